@@ -1,0 +1,15 @@
+import { listDeliveries } from "@/db/queries/webhook";
+import { encodeDeliveryCursor, listDeliveriesQuerySchema } from "@/lib/events/list-deliveries-schema";
+import { serializeDelivery } from "@/lib/events/serialize-delivery";
+import { apiRoute, parseSearchParams } from "@/lib/http/api-route";
+
+export const GET = apiRoute({ role: "viewer" }, async ({ req, db, channelId }) => {
+  const query = parseSearchParams(listDeliveriesQuerySchema, req);
+  const rows = await listDeliveries(db, { channelId, ...query, limit: query.limit + 1 });
+  const items = rows.slice(0, query.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(serializeDelivery),
+    nextCursor: rows.length > query.limit && last ? encodeDeliveryCursor(last) : null,
+  };
+});

@@ -1,0 +1,133 @@
+import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Pool } from "pg";
+import { acquirePgliteLock } from "./pglite-lock";
+import { createPgListener } from "./pg-listener";
+
+/** A drizzle database or transaction, whichever engine is behind it. */
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface DatabaseHandle {
+  kind: DatabaseKind;
+  db: Db;
+  /** Subscribe to NOTIFY on a channel; "*" is delivered after a reconnect, when notifications may be lost. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+  /** The embedded engine itself (PGlite only): tests clone migrated databases with dumpDataDir(). */
+  pglite?: PGlite;
+}
+
+export type OpenDatabaseOptions =
+  | {
+      kind: "pglite";
+      /** Omit for an in-memory database. */
+      dataDir?: string;
+      /** A tarball from dumpDataDir() to start from (tests clone a migrated database this way). */
+      loadDataDir?: Blob | File;
+      migrate?: boolean;
+    }
+  | { kind: "postgres"; url: string; poolSize?: number; migrate?: boolean };
+
+export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+/** The one factory behind the app, the migration script, tests and benchmarks. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  const handle = options.kind === "pglite" ? await openPglite(options) : await openPostgres(options);
+  if (options.migrate !== false) {
+    try {
+      await migrateDatabase(handle);
+    } catch (err) {
+      await handle.close().catch(() => {});
+      throw err;
+    }
+  }
+  return handle;
+}
+
+export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
+  if (handle.kind === "pglite") {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    await migrate(handle.db as never, { migrationsFolder });
+    return;
+  }
+  // Several instances may start at once: the advisory lock makes the others wait for the first.
+  const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+  const pool = (handle as PostgresHandle).pool;
+  const client = await pool.connect();
+  try {
+    await client.query("select pg_advisory_lock(hashtext('oa-console:migrate'))");
+    await migrate(handle.db as never, { migrationsFolder });
+  } finally {
+    await client.query("select pg_advisory_unlock(hashtext('oa-console:migrate'))").catch(() => {});
+    client.release();
+  }
+}
+
+interface PostgresHandle extends DatabaseHandle {
+  pool: Pool;
+}
+
+async function openPglite(options: Extract<OpenDatabaseOptions, { kind: "pglite" }>): Promise<DatabaseHandle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const release = options.dataDir ? acquirePgliteLock(options.dataDir) : () => {};
+  let client: PGlite;
+  try {
+    client = await PGlite.create({
+      dataDir: options.dataDir ? path.resolve(options.dataDir) : undefined,
+      loadDataDir: options.loadDataDir,
+    });
+  } catch (err) {
+    release();
+    throw err;
+  }
+  let closed = false;
+  return {
+    kind: "pglite",
+    db: drizzle({ client }) as unknown as Db,
+    listen: async (channel, onPayload) => {
+      const unlisten = await client.listen(channel, onPayload);
+      return async () => {
+        if (!closed) await unlisten();
+      };
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+    pglite: client,
+  };
+}
+
+async function openPostgres(options: Extract<OpenDatabaseOptions, { kind: "postgres" }>): Promise<PostgresHandle> {
+  const pg = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const pool = new pg.default.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    // A dead server must surface quickly: the webhook answers 503 within 1 s so LINE redelivers.
+    connectionTimeoutMillis: 800,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: 15_000,
+  });
+  // An idle client losing its connection emits on the pool; without a listener Node would crash.
+  pool.on("error", (err) => console.error("[db] idle PostgreSQL client error:", err.message));
+  const listener = createPgListener(options.url);
+  return {
+    kind: "postgres",
+    pool,
+    db: drizzle({ client: pool }) as unknown as Db,
+    listen: (channel, onPayload) => listener.listen(channel, onPayload),
+    close: async () => {
+      await listener.close();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,128 @@
+// The one place that reads process.env. Plain JavaScript so that next.config.js, the launcher and the
+// benchmarks can import it before anything is compiled. Every variable is documented in .env.example.
+import { z } from "zod";
+
+const bool = z
+  .enum(["1", "0", "true", "false", "yes", "no", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const httpUrl = z
+  .string()
+  .url("must be a URL such as https://api.line.me")
+  .refine((v) => /^https?:\/\//.test(v), "must start with http:// or https://");
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    APP_URL: optionalString.pipe(httpUrl.optional()),
+
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection string")
+        .optional(),
+    ),
+    PGLITE_DATA_DIR: optionalString.transform((v) => v ?? ".data/pglite"),
+
+    LINE_CHANNEL_ID: optionalString.pipe(z.string().regex(/^\d+$/, "must be the numeric channel id").optional()),
+    LINE_CHANNEL_SECRET: optionalString.pipe(
+      z.string().regex(/^[0-9a-f]{32}$/i, "must be the 32-character channel secret").optional(),
+    ),
+    LINE_CHANNEL_ACCESS_TOKEN: optionalString.pipe(
+      z.string().min(20, "looks too short to be a channel access token").optional(),
+    ),
+    LINE_API_BASE_URL: optionalString.pipe(httpUrl.optional()).transform((v) => v ?? "https://api.line.me"),
+    LINE_DATA_API_BASE_URL: optionalString
+      .pipe(httpUrl.optional())
+      .transform((v) => v ?? "https://api-data.line.me"),
+
+    DEMO_MODE: bool,
+    FAKE_LINE_URL: optionalString.pipe(httpUrl.optional()),
+
+    BETTER_AUTH_SECRET: optionalString.pipe(
+      z.string().min(32, "must be at least 32 characters (try: openssl rand -hex 32)").optional(),
+    ),
+    ADMIN_EMAIL: optionalString.pipe(z.string().email("must be an email address").optional()),
+    ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, "must be at least 12 characters").optional()),
+    TRUST_PROXY: bool,
+
+    MEDIA_STORAGE: z.enum(["database", "directory"]).default("database"),
+    MEDIA_DIR: optionalString.transform((v) => v ?? ".data/media"),
+    MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
+
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  })
+  .superRefine((v, ctx) => {
+    if (Boolean(v.LINE_CHANNEL_SECRET) !== Boolean(v.LINE_CHANNEL_ACCESS_TOKEN)) {
+      const missing = v.LINE_CHANNEL_SECRET ? "LINE_CHANNEL_ACCESS_TOKEN" : "LINE_CHANNEL_SECRET";
+      ctx.addIssue({
+        code: "custom",
+        path: [missing],
+        message: "is required when the other LINE credential is set (set both, or neither for demo mode)",
+      });
+    }
+    if (Boolean(v.ADMIN_EMAIL) !== Boolean(v.ADMIN_PASSWORD)) {
+      const missing = v.ADMIN_EMAIL ? "ADMIN_PASSWORD" : "ADMIN_EMAIL";
+      ctx.addIssue({ code: "custom", path: [missing], message: "is required when the other is set" });
+    }
+    if (v.DEMO_MODE && !v.FAKE_LINE_URL) {
+      ctx.addIssue({ code: "custom", path: ["FAKE_LINE_URL"], message: "is required in demo mode" });
+    }
+    if (v.DEMO_MODE && v.LINE_API_BASE_URL.startsWith("https://api.line.me")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["LINE_API_BASE_URL"],
+        message: "must point at the fake LINE platform in demo mode, never at LINE itself",
+      });
+    }
+  });
+
+export class EnvError extends Error {
+  /** @param {string[]} problems */
+  constructor(problems) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example.`);
+    this.name = "EnvError";
+    this.problems = problems;
+  }
+}
+
+/**
+ * Parses and validates an environment. Throws EnvError naming each bad variable.
+ * @param {Record<string, string | undefined>} source
+ */
+export function parseEnv(source = process.env) {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${String(i.path[0] ?? "env")} ${i.message}`));
+  }
+  const v = result.data;
+  return Object.freeze({
+    ...v,
+    APP_URL: v.APP_URL ?? `http://localhost:${v.PORT}`,
+    databaseKind: /** @type {"postgres" | "pglite"} */ (v.DATABASE_URL ? "postgres" : "pglite"),
+    lineConfigured: Boolean(v.LINE_CHANNEL_SECRET && v.LINE_CHANNEL_ACCESS_TOKEN),
+  });
+}
+
+/** @typedef {ReturnType<typeof parseEnv>} Env */
+
+/** @type {Env | undefined} */
+let cached;
+
+/** The validated environment of this process, parsed once. */
+export function env() {
+  cached ??= parseEnv();
+  return cached;
+}
+
+/** Forget the parsed environment (tests that change process.env call this). */
+export function resetEnvCache() {
+  cached = undefined;
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { decodeCursor } from "./cursor";
+
+const id = (prefix: string, label: string) =>
+  z.string().regex(new RegExp(`^${prefix}[0-9a-f]{32}$`), `must be a ${label} id (${prefix} followed by 32 hex digits)`);
+
+const instant = z.string().transform((s, ctx) => {
+  const d = /^\d+$/.test(s) ? new Date(Number(s)) : new Date(s);
+  if (Number.isNaN(d.getTime())) {
+    ctx.addIssue({ code: "custom", message: "must be an ISO 8601 date-time or epoch milliseconds" });
+    return z.NEVER;
+  }
+  return d;
+});
+
+const boolParam = z.enum(["true", "false"], "must be true or false").transform((v) => v === "true");
+
+/** GET /api/events query, shared by the timeline's filter bar and the route handler. */
+export const listEventsQuerySchema = z
+  .object({
+    type: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, "must be an event type such as message or follow").optional(),
+    messageType: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, "must be a message type such as text").optional(),
+    sourceType: z.enum(["user", "group", "room"], "must be user, group or room").optional(),
+    userId: id("U", "user").optional(),
+    groupId: id("C", "group").optional(),
+    roomId: id("R", "room").optional(),
+    q: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters").optional(),
+    from: instant.optional(),
+    to: instant.optional(),
+    redelivery: boolParam.optional(),
+    limit: z.coerce.number("must be a number").int("must be a whole number").min(1, "must be at least 1").max(200, "must be at most 200").default(50),
+    cursor: z
+      .string()
+      .transform((s, ctx) => {
+        const c = decodeCursor(s);
+        if (!c) {
+          ctx.addIssue({ code: "custom", message: "is not a cursor returned by this API" });
+          return z.NEVER;
+        }
+        return c;
+      })
+      .optional(),
+    minId: z.coerce.number().int().min(1).optional(),
+    maxId: z.coerce.number().int().min(1).optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: "custom", path: ["from"], message: "must not be after to" });
+    if ((v.minId === undefined) !== (v.maxId === undefined))
+      ctx.addIssue({ code: "custom", path: ["minId"], message: "minId and maxId go together" });
+  });
+
+export type ListEventsQuery = z.infer<typeof listEventsQuerySchema>;
+
+/** The filters an operator can set (what the URL of /events carries). */
+export const eventFilterKeys = ["type", "messageType", "sourceType", "userId", "groupId", "roomId", "q", "from", "to", "redelivery"] as const;

@@ -1,0 +1,60 @@
+import { ZodError } from "zod";
+
+export interface ErrorDetail {
+  property: string;
+  message: string;
+}
+
+/** An error meant for the caller: status, a stable code the UI translates, and LINE-style details. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: ErrorDetail[],
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export const notFound = (what: string) => new ApiError(404, "not_found", `${what} was not found`);
+
+/** The one place errors become responses. */
+export function errorResponse(err: unknown): Response {
+  if (err instanceof ApiError) {
+    return Response.json(
+      { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) },
+      { status: err.status },
+    );
+  }
+  if (err instanceof ZodError) {
+    const details = zodDetails(err);
+    return Response.json(
+      {
+        code: "invalid_request",
+        message: `The request has ${details.length} error(s): ${details.map((d) => `${d.property}: ${d.message}`).join("; ")}`,
+        details,
+      },
+      { status: 400 },
+    );
+  }
+  console.error("[api] unexpected error:", err);
+  return Response.json({ code: "internal_error", message: "Something went wrong on the server" }, { status: 500 });
+}
+
+export function zodDetails(err: ZodError): ErrorDetail[] {
+  return err.issues.flatMap((i) =>
+    i.code === "unrecognized_keys"
+      ? i.keys.map((key) => ({ property: formatPath([...i.path, key]), message: "is not a known parameter" }))
+      : [{ property: formatPath(i.path) || "body", message: i.message }],
+  );
+}
+
+// messages[0].text, the way LINE names properties.
+function formatPath(path: PropertyKey[]): string {
+  return path.reduce<string>(
+    (acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+    "",
+  );
+}

@@ -1,0 +1,78 @@
+import { getDatabase } from "@/db/instance";
+import { LIVE_CHANNEL } from "@/db/queries/webhook";
+
+export type LiveMessage =
+  | { kind: "stored"; channelId: number; deliveries: number; events: number; minId: number | null; maxId: number | null }
+  | { kind: "resync" };
+
+type Subscriber = (message: LiveMessage) => void;
+
+// Live updates reach every instance: each write NOTIFYs on commit (PGlite in-process, PostgreSQL to
+// every instance's LISTEN connection), and each instance fans the news out to its browsers. Bursts are
+// coalesced into one message per channel per window, so a busy webhook does not make every open
+// timeline refetch hundreds of times a second.
+const WINDOW_MS = 300;
+
+const g = globalThis as typeof globalThis & { __oaLiveHub?: Promise<LiveHub> };
+
+export interface LiveHub {
+  subscribe(fn: Subscriber): () => void;
+}
+
+export function getLiveHub(): Promise<LiveHub> {
+  g.__oaLiveHub ??= createHub().catch((err) => {
+    g.__oaLiveHub = undefined;
+    throw err;
+  });
+  return g.__oaLiveHub;
+}
+
+async function createHub(): Promise<LiveHub> {
+  const { handle } = await getDatabase();
+  const subscribers = new Set<Subscriber>();
+  const pending = new Map<number, Extract<LiveMessage, { kind: "stored" }>>();
+  let timer: NodeJS.Timeout | undefined;
+
+  const publish = (m: LiveMessage) => {
+    for (const fn of subscribers) fn(m);
+  };
+  const flush = () => {
+    timer = undefined;
+    for (const m of pending.values()) publish(m);
+    pending.clear();
+  };
+
+  await handle.listen(LIVE_CHANNEL, (payload) => {
+    if (payload === "*") return publish({ kind: "resync" });
+    let m: Omit<Extract<LiveMessage, { kind: "stored" }>, "kind">;
+    try {
+      m = JSON.parse(payload);
+    } catch {
+      return;
+    }
+    const prev = pending.get(m.channelId);
+    pending.set(m.channelId, {
+      kind: "stored",
+      channelId: m.channelId,
+      deliveries: (prev?.deliveries ?? 0) + m.deliveries,
+      events: (prev?.events ?? 0) + m.events,
+      minId: minNullable(prev?.minId ?? null, m.minId),
+      maxId: maxNullable(prev?.maxId ?? null, m.maxId),
+    });
+    timer ??= setTimeout(flush, WINDOW_MS);
+  });
+
+  return {
+    subscribe(fn) {
+      subscribers.add(fn);
+      return () => subscribers.delete(fn);
+    },
+  };
+}
+
+function minNullable(a: number | null, b: number | null) {
+  return a === null ? b : b === null ? a : Math.min(a, b);
+}
+function maxNullable(a: number | null, b: number | null) {
+  return a === null ? b : b === null ? a : Math.max(a, b);
+}

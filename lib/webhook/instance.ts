@@ -1,0 +1,22 @@
+import { getDatabase } from "@/db/instance";
+import { env } from "@/lib/env.js";
+import { createWebhookIntake, type WebhookIntake } from "./intake";
+
+const g = globalThis as typeof globalThis & { __oaWebhookIntake?: Promise<WebhookIntake> };
+
+/** The process's webhook intake (one write queue per process), created on first use. */
+export function getWebhookIntake(): Promise<WebhookIntake> {
+  g.__oaWebhookIntake ??= (async () => {
+    const { handle, channelId } = await getDatabase();
+    return createWebhookIntake({
+      db: handle.db,
+      writeConcurrency: handle.kind === "pglite" ? 1 : 4,
+      channelId,
+      channelSecret: env().LINE_CHANNEL_SECRET,
+    });
+  })().catch((err) => {
+    g.__oaWebhookIntake = undefined;
+    throw err;
+  });
+  return g.__oaWebhookIntake;
+}

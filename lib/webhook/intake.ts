@@ -1,0 +1,258 @@
+import { validateSignature } from "@line/bot-sdk";
+import type { Db } from "@/db/client";
+import {
+  pruneRejectedDeliveries,
+  recordTimings,
+  storeDeliveries,
+  type DeliveryRecord,
+  type TimingRecord,
+} from "@/db/queries/webhook";
+import { createGroupCommit } from "@/lib/batch/group-commit";
+import { ulid } from "@/lib/ids";
+import { callbackBodySchema } from "./callback-schema";
+import { toEventRow } from "./event-row";
+import { readBodyLimited } from "./read-body";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+const REJECTED_BODY_BYTES = 16 * 1024;
+
+export interface IntakeOptions {
+  db: Db;
+  /** PGlite serves one query at a time; PostgreSQL gains from a few concurrent commits. */
+  writeConcurrency: number;
+  channelId: number;
+  /** undefined when the console has no LINE credentials: every delivery is refused, with that reason. */
+  channelSecret: string | undefined;
+  /** How long a delivery may wait for its write before LINE is told 503 (LINE gives up at 2 s). */
+  storeTimeoutMs?: number;
+  keepRejected?: number;
+}
+
+export type WebhookIntake = ReturnType<typeof createWebhookIntake>;
+
+/**
+ * LINE's webhook, start to finish: raw bytes, signature, shape, then every event stored in one
+ * transaction before the 200. Nothing is acknowledged that is not committed; when the database cannot
+ * take the write in time the answer is 503, and LINE's redelivery brings the events back (they are
+ * deduplicated on webhookEventId, so a write that lands late is not stored twice).
+ */
+export function createWebhookIntake(options: IntakeOptions) {
+  const storeTimeoutMs = options.storeTimeoutMs ?? 1000;
+  const keepRejected = options.keepRejected ?? 1000;
+  const writer = createGroupCommit<DeliveryRecord>(
+    async (deliveries) => {
+      await storeDeliveries(options.db, { deliveries });
+      if (deliveries.some((d) => d.statusCode >= 300)) {
+        await pruneRejectedDeliveries(options.db, { channelId: options.channelId, keep: keepRejected });
+      }
+    },
+    { maxBatch: 500, concurrency: options.writeConcurrency, isolateFailures: isDataError },
+  );
+  const timings = createTimingRecorder(options.db);
+
+  async function handle(req: Request): Promise<Response> {
+    const started = performance.now();
+    const receivedAt = new Date();
+    const outcome = await receive(req, receivedAt);
+    const response = Response.json(outcome.body, { status: outcome.status });
+    if (outcome.deliveryId) {
+      timings.add({
+        deliveryId: outcome.deliveryId,
+        channelId: options.channelId,
+        receivedAt,
+        statusCode: outcome.status,
+        latencyMs: Math.round(performance.now() - started),
+      });
+    }
+    return response;
+  }
+
+  async function receive(req: Request, receivedAt: Date): Promise<Outcome> {
+    const base = {
+      id: ulid(receivedAt.getTime()),
+      channelId: options.channelId,
+      receivedAt,
+      userAgent: req.headers.get("user-agent"),
+      destination: null,
+      isVerify: false,
+      events: [],
+      reasonDetail: null,
+    } satisfies Partial<DeliveryRecord>;
+
+    const read = await readBodyLimited(req, MAX_BODY_BYTES);
+    if (read.tooLarge) {
+      return reject({
+        ...base,
+        statusCode: 413,
+        signature: "unchecked",
+        reason: "body_too_large",
+        reasonDetail: `${read.declaredBytes ?? "more than " + MAX_BODY_BYTES} bytes; the limit is ${MAX_BODY_BYTES}`,
+        ...clip(read.bytes, read.totalBytes),
+      });
+    }
+
+    const signature = req.headers.get("x-line-signature");
+    if (!options.channelSecret) {
+      return reject({ ...base, statusCode: 401, signature: "unchecked", reason: "secret_not_configured", ...clip(read.bytes) });
+    }
+    if (!signature) {
+      return reject({ ...base, statusCode: 401, signature: "missing", reason: "missing_signature", ...clip(read.bytes) });
+    }
+    if (!validateSignature(read.bytes, options.channelSecret, signature)) {
+      return reject({ ...base, statusCode: 401, signature: "invalid", reason: "invalid_signature", ...clip(read.bytes) });
+    }
+
+    const text = read.bytes.toString("utf8");
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      return reject({
+        ...base,
+        statusCode: 400,
+        signature: "valid",
+        reason: "invalid_json",
+        reasonDetail: (err as Error).message,
+        ...clip(read.bytes),
+      });
+    }
+    const parsed = callbackBodySchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      return reject({
+        ...base,
+        statusCode: 400,
+        signature: "valid",
+        reason: "invalid_body",
+        reasonDetail: `${issue.path.join(".") || "body"}: ${issue.message}`,
+        ...clip(read.bytes),
+      });
+    }
+
+    const delivery: DeliveryRecord = {
+      ...base,
+      statusCode: 200,
+      signature: "valid",
+      reason: null,
+      destination: parsed.data.destination,
+      isVerify: parsed.data.events.length === 0,
+      body: stripNul(text),
+      bodyBytes: read.totalBytes,
+      bodyTruncated: false,
+      events: parsed.data.events.map((e) => toEventRow(e, receivedAt)),
+    };
+    const stored = await storeWithin(delivery);
+    if (!stored.ok) {
+      return { status: 503, body: { message: "The event store is unavailable; please redeliver." }, deliveryId: null };
+    }
+    return { status: 200, body: {}, deliveryId: delivery.id };
+  }
+
+  // Refused deliveries are kept for diagnosis, but the refusal never waits on (or fails with) the store.
+  async function reject(record: DeliveryRecord): Promise<Outcome> {
+    const stored = await storeWithin(record);
+    return {
+      status: record.statusCode,
+      body: { message: rejectionMessage(record) },
+      deliveryId: stored.ok ? record.id : null,
+    };
+  }
+
+  async function storeWithin(record: DeliveryRecord): Promise<{ ok: boolean }> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<"timeout">((resolve) => {
+      timer = setTimeout(() => resolve("timeout"), storeTimeoutMs);
+    });
+    try {
+      const result = await Promise.race([writer.submit(record).then(() => "stored" as const), timeout]);
+      if (result === "timeout") console.error(`[webhook] store did not finish within ${storeTimeoutMs} ms`);
+      return { ok: result === "stored" };
+    } catch (err) {
+      console.error("[webhook] could not store delivery:", (err as Error).message);
+      return { ok: false };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    handle,
+    /** Write pending timing rows now (tests, shutdown). */
+    flushTimings: () => timings.flush(),
+    close: () => timings.close(),
+  };
+}
+
+interface Outcome {
+  status: number;
+  body: Record<string, unknown>;
+  deliveryId: string | null;
+}
+
+function rejectionMessage(record: DeliveryRecord): string {
+  switch (record.reason) {
+    case "missing_signature":
+      return "Missing x-line-signature header";
+    case "invalid_signature":
+      return "Invalid signature";
+    case "secret_not_configured":
+      return "This console has no channel secret configured, so it cannot verify LINE's signature";
+    case "body_too_large":
+      return `Request body exceeds ${MAX_BODY_BYTES} bytes`;
+    case "invalid_json":
+      return `Request body is not JSON: ${record.reasonDetail}`;
+    case "invalid_body":
+      return `Request body is not a LINE webhook ({destination, events[]}): ${record.reasonDetail}`;
+    default:
+      return "Rejected";
+  }
+}
+
+function clip(bytes: Buffer, totalBytes = bytes.length) {
+  const cut = bytes.length > REJECTED_BODY_BYTES;
+  return {
+    body: stripNul((cut ? bytes.subarray(0, REJECTED_BODY_BYTES) : bytes).toString("utf8")),
+    bodyBytes: totalBytes,
+    bodyTruncated: cut || totalBytes > bytes.length,
+  };
+}
+
+// PostgreSQL text cannot hold U+0000; JSON escapes it, so only a malformed body carries a raw one.
+function stripNul(s: string): string {
+  return s.includes("\u0000") ? s.replaceAll("\u0000", "\uFFFD") : s;
+}
+
+// SQLSTATE class 22 (data exception) and 23 (integrity): the data was refused, the database is fine.
+function isDataError(err: unknown): boolean {
+  const code = (err as { code?: unknown; cause?: { code?: unknown } })?.code ?? (err as { cause?: { code?: unknown } })?.cause?.code;
+  return typeof code === "string" && (code.startsWith("22") || code.startsWith("23"));
+}
+
+// Timing rows are written after the response, a batch a second, so measuring never delays an ack.
+function createTimingRecorder(db: Db) {
+  let pending: TimingRecord[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let flushing: Promise<void> = Promise.resolve();
+
+  function flush(): Promise<void> {
+    clearTimeout(timer);
+    timer = undefined;
+    const batch = pending;
+    pending = [];
+    if (batch.length === 0) return flushing;
+    flushing = flushing
+      .then(() => recordTimings(db, { timings: batch }))
+      .catch((err) => console.error("[webhook] could not record timings:", (err as Error).message));
+    return flushing;
+  }
+
+  return {
+    add(t: TimingRecord) {
+      pending.push(t);
+      if (pending.length >= 1000) void flush();
+      else timer ??= setTimeout(() => void flush(), 1000).unref();
+    },
+    flush,
+    close: flush,
+  };
+}
