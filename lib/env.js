@@ -57,6 +57,8 @@ const schema = z
     MEDIA_DIR: optionalString.transform((v) => v ?? ".data/media"),
     MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
 
+    BENCH_ROUTES: bool,
+
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   })
   .superRefine((v, ctx) => {

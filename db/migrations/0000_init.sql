@@ -66,11 +66,6 @@ CREATE TABLE "webhook_timings" (
 	"latency_ms" integer NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE "event_counts" ADD CONSTRAINT "event_counts_channel_id_channels_id_fk" FOREIGN KEY ("channel_id") REFERENCES "public"."channels"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "events" ADD CONSTRAINT "events_channel_id_channels_id_fk" FOREIGN KEY ("channel_id") REFERENCES "public"."channels"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "events" ADD CONSTRAINT "events_delivery_id_webhook_deliveries_id_fk" FOREIGN KEY ("delivery_id") REFERENCES "public"."webhook_deliveries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_channel_id_channels_id_fk" FOREIGN KEY ("channel_id") REFERENCES "public"."channels"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "webhook_timings" ADD CONSTRAINT "webhook_timings_channel_id_channels_id_fk" FOREIGN KEY ("channel_id") REFERENCES "public"."channels"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "events_channel_dedupe_key_idx" ON "events" USING btree ("channel_id","dedupe_key");--> statement-breakpoint
 CREATE INDEX "events_channel_ts_idx" ON "events" USING btree ("channel_id","timestamp","id");--> statement-breakpoint
 CREATE INDEX "events_channel_type_ts_idx" ON "events" USING btree ("channel_id","type","timestamp","id");--> statement-breakpoint

@@ -10,6 +10,14 @@ export interface GroupCommitOptions {
   /** Writes that may run at once (1 for PGlite, which has one connection; more for PostgreSQL). */
   concurrency: number;
   /**
+   * How long to hold a write open for company while busy (ms). PGlite runs queries synchronously on
+   * the web server's own thread: while one write runs, no other request is even parsed, so without a
+   * short wait under load every batch would hold one item. After a quiet spell (no write within
+   * `busyWindowMs`) an item is written at once, so a lone delivery never waits.
+   */
+  lingerMs?: number;
+  busyWindowMs?: number;
+  /**
    * Whether a failed batch should be retried item by item, so that one bad item (a value the database
    * refuses) fails alone instead of failing everyone it was batched with. Not for outages.
    */
@@ -25,6 +33,22 @@ interface Pending<T> {
 export function createGroupCommit<T>(write: (items: T[]) => Promise<void>, options: GroupCommitOptions) {
   const queue: Pending<T>[] = [];
   let active = 0;
+  let lastWriteEnd = -Infinity;
+  let lingering: NodeJS.Timeout | undefined;
+  const lingerMs = options.lingerMs ?? 0;
+  const busyWindowMs = options.busyWindowMs ?? 20;
+
+  function schedule() {
+    if (lingering || active >= options.concurrency) return;
+    if (lingerMs > 0 && performance.now() - lastWriteEnd < busyWindowMs) {
+      lingering = setTimeout(() => {
+        lingering = undefined;
+        pump();
+      }, lingerMs);
+      return;
+    }
+    pump();
+  }
 
   function pump() {
     while (active < options.concurrency && queue.length > 0) {
@@ -32,7 +56,8 @@ export function createGroupCommit<T>(write: (items: T[]) => Promise<void>, optio
       active++;
       void run(batch).finally(() => {
         active--;
-        pump();
+        lastWriteEnd = performance.now();
+        if (queue.length > 0) schedule();
       });
     }
   }
@@ -62,7 +87,7 @@ export function createGroupCommit<T>(write: (items: T[]) => Promise<void>, optio
     submit(item: T): Promise<void> {
       return new Promise<void>((resolve, reject) => {
         queue.push({ item, resolve, reject });
-        pump();
+        schedule();
       });
     },
     get pending() {

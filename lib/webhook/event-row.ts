@@ -27,7 +27,7 @@ export interface EventRow {
 export function toEventRow(event: RawEvent, receivedAt: Date): EventRow {
   const source = obj(event.source);
   const message = obj(event.message);
-  const text = eventSearchText(event);
+  const text = eventSearchText(event)?.toWellFormed() ?? null;
   const searchText = text ? normalizeSearchText(text) : null;
   const webhookEventId = str(event.webhookEventId);
   return {
@@ -75,8 +75,9 @@ function eventTime(v: unknown): Date | null {
   return Number.isNaN(d.getTime()) || d.getUTCFullYear() < 2000 || d.getUTCFullYear() > 9999 ? null : d;
 }
 
+// Column values must be valid text: no U+0000, no lone surrogates (the raw payload keeps both).
 function str(v: unknown): string | null {
-  return typeof v === "string" && v !== "" ? v.replaceAll("\u0000", "") : null;
+  return typeof v === "string" && v !== "" ? v.replaceAll("\u0000", "").toWellFormed() : null;
 }
 
 function obj(v: unknown): Record<string, unknown> {

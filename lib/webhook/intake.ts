@@ -46,7 +46,12 @@ export function createWebhookIntake(options: IntakeOptions) {
         await pruneRejectedDeliveries(options.db, { channelId: options.channelId, keep: keepRejected });
       }
     },
-    { maxBatch: 500, concurrency: options.writeConcurrency, isolateFailures: isDataError },
+    {
+      maxBatch: 500,
+      concurrency: options.writeConcurrency,
+      lingerMs: options.writeConcurrency === 1 ? 2 : 0,
+      isolateFailures: isDataError,
+    },
   );
   const timings = createTimingRecorder(options.db);
 

@@ -1,0 +1,53 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+export interface AppServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** `next start` on a port, with the given environment; resolves when /api/health answers ok. */
+export async function startApp(opts: { port: number; env: Record<string, string> }): Promise<AppServer> {
+  if (!fs.existsSync(path.join(".next", "BUILD_ID"))) {
+    throw new Error("No production build: run `npx next build` first (the benchmark measures `next start`).");
+  }
+  const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(opts.port)], {
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...opts.env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const url = `http://127.0.0.1:${opts.port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited:\n${output}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) break;
+    } catch {}
+    if (Date.now() > deadline) {
+      await kill(child);
+      throw new Error(`next start did not become healthy:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { url, stop: () => kill(child) };
+}
+
+async function kill(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const done = new Promise((r) => child.once("exit", r));
+  try {
+    process.kill(-child.pid!, "SIGTERM");
+  } catch {}
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {}
+  }, 5000);
+  await done;
+  clearTimeout(timer);
+}

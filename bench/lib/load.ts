@@ -1,0 +1,27 @@
+/**
+ * Run `task` from `concurrency` workers until `durationMs` passes (or `maxRequests` are made).
+ * Latencies are measured per call in milliseconds; nothing here sleeps, so it is a closed loop.
+ */
+export async function closedLoop<T>(opts: {
+  concurrency: number;
+  durationMs: number;
+  maxRequests?: number;
+  task: (i: number) => Promise<T>;
+}) {
+  const latencies: number[] = [];
+  const results: T[] = [];
+  const started = performance.now();
+  const end = started + opts.durationMs;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: opts.concurrency }, async () => {
+      while (performance.now() < end && (opts.maxRequests === undefined || next < opts.maxRequests)) {
+        const i = next++;
+        const t0 = performance.now();
+        results.push(await opts.task(i));
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return { latencies, results, elapsedMs: performance.now() - started };
+}

@@ -1,0 +1,84 @@
+// `npm test`: every test — unit, database (PGlite, or PostgreSQL when TEST_DATABASE_URL is set) and
+// browser (Playwright in the system Chromium) — then one line "N passed, N failed".
+// Flags: --no-e2e (skip the browser tests), --only-db (database tests only; CI's PostgreSQL pass).
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const args = new Set(process.argv.slice(2));
+const outDir = path.join(".tmp", "test-results");
+fs.mkdirSync(outDir, { recursive: true });
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const suffix = process.env.TEST_DATABASE_URL ? "-postgres" : "";
+
+const vitestJson = path.join(outDir, `vitest${suffix}.json`);
+fs.rmSync(vitestJson, { force: true });
+const vitestArgs = ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`];
+if (args.has("--only-db")) vitestArgs.push("--project", "db");
+run("npx", vitestArgs);
+add("vitest", readVitest(vitestJson));
+
+if (!args.has("--no-e2e") && !args.has("--only-db")) {
+  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!fs.existsSync(chromium)) installChromium(chromium);
+  const pwJson = path.join("test-results", "playwright.json");
+  fs.rmSync(pwJson, { force: true });
+  run("npx", ["playwright", "test"]);
+  add("playwright", readPlaywright(pwJson));
+}
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? ` (${totals.skipped} skipped)` : ""}`);
+process.exit(totals.failed > 0 ? 1 : 0);
+
+function run(cmd: string, argv: string[]) {
+  const r = spawnSync(cmd, argv, { stdio: "inherit", env: process.env });
+  return r.status ?? 1;
+}
+
+function add(name: string, r: { passed: number; failed: number; skipped: number } | null) {
+  if (!r) {
+    // The runner died before reporting (a crash, a build failure): count it as a failure, not silence.
+    console.error(`[test] ${name} produced no report`);
+    totals.failed += 1;
+    return;
+  }
+  totals.passed += r.passed;
+  totals.failed += r.failed;
+  totals.skipped += r.skipped;
+}
+
+function readVitest(file: string) {
+  if (!fs.existsSync(file)) return null;
+  const j = JSON.parse(fs.readFileSync(file, "utf8"));
+  // Files that failed to load count as failures even though they ran no test.
+  const brokenFiles = (j.testResults ?? []).filter((f: { status: string; assertionResults: unknown[] }) => f.status === "failed" && f.assertionResults.length === 0).length;
+  return { passed: j.numPassedTests, failed: j.numFailedTests + brokenFiles, skipped: j.numPendingTests + j.numTodoTests };
+}
+
+function readPlaywright(file: string) {
+  if (!fs.existsSync(file)) return null;
+  const j = JSON.parse(fs.readFileSync(file, "utf8"));
+  const s = j.stats ?? {};
+  const errors = (j.errors ?? []).length;
+  return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: (s.unexpected ?? 0) + errors, skipped: s.skipped ?? 0 };
+}
+
+function installChromium(expected: string) {
+  const isRoot = process.getuid?.() === 0;
+  const hasApt = fs.existsSync("/usr/bin/apt-get");
+  if (isRoot && hasApt) {
+    console.log("[test] Chromium not found; installing it and CJK/Thai fonts with apt-get …");
+    spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+    spawnSync("apt-get", ["install", "-y", "-qq", "chromium", "fonts-noto-cjk", "fonts-thai-tlwg"], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
+  }
+  if (!fs.existsSync(expected)) {
+    console.error(
+      `[test] The browser tests need Chromium at ${expected} (set CHROMIUM_PATH to use another).\n` +
+        `       On Debian/Ubuntu: sudo apt-get install chromium fonts-noto-cjk fonts-thai-tlwg`,
+    );
+  }
+}
