@@ -1,58 +1,18 @@
-import { and, between, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
-import { escapeLike, normalizeSearchText, queryGrams } from "@/lib/search/grams";
+import { and, desc, eq, gte, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { eventCounts, events, webhookDeliveries, webhookTimings } from "../schema/webhook";
+import { eventConditions, eventsByIds, listColumns, type EventCursor, type ListEventsParams } from "./event-filters";
+import { searchEvents } from "./event-search";
 
-export interface EventCursor {
-  timestamp: Date;
-  id: number;
-}
-
-export interface ListEventsParams {
-  channelId: number;
-  limit: number;
-  cursor?: EventCursor;
-  type?: string;
-  messageType?: string;
-  sourceType?: string;
-  userId?: string;
-  groupId?: string;
-  roomId?: string;
-  q?: string;
-  from?: Date;
-  to?: Date;
-  redelivery?: boolean;
-  /** Only events stored with ids in this range (the live tail fetches exactly what was just written). */
-  idRange?: { min: number; max: number };
-}
-
-const listColumns = {
-  id: events.id,
-  deliveryId: events.deliveryId,
-  webhookEventId: events.webhookEventId,
-  type: events.type,
-  messageType: events.messageType,
-  messageId: events.messageId,
-  sourceType: events.sourceType,
-  userId: events.userId,
-  groupId: events.groupId,
-  roomId: events.roomId,
-  timestamp: events.timestamp,
-  receivedAt: events.receivedAt,
-  isRedelivery: events.isRedelivery,
-  mode: events.mode,
-  replyToken: events.replyToken,
-  text: events.text,
-  payload: events.payload,
-};
-
-export type EventListRow = Awaited<ReturnType<typeof listEvents>>["items"][number];
+export type { EventCursor, ListEventsParams } from "./event-filters";
+export type EventListRow = Awaited<ReturnType<typeof eventsByIds>>[number];
 
 /**
  * Newest first by event time, keyset-paginated on (timestamp, id). Every filter is backed by an index
  * that starts with channel_id and ends with (timestamp, id), so a page costs the same at any depth.
  */
 export async function listEvents(db: Db, params: ListEventsParams) {
+  if (params.q) return searchEvents(db, { ...params, q: params.q });
   const rows = await db
     .select(listColumns)
     .from(events)
@@ -74,7 +34,7 @@ export async function getEvent(db: Db, params: { channelId: number; id: number }
   return row;
 }
 
-/** The SQL text of the list query, for EXPLAIN in tests and benchmarks. */
+/** The SQL of a (non-search) list query, for EXPLAIN in tests. */
 export function listEventsQuery(db: Db, params: ListEventsParams) {
   return db
     .select({ id: events.id })
@@ -157,28 +117,3 @@ export async function getEventStats(db: Db, params: { channelId: number; now?: D
   };
 }
 
-function eventConditions(p: ListEventsParams): SQL[] {
-  const c: SQL[] = [eq(events.channelId, p.channelId)];
-  if (p.type) c.push(eq(events.type, p.type));
-  if (p.messageType) c.push(eq(events.messageType, p.messageType));
-  if (p.sourceType) c.push(eq(events.sourceType, p.sourceType));
-  if (p.userId) c.push(eq(events.userId, p.userId));
-  if (p.groupId) c.push(eq(events.groupId, p.groupId));
-  if (p.roomId) c.push(eq(events.roomId, p.roomId));
-  if (p.redelivery !== undefined) c.push(eq(events.isRedelivery, p.redelivery));
-  if (p.from) c.push(gte(events.timestamp, p.from));
-  if (p.to) c.push(lte(events.timestamp, p.to));
-  if (p.idRange) c.push(between(events.id, p.idRange.min, p.idRange.max));
-  if (p.q) {
-    const needle = normalizeSearchText(p.q);
-    const grams = queryGrams(needle);
-    // Literal ints we computed ourselves: inlined so the planner sees them (MCE statistics on int4[]).
-    if (grams.length) c.push(sql`${events.searchGrams} @> ${sql.raw(`'{${grams.map((g) => g | 0).join(",")}}'`)}::int4[]`);
-    c.push(sql`${events.searchText} like ${`%${escapeLike(needle)}%`}`);
-  }
-  if (p.cursor) {
-    // A row comparison, not (a < x or (a = x and b < y)): only this form becomes an index bound.
-    c.push(sql`(${events.timestamp}, ${events.id}) < (${p.cursor.timestamp.toISOString()}::timestamptz, ${p.cursor.id})`);
-  }
-  return c;
-}

@@ -1,0 +1,117 @@
+// npm run bench:timeline [-- --db pglite|postgres|both] [--events 1000000] [--requests 200]
+//
+// GET /api/events over a million generated events: p50/p95 for the first page, deep cursor pages, a
+// type filter, a user filter and text searches (Chinese, Japanese, Thai, English, a rare term and a
+// one-character query). The PGlite database is generated once into .tmp/ and reused by later runs.
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import { openDatabase } from "@/db/client";
+import { ensureDefaultChannel } from "@/db/queries/channels";
+import { encodeCursor } from "@/lib/events/cursor";
+import { startApp } from "./lib/app-server";
+import { benchHeaders, prepareAuth } from "./lib/auth";
+import { generateEvents, SEARCH_TERMS } from "@/db/seed/generate-events";
+import { round, summarize } from "./lib/stats";
+
+const { values: opts } = parseArgs({
+  options: {
+    db: { type: "string", default: "pglite" },
+    events: { type: "string", default: "1000000" },
+    requests: { type: "string", default: "200" },
+    port: { type: "string", default: "3902" },
+  },
+});
+const total = Number(opts.events);
+const requests = Number(opts.requests);
+const engines = opts.db === "both" ? ["pglite", "postgres"] : [opts.db!];
+
+async function prepare(engine: string) {
+  if (engine === "pglite") {
+    const dir = `.tmp/bench-timeline-${total}`;
+    const env = { PGLITE_DATA_DIR: dir };
+    const handle = await openDatabase({ kind: "pglite", dataDir: dir });
+    return { env, handle, drop: async () => {} };
+  }
+  const admin = process.env.BENCH_DATABASE_URL ?? "postgres://oa:oa@127.0.0.1:5432/postgres";
+  const url = new URL(admin);
+  url.pathname = `/bench_timeline_${total}`;
+  const pg = await import("pg");
+  const c = new pg.default.Client({ connectionString: admin });
+  await c.connect();
+  const exists = await c.query("select 1 from pg_database where datname = $1", [url.pathname.slice(1)]);
+  if (exists.rowCount === 0) await c.query(`create database ${url.pathname.slice(1)}`);
+  await c.end();
+  const handle = await openDatabase({ kind: "postgres", url: url.toString() });
+  return { env: { DATABASE_URL: url.toString() }, handle, drop: async () => {} };
+}
+
+async function benchEngine(engine: string) {
+  const { env, handle } = await prepare(engine);
+  const channelId = await ensureDefaultChannel(handle.db, { lineChannelId: null });
+  const count = Number(((await handle.db.execute(sql`select count(*) as n from events`)) as unknown as { rows: Array<{ n: string }> }).rows[0]!.n);
+  if (count < total) {
+    console.log(`[bench:timeline] ${engine}: generating ${total.toLocaleString()} events …`);
+    const t0 = Date.now();
+    await handle.db.execute(sql`truncate events, webhook_deliveries, event_counts`);
+    await generateEvents(handle.db, { channelId, total, onProgress: (n) => process.stdout.write(`\r  ${n.toLocaleString()}`) });
+    console.log(`\n  generated in ${round((Date.now() - t0) / 1000)} s`);
+  }
+  // Cursors at depths spread through the middle of history, and users that exist.
+  const sample = (await handle.db.execute(sql`
+    select id, "timestamp" from events where channel_id = ${channelId} and id % 9973 = 0 order by id`)) as unknown as { rows: Array<{ id: string; timestamp: string | Date }> };
+  const cursors = sample.rows.map((r) => encodeCursor({ id: Number(r.id), timestamp: new Date(r.timestamp) }));
+  const users = Array.from({ length: 50 }, (_, i) => `U${((i * 397) % 20000).toString(16).padStart(32, "0")}`);
+  const size = ((await handle.db.execute(sql`select pg_database_size(current_database()) as b`)) as unknown as { rows: Array<{ b: string }> }).rows[0]!.b;
+  await handle.close();
+
+  const auth = await prepareAuth(env);
+  const app = await startApp({ port: Number(opts.port), env: { ...env, ...auth.env } });
+  try {
+    const scenarios: Record<string, (i: number) => string> = {
+      "first page": () => "limit=50",
+      "deep cursor page": (i) => `limit=50&cursor=${cursors[i % cursors.length]}`,
+      "type filter (follow)": (i) => `limit=50&type=follow${i % 2 ? `&cursor=${cursors[i % cursors.length]}` : ""}`,
+      "user filter": (i) => `limit=50&userId=${users[i % users.length]}`,
+      "search: Chinese, common (營業)": () => `limit=50&q=${encodeURIComponent(SEARCH_TERMS.common)}`,
+      "search: Japanese (東京タワー)": () => `limit=50&q=${encodeURIComponent(SEARCH_TERMS.japanese)}`,
+      "search: Thai (กรุงเทพ)": () => `limit=50&q=${encodeURIComponent(SEARCH_TERMS.thai)}`,
+      "search: English (coupon)": () => `limit=50&q=${SEARCH_TERMS.english}`,
+      "search: rare term": () => `limit=50&q=${SEARCH_TERMS.rare}`,
+      "search: one CJK character (貨)": () => `limit=50&q=${encodeURIComponent(SEARCH_TERMS.singleCjk)}`,
+    };
+    const results: Record<string, ReturnType<typeof summarize> & { items: number }> = {};
+    for (const [name, query] of Object.entries(scenarios)) {
+      for (let i = 0; i < 10; i++) await get(app.url, query(i)); // warm
+      const latencies: number[] = [];
+      let items = 0;
+      for (let i = 0; i < requests; i++) {
+        const t0 = performance.now();
+        const page = await get(app.url, query(i));
+        latencies.push(performance.now() - t0);
+        items += page.items.length;
+      }
+      results[name] = { ...summarize(latencies), items: round(items / requests) };
+      console.log(`  ${name.padEnd(36)} p50 ${String(results[name].p50).padStart(6)} ms   p95 ${String(results[name].p95).padStart(6)} ms   (${results[name].items} items/page)`);
+    }
+    return { engine, events: total, databaseBytes: Number(size), results };
+  } finally {
+    await app.stop();
+  }
+}
+
+async function get(base: string, query: string) {
+  const res = await fetch(`${base}/api/events?${query}`, { headers: benchHeaders() });
+  if (!res.ok) throw new Error(`${res.status} for ${query}: ${await res.text()}`);
+  return (await res.json()) as { items: unknown[] };
+}
+
+const all = [];
+for (const engine of engines) {
+  console.log(`\n[bench:timeline] ${engine}`);
+  all.push(await benchEngine(engine));
+}
+fs.mkdirSync("bench/results", { recursive: true });
+const file = `bench/results/timeline-${new Date().toISOString().replaceAll(":", "-")}.json`;
+fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), requests, results: all }, null, 2));
+console.log(`\nwritten to ${file}`);

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env.js";
+
+const secret = "0123456789abcdef0123456789abcdef";
+
+describe("environment", () => {
+  it("starts with nothing set: PGlite, no LINE credentials", () => {
+    const e = parseEnv({});
+    expect(e).toMatchObject({ databaseKind: "pglite", PGLITE_DATA_DIR: ".data/pglite", lineConfigured: false, PORT: 3000 });
+    expect(e.APP_URL).toBe("http://localhost:3000");
+  });
+
+  it("uses PostgreSQL when DATABASE_URL is set", () => {
+    expect(parseEnv({ DATABASE_URL: "postgres://u:p@db:5432/oa" }).databaseKind).toBe("postgres");
+  });
+
+  it.each([
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ PORT: "http" }, "PORT"],
+    [{ LINE_CHANNEL_SECRET: "nothex" , LINE_CHANNEL_ACCESS_TOKEN: "x".repeat(40)}, "LINE_CHANNEL_SECRET"],
+    [{ LINE_CHANNEL_SECRET: secret }, "LINE_CHANNEL_ACCESS_TOKEN"],
+    [{ LINE_CHANNEL_ACCESS_TOKEN: "x".repeat(40) }, "LINE_CHANNEL_SECRET"],
+    [{ ADMIN_EMAIL: "a@b.co" }, "ADMIN_PASSWORD"],
+    [{ ADMIN_EMAIL: "not-an-email", ADMIN_PASSWORD: "long-enough-password" }, "ADMIN_EMAIL"],
+    [{ BETTER_AUTH_SECRET: "short" }, "BETTER_AUTH_SECRET"],
+    [{ DEMO_MODE: "1" }, "FAKE_LINE_URL"],
+    [{ DEMO_MODE: "1", FAKE_LINE_URL: "http://127.0.0.1:4010" }, "LINE_API_BASE_URL"],
+    [{ MEDIA_STORAGE: "s3" }, "MEDIA_STORAGE"],
+  ])("names the bad variable: %o", (source, name) => {
+    expect(() => parseEnv(source)).toThrow(EnvError);
+    try {
+      parseEnv(source);
+    } catch (err) {
+      expect((err as EnvError).problems.some((p) => p.startsWith(`${name} `))).toBe(true);
+    }
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", LINE_CHANNEL_SECRET: " ", LINE_CHANNEL_ACCESS_TOKEN: "" }).databaseKind).toBe("pglite");
+  });
+});
