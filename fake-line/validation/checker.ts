@@ -54,7 +54,7 @@ export class Checker {
       return v;
     }
     if (rule.max !== undefined && v.length > rule.max) this.error(p, `Length must be between ${rule.min ?? 0} and ${rule.max}`);
-    else if (rule.min !== undefined && v.length < rule.min) this.error(p, `Length must be between ${rule.min} and ${rule.max ?? "∞"}`);
+    else if (rule.min !== undefined && v.length < rule.min) this.error(p, rule.max === undefined ? "May not be empty" : `Length must be between ${rule.min} and ${rule.max}`);
     if (rule.https && v.length > 0 && !isHttpsUrl(v)) this.error(p, "Must be a valid HTTPS URL");
     if (rule.pattern && !rule.pattern.test(v)) this.error(p, rule.patternMessage ?? `Must match ${rule.pattern.source}`);
     return v;
@@ -72,7 +72,9 @@ export class Checker {
       return undefined;
     }
     if ((rule.min !== undefined && v < rule.min) || (rule.max !== undefined && v > rule.max)) {
-      this.error(p, `Must be between ${rule.min ?? "-∞"} and ${rule.max ?? "∞"}`);
+      if (rule.max === undefined) this.error(p, `Must be greater than or equal to ${rule.min}`);
+      else if (rule.min === undefined) this.error(p, `Must be less than or equal to ${rule.max}`);
+      else this.error(p, `Must be between ${rule.min} and ${rule.max}`);
     }
     return v;
   }
@@ -98,8 +100,9 @@ export class Checker {
       this.typeError(p);
       return undefined;
     }
-    if ((rule.min !== undefined && v.length < rule.min) || (rule.max !== undefined && v.length > rule.max)) {
-      this.error(p, `Size must be between ${rule.min ?? 0} and ${rule.max ?? "∞"}`);
+    if (rule.max === undefined && rule.min === 1 && v.length === 0) this.error(p, "May not be empty");
+    else if ((rule.min !== undefined && v.length < rule.min) || (rule.max !== undefined && v.length > rule.max)) {
+      this.error(p, `Size must be between ${rule.min ?? 0} and ${rule.max}`);
     }
     return v;
   }
