@@ -2,7 +2,7 @@
 // locations, voice), tapping postbacks, chatting in groups, new friends arriving and a few blocking
 // or unblocking. Events of one tick are queued together, so bursts arrive as multi-event webhooks.
 import type { Platform } from "../platform";
-import type { SendSpec } from "./message-content";
+import { LINE_EMOJI, type SendSpec } from "./message-content";
 import { ActionError, block, follow, postback, sendMessage, unblock } from "./user-actions";
 
 export type TrafficStatus = {
@@ -75,9 +75,10 @@ export class Traffic {
   #one(kind: Kind): number {
     const p = this.platform;
     const rng = p.runtimeRng;
-    const followers = p.world.followers();
-    if (followers.length === 0 && kind !== "follow") return 0;
-    const someone = () => rng.pick(followers).id;
+    // A random friend, picked without sorting the follower list (rebuilt after every follow/block).
+    const who = p.world.randomUser(rng, "following");
+    if (!who && kind !== "follow") return 0;
+    const someone = () => who?.id ?? "";
     const send = (spec: SendSpec) => sendMessage(p, someone(), spec).length;
     switch (kind) {
       case "text":
@@ -109,13 +110,15 @@ export class Traffic {
       case "block":
         return block(p, someone()).length;
       case "unblock": {
-        const blocked = [...p.world.users()].filter((u) => u.status === "blocked");
-        return blocked.length === 0 ? 0 : unblock(p, rng.pick(blocked).id).length;
+        const blocked = p.world.randomUser(rng, "blocked");
+        return blocked ? unblock(p, blocked.id).length : 0;
       }
     }
   }
 }
 
+/** LINE emoji arrive as alt text in the message ("(love)") with their position in `emojis`. */
 function withEmoji(): SendSpec {
-  return { type: "text", text: "Thank you (love)", emojis: [{ index: 10, length: 6, productId: "5ac1bfd5040ab15980c9b435", emojiId: "001" }] };
+  const text = `Thank you ${LINE_EMOJI.alt}`;
+  return { type: "text", text, emojis: [{ index: text.indexOf(LINE_EMOJI.alt), length: LINE_EMOJI.alt.length, productId: LINE_EMOJI.productId, emojiId: LINE_EMOJI.emojiId }] };
 }

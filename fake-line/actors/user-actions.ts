@@ -1,7 +1,7 @@
 // Things fake users do, each producing the webhook events LINE would send: write messages (1:1 or in a
 // group/room), follow, block, unblock, tap a postback, unsend, join or leave chats; and the bot being
 // added to or removed from a chat. Events are queued for webhook delivery and returned as rendered.
-import { groupId, roomId } from "../core/ids";
+import { groupId, opaqueToken, roomId } from "../core/ids";
 import type { Platform } from "../platform";
 import { createEvent, type RenderedEvent, type Source, type StoredEvent } from "../webhook/events";
 import { generateUser } from "../world/generate-world";
@@ -79,6 +79,18 @@ export function unsend(p: Platform, userId: string, messageId: string): Rendered
   message.unsent = true;
   const chat = message.chatId === user.id ? undefined : p.world.chat(message.chatId);
   return emit(p, [createEvent(p, { type: "unsend", source: sourceFor(user, chat), replyable: false, payload: { unsend: { messageId } } })]);
+}
+
+/** A user edits a text message they sent in a group (LINE sends messageEdited for group chats only). */
+export function editMessage(p: Platform, userId: string, messageId: string, text: string): RenderedEvent[] {
+  const user = requireUser(p, userId);
+  const message = p.userMessages.get(messageId);
+  if (!message || message.userId !== user.id || message.kind !== "text") throw new ActionError(404, "No such text message from this user");
+  const chat = p.world.chat(message.chatId);
+  if (!chat || chat.kind !== "group") throw new ActionError(400, "Only messages in group chats can be edited");
+  if (message.unsent) throw new ActionError(400, "The message was unsent");
+  const payload = { message: { type: "text", id: messageId, quoteToken: opaqueToken(), text } };
+  return emit(p, [createEvent(p, { type: "messageEdited", source: sourceFor(user, chat), replyable: true, payload })]);
 }
 
 /** Users join a chat the bot is in (new strangers are created when `newUsers` is given). */

@@ -3,7 +3,7 @@
 // including reply tokens), whether or not a webhook URL is configured.
 import { z } from "zod";
 import type { SendSpec } from "../actors/message-content";
-import { block, botJoins, botLeaves, follow, membersJoin, membersLeave, postback, sendMessage, unblock, unsend, videoPlayComplete } from "../actors/user-actions";
+import { block, botJoins, botLeaves, editMessage, follow, membersJoin, membersLeave, postback, sendMessage, unblock, unsend, videoPlayComplete } from "../actors/user-actions";
 import { parseBody, type ControlRoute } from "./control-route";
 
 const emoji = z.object({ index: z.number().int().min(0), length: z.number().int().min(1), productId: z.string(), emojiId: z.string() });
@@ -45,6 +45,14 @@ export const actionRoutes: ControlRoute[] = [
     handle({ platform, params, body }) {
       const { messageId } = parseBody(z.object({ messageId: z.string() }).strict(), body);
       return { events: unsend(platform, params.userId ?? "", messageId) };
+    },
+  },
+  {
+    method: "POST",
+    path: "/__fake/friends/:userId/edit",
+    handle({ platform, params, body }) {
+      const { messageId, text } = parseBody(z.object({ messageId: z.string(), text: z.string().min(1).max(5000) }).strict(), body);
+      return { events: editMessage(platform, params.userId ?? "", messageId, text) };
     },
   },
   {

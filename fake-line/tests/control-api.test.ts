@@ -128,7 +128,7 @@ describe("control API", () => {
 
   it("adds a brand-new friend on request", async () => {
     const { events } = await t.control.post<EventsJson>("/__fake/friends");
-    const userId = (events[0]?.source as webhook.UserSource).userId;
+    const userId = (events[0]?.source as webhook.UserSource).userId ?? "";
     expect(events[0]).toMatchObject({ type: "follow", follow: { isUnblocked: false } });
     expect((await t.api.getProfile(userId)).userId).toBe(userId);
   });

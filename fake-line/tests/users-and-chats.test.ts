@@ -91,6 +91,17 @@ describe("profiles, followers, bot info, groups and rooms", () => {
     expect(first.memberIds.length + second.memberIds.length).toBe(group.memberCount + 150);
   });
 
+  it("lets a member edit a text message in a group (messageEdited)", async () => {
+    const group = chats.find((c) => c.kind === "group" && c.botIsMember) as ChatJson;
+    const member = group.memberIds[0] ?? "";
+    const sent = await t.control.post<EventsJson>(`/__fake/friends/${member}/messages`, { type: "text", text: "See you at 7", chatId: group.chatId });
+    const messageId = String(sent.events[0]?.message?.id);
+    const { events } = await t.control.post<EventsJson>(`/__fake/friends/${member}/edit`, { messageId, text: "See you at 8 (edited)" });
+    expect(events[0]).toMatchObject({ type: "messageEdited", source: { type: "group", groupId: group.chatId, userId: member }, message: { type: "text", id: messageId, text: "See you at 8 (edited)" } });
+    const oneToOne = await t.control.post<EventsJson>(`/__fake/friends/${member}/messages`, { type: "text" });
+    expect((await t.control.raw("POST", `/__fake/friends/${member}/edit`, { messageId: oneToOne.events[0]?.message?.id, text: "x" })).status).toBe(400);
+  });
+
   it("answers 404 for a group the bot is not in", async () => {
     const left = chats.find((c) => c.kind === "group" && !c.botIsMember) as ChatJson;
     expect((await httpError(t.api.getGroupSummary(left.chatId))).json).toEqual({ message: "Not found" });

@@ -1,16 +1,19 @@
 // The mutable world: who exists, who is a friend, who blocked, which chats the bot is in.
+import type { Rng } from "../core/prng";
 import type { WorldSeed } from "./generate-world";
 import type { Bot, Chat, User } from "./types";
 
 export class World {
   readonly bot: Bot;
   readonly #users = new Map<string, User>();
+  /** All users in creation order, for cheap random picks in large worlds. */
+  readonly #list: User[] = [];
   readonly #chats = new Map<string, Chat>();
   #followerCache: User[] | null = null;
 
   constructor(seed: WorldSeed) {
     this.bot = seed.bot;
-    for (const u of seed.users) this.#users.set(u.id, u);
+    for (const u of seed.users) this.addUser(u);
     for (const c of seed.chats) this.#chats.set(c.id, c);
   }
 
@@ -27,8 +30,19 @@ export class World {
   }
 
   addUser(user: User): void {
+    if (!this.#users.has(user.id)) this.#list.push(user);
     this.#users.set(user.id, user);
     this.#followerCache = null;
+  }
+
+  /** A random user with the given status (a few random probes, then a scan), or undefined. */
+  randomUser(rng: Rng, status: User["status"]): User | undefined {
+    for (let i = 0; i < 20 && this.#list.length > 0; i++) {
+      const u = rng.pick(this.#list);
+      if (u.status === status) return u;
+    }
+    const all = this.#list.filter((u) => u.status === status);
+    return all.length > 0 ? rng.pick(all) : undefined;
   }
 
   /** Friends who can receive messages, in the order they added the account (the followers-ids order). */
