@@ -66,9 +66,9 @@ export function createUlidFactory(): (timeMs: number) => string {
  * so two worlds do not share ids, and steps by a random amount so ids are not guessable neighbours.
  */
 export function createMessageIdFactory(rng: Rng): () => string {
-  let current = 500_000_000_000_000_000n + BigInt(rng.int(0, 99_999_999)) * 1_000_000_000n;
+  let current = 500_000_000_000_000_000n + BigInt(rng.int(0, 99_999_999)) * 1_000_000_000n + BigInt(rng.int(0, 999_999_999));
   return () => {
-    current += BigInt(1 + Math.floor(Math.random() * 997));
+    current += BigInt(1 + Math.floor(Math.random() * 99_991));
     return current.toString();
   };
 }

@@ -1,9 +1,9 @@
 // Group and room (multi-person chat) endpoints: summary, member count, member ids, member profile,
 // leave. A chat the bot is not in is "Not found", as on LINE.
 import { botLeaves } from "../actors/user-actions";
-import { MESSAGES, json, lineError } from "../http/reply";
+import { MESSAGES, json, lineError, type HttpReply } from "../http/reply";
 import type { Route, RouteContext } from "../http/route";
-import type { ChatKind } from "../world/types";
+import type { Chat, ChatKind } from "../world/types";
 import { decodePageToken, encodePageToken } from "./page-token";
 import { profileOf } from "./users";
 
@@ -53,13 +53,13 @@ export const chatRoutes: Route[] = (["group", "room"] as const).flatMap((kind): 
   return routes;
 });
 
-function withChat(ctx: RouteContext, kind: ChatKind, fn: (chat: NonNullable<ReturnType<RouteContext["platform"]["world"]["chat"]>>) => ReturnType<Route["handle"]>) {
+function withChat(ctx: RouteContext, kind: ChatKind, fn: (chat: Chat) => HttpReply): HttpReply {
   const chat = ctx.platform.world.chat(ctx.params.chatId ?? "");
   if (!chat || chat.kind !== kind || !chat.botIsMember) return lineError(404, MESSAGES.notFound);
   return fn(chat);
 }
 
-function memberIds(ctx: RouteContext, ids: string[]) {
+function memberIds(ctx: RouteContext, ids: string[]): HttpReply {
   const now = ctx.platform.clock.now();
   const start = ctx.query.get("start");
   let offset = 0;
