@@ -106,6 +106,10 @@ describe("profiles, followers, bot info, groups and rooms", () => {
     const left = chats.find((c) => c.kind === "group" && !c.botIsMember) as ChatJson;
     expect((await httpError(t.api.getGroupSummary(left.chatId))).json).toEqual({ message: "Not found" });
     expect((await httpError(t.api.getGroupMemberCount(left.chatId))).status).toBe(404);
+    const { events } = await t.control.post<EventsJson>(`/__fake/chats/${left.chatId}/bot-join`);
+    expect(events[0]).toMatchObject({ type: "join", source: { type: "group", groupId: left.chatId } });
+    expect(events[0]?.replyToken).toMatch(/^[0-9a-f]{32}$/);
+    expect(await t.api.getGroupMemberCount(left.chatId)).toEqual({ count: left.memberCount });
   });
 
   it("serves rooms and lets the bot leave a room (a leave event follows)", async () => {

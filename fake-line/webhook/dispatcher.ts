@@ -29,6 +29,10 @@ export type WebhookAttempt = {
 
 type Delivery = { id: number; events: StoredEvent[]; rendered: RenderedEvent[]; attempt: number };
 
+// A hanging app makes deliveries pile up (16 in flight, 2 s each); beyond this the oldest are dropped
+// and counted as undelivered, so memory stays bounded.
+const MAX_QUEUED_DELIVERIES = 10_000;
+
 export type SignatureMode = "valid" | "invalid" | "none" | { value: string };
 
 export class WebhookDispatcher {
@@ -113,6 +117,10 @@ export class WebhookDispatcher {
 
   #pump(): void {
     const { webhookUrl, webhookActive, webhookConcurrency } = this.platform.config;
+    while (this.#queue.length > MAX_QUEUED_DELIVERIES) {
+      const dropped = this.#queue.shift() as Delivery;
+      this.counters.undeliveredEvents += dropped.events.length;
+    }
     while (this.#queue.length > 0 && this.#inFlight < Math.max(1, webhookConcurrency)) {
       const delivery = this.#queue.shift() as Delivery;
       if (!webhookUrl || !webhookActive) {
