@@ -45,7 +45,7 @@ export type RuntimeConfig = {
   sendLogLimit: number;
 };
 
-export type FakeLineOptions = Partial<RuntimeConfig> & {
+export type FakeLineOptions = Omit<Partial<RuntimeConfig>, "rateLimits"> & {
   port?: number;
   host?: string;
   /** Base URL the fake advertises (picture URLs); defaults to http://host:port. */
