@@ -1,0 +1,39 @@
+// CLI: npm run fake-line -- --port 4010 --seed 42 --webhook-url http://localhost:3000/api/line/webhook
+import { parseCli, usage } from "./cli-options";
+import { startFakeLine } from "./server";
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseCli(process.argv.slice(2), process.env);
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    console.error(usage());
+    process.exit(2);
+  }
+  if (parsed.help) {
+    console.log(usage());
+    return;
+  }
+  const fake = await startFakeLine({ ...parsed.options, log: parsed.verbose ? (line) => console.log(`[fake-line] ${line}`) : undefined });
+  const c = fake.config;
+  console.log(
+    [
+      `fake LINE platform listening on ${fake.url}`,
+      `  api / api-data base URL  ${fake.url}   (control API: ${fake.url}/__fake/health)`,
+      `  channel secret           ${fake.channelSecret}`,
+      `  channel access token     ${fake.channelAccessToken}`,
+      `  bot user id              ${fake.botUserId}`,
+      `  world                    seed ${fake.platform.seed}, ${fake.platform.world.followers().length} friends following, ${fake.platform.world.userCount} users`,
+      `  webhook                  ${c.webhookUrl ?? "(none: set with --webhook-url or PUT /v2/bot/channel/webhook/endpoint)"}${c.redelivery ? ", redelivery on" : ""}`,
+      `  quota                    ${c.monthlyQuota}   rate limits ${c.rateLimiting ? "on" : "off"}   narrowcast phase ${c.narrowcastPhaseMs} ms`,
+    ].join("\n"),
+  );
+  const stop = () => {
+    void fake.close().then(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+void main();

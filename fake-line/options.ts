@@ -1,0 +1,131 @@
+// Options of the fake and their defaults. `FakeLineOptions` is what callers pass; `RuntimeConfig` is
+// the part that can change while the server runs (control API: GET/PATCH /__fake/config).
+import type { Clock } from "./core/clock";
+
+/** Rate-limit classes from line-api.md §3.6; each endpoint+method has its own counter. */
+export type RateClass = "default" | "multicast" | "broadcast" | "narrowcast" | "insight" | "audience" | "webhookTest" | "webhookEndpoint";
+
+export type RateLimit = { limit: number; windowMs: number };
+
+export type RuntimeConfig = {
+  webhookUrl: string | null;
+  /** LINE's "Use webhook" switch; events are not sent while false. */
+  webhookActive: boolean;
+  /** LINE's "Webhook redelivery" setting (off by default, as on LINE). */
+  redelivery: boolean;
+  /** First redelivery delay; later ones double. */
+  redeliveryIntervalMs: number;
+  redeliveryMaxAttempts: number;
+  /** LINE gives up on a webhook request after 2 s. */
+  webhookTimeoutMs: number;
+  /** Events that happen within this window are sent in one webhook request. */
+  webhookBatchWindowMs: number;
+  webhookMaxBatch: number;
+  webhookConcurrency: number;
+  /** Duration of each narrowcast phase (waiting, then sending). */
+  narrowcastPhaseMs: number;
+  /** Time an uploaded audience stays IN_PROGRESS before READY. */
+  audienceReadyMs: number;
+  /** Time a video/audio a friend sent answers 202 (still preparing) before its bytes are available. */
+  contentPreparingMs: number;
+  replyTokenTtlMs: number;
+  retryKeyTtlMs: number;
+  /** Monthly message quota ("none" = unlimited). Reply is free. */
+  monthlyQuota: number | "none";
+  rateLimiting: boolean;
+  rateLimits: Record<RateClass, RateLimit>;
+  requestLogLimit: number;
+  /** Request bodies longer than this are stored truncated in the request log. */
+  requestLogBodyLimit: number;
+  webhookLogLimit: number;
+  eventStoreLimit: number;
+  /** Entries kept per inbox (oldest dropped first). */
+  inboxLimit: number;
+  /** Send records kept (for /__fake/sends, redelivery recipients and insight). */
+  sendLogLimit: number;
+};
+
+export type FakeLineOptions = Omit<Partial<RuntimeConfig>, "rateLimits"> & {
+  port?: number;
+  host?: string;
+  /** Base URL the fake advertises (picture URLs); defaults to http://host:port. */
+  publicUrl?: string;
+  seed?: number;
+  friends?: number;
+  channelSecret?: string;
+  channelAccessToken?: string;
+  /** Fake time runs this many times faster than real time (rate windows, expiries, phases). */
+  timeScale?: number;
+  clock?: Clock;
+  rateLimits?: Partial<Record<RateClass, RateLimit>>;
+  /** Where to write one line per request / event (the CLI passes console.log). Silent by default. */
+  log?: (line: string) => void;
+};
+
+export const DEMO_CHANNEL_SECRET = "9bda289a5713840d4b41aa1945cdf89b";
+export const DEMO_CHANNEL_ACCESS_TOKEN =
+  "FAKEYdJfVd33eBmku5NdsJ9ycwcOe6RvLa0C5D+Q8nKXJBgb0MTgQBAfiHWVFTNZjDnAXixpNBWf6iC8S7EQnCz4ygA3X4JmS4/MqKvQ/qNswrjGUQ6bCK8Qw5Vl9tUHfGjCaOqVOL3mzGsAMYSBt6n51y4RabfJxSrepWCW6Vs=";
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+
+export const DEFAULT_RATE_LIMITS: Record<RateClass, RateLimit> = {
+  default: { limit: 2000, windowMs: SECOND },
+  multicast: { limit: 200, windowMs: SECOND },
+  broadcast: { limit: 60, windowMs: HOUR },
+  narrowcast: { limit: 60, windowMs: HOUR },
+  insight: { limit: 60, windowMs: HOUR },
+  audience: { limit: 60, windowMs: MINUTE },
+  webhookTest: { limit: 60, windowMs: HOUR },
+  webhookEndpoint: { limit: 1000, windowMs: MINUTE },
+};
+
+export const DEFAULTS = {
+  port: 4010,
+  host: "127.0.0.1",
+  seed: 42,
+  friends: 3000,
+} as const;
+
+export function defaultRuntimeConfig(): RuntimeConfig {
+  return {
+    webhookUrl: null,
+    webhookActive: true,
+    redelivery: false,
+    redeliveryIntervalMs: 5 * SECOND,
+    redeliveryMaxAttempts: 5,
+    webhookTimeoutMs: 2 * SECOND,
+    webhookBatchWindowMs: 20,
+    webhookMaxBatch: 100,
+    webhookConcurrency: 16,
+    narrowcastPhaseMs: 3 * SECOND,
+    audienceReadyMs: 2 * SECOND,
+    contentPreparingMs: 3 * SECOND,
+    replyTokenTtlMs: MINUTE,
+    retryKeyTtlMs: 24 * HOUR,
+    monthlyQuota: 50_000,
+    rateLimiting: true,
+    rateLimits: structuredClone(DEFAULT_RATE_LIMITS),
+    requestLogLimit: 1000,
+    requestLogBodyLimit: 64 * 1024,
+    webhookLogLimit: 1000,
+    eventStoreLimit: 5000,
+    inboxLimit: 500,
+    sendLogLimit: 2000,
+  };
+}
+
+/** Startup options → runtime config (unknown keys are ignored). */
+export function runtimeConfigFrom(options: FakeLineOptions): RuntimeConfig {
+  const config = defaultRuntimeConfig();
+  for (const key of Object.keys(config) as (keyof RuntimeConfig)[]) {
+    if (key === "rateLimits") continue;
+    const value = options[key];
+    if (value !== undefined) (config as Record<string, unknown>)[key] = value;
+  }
+  for (const [cls, limit] of Object.entries(options.rateLimits ?? {})) {
+    if (limit) config.rateLimits[cls as RateClass] = { ...limit };
+  }
+  return config;
+}

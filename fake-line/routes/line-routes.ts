@@ -1,0 +1,39 @@
+// Every LINE API route the fake serves, registered on one router (api.line.me and api-data.line.me
+// paths do not collide, so one port serves both).
+import { Router } from "../http/router";
+import type { Route } from "../http/route";
+import { audienceRoutes } from "./audience";
+import { chatRoutes } from "./chats";
+import { contentRoutes } from "./content";
+import { insightRoutes } from "./insight";
+import { broadcastRoute, multicastRoute, validateRoutes } from "./multicast-broadcast";
+import { narrowcastProgressRoute, narrowcastRoute } from "./narrowcast";
+import { quotaRoutes } from "./quota";
+import { pushRoute, replyRoute } from "./reply-push";
+import { botInfoRoute, followersRoute, profileRoute } from "./users";
+import { webhookEndpointRoutes } from "./webhook-endpoint";
+
+export const LINE_ROUTES: readonly Route[] = [
+  replyRoute,
+  pushRoute,
+  multicastRoute,
+  broadcastRoute,
+  narrowcastRoute,
+  narrowcastProgressRoute,
+  ...validateRoutes,
+  ...quotaRoutes,
+  profileRoute,
+  followersRoute,
+  botInfoRoute,
+  ...chatRoutes,
+  ...contentRoutes,
+  ...insightRoutes,
+  ...audienceRoutes,
+  ...webhookEndpointRoutes,
+];
+
+export function lineRouter(): Router<Route> {
+  const router = new Router<Route>();
+  for (const route of LINE_ROUTES) router.add(route.method, route.path, route);
+  return router;
+}
