@@ -12,18 +12,9 @@ import { EnvError, parseEnv } from "../lib/env.js";
 const mode = process.argv[2] === "start" ? "start" : "dev";
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
 
-let env;
-try {
-  env = parseEnv(process.env);
-} catch (err) {
-  if (err instanceof EnvError) {
-    console.error(err.message);
-    process.exit(1);
-  }
-  throw err;
-}
+const env = validatedEnv();
 
-const childEnv: Record<string, string | undefined> = { ...process.env };
+const childEnv: NodeJS.ProcessEnv = { ...process.env };
 childEnv.BETTER_AUTH_SECRET ??= persistentSecret();
 
 let fake: FakeLine | undefined;
@@ -63,6 +54,18 @@ child.on("exit", async (code) => {
   await fake?.close();
   process.exit(code ?? 0);
 });
+
+function validatedEnv() {
+  try {
+    return parseEnv(process.env);
+  } catch (err) {
+    if (err instanceof EnvError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
 
 // Sessions are signed with BETTER_AUTH_SECRET. In development it is generated once and kept in .data/
 // so sign-ins survive restarts; production must set it (lib/env.js says so at start-up).

@@ -1,12 +1,91 @@
-// Placeholder until accounts land (issue 4): every caller acts as a local admin.
-export type Role = "viewer" | "operator" | "admin";
-export interface Actor {
-  kind: "user" | "apiKey";
-  id: string;
-  name: string;
-  role: Role;
+import { findApiKeyByHash, touchApiKey } from "@/db/queries/api-keys";
+import { deleteSession } from "@/db/queries/users";
+import { getDatabase } from "@/db/instance";
+import type { Role } from "@/db/schema/auth";
+import { env } from "@/lib/env.js";
+import { ApiError } from "@/lib/http/errors";
+import { hashApiKey, looksLikeApiKey } from "./api-key-secret";
+import { getAuth } from "./auth";
+import { SESSION_ABSOLUTE_SECONDS } from "./session-policy";
+
+export type { Role } from "@/db/schema/auth";
+
+export type Actor =
+  | { kind: "user"; id: string; name: string; email: string; role: Role; sessionId: string; locale: string | null; timeZone: string | null }
+  | { kind: "apiKey"; id: string; name: string; role: Role };
+
+const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
+
+export function roleAllows(role: Role, needed: Role): boolean {
+  return RANK[role] >= RANK[needed];
 }
 
-export async function requireActor(_req: Request, _role: Role): Promise<Actor> {
-  return { kind: "user", id: "local", name: "local", role: "admin" };
+/**
+ * Who is calling — an API key (Authorization: Bearer oak_…) or a session cookie — or null. A session is
+ * refused past its absolute lifetime (and removed), and when its member has been disabled.
+ */
+export async function resolveActor(headers: Headers): Promise<Actor | null> {
+  const authorization = headers.get("authorization");
+  if (authorization?.toLowerCase().startsWith("bearer ")) {
+    const token = authorization.slice(7).trim();
+    if (!looksLikeApiKey(token)) return null;
+    const { handle } = await getDatabase();
+    const key = await findApiKeyByHash(handle.db, { keyHash: hashApiKey(token) });
+    if (!key) return null;
+    void touchApiKey(handle.db, { id: key.id, at: new Date() }).catch(() => {});
+    return { kind: "apiKey", id: key.id, name: key.name, role: key.role };
+  }
+  const auth = await getAuth();
+  const found = await auth.api.getSession({ headers });
+  if (!found) return null;
+  const u = found.user as typeof found.user & { role: Role; disabled: boolean; locale?: string | null; timeZone?: string | null };
+  const ageSeconds = (Date.now() - new Date(found.session.createdAt).getTime()) / 1000;
+  if (u.disabled || ageSeconds > SESSION_ABSOLUTE_SECONDS) {
+    const { handle } = await getDatabase();
+    await deleteSession(handle.db, { userId: u.id, id: found.session.id });
+    return null;
+  }
+  return {
+    kind: "user",
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    role: u.role,
+    sessionId: found.session.id,
+    locale: u.locale ?? null,
+    timeZone: u.timeZone ?? null,
+  };
+}
+
+/** The caller, if allowed to act with `role`; otherwise 401 (nobody) or 403 (not allowed). */
+export async function requireActor(req: Request, role: Role): Promise<Actor> {
+  const actor = await resolveActor(req.headers);
+  if (!actor) throw new ApiError(401, "unauthenticated", "Sign in, or send an API key as Authorization: Bearer <key>");
+  if (actor.kind === "user" && isStateChanging(req.method)) assertSameOrigin(req);
+  if (!roleAllows(actor.role, role)) {
+    throw new ApiError(403, "forbidden", `This needs the ${role} role; you are ${actor.kind === "apiKey" ? "using a key with" : ""} ${actor.role}`.replace(/\s+/g, " "));
+  }
+  return actor;
+}
+
+/**
+ * Route handlers get no CSRF protection from Next: a cookie-authenticated request that changes state
+ * must come from our own pages. Browsers send Sec-Fetch-Site and Origin on such requests.
+ */
+export function assertSameOrigin(req: Request) {
+  const site = req.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") {
+    throw new ApiError(403, "cross_site", "Cross-site requests are refused");
+  }
+  const origin = req.headers.get("origin");
+  if (origin && origin !== "null") {
+    const allowed = new Set([new URL(env().APP_URL).origin, new URL(req.url).origin]);
+    if (!allowed.has(origin)) throw new ApiError(403, "cross_site", "Cross-site requests are refused");
+  } else if (origin === "null") {
+    throw new ApiError(403, "cross_site", "Cross-site requests are refused");
+  }
+}
+
+function isStateChanging(method: string) {
+  return !["GET", "HEAD", "OPTIONS"].includes(method.toUpperCase());
 }

@@ -1,0 +1,16 @@
+import { randomUUID } from "node:crypto";
+import { createApiKey, listApiKeys } from "@/db/queries/api-keys";
+import { generateApiKey } from "@/lib/auth/api-key-secret";
+import { createApiKeyBodySchema } from "@/lib/auth/schemas";
+import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+
+export const GET = apiRoute({ role: "admin" }, async ({ db }) => ({ items: await listApiKeys(db) }));
+
+/** A new key, shown in this answer only. */
+export const POST = apiRoute({ role: "admin" }, async ({ req, db, actor, audit }) => {
+  const body = await parseJsonBody(createApiKeyBodySchema, req);
+  const { key, prefix, hash } = generateApiKey();
+  const row = await createApiKey(db, { id: randomUUID(), name: body.name, role: body.role, prefix, keyHash: hash, createdBy: actor.kind === "user" ? actor.id : null });
+  await audit("api_key.created", body.name, { role: body.role, prefix });
+  return Response.json({ id: row.id, name: row.name, role: row.role, prefix, createdAt: row.createdAt, key }, { status: 201 });
+});

@@ -1,0 +1,9 @@
+import { getAuth } from "@/lib/auth/auth";
+
+// better-auth's endpoints (sign-in, sign-out, session): public by nature; sign-up is disabled.
+async function handle(req: Request): Promise<Response> {
+  const auth = await getAuth();
+  return auth.handler(req);
+}
+
+export { handle as GET, handle as POST };

@@ -1,0 +1,10 @@
+import { revokeInvitation } from "@/db/queries/invitations";
+import { notFound } from "@/lib/http/errors";
+import { apiRoute } from "@/lib/http/api-route";
+
+export const DELETE = apiRoute<{ id: string }>({ role: "admin" }, async ({ params, db, audit }) => {
+  const revoked = await revokeInvitation(db, { id: params.id, at: new Date() });
+  if (!revoked) throw notFound("An open invitation with this id");
+  await audit("member.invitation_revoked", revoked.email);
+  return { ok: true };
+});

@@ -1,0 +1,29 @@
+import { randomUUID } from "node:crypto";
+import { createInvitation, listInvitations } from "@/db/queries/invitations";
+import { findUserByEmail } from "@/db/queries/users";
+import { INVITATION_DAYS, newInvitationToken } from "@/lib/auth/accounts";
+import { inviteBodySchema } from "@/lib/auth/schemas";
+import { env } from "@/lib/env.js";
+import { ApiError } from "@/lib/http/errors";
+import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+
+export const GET = apiRoute({ role: "admin" }, async ({ db }) => ({ items: await listInvitations(db) }));
+
+/** Invite by email: answers the link once (only its hash is kept) for the admin to pass on. */
+export const POST = apiRoute({ role: "admin" }, async ({ req, db, actor, audit }) => {
+  const body = await parseJsonBody(inviteBodySchema, req);
+  if (await findUserByEmail(db, { email: body.email })) {
+    throw new ApiError(409, "member_exists", "Someone with this email address is already a member", [{ property: "email", message: "is already a member" }]);
+  }
+  const { token, tokenHash } = newInvitationToken();
+  const invitation = await createInvitation(db, {
+    id: randomUUID(),
+    email: body.email,
+    role: body.role,
+    tokenHash,
+    invitedBy: actor.kind === "user" ? actor.id : null,
+    expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+  });
+  await audit("member.invited", body.email, { role: body.role, expiresAt: invitation.expiresAt });
+  return Response.json({ ...invitation, tokenHash: undefined, link: `${env().APP_URL}/invite/${token}` }, { status: 201 });
+});

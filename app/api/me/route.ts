@@ -1,0 +1,15 @@
+import { updatePreferences } from "@/db/queries/users";
+import { preferencesBodySchema } from "@/lib/auth/schemas";
+import { ApiError } from "@/lib/http/errors";
+import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+
+/** Who is signed in (or which key is used), and their role. */
+export const GET = apiRoute({ role: "viewer" }, async ({ actor }) => ({ ...actor, sessionId: undefined }));
+
+/** The signed-in member's language and time zone. */
+export const PATCH = apiRoute({ role: "viewer" }, async ({ req, db, actor }) => {
+  if (actor.kind !== "user") throw new ApiError(400, "not_a_member", "API keys have no preferences");
+  const body = await parseJsonBody(preferencesBodySchema, req);
+  await updatePreferences(db, { id: actor.id, ...body });
+  return { ok: true };
+});

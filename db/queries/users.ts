@@ -1,0 +1,76 @@
+import { asc, count, eq, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { session, user, type Role } from "../schema/auth";
+
+export async function countUsers(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(user);
+  return Number(row?.n ?? 0);
+}
+
+export async function findUserByEmail(db: Db, params: { email: string }) {
+  const [row] = await db.select().from(user).where(eq(user.email, params.email.trim().toLowerCase()));
+  return row;
+}
+
+export async function getUser(db: Db, params: { id: string }) {
+  const [row] = await db.select().from(user).where(eq(user.id, params.id));
+  return row;
+}
+
+export async function listMembers(db: Db) {
+  return db
+    .select({
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      disabled: user.disabled,
+      createdAt: user.createdAt,
+      lastActiveAt: sql<Date | null>`(select max(${session.updatedAt}) from ${session} where ${session.userId} = ${user.id})`.mapWith((v) => (v ? new Date(v) : null)),
+    })
+    .from(user)
+    .orderBy(asc(user.createdAt));
+}
+
+export async function updateMember(db: Db, params: { id: string; role?: Role; disabled?: boolean }) {
+  const set: Partial<typeof user.$inferInsert> = { updatedAt: new Date() };
+  if (params.role) set.role = params.role;
+  if (params.disabled !== undefined) set.disabled = params.disabled;
+  const [row] = await db.update(user).set(set).where(eq(user.id, params.id)).returning();
+  return row;
+}
+
+export async function countActiveAdmins(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(user)
+    .where(sql`${user.role} = 'admin' and not ${user.disabled}`);
+  return Number(row?.n ?? 0);
+}
+
+export async function updatePreferences(db: Db, params: { id: string; locale?: string | null; timeZone?: string | null }) {
+  const set: Partial<typeof user.$inferInsert> = { updatedAt: new Date() };
+  if (params.locale !== undefined) set.locale = params.locale;
+  if (params.timeZone !== undefined) set.timeZone = params.timeZone;
+  await db.update(user).set(set).where(eq(user.id, params.id));
+}
+
+export async function deleteSessionsOf(db: Db, params: { userId: string }) {
+  await db.delete(session).where(eq(session.userId, params.userId));
+}
+
+export async function listSessionsOf(db: Db, params: { userId: string }) {
+  return db
+    .select({ id: session.id, createdAt: session.createdAt, updatedAt: session.updatedAt, expiresAt: session.expiresAt, ipAddress: session.ipAddress, userAgent: session.userAgent })
+    .from(session)
+    .where(eq(session.userId, params.userId))
+    .orderBy(sql`${session.updatedAt} desc`);
+}
+
+export async function deleteSession(db: Db, params: { userId: string; id: string }) {
+  const rows = await db
+    .delete(session)
+    .where(sql`${session.id} = ${params.id} and ${session.userId} = ${params.userId}`)
+    .returning({ id: session.id });
+  return rows.length > 0;
+}

@@ -1,0 +1,40 @@
+import type { Db } from "@/db/client";
+import { appendAudit } from "@/db/queries/audit";
+import type { Actor } from "@/lib/auth/require-actor";
+
+/** Audit actions, one vocabulary for the log, its filter and its translations. */
+export const AUDIT_ACTIONS = [
+  "setup.admin_created",
+  "member.invited",
+  "member.invitation_revoked",
+  "member.joined",
+  "member.role_changed",
+  "member.disabled",
+  "member.enabled",
+  "api_key.created",
+  "api_key.revoked",
+  "settings.webhook_endpoint_set",
+  "settings.webhook_tested",
+  "message.sent",
+  "message.test_sent",
+  "message.reply_sent",
+  "draft.deleted",
+  "segment.uploaded",
+  "session.revoked",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export async function recordAudit(
+  db: Db,
+  entry: { actor: Actor | { kind: "system"; id?: string; name: string }; ip: string | null; action: AuditAction; target?: string | null; details?: Record<string, unknown> },
+) {
+  await appendAudit(db, {
+    actorKind: entry.actor.kind,
+    actorId: entry.actor.id ?? null,
+    actorLabel: entry.actor.kind === "user" ? `${entry.actor.name} <${entry.actor.email}>` : entry.actor.name,
+    ip: entry.ip,
+    action: entry.action,
+    target: entry.target ?? null,
+    details: entry.details ?? {},
+  });
+}

@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { ROLES } from "@/db/schema/auth";
+import { locales } from "@/i18n/locales";
+
+// One schema per form, shared by the page (as the operator types) and the route handler.
+
+const email = z.string().trim().toLowerCase().email("must be an email address").max(254, "is too long");
+const name = z.string().trim().min(1, "is required").max(80, "must be at most 80 characters");
+export const password = z
+  .string()
+  .min(12, "must be at least 12 characters")
+  .max(128, "must be at most 128 characters")
+  .refine((p) => new Set(p).size >= 5, "is too repetitive");
+const role = z.enum(ROLES, "must be viewer, operator or admin");
+
+export const setupBodySchema = z.object({ name, email, password }).strict();
+export type SetupBody = z.infer<typeof setupBodySchema>;
+
+export const inviteBodySchema = z.object({ email, role }).strict();
+export type InviteBody = z.infer<typeof inviteBodySchema>;
+
+export const acceptInvitationBodySchema = z.object({ token: z.string().min(20).max(200), name, password }).strict();
+export type AcceptInvitationBody = z.infer<typeof acceptInvitationBodySchema>;
+
+export const updateMemberBodySchema = z
+  .object({ role: role.optional(), disabled: z.boolean().optional() })
+  .strict()
+  .refine((v) => v.role !== undefined || v.disabled !== undefined, "give role or disabled");
+export type UpdateMemberBody = z.infer<typeof updateMemberBodySchema>;
+
+export const createApiKeyBodySchema = z.object({ name, role }).strict();
+export type CreateApiKeyBody = z.infer<typeof createApiKeyBodySchema>;
+
+export const preferencesBodySchema = z
+  .object({
+    locale: z.enum(locales).nullable().optional(),
+    timeZone: z
+      .string()
+      .max(64)
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat("en", { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, "must be an IANA time zone such as Asia/Taipei")
+      .nullable()
+      .optional(),
+  })
+  .strict();
+export type PreferencesBody = z.infer<typeof preferencesBodySchema>;
+
+export const listAuditQuerySchema = z
+  .object({
+    action: z.string().max(64).optional(),
+    actorId: z.string().max(64).optional(),
+    from: z.coerce.date("must be a date").optional(),
+    to: z.coerce.date("must be a date").optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z
+      .string()
+      .transform((s, ctx) => {
+        const m = /^(\d{1,16})\.(\d{1,12})$/.exec(Buffer.from(s, "base64url").toString("utf8"));
+        if (!m) {
+          ctx.addIssue({ code: "custom", message: "is not a cursor returned by this API" });
+          return z.NEVER;
+        }
+        return { at: new Date(Number(m[1])), id: Number(m[2]) };
+      })
+      .optional(),
+  })
+  .strict();

@@ -1,0 +1,10 @@
+import { getAuth } from "./auth";
+
+/** Sign the new account in: a JSON response carrying better-auth's session cookie. */
+export async function signedInResponse(req: Request, credentials: { email: string; password: string }, body: object, status = 201) {
+  const auth = await getAuth();
+  const { headers } = await auth.api.signInEmail({ body: credentials, headers: req.headers, returnHeaders: true });
+  const res = Response.json(body, { status });
+  for (const cookie of headers.getSetCookie()) res.headers.append("set-cookie", cookie);
+  return res;
+}

@@ -1,0 +1,43 @@
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+export const BASE = "http://console.test";
+
+/**
+ * Calls route handlers the way Next does (a Request in, a Response out), keeping cookies like a
+ * browser of one person at one address. Same-origin headers are sent unless told otherwise.
+ */
+export class RouteClient {
+  private cookies = new Map<string, string>();
+  constructor(readonly ip = "203.0.113.10", readonly bearer?: string) {}
+
+  async call(
+    handler: Handler,
+    method: string,
+    path: string,
+    opts: { body?: unknown; params?: Record<string, string>; headers?: Record<string, string> } = {},
+  ) {
+    const headers = new Headers({ "x-forwarded-for": this.ip, origin: BASE, "sec-fetch-site": "same-origin", ...opts.headers });
+    if (this.cookies.size) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
+    if (this.bearer) headers.set("authorization", `Bearer ${this.bearer}`);
+    if (opts.body !== undefined) headers.set("content-type", "application/json");
+    const res = await handler(new Request(`${BASE}${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) }), {
+      params: Promise.resolve(opts.params ?? {}),
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const [name, ...value] = pair!.split("=");
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(c)) this.cookies.delete(name!);
+      else this.cookies.set(name!, value.join("="));
+    }
+    const text = await res.text();
+    let json: unknown = undefined;
+    try {
+      json = JSON.parse(text);
+    } catch {}
+    return { status: res.status, headers: res.headers, json: json as Record<string, unknown> & { [k: string]: any } };
+  }
+
+  get hasSession() {
+    return [...this.cookies.keys()].some((k) => k.endsWith("oa.session"));
+  }
+}
