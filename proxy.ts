@@ -1,0 +1,61 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env.js";
+
+// Pages only (see config.matcher): a per-request nonce for the Content-Security-Policy, and an early
+// redirect to sign-in when there is no session cookie at all. This is a convenience, not the guard:
+// the console layout and every route handler check the session against the database themselves
+// (Next's own docs warn against authorising in the proxy).
+
+const PUBLIC_PAGES = ["/sign-in", "/setup", "/invite/"];
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const hasSession = request.cookies.getAll().some((c) => c.name.endsWith("oa.session"));
+  if (!hasSession && !PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(p))) {
+    const url = request.nextUrl.clone();
+    url.pathname = "/sign-in";
+    url.search = pathname === "/" ? "" : `?next=${encodeURIComponent(pathname + search)}`;
+    return NextResponse.redirect(url);
+  }
+
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const csp = contentSecurityPolicy(nonce);
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", csp);
+  return response;
+}
+
+function contentSecurityPolicy(nonce: string): string {
+  const e = env();
+  const https = e.APP_URL.startsWith("https://");
+  // Friends' pictures come from LINE's CDN; in demo mode, from the local fake platform.
+  const images = ["'self'", "data:", "blob:", "https://profile.line-scdn.net", "https://obs.line-scdn.net", "https://stickershop.line-scdn.net"];
+  if (e.DEMO_MODE && e.FAKE_LINE_URL) images.push(new URL(e.FAKE_LINE_URL).origin);
+  const dev = e.NODE_ENV !== "production";
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    `img-src ${images.join(" ")}`,
+    "media-src 'self' blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+export const config = {
+  matcher: [
+    {
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon|apple-icon|robots.txt|.*\\.(?:png|svg|jpg|jpeg|webp|ico|woff2?)$).*)",
+      missing: [{ type: "header", key: "next-router-prefetch" }],
+    },
+  ],
+};
