@@ -1,0 +1,220 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../client";
+import { sendAttempts, sendChunks, sends, type ChunkRow, type SendRow } from "../schema/messages";
+
+export const JOBS_CHANNEL = "oa_jobs";
+
+export type NewSend = typeof sends.$inferInsert;
+export type NewChunk = Omit<typeof sendChunks.$inferInsert, "sendId">;
+
+/**
+ * Store a send and all its LINE requests (with their retry keys) in one transaction, before anything is
+ * sent, and wake the workers. A repeated client key returns the send already stored for it.
+ */
+export async function insertSend(db: Db, params: { send: NewSend; chunks: NewChunk[] }): Promise<{ send: SendRow; created: boolean }> {
+  const { send, chunks } = params;
+  if (send.clientKey) {
+    const existing = await findSendByClientKey(db, { channelId: send.channelId, clientKey: send.clientKey });
+    if (existing) return { send: existing, created: false };
+  }
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(sends).values(send).onConflictDoNothing().returning();
+    if (!row) {
+      // Lost a race with the same client key.
+      const existing = await findSendByClientKey(tx, { channelId: send.channelId, clientKey: send.clientKey! });
+      return { send: existing!, created: false };
+    }
+    for (let i = 0; i < chunks.length; i += 500) {
+      await tx.insert(sendChunks).values(chunks.slice(i, i + 500).map((c) => ({ ...c, sendId: row.id })));
+    }
+    await tx.execute(sql`select pg_notify(${JOBS_CHANNEL}, 'send')`);
+    return { send: row, created: true };
+  });
+}
+
+async function findSendByClientKey(db: Db, params: { channelId: number; clientKey: string }) {
+  const [row] = await db.select().from(sends).where(and(eq(sends.channelId, params.channelId), eq(sends.clientKey, params.clientKey)));
+  return row;
+}
+
+export interface ClaimedChunk extends ChunkRow {
+  kind: SendRow["kind"];
+  request: SendRow["request"];
+  channelId: number;
+}
+
+/**
+ * Lease up to `limit` due requests to this worker (FOR UPDATE SKIP LOCKED: two instances never take the
+ * same one). A lease that runs out (the worker died mid-request) makes the request due again, and it is
+ * repeated with the same retry key. The attempt is counted here, before the call.
+ */
+export async function claimDueChunks(db: Db, params: { worker: string; limit: number; leaseMs: number; kinds?: SendRow["kind"][] }): Promise<ClaimedChunk[]> {
+  if (params.limit <= 0) return [];
+  const kindFilter = params.kinds?.length ? sql`and s.kind in (${sql.join(params.kinds.map((k) => sql`${k}`), sql`, `)})` : sql``;
+  const result = await db.execute(sql`
+    with due as (
+      select c.id from ${sendChunks} c join ${sends} s on s.id = c.send_id
+      where c.status = 'pending' and c.next_attempt_at <= now()
+        and (c.locked_until is null or c.locked_until < now()) ${kindFilter}
+      order by c.next_attempt_at, c.seq
+      limit ${params.limit}
+      for update of c skip locked
+    )
+    update ${sendChunks} c set
+      locked_until = now() + ${`${params.leaseMs} milliseconds`}::interval,
+      locked_by = ${params.worker},
+      attempts = c.attempts + 1,
+      first_attempt_at = coalesce(c.first_attempt_at, now()),
+      updated_at = now()
+    from due where c.id = due.id
+    returning c.id`);
+  const ids = (result as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id);
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ chunk: sendChunks, kind: sends.kind, request: sends.request, channelId: sends.channelId })
+    .from(sendChunks)
+    .innerJoin(sends, eq(sends.id, sendChunks.sendId))
+    .where(inArray(sendChunks.id, ids))
+    .orderBy(asc(sendChunks.seq));
+  return rows.map((r) => ({ ...r.chunk, kind: r.kind, request: r.request, channelId: r.channelId }));
+}
+
+export type ChunkResult =
+  | { status: "accepted"; lineRequestId: string | null; acceptedRequestId: string | null; sentMessages: unknown }
+  | { status: "pending"; nextAttemptAt: Date; lastError: unknown; uncountAttempt?: boolean }
+  | { status: "failed"; lastError: unknown };
+
+/** Record what happened to a leased request (only if this worker still holds the lease). */
+export async function finishChunk(db: Db, params: { chunkId: string; worker: string; result: ChunkResult; attempt?: typeof sendAttempts.$inferInsert }) {
+  const r = params.result;
+  const set: Record<string, unknown> = { lockedUntil: null, lockedBy: null, updatedAt: new Date() };
+  if (r.status === "accepted") Object.assign(set, { status: "accepted", lineRequestId: r.lineRequestId, acceptedRequestId: r.acceptedRequestId, sentMessages: r.sentMessages ?? null });
+  else if (r.status === "failed") Object.assign(set, { status: "failed", lastError: r.lastError });
+  else Object.assign(set, { nextAttemptAt: r.nextAttemptAt, lastError: r.lastError, ...(r.uncountAttempt ? { attempts: sql`${sendChunks.attempts} - 1` } : {}) });
+  return db.transaction(async (tx) => {
+    // Lock the send first: the status below is derived from all its requests, and requests of one
+    // send finishing at once on several connections must see each other's results, not race.
+    await tx.execute(sql`select 1 from ${sends} where id = (select send_id from ${sendChunks} where id = ${params.chunkId}) for update`);
+    const [row] = await tx
+      .update(sendChunks)
+      .set(set)
+      .where(and(eq(sendChunks.id, params.chunkId), eq(sendChunks.lockedBy, params.worker)))
+      .returning({ sendId: sendChunks.sendId });
+    if (!row) return null;
+    if (params.attempt) await tx.insert(sendAttempts).values(params.attempt);
+    await refreshSendStatus(tx, { sendId: row.sendId });
+    return row.sendId;
+  });
+}
+
+/** A send's status, derived from its requests: sending, sent, partially sent or failed. */
+export async function refreshSendStatus(db: Db, params: { sendId: string }) {
+  await db.execute(sql`
+    update ${sends} s set
+      status = case
+        when agg.pending > 0 then 'sending'
+        when agg.accepted = agg.total and s.kind = 'narrowcast' then 'sending'
+        when agg.accepted = agg.total then 'sent'
+        when agg.accepted = 0 then 'failed'
+        else 'partially_sent' end,
+      completed_at = case when agg.pending = 0 and not (agg.accepted = agg.total and s.kind = 'narrowcast') then now() else s.completed_at end,
+      next_poll_at = case when s.kind = 'narrowcast' and agg.pending = 0 and agg.accepted = agg.total then coalesce(s.next_poll_at, now() + interval '1 second') else s.next_poll_at end,
+      error = case when agg.failed > 0 then agg.error else s.error end
+    from (
+      select count(*) as total,
+             count(*) filter (where status = 'pending') as pending,
+             count(*) filter (where status = 'accepted') as accepted,
+             count(*) filter (where status = 'failed') as failed,
+             (array_agg(last_error order by seq) filter (where status = 'failed'))[1] as error
+      from ${sendChunks} where send_id = ${params.sendId}
+    ) agg
+    where s.id = ${params.sendId} and s.status in ('queued', 'sending')`);
+}
+
+/** Narrowcasts LINE has accepted whose progress is due to be checked, leased to this worker. */
+export async function claimDuePolls(db: Db, params: { limit: number; leaseMs: number }) {
+  const result = await db.execute(sql`
+    with due as (
+      select id from ${sends}
+      where next_poll_at is not null and next_poll_at <= now() and status = 'sending'
+        and (poll_locked_until is null or poll_locked_until < now())
+      order by next_poll_at limit ${params.limit}
+      for update skip locked
+    )
+    update ${sends} s set poll_locked_until = now() + ${`${params.leaseMs} milliseconds`}::interval
+    from due where s.id = due.id
+    returning s.id, s.created_at as "createdAt",
+      (select coalesce(c.accepted_request_id, c.line_request_id) from ${sendChunks} c where c.send_id = s.id order by c.seq limit 1) as "requestId"`);
+  return (result as unknown as { rows: Array<{ id: string; requestId: string | null; createdAt: string | Date }> }).rows;
+}
+
+export async function saveProgress(
+  db: Db,
+  params: { sendId: string; progress: Record<string, unknown>; final: "sent" | "failed" | null; nextPollAt: Date | null; recipientCount?: number | null; error?: unknown },
+) {
+  await db
+    .update(sends)
+    .set({
+      progress: params.progress,
+      pollLockedUntil: null,
+      nextPollAt: params.nextPollAt,
+      ...(params.final ? { status: params.final, completedAt: new Date() } : {}),
+      ...(params.recipientCount != null ? { recipientCount: params.recipientCount } : {}),
+      ...(params.error !== undefined ? { error: params.error } : {}),
+    })
+    .where(eq(sends.id, params.sendId));
+}
+
+export interface ListSendsParams {
+  channelId: number;
+  limit: number;
+  kind?: SendRow["kind"];
+  status?: SendRow["status"];
+  authorId?: string;
+  from?: Date;
+  to?: Date;
+  includeTests?: boolean;
+  cursor?: { createdAt: Date; id: string };
+}
+
+export async function listSends(db: Db, params: ListSendsParams) {
+  const c: SQL[] = [eq(sends.channelId, params.channelId)];
+  if (params.kind) c.push(eq(sends.kind, params.kind));
+  if (params.status) c.push(eq(sends.status, params.status));
+  if (params.authorId) c.push(eq(sends.authorId, params.authorId));
+  if (params.from) c.push(sql`${sends.createdAt} >= ${params.from.toISOString()}::timestamptz`);
+  if (params.to) c.push(sql`${sends.createdAt} <= ${params.to.toISOString()}::timestamptz`);
+  if (!params.includeTests) c.push(eq(sends.isTest, false));
+  if (params.cursor) c.push(sql`(${sends.createdAt}, ${sends.id}) < (${params.cursor.createdAt.toISOString()}::timestamptz, ${params.cursor.id})`);
+  const rows = await db
+    .select()
+    .from(sends)
+    .where(and(...c))
+    .orderBy(desc(sends.createdAt), desc(sends.id))
+    .limit(params.limit + 1);
+  return { items: rows.slice(0, params.limit), hasMore: rows.length > params.limit };
+}
+
+export async function getSend(db: Db, params: { channelId: number; id: string }) {
+  const [send] = await db.select().from(sends).where(and(eq(sends.channelId, params.channelId), eq(sends.id, params.id)));
+  if (!send) return undefined;
+  const chunks = await db
+    .select({
+      id: sendChunks.id,
+      seq: sendChunks.seq,
+      recipientCount: sql<number>`coalesce(cardinality(${sendChunks.recipients}), 0)`.mapWith(Number),
+      status: sendChunks.status,
+      attempts: sendChunks.attempts,
+      nextAttemptAt: sendChunks.nextAttemptAt,
+      lineRequestId: sendChunks.lineRequestId,
+      acceptedRequestId: sendChunks.acceptedRequestId,
+      sentMessages: sendChunks.sentMessages,
+      lastError: sendChunks.lastError,
+      retryKey: sendChunks.retryKey,
+    })
+    .from(sendChunks)
+    .where(eq(sendChunks.sendId, send.id))
+    .orderBy(asc(sendChunks.seq));
+  const attempts = await db.select().from(sendAttempts).where(eq(sendAttempts.sendId, send.id)).orderBy(asc(sendAttempts.id)).limit(2000);
+  return { send, chunks, attempts };
+}

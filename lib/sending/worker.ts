@@ -1,0 +1,127 @@
+import os from "node:os";
+import type { Db } from "@/db/client";
+import { reserveRate } from "@/db/queries/rate-windows";
+import { claimDueChunks, finishChunk, type ChunkResult, type ClaimedChunk } from "@/db/queries/sends";
+import type { LineClients } from "@/lib/line/clients";
+import type { CallOutcome } from "./classify";
+import { callLine } from "./line-request";
+import { rateWindow } from "./rate-limits";
+
+// Makes the LINE requests of stored sends. Any number of workers (one per instance) share the queue:
+// a request is leased to one worker at a time, and if that worker dies the lease runs out and another
+// repeats the request with the same retry key — LINE then answers 409, which counts as delivered.
+
+/** LINE remembers a retry key for 24 h; past that a retry could deliver twice, so we stop before. */
+const RETRY_KEY_LIFETIME_MS = 23 * 3_600_000;
+
+export interface SendWorkerOptions {
+  db: Db;
+  clients: () => LineClients;
+  workerId?: string;
+  maxInFlight?: number;
+  leaseMs?: number;
+}
+
+export function createSendWorker(options: SendWorkerOptions) {
+  const worker = options.workerId ?? `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  const maxInFlight = options.maxInFlight ?? 32;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const inFlight = new Set<Promise<void>>();
+
+  /** Lease what is due (up to the free slots) and start on it; resolves with how many were taken. */
+  async function tick(): Promise<number> {
+    const chunks = await claimDueChunks(options.db, { worker, limit: maxInFlight - inFlight.size, leaseMs });
+    for (const chunk of chunks) {
+      const p: Promise<void> = work(chunk)
+        .catch((err) => console.error(`[send] request ${chunk.id} failed unexpectedly:`, err))
+        .finally(() => inFlight.delete(p));
+      inFlight.add(p);
+    }
+    return chunks.length;
+  }
+
+  async function work(chunk: ClaimedChunk) {
+    const window = rateWindow(chunk.channelId, chunk.kind);
+    if (!(await reserveRate(options.db, { key: window.key, windowStart: window.windowStart, limit: window.limit }))) {
+      // Our own share of LINE's rate limit is used up: come back next window; nothing was sent.
+      await finishChunk(options.db, {
+        chunkId: chunk.id,
+        worker,
+        result: { status: "pending", nextAttemptAt: window.windowEnd, lastError: chunk.lastError, uncountAttempt: true },
+      });
+      return;
+    }
+    const startedAt = new Date();
+    const t0 = performance.now();
+    const outcome = await callLine(options.clients(), chunk, chunk);
+    await finishChunk(options.db, {
+      chunkId: chunk.id,
+      worker,
+      result: nextStep(outcome, chunk, startedAt),
+      attempt: {
+        sendId: chunk.sendId,
+        chunkId: chunk.id,
+        attempt: chunk.attempts,
+        startedAt,
+        durationMs: Math.round(performance.now() - t0),
+        httpStatus: outcome.status,
+        lineRequestId: outcome.requestId,
+        acceptedRequestId: outcome.kind === "duplicate" ? outcome.acceptedRequestId : null,
+        outcome: outcome.kind,
+        error: outcome.kind === "accepted" || outcome.kind === "duplicate" ? null : errorOf(outcome),
+        worker,
+      },
+    });
+  }
+
+  return {
+    worker,
+    tick,
+    get busy() {
+      return inFlight.size;
+    },
+    /** Wait for the requests under way (shutdown, tests). */
+    async drain() {
+      while (inFlight.size) await Promise.all([...inFlight]);
+    },
+  };
+}
+
+function nextStep(outcome: CallOutcome, chunk: ClaimedChunk, now: Date): ChunkResult {
+  switch (outcome.kind) {
+    case "accepted":
+      return { status: "accepted", lineRequestId: outcome.requestId, acceptedRequestId: null, sentMessages: (outcome.body as { sentMessages?: unknown })?.sentMessages ?? null };
+    case "duplicate":
+      return { status: "accepted", lineRequestId: outcome.requestId, acceptedRequestId: outcome.acceptedRequestId, sentMessages: (outcome.body as { sentMessages?: unknown })?.sentMessages ?? null };
+    case "failed":
+      return { status: "failed", lastError: errorOf(outcome) };
+    case "wait":
+      return { status: "pending", nextAttemptAt: new Date(now.getTime() + backoff(chunk.attempts, 2_000, 300_000)), lastError: errorOf(outcome) };
+    case "retry": {
+      const first = chunk.firstAttemptAt?.getTime() ?? now.getTime();
+      if (chunk.kind !== "reply" && now.getTime() - first > RETRY_KEY_LIFETIME_MS) {
+        return { status: "failed", lastError: { ...errorOf(outcome), reason: "gave_up" } };
+      }
+      // A reply token is single-use: after a few tries it has expired anyway (LINE: one minute).
+      if (chunk.kind === "reply" && chunk.attempts >= 3) return { status: "failed", lastError: { ...errorOf(outcome), reason: "gave_up" } };
+      return { status: "pending", nextAttemptAt: new Date(now.getTime() + backoff(chunk.attempts, 500, 60_000)), lastError: errorOf(outcome) };
+    }
+  }
+}
+
+function errorOf(o: CallOutcome) {
+  if (o.kind === "accepted" || o.kind === "duplicate") return null;
+  return {
+    status: o.status,
+    message: o.message,
+    reason: o.kind === "failed" ? o.reason : o.kind === "wait" ? o.reason : "retryable",
+    requestId: o.requestId,
+    ...(o.kind === "failed" && o.details ? { details: o.details } : {}),
+  };
+}
+
+// Exponential, with ±50 % jitter so retries from many requests do not arrive together.
+function backoff(attempt: number, baseMs: number, capMs: number) {
+  const raw = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(raw * (0.5 + Math.random()));
+}
