@@ -1,0 +1,59 @@
+import { eq, inArray } from "drizzle-orm";
+import { sendChunks, sends } from "@/db/schema/messages";
+import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { followerStats, friendDemographics, messageQuota } from "@/lib/line/insight";
+import { lineClients } from "@/lib/line/clients";
+import { askLine } from "@/lib/line/line-errors";
+import type { Recipient } from "@/lib/messages/narrowcast-schema";
+import { estimateNarrowcast } from "@/lib/sending/estimate";
+import { estimateBodySchema } from "@/lib/sending/tools-schemas";
+
+/** How many friends a narrowcast would reach: an estimate from LINE's demographics, with warnings. */
+export const POST = apiRoute({ role: "operator" }, async ({ req, db }) => {
+  const body = await parseJsonBody(estimateBodySchema, req);
+  const [followers, demographics, quota] = await Promise.all([
+    askLine(followerStats),
+    body.filter ? askLine(friendDemographics).catch(() => null) : Promise.resolve(null),
+    askLine(messageQuota),
+  ]);
+  const audiences = leaves(body.recipient, "audience");
+  const redeliveries = leaves(body.recipient, "redelivery");
+  const audienceSizes: Record<string, number> = {};
+  await Promise.all(
+    audiences.map(async (id) => {
+      const res = await askLine(() => lineClients().audience.getAudienceData(Number(id))).catch(() => null);
+      audienceSizes[id] = res?.audienceGroup?.audienceCount ?? 0;
+    }),
+  );
+  // Re-delivery goes to those an earlier narrowcast (ours) reached.
+  const redeliverySizes: Record<string, number> = {};
+  if (redeliveries.length) {
+    const rows = await db
+      .select({ lineRequestId: sendChunks.lineRequestId, acceptedRequestId: sendChunks.acceptedRequestId, recipients: sends.recipientCount })
+      .from(sendChunks)
+      .innerJoin(sends, eq(sends.id, sendChunks.sendId))
+      .where(inArray(sendChunks.lineRequestId, redeliveries));
+    for (const r of rows) redeliverySizes[r.lineRequestId!] = r.recipients ?? 0;
+  }
+  return {
+    ...estimateNarrowcast({
+      targetedReaches: followers?.targetedReaches ?? 0,
+      demographics,
+      recipient: body.recipient,
+      filter: body.filter,
+      limit: body.limit,
+      remainingQuota: quota.remaining,
+      audienceSizes,
+      redeliverySizes,
+    }),
+    followersDate: followers?.date ?? null,
+    quota,
+  };
+});
+
+function leaves(r: Recipient | undefined, type: "audience" | "redelivery"): string[] {
+  if (!r) return [];
+  if (r.type === "audience") return type === "audience" ? [String(r.audienceGroupId)] : [];
+  if (r.type === "redelivery") return type === "redelivery" ? [r.requestId] : [];
+  return [...(r.and ?? []), ...(r.or ?? []), ...(r.not ? [r.not] : [])].flatMap((x) => leaves(x, type));
+}

@@ -1,0 +1,3 @@
+import { sendRoute } from "@/lib/sending/send-route";
+
+export const POST = sendRoute("narrowcast");

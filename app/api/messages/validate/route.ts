@@ -1,0 +1,27 @@
+import type { messagingApi } from "@line/bot-sdk";
+import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { lineClients } from "@/lib/line/clients";
+import { askLine } from "@/lib/line/line-errors";
+import { validateBodySchema } from "@/lib/sending/tools-schemas";
+
+/** LINE's own check of the messages (free, sends nothing): 200 {ok} or 400 with LINE's details. */
+export const POST = apiRoute({ role: "operator" }, async ({ req }) => {
+  const { kind, messages } = await parseJsonBody(validateBodySchema, req);
+  const api = lineClients().api;
+  const body = { messages: messages as messagingApi.Message[] };
+  await askLine(() => {
+    switch (kind) {
+      case "push":
+        return api.validatePush(body);
+      case "multicast":
+        return api.validateMulticast(body);
+      case "broadcast":
+        return api.validateBroadcast(body);
+      case "narrowcast":
+        return api.validateNarrowcast(body);
+      case "reply":
+        return api.validateReply(body);
+    }
+  });
+  return { ok: true };
+});

@@ -1,0 +1,46 @@
+import type { Demographics } from "@/lib/sending/estimate";
+import { lineClients } from "./clients";
+
+// LINE's insight endpoints allow 60 calls an hour and their figures change daily, so each instance
+// keeps an answer for 15 minutes. Dates are LINE's (UTC+9).
+
+const TTL_MS = 15 * 60_000;
+const cache = new Map<string, { at: number; value: unknown }>();
+
+async function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.value as T;
+  const value = await load();
+  cache.set(key, { at: Date.now(), value });
+  return value;
+}
+
+/** Followers and target reach: the latest day LINE has ready (yesterday, or the day before). */
+export async function followerStats(): Promise<{ date: string; followers: number; targetedReaches: number; blocks: number } | null> {
+  return cached("followers", async () => {
+    for (const daysAgo of [1, 2, 3]) {
+      const date = jstDate(daysAgo);
+      const res = await lineClients().insight.getNumberOfFollowers(date);
+      if (res.status === "ready" && res.targetedReaches != null) {
+        return { date, followers: res.followers ?? 0, targetedReaches: res.targetedReaches, blocks: res.blocks ?? 0 };
+      }
+    }
+    return null;
+  });
+}
+
+export async function friendDemographics(): Promise<Demographics> {
+  return cached("demographics", async () => (await lineClients().insight.getFriendsDemographics()) as unknown as Demographics);
+}
+
+export async function messageQuota(): Promise<{ limit: number | null; used: number; remaining: number | null }> {
+  // Not cached: it changes with every send, and the endpoints allow 2,000 calls a second.
+  const [quota, consumption] = await Promise.all([lineClients().api.getMessageQuota(), lineClients().api.getMessageQuotaConsumption()]);
+  const limit = quota.type === "limited" ? (quota.value ?? 0) : null;
+  return { limit, used: consumption.totalUsage, remaining: limit === null ? null : Math.max(0, limit - consumption.totalUsage) };
+}
+
+function jstDate(daysAgo: number): string {
+  const d = new Date(Date.now() + 9 * 3_600_000 - daysAgo * 86_400_000);
+  return d.toISOString().slice(0, 10).replaceAll("-", "");
+}

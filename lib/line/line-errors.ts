@@ -1,0 +1,30 @@
+import { HTTPFetchError } from "@line/bot-sdk";
+import { ApiError } from "@/lib/http/errors";
+import { LineNotConfiguredError } from "./clients";
+
+/**
+ * Call LINE on behalf of an operator's request: LINE's refusals come back as our 4xx with LINE's own
+ * message and details (a 400 stays 400, so the composer can show it next to the field); LINE being
+ * down or unreachable is a 502.
+ */
+export async function askLine<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (err instanceof LineNotConfiguredError) throw new ApiError(503, "line_not_configured", err.message);
+    if (err instanceof HTTPFetchError) {
+      let body: { message?: string; details?: Array<{ message?: string; property?: string }> } = {};
+      try {
+        body = JSON.parse(err.body);
+      } catch {}
+      const status = err.status >= 500 ? 502 : err.status === 401 ? 502 : err.status;
+      throw new ApiError(
+        status,
+        err.status === 401 ? "line_unauthorized" : err.status === 429 ? "line_rate_limited" : err.status >= 500 ? "line_unavailable" : "line_refused",
+        body.message ?? `LINE answered ${err.status}`,
+        body.details?.map((d) => ({ property: d.property ?? "", message: d.message ?? "" })),
+      );
+    }
+    throw new ApiError(502, "line_unreachable", `LINE could not be reached: ${(err as Error).message}`);
+  }
+}

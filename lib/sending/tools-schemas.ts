@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { messagesSchema } from "@/lib/messages/message-schema";
+import { demographicFilterSchema, limitSchema, recipientSchema } from "@/lib/messages/narrowcast-schema";
+
+export const validateBodySchema = z
+  .object({ kind: z.enum(["push", "multicast", "broadcast", "narrowcast", "reply"]), messages: messagesSchema })
+  .strict();
+
+export const testSendBodySchema = z
+  .object({ messages: messagesSchema, notificationDisabled: z.boolean().optional(), sourceKind: z.enum(["push", "multicast", "broadcast", "narrowcast"]).optional() })
+  .strict();
+
+export const estimateBodySchema = z
+  .object({
+    recipient: recipientSchema.optional(),
+    filter: z.object({ demographic: demographicFilterSchema }).optional(),
+    limit: limitSchema.optional(),
+  })
+  .strict();
+
+export const replyBodySchema = z.object({ messages: messagesSchema, notificationDisabled: z.boolean().optional() }).strict();
+
+export const testRecipientBodySchema = z
+  .object({ userId: z.string().regex(/^U[0-9a-f]{32}$/, "must be a user id"), label: z.string().trim().min(1).max(60) })
+  .strict();
+
+export const draftBodySchema = z
+  .object({
+    kind: z.enum(["push", "multicast", "broadcast", "narrowcast"]),
+    title: z.string().trim().max(120).default(""),
+    // A draft may be unfinished: its body is checked when it is sent, not when it is saved.
+    body: z.record(z.string(), z.unknown()).refine((b) => JSON.stringify(b).length <= 2_000_000, "is too large (2 MB)"),
+  })
+  .strict();
