@@ -1,0 +1,41 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { ArrowLeft } from "lucide-react";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { PageContainer, PageHeader } from "@/components/common/page-header";
+import { EventDetail } from "@/components/events/event-detail";
+import { buttonVariants } from "@/components/ui/button";
+import { eventDetailQuery } from "@/lib/queries/events";
+import { getQueryClient } from "@/lib/queries/query-client";
+import { serverApi } from "@/lib/queries/server-api";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  return { title: (await getTranslations("eventDetail"))("title", { id }) };
+}
+
+export default async function EventPage({ params }: Props) {
+  const { id } = await params;
+  const t = await getTranslations("eventDetail");
+  const queryClient = getQueryClient();
+  await queryClient.prefetchQuery(eventDetailQuery(id, await serverApi()));
+  return (
+    <PageContainer className="space-y-5">
+      <PageHeader
+        title={t("title", { id })}
+        actions={
+          <Link href="/events" className={buttonVariants({ variant: "secondary", size: "sm" })}>
+            <ArrowLeft aria-hidden />
+            {t("backToTimeline")}
+          </Link>
+        }
+      />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <EventDetail id={id} />
+      </HydrationBoundary>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,23 @@
+"use client";
+
+import { QueryClientProvider } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { ThemeProvider } from "next-themes";
+import { Toaster } from "@/components/ui/toaster";
+import { getQueryClient } from "@/lib/queries/query-client";
+import { TimeZoneSync } from "./time-zone-sync";
+
+export function AppProviders({ children }: { children: React.ReactNode }) {
+  const t = useTranslations("common");
+  const queryClient = getQueryClient();
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+        <Toaster dismissLabel={t("dismiss")}>
+          <TimeZoneSync />
+          {children}
+        </Toaster>
+      </ThemeProvider>
+    </QueryClientProvider>
+  );
+}
