@@ -3,6 +3,7 @@
 import { ArrowRight } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
+import { useState } from "react";
 import { ExactTime } from "@/components/common/relative-time";
 import { SignatureBadge, StatusBadge } from "@/components/deliveries/delivery-badges";
 import { buttonVariants } from "@/components/ui/button";
@@ -16,6 +17,7 @@ import { EventTypeBadge } from "./event-type-badge";
 export function EventDeliveryCard({ delivery, currentId }: { delivery: EventDetail["delivery"]; currentId: string }) {
   const t = useTranslations("eventDetail.delivery");
   const locale = useLocale();
+  const [showAll, setShowAll] = useState(false);
   if (!delivery) {
     return (
       <Card className="p-4 text-sm text-muted-foreground">
@@ -52,7 +54,7 @@ export function EventDeliveryCard({ delivery, currentId }: { delivery: EventDeta
         <div>
           <h3 className="text-xs font-medium text-muted-foreground">{t("siblings", { count: delivery.events.length })}</h3>
           <ul className="mt-2 space-y-1">
-            {delivery.events.map((e) => (
+            {visibleSiblings(delivery.events, currentId, showAll).map((e) => (
               <li key={e.id}>
                 <Link
                   href={`/events/${e.id}`}
@@ -69,8 +71,23 @@ export function EventDeliveryCard({ delivery, currentId }: { delivery: EventDeta
               </li>
             ))}
           </ul>
+          {!showAll && delivery.events.length > SHOWN_SIBLINGS && (
+            <button type="button" onClick={() => setShowAll(true)} className="mt-1 px-2 text-xs font-medium text-primary-soft-foreground hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+              {t("showAll", { count: delivery.events.length })}
+            </button>
+          )}
         </div>
       </CardContent>
     </Card>
   );
+}
+
+const SHOWN_SIBLINGS = 8;
+
+// A delivery can carry hundreds of events: show a few around this one until asked for all.
+function visibleSiblings<E extends { id: string }>(events: E[], currentId: string, showAll: boolean): E[] {
+  if (showAll || events.length <= SHOWN_SIBLINGS) return events;
+  const at = Math.max(0, events.findIndex((e) => e.id === currentId));
+  const start = Math.min(Math.max(0, at - Math.floor(SHOWN_SIBLINGS / 2)), events.length - SHOWN_SIBLINGS);
+  return events.slice(start, start + SHOWN_SIBLINGS);
 }

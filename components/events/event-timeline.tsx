@@ -3,7 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef } from "react";
 import { ErrorState } from "@/components/common/error-state";
 import { PageHeader } from "@/components/common/page-header";
 import { countActiveFilters } from "@/lib/events/event-filters";
@@ -24,8 +24,7 @@ export function EventTimeline() {
   const { filters, setFilters, clearFilters } = useEventFilters();
   const query = useInfiniteQuery(eventListQuery(filters));
   const events = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
-  const [atTop, setAtTop] = useState(true);
-  const live = useLiveTail(filters, { atTop });
+  const live = useLiveTail(filters);
   const listRef = useRef<EventListHandle>(null);
   const { selectedId, open, close } = useSelectedEvent();
 
@@ -69,7 +68,7 @@ export function EventTimeline() {
             selectedId={selectedId}
             fresh={live.fresh}
             onOpen={onOpen}
-            onAtTopChange={setAtTop}
+            onAtTopChange={live.setAtTop}
           />
         )}
       </div>

@@ -25,7 +25,7 @@ export function IdFilterInput({ onApply }: { onApply: (patch: FilterPatch) => vo
   };
 
   return (
-    <div className="relative w-full sm:w-60">
+    <div className="relative w-full sm:w-52">
       <InputWithIcon
         icon={<Fingerprint />}
         aria-label={t("idLabel")}

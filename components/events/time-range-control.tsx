@@ -33,7 +33,7 @@ export function TimeRangeControl({ from, to, onChange }: TimeRangeControlProps) 
           if (v === "") onChange({ from: undefined, to: undefined });
           else if (v !== "range") onChange(presetRange(v as TimePreset));
         }}
-        className="w-44"
+        className="w-40"
       >
         <option value="">{t("anyTime")}</option>
         {timePresets.map((p) => (

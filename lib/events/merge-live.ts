@@ -48,7 +48,7 @@ export function mergeLiveEvents<P extends EventPageLike>(
       added.push(event.id);
     }
   }
-  return { data: { ...data, pages }, added };
+  return added.length > 0 ? { data: { ...data, pages }, added } : { data, added };
 }
 
 /** Add events to a held-back buffer (live tail paused), newest first, without duplicates. */
