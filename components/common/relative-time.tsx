@@ -1,8 +1,9 @@
 "use client";
 
-import { useFormatter, useNow } from "next-intl";
+import { useFormatter, useLocale, useNow, useTimeZone } from "next-intl";
 import { Tooltip } from "@/components/ui/tooltip";
 import { cn } from "@/lib/utils/cn";
+import { EXACT_TIME, SHORT_TIME_SECONDS, zoneName } from "@/lib/utils/date-formats";
 
 interface RelativeTimeProps {
   /** ISO 8601 or epoch ms. */
@@ -17,12 +18,12 @@ export function RelativeTime({ value, className, withExact = false }: RelativeTi
   const format = useFormatter();
   const now = useNow({ updateInterval: 15_000 });
   const date = new Date(value);
-  const exact = format.dateTime(date, EXACT);
+  const exact = useExactTime(date);
   return (
     <Tooltip content={exact}>
       <time dateTime={date.toISOString()} suppressHydrationWarning tabIndex={-1} className={cn("tabular whitespace-nowrap", className)}>
         {format.relativeTime(date, now)}
-        {withExact && <span className="ml-1.5 text-subtle-foreground">· {format.dateTime(date, SHORT)}</span>}
+        {withExact && <span className="ml-1.5 text-subtle-foreground">· {format.dateTime(date, SHORT_TIME_SECONDS)}</span>}
       </time>
     </Tooltip>
   );
@@ -30,24 +31,18 @@ export function RelativeTime({ value, className, withExact = false }: RelativeTi
 
 /** The exact time, as text (detail pages). */
 export function ExactTime({ value, className }: { value: string | number; className?: string }) {
-  const format = useFormatter();
   const date = new Date(value);
   return (
     <time dateTime={date.toISOString()} className={cn("tabular", className)}>
-      {format.dateTime(date, EXACT)}
+      {useExactTime(date)}
     </time>
   );
 }
 
-const EXACT = {
-  year: "numeric",
-  month: "short",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  fractionalSecondDigits: 3,
-  timeZoneName: "short",
-} as const;
+function useExactTime(date: Date): string {
+  const format = useFormatter();
+  const locale = useLocale();
+  const timeZone = useTimeZone() ?? "UTC";
+  return `${format.dateTime(date, EXACT_TIME)} ${zoneName(date, locale, timeZone)}`;
+}
 
-const SHORT = { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" } as const;

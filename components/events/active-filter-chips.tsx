@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { eventFilterKeys } from "@/lib/events/list-events-schema";
 import type { EventFilters } from "@/lib/events/event-filters";
+import { SHORT_TIME } from "@/lib/utils/date-formats";
 import { shortId } from "@/lib/utils/format";
 import type { FilterPatch } from "./use-event-filters";
 
@@ -37,7 +38,7 @@ export function ActiveFilterChips({ filters, setFilters, clearFilters, typeLabel
         return shortId(value);
       case "from":
       case "to":
-        return format.dateTime(new Date(value), { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+        return format.dateTime(new Date(value), SHORT_TIME);
       case "redelivery":
         return t("yes");
       default:

@@ -32,7 +32,7 @@ export function EventFilterBar({ filters, setFilters, clearFilters }: EventFilte
     <div className="space-y-2.5 border-b border-border bg-surface px-4 py-3 md:px-6">
       <div role="search" aria-label={t("label")} className="flex flex-wrap items-center gap-2">
         <SearchBox value={filters.q ?? ""} onSearch={(q) => setFilters({ q: q || undefined }, "replace")} />
-        <Select aria-label={t("type")} data-active={Boolean(filters.type)} value={filters.type ?? ""} onChange={(e) => setFilters({ type: e.target.value || undefined })} className="w-36">
+        <Select aria-label={t("type")} data-active={Boolean(filters.type)} value={filters.type ?? ""} onChange={(e) => setFilters({ type: e.target.value || undefined })} className="max-w-48">
           <option value="">{t("allTypes")}</option>
           {types.map((type) => (
             <option key={type} value={type}>
@@ -50,7 +50,7 @@ export function EventFilterBar({ filters, setFilters, clearFilters }: EventFilte
             const keepType = !filters.type || filters.type === "message" || filters.type === "messageEdited";
             setFilters({ messageType, ...(messageType && !keepType ? { type: undefined } : {}) });
           }}
-          className="w-36"
+          className="max-w-44"
         >
           <option value="">{t("allMessageTypes")}</option>
           {messageTypes.map((m) => (
@@ -59,7 +59,7 @@ export function EventFilterBar({ filters, setFilters, clearFilters }: EventFilte
             </option>
           ))}
         </Select>
-        <Select aria-label={t("source")} data-active={Boolean(filters.sourceType)} value={filters.sourceType ?? ""} onChange={(e) => setFilters({ sourceType: e.target.value || undefined })} className="w-32">
+        <Select aria-label={t("source")} data-active={Boolean(filters.sourceType)} value={filters.sourceType ?? ""} onChange={(e) => setFilters({ sourceType: e.target.value || undefined })} className="max-w-40">
           <option value="">{t("allSources")}</option>
           <option value="user">{t("sourceUser")}</option>
           <option value="group">{t("sourceGroup")}</option>

@@ -3,6 +3,7 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { Fragment, useMemo } from "react";
 import { cn } from "@/lib/utils/cn";
+import { SHORT_TIME } from "@/lib/utils/date-formats";
 import { formatBytes, formatMediaDuration } from "@/lib/utils/format";
 import type { EventSummary, SummaryPart, TextSegment } from "./summary/summary-types";
 import { summaryText, type SummaryFormatters } from "./summary/summary-text";
@@ -94,7 +95,7 @@ function useSummaryFormatters(): SummaryFormatters {
       phrase: (key, values) => t(key, values),
       bytes: (value) => formatBytes(value, locale),
       duration: (ms) => formatMediaDuration(ms),
-      time: (at) => format.dateTime(new Date(at), { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" }),
+      time: (at) => format.dateTime(new Date(at), SHORT_TIME),
     }),
     [t, format, locale],
   );

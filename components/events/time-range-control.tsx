@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { SHORT_TIME } from "@/lib/utils/date-formats";
 import { fromLocalInput, presetRange, timePresets, toLocalInput, type TimePreset } from "./time-range";
 
 interface TimeRangeControlProps {
@@ -17,7 +18,7 @@ export function TimeRangeControl({ from, to, onChange }: TimeRangeControlProps) 
   const format = useFormatter();
   const [custom, setCustom] = useState(false);
   const hasRange = Boolean(from || to);
-  const short = (iso: string) => format.dateTime(new Date(iso), { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  const short = (iso: string) => format.dateTime(new Date(iso), SHORT_TIME);
   const rangeLabel = from && to ? `${short(from)} – ${short(to)}` : from ? t("since", { time: short(from) }) : to ? t("until", { time: short(to!) }) : "";
 
   return (
@@ -33,7 +34,7 @@ export function TimeRangeControl({ from, to, onChange }: TimeRangeControlProps) 
           if (v === "") onChange({ from: undefined, to: undefined });
           else if (v !== "range") onChange(presetRange(v as TimePreset));
         }}
-        className="w-40"
+        className="max-w-52"
       >
         <option value="">{t("anyTime")}</option>
         {timePresets.map((p) => (

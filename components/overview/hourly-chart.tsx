@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { hourlyBuckets } from "@/lib/overview/health";
 import { cn } from "@/lib/utils/cn";
+import { HOUR_LABEL } from "@/lib/utils/date-formats";
 
 const HEIGHT = 160;
 const BAR_GAP = 3;
@@ -19,7 +20,7 @@ export function HourlyChart({ hours }: { hours: Array<{ hour: string; count: num
   const max = Math.max(1, ...buckets.map((b) => b.count));
   const top = niceCeiling(Math.max(2, max));
   const total = buckets.reduce((n, b) => n + b.count, 0);
-  const hourLabel = (d: Date) => format.dateTime(d, { hour: "2-digit", minute: "2-digit" });
+  const hourLabel = (d: Date) => format.dateTime(d, HOUR_LABEL);
   const shown = hover !== null ? buckets[hover] : null;
 
   return (

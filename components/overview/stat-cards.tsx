@@ -54,7 +54,10 @@ function Stat({ icon, label, value, sub }: { icon: React.ReactNode; label: strin
         </span>
       </div>
       <div className="mt-2 truncate text-2xl font-semibold tracking-tight tabular">{value}</div>
-      <div className="mt-1 truncate text-xs text-muted-foreground">{sub}</div>
+      {/* Relative times here can cross a minute between server render and hydration. */}
+      <div className="mt-1 truncate text-xs text-muted-foreground" suppressHydrationWarning>
+        {sub}
+      </div>
     </Card>
   );
 }

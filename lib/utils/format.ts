@@ -5,6 +5,8 @@ const BYTE_UNITS = ["byte", "kilobyte", "megabyte", "gigabyte"] as const;
 /** 2138 → "2.1 kB" (units of 1000, as file managers show them). */
 export function formatBytes(bytes: number, locale: string): string {
   if (!Number.isFinite(bytes) || bytes < 0) return "—";
+  // CLDR's names for a bare byte vary ("78 byte", "78 ไบต์"); the symbol reads the same everywhere.
+  if (bytes < 1000) return `${new Intl.NumberFormat(locale).format(bytes)} B`;
   let value = bytes;
   let unit = 0;
   while (value >= 1000 && unit < BYTE_UNITS.length - 1) {
@@ -14,9 +16,8 @@ export function formatBytes(bytes: number, locale: string): string {
   return new Intl.NumberFormat(locale, {
     style: "unit",
     unit: BYTE_UNITS[unit],
-    // "78 bytes" but "2.1 kB": CLDR's short form of a bare byte reads oddly ("78 byte").
-    unitDisplay: unit === 0 ? "long" : "short",
-    maximumFractionDigits: unit === 0 || value >= 100 ? 0 : 1,
+    unitDisplay: "short",
+    maximumFractionDigits: value >= 100 ? 0 : 1,
   }).format(value);
 }
 
@@ -31,13 +32,14 @@ export function formatMediaDuration(ms: number): string {
   return `${h > 0 ? `${h}:` : ""}${mm}:${String(s).padStart(2, "0")}`;
 }
 
-/** Milliseconds for latency read-outs: "12 ms", "1.4 s". */
+/**
+ * Latency read-outs: "12 ms", "1.4 s". SI symbols in every language, as LINE's own console shows them
+ * (CLDR would spell out "39 มิลลิวินาที", too long for a dense table).
+ */
 export function formatLatency(ms: number | null | undefined, locale: string): string {
   if (ms == null || !Number.isFinite(ms)) return "—";
-  if (ms < 1000) {
-    return new Intl.NumberFormat(locale, { style: "unit", unit: "millisecond", unitDisplay: "short", maximumFractionDigits: 0 }).format(ms);
-  }
-  return new Intl.NumberFormat(locale, { style: "unit", unit: "second", unitDisplay: "short", maximumFractionDigits: 1 }).format(ms / 1000);
+  if (ms < 1000) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(ms)} ms`;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(ms / 1000)} s`;
 }
 
 /** U066548bbcded8077efcfe3fb2c3ea935 → "U0665…a935": enough to tell ids apart at a glance. */

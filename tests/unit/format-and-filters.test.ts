@@ -5,13 +5,15 @@ import { formatBytes, formatLatency, formatMediaDuration, shortId } from "@/lib/
 
 describe("formatting", () => {
   it("formats sizes, media durations and latencies", () => {
-    expect(formatBytes(78, "en")).toBe("78 bytes");
+    expect(formatBytes(78, "en")).toBe("78 B");
+    expect(formatBytes(999, "th")).toBe("999 B");
     expect(formatBytes(2138, "en")).toBe("2.1 kB");
     expect(formatBytes(4_812_000, "en")).toBe("4.8 MB");
     expect(formatMediaDuration(60_000)).toBe("1:00");
     expect(formatMediaDuration(3_723_000)).toBe("1:02:03");
     expect(formatLatency(12.4, "en")).toBe("12 ms");
-    expect(formatLatency(1400, "en")).toBe("1.4 sec");
+    expect(formatLatency(1400, "en")).toBe("1.4 s");
+    expect(formatLatency(39, "th")).toBe("39 ms");
     expect(formatLatency(null, "en")).toBe("—");
   });
 

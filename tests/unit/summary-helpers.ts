@@ -2,6 +2,7 @@ import { createFormatter, createTranslator } from "use-intl/core";
 import en from "@/messages/en.json";
 import { summarizeEvent } from "@/components/events/summary/summarize-event";
 import { summaryText } from "@/components/events/summary/summary-text";
+import { SHORT_TIME } from "@/lib/utils/date-formats";
 import { formatBytes, formatMediaDuration } from "@/lib/utils/format";
 
 const t = createTranslator({ locale: "en", messages: en, namespace: "eventSummary" });
@@ -13,6 +14,6 @@ export function englishSummary(payload: Record<string, unknown>): string {
     phrase: (key, values) => t(key as never, values as never),
     bytes: (v) => formatBytes(v, "en"),
     duration: formatMediaDuration,
-    time: (at) => format.dateTime(new Date(at), { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
+    time: (at) => format.dateTime(new Date(at), SHORT_TIME),
   });
 }
