@@ -45,10 +45,12 @@ function DeliveryDetailBody({ delivery }: { delivery: DeliveryDetailItem }) {
   return (
     <div className="space-y-5">
       {delivery.reason && (
-        <div role="alert" className="rounded-lg border border-danger/25 bg-danger-soft/60 px-4 py-3 text-sm">
-          <p className="text-xs font-medium tracking-wide text-danger-soft-foreground uppercase">{t("rejectedBecause")}</p>
+        <section aria-labelledby="rejected-because" className="rounded-lg border border-danger/25 bg-danger-soft/60 px-4 py-3 text-sm">
+          <h2 id="rejected-because" className="text-xs font-medium tracking-wide text-danger-soft-foreground uppercase">
+            {t("rejectedBecause")}
+          </h2>
           <RejectionReason reason={delivery.reason} detail={delivery.reasonDetail} className="mt-1 block" />
-        </div>
+        </section>
       )}
       <div className="grid gap-5 xl:grid-cols-[22rem_minmax(0,1fr)]">
         <div className="space-y-5">
@@ -91,17 +93,17 @@ function DeliveryDetailBody({ delivery }: { delivery: DeliveryDetailItem }) {
             </CardContent>
           </Card>
         </div>
-        <section aria-labelledby="raw-body-title" className="min-w-0 space-y-2">
+        <section className="min-w-0 space-y-2">
           <CodeBlock
             code={body.text}
             language={body.json ? "json" : "text"}
             label={t("rawBody")}
             maxHeight="40rem"
             title={
-              <span id="raw-body-title">
+              <h2>
                 {t("rawBody")}
                 <span className="ml-2 font-normal text-subtle-foreground">{body.json ? t("formatJson") : t("formatRaw")}</span>
-              </span>
+              </h2>
             }
             toolbar={<CopyButton value={delivery.body} label={t("copyBody")} copiedLabel={tc("copied")} showLabel />}
           />

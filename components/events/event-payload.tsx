@@ -11,12 +11,12 @@ export function EventPayload({ payload }: { payload: Record<string, unknown> }) 
   const tc = useTranslations("common");
   const json = useMemo(() => JSON.stringify(payload, null, 2), [payload]);
   return (
-    <section aria-labelledby="raw-json-title">
+    <section>
       <CodeBlock
         code={json}
         language="json"
         label={t("rawJson")}
-        title={<span id="raw-json-title">{t("rawJson")}</span>}
+        title={<h2>{t("rawJson")}</h2>}
         toolbar={<CopyButton value={json} label={t("copyJson")} copiedLabel={tc("copied")} showLabel />}
       />
     </section>

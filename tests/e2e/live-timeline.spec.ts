@@ -1,0 +1,37 @@
+import { expect, test } from "@playwright/test";
+import { postWebhook, textEvent, uniqueText } from "./webhook";
+
+test.describe("live timeline", () => {
+  test("shows a webhook posted while the timeline is open, without a reload", async ({ page, request }) => {
+    await page.goto("/events");
+    await expect(page.getByRole("status").filter({ hasText: "Streaming live" })).toBeVisible();
+    // Anything that reloads the page would lose this.
+    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+
+    const text = `ライブ ${uniqueText("kana")} hello`;
+    const res = await postWebhook(request, [textEvent(text)]);
+    expect(res.status()).toBe(200);
+
+    const row = page.getByRole("article").filter({ hasText: text });
+    await expect(row).toBeVisible({ timeout: 2_000 });
+    await expect(row.getByText("Message", { exact: true })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  });
+
+  test("holds new events while paused and shows them on resume", async ({ page, request }) => {
+    await page.goto("/events");
+    await expect(page.getByRole("status").filter({ hasText: "Streaming live" })).toBeVisible();
+    await page.getByRole("button", { name: "Pause" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Paused" })).toBeVisible();
+
+    const text = `paused ${uniqueText("han")}`;
+    await postWebhook(request, [textEvent(text)]);
+    const pill = page.getByRole("button", { name: /1 new — resume/ });
+    await expect(pill).toBeVisible();
+    await expect(page.getByRole("article").filter({ hasText: text })).toHaveCount(0);
+
+    await pill.click();
+    await expect(page.getByRole("article").filter({ hasText: text })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+  });
+});
