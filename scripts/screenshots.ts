@@ -15,6 +15,7 @@ const { values } = parseArgs({
     themes: { type: "string", default: "light,dark" },
     sizes: { type: "string", default: "laptop,tablet" },
     full: { type: "boolean", default: false },
+    extras: { type: "boolean", default: false },
   },
 });
 
@@ -45,11 +46,35 @@ async function main() {
           await page.screenshot({ path: path.join(values.out!, name), fullPage: values.full });
           console.log(name);
         }
+        if (values.extras) await extras(page, base, `${locale}-${theme}-${size}`);
         await context.close();
       }
     }
   }
   await browser.close();
+}
+
+// States that need an interaction: the command palette, the event sheet, a filtered timeline.
+async function extras(page: import("@playwright/test").Page, base: string, suffix: string) {
+  const shot = async (name: string) => {
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(values.out!, `${name}-${suffix}.png`) });
+    console.log(`${name}-${suffix}.png`);
+  };
+  await page.goto(new URL("/events", base).toString(), { waitUntil: "networkidle" });
+  await page.keyboard.press("Control+k");
+  await page.keyboard.type("ev");
+  await shot("palette");
+  await page.keyboard.press("Escape");
+  await page.getByRole("article").nth(2).click();
+  await shot("sheet");
+  await page.keyboard.press("Escape");
+  await page.goto(new URL("/events?type=message&sourceType=group&from=2026-01-01T00:00:00.000Z&q=%E6%98%8E%E6%97%A5", base).toString(), { waitUntil: "networkidle" });
+  await shot("events-filtered");
+  if ((page.viewportSize()?.width ?? 0) < 768) {
+    await page.getByRole("button", { name: /menu|メニュー|選單|เมนู/i }).first().click();
+    await shot("drawer");
+  }
 }
 
 // The list pages plus the newest event and delivery, so detail pages are covered too.

@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useTimeZone, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -16,6 +16,7 @@ interface TimeRangeControlProps {
 export function TimeRangeControl({ from, to, onChange }: TimeRangeControlProps) {
   const t = useTranslations("events.filters");
   const format = useFormatter();
+  const timeZone = useTimeZone() ?? "UTC";
   const [custom, setCustom] = useState(false);
   const hasRange = Boolean(from || to);
   const short = (iso: string) => format.dateTime(new Date(iso), SHORT_TIME);
@@ -50,9 +51,9 @@ export function TimeRangeControl({ from, to, onChange }: TimeRangeControlProps) 
           <Input
             type="datetime-local"
             aria-label={t("from")}
-            value={toLocalInput(from)}
-            max={toLocalInput(to) || undefined}
-            onChange={(e) => onChange({ from: fromLocalInput(e.target.value) })}
+            value={toLocalInput(from, timeZone)}
+            max={toLocalInput(to, timeZone) || undefined}
+            onChange={(e) => onChange({ from: fromLocalInput(e.target.value, timeZone) })}
             className="w-44 text-xs"
           />
           <span aria-hidden className="text-subtle-foreground">
@@ -61,9 +62,9 @@ export function TimeRangeControl({ from, to, onChange }: TimeRangeControlProps) 
           <Input
             type="datetime-local"
             aria-label={t("to")}
-            value={toLocalInput(to)}
-            min={toLocalInput(from) || undefined}
-            onChange={(e) => onChange({ to: fromLocalInput(e.target.value) })}
+            value={toLocalInput(to, timeZone)}
+            min={toLocalInput(from, timeZone) || undefined}
+            onChange={(e) => onChange({ to: fromLocalInput(e.target.value, timeZone) })}
             className="w-44 text-xs"
           />
         </div>

@@ -42,10 +42,12 @@ describe("timeline filters in the URL", () => {
     expect(idFilterKey("U123")).toBeNull();
   });
 
-  it("round-trips a datetime-local value through an ISO instant", () => {
-    const iso = fromLocalInput("2026-05-01T09:30");
-    expect(iso).toBeDefined();
-    expect(toLocalInput(iso)).toBe("2026-05-01T09:30");
-    expect(fromLocalInput("")).toBeUndefined();
+  it("reads and writes datetime-local values as wall-clock time in the operator's zone", () => {
+    expect(fromLocalInput("2026-05-01T09:30", "Asia/Taipei")).toBe("2026-05-01T01:30:00.000Z");
+    expect(fromLocalInput("2026-05-01T09:30", "Asia/Bangkok")).toBe("2026-05-01T02:30:00.000Z");
+    expect(toLocalInput("2026-05-01T01:30:00.000Z", "Asia/Tokyo")).toBe("2026-05-01T10:30");
+    expect(fromLocalInput("2026-07-01T12:00", "Europe/London")).toBe("2026-07-01T11:00:00.000Z");
+    expect(toLocalInput(fromLocalInput("2026-03-29T03:30", "Europe/London"), "Europe/London")).toBe("2026-03-29T03:30");
+    expect(fromLocalInput("", "UTC")).toBeUndefined();
   });
 });
