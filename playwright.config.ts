@@ -1,6 +1,9 @@
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import { defineConfig } from "@playwright/test";
 import { TEST_SECRET } from "./tests/helpers/webhook";
+
+if (!process.env.E2E_DATA_DIR) removeOldDatabases();
 
 // Chosen once by the runner and inherited by its workers through the environment, so every process
 // agrees on the server's address and database.
@@ -66,4 +69,25 @@ function freePort(from: number, to: number): number {
       process.exit(1);
     })();`;
   return Number(execFileSync(process.execPath, ["-e", script]).toString().trim());
+}
+
+// Each run gets a fresh database under .tmp/; drop the ones earlier runs left behind (their server is gone).
+function removeOldDatabases() {
+  if (!fs.existsSync(".tmp")) return;
+  for (const name of fs.readdirSync(".tmp")) {
+    if (!/^e2e-pglite-[\d-]+$/.test(name)) continue;
+    const pid = Number(fs.readFileSync(`.tmp/${name}.lock`, { encoding: "utf8", flag: "a+" }) || 0);
+    if (pid && isAlive(pid)) continue;
+    fs.rmSync(`.tmp/${name}`, { recursive: true, force: true });
+    fs.rmSync(`.tmp/${name}.lock`, { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -40,7 +40,8 @@ export function ErrorState({ error, onRetry, className }: ErrorStateProps) {
         </>
       }
       action={
-        onRetry && (
+        onRetry &&
+        code !== "not_found" && (
           <Button onClick={onRetry}>
             <RotateCw aria-hidden />
             {t("retry")}

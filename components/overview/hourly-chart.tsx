@@ -17,7 +17,7 @@ export function HourlyChart({ hours }: { hours: Array<{ hour: string; count: num
   const now = useNow({ updateInterval: 60_000 });
   const buckets = useMemo(() => hourlyBuckets(hours, now), [hours, now]);
   const [hover, setHover] = useState<number | null>(null);
-  const max = Math.max(1, ...buckets.map((b) => b.count));
+  const max = Math.max(0, ...buckets.map((b) => b.count));
   const top = niceCeiling(Math.max(2, max));
   const total = buckets.reduce((n, b) => n + b.count, 0);
   const hourLabel = (d: Date) => format.dateTime(d, HOUR_LABEL);
@@ -38,12 +38,12 @@ export function HourlyChart({ hours }: { hours: Array<{ hour: string; count: num
                 {hourLabel(shown.hour)}–{hourLabel(new Date(shown.hour.getTime() + 3_600_000))}
               </div>
             </>
-          ) : (
+          ) : total > 0 ? (
             <>
               <div className="text-base font-semibold text-foreground">{format.number(max)}</div>
               <div>{t("peak")}</div>
             </>
-          )}
+          ) : null}
         </div>
       </CardHeader>
       <CardContent>
@@ -53,7 +53,10 @@ export function HourlyChart({ hours }: { hours: Array<{ hour: string; count: num
             <span>{format.number(top / 2)}</span>
             <span>0</span>
           </div>
-          <div className="min-w-0 flex-1">
+          <div className="relative min-w-0 flex-1">
+            {total === 0 && (
+              <p className="absolute inset-x-0 top-14 text-center text-sm text-muted-foreground">{t("empty")}</p>
+            )}
             <svg role="img" aria-label={t("chartLabel", { total })} viewBox={`0 0 ${24 * 20} ${HEIGHT}`} preserveAspectRatio="none" className="block h-40 w-full overflow-visible" onMouseLeave={() => setHover(null)}>
               {[0, 0.5, 1].map((f) => (
                 <line key={f} x1={0} x2={480} y1={HEIGHT * f} y2={HEIGHT * f} className="stroke-border" strokeDasharray={f === 1 ? undefined : "3 3"} vectorEffect="non-scaling-stroke" />

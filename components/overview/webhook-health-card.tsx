@@ -31,7 +31,9 @@ export function WebhookHealthCard({ webhook }: { webhook: Overview["webhook"] })
           <Row label={t("errorRate")} level={rateLevel}>
             {rate === null ? "—" : format.number(rate, { style: "percent", maximumFractionDigits: 1 })}
           </Row>
-          <p className="mt-1 text-xs text-muted-foreground">{t("failedOf", { failed: webhook.failed, total: webhook.deliveries })}</p>
+          <p className="mt-1 text-xs text-muted-foreground">
+            {webhook.deliveries > 0 ? t("failedOf", { failed: webhook.failed, total: webhook.deliveries }) : t("noRequests")}
+          </p>
         </div>
         <div>
           <Row label={t("latency")} level={latencyLevel}>

@@ -3,10 +3,12 @@ import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { PageContainer, PageHeader } from "@/components/common/page-header";
 import { EventDetail } from "@/components/events/event-detail";
 import { buttonVariants } from "@/components/ui/button";
-import { eventDetailQuery } from "@/lib/queries/events";
+import { ApiError } from "@/lib/queries/api-client";
+import { eventKeys, eventDetailQuery } from "@/lib/queries/events";
 import { getQueryClient } from "@/lib/queries/query-client";
 import { serverApi } from "@/lib/queries/server-api";
 
@@ -22,6 +24,9 @@ export default async function EventPage({ params }: Props) {
   const t = await getTranslations("eventDetail");
   const queryClient = getQueryClient();
   await queryClient.prefetchQuery(eventDetailQuery(id, await serverApi()));
+  // A missing or malformed id is a 404 page (and status), not an error to retry.
+  const error = queryClient.getQueryState(eventKeys.detail(id))?.error;
+  if (error instanceof ApiError && (error.status === 404 || error.status === 400)) notFound();
   return (
     <PageContainer className="space-y-5">
       <PageHeader
