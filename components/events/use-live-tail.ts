@@ -1,8 +1,10 @@
 "use client";
 
 import { useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useLive } from "@/components/live/live-provider";
+import { useToast } from "@/components/ui/toaster";
 import type { EventFilters } from "@/lib/events/event-filters";
 import { bufferLiveEvents, mergeLiveEvents } from "@/lib/events/merge-live";
 import type { EventItem } from "@/lib/events/serialize";
@@ -11,6 +13,7 @@ import { eventKeys, fetchLiveEvents, type EventPage } from "@/lib/queries/events
 // Past this many held-back events, showing them reloads the list instead of merging one by one.
 const MAX_HELD = 1000;
 const HIGHLIGHT_MS = 2500;
+const FAILURE_TOAST_EVERY_MS = 30_000;
 
 interface Held {
   /** The filters the events were fetched for: a change of filters makes them irrelevant. */
@@ -27,6 +30,9 @@ interface Held {
  */
 export function useLiveTail(filters: EventFilters) {
   const queryClient = useQueryClient();
+  const t = useTranslations("events.live");
+  const { toast } = useToast();
+  const lastFailureToast = useRef(0);
   const filterKey = JSON.stringify(filters);
   const [paused, setPaused] = useState(false);
   const [held, setHeld] = useState<Held>({ key: filterKey, items: [], stale: false });
@@ -78,7 +84,12 @@ export function useLiveTail(filters: EventFilters) {
       try {
         result = await fetchLiveEvents(live.current.filters, { minId: notice.minId, maxId: notice.maxId });
       } catch {
-        // The next notice or a resync will catch up; one failed fetch must not stop the tail.
+        // The next notice or a resync will catch up; one failed fetch must not stop the tail, but the
+        // operator should know the list may be behind.
+        if (Date.now() - lastFailureToast.current > FAILURE_TOAST_EVERY_MS) {
+          lastFailureToast.current = Date.now();
+          toast({ tone: "danger", title: t("fetchFailed"), description: t("fetchFailedHint") });
+        }
         return;
       }
       if (asked !== live.current.filterKey) return;

@@ -12,6 +12,7 @@ import { BrandMark } from "./brand";
 import { useCommandPalette } from "./command-palette";
 import { isActive, navItems, navSections } from "./nav-config";
 import { SIDEBAR_COOKIE } from "./sidebar-state";
+import { useIsMac } from "./use-is-mac";
 import { useMediaQuery } from "./use-media-query";
 
 /**
@@ -66,6 +67,7 @@ export function NavContents({ expanded, onNavigate }: { expanded: boolean; onNav
   const t = useTranslations("nav");
   const pathname = usePathname();
   const palette = useCommandPalette();
+  const isMac = useIsMac();
 
   return (
     <nav className="flex flex-col gap-4 p-2">
@@ -88,7 +90,7 @@ export function NavContents({ expanded, onNavigate }: { expanded: boolean; onNav
             <>
               <span className="truncate">{t("search")}</span>
               <span className="ml-auto flex gap-0.5">
-                <Kbd>Ctrl</Kbd>
+                <Kbd>{isMac ? "⌘" : "Ctrl"}</Kbd>
                 <Kbd>K</Kbd>
               </span>
             </>

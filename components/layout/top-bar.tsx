@@ -22,7 +22,7 @@ export function TopBar() {
   const [drawerOpen, setDrawerOpen] = useState(false);
 
   return (
-    <header className="flex h-12 shrink-0 items-center gap-2 border-b border-border bg-surface/80 px-3 backdrop-blur supports-[backdrop-filter]:bg-surface/70 md:px-5">
+    <header className="relative z-30 flex h-12 shrink-0 items-center gap-2 border-b border-border bg-surface/80 px-3 backdrop-blur supports-[backdrop-filter]:bg-surface/70 md:px-5">
       <Button variant="ghost" size="icon" className="md:hidden" aria-label={t("openMenu")} onClick={() => setDrawerOpen(true)}>
         <Menu aria-hidden />
       </Button>

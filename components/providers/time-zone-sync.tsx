@@ -2,7 +2,7 @@
 
 import { useTimeZone } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { TIME_ZONE_COOKIE } from "@/i18n/locales";
 
 /**
@@ -12,10 +12,14 @@ import { TIME_ZONE_COOKIE } from "@/i18n/locales";
 export function TimeZoneSync() {
   const router = useRouter();
   const serverZone = useTimeZone();
+  // Once per page load: if the server cannot use the zone (an old ICU), asking again would loop.
+  const tried = useRef(false);
   useEffect(() => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (!zone || zone === serverZone) return;
-    document.cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
+    if (!zone || zone === serverZone || tried.current) return;
+    tried.current = true;
+    // IANA names ("Asia/Taipei") are cookie-safe as they are, and the server reads the value verbatim.
+    document.cookie = `${TIME_ZONE_COOKIE}=${zone}; path=/; max-age=31536000; samesite=lax`;
     router.refresh();
   }, [serverZone, router]);
   return null;
