@@ -20,8 +20,8 @@ export function RelativeTime({ value, className, withExact = false }: RelativeTi
   const date = new Date(value);
   const exact = useExactTime(date);
   return (
-    <Tooltip content={exact}>
-      <time dateTime={date.toISOString()} suppressHydrationWarning tabIndex={-1} className={cn("tabular whitespace-nowrap", className)}>
+    <Tooltip content={exact} anchorClassName={className}>
+      <time dateTime={date.toISOString()} suppressHydrationWarning className="tabular whitespace-nowrap">
         {format.relativeTime(date, now)}
         {withExact && <span className="ml-1.5 text-subtle-foreground">· {format.dateTime(date, SHORT_TIME_SECONDS)}</span>}
       </time>

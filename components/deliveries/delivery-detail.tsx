@@ -2,11 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import Link from "next/link";
 import { useMemo } from "react";
 import { ErrorState } from "@/components/common/error-state";
 import { ExactTime, RelativeTime } from "@/components/common/relative-time";
-import { EventTypeBadge } from "@/components/events/event-type-badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -15,6 +13,7 @@ import type { DeliveryDetailItem } from "@/lib/events/serialize-delivery";
 import { deliveryDetailQuery } from "@/lib/queries/deliveries";
 import { formatBytes, formatLatency } from "@/lib/utils/format";
 import { RejectionReason, SignatureBadge, StatusBadge, VerifyBadge } from "./delivery-badges";
+import { DeliveryEventList } from "./delivery-event-list";
 
 export function DeliveryDetail({ id }: { id: string }) {
   const query = useQuery(deliveryDetailQuery(id));
@@ -78,17 +77,7 @@ function DeliveryDetailBody({ delivery }: { delivery: DeliveryDetailItem }) {
               {delivery.events.length === 0 ? (
                 <p className="text-sm text-muted-foreground">{delivery.isVerify ? t("noEventsVerify") : delivery.reason ? t("noEventsRejected") : t("noEventsDuplicate")}</p>
               ) : (
-                <ul className="-mx-2 space-y-0.5">
-                  {delivery.events.map((e) => (
-                    <li key={e.id}>
-                      <Link href={`/events/${e.id}`} className="flex items-center gap-2.5 rounded-md px-2 py-1.5 transition-colors hover:bg-hover focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
-                        <span className="w-12 font-mono text-xs text-muted-foreground">#{e.id}</span>
-                        <EventTypeBadge type={e.type} />
-                        <RelativeTime value={e.timestamp} className="ml-auto text-xs text-muted-foreground" />
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
+                <DeliveryEventList events={delivery.events} />
               )}
             </CardContent>
           </Card>

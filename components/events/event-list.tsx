@@ -19,6 +19,7 @@ interface EventListProps {
   fetchNextPage: () => void;
   selectedId: string | null;
   fresh: ReadonlySet<string>;
+  highlight?: string;
   onOpen: (e: React.MouseEvent, id: string) => void;
   onAtTopChange: (atTop: boolean) => void;
   ref?: React.Ref<EventListHandle>;
@@ -30,7 +31,7 @@ const ESTIMATED_ROW = 44;
 const PREFETCH_ROWS = 15;
 
 /** The timeline, virtualised: only the rows in view (plus a margin) are in the DOM, however long it gets. */
-export function EventList({ events, hasNextPage, isFetchingNextPage, fetchNextPage, selectedId, fresh, onOpen, onAtTopChange, ref, label }: EventListProps) {
+export function EventList({ events, hasNextPage, isFetchingNextPage, fetchNextPage, selectedId, fresh, highlight, onOpen, onAtTopChange, ref, label }: EventListProps) {
   const t = useTranslations("events.list");
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -75,7 +76,7 @@ export function EventList({ events, hasNextPage, isFetchingNextPage, fetchNextPa
               aria-setsize={event ? (hasNextPage ? -1 : events.length) : undefined}
             >
               {event ? (
-                <EventRow event={event} selected={event.id === selectedId} fresh={fresh.has(event.id)} onOpen={onOpen} />
+                <EventRow event={event} selected={event.id === selectedId} fresh={fresh.has(event.id)} highlight={highlight} onOpen={onOpen} />
               ) : (
                 <div className="flex h-14 items-center justify-center text-xs text-subtle-foreground">
                   {isFetchingNextPage ? t("loadingMore") : hasNextPage ? "" : t("end", { count: events.length })}

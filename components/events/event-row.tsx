@@ -20,11 +20,12 @@ interface EventRowProps {
   event: EventItem;
   selected: boolean;
   fresh: boolean;
+  highlight?: string;
   onOpen: (e: React.MouseEvent, id: string) => void;
 }
 
 /** One event: when, what, from whom, and a one-line summary. Two lines below 1024px. */
-export const EventRow = memo(function EventRow({ event, selected, fresh, onOpen }: EventRowProps) {
+export const EventRow = memo(function EventRow({ event, selected, fresh, highlight, onOpen }: EventRowProps) {
   const summary = useMemo(() => summarizeEvent(event.payload), [event.payload]);
   return (
     <Link
@@ -47,7 +48,7 @@ export const EventRow = memo(function EventRow({ event, selected, fresh, onOpen 
       </div>
       <div className="col-span-2 row-start-2 flex min-w-0 items-start gap-2 lg:col-span-1 lg:col-start-4 lg:row-start-1 lg:items-center">
         <SummaryIconView icon={summary.icon} className="mt-0.5 size-4 shrink-0 text-subtle-foreground lg:mt-0" />
-        <EventSummaryView summary={summary} className="line-clamp-2 min-w-0 lg:line-clamp-1 lg:break-all" />
+        <EventSummaryView summary={summary} highlight={highlight} className="line-clamp-2 min-w-0 lg:line-clamp-1 lg:break-all" />
       </div>
       <Flags event={event} className="hidden lg:col-start-5 lg:row-start-1 lg:flex" />
     </Link>

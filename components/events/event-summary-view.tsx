@@ -9,7 +9,7 @@ import type { EventSummary, SummaryPart, TextSegment } from "./summary/summary-t
 import { summaryText, type SummaryFormatters } from "./summary/summary-text";
 
 /** A summary as styled inline text: phrases plain, what people wrote in full colour, ids as code. */
-export function EventSummaryView({ summary, className }: { summary: EventSummary; className?: string }) {
+export function EventSummaryView({ summary, className, highlight }: { summary: EventSummary; className?: string; highlight?: string }) {
   const f = useSummaryFormatters();
   return (
     <span className={cn("text-foreground", className)}>
@@ -20,7 +20,7 @@ export function EventSummaryView({ summary, className }: { summary: EventSummary
               ·
             </span>
           )}
-          <Part part={part} f={f} />
+          <Part part={part} f={f} highlight={highlight} />
         </Fragment>
       ))}
     </span>
@@ -33,7 +33,7 @@ export function useSummaryText(summary: EventSummary): string {
   return useMemo(() => summaryText(summary, f), [summary, f]);
 }
 
-function Part({ part, f }: { part: SummaryPart; f: SummaryFormatters }) {
+function Part({ part, f, highlight }: { part: SummaryPart; f: SummaryFormatters; highlight?: string }) {
   switch (part.kind) {
     case "phrase":
       return <span className="text-muted-foreground">{f.phrase(part.key, part.values)}</span>;
@@ -41,14 +41,14 @@ function Part({ part, f }: { part: SummaryPart; f: SummaryFormatters }) {
       return (
         <span>
           {part.segments.map((s, i) => (
-            <Segment key={i} segment={s} />
+            <Segment key={i} segment={s} highlight={highlight} />
           ))}
         </span>
       );
     case "quote":
-      return <span className="font-medium">{part.text}</span>;
+      return <span className="font-medium">{marked(part.text, highlight)}</span>;
     case "code":
-      return <code className="rounded bg-muted px-1 py-px font-mono text-[0.92em] text-foreground/90">{part.text}</code>;
+      return <code className="rounded bg-muted px-1 py-px font-mono text-[0.92em] text-foreground/90">{marked(part.text, highlight)}</code>;
     case "tags":
       return (
         <span className="inline-flex flex-wrap gap-1 align-middle">
@@ -66,9 +66,9 @@ function Part({ part, f }: { part: SummaryPart; f: SummaryFormatters }) {
   }
 }
 
-function Segment({ segment }: { segment: TextSegment }) {
+function Segment({ segment, highlight }: { segment: TextSegment; highlight?: string }) {
   const t = useTranslations("eventSummary");
-  if (segment.kind === "text") return <>{segment.text}</>;
+  if (segment.kind === "text") return <>{marked(segment.text, highlight)}</>;
   if (segment.kind === "emoji") {
     return (
       <span title={t("emojiTitle", { productId: segment.productId, emojiId: segment.emojiId })} className="mx-px rounded bg-family-action-soft px-0.5 text-family-action">
@@ -99,4 +99,27 @@ function useSummaryFormatters(): SummaryFormatters {
     }),
     [t, format, locale],
   );
+}
+
+/** The search query marked wherever it occurs (case-insensitive), so a match is easy to spot in a row. */
+function marked(text: string, query: string | undefined): React.ReactNode {
+  const q = query?.trim().toLowerCase();
+  if (!q) return text;
+  const lower = text.toLowerCase();
+  // Lower-casing can change a string's length (rare letters); then positions would drift: leave it plain.
+  if (lower.length !== text.length) return text;
+  const out: React.ReactNode[] = [];
+  let from = 0;
+  for (let at = lower.indexOf(q); at >= 0; at = lower.indexOf(q, from)) {
+    if (at > from) out.push(text.slice(from, at));
+    out.push(
+      <mark key={at} className="rounded-sm bg-warning-soft px-px text-warning-soft-foreground">
+        {text.slice(at, at + q.length)}
+      </mark>,
+    );
+    from = at + q.length;
+  }
+  if (out.length === 0) return text;
+  if (from < text.length) out.push(text.slice(from));
+  return out;
 }

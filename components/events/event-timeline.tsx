@@ -67,6 +67,7 @@ export function EventTimeline() {
             fetchNextPage={() => void query.fetchNextPage()}
             selectedId={selectedId}
             fresh={live.fresh}
+            highlight={filters.q}
             onOpen={onOpen}
             onAtTopChange={live.setAtTop}
           />
