@@ -34,6 +34,9 @@ const PREFETCH_ROWS = 15;
 export function EventList({ events, hasNextPage, isFetchingNextPage, fetchNextPage, selectedId, fresh, highlight, onOpen, onAtTopChange, ref, label }: EventListProps) {
   const t = useTranslations("events.list");
   const scrollRef = useRef<HTMLDivElement>(null);
+  // TanStack Virtual returns fresh functions each render, which the React Compiler cannot memoise; this
+  // project does not run the compiler, so the lint notice is informational.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: events.length + 1,
     getScrollElement: () => scrollRef.current,
