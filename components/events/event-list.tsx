@@ -54,9 +54,22 @@ export function EventList({ events, hasNextPage, isFetchingNextPage, fetchNextPa
     if (hasNextPage && !isFetchingNextPage && lastIndex >= events.length - PREFETCH_ROWS) fetchNextPage();
   }, [lastIndex, events.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
+  // Feed keyboard pattern: ↓/↑ (or j/k) move between rows; Enter opens the focused one.
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const step = e.key === "ArrowDown" || e.key === "j" ? 1 : e.key === "ArrowUp" || e.key === "k" ? -1 : 0;
+    const from = (e.target as HTMLElement).closest<HTMLElement>("[data-index]");
+    if (!step || !from || e.altKey || e.ctrlKey || e.metaKey) return;
+    const index = Number(from.dataset.index) + step;
+    if (index < 0 || index >= events.length) return;
+    e.preventDefault();
+    virtualizer.scrollToIndex(index, { align: "auto" });
+    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] a`)?.focus({ preventScroll: true }));
+  };
+
   return (
     <div
       ref={scrollRef}
+      onKeyDown={onKeyDown}
       onScroll={(e) => onAtTopChange(e.currentTarget.scrollTop < 8)}
       className="min-h-0 flex-1 overflow-y-auto scrollbar-thin"
       role="feed"

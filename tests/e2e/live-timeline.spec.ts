@@ -35,3 +35,20 @@ test.describe("live timeline", () => {
     await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
   });
 });
+
+test.describe("timeline keyboard", () => {
+  test("arrow keys move between rows and Enter opens one", async ({ page, request }) => {
+    await postWebhook(request, [textEvent(`keys ${uniqueText("han")}`), textEvent(`keys ${uniqueText("thai")}`)]);
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await page.goto("/events");
+    const rows = page.getByRole("article").getByRole("link");
+    await rows.first().focus();
+    await page.keyboard.press("ArrowDown");
+    await expect(rows.nth(1)).toBeFocused();
+    await page.keyboard.press("k");
+    await expect(rows.first()).toBeFocused();
+    const href = await rows.first().getAttribute("href");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
+  });
+});
