@@ -31,12 +31,15 @@ export function worstHealth(...levels: HealthLevel[]): HealthLevel {
   return levels.reduce((worst, l) => (order.indexOf(l) > order.indexOf(worst) ? l : worst), "unknown");
 }
 
-/** 24 hourly buckets ending with the current hour; hours without events count zero. */
+/**
+ * Hourly buckets from the hour 24 h ago to the current hour (25 of them, both ends partial): the same
+ * hours the overview's 24-hour totals count, so the chart adds up to them. Missing hours count zero.
+ */
 export function hourlyBuckets(hours: Array<{ hour: string; count: number }>, now: Date): Array<{ hour: Date; count: number }> {
   const current = Math.floor(now.getTime() / 3_600_000) * 3_600_000;
   const counts = new Map(hours.map((h) => [Date.parse(h.hour), h.count]));
-  return Array.from({ length: 24 }, (_, i) => {
-    const at = current - (23 - i) * 3_600_000;
+  return Array.from({ length: 25 }, (_, i) => {
+    const at = current - (24 - i) * 3_600_000;
     return { hour: new Date(at), count: counts.get(at) ?? 0 };
   });
 }

@@ -23,12 +23,18 @@ describe("webhook health", () => {
     expect(worstHealth("unknown")).toBe("unknown");
   });
 
-  it("fills 24 hourly buckets ending with the current hour", () => {
+  it("fills hourly buckets over the same hours the 24-hour totals count", () => {
     const now = new Date("2026-03-01T10:25:00Z");
-    const buckets = hourlyBuckets([{ hour: "2026-03-01T10:00:00.000Z", count: 4 }, { hour: "2026-02-28T11:00:00.000Z", count: 2 }, { hour: "2026-02-28T10:00:00.000Z", count: 9 }], now);
-    expect(buckets).toHaveLength(24);
-    expect(buckets[0]).toEqual({ hour: new Date("2026-02-28T11:00:00Z"), count: 2 });
-    expect(buckets[23]).toEqual({ hour: new Date("2026-03-01T10:00:00Z"), count: 4 });
-    expect(buckets.reduce((n, b) => n + b.count, 0)).toBe(6);
+    const hours = [
+      { hour: "2026-03-01T10:00:00.000Z", count: 4 },
+      { hour: "2026-02-28T11:00:00.000Z", count: 2 },
+      { hour: "2026-02-28T10:00:00.000Z", count: 9 },
+      { hour: "2026-02-28T09:00:00.000Z", count: 5 },
+    ];
+    const buckets = hourlyBuckets(hours, now);
+    expect(buckets).toHaveLength(25);
+    expect(buckets[0]).toEqual({ hour: new Date("2026-02-28T10:00:00Z"), count: 9 });
+    expect(buckets[24]).toEqual({ hour: new Date("2026-03-01T10:00:00Z"), count: 4 });
+    expect(buckets.reduce((n, b) => n + b.count, 0)).toBe(15);
   });
 });
