@@ -1,6 +1,6 @@
 "use client";
 
-import { ArrowUpRight } from "lucide-react";
+import { ArrowUpRight, Inbox } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
@@ -10,7 +10,6 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { EmptyState } from "@/components/ui/empty-state";
 import { Tabs } from "@/components/ui/tabs";
 import { cn } from "@/lib/utils/cn";
-import { Inbox } from "lucide-react";
 
 type Period = "24h" | "7d";
 type Row = { type: string; count: number };
@@ -67,7 +66,7 @@ export function PerTypeCard({ perType24h, perType7d }: { perType24h: Row[]; perT
                   </span>
                   <span className="flex items-center gap-1 text-sm tabular">
                     <span className="font-medium">{format.number(row.count)}</span>
-                    <span className="w-10 text-right text-xs text-subtle-foreground">{format.number(row.count / total, { style: "percent", maximumFractionDigits: 0 })}</span>
+                    <span className="w-10 text-right text-xs text-subtle-foreground">{share(row.count / total, (n) => format.number(n, { style: "percent", maximumFractionDigits: 0 }))}</span>
                     <ArrowUpRight aria-hidden className="size-3.5 text-subtle-foreground opacity-0 transition-opacity group-hover:opacity-100" />
                   </span>
                 </Link>
@@ -78,4 +77,9 @@ export function PerTypeCard({ perType24h, perType7d }: { perType24h: Row[]; perT
       </CardContent>
     </Card>
   );
+}
+
+// A type with a handful of events out of thousands is "<1%", not "0%".
+function share(fraction: number, percent: (n: number) => string): string {
+  return fraction > 0 && fraction < 0.005 ? `<${percent(0.01)}` : percent(fraction);
 }
