@@ -26,7 +26,8 @@ test.describe("live timeline", () => {
 
     const text = `paused ${uniqueText("han")}`;
     await postWebhook(request, [textEvent(text)]);
-    const pill = page.getByRole("button", { name: /1 new — resume/ });
+    // Other tests post in parallel, so the count may include their events too.
+    const pill = page.getByRole("button", { name: /^\d+ new — resume$/ });
     await expect(pill).toBeVisible();
     await expect(page.getByRole("article").filter({ hasText: text })).toHaveCount(0);
 
@@ -41,6 +42,8 @@ test.describe("timeline keyboard", () => {
     await postWebhook(request, [textEvent(`keys ${uniqueText("han")}`), textEvent(`keys ${uniqueText("thai")}`)]);
     await page.setViewportSize({ width: 1024, height: 800 });
     await page.goto("/events");
+    // Hold live events (other tests post in parallel) so rows keep their places while we move.
+    await page.getByRole("button", { name: "Pause" }).click();
     const rows = page.getByRole("article").getByRole("link");
     await rows.first().focus();
     await page.keyboard.press("ArrowDown");
