@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { postWebhook, textEvent, uniqueText } from "./webhook";
+import { visit } from "./visit";
 
 test.describe("deliveries", () => {
   test("shows a delivery refused for a bad signature, with the reason", async ({ page, request }) => {
@@ -7,7 +8,7 @@ test.describe("deliveries", () => {
     const res = await postWebhook(request, [textEvent(text)], { signature: Buffer.from("not the right signature").toString("base64") });
     expect(res.status()).toBe(401);
 
-    await page.goto("/deliveries");
+    await visit(page, "/deliveries");
     await page.getByRole("tab", { name: "Rejected" }).click();
     await expect(page).toHaveURL(/view=rejected/);
     const row = page.getByRole("row").filter({ hasText: "Signature does not match" }).first();
@@ -23,7 +24,7 @@ test.describe("deliveries", () => {
   });
 
   test("the command palette jumps to rejected deliveries from anywhere", async ({ page }) => {
-    await page.goto("/");
+    await visit(page, "/");
     await page.keyboard.press("Control+k");
     const palette = page.getByRole("combobox", { name: "Command palette" });
     await expect(palette).toBeFocused();

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { postWebhook, textEvent, uniqueText } from "./webhook";
+import { visit } from "./visit";
 
 test.describe("event detail", () => {
   test.use({ permissions: ["clipboard-read", "clipboard-write"] });
@@ -11,7 +12,7 @@ test.describe("event detail", () => {
     const { items } = await (await request.get(`/api/events?q=${encodeURIComponent(text)}`)).json();
     const id: string = items[0].id;
 
-    await page.goto(`/events/${id}`);
+    await visit(page, `/events/${id}`);
     await expect(page.getByRole("heading", { name: `Event #${id}` })).toBeVisible();
     const raw = page.getByRole("region", { name: "Raw JSON" });
     await expect(raw).toContainText(`"webhookEventId": "${event.webhookEventId}"`);
@@ -30,7 +31,7 @@ test.describe("event detail", () => {
   test("opens from the timeline in a side sheet on a wide screen", async ({ page, request }) => {
     const text = `sheet ${uniqueText("han")}`;
     await postWebhook(request, [textEvent(text)]);
-    await page.goto(`/events?q=${encodeURIComponent(text)}`);
+    await visit(page, `/events?q=${encodeURIComponent(text)}`);
     await page.getByRole("article").filter({ hasText: text }).click();
 
     const sheet = page.getByRole("dialog");

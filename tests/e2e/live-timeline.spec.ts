@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { postWebhook, textEvent, uniqueText } from "./webhook";
+import { visit } from "./visit";
 
 test.describe("live timeline", () => {
   test("shows a webhook posted while the timeline is open, without a reload", async ({ page, request }) => {
-    await page.goto("/events");
+    await visit(page, "/events");
     await expect(page.getByRole("status").filter({ hasText: "Streaming live" })).toBeVisible();
     // Anything that reloads the page would lose this.
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
@@ -19,7 +20,7 @@ test.describe("live timeline", () => {
   });
 
   test("holds new events while paused and shows them on resume", async ({ page, request }) => {
-    await page.goto("/events");
+    await visit(page, "/events");
     await expect(page.getByRole("status").filter({ hasText: "Streaming live" })).toBeVisible();
     await page.getByRole("button", { name: "Pause" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Paused" })).toBeVisible();
@@ -41,9 +42,11 @@ test.describe("timeline keyboard", () => {
   test("arrow keys move between rows and Enter opens one", async ({ page, request }) => {
     await postWebhook(request, [textEvent(`keys ${uniqueText("han")}`), textEvent(`keys ${uniqueText("thai")}`)]);
     await page.setViewportSize({ width: 1024, height: 800 });
-    await page.goto("/events");
+    await visit(page, "/events");
     // Hold live events (other tests post in parallel) so rows keep their places while we move.
+    await expect(page.getByRole("status").filter({ hasText: "Streaming live" })).toBeVisible();
     await page.getByRole("button", { name: "Pause" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Paused" })).toBeVisible();
     const rows = page.getByRole("article").getByRole("link");
     await rows.first().focus();
     await page.keyboard.press("ArrowDown");

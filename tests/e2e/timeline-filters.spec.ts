@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { followEvent, postWebhook, textEvent, uniqueText, userId } from "./webhook";
+import { visit } from "./visit";
 
 test.describe("timeline filters", () => {
   test("search narrows the list, in Chinese, Japanese and Thai", async ({ page, request }) => {
@@ -9,7 +10,7 @@ test.describe("timeline filters", () => {
     const texts = { han: `請問${han}還有位子嗎`, kana: `明日${kana}に行きます`, thai: `สวัสดี${thai}ครับ` };
     await postWebhook(request, [textEvent(texts.han), textEvent(texts.kana), textEvent(texts.thai)]);
 
-    await page.goto("/events");
+    await visit(page, "/events");
     const search = page.getByRole("searchbox", { name: "Search event text" });
     const rows = page.getByRole("article");
 
@@ -36,7 +37,7 @@ test.describe("timeline filters", () => {
     const text = `filter ${uniqueText("kana")}`;
     await postWebhook(request, [textEvent(text, { user }), followEvent(user)]);
 
-    await page.goto("/events");
+    await visit(page, "/events");
     await page.getByRole("textbox", { name: "User, group or room ID" }).fill(user);
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(new RegExp(`userId=${user}`));
@@ -49,7 +50,7 @@ test.describe("timeline filters", () => {
     await expect(rows.first()).toContainText("Added the account as a friend");
 
     // The URL is the view: opening it fresh shows the same list.
-    await page.goto(page.url());
+    await visit(page, page.url());
     await expect(rows).toHaveCount(1);
     await expect(page.getByRole("list", { name: "Active filters" })).toContainText("Follow");
 

@@ -55,3 +55,4 @@ export function uniqueText(script: keyof typeof scripts, length = 6): string {
   const chars = Array.from(scripts[script]);
   return Array.from(randomBytes(length), (b) => chars[b % chars.length]).join("");
 }
+
