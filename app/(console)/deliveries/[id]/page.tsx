@@ -1,0 +1,46 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { ArrowLeft } from "lucide-react";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageContainer, PageHeader } from "@/components/common/page-header";
+import { DeliveryDetail } from "@/components/deliveries/delivery-detail";
+import { buttonVariants } from "@/components/ui/button";
+import { ApiError } from "@/lib/queries/api-client";
+import { deliveryKeys, deliveryDetailQuery } from "@/lib/queries/deliveries";
+import { getQueryClient } from "@/lib/queries/query-client";
+import { serverApi } from "@/lib/queries/server-api";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("deliveries.detail"))("title") };
+}
+
+export default async function DeliveryPage({ params }: Props) {
+  const { id } = await params;
+  const t = await getTranslations("deliveries.detail");
+  const queryClient = getQueryClient();
+  await queryClient.prefetchQuery(deliveryDetailQuery(id, await serverApi()));
+  // A missing or malformed id is a 404 page (and status), not an error to retry.
+  const error = queryClient.getQueryState(deliveryKeys.detail(id))?.error;
+  if (error instanceof ApiError && (error.status === 404 || error.status === 400)) notFound();
+  return (
+    <PageContainer className="space-y-5">
+      <PageHeader
+        title={t("title")}
+        description={<code className="font-mono text-xs">{id}</code>}
+        actions={
+          <Link href="/deliveries" className={buttonVariants({ variant: "secondary", size: "sm" })}>
+            <ArrowLeft aria-hidden />
+            {t("back")}
+          </Link>
+        }
+      />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <DeliveryDetail id={id} />
+      </HydrationBoundary>
+    </PageContainer>
+  );
+}

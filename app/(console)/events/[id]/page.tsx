@@ -1,0 +1,46 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { ArrowLeft } from "lucide-react";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageContainer, PageHeader } from "@/components/common/page-header";
+import { EventDetail } from "@/components/events/event-detail";
+import { buttonVariants } from "@/components/ui/button";
+import { ApiError } from "@/lib/queries/api-client";
+import { eventKeys, eventDetailQuery } from "@/lib/queries/events";
+import { getQueryClient } from "@/lib/queries/query-client";
+import { serverApi } from "@/lib/queries/server-api";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  return { title: (await getTranslations("eventDetail"))("title", { id }) };
+}
+
+export default async function EventPage({ params }: Props) {
+  const { id } = await params;
+  const t = await getTranslations("eventDetail");
+  const queryClient = getQueryClient();
+  await queryClient.prefetchQuery(eventDetailQuery(id, await serverApi()));
+  // A missing or malformed id is a 404 page (and status), not an error to retry.
+  const error = queryClient.getQueryState(eventKeys.detail(id))?.error;
+  if (error instanceof ApiError && (error.status === 404 || error.status === 400)) notFound();
+  return (
+    <PageContainer className="space-y-5">
+      <PageHeader
+        title={t("title", { id })}
+        actions={
+          <Link href="/events" className={buttonVariants({ variant: "secondary", size: "sm" })}>
+            <ArrowLeft aria-hidden />
+            {t("backToTimeline")}
+          </Link>
+        }
+      />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <EventDetail id={id} />
+      </HydrationBoundary>
+    </PageContainer>
+  );
+}

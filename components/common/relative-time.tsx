@@ -1,0 +1,48 @@
+"use client";
+
+import { useFormatter, useLocale, useNow, useTimeZone } from "next-intl";
+import { Tooltip } from "@/components/ui/tooltip";
+import { cn } from "@/lib/utils/cn";
+import { EXACT_TIME, SHORT_TIME_SECONDS, zoneName } from "@/lib/utils/date-formats";
+
+interface RelativeTimeProps {
+  /** ISO 8601 or epoch ms. */
+  value: string | number;
+  className?: string;
+  /** Show the exact time as well, after the relative one. */
+  withExact?: boolean;
+}
+
+/** "2 min ago", ticking; the exact time (in the operator's zone, to the millisecond) on hover and focus. */
+export function RelativeTime({ value, className, withExact = false }: RelativeTimeProps) {
+  const format = useFormatter();
+  const now = useNow({ updateInterval: 15_000 });
+  const date = new Date(value);
+  const exact = useExactTime(date);
+  return (
+    <Tooltip content={exact} anchorClassName={className}>
+      <time dateTime={date.toISOString()} suppressHydrationWarning className="tabular whitespace-nowrap">
+        {format.relativeTime(date, now)}
+        {withExact && <span className="ml-1.5 text-subtle-foreground">· {format.dateTime(date, SHORT_TIME_SECONDS)}</span>}
+      </time>
+    </Tooltip>
+  );
+}
+
+/** The exact time, as text (detail pages). */
+export function ExactTime({ value, className }: { value: string | number; className?: string }) {
+  const date = new Date(value);
+  return (
+    <time dateTime={date.toISOString()} className={cn("tabular", className)}>
+      {useExactTime(date)}
+    </time>
+  );
+}
+
+function useExactTime(date: Date): string {
+  const format = useFormatter();
+  const locale = useLocale();
+  const timeZone = useTimeZone() ?? "UTC";
+  return `${format.dateTime(date, EXACT_TIME)} ${zoneName(date, locale, timeZone)}`;
+}
+

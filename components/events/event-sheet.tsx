@@ -1,0 +1,32 @@
+"use client";
+
+import { Maximize2 } from "lucide-react";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { buttonVariants } from "@/components/ui/button";
+import { Dialog, DialogBody, DialogClose, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { EventDetail } from "./event-detail";
+
+/** An event beside the timeline (wide screens), without leaving the list. */
+export function EventSheet({ eventId, onClose }: { eventId: string | null; onClose: () => void }) {
+  const t = useTranslations("eventDetail");
+  return (
+    <Dialog open={eventId !== null} onOpenChange={(open) => !open && onClose()} variant="sheet-right" aria-labelledby="event-sheet-title">
+      {eventId && (
+        <>
+          <DialogHeader className="items-center">
+            <DialogTitle id="event-sheet-title">{t("title", { id: eventId })}</DialogTitle>
+            <Link href={`/events/${eventId}`} className={buttonVariants({ variant: "ghost", size: "sm", className: "ml-auto" })}>
+              <Maximize2 aria-hidden />
+              {t("openPage")}
+            </Link>
+            <DialogClose label={t("close")} onClick={onClose} className="ml-0" />
+          </DialogHeader>
+          <DialogBody className="bg-background p-5">
+            <EventDetail id={eventId} layout="sheet" />
+          </DialogBody>
+        </>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,129 @@
+"use client";
+
+import {
+  Filter,
+  Hash,
+  Languages,
+  Monitor,
+  Moon,
+  MousePointerClick,
+  RotateCcw,
+  ShieldAlert,
+  Sun,
+  UserPlus,
+  UserRound,
+  Webhook,
+  MessageSquareText,
+  type LucideIcon,
+} from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
+import { useTheme } from "next-themes";
+import { useRouter } from "next/navigation";
+import { idFilterKey } from "@/lib/events/event-filters";
+import { locales, type Locale } from "@/i18n/locales";
+import { useSetLocale } from "./use-set-locale";
+import { navItems } from "./nav-config";
+
+export interface PaletteCommand {
+  id: string;
+  group: "actions" | "navigation" | "filters" | "preferences";
+  label: string;
+  /** Extra words that find this command (English and technical names work in every language). */
+  keywords?: string;
+  hint?: string;
+  icon: LucideIcon;
+  perform: () => void;
+  /** Built from what was typed (an event id, a user id): shown whatever the query. */
+  onlyWhenSearching?: boolean;
+}
+
+export function usePaletteCommands(query: string): PaletteCommand[] {
+  const t = useTranslations("palette");
+  const tNav = useTranslations("nav");
+  const tLang = useTranslations("languages");
+  const router = useRouter();
+  const { setTheme, theme } = useTheme();
+  const locale = useLocale();
+  const setLocale = useSetLocale();
+  const go = (href: string) => () => router.push(href);
+
+  const commands: PaletteCommand[] = [...fromQuery(query.trim(), t, go)];
+
+  for (const item of navItems) {
+    commands.push({ id: `nav:${item.href}`, group: "navigation", label: tNav(item.label), keywords: item.href, hint: item.href, icon: item.icon, perform: go(item.href) });
+  }
+
+  const filters: Array<[string, string, LucideIcon, string]> = [
+    ["messages", "/events?type=message", MessageSquareText, "message"],
+    ["follows", "/events?type=follow", UserPlus, "follow friend"],
+    ["postbacks", "/events?type=postback", MousePointerClick, "postback"],
+    ["redelivered", "/events?redelivery=true", RotateCcw, "redelivery redelivered"],
+    ["rejected", "/deliveries?view=rejected", ShieldAlert, "rejected failed error signature"],
+    ["verify", "/deliveries?view=verify", Webhook, "verify ping"],
+  ];
+  for (const [key, href, icon, keywords] of filters) {
+    commands.push({ id: `filter:${key}`, group: "filters", label: t(`filters.${key}`), keywords, icon, perform: go(href) });
+  }
+
+  const themes: Array<[string, LucideIcon]> = [
+    ["light", Sun],
+    ["dark", Moon],
+    ["system", Monitor],
+  ];
+  for (const [value, icon] of themes) {
+    commands.push({
+      id: `theme:${value}`,
+      group: "preferences",
+      label: t(`theme.${value}`),
+      keywords: `theme ${value}`,
+      hint: theme === value ? t("current") : undefined,
+      icon,
+      perform: () => setTheme(value),
+    });
+  }
+  for (const l of locales) {
+    commands.push({
+      id: `locale:${l}`,
+      group: "preferences",
+      label: t("language", { language: tLang(l) }),
+      keywords: `language ${l} ${languageKeywords[l]}`,
+      hint: l === locale ? t("current") : undefined,
+      icon: Languages,
+      perform: () => setLocale(l),
+    });
+  }
+  return commands;
+}
+
+// Each language's own name, so an operator can find it whatever language the console is in now.
+const languageKeywords: Record<Locale, string> = {
+  en: "english",
+  "zh-TW": "中文 繁體中文 chinese",
+  ja: "日本語 japanese",
+  th: "ไทย thai",
+};
+
+type Translate = (key: string, values?: Record<string, string>) => string;
+
+function fromQuery(q: string, t: Translate, go: (href: string) => () => void): PaletteCommand[] {
+  const id = /^#?(\d{1,15})$/.exec(q)?.[1];
+  if (id) return [{ id: "open-event", group: "actions", label: t("openEvent", { id }), icon: Hash, perform: go(`/events/${id}`), onlyWhenSearching: true }];
+  const key = idFilterKey(q);
+  if (key) {
+    return [
+      {
+        id: "events-of",
+        group: "actions",
+        label: t("eventsOf", { kind: key.replace("Id", "") }),
+        hint: q.slice(0, 9) + "…",
+        icon: key === "userId" ? UserRound : Filter,
+        perform: go(`/events?${key}=${q}`),
+        onlyWhenSearching: true,
+      },
+    ];
+  }
+  if (/^[0-9A-HJKMNP-TV-Z]{26}$/.test(q.toUpperCase())) {
+    return [{ id: "open-delivery", group: "actions", label: t("openDelivery"), icon: Webhook, perform: go(`/deliveries/${q.toUpperCase()}`), onlyWhenSearching: true }];
+  }
+  return [];
+}

@@ -1,0 +1,28 @@
+"use client";
+
+import { QueryClientProvider } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { ThemeProvider } from "next-themes";
+import { useEffect } from "react";
+import { Toaster } from "@/components/ui/toaster";
+import { getQueryClient } from "@/lib/queries/query-client";
+import { TimeZoneSync } from "./time-zone-sync";
+
+export function AppProviders({ children }: { children: React.ReactNode }) {
+  const t = useTranslations("common");
+  const queryClient = getQueryClient();
+  // Marks the page interactive (hydrated), for end-to-end tests and anyone scripting the console.
+  useEffect(() => {
+    document.documentElement.dataset.ready = "true";
+  }, []);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+        <Toaster dismissLabel={t("dismiss")}>
+          <TimeZoneSync />
+          {children}
+        </Toaster>
+      </ThemeProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { cva, type VariantProps } from "class-variance-authority";
+import { X } from "lucide-react";
+import { useEffect, useRef } from "react";
+import { cn } from "@/lib/utils/cn";
+
+// Built on the native <dialog> opened with showModal(): the browser provides the top layer, the focus
+// trap, inert background and Escape, so there is no focus-management code to get wrong here.
+const panelVariants = cva(
+  "m-0 max-h-none max-w-none overflow-hidden border-0 bg-surface-raised p-0 text-foreground shadow-lg outline-none backdrop:bg-[oklch(0.15_0.02_260/0.45)] backdrop:backdrop-blur-[1px]",
+  {
+    variants: {
+      variant: {
+        center:
+          "fixed top-1/2 left-1/2 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-xl border border-border open:animate-pop-in",
+        palette:
+          "fixed top-[12vh] left-1/2 w-[min(40rem,calc(100vw-2rem))] -translate-x-1/2 rounded-xl border border-border open:animate-pop-in",
+        "sheet-right":
+          "fixed inset-y-0 right-0 left-auto open:flex h-dvh max-h-dvh w-[min(44rem,100vw)] flex-col border-l border-border open:animate-slide-in-right",
+        "sheet-left":
+          "fixed inset-y-0 left-0 right-auto open:flex h-dvh max-h-dvh w-[min(18rem,85vw)] flex-col border-r border-border open:animate-slide-in-left",
+      },
+    },
+    defaultVariants: { variant: "center" },
+  },
+);
+
+type DialogProps = Omit<React.ComponentProps<"dialog">, "open"> &
+  VariantProps<typeof panelVariants> & {
+    open: boolean;
+    onOpenChange: (open: boolean) => void;
+  };
+
+export function Dialog({ open, onOpenChange, variant, className, children, ...props }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      data-slot="dialog"
+      className={cn(panelVariants({ variant }), className)}
+      onCancel={(e) => {
+        e.preventDefault();
+        onOpenChange(false);
+      }}
+      onClose={() => open && onOpenChange(false)}
+      // A click whose target is the <dialog> itself landed on the backdrop.
+      onMouseDown={(e) => {
+        if (e.target === e.currentTarget) onOpenChange(false);
+      }}
+      {...props}
+    >
+      {open ? children : null}
+    </dialog>
+  );
+}
+
+export function DialogHeader({ className, ...props }: React.ComponentProps<"div">) {
+  return <div data-slot="dialog-header" className={cn("flex items-start gap-3 border-b border-border px-5 py-4", className)} {...props} />;
+}
+
+export function DialogTitle({ className, ...props }: React.ComponentProps<"h2">) {
+  return <h2 data-slot="dialog-title" className={cn("text-base font-semibold", className)} {...props} />;
+}
+
+export function DialogDescription({ className, ...props }: React.ComponentProps<"p">) {
+  return <p data-slot="dialog-description" className={cn("text-sm text-muted-foreground", className)} {...props} />;
+}
+
+export function DialogBody({ className, ...props }: React.ComponentProps<"div">) {
+  return <div data-slot="dialog-body" className={cn("min-h-0 flex-1 overflow-y-auto scrollbar-thin", className)} {...props} />;
+}
+
+export function DialogClose({ label, onClick, className }: { label: string; onClick: () => void; className?: string }) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      onClick={onClick}
+      className={cn(
+        "ml-auto inline-flex size-7 shrink-0 items-center justify-center rounded-md text-muted-foreground transition-colors hover:bg-hover hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
+        className,
+      )}
+    >
+      <X className="size-4" aria-hidden />
+    </button>
+  );
+}

@@ -1,0 +1,69 @@
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import type { EventFilters } from "@/lib/events/event-filters";
+import { eventFiltersToSearch } from "@/lib/events/event-filters";
+import type { EventItem } from "@/lib/events/serialize";
+import type { serializeDeliverySummary } from "@/lib/events/serialize-delivery";
+import { browserFetch, getJson, withSearch, type ApiFetch } from "./api-client";
+
+export interface EventPage {
+  items: EventItem[];
+  nextCursor: string | null;
+}
+
+export type EventDetail = EventItem & { delivery: ReturnType<typeof serializeDeliverySummary> | null };
+
+export const EVENT_PAGE_SIZE = 50;
+
+export const eventKeys = {
+  all: ["events"] as const,
+  lists: () => ["events", "list"] as const,
+  list: (filters: EventFilters) => ["events", "list", filters] as const,
+  detail: (id: string) => ["events", "detail", id] as const,
+};
+
+/** The timeline: newest first, one keyset page at a time. */
+export function eventListQuery(filters: EventFilters, api: ApiFetch = browserFetch) {
+  return infiniteQueryOptions({
+    queryKey: eventKeys.list(filters),
+    queryFn: ({ pageParam, signal }) => {
+      const search = eventFiltersToSearch(filters);
+      search.set("limit", String(EVENT_PAGE_SIZE));
+      if (pageParam) search.set("cursor", pageParam);
+      return getJson<EventPage>(api, withSearch("/api/events", search), signal);
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    // The live tail keeps the list current; refetching every loaded page on focus would only cost.
+    refetchOnWindowFocus: false,
+  });
+}
+
+export function eventDetailQuery(id: string, api: ApiFetch = browserFetch) {
+  return queryOptions({
+    queryKey: eventKeys.detail(id),
+    queryFn: ({ signal }) => getJson<EventDetail>(api, `/api/events/${encodeURIComponent(id)}`, signal),
+    // Stored events never change.
+    staleTime: Infinity,
+  });
+}
+
+/**
+ * Exactly the events of one live notification that match the timeline's filters (every page of them:
+ * a burst can exceed one page).
+ */
+export async function fetchLiveEvents(filters: EventFilters, range: { minId: number; maxId: number }, maxPages = 5) {
+  const items: EventItem[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < maxPages; page++) {
+    const search = eventFiltersToSearch(filters);
+    search.set("minId", String(range.minId));
+    search.set("maxId", String(range.maxId));
+    search.set("limit", "200");
+    if (cursor) search.set("cursor", cursor);
+    const result: EventPage = await getJson<EventPage>(browserFetch, withSearch("/api/events", search));
+    items.push(...result.items);
+    cursor = result.nextCursor;
+    if (!cursor) return { items, complete: true };
+  }
+  return { items, complete: false };
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { headers } from "next/headers";
+import { GET as getDelivery } from "@/app/api/deliveries/[id]/route";
+import { GET as listDeliveries } from "@/app/api/deliveries/route";
+import { GET as getEvent } from "@/app/api/events/[id]/route";
+import { GET as listEvents } from "@/app/api/events/route";
+import { GET as getOverview } from "@/app/api/overview/route";
+import type { ApiFetch } from "./api-client";
+
+type Handler = (req: Request, ctx: { params: Promise<never> }) => Promise<Response>;
+
+// The API routes a server render may prefetch from. Calling the handlers directly skips a loopback
+// HTTP request (and any proxy in front of us) while keeping their parsing, auth and error answers.
+const routes: Array<{ pattern: RegExp; handler: Handler; param?: string }> = [
+  { pattern: /^\/api\/events$/, handler: listEvents as Handler },
+  { pattern: /^\/api\/events\/([^/]+)$/, handler: getEvent as Handler, param: "id" },
+  { pattern: /^\/api\/deliveries$/, handler: listDeliveries as Handler },
+  { pattern: /^\/api\/deliveries\/([^/]+)$/, handler: getDelivery as Handler, param: "id" },
+  { pattern: /^\/api\/overview$/, handler: getOverview as Handler },
+];
+
+/** An ApiFetch for server components: same paths as the browser, answered in-process. */
+export async function serverApi(): Promise<ApiFetch> {
+  const incoming = await headers();
+  const forwarded = new Headers({ accept: "application/json" });
+  for (const name of ["cookie", "authorization", "accept-language"]) {
+    const value = incoming.get(name);
+    if (value) forwarded.set(name, value);
+  }
+  return async (path, init) => {
+    const url = new URL(path, "http://in-process.invalid");
+    for (const route of routes) {
+      const m = route.pattern.exec(url.pathname);
+      if (!m) continue;
+      const params = route.param ? { [route.param]: decodeURIComponent(m[1]!) } : {};
+      const req = new Request(url, { headers: forwarded, signal: init?.signal });
+      return route.handler(req, { params: Promise.resolve(params as never) });
+    }
+    return Response.json({ code: "not_found", message: `No in-process route for ${url.pathname}` }, { status: 404 });
+  };
+}

@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { postWebhook, textEvent, uniqueText } from "./webhook";
+import { visit } from "./visit";
+
+test.describe("deliveries", () => {
+  test("shows a delivery refused for a bad signature, with the reason", async ({ page, request }) => {
+    const text = `forged ${uniqueText("kana")}`;
+    const res = await postWebhook(request, [textEvent(text)], { signature: Buffer.from("not the right signature").toString("base64") });
+    expect(res.status()).toBe(401);
+
+    await visit(page, "/deliveries");
+    await page.getByRole("tab", { name: "Rejected" }).click();
+    await expect(page).toHaveURL(/view=rejected/);
+    const row = page.getByRole("row").filter({ hasText: "Signature does not match" }).first();
+    await expect(row).toBeVisible();
+    await expect(row).toContainText("401");
+    await expect(row).toContainText("Invalid");
+
+    await row.click();
+    await expect(page.getByRole("heading", { name: "Delivery" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Refused because" })).toContainText("Signature does not match");
+    await expect(page.getByRole("region", { name: "Raw body" })).toContainText(text);
+    await expect(page.getByText("Refused deliveries store no events.")).toBeVisible();
+  });
+
+  test("the command palette jumps to rejected deliveries from anywhere", async ({ page }) => {
+    await visit(page, "/");
+    await page.keyboard.press("Control+k");
+    const palette = page.getByRole("combobox", { name: "Command palette" });
+    await expect(palette).toBeFocused();
+    await palette.fill("rejected");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/deliveries\?view=rejected/);
+    await expect(page.getByRole("tab", { name: "Rejected" })).toHaveAttribute("aria-selected", "true");
+  });
+});
