@@ -13,6 +13,8 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   devIndicators: false,
+  // forbidden() in server components renders app/forbidden.tsx with a 403.
+  experimental: { authInterrupts: true },
   // Headers for every response (pages get their Content-Security-Policy, with a nonce, from proxy.ts).
   async headers() {
     const security = [

@@ -15,6 +15,11 @@ const port = Number(process.env.E2E_PORT);
 const external = process.env.E2E_BASE_URL;
 const baseURL = external ?? `http://127.0.0.1:${port}`;
 
+// The console needs an account: the server creates this admin at start-up (ADMIN_EMAIL), the "setup"
+// project signs in once and every other test starts from that session (storageState).
+export const E2E_ADMIN = { email: "e2e-admin@example.com", password: "e2e-admin-password-123" };
+export const STORAGE_STATE = `.tmp/e2e-admin-${port}.json`;
+
 export default defineConfig({
   testDir: "tests/e2e",
   timeout: 30_000,
@@ -23,6 +28,10 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "console", dependencies: ["setup"], testIgnore: /auth\.setup\.ts/, use: { storageState: STORAGE_STATE } },
+  ],
   use: {
     baseURL,
     locale: "en-US",
@@ -49,6 +58,10 @@ export default defineConfig({
       LINE_CHANNEL_SECRET: TEST_SECRET,
       LINE_CHANNEL_ACCESS_TOKEN: "e2e-access-token-e2e-access-token",
       NEXT_TELEMETRY_DISABLED: "1",
+      APP_URL: baseURL,
+      ADMIN_EMAIL: E2E_ADMIN.email,
+      ADMIN_PASSWORD: E2E_ADMIN.password,
+      BETTER_AUTH_SECRET: "e2e-better-auth-secret-0123456789abcdef",
     },
   },
 });

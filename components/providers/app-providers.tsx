@@ -8,7 +8,8 @@ import { Toaster } from "@/components/ui/toaster";
 import { getQueryClient } from "@/lib/queries/query-client";
 import { TimeZoneSync } from "./time-zone-sync";
 
-export function AppProviders({ children }: { children: React.ReactNode }) {
+/** `nonce`: this request's Content-Security-Policy nonce, for the theme script next-themes inlines. */
+export function AppProviders({ children, nonce }: { children: React.ReactNode; nonce?: string }) {
   const t = useTranslations("common");
   const queryClient = getQueryClient();
   // Marks the page interactive (hydrated), for end-to-end tests and anyone scripting the console.
@@ -17,7 +18,7 @@ export function AppProviders({ children }: { children: React.ReactNode }) {
   }, []);
   return (
     <QueryClientProvider client={queryClient}>
-      <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+      <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
         <Toaster dismissLabel={t("dismiss")}>
           <TimeZoneSync />
           {children}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { getDatabase } from "@/db/instance";
+import { countUsers } from "@/db/queries/users";
+import { getPageActor } from "@/lib/auth/page-actor";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("signInTitle") };
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const { next } = await searchParams;
+  const { handle } = await getDatabase();
+  if ((await countUsers(handle.db)) === 0) redirect("/setup");
+  if (await getPageActor()) redirect(safeNext(next));
+  return <SignInForm next={safeNext(next)} />;
+}
+
+// Only paths on this console: never an open redirect to another site.
+function safeNext(next: string | undefined): string {
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+}

@@ -1,0 +1,18 @@
+import { ShieldAlert } from "lucide-react";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { buttonVariants } from "@/components/ui/button";
+
+export default async function Forbidden() {
+  const t = await getTranslations("common");
+  return (
+    <div className="flex min-h-[60dvh] flex-col items-center justify-center gap-3 px-6 text-center">
+      <ShieldAlert className="size-8 text-muted-foreground" />
+      <h1 className="text-base font-semibold text-foreground">{t("forbiddenTitle")}</h1>
+      <p className="max-w-sm text-sm text-muted-foreground">{t("forbiddenDescription")}</p>
+      <Link href="/" className={buttonVariants({ variant: "secondary" })}>
+        {t("goToOverview")}
+      </Link>
+    </div>
+  );
+}

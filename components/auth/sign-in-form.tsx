@@ -1,0 +1,83 @@
+"use client";
+
+import { LogIn } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { FormError, FormField } from "./form-field";
+
+export function SignInForm({ next }: { next: string }) {
+  const t = useTranslations("auth");
+  const router = useRouter();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [waitUntil, setWaitUntil] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const [pending, setPending] = useState(false);
+
+  // A throttled sign-in counts down to when the next attempt will be heard.
+  useEffect(() => {
+    if (!waitUntil) return;
+    const timer = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(timer);
+  }, [waitUntil]);
+  const waitSeconds = waitUntil ? Math.max(0, Math.ceil((waitUntil - now) / 1000)) : 0;
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setPending(true);
+    setError(null);
+    try {
+      const res = await fetch("/api/auth/sign-in/email", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email, password }),
+      });
+      if (res.ok) {
+        router.replace(next);
+        router.refresh();
+        return;
+      }
+      if (res.status === 429) {
+        const seconds = Number(res.headers.get("retry-after") ?? 30);
+        setWaitUntil(Date.now() + seconds * 1000);
+        setNow(Date.now());
+        setError(t("tooManyAttempts"));
+      } else if (res.status === 401 || res.status === 400) {
+        setError(t("invalidCredentials"));
+      } else {
+        setError(t("signInFailed"));
+      }
+    } catch {
+      setError(t("signInFailed"));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <Card>
+      <CardContent className="pt-5">
+        <h1 className="text-base font-semibold text-foreground">{t("signInTitle")}</h1>
+        <p className="mt-1 text-sm text-muted-foreground">{t("signInDescription")}</p>
+        <form className="mt-5 space-y-4" onSubmit={submit} noValidate>
+          <FormField id="email" label={t("email")}>
+            <Input id="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          </FormField>
+          <FormField id="password" label={t("password")}>
+            <Input id="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          </FormField>
+          {error ? <FormError>{waitSeconds > 0 ? `${error} ${t("tryAgainIn", { seconds: waitSeconds })}` : error}</FormError> : null}
+          <Button type="submit" variant="primary" size="lg" className="w-full" disabled={pending || waitSeconds > 0 || !email || !password}>
+            <LogIn />
+            {t("signIn")}
+          </Button>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}
