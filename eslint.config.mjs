@@ -20,7 +20,7 @@ export default defineConfig([
   },
   {
     // Next.js requires default exports from these files.
-    files: ["app/**/{page,layout,not-found,error,global-error,loading,template,default}.tsx", "i18n/request.ts", "*.config.{js,mjs,ts}", "next.config.js", "tests/helpers/db-global-setup.ts", "playwright.config.ts"],
+    files: ["app/**/{page,layout,not-found,forbidden,unauthorized,error,global-error,loading,template,default}.tsx", "i18n/request.ts", "*.config.{js,mjs,ts}", "next.config.js", "tests/helpers/db-global-setup.ts", "playwright.config.ts"],
     rules: { "no-restricted-syntax": "off" },
   },
   {
