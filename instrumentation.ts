@@ -1,10 +1,12 @@
 // Runs once when the server starts: open the database and apply migrations before the first request
 // (so LINE's first webhook after a deploy does not wait for them), and create the first admin from
-// ADMIN_EMAIL / ADMIN_PASSWORD when those are set.
+// ADMIN_EMAIL / ADMIN_PASSWORD when those are set; then start this instance's background sender.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDatabase } = await import("./db/instance");
   const { ensureEnvAdmin } = await import("./lib/auth/env-admin");
   const { handle } = await getDatabase();
   await ensureEnvAdmin(handle.db);
+  const { ensureSendRunner } = await import("./lib/sending/instance");
+  await ensureSendRunner();
 }

@@ -93,4 +93,5 @@ CREATE INDEX "sends_channel_kind_created_idx" ON "sends" USING btree ("channel_i
 CREATE INDEX "sends_channel_status_created_idx" ON "sends" USING btree ("channel_id","status","created_at","id");--> statement-breakpoint
 CREATE INDEX "sends_channel_author_created_idx" ON "sends" USING btree ("channel_id","author_id","created_at","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "sends_client_key_idx" ON "sends" USING btree ("channel_id","client_key") WHERE client_key is not null;--> statement-breakpoint
-CREATE INDEX "sends_poll_idx" ON "sends" USING btree ("next_poll_at") WHERE next_poll_at is not null;
+CREATE INDEX "sends_poll_idx" ON "sends" USING btree ("next_poll_at") WHERE next_poll_at is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "sends_reply_to_event_idx" ON "sends" USING btree ("channel_id","reply_to_event_id") WHERE reply_to_event_id is not null;

@@ -4,6 +4,13 @@ import { sendAttempts, sendChunks, sends, type ChunkRow, type SendRow } from "..
 
 export const JOBS_CHANNEL = "oa_jobs";
 
+export class SendConflictError extends Error {
+  constructor() {
+    super("A send for this already exists");
+    this.name = "SendConflictError";
+  }
+}
+
 export type NewSend = typeof sends.$inferInsert;
 export type NewChunk = Omit<typeof sendChunks.$inferInsert, "sendId">;
 
@@ -20,9 +27,10 @@ export async function insertSend(db: Db, params: { send: NewSend; chunks: NewChu
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(sends).values(send).onConflictDoNothing().returning();
     if (!row) {
-      // Lost a race with the same client key.
-      const existing = await findSendByClientKey(tx, { channelId: send.channelId, clientKey: send.clientKey! });
-      return { send: existing!, created: false };
+      // Lost a race with the same client key, or a second reply to one event.
+      const existing = send.clientKey ? await findSendByClientKey(tx, { channelId: send.channelId, clientKey: send.clientKey }) : undefined;
+      if (!existing) throw new SendConflictError();
+      return { send: existing, created: false };
     }
     for (let i = 0; i < chunks.length; i += 500) {
       await tx.insert(sendChunks).values(chunks.slice(i, i + 500).map((c) => ({ ...c, sendId: row.id })));

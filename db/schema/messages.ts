@@ -46,6 +46,8 @@ export const sends = pgTable(
     index("sends_channel_author_created_idx").on(t.channelId, t.authorId, t.createdAt, t.id),
     uniqueIndex("sends_client_key_idx").on(t.channelId, t.clientKey).where(sql`client_key is not null`),
     index("sends_poll_idx").on(t.nextPollAt).where(sql`next_poll_at is not null`),
+    // A reply token works once: one reply send per event, even if two operators click at once.
+    uniqueIndex("sends_reply_to_event_idx").on(t.channelId, t.replyToEventId).where(sql`reply_to_event_id is not null`),
   ],
 );
 

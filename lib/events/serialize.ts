@@ -1,4 +1,5 @@
 import type { EventListRow } from "@/db/queries/events";
+import { replyDeadline } from "@/lib/sending/reply-window";
 
 /** An event as the API returns it: ids as strings, times as ISO 8601, the raw event as `payload`. */
 export function serializeEvent(row: EventListRow) {
@@ -18,6 +19,8 @@ export function serializeEvent(row: EventListRow) {
     isRedelivery: row.isRedelivery,
     mode: row.mode,
     replyToken: row.replyToken,
+    /** Until when "Reply" works (LINE: about a minute after the event arrived), or null. */
+    replyDeadline: replyDeadline(row)?.toISOString() ?? null,
     text: row.text,
     payload: row.payload as Record<string, unknown>,
   };

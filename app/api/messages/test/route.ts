@@ -1,0 +1,22 @@
+import { listTestRecipients } from "@/db/queries/drafts";
+import { ApiError } from "@/lib/http/errors";
+import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { createSend } from "@/lib/sending/create-send";
+import { serializeSendSummary } from "@/lib/sending/serialize";
+import { testSendBodySchema } from "@/lib/sending/tools-schemas";
+
+/** A test send: the composed messages to the saved test recipients, marked as a test (not in statistics). */
+export const POST = apiRoute({ role: "operator" }, async ({ req, db, channelId, actor, audit }) => {
+  const body = await parseJsonBody(testSendBodySchema, req);
+  const recipients = (await listTestRecipients(db, { channelId })).map((r) => r.userId);
+  if (recipients.length === 0) throw new ApiError(409, "no_test_recipients", "Add a test recipient first (Messages → Test recipients)");
+  const { send } = await createSend(db, {
+    channelId,
+    kind: "multicast",
+    body: { messages: body.messages, notificationDisabled: body.notificationDisabled, to: recipients },
+    actor,
+    isTest: true,
+  });
+  await audit("message.test_sent", send.id, { recipients: recipients.length, sourceKind: body.sourceKind ?? null });
+  return Response.json(serializeSendSummary(send), { status: 202 });
+});

@@ -1,0 +1,12 @@
+import { randomUUID } from "node:crypto";
+import { addTestRecipient, listTestRecipients } from "@/db/queries/drafts";
+import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { testRecipientBodySchema } from "@/lib/sending/tools-schemas";
+
+/** Saved test recipients: who gets a test send before the real one. */
+export const GET = apiRoute({ role: "viewer" }, async ({ db, channelId }) => ({ items: await listTestRecipients(db, { channelId }) }));
+
+export const POST = apiRoute({ role: "operator" }, async ({ req, db, channelId }) => {
+  const body = await parseJsonBody(testRecipientBodySchema, req);
+  return Response.json(await addTestRecipient(db, { id: randomUUID(), channelId, ...body }), { status: 201 });
+});
