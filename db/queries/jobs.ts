@@ -1,0 +1,96 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { jobs, projections } from "../schema/jobs";
+import { JOBS_CHANNEL } from "./sends";
+
+export type JobRow = typeof jobs.$inferSelect;
+
+/**
+ * Queue a job, once per (kind, key): enqueueing an existing key does nothing, unless `reschedule` asks
+ * to run it again (for recurring work such as a daily follower sync), which revives a finished job.
+ */
+export async function enqueueJob(db: Db, params: { kind: string; key: string; payload?: unknown; runAt?: Date; maxAttempts?: number; reschedule?: boolean }) {
+  const values = {
+    id: randomUUID(),
+    kind: params.kind,
+    key: params.key,
+    payload: params.payload ?? {},
+    runAt: params.runAt ?? new Date(),
+    maxAttempts: params.maxAttempts ?? 8,
+  };
+  const insert = db.insert(jobs).values(values);
+  const rows = params.reschedule
+    ? await insert
+        .onConflictDoUpdate({
+          target: [jobs.kind, jobs.key],
+          set: { runAt: values.runAt, payload: values.payload, doneAt: null, failedAt: null, attempts: 0, lastError: null },
+          // A job that is pending or running already will run; only finished ones are revived.
+          setWhere: sql`${jobs.doneAt} is not null or ${jobs.failedAt} is not null`,
+        })
+        .returning({ id: jobs.id })
+    : await insert.onConflictDoNothing().returning({ id: jobs.id });
+  if (rows.length) await db.execute(sql`select pg_notify(${JOBS_CHANNEL}, 'job')`);
+  return rows.length > 0;
+}
+
+/** Lease due jobs of the given kinds (SKIP LOCKED: never the same job on two instances). */
+export async function claimJobs(db: Db, params: { kinds: string[]; worker: string; limit: number; leaseMs: number }): Promise<JobRow[]> {
+  if (params.limit <= 0 || params.kinds.length === 0) return [];
+  const result = await db.execute(sql`
+    with due as (
+      select id from ${jobs}
+      where done_at is null and failed_at is null and run_at <= now()
+        and (locked_until is null or locked_until < now())
+        and kind in (${sql.join(params.kinds.map((k) => sql`${k}`), sql`, `)})
+      order by run_at limit ${params.limit}
+      for update skip locked
+    )
+    update ${jobs} j set locked_until = now() + ${`${params.leaseMs} milliseconds`}::interval, locked_by = ${params.worker}, attempts = j.attempts + 1
+    from due where j.id = due.id
+    returning j.id`);
+  const ids = (result as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id);
+  if (!ids.length) return [];
+  return db.select().from(jobs).where(sql`${jobs.id} in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`);
+}
+
+export async function completeJob(db: Db, params: { id: string; worker: string }) {
+  await db
+    .update(jobs)
+    .set({ doneAt: new Date(), lockedUntil: null, lockedBy: null, lastError: null })
+    .where(and(eq(jobs.id, params.id), eq(jobs.lockedBy, params.worker)));
+}
+
+/** Run again later: after an error (counted), or because the thing is not ready yet (uncounted). */
+export async function rescheduleJob(db: Db, params: { id: string; worker: string; runAt: Date; error?: string; uncount?: boolean; payload?: unknown }) {
+  await db
+    .update(jobs)
+    .set({
+      runAt: params.runAt,
+      lockedUntil: null,
+      lockedBy: null,
+      lastError: params.error ?? null,
+      ...(params.uncount ? { attempts: sql`${jobs.attempts} - 1` } : {}),
+      ...(params.payload !== undefined ? { payload: params.payload } : {}),
+    })
+    .where(and(eq(jobs.id, params.id), eq(jobs.lockedBy, params.worker)));
+}
+
+export async function failJob(db: Db, params: { id: string; worker: string; error: string }) {
+  await db
+    .update(jobs)
+    .set({ failedAt: new Date(), lockedUntil: null, lockedBy: null, lastError: params.error })
+    .where(and(eq(jobs.id, params.id), eq(jobs.lockedBy, params.worker)));
+}
+
+export async function getProjectionPosition(db: Db, params: { name: string }): Promise<number> {
+  const [row] = await db.select({ last: projections.lastEventId }).from(projections).where(eq(projections.name, params.name));
+  return row?.last ?? 0;
+}
+
+export async function setProjectionPosition(db: Db, params: { name: string; lastEventId: number }) {
+  await db
+    .insert(projections)
+    .values({ name: params.name, lastEventId: params.lastEventId })
+    .onConflictDoUpdate({ target: projections.name, set: { lastEventId: params.lastEventId, updatedAt: new Date() } });
+}

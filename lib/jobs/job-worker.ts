@@ -1,0 +1,57 @@
+import os from "node:os";
+import type { Db } from "@/db/client";
+import { claimJobs, completeJob, failJob, rescheduleJob, type JobRow } from "@/db/queries/jobs";
+
+/**
+ * What a job handler may answer: nothing (done), or "not yet" — come back at `retryAt` without counting
+ * an attempt (LINE's 202 "still preparing", a rate-limit window). Throwing counts a failed attempt: it is
+ * retried with backoff until maxAttempts, then marked failed with the error.
+ */
+export type JobResult = void | { retryAt: Date; payload?: unknown };
+export type JobHandler = (job: JobRow, ctx: { db: Db }) => Promise<JobResult>;
+
+export function createJobWorker(options: { db: Db; handlers: Record<string, JobHandler>; workerId?: string; maxInFlight?: number; leaseMs?: number }) {
+  const worker = options.workerId ?? `${os.hostname()}:${process.pid}:jobs`;
+  const maxInFlight = options.maxInFlight ?? 8;
+  const kinds = Object.keys(options.handlers);
+  const inFlight = new Set<Promise<void>>();
+
+  async function run(job: JobRow) {
+    const handler = options.handlers[job.kind]!;
+    try {
+      const result = await handler(job, { db: options.db });
+      if (result && "retryAt" in result) {
+        await rescheduleJob(options.db, { id: job.id, worker, runAt: result.retryAt, uncount: true, payload: result.payload });
+      } else {
+        await completeJob(options.db, { id: job.id, worker });
+      }
+    } catch (err) {
+      const message = (err as Error)?.message ?? String(err);
+      if (job.attempts >= job.maxAttempts) {
+        await failJob(options.db, { id: job.id, worker, error: message });
+      } else {
+        const delay = Math.min(3_600_000, 2_000 * 2 ** (job.attempts - 1)) * (0.5 + Math.random());
+        await rescheduleJob(options.db, { id: job.id, worker, runAt: new Date(Date.now() + delay), error: message });
+      }
+    }
+  }
+
+  return {
+    async tick(): Promise<number> {
+      const claimed = await claimJobs(options.db, { kinds, worker, limit: maxInFlight - inFlight.size, leaseMs: options.leaseMs ?? 120_000 });
+      for (const job of claimed) {
+        const p: Promise<void> = run(job)
+          .catch((err) => console.error(`[jobs] ${job.kind} ${job.key}:`, err))
+          .finally(() => inFlight.delete(p));
+        inFlight.add(p);
+      }
+      return claimed.length;
+    },
+    get busy() {
+      return inFlight.size;
+    },
+    async drain() {
+      while (inFlight.size) await Promise.all([...inFlight]);
+    },
+  };
+}
