@@ -1,0 +1,18 @@
+import { FlaskConical } from "lucide-react";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+/** Demo mode: says plainly that nothing here reaches LINE, and where to play the friends' side. */
+export async function DemoBanner({ fakeUrl }: { fakeUrl: string }) {
+  const t = await getTranslations("demo");
+  return (
+    <div role="status" className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-warning/30 bg-warning/10 px-4 py-2 text-sm text-foreground">
+      <FlaskConical className="size-4 shrink-0 text-warning" aria-hidden />
+      <span className="font-medium">{t("bannerTitle")}</span>
+      <span className="text-muted-foreground">{t("bannerDescription", { url: fakeUrl })}</span>
+      <Link href="/simulator" className="ml-auto font-medium text-primary-soft-foreground underline-offset-4 hover:underline">
+        {t("openSimulator")}
+      </Link>
+    </div>
+  );
+}
