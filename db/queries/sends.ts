@@ -92,27 +92,64 @@ export type ChunkResult =
   | { status: "pending"; nextAttemptAt: Date; lastError: unknown; uncountAttempt?: boolean }
   | { status: "failed"; lastError: unknown };
 
-/** Record what happened to a leased request (only if this worker still holds the lease). */
-export async function finishChunk(db: Db, params: { chunkId: string; worker: string; result: ChunkResult; attempt?: typeof sendAttempts.$inferInsert }) {
-  const r = params.result;
-  const set: Record<string, unknown> = { lockedUntil: null, lockedBy: null, updatedAt: new Date() };
-  if (r.status === "accepted") Object.assign(set, { status: "accepted", lineRequestId: r.lineRequestId, acceptedRequestId: r.acceptedRequestId, sentMessages: r.sentMessages ?? null });
-  else if (r.status === "failed") Object.assign(set, { status: "failed", lastError: r.lastError });
-  else Object.assign(set, { nextAttemptAt: r.nextAttemptAt, lastError: r.lastError, ...(r.uncountAttempt ? { attempts: sql`${sendChunks.attempts} - 1` } : {}) });
+export interface ChunkFinish {
+  chunkId: string;
+  result: ChunkResult;
+  attempt?: typeof sendAttempts.$inferInsert;
+}
+
+/**
+ * Record what happened to leased requests — only those this worker still holds — in one transaction:
+ * the requests, their attempts, and the status of each send they belong to. Workers finish in batches
+ * (a multicast of 100,000 is 200 requests finishing within a second or two).
+ */
+export async function finishChunks(db: Db, params: { worker: string; items: ChunkFinish[] }) {
+  if (params.items.length === 0) return [];
+  const rows = JSON.stringify(
+    params.items.map(({ chunkId, result: r }) => ({
+      id: chunkId,
+      status: r.status,
+      next_attempt_at: r.status === "pending" ? r.nextAttemptAt.toISOString() : null,
+      uncount: r.status === "pending" && !!r.uncountAttempt,
+      line_request_id: r.status === "accepted" ? r.lineRequestId : null,
+      accepted_request_id: r.status === "accepted" ? r.acceptedRequestId : null,
+      sent_messages: r.status === "accepted" ? (r.sentMessages ?? null) : null,
+      last_error: r.status === "accepted" ? null : (r.lastError ?? null),
+    })),
+  );
   return db.transaction(async (tx) => {
-    // Lock the send first: the status below is derived from all its requests, and requests of one
-    // send finishing at once on several connections must see each other's results, not race.
-    await tx.execute(sql`select 1 from ${sends} where id = (select send_id from ${sendChunks} where id = ${params.chunkId}) for update`);
-    const [row] = await tx
-      .update(sendChunks)
-      .set(set)
-      .where(and(eq(sendChunks.id, params.chunkId), eq(sendChunks.lockedBy, params.worker)))
-      .returning({ sendId: sendChunks.sendId });
-    if (!row) return null;
-    if (params.attempt) await tx.insert(sendAttempts).values(params.attempt);
-    await refreshSendStatus(tx, { sendId: row.sendId });
-    return row.sendId;
+    // Lock the sends first, in one order (no deadlock between two instances): their status is derived
+    // from all their requests, and requests finishing at once on several connections must not race.
+    const locked = await tx.execute(sql`
+      select id from ${sends} where id in (select distinct send_id from ${sendChunks} where id in (select value::text from json_array_elements_text(${JSON.stringify(params.items.map((i) => i.chunkId))}::json)))
+      order by id for update`);
+    const sendIds = (locked as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id);
+    const updated = await tx.execute(sql`
+      update ${sendChunks} c set
+        status = v.status,
+        next_attempt_at = coalesce(v.next_attempt_at, c.next_attempt_at),
+        attempts = c.attempts - (case when v.uncount then 1 else 0 end),
+        line_request_id = coalesce(v.line_request_id, c.line_request_id),
+        accepted_request_id = coalesce(v.accepted_request_id, c.accepted_request_id),
+        sent_messages = coalesce(v.sent_messages, c.sent_messages),
+        last_error = case when v.status = 'accepted' then null else coalesce(v.last_error, c.last_error) end,
+        locked_until = null, locked_by = null, updated_at = now()
+      from json_to_recordset(${rows}::json) as v(id text, status text, next_attempt_at timestamptz, uncount boolean,
+        line_request_id text, accepted_request_id text, sent_messages jsonb, last_error jsonb)
+      where c.id = v.id and c.locked_by = ${params.worker}
+      returning c.id`);
+    const done = new Set((updated as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id));
+    const attempts = params.items.filter((i) => i.attempt && done.has(i.chunkId)).map((i) => i.attempt!);
+    if (attempts.length) await tx.insert(sendAttempts).values(attempts);
+    for (const sendId of sendIds) await refreshSendStatus(tx, { sendId });
+    return [...done];
   });
+}
+
+/** One request's result (see finishChunks). */
+export async function finishChunk(db: Db, params: { chunkId: string; worker: string; result: ChunkResult; attempt?: typeof sendAttempts.$inferInsert }) {
+  const done = await finishChunks(db, { worker: params.worker, items: [params] });
+  return done.length > 0;
 }
 
 /** A send's status, derived from its requests: sending, sent, partially sent or failed. */

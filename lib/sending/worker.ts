@@ -1,7 +1,8 @@
 import os from "node:os";
 import type { Db } from "@/db/client";
 import { reserveRate } from "@/db/queries/rate-windows";
-import { claimDueChunks, finishChunk, type ChunkResult, type ClaimedChunk } from "@/db/queries/sends";
+import { claimDueChunks, finishChunks, type ChunkFinish, type ChunkResult, type ClaimedChunk } from "@/db/queries/sends";
+import { createGroupCommit } from "@/lib/batch/group-commit";
 import type { LineClients } from "@/lib/line/clients";
 import type { CallOutcome } from "./classify";
 import { callLine } from "./line-request";
@@ -27,6 +28,12 @@ export function createSendWorker(options: SendWorkerOptions) {
   const maxInFlight = options.maxInFlight ?? 32;
   const leaseMs = options.leaseMs ?? 60_000;
   const inFlight = new Set<Promise<void>>();
+  // Results are recorded in batches: one transaction for all the requests that finished meanwhile.
+  const finisher = createGroupCommit<ChunkFinish>((items) => finishChunks(options.db, { worker, items }).then(() => {}), {
+    maxBatch: 200,
+    concurrency: 1,
+    lingerMs: 5,
+  });
 
   /** Lease what is due (up to the free slots) and start on it; resolves with how many were taken. */
   async function tick(): Promise<number> {
@@ -44,9 +51,8 @@ export function createSendWorker(options: SendWorkerOptions) {
     const window = rateWindow(chunk.channelId, chunk.kind);
     if (!(await reserveRate(options.db, { key: window.key, windowStart: window.windowStart, limit: window.limit }))) {
       // Our own share of LINE's rate limit is used up: come back next window; nothing was sent.
-      await finishChunk(options.db, {
+      await finisher.submit({
         chunkId: chunk.id,
-        worker,
         result: { status: "pending", nextAttemptAt: window.windowEnd, lastError: chunk.lastError, uncountAttempt: true },
       });
       return;
@@ -54,9 +60,8 @@ export function createSendWorker(options: SendWorkerOptions) {
     const startedAt = new Date();
     const t0 = performance.now();
     const outcome = await callLine(options.clients(), chunk, chunk);
-    await finishChunk(options.db, {
+    await finisher.submit({
       chunkId: chunk.id,
-      worker,
       result: nextStep(outcome, chunk, startedAt),
       attempt: {
         sendId: chunk.sendId,
