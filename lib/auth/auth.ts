@@ -43,7 +43,7 @@ export function createAuth(db: Db, options: { secret?: string; baseURL?: string 
     baseURL,
     basePath: "/api/auth",
     secret,
-    trustedOrigins: [new URL(baseURL).origin],
+    trustedOrigins: trustedOrigins(baseURL),
     database: drizzleAdapter(db, { provider: "pg", schema: { user, session, account, verification } }),
     emailAndPassword: {
       enabled: true,
@@ -115,6 +115,13 @@ export function createAuth(db: Db, options: { secret?: string; baseURL?: string 
     },
     telemetry: { enabled: false },
   });
+}
+
+// The console's own origin; on a local machine, localhost and 127.0.0.1 are the same console.
+function trustedOrigins(baseURL: string): string[] {
+  const url = new URL(baseURL);
+  if (!["localhost", "127.0.0.1", "[::1]"].includes(url.hostname)) return [url.origin];
+  return ["localhost", "127.0.0.1", "[::1]"].map((host) => `${url.protocol}//${host}${url.port ? `:${url.port}` : ""}`);
 }
 
 // Development without BETTER_AUTH_SECRET (tests, a bare `next dev`): a per-process secret, so sessions
