@@ -1,11 +1,11 @@
-import { Activity, LayoutDashboard, Webhook, type LucideIcon } from "lucide-react";
+import { Activity, LayoutDashboard, SendHorizontal, SquarePen, Webhook, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
   /** Key in the "nav" message namespace. */
   label: string;
   icon: LucideIcon;
-  section: "monitor";
+  section: (typeof navSections)[number];
   /** Only the exact path counts as this item (for "/"). */
   exact?: boolean;
 }
@@ -16,11 +16,19 @@ export const navItems: NavItem[] = [
   { href: "/", label: "overview", icon: LayoutDashboard, section: "monitor", exact: true },
   { href: "/events", label: "events", icon: Activity, section: "monitor" },
   { href: "/deliveries", label: "deliveries", icon: Webhook, section: "monitor" },
+  { href: "/messages", label: "messages", icon: SendHorizontal, section: "messaging" },
+  { href: "/messages/new", label: "newMessage", icon: SquarePen, section: "messaging" },
 ];
 
-export const navSections = ["monitor"] as const;
+export const navSections = ["monitor", "messaging"] as const;
 
 export function isActive(item: NavItem, pathname: string): boolean {
+  return matches(item, pathname) && !navItems.some((other) => other.href.startsWith(`${item.href}/`) && matches(other, pathname));
+}
+
+// An item's own path or below it; isActive then leaves a path to the most specific item (/messages/new
+// is "New message", not "Messages").
+function matches(item: NavItem, pathname: string): boolean {
   return item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
 }
 

@@ -50,7 +50,7 @@ function people(filter: DemographicFilter | undefined, ctx: Ctx, hasRecipient: b
   const subject = gender ? genderWords(gender as Extract<DemographicFilter, { type: "gender" }>, ctx) : t("friends");
   const ordered = orderModifiers(modifiers, t("modifierOrder"));
   const person = ordered.length
-    ? t("person", { subject, modifiers: ordered.map((m) => leaf(m, ctx, "modifier")).join(t("modifierSeparator")) })
+    ? t("person", { subject, modifiers: ordered.map((m) => leaf(m as Exclude<DemographicFilter, { type: "operator" }>, ctx, "modifier")).join(t("modifierSeparator")) })
     : subject;
   return [person, ...items.map((x) => render(x, ctx, false))];
 }
