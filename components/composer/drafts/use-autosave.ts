@@ -19,7 +19,6 @@ export function useAutosave(p: { kind: SendKind; title: string; body: Record<str
   const [status, setStatus] = useState<SaveStatus>("idle");
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const idRef = useRef(draftId);
-  idRef.current = draftId;
   const inFlight = useRef<Promise<unknown> | null>(null);
 
   const save = useCallback(
@@ -53,5 +52,5 @@ export function useAutosave(p: { kind: SendKind; title: string; body: Record<str
     // eslint-disable-next-line react-hooks/exhaustive-deps -- serialized stands for kind, title and body
   }, [serialized, p.enabled, p.touched, save]);
 
-  return { draftId, setDraftId, status, savedAt, saveNow: () => save({ kind: p.kind, title: p.title, body: p.body }) };
+  return { draftId, status, savedAt, saveNow: () => save({ kind: p.kind, title: p.title, body: p.body }) };
 }
