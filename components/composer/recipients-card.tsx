@@ -21,8 +21,14 @@ export function RecipientsCard({ compose }: { compose: ComposeApi }) {
         </div>
       </CardHeader>
       <CardContent>
-        {state.kind === "push" && <PushPicker value={state.push} onChange={(push) => update({ push })} />}
-        {state.kind === "multicast" && <MulticastRecipients text={state.multicastText} onChange={(multicastText) => update({ multicastText })} />}
+        {state.kind === "push" && <PushPicker value={state.push} onChange={(push) => {
+          compose.markWorked("to");
+          update({ push });
+        }} />}
+        {state.kind === "multicast" && <MulticastRecipients text={state.multicastText} onChange={(multicastText) => {
+          compose.markWorked("to");
+          update({ multicastText });
+        }} />}
         {state.kind === "broadcast" && <BroadcastAudience />}
         {state.kind === "narrowcast" && <NarrowcastTargeting state={state} body={body} update={update} />}
       </CardContent>

@@ -17,6 +17,10 @@ export function useCompose(initial?: ComposeState) {
   // LINE's (or our server's) 400 details, until the operator edits again.
   const [serverIssues, setServerIssues] = useState<IssueMap>(new Map());
   const [touched, setTouched] = useState(false);
+  // Problems show for what the operator has worked on (or everything, once they try to send): a new,
+  // empty message should not greet them in red.
+  const [worked, setWorked] = useState<ReadonlySet<string>>(() => new Set(initial ? ["*"] : []));
+  const markWorked = useCallback((key: string) => setWorked((w) => (w.has(key) ? w : new Set(w).add(key))), []);
 
   const update = useCallback((patch: Partial<ComposeState> | ((s: ComposeState) => Partial<ComposeState>)) => {
     setState((s) => ({ ...s, ...(typeof patch === "function" ? patch(s) : patch) }));
@@ -30,10 +34,25 @@ export function useCompose(initial?: ComposeState) {
     return result.success ? new Map() : issuesFromZod(result.error);
   }, [body, state.kind]);
   const issues = useMemo(() => mergeIssues(localIssues, serverIssues), [localIssues, serverIssues]);
+  const visibleIssues = useMemo(() => {
+    if (worked.has("*")) return issues;
+    const out: IssueMap = new Map();
+    for (const [key, list] of issues) {
+      const m = /^messages\.(\d+)\./.exec(key);
+      const hidden = m ? !worked.has(state.messages[Number(m[1])]?.id ?? "") : key === "to" || key.startsWith("to.") ? !worked.has("to") : false;
+      if (!hidden) out.set(key, list);
+    }
+    return out;
+  }, [issues, worked, state.messages]);
 
   const actions = useMemo(
     () => ({
-      setMessage: (id: string, message: DraftMessage) => update((s) => ({ messages: s.messages.map((m) => (m.id === id ? { ...m, message } : m)) })),
+      setMessage: (id: string, message: DraftMessage) => {
+        markWorked(id);
+        update((s) => ({ messages: s.messages.map((m) => (m.id === id ? { ...m, message } : m)) }));
+      },
+      markWorked,
+      revealAll: () => markWorked("*"),
       addMessage: (type: AddableType) => update((s) => ({ messages: [...s.messages, { id: uid(), message: newMessage(type) }].slice(0, 5) })),
       duplicateMessage: (id: string) =>
         update((s) => {
@@ -51,15 +70,18 @@ export function useCompose(initial?: ComposeState) {
           next.splice(to, 0, moved!);
           return { messages: next };
         }),
-      showServerDetails: (details: Array<{ property: string; message: string }>) => setServerIssues(issuesFromDetails(details)),
+      showServerDetails: (details: Array<{ property: string; message: string }>) => {
+        markWorked("*");
+        setServerIssues(issuesFromDetails(details));
+      },
       replace: (next: ComposeState) => {
         setState(next);
         setServerIssues(new Map());
         setTouched(false);
       },
     }),
-    [update],
+    [update, markWorked],
   );
 
-  return { state, update, body, issues, localIssues, valid: localIssues.size === 0, touched, ...actions };
+  return { state, update, body, issues: visibleIssues, allIssues: issues, localIssues, valid: localIssues.size === 0, touched, ...actions };
 }

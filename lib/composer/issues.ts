@@ -51,7 +51,7 @@ export function issuesUnder(map: IssueMap, prefix: string): FieldIssue[] {
 // key in params.key (lib/messages/common.ts).
 function describeIssue(issue: z.core.$ZodIssue): FieldIssue {
   const params = (issue as { params?: Record<string, unknown> }).params;
-  if (issue.code === "custom" && typeof params?.key === "string") {
+  if (typeof params?.key === "string") {
     const { key, ...values } = params;
     return { key: key.replace(/^validation\./, ""), values: values as Record<string, string | number>, message: issue.message };
   }

@@ -86,7 +86,8 @@ export function MessageBubble({ message, labels }: { message: DraftMessage; labe
 }
 
 function Bubble({ children }: { children: React.ReactNode }) {
-  return <div className="max-w-[15rem] rounded-2xl rounded-tl-md bg-white px-3 py-2 text-[13px] leading-snug break-words whitespace-pre-wrap text-[#111]">{children}</div>;
+  const empty = Array.isArray(children) && children.length === 0;
+  return <div className="max-w-[15rem] rounded-2xl rounded-tl-md bg-white px-3 py-2 text-[13px] leading-snug break-words whitespace-pre-wrap text-[#111]">{empty ? <span className="text-[#aaa]">…</span> : children}</div>;
 }
 
 function EmojiMarker({ id }: { id: string }) {

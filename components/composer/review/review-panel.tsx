@@ -11,7 +11,6 @@ import { describeTargeting, type Targeting } from "@/lib/composer/targeting-sent
 import { ApiError } from "@/lib/queries/api-client";
 import { sendJson } from "@/lib/queries/messages";
 import { cn } from "@/lib/utils/cn";
-import { useIssues } from "../issues-context";
 import type { ComposeApi } from "../use-compose";
 import { ConfirmSendDialog } from "./confirm-send-dialog";
 import { EstimateLine } from "./estimate-line";
@@ -25,7 +24,6 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
   const locale = useLocale();
   const router = useRouter();
   const { toast } = useToast();
-  const issues = useIssues();
   const { state, body, valid } = compose;
   const expected = useExpectedRecipients(state, body);
   const remaining = expected.quota.data?.quota.remaining ?? null;
@@ -71,7 +69,7 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
   return (
     <div className="space-y-3">
       <ul className="space-y-2 text-sm">
-        <Check ok={valid} label={valid ? t("localOk") : t("localProblems", { count: issues.size })} />
+        <Check ok={valid} label={valid ? t("localOk") : t("localProblems", { count: compose.allIssues.size })} />
         <li className="flex items-center gap-2">
           {validate.isPending ? <Loader2 aria-hidden className="size-4 animate-spin text-muted-foreground" /> : validated ? <CircleCheck aria-hidden className="size-4 text-success" /> : validate.isError ? <CircleAlert aria-hidden className="size-4 text-danger" /> : <ShieldCheck aria-hidden className="size-4 text-subtle-foreground" />}
           <span className="flex-1">{validated ? t("lineOk") : validate.isError ? t("lineFailed", { message: validate.error.message }) : t("lineUnchecked")}</span>
@@ -93,7 +91,7 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
       <div className="rounded-lg border border-border">
         <div className="flex flex-wrap items-center gap-2 px-3 py-2">
           <FlaskConical aria-hidden className="size-4 text-subtle-foreground" />
-          <span className="flex-1 text-sm">{t("testTitle")}</span>
+          <span className="min-w-0 flex-1 text-sm font-medium">{t("testTitle")}</span>
           <Button size="xs" variant="subtle" onClick={() => setShowTests((s) => !s)} aria-expanded={showTests}>
             {t("manageTests")}
           </Button>
@@ -111,8 +109,12 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
         variant="primary"
         size="lg"
         className="w-full"
-        disabled={!valid}
         onClick={() => {
+          if (!valid) {
+            compose.revealAll();
+            requestAnimationFrame(() => document.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+            return;
+          }
           send.reset();
           setConfirm({ retryKey: crypto.randomUUID() });
         }}

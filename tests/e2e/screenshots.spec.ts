@@ -1,0 +1,68 @@
+import { expect, test, type Page } from "@playwright/test";
+import { visit } from "./visit";
+
+// Screenshots of the composer and the send history for a person to look at (SCREENSHOTS=1): every
+// language, both themes and both target sizes between them. Written to .tmp/screenshots/ (git-ignored).
+test.skip(!process.env.SCREENSHOTS, "set SCREENSHOTS=1 to take screenshots");
+test.describe.configure({ mode: "serial" });
+test.setTimeout(120_000);
+
+const variants = [
+  { locale: "en", scheme: "light", width: 1440, height: 900 },
+  { locale: "zh-TW", scheme: "dark", width: 820, height: 1180 },
+  { locale: "ja", scheme: "light", width: 820, height: 1180 },
+  { locale: "th", scheme: "dark", width: 1440, height: 900 },
+] as const;
+
+for (const v of variants) {
+  test(`composer and history (${v.locale}, ${v.scheme}, ${v.width})`, async ({ page, context, baseURL }) => {
+    await context.addCookies([{ name: "oa_locale", value: v.locale, url: baseURL! }]);
+    await page.emulateMedia({ colorScheme: v.scheme });
+    await page.setViewportSize({ width: v.width, height: v.height });
+    const shot = (name: string, full = true) => page.screenshot({ path: `.tmp/screenshots/${name}-${v.locale}-${v.scheme}-${v.width}.png`, fullPage: full });
+
+    await visit(page, "/messages/new?kind=push");
+    await shot("compose-push-empty");
+
+    await composeRichMessages(page, v.locale);
+    await shot("compose-rich");
+
+    await visit(page, "/messages/new?kind=narrowcast");
+    await page.locator("[data-kind=narrowcast]").waitFor();
+    await buildNarrowcast(page);
+    await page.waitForTimeout(800);
+    await shot("compose-narrowcast");
+
+    await visit(page, "/messages/new?kind=multicast");
+    await page.locator("#multicast-ids").fill(["U" + "a".repeat(32), "U123", "C" + "b".repeat(32), "U" + "a".repeat(32)].join("\n"));
+    await shot("compose-multicast-errors", false);
+
+    await visit(page, "/messages");
+    await shot("history");
+    const first = page.getByTestId("send-row").first();
+    if (await first.count()) {
+      await first.click();
+      await page.getByTestId("send-outcome").waitFor();
+      await shot("send-detail");
+    }
+  });
+}
+
+async function composeRichMessages(page: Page, locale: string) {
+  const text = { en: "Spring sale starts today! $", "zh-TW": "春季特賣今天開始！$", ja: "春のセールは本日スタート！$", th: "ลดราคาฤดูใบไม้ผลิเริ่มวันนี้! $" }[locale]!;
+  await page.locator("textarea").first().fill(text);
+  for (const type of ["sticker", "template", "flex"]) {
+    await page.getByRole("button", { name: /Add message|新增訊息|メッセージを追加|เพิ่มข้อความ/ }).click();
+    await page.getByRole("menuitem").nth(["text", "sticker", "image", "video", "audio", "location", "imagemap", "template", "flex"].indexOf(type)).click();
+  }
+  await expect(page.getByTestId("message-card")).toHaveCount(4);
+}
+
+async function buildNarrowcast(page: Page) {
+  const root = page.getByTestId("builder-group").first();
+  await root.getByRole("button", { name: /Add condition|新增條件|条件を追加|เพิ่มเงื่อนไข/ }).first().click();
+  await page.getByRole("menuitem").nth(0).click();
+  await root.getByRole("button", { name: /Add condition|新增條件|条件を追加|เพิ่มเงื่อนไข/ }).first().click();
+  await page.getByRole("menuitem").nth(1).click();
+  await root.getByRole("button", { name: /Add group|新增群組|グループを追加|เพิ่มกลุ่ม/ }).first().click();
+}
