@@ -27,7 +27,7 @@ export function ComposeLoader({ kind, draftId, copyDraftId, fromSendId, to }: Co
     if (draft.isPending) return <DetailPageSkeleton />;
     if (draft.isError) return <ErrorState error={draft.error} onRetry={() => void draft.refetch()} />;
     const d = draft.data;
-    return <ComposePage key={draftKey} initial={stateFrom(d.kind, d.body)} draft={draftId ? { id: d.id, title: d.title } : null} />;
+    return <ComposePage key={draftKey} initial={stateFrom(d.kind, d.body)} draft={draftId ? { id: d.id, title: d.title } : null} reveal />;
   }
   if (fromSendId) {
     if (send.isPending) return <DetailPageSkeleton />;
@@ -36,7 +36,7 @@ export function ComposeLoader({ kind, draftId, copyDraftId, fromSendId, to }: Co
     // A reply or a test send is copied as a push / multicast body without its one-off parts.
     const kind = s.kind === "reply" ? "push" : s.kind;
     const { retryKey: _k, replyToken: _r, ...body } = s.request as Record<string, unknown>;
-    return <ComposePage key={fromSendId} initial={stateFrom(kind, body)} />;
+    return <ComposePage key={fromSendId} initial={stateFrom(kind, body)} reveal />;
   }
   const fresh = initialState(kind);
   if (kind === "push" && to && /^[UCR][0-9a-f]{32}$/.test(to)) fresh.push = { id: to };

@@ -23,12 +23,14 @@ import { useCompose } from "./use-compose";
 interface ComposePageProps {
   initial?: ComposeState;
   draft?: { id: string; title: string } | null;
+  /** Opened from a draft or an earlier send: show every problem at once. */
+  reveal?: boolean;
 }
 
 /** /messages/new: choose the kind, the recipients and up to five messages; preview; check; send. */
-export function ComposePage({ initial, draft }: ComposePageProps) {
+export function ComposePage({ initial, draft, reveal = false }: ComposePageProps) {
   const t = useTranslations("composer");
-  const compose = useCompose(initial);
+  const compose = useCompose(initial, { reveal });
   const { state, update, body, issues } = compose;
   const [title, setTitle] = useState(draft?.title ?? "");
   const [titleTouched, setTitleTouched] = useState(false);

@@ -12,14 +12,14 @@ export type ComposeApi = ReturnType<typeof useCompose>;
  * The composer's state and what can be done to it. The body is rebuilt and checked against the same
  * zod schema the send route uses on every change, so limits show while the operator types.
  */
-export function useCompose(initial?: ComposeState) {
+export function useCompose(initial?: ComposeState, opts: { reveal?: boolean } = {}) {
   const [state, setState] = useState<ComposeState>(() => initial ?? initialState());
   // LINE's (or our server's) 400 details, until the operator edits again.
   const [serverIssues, setServerIssues] = useState<IssueMap>(new Map());
   const [touched, setTouched] = useState(false);
   // Problems show for what the operator has worked on (or everything, once they try to send): a new,
   // empty message should not greet them in red.
-  const [worked, setWorked] = useState<ReadonlySet<string>>(() => new Set(initial ? ["*"] : []));
+  const [worked, setWorked] = useState<ReadonlySet<string>>(() => new Set(opts.reveal ? ["*"] : []));
   const markWorked = useCallback((key: string) => setWorked((w) => (w.has(key) ? w : new Set(w).add(key))), []);
 
   const update = useCallback((patch: Partial<ComposeState> | ((s: ComposeState) => Partial<ComposeState>)) => {

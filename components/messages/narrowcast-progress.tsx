@@ -32,7 +32,8 @@ export function NarrowcastProgressCard({ progress, status }: { progress: Narrowc
       <CardContent className="space-y-4">
         <ol className="grid grid-cols-4 gap-2" aria-label={t("title")} data-testid="narrowcast-phase" data-phase={phase ?? "queued"}>
           {STEPS.map((step, i) => {
-            const done = i < current || (i === 3 && current === 3);
+            // A job that fails does so right after waiting: it never reached the sending phase.
+            const done = (i < current && !(failed && step === "sending")) || (i === 3 && current === 3);
             const active = i === current && current < 3;
             const label = step === "done" ? (failed ? t("failed") : t("succeeded")) : t(step);
             return (

@@ -10,6 +10,7 @@ import { PageContainer } from "@/components/common/page-header";
 import { RelativeTime } from "@/components/common/relative-time";
 import { PhonePreview } from "@/components/composer/preview/phone-preview";
 import { TargetingSentence } from "@/components/composer/recipients/targeting-sentence";
+import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -17,7 +18,7 @@ import type { DraftMessage } from "@/lib/composer/compose-state";
 import { sendDetailQuery } from "@/lib/queries/messages";
 import type { SendDetail } from "@/lib/sending/serialize";
 import { NarrowcastProgressCard, type NarrowcastProgress } from "./narrowcast-progress";
-import { SendKindBadge, SendStatusBadge } from "./send-badges";
+import { SendStatusBadge } from "./send-badges";
 import { SendOutcome } from "./send-outcome";
 import { SendRequests } from "./send-requests";
 
@@ -44,7 +45,7 @@ function Body({ send, canSend }: { send: SendDetail; canSend: boolean }) {
           </Link>
           <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold tracking-tight">
             {t("heading", { kind: send.kind })}
-            <SendKindBadge kind={send.kind} isTest={send.isTest} />
+            {send.isTest && <Badge tone="warning">{t("test")}</Badge>}
             <SendStatusBadge status={send.status} phase={progress?.phase} />
           </h1>
           <p className="text-sm text-muted-foreground">

@@ -37,7 +37,7 @@ export function SendFilterBar({ filters, setFilters, clear, authors }: Props) {
           </option>
         ))}
       </Select>
-      <Select aria-label={t("filters.author")} value={filters.author ?? ""} onChange={(e) => setFilters({ author: e.target.value || undefined })}>
+      <Select className="max-w-52" aria-label={t("filters.author")} value={filters.author ?? ""} onChange={(e) => setFilters({ author: e.target.value || undefined })}>
         <option value="">{t("filters.anyone")}</option>
         {authors.map((a) => (
           <option key={a.id} value={a.id}>

@@ -9,7 +9,7 @@ import type { SendListItem } from "@/lib/queries/messages";
 import { SendKindBadge, SendStatusBadge } from "./send-badges";
 import { messagePreviewText } from "./message-summary";
 
-const GRID = "md:grid-cols-[8.5rem_9rem_8.5rem_minmax(0,1fr)_7rem_9rem]";
+const GRID = "md:grid-cols-[11.5rem_8rem_8.5rem_minmax(0,1fr)_7.5rem_10rem]";
 
 interface SendListProps {
   items: SendListItem[];

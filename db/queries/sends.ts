@@ -198,7 +198,7 @@ export async function listSends(db: Db, params: ListSendsParams) {
     .select({
       ...getTableColumns(sends),
       // The history shows LINE's request ids; a multicast of many requests shows its first few.
-      lineRequestIds: sql<string[] | null>`(select (array_agg(line_request_id order by seq))[1:5] from send_chunks where send_chunks.send_id = ${sends.id} and line_request_id is not null)`,
+      lineRequestIds: sql<string[] | null>`(select (array_agg(line_request_id order by seq))[1:5] from send_chunks where send_chunks.send_id = sends.id and line_request_id is not null)`,
     })
     .from(sends)
     .where(and(...c))

@@ -65,13 +65,20 @@ test.describe("composer", () => {
     expect(new Set(ours.flatMap((r) => r.body.to as string[]))).toEqual(new Set(ids));
     expect(new Set(ours.map((r) => r.headers["x-line-retry-key"])).size).toBe(3);
     await expect(page.getByTestId("chunk-table").locator("tbody tr")).toHaveCount(3);
+
+    // The history names LINE's request ids next to the send.
+    await visit(page, "/messages?kind=multicast");
+    const row = page.getByTestId("send-row").filter({ hasText: text });
+    await expect(row).toContainText("1,200 recipients");
+    await expect(row).toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 
   test("a limit problem shows next to its field as the operator types", async ({ page }) => {
     await visit(page, "/messages/new?kind=broadcast");
     await page.getByRole("button", { name: "Add message" }).click();
     await page.getByRole("menuitem", { name: "Image", exact: true }).click();
-    const url = page.getByLabel("Image URL");
+    const url = page.getByLabel("Image URL", { exact: true });
+    await expect(url).not.toHaveAttribute("aria-invalid", "true");
     await url.fill("http://example.com/a.png");
     await expect(url).toHaveAttribute("aria-invalid", "true");
     const describedBy = await url.getAttribute("aria-describedby");

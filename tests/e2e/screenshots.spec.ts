@@ -37,13 +37,23 @@ for (const v of variants) {
     await page.locator("#multicast-ids").fill(["U" + "a".repeat(32), "U123", "C" + "b".repeat(32), "U" + "a".repeat(32)].join("\n"));
     await shot("compose-multicast-errors", false);
 
+    await visit(page, "/messages/new?kind=broadcast");
+    await page.locator("textarea").first().fill({ en: "See you this weekend!", "zh-TW": "週末見！", ja: "週末にお会いしましょう！", th: "เจอกันสุดสัปดาห์นี้!" }[v.locale]!);
+    await page.getByRole("button", { name: /…$/ }).last().click();
+    await page.getByRole("dialog").waitFor();
+    await shot("confirm-broadcast", false);
+    await page.keyboard.press("Escape");
+
     await visit(page, "/messages");
+    await page.getByTestId("send-row").first().waitFor();
     await shot("history");
-    const first = page.getByTestId("send-row").first();
-    if (await first.count()) {
-      await first.click();
-      await page.getByTestId("send-outcome").waitFor();
-      await shot("send-detail");
+    const { items } = await (await page.request.get("/api/messages?limit=50")).json();
+    for (const kind of ["narrowcast", "multicast", "push"]) {
+      for (const s of (items as Array<{ id: string; kind: string; status: string }>).filter((x) => x.kind === kind).slice(0, 2)) {
+        await visit(page, `/messages/${s.id}`);
+        await page.getByTestId("send-outcome").waitFor();
+        await shot(`send-${kind}-${s.status}-${s.id.slice(0, 4)}`);
+      }
     }
   });
 }
