@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { fromSendBody, type ComposeState } from "@/lib/composer/compose-state";
+import { sendJson } from "@/lib/queries/messages";
 import { DraftsDialog } from "./drafts/drafts-dialog";
 import { useAutosave, type SaveStatus } from "./drafts/use-autosave";
 import { IssuesProvider } from "./issues-context";
@@ -43,7 +44,7 @@ export function ComposePage({ initial, draft, reveal = false }: ComposePageProps
     <IssuesProvider value={issues}>
       <PageContainer className="space-y-5">
         <PageHeader
-          title={autosave.draftId ? t("titleDraft") : t("title")}
+          title={draft ? t("titleDraft") : t("title")}
           description={t("description")}
           actions={
             <>
@@ -98,7 +99,14 @@ export function ComposePage({ initial, draft, reveal = false }: ComposePageProps
                 <CardTitle>{t("review.title")}</CardTitle>
               </CardHeader>
               <CardContent>
-                <ReviewPanel compose={compose} onSent={() => setSent(true)} />
+                <ReviewPanel
+                  compose={compose}
+                  onSent={() => {
+                    setSent(true);
+                    // A draft saved on its own along the way has done its job; a named one stays for reuse.
+                    if (autosave.draftId && !title.trim()) void sendJson(`/api/drafts/${autosave.draftId}`, undefined, "DELETE").catch(() => undefined);
+                  }}
+                />
               </CardContent>
             </Card>
           </aside>
