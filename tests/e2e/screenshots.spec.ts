@@ -33,6 +33,20 @@ for (const v of variants) {
     await page.waitForTimeout(800);
     await shot("compose-narrowcast");
 
+    const areaButton = page.getByTestId("builder-group").first().getByRole("button", { name: /Add condition|新增條件|条件を追加|เพิ่มเงื่อนไข/ }).last();
+    await areaButton.click();
+    await page.getByRole("menuitem").nth(2).click();
+    await page.getByTestId("builder-condition").last().getByRole("button").first().click();
+    await page.getByRole("dialog").waitFor();
+    await shot("area-picker", false);
+    await page.keyboard.press("Escape");
+
+    await page.getByRole("button", { name: /^(Drafts|草稿|下書き|ฉบับร่าง)$/ }).click();
+    await page.getByRole("dialog").waitFor();
+    await page.waitForTimeout(500);
+    await shot("drafts", false);
+    await page.keyboard.press("Escape");
+
     await visit(page, "/messages/new?kind=multicast");
     await page.locator("#multicast-ids").fill(["U" + "a".repeat(32), "U123", "C" + "b".repeat(32), "U" + "a".repeat(32)].join("\n"));
     await shot("compose-multicast-errors", false);
@@ -42,6 +56,16 @@ for (const v of variants) {
     await page.getByRole("button", { name: /…$/ }).last().click();
     await page.getByRole("dialog").waitFor();
     await shot("confirm-broadcast", false);
+    await page.keyboard.press("Escape");
+
+    const friend = (await (await page.request.get(`${process.env.E2E_FAKE_LINE_URL}/__fake/friends?status=following&limit=1`)).json()).users[0];
+    await page.request.post(`${process.env.E2E_FAKE_LINE_URL}/__fake/friends/${friend.userId}/messages`, { data: {} });
+    await expect.poll(async () => (await (await page.request.get(`/api/events?userId=${friend.userId}&limit=1`)).json()).items[0]?.replyDeadline ?? null).not.toBeNull();
+    const { items: events } = await (await page.request.get(`/api/events?userId=${friend.userId}&limit=1`)).json();
+    await visit(page, `/events/${events[0].id}`);
+    await page.getByTestId("reply-button").click();
+    await page.getByRole("dialog").waitFor();
+    await shot("reply", false);
     await page.keyboard.press("Escape");
 
     await visit(page, "/messages");

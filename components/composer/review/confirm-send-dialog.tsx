@@ -18,6 +18,7 @@ interface ConfirmSendDialogProps {
   isEstimate: boolean;
   remaining: number | null;
   messageCount: number;
+  lineCheck: "checking" | "ok" | "failed" | null;
   sending: boolean;
   error: string | null;
   onConfirm: () => void;
@@ -28,7 +29,7 @@ interface ConfirmSendDialogProps {
  * they need an explicit tick; the retry key was made when this opened, so a double click or a
  * network retry sends once.
  */
-export function ConfirmSendDialog({ open, onOpenChange, kind, audience, count, isEstimate, remaining, messageCount, sending, error, onConfirm }: ConfirmSendDialogProps) {
+export function ConfirmSendDialog({ open, onOpenChange, kind, audience, count, isEstimate, remaining, messageCount, lineCheck, sending, error, onConfirm }: ConfirmSendDialogProps) {
   const t = useTranslations("composer.confirm");
   const format = useFormatter();
   const [ticked, setTicked] = useState(false);
@@ -59,6 +60,10 @@ export function ConfirmSendDialog({ open, onOpenChange, kind, audience, count, i
           </dd>
           <dt className="text-muted-foreground">{t("messages")}</dt>
           <dd>{t("messageCount", { count: messageCount })}</dd>
+          <dt className="text-muted-foreground">{t("lineCheck")}</dt>
+          <dd data-testid="confirm-line-check" className={lineCheck === "failed" ? "text-danger" : lineCheck === "ok" ? "text-success" : "text-muted-foreground"}>
+            {lineCheck ? t(`lineCheckState.${lineCheck}`) : "—"}
+          </dd>
         </dl>
         {remaining !== null && count !== null && count > remaining && (
           <p className="flex items-start gap-2 rounded-md bg-warning-soft px-3 py-2 text-xs text-warning-soft-foreground">

@@ -32,7 +32,12 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
 
   const validate = useMutation({
     mutationFn: () => sendJson<{ ok: true }>("/api/messages/validate", { kind: state.kind, messages: body.messages }),
-    onError: (err) => err instanceof ApiError && err.details && compose.showServerDetails(err.details),
+    onError: (err) => {
+      if (!(err instanceof ApiError && err.details?.length)) return;
+      compose.showServerDetails(err.details);
+      // LINE refused the messages: back to the fields, which now say why.
+      setConfirm(null);
+    },
   });
   const test = useMutation({
     mutationFn: () => sendJson<{ id: string }>("/api/messages/test", { messages: body.messages, notificationDisabled: state.notificationDisabled || undefined, sourceKind: state.kind }),
@@ -117,6 +122,8 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
           }
           send.reset();
           setConfirm({ retryKey: crypto.randomUUID() });
+          // LINE's own check (free) runs again for exactly what is about to go out.
+          validate.mutate();
         }}
       >
         <Send aria-hidden />
@@ -132,6 +139,7 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
         isEstimate={expected.isEstimate}
         remaining={remaining}
         messageCount={state.messages.length}
+        lineCheck={validate.isPending ? "checking" : validate.isSuccess ? "ok" : validate.isError ? "failed" : null}
         sending={send.isPending || send.isSuccess}
         error={send.error ? (send.error instanceof ApiError && send.error.details?.length ? null : send.error.message) : null}
         onConfirm={() => confirm && send.mutate(confirm.retryKey)}
