@@ -54,35 +54,35 @@ export default defineConfig({
   webServer: external
     ? undefined
     : [
-    {
-      command: `npx tsx fake-line/main.ts --port ${process.env.E2E_FAKE_LINE_PORT} --channel-secret ${TEST_SECRET} --channel-access-token ${E2E_ACCESS_TOKEN} --narrowcast-phase-ms 200 --quota none --webhook-url ${baseURL}/api/line/webhook`,
-      url: `${FAKE_LINE_URL}/__fake/health`,
-      timeout: 60_000,
-      reuseExistingServer: false,
-      stdout: "ignore",
-      stderr: "pipe",
-    },
-    {
-    command: `npx next build && npx next start -p ${port} -H 127.0.0.1`,
-    url: `${baseURL}/api/health`,
-    timeout: 600_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      PGLITE_DATA_DIR: process.env.E2E_DATA_DIR,
-      LINE_CHANNEL_SECRET: TEST_SECRET,
-      LINE_CHANNEL_ACCESS_TOKEN: E2E_ACCESS_TOKEN,
-      LINE_API_BASE_URL: FAKE_LINE_URL,
-      LINE_DATA_API_BASE_URL: FAKE_LINE_URL,
-      NEXT_TELEMETRY_DISABLED: "1",
-      APP_URL: baseURL,
-      ADMIN_EMAIL: E2E_ADMIN.email,
-      ADMIN_PASSWORD: E2E_ADMIN.password,
-      BETTER_AUTH_SECRET: "e2e-better-auth-secret-0123456789abcdef",
-    },
-  },
-  ],
+        {
+          command: `npx tsx fake-line/main.ts --port ${process.env.E2E_FAKE_LINE_PORT} --channel-secret ${TEST_SECRET} --channel-access-token ${E2E_ACCESS_TOKEN} --narrowcast-phase-ms 200 --quota none --webhook-url ${baseURL}/api/line/webhook`,
+          url: `${FAKE_LINE_URL}/__fake/health`,
+          timeout: 60_000,
+          reuseExistingServer: false,
+          stdout: "ignore",
+          stderr: "pipe",
+        },
+        {
+          command: `npx next build && npx next start -p ${port} -H 127.0.0.1`,
+          url: `${baseURL}/api/health`,
+          timeout: 600_000,
+          reuseExistingServer: false,
+          stdout: "ignore",
+          stderr: "pipe",
+          env: {
+            PGLITE_DATA_DIR: process.env.E2E_DATA_DIR,
+            LINE_CHANNEL_SECRET: TEST_SECRET,
+            LINE_CHANNEL_ACCESS_TOKEN: E2E_ACCESS_TOKEN,
+            LINE_API_BASE_URL: FAKE_LINE_URL,
+            LINE_DATA_API_BASE_URL: FAKE_LINE_URL,
+            NEXT_TELEMETRY_DISABLED: "1",
+            APP_URL: baseURL,
+            ADMIN_EMAIL: E2E_ADMIN.email,
+            ADMIN_PASSWORD: E2E_ADMIN.password,
+            BETTER_AUTH_SECRET: "e2e-better-auth-secret-0123456789abcdef",
+          },
+        },
+      ],
 });
 
 // The first port in the range nobody is listening on (a child process, because config loading is synchronous).

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { FAKE_LINE_URL } from "../../playwright.config";
 import { visit } from "./visit";
 
 // Screenshots of the composer and the send history for a person to look at (SCREENSHOTS=1): every
@@ -58,8 +59,8 @@ for (const v of variants) {
     await shot("confirm-broadcast", false);
     await page.keyboard.press("Escape");
 
-    const friend = (await (await page.request.get(`${process.env.E2E_FAKE_LINE_URL}/__fake/friends?status=following&limit=1`)).json()).users[0];
-    await page.request.post(`${process.env.E2E_FAKE_LINE_URL}/__fake/friends/${friend.userId}/messages`, { data: {} });
+    const friend = (await (await page.request.get(`${FAKE_LINE_URL}/__fake/friends?status=following&limit=1`)).json()).users[0];
+    await page.request.post(`${FAKE_LINE_URL}/__fake/friends/${friend.userId}/messages`, { data: { type: "text" } });
     await expect.poll(async () => (await (await page.request.get(`/api/events?userId=${friend.userId}&limit=1`)).json()).items[0]?.replyDeadline ?? null).not.toBeNull();
     const { items: events } = await (await page.request.get(`/api/events?userId=${friend.userId}&limit=1`)).json();
     await visit(page, `/events/${events[0].id}`);
