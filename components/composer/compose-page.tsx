@@ -37,7 +37,9 @@ export function ComposePage({ initial, draft, reveal = false }: ComposePageProps
   const [titleTouched, setTitleTouched] = useState(false);
   const [draftsOpen, setDraftsOpen] = useState(false);
   const [sent, setSent] = useState(false);
-  const autosave = useAutosave({ kind: state.kind, title, body, touched: compose.touched || titleTouched, initialId: draft?.id ?? null, enabled: !sent });
+  // Only something worth coming back to becomes a draft: a name, or a message with content.
+  const worthSaving = Boolean(title.trim()) || state.messages.some((m) => !(m.message.type === "text" && !m.message.text));
+  const autosave = useAutosave({ kind: state.kind, title, body, touched: compose.touched || titleTouched, initialId: draft?.id ?? null, enabled: !sent && worthSaving });
   const mentionsAllowed = state.kind === "push" && /^[CR]/.test(state.push?.id ?? "");
 
   return (

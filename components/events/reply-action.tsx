@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { ReplyComposer } from "@/components/composer/reply-composer";
+import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import type { EventItem } from "@/lib/events/serialize";
 import { meQuery } from "@/lib/queries/me";
@@ -52,12 +53,31 @@ export function ReplyAction({ event }: { event: EventItem }) {
   );
 }
 
-function useSecondsLeft(deadline: number | null) {
-  const [now, setNow] = useState(() => Date.now());
+/** In a timeline row: how long "Reply" still works (nothing once it does not, or before hydration). */
+export function ReplyCountdown({ deadline }: { deadline: string | null }) {
+  const t = useTranslations("reply");
+  const seconds = useSecondsLeft(deadline ? new Date(deadline).getTime() : null, true);
+  if (seconds <= 0) return null;
+  return (
+    <Badge tone="success" title={t("countdown", { seconds })} className="tabular shrink-0">
+      <Reply aria-hidden />
+      {t("secondsShort", { seconds })}
+    </Badge>
+  );
+}
+
+function useSecondsLeft(deadline: number | null, afterMount = false) {
+  // Server and browser clocks differ: a row's countdown starts once hydrated, so the markup matches.
+  const [now, setNow] = useState(() => (afterMount ? Number.POSITIVE_INFINITY : Date.now()));
   useEffect(() => {
     if (deadline === null || deadline < Date.now()) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
+    const tick = () => setNow(Date.now());
+    const first = setTimeout(tick, 0);
+    const timer = setInterval(tick, 1000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
   }, [deadline]);
   return deadline === null ? 0 : Math.max(0, Math.ceil((deadline - now) / 1000));
 }
