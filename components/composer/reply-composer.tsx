@@ -22,11 +22,13 @@ interface ReplyComposerProps {
   secondsLeft: number;
   /** Where a push would go instead (the event's user, group or room). */
   pushTo: string | null;
+  /** What the event said, shown above the reply. */
+  quote?: string | null;
   onSent: () => void;
 }
 
 /** A compact composer for replying to one event with its reply token (free, once, within a minute). */
-export function ReplyComposer({ eventId, open, onOpenChange, secondsLeft, pushTo, onSent }: ReplyComposerProps) {
+export function ReplyComposer({ eventId, open, onOpenChange, secondsLeft, pushTo, quote, onSent }: ReplyComposerProps) {
   const t = useTranslations("reply");
   const { toast } = useToast();
   // A reply's body is a broadcast's (messages, notificationDisabled): checked with the same schema.
@@ -52,6 +54,7 @@ export function ReplyComposer({ eventId, open, onOpenChange, secondsLeft, pushTo
         <DialogClose label={t("cancel")} onClick={() => onOpenChange(false)} />
       </DialogHeader>
       <DialogBody className="max-h-[65vh] space-y-3 px-5 py-4">
+        {quote && <blockquote className="line-clamp-3 border-l-2 border-primary/50 pl-3 text-sm text-muted-foreground">{quote}</blockquote>}
         <IssuesProvider value={compose.issues}>
           <MessageList compose={compose} mentionsAllowed={false} />
         </IssuesProvider>

@@ -9,7 +9,7 @@ import type { SendListItem } from "@/lib/queries/messages";
 import { SendKindBadge, SendStatusBadge } from "./send-badges";
 import { messagePreviewText } from "./message-summary";
 
-const GRID = "md:grid-cols-[11.5rem_8rem_8.5rem_minmax(0,1fr)_7.5rem_10rem]";
+const GRID = "lg:grid-cols-[11.5rem_8rem_8.5rem_minmax(0,1fr)_7.5rem_10rem]";
 
 interface SendListProps {
   items: SendListItem[];
@@ -24,7 +24,7 @@ export function SendList({ items, hasNextPage, isFetchingNextPage, fetchNextPage
   const tType = useTranslations("composer.types");
   return (
     <div className="flex-1">
-      <div className={`hidden border-b border-border px-4 py-2 text-2xs font-medium tracking-wide text-subtle-foreground uppercase md:grid md:gap-3 md:px-6 ${GRID}`}>
+      <div className={`hidden border-b border-border px-4 py-2 text-2xs font-medium tracking-wide text-subtle-foreground uppercase md:px-6 lg:grid lg:gap-3 ${GRID}`}>
         <span>{t("when")}</span>
         <span>{t("kind")}</span>
         <span>{t("status")}</span>
@@ -39,18 +39,18 @@ export function SendList({ items, hasNextPage, isFetchingNextPage, fetchNextPage
               href={`/messages/${s.id}`}
               data-testid="send-row"
               data-send-id={s.id}
-              className={`grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 border-b border-border px-4 py-3 transition-colors hover:bg-hover focus-visible:bg-hover focus-visible:outline-none md:items-center md:px-6 ${GRID}`}
+              className={`grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 border-b border-border px-4 py-3 transition-colors hover:bg-hover focus-visible:bg-hover focus-visible:outline-none md:px-6 lg:items-center ${GRID}`}
             >
               <span className="text-xs text-muted-foreground">
                 <RelativeTime value={s.createdAt} withExact />
               </span>
-              <span className="justify-self-end md:justify-self-start">
+              <span className="justify-self-end lg:justify-self-start">
                 <SendKindBadge kind={s.kind} isTest={s.isTest} />
               </span>
               <span>
                 <SendStatusBadge status={s.status} phase={(s.progress as { phase?: string } | null)?.phase} />
               </span>
-              <span className="col-span-2 min-w-0 md:col-span-1">
+              <span className="col-span-2 min-w-0 lg:col-span-1">
                 <span className="block truncate text-sm">{messagePreviewText(s.messages, tType)}</span>
                 {s.lineRequestIds.length > 0 && (
                   <span className="block truncate font-mono text-2xs text-subtle-foreground" title={s.lineRequestIds.join("\n")}>
@@ -59,7 +59,7 @@ export function SendList({ items, hasNextPage, isFetchingNextPage, fetchNextPage
                   </span>
                 )}
               </span>
-              <span className="tabular text-sm md:text-right">{s.recipientCount === null ? "—" : t("recipientCount", { count: s.recipientCount })}</span>
+              <span className="tabular text-sm lg:text-right">{s.recipientCount === null ? "—" : t("recipientCount", { count: s.recipientCount })}</span>
               <span className="truncate text-xs text-muted-foreground">{s.author.label}</span>
             </Link>
           </li>

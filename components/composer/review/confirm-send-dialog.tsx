@@ -74,7 +74,7 @@ export function ConfirmSendDialog({ open, onOpenChange, kind, audience, count, i
         {needsTick && (
           <label className="flex items-start gap-2.5 rounded-md border border-border p-3 text-sm">
             <Checkbox checked={ticked} onChange={(e) => setTicked(e.target.checked)} className="mt-0.5" />
-            <span>{t(`tick.${kind}`, { count: n })}</span>
+            <span>{count === null ? t("tick.unknown") : t(`tick.${kind}`, { count: n })}</span>
           </label>
         )}
         {error && <FieldErrors errors={[error]} />}
