@@ -8,6 +8,8 @@ export interface NavItem {
   section: (typeof navSections)[number];
   /** Only the exact path counts as this item (for "/"). */
   exact?: boolean;
+  /** Hidden from viewers (composing needs the operator role; the page and API refuse them anyway). */
+  operatorOnly?: boolean;
 }
 
 // The console's pages, in sidebar order. The sidebar, the breadcrumbs and the command palette all read
@@ -17,7 +19,7 @@ export const navItems: NavItem[] = [
   { href: "/events", label: "events", icon: Activity, section: "monitor" },
   { href: "/deliveries", label: "deliveries", icon: Webhook, section: "monitor" },
   { href: "/messages", label: "messages", icon: SendHorizontal, section: "messaging" },
-  { href: "/messages/new", label: "newMessage", icon: SquarePen, section: "messaging" },
+  { href: "/messages/new", label: "newMessage", icon: SquarePen, section: "messaging", operatorOnly: true },
 ];
 
 export const navSections = ["monitor", "messaging"] as const;

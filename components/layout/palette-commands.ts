@@ -27,6 +27,7 @@ import { idFilterKey } from "@/lib/events/event-filters";
 import { locales, type Locale } from "@/i18n/locales";
 import { useSetLocale } from "./use-set-locale";
 import { navItems } from "./nav-config";
+import { useIsViewer } from "./use-is-viewer";
 
 export interface PaletteCommand {
   id: string;
@@ -50,10 +51,11 @@ export function usePaletteCommands(query: string): PaletteCommand[] {
   const locale = useLocale();
   const setLocale = useSetLocale();
   const go = (href: string) => () => router.push(href);
+  const isViewer = useIsViewer();
 
   const commands: PaletteCommand[] = [...fromQuery(query.trim(), t, go)];
 
-  for (const item of navItems) {
+  for (const item of navItems.filter((i) => !(i.operatorOnly && isViewer))) {
     commands.push({ id: `nav:${item.href}`, group: "navigation", label: tNav(item.label), keywords: item.href, hint: item.href, icon: item.icon, perform: go(item.href) });
   }
 
@@ -64,7 +66,7 @@ export function usePaletteCommands(query: string): PaletteCommand[] {
     ["broadcast", Megaphone, "broadcast message all friends send"],
     ["narrowcast", Target, "narrowcast message segment filter audience send"],
   ];
-  for (const [kind, icon, keywords] of composeKinds) {
+  for (const [kind, icon, keywords] of isViewer ? [] : composeKinds) {
     commands.push({ id: `compose:${kind}`, group: "actions", label: t(`compose.${kind}`), keywords, icon, perform: go(`/messages/new?kind=${kind}`) });
   }
 
