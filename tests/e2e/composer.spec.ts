@@ -105,6 +105,28 @@ test.describe("composer", () => {
 
     const inbox = await fakeGet<{ entries: Array<{ kind: string; messages: Array<{ message: { text?: string } }> }> }>(request, `/__fake/inbox/${friend.userId}?kind=push`);
     expect(inbox.entries.some((e) => e.messages[0]?.message.text === text)).toBe(true);
+
+    // "Duplicate into a new send" opens the composer with the same recipient and messages.
+    await page.getByRole("link", { name: "Duplicate into a new send" }).click();
+    await expect(page.getByLabel("Text", { exact: true })).toHaveValue(text);
+    await expect(page.getByTestId("push-target")).toContainText(friend.userId);
+  });
+
+  test("a named draft saves itself and opens again from the drafts list", async ({ page }) => {
+    const name = `draft ${uniqueText("kana")}`;
+    const text = `draft text ${uniqueText("han")}`;
+    await visit(page, "/messages/new?kind=broadcast");
+    await page.getByLabel("Draft name").fill(name);
+    await writeText(page, text);
+    await expect(page.getByTestId("save-status")).toHaveText("Draft saved");
+
+    await visit(page, "/messages/new");
+    await page.getByRole("button", { name: "Drafts", exact: true }).click();
+    const drafts = page.getByRole("dialog", { name: "Drafts" });
+    await drafts.getByRole("listitem").filter({ hasText: name }).getByRole("link", { name: "Open" }).click();
+    await expect(page.getByRole("heading", { name: "Edit draft" })).toBeVisible();
+    await expect(page.getByLabel("Text", { exact: true })).toHaveValue(text);
+    await expect(page.getByRole("radio", { name: /Broadcast/ })).toHaveAttribute("aria-checked", "true");
   });
 
   test("a broadcast needs an explicit confirmation and reaches LINE once", async ({ page, request }) => {
