@@ -1,15 +1,15 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CircleAlert, CircleCheck, FlaskConical, Loader2, Send, ShieldCheck, Users } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toaster";
 import { describeTargeting, type Targeting } from "@/lib/composer/targeting-sentence";
 import { ApiError } from "@/lib/queries/api-client";
-import { sendJson } from "@/lib/queries/messages";
+import { sendJson, sendKeys } from "@/lib/queries/messages";
 import { cn } from "@/lib/utils/cn";
 import type { ComposeApi } from "../use-compose";
 import { ConfirmSendDialog } from "./confirm-send-dialog";
@@ -23,6 +23,7 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
   const tt = useTranslations("targeting");
   const locale = useLocale();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const { toast } = useToast();
   const { state, body, valid } = compose;
   const expected = useExpectedRecipients(state, body);
@@ -51,6 +52,7 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
     mutationFn: (retryKey: string) => sendJson<{ id: string }>(`/api/messages/${state.kind}`, { ...body, retryKey }),
     onSuccess: (sent) => {
       onSent?.();
+      void queryClient.invalidateQueries({ queryKey: sendKeys.all });
       router.push(`/messages/${sent.id}`);
     },
     onError: (err) => {
@@ -70,6 +72,10 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
           ? tt("everyone")
           : describeTargeting(body as Targeting, (k, v) => tt(k, v), locale);
   const validated = validate.isSuccess && !validate.isPending;
+  // LINE's verdict is about the messages it saw: an edit makes it stale.
+  const messagesJson = JSON.stringify(body.messages);
+  const { reset: resetValidate } = validate;
+  useEffect(() => resetValidate(), [messagesJson, resetValidate]);
 
   return (
     <div className="space-y-3">
