@@ -92,6 +92,20 @@ test.describe("composer", () => {
     await expect(page.getByText("At most 5,000 characters")).toBeVisible();
   });
 
+  test("messages reorder with Alt+arrow keys, and the preview follows", async ({ page }) => {
+    await visit(page, "/messages/new?kind=broadcast");
+    await writeText(page, "first");
+    await page.getByRole("button", { name: "Add message" }).click();
+    await page.getByRole("menuitem", { name: "Location", exact: true }).click();
+    await page.getByLabel("Place name").fill("Taipei 101");
+    const cards = page.getByTestId("message-card");
+    await cards.nth(1).getByRole("button", { name: "Move up" }).focus();
+    await page.keyboard.press("Alt+ArrowUp");
+    await expect(cards.nth(0)).toHaveAttribute("aria-label", "Message 1: Location");
+    await expect(page.getByTestId("preview-message").nth(0)).toContainText("Taipei 101");
+    await expect(page.getByTestId("preview-message").nth(1)).toContainText("first");
+  });
+
   test("a push to one friend arrives in their LINE inbox", async ({ page, request }) => {
     const friend = (await following(request))[3]!;
     const text = `push ${uniqueText("thai")}`;

@@ -7,11 +7,12 @@ import zhTW from "@/messages/zh-TW.json";
 import { toCurl, toSdkCode } from "@/lib/composer/code-snippets";
 import { fromSendBody, initialState, toSendBody } from "@/lib/composer/compose-state";
 import { followEdit, insertEmoji, textSegments } from "@/lib/composer/emoji-text";
+import { issuesFromDetails, issuesFromZod } from "@/lib/composer/issues";
 import { parseRecipientList, requestCount } from "@/lib/composer/recipient-list";
 import { describeTargeting } from "@/lib/composer/targeting-sentence";
 import { fromLine, toDemographic, toRecipient, type Group } from "@/lib/composer/targeting-tree";
 import type { DemographicFilter } from "@/lib/messages/narrowcast-schema";
-import { narrowcastBodySchema } from "@/lib/messages/send-schemas";
+import { broadcastBodySchema, narrowcastBodySchema } from "@/lib/messages/send-schemas";
 
 const uid = (n: number) => `U${n.toString(16).padStart(32, "0")}`;
 
@@ -180,5 +181,21 @@ describe("code snippets", () => {
     expect(toSdkCode("push", { to: uid(1), ...body })).toContain("messagingApi.PushMessageRequest");
     const multicast = toSdkCode("multicast", { to: Array.from({ length: 501 }, (_, i) => uid(i)), messages: body.messages });
     expect(multicast).toContain("to.slice(i, i + 500)");
+  });
+});
+
+describe("field issues", () => {
+  it("keys zod's problems by the field's path, with a translation key and its values", () => {
+    const result = broadcastBodySchema.safeParse({
+      messages: [{ type: "text", text: "x".repeat(5001) }, { type: "image", originalContentUrl: "http://a.example/x.png", previewImageUrl: "https://a.example/p.png" }],
+    });
+    const issues = issuesFromZod(result.error!);
+    expect(issues.get("messages.0.text")).toEqual([expect.objectContaining({ key: "maxChars", values: { maximum: 5000 } })]);
+    expect(issues.get("messages.1.originalContentUrl")).toEqual([expect.objectContaining({ key: "httpsUrl" })]);
+  });
+
+  it("reads LINE-style details (messages[0].text) onto the same paths", () => {
+    const issues = issuesFromDetails([{ property: "messages[0].template.actions[1].label", message: "Length must be between 0 and 20" }]);
+    expect(issues.get("messages.0.template.actions.1.label")).toEqual([{ message: "Length must be between 0 and 20" }]);
   });
 });
