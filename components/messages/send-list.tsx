@@ -41,16 +41,16 @@ export function SendList({ items, hasNextPage, isFetchingNextPage, fetchNextPage
               data-send-id={s.id}
               className={`grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 border-b border-border px-4 py-3 transition-colors hover:bg-hover focus-visible:bg-hover focus-visible:outline-none md:px-6 lg:items-center ${GRID}`}
             >
-              <span className="text-xs text-muted-foreground">
+              <span className="col-start-1 row-start-1 text-xs text-muted-foreground lg:col-start-auto lg:row-start-auto">
                 <RelativeTime value={s.createdAt} withExact />
               </span>
-              <span className="justify-self-end lg:justify-self-start">
+              <span className="col-start-2 row-start-1 justify-self-end lg:col-start-auto lg:row-start-auto lg:justify-self-start">
                 <SendKindBadge kind={s.kind} isTest={s.isTest} />
               </span>
-              <span>
+              <span className="col-start-1 row-start-3 lg:col-start-auto lg:row-start-auto">
                 <SendStatusBadge status={s.status} phase={(s.progress as { phase?: string } | null)?.phase} />
               </span>
-              <span className="col-span-2 min-w-0 lg:col-span-1">
+              <span className="col-span-2 row-start-2 min-w-0 lg:col-span-1 lg:row-start-auto">
                 <span className="block truncate text-sm">{messagePreviewText(s.messages, tType)}</span>
                 {s.lineRequestIds.length > 0 && (
                   <span className="block truncate font-mono text-2xs text-subtle-foreground" title={s.lineRequestIds.join("\n")}>
@@ -59,8 +59,8 @@ export function SendList({ items, hasNextPage, isFetchingNextPage, fetchNextPage
                   </span>
                 )}
               </span>
-              <span className="tabular text-sm lg:text-right">{s.recipientCount === null ? "—" : t("recipientCount", { count: s.recipientCount })}</span>
-              <span className="truncate text-xs text-muted-foreground">{s.author.label}</span>
+              <span className="tabular col-start-2 row-start-3 text-right text-sm lg:col-start-auto lg:row-start-auto">{s.recipientCount === null ? "—" : t("recipientCount", { count: s.recipientCount })}</span>
+              <span className="col-span-2 row-start-4 truncate text-xs text-muted-foreground lg:col-span-1 lg:row-start-auto">{s.author.label}</span>
             </Link>
           </li>
         ))}

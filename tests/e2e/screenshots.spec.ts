@@ -68,6 +68,8 @@ for (const v of variants) {
     await page.getByRole("dialog").waitFor();
     await shot("reply", false);
     await page.keyboard.press("Escape");
+    await visit(page, "/events");
+    await shot("events-reply-countdown", false);
 
     await visit(page, "/messages");
     await page.getByTestId("send-row").first().waitFor();
