@@ -45,7 +45,7 @@ export function ConfirmSendDialog({ open, onOpenChange, kind, audience, count, i
         <DialogClose label={t("cancel")} onClick={() => onOpenChange(false)} />
       </DialogHeader>
       <DialogBody className="space-y-4 px-5 py-4">
-        <dl className="grid grid-cols-[8rem_minmax(0,1fr)] gap-x-3 gap-y-2 text-sm">
+        <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
           <dt className="text-muted-foreground">{t("audience")}</dt>
           <dd className="font-medium" data-testid="confirm-audience">{audience}</dd>
           <dt className="text-muted-foreground">{t("recipients")}</dt>
