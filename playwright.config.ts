@@ -8,12 +8,19 @@ if (!process.env.E2E_DATA_DIR) removeOldDatabases();
 // Chosen once by the runner and inherited by its workers through the environment, so every process
 // agrees on the server's address and database.
 process.env.E2E_PORT ??= String(freePort(3399, 3340));
+process.env.E2E_FAKE_LINE_PORT ??= String(freePort(3339, 3280));
 process.env.E2E_DATA_DIR ??= `.tmp/e2e-pglite-${process.env.E2E_PORT}-${Date.now()}`;
 
 const port = Number(process.env.E2E_PORT);
 // E2E_BASE_URL points the tests at a server you already run (a dev server while iterating).
 const external = process.env.E2E_BASE_URL;
 const baseURL = external ?? `http://127.0.0.1:${port}`;
+
+// The fake LINE platform behind the e2e server (sending, narrowcast phases, reply tokens), with the
+// same channel secret and token the tests sign webhooks with. Tests read what LINE received from its
+// control API (/__fake/…) at FAKE_LINE_URL.
+export const FAKE_LINE_URL = process.env.E2E_FAKE_LINE_URL ?? `http://127.0.0.1:${process.env.E2E_FAKE_LINE_PORT}`;
+const E2E_ACCESS_TOKEN = "e2e-access-token-e2e-access-token";
 
 // The console needs an account: the server creates this admin at start-up (ADMIN_EMAIL), the "setup"
 // project signs in once and every other test starts from that session (storageState).
@@ -46,24 +53,36 @@ export default defineConfig({
   },
   webServer: external
     ? undefined
-    : {
-    command: `npx next build && npx next start -p ${port} -H 127.0.0.1`,
-    url: `${baseURL}/api/health`,
-    timeout: 600_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      PGLITE_DATA_DIR: process.env.E2E_DATA_DIR,
-      LINE_CHANNEL_SECRET: TEST_SECRET,
-      LINE_CHANNEL_ACCESS_TOKEN: "e2e-access-token-e2e-access-token",
-      NEXT_TELEMETRY_DISABLED: "1",
-      APP_URL: baseURL,
-      ADMIN_EMAIL: E2E_ADMIN.email,
-      ADMIN_PASSWORD: E2E_ADMIN.password,
-      BETTER_AUTH_SECRET: "e2e-better-auth-secret-0123456789abcdef",
-    },
-  },
+    : [
+        {
+          command: `npx tsx fake-line/main.ts --port ${process.env.E2E_FAKE_LINE_PORT} --channel-secret ${TEST_SECRET} --channel-access-token ${E2E_ACCESS_TOKEN} --narrowcast-phase-ms 200 --quota none --webhook-url ${baseURL}/api/line/webhook`,
+          url: `${FAKE_LINE_URL}/__fake/health`,
+          timeout: 60_000,
+          reuseExistingServer: false,
+          stdout: "ignore",
+          stderr: "pipe",
+        },
+        {
+          command: `npx next build && npx next start -p ${port} -H 127.0.0.1`,
+          url: `${baseURL}/api/health`,
+          timeout: 600_000,
+          reuseExistingServer: false,
+          stdout: "ignore",
+          stderr: "pipe",
+          env: {
+            PGLITE_DATA_DIR: process.env.E2E_DATA_DIR,
+            LINE_CHANNEL_SECRET: TEST_SECRET,
+            LINE_CHANNEL_ACCESS_TOKEN: E2E_ACCESS_TOKEN,
+            LINE_API_BASE_URL: FAKE_LINE_URL,
+            LINE_DATA_API_BASE_URL: FAKE_LINE_URL,
+            NEXT_TELEMETRY_DISABLED: "1",
+            APP_URL: baseURL,
+            ADMIN_EMAIL: E2E_ADMIN.email,
+            ADMIN_PASSWORD: E2E_ADMIN.password,
+            BETTER_AUTH_SECRET: "e2e-better-auth-secret-0123456789abcdef",
+          },
+        },
+      ],
 });
 
 // The first port in the range nobody is listening on (a child process, because config loading is synchronous).

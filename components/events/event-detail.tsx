@@ -13,6 +13,7 @@ import { cn } from "@/lib/utils/cn";
 import { EventDeliveryCard } from "./event-delivery-card";
 import { EventFields } from "./event-fields";
 import { EventPayload } from "./event-payload";
+import { ReplyAction } from "./reply-action";
 import { EventSummaryView } from "./event-summary-view";
 import { EventTypeBadge } from "./event-type-badge";
 import { SummaryIconView } from "./summary-icon";
@@ -39,6 +40,9 @@ function EventDetailBody({ event, layout }: { event: EventDetailData; layout: "p
           <span className="ml-auto text-xs text-muted-foreground">
             <RelativeTime value={event.timestamp} withExact />
           </span>
+        </div>
+        <div className="mt-3 empty:hidden">
+          <ReplyAction event={event} />
         </div>
         <div className="mt-3 flex items-start gap-2.5 text-base">
           <SummaryIconView icon={summary.icon} className="mt-1 size-4 shrink-0 text-subtle-foreground" />

@@ -10,6 +10,7 @@ import type { EventItem } from "@/lib/events/serialize";
 import { cn } from "@/lib/utils/cn";
 import { EventSummaryView } from "./event-summary-view";
 import { EventTypeBadge } from "./event-type-badge";
+import { ReplyCountdown } from "./reply-action";
 import { SourceLabel } from "./source-label";
 import { SummaryIconView } from "./summary-icon";
 import { summarizeEvent } from "./summary/summarize-event";
@@ -49,6 +50,7 @@ export const EventRow = memo(function EventRow({ event, selected, fresh, highlig
       <div className="col-span-2 row-start-2 flex min-w-0 items-start gap-2 lg:col-span-1 lg:col-start-4 lg:row-start-1 lg:items-center">
         <SummaryIconView icon={summary.icon} className="mt-0.5 size-4 shrink-0 text-subtle-foreground lg:mt-0" />
         <EventSummaryView summary={summary} highlight={highlight} className="line-clamp-2 min-w-0 lg:line-clamp-1 lg:break-all" />
+        <ReplyCountdown deadline={event.replyDeadline} />
       </div>
       <Flags event={event} className="hidden lg:col-start-5 lg:row-start-1 lg:flex" />
     </Link>

@@ -14,6 +14,10 @@ import {
   UserRound,
   Webhook,
   MessageSquareText,
+  Megaphone,
+  Send,
+  Target,
+  Users,
   type LucideIcon,
 } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
@@ -23,6 +27,7 @@ import { idFilterKey } from "@/lib/events/event-filters";
 import { locales, type Locale } from "@/i18n/locales";
 import { useSetLocale } from "./use-set-locale";
 import { navItems } from "./nav-config";
+import { useIsViewer } from "./use-is-viewer";
 
 export interface PaletteCommand {
   id: string;
@@ -46,11 +51,23 @@ export function usePaletteCommands(query: string): PaletteCommand[] {
   const locale = useLocale();
   const setLocale = useSetLocale();
   const go = (href: string) => () => router.push(href);
+  const isViewer = useIsViewer();
 
   const commands: PaletteCommand[] = [...fromQuery(query.trim(), t, go)];
 
-  for (const item of navItems) {
+  for (const item of navItems.filter((i) => !(i.operatorOnly && isViewer))) {
     commands.push({ id: `nav:${item.href}`, group: "navigation", label: tNav(item.label), keywords: item.href, hint: item.href, icon: item.icon, perform: go(item.href) });
+  }
+
+  // Start a send of one kind straight from the palette ("New push", "New narrowcast", …).
+  const composeKinds: Array<[string, LucideIcon, string]> = [
+    ["push", Send, "push message user group room send"],
+    ["multicast", Users, "multicast message users send csv"],
+    ["broadcast", Megaphone, "broadcast message all friends send"],
+    ["narrowcast", Target, "narrowcast message segment filter audience send"],
+  ];
+  for (const [kind, icon, keywords] of isViewer ? [] : composeKinds) {
+    commands.push({ id: `compose:${kind}`, group: "actions", label: t(`compose.${kind}`), keywords, icon, perform: go(`/messages/new?kind=${kind}`) });
   }
 
   const filters: Array<[string, string, LucideIcon, string]> = [

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
+import { useIsViewer } from "./use-is-viewer";
 import { Kbd } from "@/components/ui/kbd";
 import { Tooltip } from "@/components/ui/tooltip";
 import { cn } from "@/lib/utils/cn";
@@ -66,6 +67,7 @@ export function Sidebar({ initialCollapsed }: { initialCollapsed: boolean }) {
 export function NavContents({ expanded, onNavigate }: { expanded: boolean; onNavigate?: () => void }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
+  const isViewer = useIsViewer();
   const palette = useCommandPalette();
   const isMac = useIsMac();
 
@@ -102,7 +104,7 @@ export function NavContents({ expanded, onNavigate }: { expanded: boolean; onNav
           {expanded && <h2 className="px-2.5 pb-1 text-2xs font-medium tracking-wider text-subtle-foreground uppercase">{t(`sections.${section}`)}</h2>}
           <ul className="flex flex-col gap-0.5">
             {navItems
-              .filter((item) => item.section === section)
+              .filter((item) => item.section === section && !(item.operatorOnly && isViewer))
               .map((item) => {
                 const active = isActive(item, pathname);
                 const Icon = item.icon;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { sendAttempts, sendChunks, sends, type ChunkRow, type SendRow } from "../schema/messages";
 
@@ -232,7 +232,11 @@ export async function listSends(db: Db, params: ListSendsParams) {
   if (!params.includeTests) c.push(eq(sends.isTest, false));
   if (params.cursor) c.push(sql`(${sends.createdAt}, ${sends.id}) < (${params.cursor.createdAt.toISOString()}::timestamptz, ${params.cursor.id})`);
   const rows = await db
-    .select()
+    .select({
+      ...getTableColumns(sends),
+      // The history shows LINE's request ids; a multicast of many requests shows its first few.
+      lineRequestIds: sql<string[] | null>`(select (array_agg(line_request_id order by seq))[1:5] from send_chunks where send_chunks.send_id = sends.id and line_request_id is not null)`,
+    })
     .from(sends)
     .where(and(...c))
     .orderBy(desc(sends.createdAt), desc(sends.id))

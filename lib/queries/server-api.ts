@@ -4,6 +4,8 @@ import { GET as getDelivery } from "@/app/api/deliveries/[id]/route";
 import { GET as listDeliveries } from "@/app/api/deliveries/route";
 import { GET as getEvent } from "@/app/api/events/[id]/route";
 import { GET as listEvents } from "@/app/api/events/route";
+import { GET as getSend } from "@/app/api/messages/[id]/route";
+import { GET as listSends } from "@/app/api/messages/route";
 import { GET as getOverview } from "@/app/api/overview/route";
 import type { ApiFetch } from "./api-client";
 
@@ -17,6 +19,8 @@ const routes: Array<{ pattern: RegExp; handler: Handler; param?: string }> = [
   { pattern: /^\/api\/deliveries$/, handler: listDeliveries as Handler },
   { pattern: /^\/api\/deliveries\/([^/]+)$/, handler: getDelivery as Handler, param: "id" },
   { pattern: /^\/api\/overview$/, handler: getOverview as Handler },
+  { pattern: /^\/api\/messages$/, handler: listSends as Handler },
+  { pattern: /^\/api\/messages\/([0-9a-f-]{36})$/, handler: getSend as Handler, param: "id" },
 ];
 
 /** An ApiFetch for server components: same paths as the browser, answered in-process. */

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { claimDueChunks, getSend } from "@/db/queries/sends";
+import { claimDueChunks, getSend, listSends } from "@/db/queries/sends";
 import { startFakeLine, type FakeLine } from "@/fake-line/server";
 import type { Actor } from "@/lib/auth/require-actor";
 import { createLineClients, type LineClients } from "@/lib/line/clients";
@@ -97,6 +97,9 @@ describe("sending", () => {
     expect(new Set(requests.map((r) => r.headers["x-line-retry-key"])).size).toBe(3);
     const counts = await Promise.all(ids.slice(0, 20).map(inboxCount));
     expect(counts.every((n) => n === 1)).toBe(true);
+    // The history lists LINE's request ids of the send, in request order.
+    const [listed] = (await listSends(t.handle.db, { channelId: t.channelId, limit: 5 })).items;
+    expect(listed!.lineRequestIds).toEqual(s.chunks.map((c) => c.lineRequestId));
   });
 
   it("retries a 500 with the same retry key and delivers once", async () => {

@@ -41,6 +41,10 @@ const sameInEveryLanguage = new Set([
   "languages.short.ja",
   "languages.short.th",
   "eventTypes.postback",
+  // Word order and punctuation of the targeting sentence: Thai shares English's.
+  "targeting.modifierOrder",
+  "targeting.modifierSeparator",
+  "targeting.group",
   "eventDetail.fields.webhookEventId",
   "eventDetail.fields.messageId",
   "eventDetail.fields.userId",

@@ -8,5 +8,5 @@ export const GET = apiRoute({ role: "viewer" }, async ({ req, db, channelId }) =
   const q = parseSearchParams(listSendsQuerySchema, req);
   const page = await listSends(db, { channelId, limit: q.limit, kind: q.kind, status: q.status, authorId: q.author, from: q.from, to: q.to, includeTests: q.tests, cursor: q.cursor });
   const last = page.items.at(-1);
-  return { items: page.items.map(serializeSendSummary), nextCursor: page.hasMore && last ? encodeSendCursor(last) : null };
+  return { items: page.items.map((s) => ({ ...serializeSendSummary(s), lineRequestIds: s.lineRequestIds ?? [] })), nextCursor: page.hasMore && last ? encodeSendCursor(last) : null };
 });

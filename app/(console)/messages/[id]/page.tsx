@@ -1,0 +1,25 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { SendDetailView } from "@/components/messages/send-detail";
+import { getPageActor } from "@/lib/auth/page-actor";
+import { roleAllows } from "@/lib/auth/require-actor";
+import { sendDetailQuery } from "@/lib/queries/messages";
+import { getQueryClient } from "@/lib/queries/query-client";
+import { serverApi } from "@/lib/queries/server-api";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("sends"))("detail.title") };
+}
+
+export default async function SendPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await getPageActor();
+  const queryClient = getQueryClient();
+  await queryClient.prefetchQuery(sendDetailQuery(id, await serverApi()));
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <SendDetailView id={id} canSend={actor ? roleAllows(actor.role, "operator") : false} />
+    </HydrationBoundary>
+  );
+}

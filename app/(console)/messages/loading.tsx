@@ -1,0 +1,5 @@
+import { SendHistorySkeleton } from "@/components/messages/send-list";
+
+export default function Loading() {
+  return <SendHistorySkeleton />;
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { ErrorState } from "@/components/common/error-state";
+import { DetailPageSkeleton } from "@/components/common/detail-page-skeleton";
+import { initialState } from "@/lib/composer/compose-state";
+import type { SendKind } from "@/lib/messages/send-schemas";
+import { draftQuery, sendDetailQuery } from "@/lib/queries/messages";
+import { ComposePage, stateFrom } from "./compose-page";
+
+interface ComposeLoaderProps {
+  kind?: SendKind;
+  draftId?: string;
+  copyDraftId?: string;
+  fromSendId?: string;
+  /** Push: start with this user, group or room ("Send a push instead" from a reply). */
+  to?: string;
+}
+
+/** Opens the composer fresh, on a draft, on a copy of a draft, or on a copy of an earlier send. */
+export function ComposeLoader({ kind, draftId, copyDraftId, fromSendId, to }: ComposeLoaderProps) {
+  const draftKey = draftId ?? copyDraftId;
+  const draft = useQuery({ ...draftQuery(draftKey ?? ""), enabled: Boolean(draftKey) });
+  const send = useQuery({ ...sendDetailQuery(fromSendId ?? ""), enabled: Boolean(fromSendId), refetchInterval: false });
+
+  if (draftKey) {
+    if (draft.isPending) return <DetailPageSkeleton />;
+    if (draft.isError) return <ErrorState error={draft.error} onRetry={() => void draft.refetch()} />;
+    const d = draft.data;
+    return <ComposePage key={draftKey} initial={stateFrom(d.kind, d.body)} draft={draftId ? { id: d.id, title: d.title } : null} reveal />;
+  }
+  if (fromSendId) {
+    if (send.isPending) return <DetailPageSkeleton />;
+    if (send.isError) return <ErrorState error={send.error} onRetry={() => void send.refetch()} />;
+    const s = send.data;
+    // A reply or a test send is copied as a push / multicast body without its one-off parts.
+    const kind = s.kind === "reply" ? "push" : s.kind;
+    const { retryKey: _k, replyToken: _r, ...body } = s.request as Record<string, unknown>;
+    return <ComposePage key={fromSendId} initial={stateFrom(kind, body)} reveal />;
+  }
+  const fresh = initialState(kind);
+  if (kind === "push" && to && /^[UCR][0-9a-f]{32}$/.test(to)) fresh.push = { id: to };
+  return <ComposePage key={`${kind ?? "new"}-${to ?? ""}`} initial={fresh} />;
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import { CircleAlert } from "lucide-react";
+import { useId } from "react";
+import { cn } from "@/lib/utils/cn";
+import { useFieldIssues } from "./issues-context";
+
+interface FieldProps {
+  label: React.ReactNode;
+  /** Dotted path of the value in the composed body, e.g. "messages.0.text". */
+  path?: string;
+  hint?: React.ReactNode;
+  /** Characters used / allowed, shown at the right of the label. */
+  count?: { used: number; max: number };
+  className?: string;
+  children: (props: { id: string; "aria-invalid"?: boolean; "aria-describedby"?: string }) => React.ReactNode;
+}
+
+/** A labelled control with its limit counter and its problems right under it. */
+export function Field({ label, path, hint, count, className, children }: FieldProps) {
+  const id = useId();
+  const errors = useFieldIssues(path ?? "\u0000");
+  const describedBy = errors.length ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  return (
+    <div className={cn("min-w-0 space-y-1.5", className)}>
+      <div className="flex items-baseline justify-between gap-2">
+        <label htmlFor={id} className="text-xs font-medium text-muted-foreground">
+          {label}
+        </label>
+        {count && (
+          <span className={cn("tabular text-2xs", count.used > count.max ? "font-semibold text-danger" : "text-subtle-foreground")} data-testid="char-count">
+            {count.used.toLocaleString()} / {count.max.toLocaleString()}
+          </span>
+        )}
+      </div>
+      {children({ id, "aria-invalid": errors.length ? true : undefined, "aria-describedby": describedBy })}
+      {errors.length > 0 ? <FieldErrors id={`${id}-error`} errors={errors} /> : hint ? <p id={`${id}-hint`} className="text-2xs text-subtle-foreground">{hint}</p> : null}
+    </div>
+  );
+}
+
+export function FieldErrors({ id, errors, className }: { id?: string; errors: string[]; className?: string }) {
+  if (!errors.length) return null;
+  return (
+    <ul id={id} role="alert" className={cn("space-y-0.5", className)}>
+      {errors.map((e) => (
+        <li key={e} className="flex items-start gap-1 text-xs text-danger">
+          <CircleAlert aria-hidden className="mt-0.5 size-3 shrink-0" />
+          <span>{e}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Errors at a path that has no single input of its own (a list, a whole message). */
+export function PathErrors({ path, className }: { path: string; className?: string }) {
+  const errors = useFieldIssues(path);
+  return <FieldErrors errors={errors} className={className} />;
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Hash, Search, UserRound, Users, X } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useDeferredValue, useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { InputWithIcon } from "@/components/ui/input";
+import type { PushTarget } from "@/lib/composer/compose-state";
+import { chatSearchQuery, contactSearchQuery } from "@/lib/queries/contacts";
+import { cn } from "@/lib/utils/cn";
+import { PathErrors } from "../field";
+
+const CHAT_ID = /^[UCR][0-9a-f]{32}$/;
+
+/** One user, group or room: found by name (contacts and chats search) or pasted as an id. */
+export function PushPicker({ value, onChange }: { value: PushTarget | null; onChange: (t: PushTarget | null) => void }) {
+  const t = useTranslations("composer.push");
+  const [q, setQ] = useState("");
+  const query = useDeferredValue(q.trim());
+  const searching = query.length >= 1 && !CHAT_ID.test(query);
+  const contacts = useQuery({ ...contactSearchQuery(query), enabled: searching });
+  const chats = useQuery({ ...chatSearchQuery(query), enabled: searching });
+  const unavailable = contacts.data?.available === false && chats.data?.available === false;
+
+  if (value) {
+    return (
+      <div className="space-y-2">
+        <div className="flex items-center gap-3 rounded-lg border border-border bg-muted/40 p-2.5" data-testid="push-target">
+          <TargetIcon id={value.id} />
+          <div className="min-w-0 flex-1">
+            <p className="truncate text-sm font-medium">{value.name ?? t(kindOf(value.id))}</p>
+            <p className="truncate font-mono text-2xs text-muted-foreground">{value.id}</p>
+          </div>
+          <Badge tone="outline">{t(kindOf(value.id))}</Badge>
+          <Button size="icon-sm" variant="subtle" aria-label={t("change")} onClick={() => onChange(null)}>
+            <X aria-hidden />
+          </Button>
+        </div>
+        <PathErrors path="to" />
+      </div>
+    );
+  }
+
+  const options: PushTarget[] = [
+    ...(CHAT_ID.test(query) ? [{ id: query }] : []),
+    ...(contacts.data?.items ?? []).map((c) => ({ id: c.userId, name: c.displayName, pictureUrl: c.pictureUrl })),
+    ...(chats.data?.items ?? []).map((c) => ({ id: c.chatId, name: c.name ?? undefined, pictureUrl: c.pictureUrl })),
+  ];
+
+  return (
+    <div className="space-y-2">
+      <InputWithIcon
+        icon={<Search />}
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        placeholder={t("placeholder")}
+        aria-label={t("label")}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && options[0]) {
+            e.preventDefault();
+            onChange(options[0]);
+          }
+        }}
+      />
+      {options.length > 0 && (
+        <ul role="listbox" aria-label={t("results")} className="max-h-64 divide-y divide-border overflow-y-auto rounded-lg border border-border scrollbar-thin">
+          {options.map((o) => (
+            <li key={o.id}>
+              <button type="button" role="option" aria-selected={false} onClick={() => onChange(o)} className="flex w-full items-center gap-3 px-3 py-2 text-left hover:bg-hover focus-visible:bg-hover focus-visible:outline-none">
+                <TargetIcon id={o.id} />
+                <span className="min-w-0 flex-1">
+                  <span className="block truncate text-sm">{o.name ?? t("useId")}</span>
+                  <span className="block truncate font-mono text-2xs text-muted-foreground">{o.id}</span>
+                </span>
+                <Badge tone="outline">{t(kindOf(o.id))}</Badge>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {searching && !unavailable && !contacts.isPending && options.length === 0 && <p className="text-xs text-muted-foreground">{t("noMatch")}</p>}
+      <p className={cn("text-2xs", unavailable ? "text-warning-soft-foreground" : "text-subtle-foreground")}>{unavailable ? t("searchUnavailable") : t("hint")}</p>
+      <PathErrors path="to" />
+    </div>
+  );
+}
+
+function kindOf(id: string): "user" | "group" | "room" {
+  return id.startsWith("C") ? "group" : id.startsWith("R") ? "room" : "user";
+}
+
+function TargetIcon({ id }: { id: string }) {
+  const Icon = id.startsWith("U") ? UserRound : id.startsWith("C") ? Users : Hash;
+  return (
+    <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-primary-soft text-primary-soft-foreground">
+      <Icon aria-hidden className="size-4" />
+    </span>
+  );
+}

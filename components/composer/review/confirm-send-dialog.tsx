@@ -1,0 +1,93 @@
+"use client";
+
+import { Send, ShieldAlert } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Dialog, DialogBody, DialogClose, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import type { SendKind } from "@/lib/messages/send-schemas";
+import { FieldErrors } from "../field";
+
+interface ConfirmSendDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  kind: SendKind;
+  audience: string;
+  count: number | null;
+  isEstimate: boolean;
+  remaining: number | null;
+  messageCount: number;
+  lineCheck: "checking" | "ok" | "failed" | null;
+  sending: boolean;
+  error: string | null;
+  onConfirm: () => void;
+}
+
+/**
+ * The last step: who, how many, what it costs. Broadcast and narrowcast reach many people at once, so
+ * they need an explicit tick; the retry key was made when this opened, so a double click or a
+ * network retry sends once.
+ */
+export function ConfirmSendDialog({ open, onOpenChange, kind, audience, count, isEstimate, remaining, messageCount, lineCheck, sending, error, onConfirm }: ConfirmSendDialogProps) {
+  const t = useTranslations("composer.confirm");
+  const format = useFormatter();
+  const [ticked, setTicked] = useState(false);
+  const needsTick = kind === "broadcast" || kind === "narrowcast";
+  const n = count === null ? t("unknown") : format.number(count);
+  return (
+    <Dialog open={open} onOpenChange={(o) => { if (!sending) onOpenChange(o); if (!o) setTicked(false); }} aria-labelledby="confirm-title">
+      <DialogHeader>
+        <div className="min-w-0 flex-1">
+          <DialogTitle id="confirm-title">{t(`title.${kind}`)}</DialogTitle>
+          <DialogDescription>{t("description")}</DialogDescription>
+        </div>
+        <DialogClose label={t("cancel")} onClick={() => onOpenChange(false)} />
+      </DialogHeader>
+      <DialogBody className="space-y-4 px-5 py-4">
+        <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
+          <dt className="text-muted-foreground">{t("audience")}</dt>
+          <dd className="font-medium" data-testid="confirm-audience">{audience}</dd>
+          <dt className="text-muted-foreground">{t("recipients")}</dt>
+          <dd data-testid="confirm-count">
+            <span className="font-semibold tabular">{n}</span>
+            {isEstimate && count !== null && <span className="ml-1.5 text-xs text-muted-foreground">{t("estimate")}</span>}
+          </dd>
+          <dt className="text-muted-foreground">{t("quota")}</dt>
+          <dd>
+            {count === null ? t("unknown") : t("quotaUse", { count: count })}
+            {remaining !== null && <span className="ml-1 text-muted-foreground">{t("remaining", { remaining })}</span>}
+          </dd>
+          <dt className="text-muted-foreground">{t("messages")}</dt>
+          <dd>{t("messageCount", { count: messageCount })}</dd>
+          <dt className="text-muted-foreground">{t("lineCheck")}</dt>
+          <dd data-testid="confirm-line-check" className={lineCheck === "failed" ? "text-danger" : lineCheck === "ok" ? "text-success" : "text-muted-foreground"}>
+            {lineCheck ? t(`lineCheckState.${lineCheck}`) : "—"}
+          </dd>
+        </dl>
+        {remaining !== null && count !== null && count > remaining && (
+          <p className="flex items-start gap-2 rounded-md bg-warning-soft px-3 py-2 text-xs text-warning-soft-foreground">
+            <ShieldAlert aria-hidden className="mt-0.5 size-3.5 shrink-0" />
+            {t("overQuota")}
+          </p>
+        )}
+        {needsTick && (
+          <label className="flex items-start gap-2.5 rounded-md border border-border p-3 text-sm">
+            <Checkbox checked={ticked} onChange={(e) => setTicked(e.target.checked)} className="mt-0.5" />
+            <span>{count === null ? t("tick.unknown") : t(`tick.${kind}`, { count: n })}</span>
+          </label>
+        )}
+        {error && <FieldErrors errors={[error]} />}
+      </DialogBody>
+      <div className="flex items-center justify-end gap-2 border-t border-border px-5 py-3">
+        <Button onClick={() => onOpenChange(false)} disabled={sending}>
+          {t("cancel")}
+        </Button>
+        <Button variant="primary" onClick={onConfirm} disabled={sending || (needsTick && !ticked)}>
+          <Send aria-hidden />
+          {sending ? t("sending") : t(`send.${kind}`)}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}

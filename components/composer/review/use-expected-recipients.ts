@@ -1,0 +1,49 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useDeferredValue } from "react";
+import { parseRecipientList } from "@/lib/composer/recipient-list";
+import type { ComposeState } from "@/lib/composer/compose-state";
+import { narrowcastBodySchema } from "@/lib/messages/send-schemas";
+import { quotaQuery, sendJson } from "@/lib/queries/messages";
+
+export interface Estimate {
+  targetedReaches: number;
+  matched: number;
+  estimate: number;
+  warnings: Array<"attributes_need_100_reach" | "under_50_recipients" | "over_quota" | "demographics_unavailable">;
+  quota: { limit: number | null; used: number; remaining: number | null };
+}
+
+/**
+ * How many people this send will reach, and so how much quota it uses: exact for push and multicast,
+ * the target reach for broadcast, LINE-demographics-based estimate for narrowcast.
+ */
+export function useExpectedRecipients(state: ComposeState, body: Record<string, unknown>) {
+  const quota = useQuery(quotaQuery());
+  const targeting = useDeferredValue(state.kind === "narrowcast" ? { recipient: body.recipient, filter: body.filter, limit: body.limit } : null);
+  const targetingValid = targeting !== null && narrowcastBodySchema.safeParse({ messages: [{ type: "text", text: "x" }], ...stripUndefined(targeting) }).success;
+  const estimate = useQuery({
+    queryKey: ["sends", "estimate", targeting],
+    queryFn: () => sendJson<Estimate>("/api/messages/estimate", stripUndefined(targeting!)),
+    enabled: targetingValid,
+    staleTime: 60_000,
+    retry: false,
+  });
+
+  const count =
+    state.kind === "push"
+      ? state.push
+        ? 1
+        : 0
+      : state.kind === "multicast"
+        ? parseRecipientList(state.multicastText).ids.length
+        : state.kind === "broadcast"
+          ? (quota.data?.followers?.targetedReaches ?? null)
+          : (estimate.data?.estimate ?? null);
+  return { count, isEstimate: state.kind === "narrowcast" || state.kind === "broadcast", quota, estimate, targetingValid };
+}
+
+function stripUndefined(o: Record<string, unknown>) {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}

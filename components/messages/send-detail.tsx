@@ -1,0 +1,87 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { ArrowLeft, CopyPlus } from "lucide-react";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { ErrorState } from "@/components/common/error-state";
+import { DetailPageSkeleton } from "@/components/common/detail-page-skeleton";
+import { PageContainer } from "@/components/common/page-header";
+import { RelativeTime } from "@/components/common/relative-time";
+import { PhonePreview } from "@/components/composer/preview/phone-preview";
+import { TargetingSentence } from "@/components/composer/recipients/targeting-sentence";
+import { Badge } from "@/components/ui/badge";
+import { buttonVariants } from "@/components/ui/button";
+import { CodeBlock } from "@/components/ui/code-block";
+import { CopyButton } from "@/components/ui/copy-button";
+import type { DraftMessage } from "@/lib/composer/compose-state";
+import { sendDetailQuery } from "@/lib/queries/messages";
+import type { SendDetail } from "@/lib/sending/serialize";
+import { NarrowcastProgressCard, type NarrowcastProgress } from "./narrowcast-progress";
+import { SendStatusBadge } from "./send-badges";
+import { SendOutcome } from "./send-outcome";
+import { SendRequests } from "./send-requests";
+
+/** /messages/[id]: how a send went, the exact request, every LINE request and attempt, and the preview. */
+export function SendDetailView({ id, canSend }: { id: string; canSend: boolean }) {
+  const query = useQuery(sendDetailQuery(id));
+  if (query.isPending) return <DetailPageSkeleton />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  return <Body send={query.data} canSend={canSend} />;
+}
+
+function Body({ send, canSend }: { send: SendDetail; canSend: boolean }) {
+  const t = useTranslations("sends.detail");
+  const request = send.request as Record<string, unknown>;
+  const json = JSON.stringify(request, null, 2);
+  const progress = send.progress as NarrowcastProgress | null;
+  return (
+    <PageContainer className="space-y-5">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0 space-y-2">
+          <Link href="/messages" className="inline-flex items-center gap-1 text-xs text-muted-foreground hover:text-foreground">
+            <ArrowLeft aria-hidden className="size-3.5" />
+            {t("back")}
+          </Link>
+          <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold tracking-tight">
+            {t("heading", { kind: send.kind })}
+            {send.isTest && <Badge tone="warning">{t("test")}</Badge>}
+            <SendStatusBadge status={send.status} phase={progress?.phase} />
+          </h1>
+          <p className="text-sm text-muted-foreground">
+            {t("meta", { author: send.author.label, recipients: send.recipientCount ?? -1 })} · <RelativeTime value={send.createdAt} withExact />
+          </p>
+        </div>
+        {canSend && send.kind !== "reply" && (
+          <Link href={`/messages/new?from=${send.id}`} className={buttonVariants()}>
+            <CopyPlus aria-hidden />
+            {t("duplicate")}
+          </Link>
+        )}
+      </div>
+      <SendOutcome send={send} />
+      <div className="grid items-start gap-5 xl:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0 space-y-5">
+          {send.kind === "narrowcast" && (
+            <>
+              <TargetingSentence body={request} />
+              <NarrowcastProgressCard progress={progress} status={send.status} />
+            </>
+          )}
+          <SendRequests send={send} />
+          <CodeBlock
+            code={json}
+            language="json"
+            label={t("request")}
+            title={t("request")}
+            maxHeight="28rem"
+            toolbar={<CopyButton value={json} label={t("copy")} copiedLabel={t("copied")} />}
+          />
+        </div>
+        <aside className="xl:sticky xl:top-4">
+          <PhonePreview messages={send.messages as DraftMessage[]} />
+        </aside>
+      </div>
+    </PageContainer>
+  );
+}

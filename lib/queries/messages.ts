@@ -1,0 +1,134 @@
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import type { SendDetail, SendSummary } from "@/lib/sending/serialize";
+import { ApiError, browserFetch, getJson, withSearch, type ApiErrorDetail, type ApiFetch } from "./api-client";
+
+// Sends (history and detail), quota and follower figures, drafts and test recipients.
+
+export type SendListItem = SendSummary & { lineRequestIds: string[] };
+export interface SendPage {
+  items: SendListItem[];
+  nextCursor: string | null;
+}
+
+export interface SendFilters {
+  kind?: string;
+  status?: string;
+  author?: string;
+  from?: string;
+  to?: string;
+  tests?: boolean;
+}
+
+export const SEND_PAGE_SIZE = 30;
+
+export const sendKeys = {
+  all: ["sends"] as const,
+  list: (filters: SendFilters) => ["sends", "list", filters] as const,
+  detail: (id: string) => ["sends", "detail", id] as const,
+  quota: ["sends", "quota"] as const,
+  drafts: ["drafts"] as const,
+  draft: (id: string) => ["drafts", id] as const,
+  testRecipients: ["test-recipients"] as const,
+};
+
+export function parseSendFilters(search: URLSearchParams | Record<string, string | string[] | undefined>): SendFilters {
+  const get = (k: string) => {
+    const v = search instanceof URLSearchParams ? search.get(k) : search[k];
+    return (Array.isArray(v) ? v[0] : v) || undefined;
+  };
+  return { kind: get("kind"), status: get("status"), author: get("author"), from: get("from"), to: get("to"), tests: get("tests") === "true" || undefined };
+}
+
+export function sendFiltersToSearch(f: SendFilters): URLSearchParams {
+  const s = new URLSearchParams();
+  for (const k of ["kind", "status", "author", "from", "to"] as const) if (f[k]) s.set(k, f[k]!);
+  if (f.tests) s.set("tests", "true");
+  return s;
+}
+
+/** While anything on the page is queued or sending, look again every few seconds. */
+export const isInFlight = (s: { status: string; kind: string; progress?: unknown }) =>
+  s.status === "queued" || s.status === "sending" || (s.kind === "narrowcast" && s.status !== "failed" && !isFinalProgress(s.progress));
+
+export function sendListQuery(filters: SendFilters, api: ApiFetch = browserFetch) {
+  return infiniteQueryOptions({
+    queryKey: sendKeys.list(filters),
+    queryFn: ({ pageParam, signal }) => {
+      const search = sendFiltersToSearch(filters);
+      // "from"/"to" are days in the URL; the API takes instants.
+      if (filters.from) search.set("from", new Date(`${filters.from}T00:00:00`).toISOString());
+      if (filters.to) search.set("to", new Date(`${filters.to}T23:59:59.999`).toISOString());
+      search.set("limit", String(SEND_PAGE_SIZE));
+      if (pageParam) search.set("cursor", pageParam);
+      return getJson<SendPage>(api, withSearch("/api/messages", search), signal);
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    refetchInterval: (q) => (q.state.data?.pages.some((p) => p.items.some(isInFlight)) ? 3000 : false),
+  });
+}
+
+export function sendDetailQuery(id: string, api: ApiFetch = browserFetch) {
+  return queryOptions({
+    queryKey: sendKeys.detail(id),
+    queryFn: ({ signal }) => getJson<SendDetail>(api, `/api/messages/${encodeURIComponent(id)}`, signal),
+    refetchInterval: (q) => (q.state.data && isInFlight(q.state.data) ? 1500 : false),
+  });
+}
+
+export interface QuotaInfo {
+  quota: { limit: number | null; used: number; remaining: number | null; type?: string };
+  followers: { followers: number | null; targetedReaches: number | null; blocks?: number | null; date: string } | null;
+}
+
+export function quotaQuery(api: ApiFetch = browserFetch) {
+  return queryOptions({ queryKey: sendKeys.quota, queryFn: ({ signal }) => getJson<QuotaInfo>(api, "/api/messages/quota", signal), staleTime: 60_000 });
+}
+
+export interface Draft {
+  id: string;
+  kind: "push" | "multicast" | "broadcast" | "narrowcast";
+  title: string;
+  body: Record<string, unknown>;
+  authorLabel: string;
+  updatedAt: string;
+  createdAt: string;
+}
+
+export function draftsQuery(api: ApiFetch = browserFetch) {
+  return queryOptions({ queryKey: sendKeys.drafts, queryFn: ({ signal }) => getJson<{ items: Draft[] }>(api, "/api/drafts", signal) });
+}
+
+export function draftQuery(id: string, api: ApiFetch = browserFetch) {
+  return queryOptions({ queryKey: sendKeys.draft(id), queryFn: ({ signal }) => getJson<Draft>(api, `/api/drafts/${encodeURIComponent(id)}`, signal), staleTime: Infinity });
+}
+
+export interface TestRecipient {
+  id: string;
+  userId: string;
+  label: string;
+}
+
+export function testRecipientsQuery(api: ApiFetch = browserFetch) {
+  return queryOptions({ queryKey: sendKeys.testRecipients, queryFn: ({ signal }) => getJson<{ items: TestRecipient[] }>(api, "/api/test-recipients", signal) });
+}
+
+/** POST/PUT/DELETE JSON to our API; errors as ApiError (with LINE-style details on 400). */
+export async function sendJson<T>(path: string, body?: unknown, method = "POST"): Promise<T> {
+  const res = await fetch(path, {
+    method,
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const e = (json ?? {}) as { code?: string; message?: string; details?: ApiErrorDetail[] };
+    throw new ApiError(res.status, e.code ?? "http_error", e.message ?? `HTTP ${res.status}`, e.details);
+  }
+  return json as T;
+}
+
+function isFinalProgress(p: unknown) {
+  const phase = (p as { phase?: string } | null)?.phase;
+  return phase === "succeeded" || phase === "failed";
+}
