@@ -1,12 +1,26 @@
 import { cookies } from "next/headers";
+import { MemberProvider, type CurrentMember } from "@/components/auth/member-context";
 import { AppShell } from "@/components/layout/app-shell";
 import { SIDEBAR_COOKIE } from "@/components/layout/sidebar-state";
 import { requirePageActor } from "@/lib/auth/page-actor";
+import type { Actor } from "@/lib/auth/require-actor";
 
 // Every console page is for signed-in members: checked here against the database (proxy.ts only
-// redirects when there is no cookie at all).
+// redirects when there is no cookie at all). The member's role goes to the client (useRole/useCan)
+// so the console can hide what they cannot do; the API refuses it regardless.
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
-  await requirePageActor("viewer");
+  const actor = await requirePageActor("viewer");
   const collapsed = (await cookies()).get(SIDEBAR_COOKIE)?.value === "rail";
-  return <AppShell sidebarCollapsed={collapsed}>{children}</AppShell>;
+  return (
+    <MemberProvider member={currentMember(actor)}>
+      <AppShell sidebarCollapsed={collapsed}>{children}</AppShell>
+    </MemberProvider>
+  );
+}
+
+// Only what the browser needs: never the session id.
+function currentMember(actor: Actor): CurrentMember {
+  return actor.kind === "user"
+    ? { kind: "user", id: actor.id, name: actor.name, email: actor.email, role: actor.role, locale: actor.locale, timeZone: actor.timeZone }
+    : { kind: "apiKey", id: actor.id, name: actor.name, email: "", role: actor.role, locale: null, timeZone: null };
 }

@@ -1,14 +1,32 @@
-import { Activity, LayoutDashboard, Webhook, type LucideIcon } from "lucide-react";
+import {
+  Activity,
+  KeyRound,
+  LayoutDashboard,
+  MonitorSmartphone,
+  RadioTower,
+  ScrollText,
+  Send,
+  Settings,
+  UserRound,
+  Users,
+  Webhook,
+  type LucideIcon,
+} from "lucide-react";
+import { roleAllows, type Role } from "@/lib/auth/roles";
 
 export interface NavItem {
   href: string;
   /** Key in the "nav" message namespace. */
   label: string;
   icon: LucideIcon;
-  section: "monitor";
+  section: (typeof navSections)[number];
   /** Only the exact path counts as this item (for "/"). */
   exact?: boolean;
+  /** The least role that can use the page; the item is hidden from others (the server refuses them too). */
+  role?: Role;
 }
+
+export const navSections = ["monitor", "engage", "manage"] as const;
 
 // The console's pages, in sidebar order. The sidebar, the breadcrumbs and the command palette all read
 // this list, so a new page is one line here.
@@ -16,14 +34,34 @@ export const navItems: NavItem[] = [
   { href: "/", label: "overview", icon: LayoutDashboard, section: "monitor", exact: true },
   { href: "/events", label: "events", icon: Activity, section: "monitor" },
   { href: "/deliveries", label: "deliveries", icon: Webhook, section: "monitor" },
+  // The composer (app/(console)/messages/) sends: operators and admins only.
+  { href: "/messages", label: "messages", icon: Send, section: "engage", role: "operator" },
+  { href: "/settings", label: "settings", icon: Settings, section: "manage" },
 ];
 
-export const navSections = ["monitor"] as const;
+/** The settings pages (tabs under /settings, breadcrumbs, palette), each labelled in "settings.nav". */
+export const settingsItems: Array<Omit<NavItem, "section">> = [
+  { href: "/settings", label: "channel", icon: RadioTower, exact: true, role: "admin" },
+  { href: "/settings/members", label: "members", icon: Users, role: "admin" },
+  { href: "/settings/api-keys", label: "apiKeys", icon: KeyRound, role: "admin" },
+  { href: "/settings/audit", label: "audit", icon: ScrollText, role: "admin" },
+  { href: "/settings/account", label: "account", icon: UserRound },
+  { href: "/settings/sessions", label: "sessions", icon: MonitorSmartphone },
+];
 
-export function isActive(item: NavItem, pathname: string): boolean {
+/** What a member with `role` sees of a list (null: not signed in, so nothing role-limited). */
+export function visibleTo<T extends { role?: Role }>(items: T[], role: Role | null): T[] {
+  return items.filter((item) => !item.role || (role !== null && roleAllows(role, item.role)));
+}
+
+export function isActive(item: Pick<NavItem, "href" | "exact">, pathname: string): boolean {
   return item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
 }
 
 export function activeNavItem(pathname: string): NavItem | undefined {
   return navItems.find((item) => isActive(item, pathname));
+}
+
+export function activeSettingsItem(pathname: string) {
+  return settingsItems.find((item) => isActive(item, pathname));
 }

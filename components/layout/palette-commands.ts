@@ -22,11 +22,13 @@ import { useRouter } from "next/navigation";
 import { idFilterKey } from "@/lib/events/event-filters";
 import { locales, type Locale } from "@/i18n/locales";
 import { useSetLocale } from "./use-set-locale";
-import { navItems } from "./nav-config";
+import { useRole } from "@/components/auth/member-context";
+import { useAccountCommands } from "./account-commands";
+import { navItems, visibleTo } from "./nav-config";
 
 export interface PaletteCommand {
   id: string;
-  group: "actions" | "navigation" | "filters" | "preferences";
+  group: "actions" | "navigation" | "settings" | "filters" | "preferences";
   label: string;
   /** Extra words that find this command (English and technical names work in every language). */
   keywords?: string;
@@ -45,13 +47,17 @@ export function usePaletteCommands(query: string): PaletteCommand[] {
   const { setTheme, theme } = useTheme();
   const locale = useLocale();
   const setLocale = useSetLocale();
+  const role = useRole();
+  const accountCommands = useAccountCommands();
   const go = (href: string) => () => router.push(href);
 
   const commands: PaletteCommand[] = [...fromQuery(query.trim(), t, go)];
 
-  for (const item of navItems) {
+  for (const item of visibleTo(navItems, role)) {
     commands.push({ id: `nav:${item.href}`, group: "navigation", label: tNav(item.label), keywords: item.href, hint: item.href, icon: item.icon, perform: go(item.href) });
   }
+
+  commands.push(...accountCommands);
 
   const filters: Array<[string, string, LucideIcon, string]> = [
     ["messages", "/events?type=message", MessageSquareText, "message"],

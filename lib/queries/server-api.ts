@@ -5,6 +5,11 @@ import { GET as listDeliveries } from "@/app/api/deliveries/route";
 import { GET as getEvent } from "@/app/api/events/[id]/route";
 import { GET as listEvents } from "@/app/api/events/route";
 import { GET as getOverview } from "@/app/api/overview/route";
+import { GET as listApiKeys } from "@/app/api/api-keys/route";
+import { GET as listAudit } from "@/app/api/audit/route";
+import { GET as listInvitations } from "@/app/api/invitations/route";
+import { GET as listMySessions } from "@/app/api/me/sessions/route";
+import { GET as listMembers } from "@/app/api/members/route";
 import type { ApiFetch } from "./api-client";
 
 type Handler = (req: Request, ctx: { params: Promise<never> }) => Promise<Response>;
@@ -17,6 +22,11 @@ const routes: Array<{ pattern: RegExp; handler: Handler; param?: string }> = [
   { pattern: /^\/api\/deliveries$/, handler: listDeliveries as Handler },
   { pattern: /^\/api\/deliveries\/([^/]+)$/, handler: getDelivery as Handler, param: "id" },
   { pattern: /^\/api\/overview$/, handler: getOverview as Handler },
+  { pattern: /^\/api\/members$/, handler: listMembers as Handler },
+  { pattern: /^\/api\/invitations$/, handler: listInvitations as Handler },
+  { pattern: /^\/api\/api-keys$/, handler: listApiKeys as Handler },
+  { pattern: /^\/api\/audit$/, handler: listAudit as Handler },
+  { pattern: /^\/api\/me\/sessions$/, handler: listMySessions as Handler },
 ];
 
 /** An ApiFetch for server components: same paths as the browser, answered in-process. */
