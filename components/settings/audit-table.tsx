@@ -10,6 +10,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { AuditEntry } from "@/lib/queries/audit";
 import { cn } from "@/lib/utils/cn";
 import { zoneName } from "@/lib/utils/date-formats";
+import { displayIp } from "@/lib/utils/ip";
 import { auditActionKey, auditActionTone } from "./audit-action";
 
 const WHEN = { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" } as const;
@@ -84,15 +85,17 @@ function AuditRow({ entry: e, expanded, onToggle, onFilterActor }: { entry: Audi
                 onFilterActor(e.actorId!);
               }}
               title={t("filterByActor")}
-              className="min-w-0 truncate text-left text-sm hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+              className="group min-w-0 text-left focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
             >
-              {e.actorLabel}
+              <ActorLabel label={e.actorLabel} />
             </button>
           ) : (
-            <span className="min-w-0 truncate text-sm">{e.actorLabel}</span>
+            <span className="min-w-0">
+              <ActorLabel label={e.actorLabel} />
+            </span>
           )}
         </div>
-        <p className="mt-0.5 pl-5 font-mono text-xs text-subtle-foreground xl:hidden">{e.ip ?? "—"}</p>
+        <p className="mt-0.5 pl-5 font-mono text-xs text-subtle-foreground xl:hidden">{displayIp(e.ip) ?? "—"}</p>
       </TableCell>
       <TableCell className="align-top">
         <Badge tone={auditActionTone(e.action)} size="md">
@@ -104,7 +107,7 @@ function AuditRow({ entry: e, expanded, onToggle, onFilterActor }: { entry: Audi
           {e.target ?? "—"}
         </span>
       </TableCell>
-      <TableCell className="hidden align-top font-mono text-xs leading-6 whitespace-nowrap text-muted-foreground xl:table-cell">{e.ip ?? "—"}</TableCell>
+      <TableCell className="hidden align-top font-mono text-xs leading-6 whitespace-nowrap text-muted-foreground xl:table-cell">{displayIp(e.ip) ?? "—"}</TableCell>
       <TableCell className="pl-0 align-top">
         {hasDetails && (
           <button
@@ -122,5 +125,16 @@ function AuditRow({ entry: e, expanded, onToggle, onFilterActor }: { entry: Audi
         )}
       </TableCell>
     </TableRow>
+  );
+}
+
+// Labels are kept as they were written: "Name <email>" for members, a name for keys and the system.
+function ActorLabel({ label }: { label: string }) {
+  const m = /^(.*) <([^>]+)>$/.exec(label);
+  return (
+    <>
+      <span className="block truncate text-sm group-hover:underline">{m ? m[1] : label}</span>
+      {m && <span className="block truncate text-xs text-muted-foreground">{m[2]}</span>}
+    </>
   );
 }

@@ -16,6 +16,7 @@ import { useToast } from "@/components/ui/toaster";
 import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "@/lib/auth/session-policy";
 import { describeUserAgent } from "@/lib/auth/user-agent";
 import { sendJson } from "@/lib/queries/api-client";
+import { displayIp } from "@/lib/utils/ip";
 import { auditKeys } from "@/lib/queries/audit";
 import { mySessionsQuery, sessionKeys, type MemberSession } from "@/lib/queries/sessions";
 
@@ -103,7 +104,7 @@ function SessionRow({ session: s, pending, onEnd }: { session: MemberSession; pe
           {s.current && <Badge tone="success">{t("thisDevice")}</Badge>}
         </p>
         <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-muted-foreground">
-          <span className="font-mono">{s.ipAddress || t("unknownAddress")}</span>
+          <span className="font-mono">{displayIp(s.ipAddress) ?? t("unknownAddress")}</span>
           <span aria-hidden>·</span>
           <span>{t.rich("signedIn", { time: () => <RelativeTime value={s.createdAt} /> })}</span>
           <span aria-hidden>·</span>
