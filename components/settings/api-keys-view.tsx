@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { KeyRound, Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { ErrorState } from "@/components/common/error-state";
 import { Button } from "@/components/ui/button";
@@ -21,10 +21,11 @@ import { TableSkeleton } from "./table-skeleton";
 export function ApiKeysView({ appUrl }: { appUrl: string }) {
   const t = useTranslations("settings.apiKeys");
   const tc = useTranslations("common");
-  const router = useRouter();
   const pathname = usePathname();
+  // ?create=1 (the command palette's "Create an API key") opens the dialog; the History API keeps it
+  // in the browser (no server render to open or close a dialog).
   const creating = useSearchParams().get("create") === "1";
-  const setCreating = (open: boolean) => router.replace(open ? `${pathname}?create=1` : pathname, { scroll: false });
+  const setCreating = (open: boolean) => window.history.replaceState(null, "", open ? `${pathname}?create=1` : pathname);
   const query = useQuery(apiKeysQuery());
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
   const keys = query.data?.items ?? [];

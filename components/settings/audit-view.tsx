@@ -3,7 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { ScrollText } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { ErrorState } from "@/components/common/error-state";
 import { Button } from "@/components/ui/button";
@@ -17,7 +17,6 @@ import { TableSkeleton } from "./table-skeleton";
 /** Settings › Audit log: who did what, newest first, filtered by the URL; read-only. */
 export function AuditView() {
   const t = useTranslations("settings.audit");
-  const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const filters = useMemo(() => parseAuditFilters(searchParams), [searchParams]);
@@ -26,9 +25,11 @@ export function AuditView() {
   const actions = query.data?.pages[0]?.actions ?? [];
   const filtered = Boolean(filters.action || filters.actorId || filters.from || filters.to);
 
+  // Filters live in the URL (a view can be shared as a link); the list is fetched in the browser, so
+  // the History API updates the URL without a server render.
   const setFilters = (next: AuditFilters) => {
     const qs = auditFiltersToSearch(next).toString();
-    router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+    window.history.pushState(null, "", qs ? `${pathname}?${qs}` : pathname);
   };
 
   return (

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { appRoutes, type AppRoute } from "../helpers/app-routes";
+import { SIGNED_OUT } from "./members";
 
 // Everything under app/ needs a signed-in member or an API key, except this list. A new route or page
 // is covered the moment its file exists: forgetting the guard fails here.
@@ -30,7 +31,7 @@ test.describe("access control", () => {
   for (const cookie of [null, FORGED_SESSION]) {
     const who = cookie ? "a forged session cookie" : "no session";
     test(`every API route refuses a request with ${who} (401 JSON), whatever the method`, async ({ playwright, baseURL }) => {
-      const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: cookie ? { cookie } : {} });
+      const api = await playwright.request.newContext({ baseURL, storageState: SIGNED_OUT, extraHTTPHeaders: cookie ? { cookie } : {} });
       const failures: string[] = [];
       for (const route of guarded.filter((r) => r.kind === "api")) {
         for (const method of route.methods) {
@@ -44,7 +45,7 @@ test.describe("access control", () => {
     });
 
     test(`every console page sends a visitor with ${who} to sign in`, async ({ playwright, baseURL }) => {
-      const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: cookie ? { cookie } : {} });
+      const api = await playwright.request.newContext({ baseURL, storageState: SIGNED_OUT, extraHTTPHeaders: cookie ? { cookie } : {} });
       const failures: string[] = [];
       for (const route of guarded.filter((r) => r.kind === "page")) {
         const res = await api.get(route.url, { maxRedirects: 0 });
@@ -59,7 +60,7 @@ test.describe("access control", () => {
   }
 
   test("the benchmark baseline route does not exist unless enabled", async ({ playwright, baseURL }) => {
-    const api = await playwright.request.newContext({ baseURL });
+    const api = await playwright.request.newContext({ baseURL, storageState: SIGNED_OUT });
     expect((await api.post("/api/bench/webhook-baseline", { data: "{}" })).status()).toBe(404);
     await api.dispose();
   });

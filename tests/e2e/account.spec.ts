@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { browserAs, createMember } from "./members";
+import { browserAs, createMember, SIGNED_OUT } from "./members";
 import { visit } from "./visit";
 
 test.describe("account", () => {
@@ -65,7 +65,7 @@ test.describe("account", () => {
   test("sessions lists each device, marks this one, and ends another", async ({ request, browser, baseURL, playwright }) => {
     const member = await createMember(request, "operator");
     // A second device: signing in again through the API, as a phone would.
-    const phone = await playwright.request.newContext({ baseURL, userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1" });
+    const phone = await playwright.request.newContext({ baseURL, storageState: SIGNED_OUT, userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1" });
     expect((await phone.post("/api/auth/sign-in/email", { data: { email: member.email, password: member.password } })).status()).toBe(200);
     expect((await phone.get("/api/me")).status()).toBe(200);
 

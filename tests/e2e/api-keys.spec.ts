@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { pushBody } from "./members";
+import { pushBody, SIGNED_OUT } from "./members";
 import { visit } from "./visit";
 
 test.describe("API keys", () => {
@@ -16,6 +16,7 @@ test.describe("API keys", () => {
     expect(key).toMatch(/^oak_[0-9A-Za-z]{32}$/);
     await expect(dialog).toContainText("shown only once");
     await dialog.getByRole("button", { name: "Done" }).click();
+    await expect(dialog).toBeHidden();
 
     // Listed by prefix only; the key itself is nowhere on the page any more.
     const row = page.locator(`[data-api-key="${name}"]`);
@@ -24,7 +25,7 @@ test.describe("API keys", () => {
     expect(await page.content()).not.toContain(key);
 
     // No cookies: only the key speaks.
-    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+    const api = await playwright.request.newContext({ baseURL, storageState: SIGNED_OUT, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
     expect((await api.get("/api/events?limit=1")).status()).toBe(200);
     expect((await api.post("/api/messages/push", { data: pushBody("sent with a key") })).status()).toBe(202);
     expect((await api.get("/api/members")).status()).toBe(403);

@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { pushBody } from "./members";
+import { pushBody, SIGNED_OUT } from "./members";
 import { visit } from "./visit";
 
 test.describe("invitations", () => {
   test("an admin invites an operator, who joins through the link, can work but cannot manage members", async ({ page, browser, baseURL, request }) => {
+    test.setTimeout(60_000);
     const email = `ops-${Date.now()}@example.com`;
     await visit(page, "/settings/members");
     await page.getByRole("button", { name: "Invite member" }).click();
@@ -22,7 +23,7 @@ test.describe("invitations", () => {
     await expect(page.locator(`[data-invitation="${email}"]`)).toContainText("Pending");
 
     // The invitee, in their own browser: the page says who the invitation is for.
-    const invitee = await browser.newContext({ baseURL, locale: "en-US", timezoneId: "Asia/Taipei" });
+    const invitee = await browser.newContext({ baseURL, storageState: SIGNED_OUT, locale: "en-US", timezoneId: "Asia/Taipei" });
     const p = await invitee.newPage();
     await visit(p, new URL(link).pathname);
     await expect(p.getByTestId("invitation-email")).toHaveText(email);
@@ -37,7 +38,7 @@ test.describe("invitations", () => {
     // Operators reach events and may send…
     await visit(p, "/events");
     await expect(p.getByRole("heading", { level: 1, name: "Events" })).toBeVisible();
-    const nav = p.getByRole("navigation", { name: "Main navigation" });
+    const nav = p.getByRole("complementary", { name: "Main navigation" });
     await expect(nav.getByRole("link", { name: "Messages" })).toBeVisible();
     const push = await p.request.post("/api/messages/push", { data: pushBody("from the operator") });
     expect(push.status(), await push.text()).toBe(202);
@@ -66,7 +67,7 @@ test.describe("invitations", () => {
     // The invitation now reads accepted, and the link is spent.
     await page.reload();
     await expect(page.locator(`[data-invitation="${email}"]`)).toContainText("Accepted");
-    const again = await browser.newContext({ baseURL });
+    const again = await browser.newContext({ baseURL, storageState: SIGNED_OUT });
     const p2 = await again.newPage();
     await p2.goto(new URL(link).pathname);
     await expect(p2.getByRole("heading", { name: "This invitation link is not valid" })).toBeVisible();
@@ -74,7 +75,7 @@ test.describe("invitations", () => {
   });
 
   test("a bad invitation link reveals nothing but that it is not valid", async ({ playwright, baseURL }) => {
-    const api = await playwright.request.newContext({ baseURL });
+    const api = await playwright.request.newContext({ baseURL, storageState: SIGNED_OUT });
     for (const token of ["x", "A".repeat(43), "../../etc/passwd"]) {
       const res = await api.get(`/api/invitations/lookup?token=${encodeURIComponent(token)}`);
       expect(res.status()).toBe(404);
@@ -96,7 +97,7 @@ test.describe("invitations", () => {
     await expect(row).toContainText("Revoked");
     await expect(row.getByRole("button", { name: "Revoke" })).toHaveCount(0);
 
-    const ctx = await browser.newContext({ baseURL });
+    const ctx = await browser.newContext({ baseURL, storageState: SIGNED_OUT });
     const p = await ctx.newPage();
     await p.goto(new URL(link).pathname);
     await expect(p.getByRole("heading", { name: "This invitation link is not valid" })).toBeVisible();

@@ -3,6 +3,12 @@ import { expect, request, type APIRequestContext, type Browser, type BrowserCont
 
 export type Role = "viewer" | "operator" | "admin";
 
+/**
+ * Storage for a context that must start signed out. Contexts made inside a test inherit the project's
+ * `use` options — the e2e admin's session included — unless told otherwise.
+ */
+export const SIGNED_OUT = { cookies: [], origins: [] };
+
 export interface TestMember {
   name: string;
   email: string;
@@ -25,7 +31,7 @@ export async function createMember(admin: APIRequestContext, role: Role, opts: {
   const invited = await admin.post("/api/invitations", { data: { email, role } });
   expect(invited.status(), await invited.text()).toBe(201);
   const link = new URL((await invited.json()).link as string);
-  const api = await request.newContext({ baseURL: link.origin });
+  const api = await request.newContext({ baseURL: link.origin, storageState: SIGNED_OUT });
   const accepted = await api.post("/api/invitations/accept", { data: { token: link.pathname.split("/").pop(), name, password } });
   expect(accepted.status(), await accepted.text()).toBe(201);
   return { name, email, password, role, api, storageState: await api.storageState() };

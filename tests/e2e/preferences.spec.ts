@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { browserAs, createMember } from "./members";
+import { browserAs, createMember, SIGNED_OUT } from "./members";
 import { visit } from "./visit";
 
 test.describe("language, theme and time zone", () => {
@@ -23,7 +23,7 @@ test.describe("language, theme and time zone", () => {
   });
 
   test("the sign-in page has its own language switch, for people not signed in yet", async ({ browser, baseURL }) => {
-    const ctx = await browser.newContext({ baseURL, locale: "en-US" });
+    const ctx = await browser.newContext({ baseURL, storageState: SIGNED_OUT, locale: "en-US" });
     const page = await ctx.newPage();
     await visit(page, "/sign-in");
     await page.getByRole("button", { name: "Language" }).click();
