@@ -30,6 +30,7 @@ export const STORAGE_STATE = `.tmp/e2e-admin-${port}.json`;
 // settings page has a real API behind it and webhooks are signed with its secret.
 export const E2E_LINE = { channelSecret: DEMO_CHANNEL_SECRET, channelAccessToken: DEMO_CHANNEL_ACCESS_TOKEN, apiUrl: fakeLineURL };
 export const E2E_AUTH_SECRET = "e2e-better-auth-secret-0123456789abcdef";
+export const E2E_FRESH_BASE_URL = freshBaseURL;
 
 // What every console server of the run shares: the fake LINE platform and the session secret.
 const serverEnv = {
@@ -90,7 +91,13 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "console", dependencies: ["setup"], testIgnore: [/auth\.setup\.ts/, /first-run\.spec\.ts/], use: { storageState: STORAGE_STATE } },
+    // screenshots.spec.ts only runs when asked for (SCREENSHOTS=1): it is for looking at, not a check.
+    {
+      name: "console",
+      dependencies: ["setup"],
+      testIgnore: [/auth\.setup\.ts/, /first-run\.spec\.ts/, ...(process.env.SCREENSHOTS ? [] : [/screenshots\.spec\.ts/])],
+      use: { storageState: STORAGE_STATE },
+    },
     ...(freshBaseURL ? [{ name: "first-run", testMatch: /first-run\.spec\.ts/, use: { baseURL: freshBaseURL } }] : []),
   ],
   use: {

@@ -32,7 +32,7 @@ export function AuditTable({ entries, onFilterActor }: { entries: AuditEntry[]; 
           <TableHead>{t("columns.when")}</TableHead>
           <TableHead>{t("columns.who")}</TableHead>
           <TableHead>{t("columns.action")}</TableHead>
-          <TableHead className="w-full">{t("columns.target")}</TableHead>
+          <TableHead className="hidden w-full lg:table-cell">{t("columns.target")}</TableHead>
           <TableHead className="hidden xl:table-cell">{t("columns.address")}</TableHead>
           <TableHead>
             <span className="sr-only">{t("columns.details")}</span>
@@ -46,7 +46,10 @@ export function AuditTable({ entries, onFilterActor }: { entries: AuditEntry[]; 
             {open.has(e.id) && (
               <TableRow className="bg-muted/30 hover:bg-muted/30">
                 <TableCell colSpan={6} className="py-3">
-                  <CodeBlock code={JSON.stringify(e.details, null, 2)} language="json" label={t("detailsOf", { action: e.action })} maxHeight="20rem" />
+                  {/* w-0 min-w-full: a long line scrolls inside the block instead of widening the table. */}
+                  <div className="w-0 min-w-full">
+                    <CodeBlock code={JSON.stringify(e.details, null, 2)} language="json" label={t("detailsOf", { action: e.action })} maxHeight="20rem" />
+                  </div>
                 </TableCell>
               </TableRow>
             )}
@@ -74,7 +77,7 @@ function AuditRow({ entry: e, expanded, onToggle, onFilterActor }: { entry: Audi
         </time>
         <RelativeTime value={e.at} className="text-xs text-muted-foreground" />
       </TableCell>
-      <TableCell className="max-w-64 align-top">
+      <TableCell className="max-w-56 align-top xl:max-w-64">
         <div className="flex min-w-0 items-start gap-1.5">
           <ActorIcon aria-label={t(`actorKinds.${e.actorKind}`)} className="mt-0.5 size-3.5 shrink-0 text-subtle-foreground" />
           {e.actorId ? (
@@ -97,12 +100,18 @@ function AuditRow({ entry: e, expanded, onToggle, onFilterActor }: { entry: Audi
         </div>
         <p className="mt-0.5 pl-5 font-mono text-xs text-subtle-foreground xl:hidden">{displayIp(e.ip) ?? "—"}</p>
       </TableCell>
-      <TableCell className="align-top">
+      <TableCell className="align-top max-lg:w-full max-lg:max-w-0 max-lg:min-w-32">
         <Badge tone={auditActionTone(e.action)} size="md">
           {t.has(key) ? t(key) : e.action}
         </Badge>
+        {/* Narrow screens: the target under its action rather than in a column of its own. */}
+        {e.target && (
+          <span className="mt-1 block truncate font-mono text-xs text-muted-foreground lg:hidden" title={e.target}>
+            {e.target}
+          </span>
+        )}
       </TableCell>
-      <TableCell className="max-w-0 min-w-40 align-top">
+      <TableCell className="hidden max-w-0 min-w-40 align-top lg:table-cell">
         <span className="block truncate font-mono text-xs leading-6" title={e.target ?? undefined}>
           {e.target ?? "—"}
         </span>

@@ -47,7 +47,7 @@ export function SessionsView() {
   });
 
   return (
-    <Card className="overflow-hidden">
+    <Card className="max-w-4xl overflow-hidden">
       <CardHeader className="flex-wrap">
         <div>
           <CardTitle>{t("title")}</CardTitle>
