@@ -81,7 +81,7 @@ export function ApiKeysView({ appUrl }: { appUrl: string }) {
       </Card>
 
       <CreateApiKeyDialog open={creating} onOpenChange={setCreating} />
-      <RevokeApiKeyDialog apiKey={revoking} onClose={() => setRevoking(null)} />
+      {revoking && <RevokeApiKeyDialog key={revoking.id} apiKey={revoking} onClose={() => setRevoking(null)} />}
     </div>
   );
 }

@@ -89,12 +89,12 @@ export function InvitationsCard() {
           </TableBody>
         </Table>
       )}
-      <RevokeDialog invitation={revoking} onClose={() => setRevoking(null)} />
+      {revoking && <RevokeDialog key={revoking.id} invitation={revoking} onClose={() => setRevoking(null)} />}
     </Card>
   );
 }
 
-function RevokeDialog({ invitation, onClose }: { invitation: Invitation | null; onClose: () => void }) {
+function RevokeDialog({ invitation, onClose }: { invitation: Invitation; onClose: () => void }) {
   const t = useTranslations("settings.members.invitations");
   const { toast } = useToast();
   const queryClient = useQueryClient();
@@ -103,20 +103,14 @@ function RevokeDialog({ invitation, onClose }: { invitation: Invitation | null; 
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: memberKeys.invitations });
       void queryClient.invalidateQueries({ queryKey: auditKeys.all });
-      toast({ tone: "success", title: t("revoked", { email: invitation?.email ?? "" }) });
-      mutation.reset();
+      toast({ tone: "success", title: t("revoked", { email: invitation.email }) });
       onClose();
     },
   });
-  if (!invitation) return null;
   return (
     <ConfirmDialog
       open
-      onOpenChange={(open) => {
-        if (open) return;
-        mutation.reset();
-        onClose();
-      }}
+      onOpenChange={(open) => !open && onClose()}
       title={t("confirmTitle", { email: invitation.email })}
       description={t("confirmDescription")}
       confirmLabel={t("revoke")}

@@ -47,7 +47,8 @@ export function MembersCard({ action }: { action: React.ReactNode }) {
       ) : (
         <MembersTable members={members} onChange={setChange} />
       )}
-      <ChangeDialog change={change} onClose={() => setChange(null)} />
+      {/* Mounted per change, so a refusal shown for one change is not shown for the next. */}
+      {change && <ChangeDialog key={`${change.member.id}:${"role" in change ? change.role : change.disabled}`} change={change} onClose={() => setChange(null)} />}
     </Card>
   );
 }
@@ -124,7 +125,7 @@ function MembersTable({ members, onChange }: { members: Member[]; onChange: (c: 
 }
 
 /** Confirms a role change or disabling/enabling, and shows the server's refusal (the last admin). */
-function ChangeDialog({ change, onClose }: { change: Change | null; onClose: () => void }) {
+function ChangeDialog({ change, onClose }: { change: Change; onClose: () => void }) {
   const t = useTranslations("settings.members");
   const tr = useTranslations("roles");
   const { toast } = useToast();
@@ -136,21 +137,16 @@ function ChangeDialog({ change, onClose }: { change: Change | null; onClose: () 
       void queryClient.invalidateQueries({ queryKey: memberKeys.members });
       void queryClient.invalidateQueries({ queryKey: auditKeys.all });
       toast({ tone: "success", title: "role" in c ? t("roleChanged", { name: c.member.name, role: tr(c.role) }) : c.disabled ? t("disabledDone", { name: c.member.name }) : t("enabledDone", { name: c.member.name }) });
-      close();
+      onClose();
     },
   });
-  const close = () => {
-    mutation.reset();
-    onClose();
-  };
-  if (!change) return null;
   const name = change.member.name;
   const isRole = "role" in change;
   const error = mutation.error instanceof ApiError && mutation.error.code === "last_admin" ? t("lastAdmin") : mutation.error ? (mutation.error instanceof ApiError ? mutation.error.message : t("failed")) : null;
   return (
     <ConfirmDialog
       open
-      onOpenChange={(open) => !open && close()}
+      onOpenChange={(open) => !open && onClose()}
       tone={isRole ? "primary" : change.disabled ? "danger" : "primary"}
       title={isRole ? t("confirmRoleTitle", { name, role: tr(change.role) }) : change.disabled ? t("confirmDisableTitle", { name }) : t("confirmEnableTitle", { name })}
       description={

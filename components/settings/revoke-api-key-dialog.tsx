@@ -9,7 +9,7 @@ import { apiKeyKeys, type ApiKey } from "@/lib/queries/api-keys";
 import { auditKeys } from "@/lib/queries/audit";
 
 /** Revoking stops the key on its next request, everywhere; it cannot be undone. */
-export function RevokeApiKeyDialog({ apiKey, onClose }: { apiKey: ApiKey | null; onClose: () => void }) {
+export function RevokeApiKeyDialog({ apiKey, onClose }: { apiKey: ApiKey; onClose: () => void }) {
   const t = useTranslations("settings.apiKeys");
   const { toast } = useToast();
   const queryClient = useQueryClient();
@@ -18,20 +18,14 @@ export function RevokeApiKeyDialog({ apiKey, onClose }: { apiKey: ApiKey | null;
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: apiKeyKeys.all });
       void queryClient.invalidateQueries({ queryKey: auditKeys.all });
-      toast({ tone: "success", title: t("revokedDone", { name: apiKey?.name ?? "" }) });
-      mutation.reset();
+      toast({ tone: "success", title: t("revokedDone", { name: apiKey.name }) });
       onClose();
     },
   });
-  if (!apiKey) return null;
   return (
     <ConfirmDialog
       open
-      onOpenChange={(open) => {
-        if (open) return;
-        mutation.reset();
-        onClose();
-      }}
+      onOpenChange={(open) => !open && onClose()}
       title={t("confirmRevokeTitle", { name: apiKey.name })}
       description={t("confirmRevokeDescription")}
       confirmLabel={t("revoke")}

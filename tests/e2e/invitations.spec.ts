@@ -1,10 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { pushBody, SIGNED_OUT } from "./members";
+import { browserAs, createMember, pushBody, SIGNED_OUT } from "./members";
 import { visit } from "./visit";
 
 test.describe("invitations", () => {
-  test("an admin invites an operator, who joins through the link, can work but cannot manage members", async ({ page, browser, baseURL, request }) => {
-    test.setTimeout(60_000);
+  test("an admin invites by email and role; the invitee sees who it is for, joins and is signed in; the link is then spent", async ({ page, browser, baseURL }) => {
     const email = `ops-${Date.now()}@example.com`;
     await visit(page, "/settings/members");
     await page.getByRole("button", { name: "Invite member" }).click();
@@ -34,35 +33,8 @@ test.describe("invitations", () => {
     await p.getByRole("button", { name: "Create account and sign in" }).click();
     await expect(p).toHaveURL(/\/$/);
     await expect(p.getByRole("button", { name: "Account menu for Ops Person" })).toBeVisible();
-
-    // Operators reach events and may send…
-    await visit(p, "/events");
-    await expect(p.getByRole("heading", { level: 1, name: "Events" })).toBeVisible();
-    const nav = p.getByRole("complementary", { name: "Main navigation" });
-    await expect(nav.getByRole("link", { name: "Messages" })).toBeVisible();
-    const push = await p.request.post("/api/messages/push", { data: pushBody("from the operator") });
-    expect(push.status(), await push.text()).toBe(202);
-    const sendId = (await push.json()).id as string;
-
-    // …but members are not theirs: hidden in the UI, refused by the page and the API.
-    await visit(p, "/settings");
-    await expect(p).toHaveURL(/\/settings\/account$/);
-    const tabs = p.getByRole("navigation", { name: "Settings pages" });
-    await expect(tabs.getByRole("link")).toHaveText(["Account", "Sessions"]);
-    const direct = await p.goto("/settings/members");
-    expect(direct?.status()).toBe(403);
-    await expect(p.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
-    expect((await p.request.get("/api/members")).status()).toBe(403);
-    expect((await p.request.post("/api/invitations", { data: { email: "x@example.com", role: "admin" } })).status()).toBe(403);
+    expect(await (await p.request.get("/api/me")).json()).toMatchObject({ email, role: "operator", name: "Ops Person" });
     await invitee.close();
-
-    // The send is in the audit log as the operator's.
-    await expect
-      .poll(async () => {
-        const { items } = await (await request.get("/api/audit?action=message.sent&limit=200")).json();
-        return items.find((e: { target: string }) => e.target === sendId)?.actorLabel;
-      })
-      .toBe(`Ops Person <${email}>`);
 
     // The invitation now reads accepted, and the link is spent.
     await page.reload();
@@ -72,6 +44,38 @@ test.describe("invitations", () => {
     await p2.goto(new URL(link).pathname);
     await expect(p2.getByRole("heading", { name: "This invitation link is not valid" })).toBeVisible();
     await again.close();
+  });
+
+  test("an operator reaches events and may send, but members are hidden and refused; the send is audited as theirs", async ({ browser, baseURL, request }) => {
+    const operator = await createMember(request, "operator", { name: "Ops Two" });
+    const ctx = await browserAs(browser, operator, baseURL);
+    const p = await ctx.newPage();
+    await visit(p, "/events");
+    await expect(p.getByRole("heading", { level: 1, name: "Events" })).toBeVisible();
+    const nav = p.getByRole("complementary", { name: "Main navigation" });
+    await expect(nav.getByRole("link", { name: "Messages" })).toBeVisible();
+    const push = await p.request.post("/api/messages/push", { data: pushBody("from the operator") });
+    expect(push.status(), await push.text()).toBe(202);
+    const sendId = (await push.json()).id as string;
+
+    await visit(p, "/settings");
+    await expect(p).toHaveURL(/\/settings\/account$/);
+    const tabs = p.getByRole("navigation", { name: "Settings pages" });
+    await expect(tabs.getByRole("link")).toHaveText(["Account", "Sessions"]);
+    const direct = await p.goto("/settings/members");
+    expect(direct?.status()).toBe(403);
+    await expect(p.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+    expect((await p.request.get("/api/members")).status()).toBe(403);
+    expect((await p.request.post("/api/invitations", { data: { email: "x@example.com", role: "admin" } })).status()).toBe(403);
+    await ctx.close();
+    await operator.api.dispose();
+
+    await expect
+      .poll(async () => {
+        const { items } = await (await request.get("/api/audit?action=message.sent&limit=200")).json();
+        return items.find((e: { target: string }) => e.target === sendId)?.actorLabel;
+      })
+      .toBe(`Ops Two <${operator.email}>`);
   });
 
   test("a bad invitation link reveals nothing but that it is not valid", async ({ playwright, baseURL }) => {
