@@ -6,9 +6,9 @@ import { askLine } from "@/lib/line/line-errors";
 // The Channel settings page: what is configured (never the secrets themselves), the bot as LINE
 // describes it, and LINE's webhook endpoint setting, read, set and tested through LINE's API.
 
-/** The webhook URL for LINE Developers Console: this console's public address (APP_URL). */
+/** The webhook URL for LINE Developers Console: this console's public address (APP_URL, which may carry a path). */
 export function consoleWebhookUrl(): string {
-  return new URL("/api/line/webhook", env().APP_URL).toString();
+  return `${env().APP_URL.replace(/\/+$/, "")}/api/line/webhook`;
 }
 
 /**

@@ -9,7 +9,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("setupTitle") };
 }
 
-// Public only while the console has no account: afterwards this is just the way to sign-in.
+// Public only while the console has no account; afterwards it sends everyone to sign in.
 export default async function SetupPage() {
   const { handle } = await getDatabase();
   if ((await countUsers(handle.db)) > 0) redirect("/sign-in");
