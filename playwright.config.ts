@@ -1,31 +1,89 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import { defineConfig } from "@playwright/test";
-import { TEST_SECRET } from "./tests/helpers/webhook";
+import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
+import { DEMO_CHANNEL_ACCESS_TOKEN, DEMO_CHANNEL_SECRET } from "./fake-line/options";
 
 if (!process.env.E2E_DATA_DIR) removeOldDatabases();
 
 // Chosen once by the runner and inherited by its workers through the environment, so every process
-// agrees on the server's address and database.
+// agrees on the servers' addresses and databases.
 process.env.E2E_PORT ??= String(freePort(3399, 3340));
-process.env.E2E_FAKE_LINE_PORT ??= String(freePort(3339, 3280));
+process.env.E2E_FRESH_PORT ??= String(freePort(3339, 3300));
+process.env.E2E_FAKE_LINE_PORT ??= String(freePort(4099, 4040));
 process.env.E2E_DATA_DIR ??= `.tmp/e2e-pglite-${process.env.E2E_PORT}-${Date.now()}`;
+process.env.E2E_FRESH_DATA_DIR ??= `.tmp/e2e-pglite-${process.env.E2E_FRESH_PORT}-${Date.now()}`;
 
 const port = Number(process.env.E2E_PORT);
-// E2E_BASE_URL points the tests at a server you already run (a dev server while iterating).
+const freshPort = Number(process.env.E2E_FRESH_PORT);
+// E2E_BASE_URL points the tests at a server you already run (a dev server while iterating); the
+// first-run tests then need E2E_FRESH_BASE_URL, a server with no account yet.
 const external = process.env.E2E_BASE_URL;
 const baseURL = external ?? `http://127.0.0.1:${port}`;
-
-// The fake LINE platform behind the e2e server (sending, narrowcast phases, reply tokens), with the
-// same channel secret and token the tests sign webhooks with. Tests read what LINE received from its
-// control API (/__fake/…) at FAKE_LINE_URL.
-export const FAKE_LINE_URL = process.env.E2E_FAKE_LINE_URL ?? `http://127.0.0.1:${process.env.E2E_FAKE_LINE_PORT}`;
-const E2E_ACCESS_TOKEN = "e2e-access-token-e2e-access-token";
+const freshBaseURL = external ? process.env.E2E_FRESH_BASE_URL : `http://127.0.0.1:${freshPort}`;
+const fakeLineURL = `http://127.0.0.1:${process.env.E2E_FAKE_LINE_PORT}`;
+// Tests read what LINE received from the fake's control API (/__fake/…).
+export const FAKE_LINE_URL = fakeLineURL;
 
 // The console needs an account: the server creates this admin at start-up (ADMIN_EMAIL), the "setup"
 // project signs in once and every other test starts from that session (storageState).
 export const E2E_ADMIN = { email: "e2e-admin@example.com", password: "e2e-admin-password-123" };
 export const STORAGE_STATE = `.tmp/e2e-admin-${port}.json`;
+// The servers talk to the fake LINE platform (fake-line/) with its default credentials, so the channel
+// settings page has a real API behind it and webhooks are signed with its secret.
+export const E2E_LINE = { channelSecret: DEMO_CHANNEL_SECRET, channelAccessToken: DEMO_CHANNEL_ACCESS_TOKEN, apiUrl: fakeLineURL };
+export const E2E_AUTH_SECRET = "e2e-better-auth-secret-0123456789abcdef";
+export const E2E_FRESH_BASE_URL = freshBaseURL;
+
+// What every console server of the run shares: the fake LINE platform and the session secret.
+const serverEnv = {
+  LINE_CHANNEL_ID: "2000000001",
+  LINE_CHANNEL_SECRET: E2E_LINE.channelSecret,
+  LINE_CHANNEL_ACCESS_TOKEN: E2E_LINE.channelAccessToken,
+  LINE_API_BASE_URL: fakeLineURL,
+  LINE_DATA_API_BASE_URL: fakeLineURL,
+  NEXT_TELEMETRY_DISABLED: "1",
+  BETTER_AUTH_SECRET: E2E_AUTH_SECRET,
+};
+
+// Started in this order (Playwright waits for each): the fake LINE platform, the console with the e2e
+// admin (it builds), then a second console on the same build with its own empty database and no
+// ADMIN_EMAIL, for the first-run screen.
+const webServers: NonNullable<PlaywrightTestConfig["webServer"]> = [
+  {
+    // Narrowcast phases short enough to watch to the end; no monthly quota in the way; webhooks (with
+    // reply tokens) delivered to the console under test.
+    command: `npx tsx fake-line/main.ts --port ${process.env.E2E_FAKE_LINE_PORT} --narrowcast-phase-ms 200 --quota none --webhook-url ${baseURL}/api/line/webhook`,
+    url: `${fakeLineURL}/__fake/health`,
+    timeout: 60_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+  {
+    command: `npx next build && npx next start -p ${port} -H 127.0.0.1`,
+    url: `${baseURL}/api/health`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      ...serverEnv,
+      PGLITE_DATA_DIR: process.env.E2E_DATA_DIR,
+      APP_URL: baseURL,
+      ADMIN_EMAIL: E2E_ADMIN.email,
+      ADMIN_PASSWORD: E2E_ADMIN.password,
+    },
+  },
+  {
+    command: `npx next start -p ${freshPort} -H 127.0.0.1`,
+    url: `${freshBaseURL}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: { ...serverEnv, PGLITE_DATA_DIR: process.env.E2E_FRESH_DATA_DIR, APP_URL: freshBaseURL! },
+  },
+];
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -37,7 +95,14 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "console", dependencies: ["setup"], testIgnore: /auth\.setup\.ts/, use: { storageState: STORAGE_STATE } },
+    // screenshots.spec.ts only runs when asked for (SCREENSHOTS=1): it is for looking at, not a check.
+    {
+      name: "console",
+      dependencies: ["setup"],
+      testIgnore: [/auth\.setup\.ts/, /first-run\.spec\.ts/, ...(process.env.SCREENSHOTS ? [] : [/screenshots\.spec\.ts/])],
+      use: { storageState: STORAGE_STATE },
+    },
+    ...(freshBaseURL ? [{ name: "first-run", testMatch: /first-run\.spec\.ts/, use: { baseURL: freshBaseURL } }] : []),
   ],
   use: {
     baseURL,
@@ -51,38 +116,7 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  webServer: external
-    ? undefined
-    : [
-        {
-          command: `npx tsx fake-line/main.ts --port ${process.env.E2E_FAKE_LINE_PORT} --channel-secret ${TEST_SECRET} --channel-access-token ${E2E_ACCESS_TOKEN} --narrowcast-phase-ms 200 --quota none --webhook-url ${baseURL}/api/line/webhook`,
-          url: `${FAKE_LINE_URL}/__fake/health`,
-          timeout: 60_000,
-          reuseExistingServer: false,
-          stdout: "ignore",
-          stderr: "pipe",
-        },
-        {
-          command: `npx next build && npx next start -p ${port} -H 127.0.0.1`,
-          url: `${baseURL}/api/health`,
-          timeout: 600_000,
-          reuseExistingServer: false,
-          stdout: "ignore",
-          stderr: "pipe",
-          env: {
-            PGLITE_DATA_DIR: process.env.E2E_DATA_DIR,
-            LINE_CHANNEL_SECRET: TEST_SECRET,
-            LINE_CHANNEL_ACCESS_TOKEN: E2E_ACCESS_TOKEN,
-            LINE_API_BASE_URL: FAKE_LINE_URL,
-            LINE_DATA_API_BASE_URL: FAKE_LINE_URL,
-            NEXT_TELEMETRY_DISABLED: "1",
-            APP_URL: baseURL,
-            ADMIN_EMAIL: E2E_ADMIN.email,
-            ADMIN_PASSWORD: E2E_ADMIN.password,
-            BETTER_AUTH_SECRET: "e2e-better-auth-secret-0123456789abcdef",
-          },
-        },
-      ],
+  webServer: external ? undefined : webServers,
 });
 
 // The first port in the range nobody is listening on (a child process, because config loading is synchronous).

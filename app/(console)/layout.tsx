@@ -1,20 +1,32 @@
 import { cookies } from "next/headers";
+import { MemberProvider, type CurrentMember } from "@/components/auth/member-context";
 import { DemoBanner } from "@/components/demo/demo-banner";
 import { AppShell } from "@/components/layout/app-shell";
 import { SIDEBAR_COOKIE } from "@/components/layout/sidebar-state";
 import { requirePageActor } from "@/lib/auth/page-actor";
+import type { Actor } from "@/lib/auth/require-actor";
 import { demoEnabled } from "@/lib/demo/fake-control";
 import { env } from "@/lib/env.js";
 
 // Every console page is for signed-in members: checked here against the database (proxy.ts only
-// redirects when there is no cookie at all).
+// redirects when there is no cookie at all). The member's role goes to the client (useRole/useCan)
+// so the console can hide what they cannot do; the API refuses it regardless.
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
-  await requirePageActor("viewer");
+  const actor = await requirePageActor("viewer");
   const collapsed = (await cookies()).get(SIDEBAR_COOKIE)?.value === "rail";
   const banner = demoEnabled() ? <DemoBanner fakeUrl={env().FAKE_LINE_URL!} /> : undefined;
   return (
-    <AppShell sidebarCollapsed={collapsed} banner={banner}>
-      {children}
-    </AppShell>
+    <MemberProvider member={currentMember(actor)}>
+      <AppShell sidebarCollapsed={collapsed} banner={banner}>
+        {children}
+      </AppShell>
+    </MemberProvider>
   );
+}
+
+// Only what the browser needs: never the session id.
+function currentMember(actor: Actor): CurrentMember {
+  return actor.kind === "user"
+    ? { kind: "user", id: actor.id, name: actor.name, email: actor.email, role: actor.role, locale: actor.locale, timeZone: actor.timeZone }
+    : { kind: "apiKey", id: actor.id, name: actor.name, email: "", role: actor.role, locale: null, timeZone: null };
 }

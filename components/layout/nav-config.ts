@@ -1,4 +1,19 @@
-import { Activity, LayoutDashboard, SendHorizontal, SquarePen, Webhook, type LucideIcon } from "lucide-react";
+import {
+  Activity,
+  KeyRound,
+  LayoutDashboard,
+  MonitorSmartphone,
+  RadioTower,
+  ScrollText,
+  SendHorizontal,
+  Settings,
+  SquarePen,
+  UserRound,
+  Users,
+  Webhook,
+  type LucideIcon,
+} from "lucide-react";
+import { roleAllows, type Role } from "@/lib/auth/roles";
 
 export interface NavItem {
   href: string;
@@ -8,9 +23,11 @@ export interface NavItem {
   section: (typeof navSections)[number];
   /** Only the exact path counts as this item (for "/"). */
   exact?: boolean;
-  /** Hidden from viewers (composing needs the operator role; the page and API refuse them anyway). */
-  operatorOnly?: boolean;
+  /** The least role that can use the page; the item is hidden from others (the server refuses them too). */
+  role?: Role;
 }
+
+export const navSections = ["monitor", "messaging", "manage"] as const;
 
 // The console's pages, in sidebar order. The sidebar, the breadcrumbs and the command palette all read
 // this list, so a new page is one line here.
@@ -19,21 +36,38 @@ export const navItems: NavItem[] = [
   { href: "/events", label: "events", icon: Activity, section: "monitor" },
   { href: "/deliveries", label: "deliveries", icon: Webhook, section: "monitor" },
   { href: "/messages", label: "messages", icon: SendHorizontal, section: "messaging" },
-  { href: "/messages/new", label: "newMessage", icon: SquarePen, section: "messaging", operatorOnly: true },
+  { href: "/messages/new", label: "newMessage", icon: SquarePen, section: "messaging", role: "operator" },
+  { href: "/settings", label: "settings", icon: Settings, section: "manage" },
 ];
 
-export const navSections = ["monitor", "messaging"] as const;
+/** The settings pages (tabs under /settings, breadcrumbs, palette), each labelled in "settings.nav". */
+export const settingsItems: Array<Omit<NavItem, "section">> = [
+  { href: "/settings", label: "channel", icon: RadioTower, exact: true, role: "admin" },
+  { href: "/settings/members", label: "members", icon: Users, role: "admin" },
+  { href: "/settings/api-keys", label: "apiKeys", icon: KeyRound, role: "admin" },
+  { href: "/settings/audit", label: "audit", icon: ScrollText, role: "admin" },
+  { href: "/settings/account", label: "account", icon: UserRound },
+  { href: "/settings/sessions", label: "sessions", icon: MonitorSmartphone },
+];
 
-export function isActive(item: NavItem, pathname: string): boolean {
-  return matches(item, pathname) && !navItems.some((other) => other.href.startsWith(`${item.href}/`) && matches(other, pathname));
+/** What a member with `role` sees of a list (null: not signed in, so nothing role-limited). */
+export function visibleTo<T extends { role?: Role }>(items: T[], role: Role | null): T[] {
+  return items.filter((item) => !item.role || (role !== null && roleAllows(role, item.role)));
 }
 
-// An item's own path or below it; isActive then leaves a path to the most specific item (/messages/new
-// is "New message", not "Messages").
-function matches(item: NavItem, pathname: string): boolean {
-  return item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
+/** The most specific item owns a path: /messages/new is "New message", not "Messages". */
+export function isActive(item: Pick<NavItem, "href" | "exact">, pathname: string, items: Array<Pick<NavItem, "href" | "exact">> = navItems): boolean {
+  return matches(item, pathname) && !items.some((other) => other.href.startsWith(`${item.href}/`) && matches(other, pathname));
 }
 
 export function activeNavItem(pathname: string): NavItem | undefined {
   return navItems.find((item) => isActive(item, pathname));
+}
+
+export function activeSettingsItem(pathname: string) {
+  return settingsItems.find((item) => isActive(item, pathname, settingsItems));
+}
+
+function matches(item: Pick<NavItem, "href" | "exact">, pathname: string): boolean {
+  return item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
 }

@@ -26,12 +26,14 @@ import { useRouter } from "next/navigation";
 import { idFilterKey } from "@/lib/events/event-filters";
 import { locales, type Locale } from "@/i18n/locales";
 import { useSetLocale } from "./use-set-locale";
-import { navItems } from "./nav-config";
-import { useIsViewer } from "./use-is-viewer";
+import { useRole } from "@/components/auth/member-context";
+import { roleAllows } from "@/lib/auth/roles";
+import { useAccountCommands } from "./account-commands";
+import { navItems, visibleTo } from "./nav-config";
 
 export interface PaletteCommand {
   id: string;
-  group: "actions" | "navigation" | "filters" | "preferences";
+  group: "actions" | "navigation" | "settings" | "filters" | "preferences";
   label: string;
   /** Extra words that find this command (English and technical names work in every language). */
   keywords?: string;
@@ -50,14 +52,17 @@ export function usePaletteCommands(query: string): PaletteCommand[] {
   const { setTheme, theme } = useTheme();
   const locale = useLocale();
   const setLocale = useSetLocale();
+  const role = useRole();
+  const accountCommands = useAccountCommands();
   const go = (href: string) => () => router.push(href);
-  const isViewer = useIsViewer();
+  const canSend = role !== null && roleAllows(role, "operator");
 
   const commands: PaletteCommand[] = [...fromQuery(query.trim(), t, go)];
 
-  for (const item of navItems.filter((i) => !(i.operatorOnly && isViewer))) {
+  for (const item of visibleTo(navItems, role)) {
     commands.push({ id: `nav:${item.href}`, group: "navigation", label: tNav(item.label), keywords: item.href, hint: item.href, icon: item.icon, perform: go(item.href) });
   }
+  commands.push(...accountCommands);
 
   // Start a send of one kind straight from the palette ("New push", "New narrowcast", …).
   const composeKinds: Array<[string, LucideIcon, string]> = [
@@ -66,7 +71,7 @@ export function usePaletteCommands(query: string): PaletteCommand[] {
     ["broadcast", Megaphone, "broadcast message all friends send"],
     ["narrowcast", Target, "narrowcast message segment filter audience send"],
   ];
-  for (const [kind, icon, keywords] of isViewer ? [] : composeKinds) {
+  for (const [kind, icon, keywords] of canSend ? composeKinds : []) {
     commands.push({ id: `compose:${kind}`, group: "actions", label: t(`compose.${kind}`), keywords, icon, perform: go(`/messages/new?kind=${kind}`) });
   }
 

@@ -5,13 +5,13 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
-import { useIsViewer } from "./use-is-viewer";
 import { Kbd } from "@/components/ui/kbd";
 import { Tooltip } from "@/components/ui/tooltip";
 import { cn } from "@/lib/utils/cn";
 import { BrandMark } from "./brand";
 import { useCommandPalette } from "./command-palette";
-import { isActive, navItems, navSections } from "./nav-config";
+import { useRole } from "@/components/auth/member-context";
+import { isActive, navItems, navSections, visibleTo } from "./nav-config";
 import { SIDEBAR_COOKIE } from "./sidebar-state";
 import { useIsMac } from "./use-is-mac";
 import { useMediaQuery } from "./use-media-query";
@@ -67,9 +67,9 @@ export function Sidebar({ initialCollapsed }: { initialCollapsed: boolean }) {
 export function NavContents({ expanded, onNavigate }: { expanded: boolean; onNavigate?: () => void }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
-  const isViewer = useIsViewer();
   const palette = useCommandPalette();
   const isMac = useIsMac();
+  const items = visibleTo(navItems, useRole());
 
   return (
     <nav className="flex flex-col gap-4 p-2">
@@ -99,12 +99,12 @@ export function NavContents({ expanded, onNavigate }: { expanded: boolean; onNav
           )}
         </button>
       </RailTooltip>
-      {navSections.map((section) => (
+      {navSections.filter((section) => items.some((item) => item.section === section)).map((section) => (
         <div key={section} className="flex flex-col gap-0.5">
           {expanded && <h2 className="px-2.5 pb-1 text-2xs font-medium tracking-wider text-subtle-foreground uppercase">{t(`sections.${section}`)}</h2>}
           <ul className="flex flex-col gap-0.5">
-            {navItems
-              .filter((item) => item.section === section && !(item.operatorOnly && isViewer))
+            {items
+              .filter((item) => item.section === section)
               .map((item) => {
                 const active = isActive(item, pathname);
                 const Icon = item.icon;

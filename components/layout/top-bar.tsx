@@ -11,8 +11,8 @@ import { shortId } from "@/lib/utils/format";
 import { BrandMark } from "./brand";
 import { useCommandPalette } from "./command-palette";
 import { LiveIndicator } from "./live-indicator";
-import { LocaleSwitcher } from "./locale-switcher";
-import { activeNavItem } from "./nav-config";
+import { UserMenu } from "@/components/auth/user-menu";
+import { activeNavItem, activeSettingsItem } from "./nav-config";
 import { NavContents } from "./sidebar";
 import { ThemeToggle } from "./theme-toggle";
 
@@ -32,8 +32,8 @@ export function TopBar() {
         <Button variant="ghost" size="icon" className="md:hidden" aria-label={t("search")} onClick={palette.open}>
           <Search aria-hidden />
         </Button>
-        <LocaleSwitcher />
         <ThemeToggle />
+        <UserMenu />
       </div>
       <Dialog open={drawerOpen} onOpenChange={setDrawerOpen} variant="sheet-left" aria-label={t("mainNavigation")}>
         <div className="flex h-12 items-center gap-2.5 border-b border-border px-4">
@@ -47,14 +47,17 @@ export function TopBar() {
   );
 }
 
-/** Section › page, from the URL and the nav config (detail pages add their id). */
+/** Section › page, from the URL and the nav config (detail pages add their id, settings their tab). */
 function Breadcrumbs() {
   const t = useTranslations("nav");
+  const tSettings = useTranslations("settings.nav");
   const pathname = usePathname();
   const item = activeNavItem(pathname);
   if (!item) return null;
   const rest = pathname.slice(item.href.length).split("/").filter(Boolean);
-  const detail = rest[0] ? decodeURIComponent(rest[0]) : null;
+  const settingsTab = item.href === "/settings" ? activeSettingsItem(pathname) : undefined;
+  const detail = settingsTab ? tSettings(settingsTab.label) : rest[0] ? decodeURIComponent(rest[0]) : null;
+  const detailIsId = !settingsTab;
   return (
     <nav aria-label={t("breadcrumbs")} className="min-w-0">
       <ol className="flex min-w-0 items-center gap-1.5 text-sm">
@@ -72,9 +75,15 @@ function Breadcrumbs() {
         {detail && (
           <>
             <ChevronRight aria-hidden className="size-3.5 shrink-0 text-subtle-foreground" />
-            <li aria-current="page" className="truncate font-mono text-xs font-medium">
-              {/^\d+$/.test(detail) ? `#${detail}` : shortId(detail, 8, 4)}
-            </li>
+            {detailIsId ? (
+              <li aria-current="page" className="truncate font-mono text-xs font-medium">
+                {/^\d+$/.test(detail) ? `#${detail}` : shortId(detail, 8, 4)}
+              </li>
+            ) : (
+              <li aria-current="page" className="truncate font-medium">
+                {detail}
+              </li>
+            )}
           </>
         )}
       </ol>

@@ -58,3 +58,20 @@ export async function markInvitationAccepted(db: Db, params: { id: string; userI
     .returning({ id: invitations.id });
   return rows.length > 0;
 }
+
+/** What the invitation page shows before the invitee chooses a password: who it is for, and from whom. */
+export async function findOpenInvitationSummary(db: Db, params: { tokenHash: string; now: Date }) {
+  const [row] = await db
+    .select({ email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt, invitedBy: user.name })
+    .from(invitations)
+    .leftJoin(user, eq(user.id, invitations.invitedBy))
+    .where(
+      and(
+        eq(invitations.tokenHash, params.tokenHash),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, params.now),
+      ),
+    );
+  return row;
+}

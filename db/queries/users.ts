@@ -1,4 +1,4 @@
-import { asc, count, eq, sql } from "drizzle-orm";
+import { asc, count, eq, max, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { session, user, type Role } from "../schema/auth";
 
@@ -17,6 +17,11 @@ export async function getUser(db: Db, params: { id: string }) {
   return row;
 }
 
+/**
+ * Members with when they last used a session. A join, not a correlated subquery: drizzle writes the
+ * columns of a one-table select unqualified, so a subquery's "user_id" = "id" compared session columns
+ * with each other and never matched.
+ */
 export async function listMembers(db: Db) {
   return db
     .select({
@@ -26,9 +31,11 @@ export async function listMembers(db: Db) {
       role: user.role,
       disabled: user.disabled,
       createdAt: user.createdAt,
-      lastActiveAt: sql<Date | null>`(select max(${session.updatedAt}) from ${session} where ${session.userId} = ${user.id})`.mapWith((v) => (v ? new Date(v) : null)),
+      lastActiveAt: max(session.updatedAt),
     })
     .from(user)
+    .leftJoin(session, eq(session.userId, user.id))
+    .groupBy(user.id)
     .orderBy(asc(user.createdAt));
 }
 

@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { ROLES, type Role } from "../../lib/auth/roles";
 
 // Accounts. The first four tables are better-auth's (property names are the field names it uses,
 // columns snake_case); role, disabled, locale and time zone are ours, declared to better-auth as
 // additional user fields that no client input may set.
 
-export const ROLES = ["viewer", "operator", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+// Roles are defined with the guards: browser code imports them too, and must not pull in drizzle.
+export { ROLES, type Role };
 
 export const user = pgTable("user", {
   id: text("id").primaryKey(),

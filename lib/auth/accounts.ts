@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { findOpenInvitation, markInvitationAccepted } from "@/db/queries/invitations";
+import { findOpenInvitation, findOpenInvitationSummary, markInvitationAccepted } from "@/db/queries/invitations";
 import { findUserByEmail } from "@/db/queries/users";
 import { account, user, type Role } from "@/db/schema/auth";
 // better-auth's own hasher (scrypt), so its sign-in verifies what we store.
@@ -36,7 +36,7 @@ export async function createFirstAdmin(db: Db, params: { name: string; email: st
 export async function acceptInvitation(db: Db, params: { token: string; name: string; password: string; now?: Date }) {
   const now = params.now ?? new Date();
   const invitation = await findOpenInvitation(db, { tokenHash: hashToken(params.token), now });
-  if (!invitation) throw new ApiError(404, "invitation_invalid", "This invitation link is not valid any more (used, revoked or expired); ask an admin for a new one");
+  if (!invitation) throw invitationInvalid();
   if (await findUserByEmail(db, { email: invitation.email })) {
     throw new ApiError(409, "member_exists", "An account with this email address already exists; sign in instead");
   }
@@ -53,6 +53,18 @@ export async function acceptInvitation(db: Db, params: { token: string; name: st
   });
 }
 
+/**
+ * The invitation behind a link, for the page that accepts it. Any token that is not an open invitation
+ * (malformed, unknown, used, revoked, expired) gets the same answer, so a guess learns nothing.
+ */
+export async function lookupInvitation(db: Db, params: { token: string; now?: Date }) {
+  const summary = /^[A-Za-z0-9_-]{20,200}$/.test(params.token)
+    ? await findOpenInvitationSummary(db, { tokenHash: hashToken(params.token), now: params.now ?? new Date() })
+    : undefined;
+  if (!summary) throw invitationInvalid();
+  return { email: summary.email, role: summary.role as Role, expiresAt: summary.expiresAt, invitedBy: summary.invitedBy ?? null };
+}
+
 /** A new invitation token (given to the admin once) and what is stored of it. */
 export function newInvitationToken() {
   const token = randomBytes(32).toString("base64url");
@@ -61,4 +73,8 @@ export function newInvitationToken() {
 
 export function hashToken(token: string) {
   return createHash("sha256").update(token).digest("hex");
+}
+
+function invitationInvalid() {
+  return new ApiError(404, "invitation_invalid", "This invitation link is not valid any more (used, revoked or expired); ask an admin for a new one");
 }

@@ -1,12 +1,14 @@
 import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
 import { resolveActor, roleAllows, type Actor, type Role } from "./require-actor";
 
-/** The signed-in member (or key) for a server component, checked against the database. */
-export async function getPageActor(): Promise<Actor | null> {
-  return resolveActor(await headers());
-}
+/**
+ * The signed-in member (or key) for a server component, checked against the database. Cached per
+ * request: the layout, the page and the i18n config (saved language and time zone) all ask.
+ */
+export const getPageActor = cache(async (): Promise<Actor | null> => resolveActor(await headers()));
 
 /** A page only signed-in members with `role` may see: others go to sign-in, or get 403. */
 export async function requirePageActor(role: Role = "viewer"): Promise<Actor> {
@@ -14,4 +16,10 @@ export async function requirePageActor(role: Role = "viewer"): Promise<Actor> {
   if (!actor) redirect("/sign-in");
   if (!roleAllows(actor.role, role)) forbidden();
   return actor;
+}
+
+/** Whether the request carries a session cookie at all (cheap: no database). */
+export function hasSessionCookie(cookieNames: Iterable<string>): boolean {
+  for (const name of cookieNames) if (name.endsWith("oa.session")) return true;
+  return false;
 }

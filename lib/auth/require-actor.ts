@@ -1,24 +1,18 @@
 import { findApiKeyByHash, touchApiKey } from "@/db/queries/api-keys";
 import { deleteSession } from "@/db/queries/users";
 import { getDatabase } from "@/db/instance";
-import type { Role } from "@/db/schema/auth";
 import { env } from "@/lib/env.js";
 import { ApiError } from "@/lib/http/errors";
 import { hashApiKey, looksLikeApiKey } from "./api-key-secret";
 import { getAuth } from "./auth";
+import { roleAllows, type Role } from "./roles";
 import { SESSION_ABSOLUTE_SECONDS } from "./session-policy";
 
-export type { Role } from "@/db/schema/auth";
+export { roleAllows, type Role } from "./roles";
 
 export type Actor =
   | { kind: "user"; id: string; name: string; email: string; role: Role; sessionId: string; locale: string | null; timeZone: string | null }
   | { kind: "apiKey"; id: string; name: string; role: Role };
-
-const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
-
-export function roleAllows(role: Role, needed: Role): boolean {
-  return RANK[role] >= RANK[needed];
-}
 
 /**
  * Who is calling — an API key (Authorization: Bearer oak_…) or a session cookie — or null. A session is

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/db/schema/auth";
+import { ROLES } from "./roles";
 import { locales } from "@/i18n/locales";
 
 // One schema per form, shared by the page (as the operator types) and the route handler.

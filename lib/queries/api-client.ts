@@ -18,6 +18,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: ApiErrorDetail[],
+    /** Seconds the server asked us to wait (429 Retry-After). */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = "ApiError";
@@ -38,3 +40,24 @@ export function withSearch(path: string, search: URLSearchParams): string {
   const qs = search.toString();
   return qs ? `${path}?${qs}` : path;
 }
+
+/**
+ * A state-changing request from the browser (same origin, so the server's cross-site check passes).
+ * Answers the JSON body; an error answer throws ApiError with the server's code and field details.
+ */
+export async function sendJson<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T> {
+  const res = await fetch(path, {
+    method,
+    headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const e = (json ?? {}) as { code?: string; message?: string; details?: ApiErrorDetail[] };
+    throw new ApiError(res.status, e.code ?? "http_error", e.message ?? `HTTP ${res.status}`, e.details, Number(res.headers.get("retry-after")) || undefined);
+  }
+  return json as T;
+}
+
+/** A server answer as JSON carries it: dates become ISO 8601 strings. */
+export type Jsonified<T> = T extends Date ? string : T extends Array<infer U> ? Array<Jsonified<U>> : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;

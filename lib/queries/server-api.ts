@@ -7,6 +7,11 @@ import { GET as listEvents } from "@/app/api/events/route";
 import { GET as getSend } from "@/app/api/messages/[id]/route";
 import { GET as listSends } from "@/app/api/messages/route";
 import { GET as getOverview } from "@/app/api/overview/route";
+import { GET as listApiKeys } from "@/app/api/api-keys/route";
+import { GET as listAudit } from "@/app/api/audit/route";
+import { GET as listInvitations } from "@/app/api/invitations/route";
+import { GET as listMySessions } from "@/app/api/me/sessions/route";
+import { GET as listMembers } from "@/app/api/members/route";
 import type { ApiFetch } from "./api-client";
 
 type Handler = (req: Request, ctx: { params: Promise<never> }) => Promise<Response>;
@@ -21,6 +26,11 @@ const routes: Array<{ pattern: RegExp; handler: Handler; param?: string }> = [
   { pattern: /^\/api\/overview$/, handler: getOverview as Handler },
   { pattern: /^\/api\/messages$/, handler: listSends as Handler },
   { pattern: /^\/api\/messages\/([0-9a-f-]{36})$/, handler: getSend as Handler, param: "id" },
+  { pattern: /^\/api\/members$/, handler: listMembers as Handler },
+  { pattern: /^\/api\/invitations$/, handler: listInvitations as Handler },
+  { pattern: /^\/api\/api-keys$/, handler: listApiKeys as Handler },
+  { pattern: /^\/api\/audit$/, handler: listAudit as Handler },
+  { pattern: /^\/api\/me\/sessions$/, handler: listMySessions as Handler },
 ];
 
 /** An ApiFetch for server components: same paths as the browser, answered in-process. */

@@ -1,6 +1,9 @@
 import { createHmac } from "node:crypto";
+import { DEMO_CHANNEL_SECRET } from "../../fake-line/options";
 
-export const TEST_SECRET = "0123456789abcdef0123456789abcdef";
+// The fake LINE platform's default channel secret: the e2e servers are configured with it (they call
+// the fake as their LINE API), so webhooks the tests post and webhooks the fake sends both verify.
+export const TEST_SECRET = DEMO_CHANNEL_SECRET;
 
 export function sign(body: string | Buffer, secret = TEST_SECRET): string {
   return createHmac("sha256", secret).update(body).digest("base64");

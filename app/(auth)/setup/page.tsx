@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { SetupForm } from "@/components/auth/setup-form";
+import { getDatabase } from "@/db/instance";
+import { countUsers } from "@/db/queries/users";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("setupTitle") };
+}
+
+// Public only while the console has no account; afterwards it sends everyone to sign in.
+export default async function SetupPage() {
+  const { handle } = await getDatabase();
+  if ((await countUsers(handle.db)) > 0) redirect("/sign-in");
+  return <SetupForm />;
+}

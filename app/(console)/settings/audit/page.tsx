@@ -1,0 +1,24 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { AuditView } from "@/components/settings/audit-view";
+import { requirePageActor } from "@/lib/auth/page-actor";
+import { auditListQuery, parseAuditFilters } from "@/lib/queries/audit";
+import { getQueryClient } from "@/lib/queries/query-client";
+import { serverApi } from "@/lib/queries/server-api";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("settings.nav"))("audit") };
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageActor("admin");
+  const filters = parseAuditFilters(await searchParams);
+  const queryClient = getQueryClient();
+  await queryClient.prefetchInfiniteQuery(auditListQuery(filters, await serverApi()));
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <AuditView />
+    </HydrationBoundary>
+  );
+}

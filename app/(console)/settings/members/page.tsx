@@ -1,0 +1,24 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { MembersView } from "@/components/settings/members-view";
+import { requirePageActor } from "@/lib/auth/page-actor";
+import { invitationsQuery, membersQuery } from "@/lib/queries/members";
+import { getQueryClient } from "@/lib/queries/query-client";
+import { serverApi } from "@/lib/queries/server-api";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("settings.nav"))("members") };
+}
+
+export default async function MembersPage() {
+  await requirePageActor("admin");
+  const queryClient = getQueryClient();
+  const api = await serverApi();
+  await Promise.all([queryClient.prefetchQuery(membersQuery(api)), queryClient.prefetchQuery(invitationsQuery(api))]);
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <MembersView />
+    </HydrationBoundary>
+  );
+}

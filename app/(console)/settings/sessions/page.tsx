@@ -1,0 +1,23 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { SessionsView } from "@/components/settings/sessions-view";
+import { requirePageActor } from "@/lib/auth/page-actor";
+import { getQueryClient } from "@/lib/queries/query-client";
+import { serverApi } from "@/lib/queries/server-api";
+import { mySessionsQuery } from "@/lib/queries/sessions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("settings.nav"))("sessions") };
+}
+
+export default async function SessionsPage() {
+  await requirePageActor("viewer");
+  const queryClient = getQueryClient();
+  await queryClient.prefetchQuery(mySessionsQuery(await serverApi()));
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <SessionsView />
+    </HydrationBoundary>
+  );
+}

@@ -1,0 +1,11 @@
+import { testWebhookEndpoint } from "@/lib/settings/channel";
+import { testWebhookEndpointBodySchema } from "@/lib/settings/schemas";
+import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+
+/** Ask LINE to send a test webhook and report what the endpoint answered. */
+export const POST = apiRoute({ role: "admin" }, async ({ req, audit }) => {
+  const body = await parseJsonBody(testWebhookEndpointBodySchema, req);
+  const result = await testWebhookEndpoint(body.endpoint);
+  await audit("settings.webhook_tested", result.endpoint, { success: result.success, statusCode: result.statusCode, reason: result.reason });
+  return result;
+});

@@ -1,0 +1,113 @@
+"use client";
+
+import { Mail } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { RelativeTime } from "@/components/common/relative-time";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import type { Role } from "@/lib/auth/roles";
+import { acceptInvitationBodySchema } from "@/lib/auth/schemas";
+import { ApiError, sendJson } from "@/lib/queries/api-client";
+import { errorsFromApi, errorsFromZod, translateFieldError, type FieldErrors } from "./field-errors";
+import { FormError, FormField } from "./form-field";
+import { NewPasswordFields } from "./new-password-fields";
+import { RoleBadge } from "./role-badge";
+
+export interface InvitationSummary {
+  email: string;
+  role: Role;
+  expiresAt: string;
+  invitedBy: string | null;
+}
+
+/** The invitee chooses a name and password; the account gets the invitation's email and role. */
+export function AcceptInvitationForm({ token, invitation }: { token: string; invitation: InvitationSummary }) {
+  const t = useTranslations("auth");
+  const tr = useTranslations("roles");
+  const tf = useTranslations("fieldErrors");
+  const router = useRouter();
+  const [values, setValues] = useState({ name: "", password: "", confirm: "" });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  const set = (field: keyof typeof values) => (value: string) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setErrors(({ [field]: _, ...rest }) => rest);
+  };
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setFormError(null);
+    const parsed = acceptInvitationBodySchema.safeParse({ token, name: values.name, password: values.password });
+    const found = parsed.success ? {} : errorsFromZod(parsed.error);
+    if (values.confirm !== values.password) found.confirm = t("passwordsDiffer");
+    setErrors(found);
+    if (!parsed.success || found.confirm) return;
+    setPending(true);
+    try {
+      await sendJson("POST", "/api/invitations/accept", parsed.data);
+      router.replace("/");
+      router.refresh();
+    } catch (err) {
+      setPending(false);
+      setErrors(errorsFromApi(err));
+      const code = err instanceof ApiError ? err.code : "failed";
+      if (!(err instanceof ApiError && err.details)) {
+        setFormError(code === "invitation_invalid" ? t("invitationInvalidTitle") : code === "member_exists" ? t("memberExists") : t("acceptFailed"));
+      }
+    }
+  }
+
+  return (
+    <Card>
+      <CardContent className="pt-5">
+        <h1 className="text-base font-semibold text-foreground">{t("inviteTitle")}</h1>
+        <p className="mt-1 text-sm text-muted-foreground">
+          {invitation.invitedBy ? t("invitedBy", { name: invitation.invitedBy }) : t("invitedToJoin")}
+        </p>
+        <dl className="mt-4 space-y-2.5 rounded-lg border border-border bg-muted/50 p-3 text-sm">
+          <div className="flex items-center gap-2.5">
+            <dt className="sr-only">{t("email")}</dt>
+            <Mail aria-hidden className="size-4 shrink-0 text-subtle-foreground" />
+            <dd className="min-w-0 truncate font-medium" data-testid="invitation-email">
+              {invitation.email}
+            </dd>
+          </div>
+          <div className="flex flex-wrap items-center gap-x-2.5 gap-y-1">
+            <dt className="sr-only">{t("role")}</dt>
+            <dd className="flex min-w-0 items-start gap-2.5">
+              <RoleBadge role={invitation.role} />
+              <span className="text-xs text-muted-foreground">{tr(`descriptions.${invitation.role}`)}</span>
+            </dd>
+          </div>
+          <p className="text-xs text-subtle-foreground">
+            {t.rich("invitationExpires", { time: () => <RelativeTime value={invitation.expiresAt} /> })}
+          </p>
+        </dl>
+        <form className="mt-5 space-y-4" onSubmit={submit} noValidate>
+          <FormField id="name" label={t("name")} error={translateFieldError(errors.name, tf)}>
+            <Input id="name" autoComplete="name" required value={values.name} onChange={(e) => set("name")(e.target.value)} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? "name-error" : undefined} />
+          </FormField>
+          {/* For password managers: the account this password belongs to. */}
+          <input type="email" autoComplete="username" value={invitation.email} readOnly hidden />
+          <NewPasswordFields
+            password={values.password}
+            confirm={values.confirm}
+            onPasswordChange={set("password")}
+            onConfirmChange={set("confirm")}
+            passwordError={translateFieldError(errors.password, tf)}
+            confirmError={errors.confirm}
+          />
+          {formError && <FormError>{formError}</FormError>}
+          <Button type="submit" variant="primary" size="lg" className="w-full" disabled={pending}>
+            {pending ? t("creatingAccount") : t("acceptInvitation")}
+          </Button>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { RoleBadge } from "@/components/auth/role-badge";
+import { RelativeTime } from "@/components/common/relative-time";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { ApiKey } from "@/lib/queries/api-keys";
+import { cn } from "@/lib/utils/cn";
+
+/** Live keys first, then revoked ones (kept as a record of what existed). */
+export function ApiKeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) => void }) {
+  const t = useTranslations("settings.apiKeys");
+  const sorted = [...keys].sort((a, b) => Number(Boolean(a.revokedAt)) - Number(Boolean(b.revokedAt)));
+  return (
+    <Table>
+      <TableHeader>
+        <TableRow className="bg-muted/40">
+          <TableHead className="w-full">{t("columns.name")}</TableHead>
+          <TableHead>{t("columns.role")}</TableHead>
+          <TableHead>{t("columns.createdBy")}</TableHead>
+          <TableHead>{t("columns.lastUsed")}</TableHead>
+          <TableHead>{t("columns.status")}</TableHead>
+          <TableHead>
+            <span className="sr-only">{t("columns.actions")}</span>
+          </TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {sorted.map((k) => (
+          <TableRow key={k.id} data-api-key={k.name} className={cn(k.revokedAt && "bg-muted/30")}>
+            <TableCell className="max-w-0 min-w-48">
+              <p className={cn("truncate font-medium", k.revokedAt && "text-muted-foreground line-through decoration-subtle-foreground/60")}>{k.name}</p>
+              <p className="truncate font-mono text-xs text-subtle-foreground">{k.prefix}…</p>
+            </TableCell>
+            <TableCell>
+              <RoleBadge role={k.role} />
+            </TableCell>
+            <TableCell className="whitespace-nowrap">
+              <p className="max-w-40 truncate">{k.createdBy ?? "—"}</p>
+              <p className="text-xs text-muted-foreground">
+                <RelativeTime value={k.createdAt} />
+              </p>
+            </TableCell>
+            <TableCell className="whitespace-nowrap text-muted-foreground">{k.lastUsedAt ? <RelativeTime value={k.lastUsedAt} /> : t("neverUsed")}</TableCell>
+            <TableCell className="whitespace-nowrap">
+              {k.revokedAt ? (
+                <span className="flex flex-col gap-0.5">
+                  <Badge tone="neutral">{t("revokedBadge")}</Badge>
+                  <RelativeTime value={k.revokedAt} className="text-xs text-subtle-foreground" />
+                </span>
+              ) : (
+                <Badge tone="success">{t("activeBadge")}</Badge>
+              )}
+            </TableCell>
+            <TableCell className="text-right">
+              {!k.revokedAt && (
+                <Button size="sm" variant="subtle" onClick={() => onRevoke(k)} aria-label={t("revokeNamed", { name: k.name })}>
+                  {t("revoke")}
+                </Button>
+              )}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,166 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Users } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useMember } from "@/components/auth/member-context";
+import { MemberAvatar } from "@/components/auth/member-avatar";
+import { ErrorState } from "@/components/common/error-state";
+import { RelativeTime } from "@/components/common/relative-time";
+import { Badge, StatusDot } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Select } from "@/components/ui/select";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { useToast } from "@/components/ui/toaster";
+import { ROLES, type Role } from "@/lib/auth/roles";
+import { ApiError, sendJson } from "@/lib/queries/api-client";
+import { auditKeys } from "@/lib/queries/audit";
+import { memberKeys, membersQuery, type Member } from "@/lib/queries/members";
+import { TableSkeleton } from "./table-skeleton";
+
+type Change = { member: Member; role: Role } | { member: Member; disabled: boolean };
+
+export function MembersCard({ action }: { action: React.ReactNode }) {
+  const t = useTranslations("settings.members");
+  const query = useQuery(membersQuery());
+  const [change, setChange] = useState<Change | null>(null);
+  const members = query.data?.items ?? [];
+  return (
+    <Card className="overflow-hidden">
+      <CardHeader className="flex-wrap">
+        <div>
+          <CardTitle>{t("title")}</CardTitle>
+          <CardDescription>{query.data ? t("count", { count: members.length }) : t("description")}</CardDescription>
+        </div>
+        {action}
+      </CardHeader>
+      {query.isPending ? (
+        <TableSkeleton columns={4} rows={3} />
+      ) : query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : members.length === 0 ? (
+        <EmptyState icon={<Users />} title={t("emptyTitle")} description={t("emptyDescription")} />
+      ) : (
+        <MembersTable members={members} onChange={setChange} />
+      )}
+      {/* Mounted per change, so a refusal shown for one change is not shown for the next. */}
+      {change && <ChangeDialog key={`${change.member.id}:${"role" in change ? change.role : change.disabled}`} change={change} onClose={() => setChange(null)} />}
+    </Card>
+  );
+}
+
+function MembersTable({ members, onChange }: { members: Member[]; onChange: (c: Change) => void }) {
+  const t = useTranslations("settings.members");
+  const tr = useTranslations("roles");
+  const me = useMember();
+  return (
+    <Table>
+      <TableHeader>
+        <TableRow className="bg-muted/40">
+          <TableHead className="w-full">{t("columns.member")}</TableHead>
+          <TableHead>{t("columns.role")}</TableHead>
+          <TableHead>{t("columns.status")}</TableHead>
+          <TableHead>{t("columns.lastActive")}</TableHead>
+          <TableHead>
+            <span className="sr-only">{t("columns.actions")}</span>
+          </TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {members.map((m) => {
+          const self = m.id === me?.id;
+          return (
+            <TableRow key={m.id} data-member={m.email} className={m.disabled ? "bg-muted/30" : undefined}>
+              <TableCell className="max-w-0 min-w-56">
+                <div className="flex min-w-0 items-center gap-2.5">
+                  <MemberAvatar id={m.id} name={m.name} className={m.disabled ? "opacity-50" : undefined} />
+                  <div className="min-w-0">
+                    <p className="flex items-center gap-1.5 font-medium">
+                      <span className="truncate">{m.name}</span>
+                      {self && <Badge tone="outline">{t("you")}</Badge>}
+                    </p>
+                    <p className="truncate text-xs text-muted-foreground">{m.email}</p>
+                  </div>
+                </div>
+              </TableCell>
+              <TableCell>
+                <Select
+                  aria-label={t("roleOf", { name: m.name })}
+                  value={m.role}
+                  disabled={m.disabled}
+                  onChange={(e) => onChange({ member: m, role: e.target.value as Role })}
+                  className="w-32"
+                >
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {tr(r)}
+                    </option>
+                  ))}
+                </Select>
+              </TableCell>
+              <TableCell className="whitespace-nowrap">
+                <span className="inline-flex items-center gap-1.5 text-sm">
+                  <StatusDot tone={m.disabled ? "neutral" : "success"} />
+                  {m.disabled ? t("disabled") : t("active")}
+                </span>
+              </TableCell>
+              <TableCell className="whitespace-nowrap text-muted-foreground">{m.lastActiveAt ? <RelativeTime value={m.lastActiveAt} /> : t("never")}</TableCell>
+              <TableCell className="text-right whitespace-nowrap">
+                {!self && (
+                  <Button size="sm" variant={m.disabled ? "secondary" : "subtle"} onClick={() => onChange({ member: m, disabled: !m.disabled })}>
+                    {m.disabled ? t("enable") : t("disable")}
+                  </Button>
+                )}
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** Confirms a role change or disabling/enabling, and shows the server's refusal (the last admin). */
+function ChangeDialog({ change, onClose }: { change: Change; onClose: () => void }) {
+  const t = useTranslations("settings.members");
+  const tr = useTranslations("roles");
+  const { toast } = useToast();
+  const queryClient = useQueryClient();
+  const me = useMember();
+  const mutation = useMutation({
+    mutationFn: (c: Change) => sendJson("PATCH", `/api/members/${encodeURIComponent(c.member.id)}`, "role" in c ? { role: c.role } : { disabled: c.disabled }),
+    onSuccess: (_, c) => {
+      void queryClient.invalidateQueries({ queryKey: memberKeys.members });
+      void queryClient.invalidateQueries({ queryKey: auditKeys.all });
+      toast({ tone: "success", title: "role" in c ? t("roleChanged", { name: c.member.name, role: tr(c.role) }) : c.disabled ? t("disabledDone", { name: c.member.name }) : t("enabledDone", { name: c.member.name }) });
+      onClose();
+    },
+  });
+  const name = change.member.name;
+  const isRole = "role" in change;
+  const error = mutation.error instanceof ApiError && mutation.error.code === "last_admin" ? t("lastAdmin") : mutation.error ? (mutation.error instanceof ApiError ? mutation.error.message : t("failed")) : null;
+  return (
+    <ConfirmDialog
+      open
+      onOpenChange={(open) => !open && onClose()}
+      tone={isRole ? "primary" : change.disabled ? "danger" : "primary"}
+      title={isRole ? t("confirmRoleTitle", { name, role: tr(change.role) }) : change.disabled ? t("confirmDisableTitle", { name }) : t("confirmEnableTitle", { name })}
+      description={
+        isRole
+          ? `${tr(`descriptions.${change.role}`)}${change.member.id === me?.id && change.role !== "admin" ? ` ${t("selfDemoteWarning")}` : ""}`
+          : change.disabled
+            ? t("confirmDisableDescription")
+            : t("confirmEnableDescription")
+      }
+      confirmLabel={isRole ? t("changeRole") : change.disabled ? t("disable") : t("enable")}
+      cancelLabel={t("cancel")}
+      pending={mutation.isPending}
+      error={error}
+      onConfirm={() => mutation.mutate(change)}
+    />
+  );
+}

@@ -1,0 +1,16 @@
+// Roles and their order, importable from browser code (no database or server modules): the console
+// hides what a role cannot do, and the server checks the same ranking on every request.
+
+export const ROLES = ["viewer", "operator", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
+
+/** Whether `role` may do what needs `needed` (viewer < operator < admin). */
+export function roleAllows(role: Role, needed: Role): boolean {
+  return RANK[role] >= RANK[needed];
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,32 @@
+import { queryOptions } from "@tanstack/react-query";
+import type { BotInfo, ChannelConfiguration, WebhookEndpoint } from "@/lib/settings/channel";
+import { browserFetch, getJson, type ApiFetch } from "./api-client";
+
+export const channelKeys = {
+  configuration: ["channel", "configuration"] as const,
+  bot: ["channel", "bot"] as const,
+  webhook: ["channel", "webhook"] as const,
+};
+
+export function channelConfigurationQuery(api: ApiFetch = browserFetch) {
+  return queryOptions({
+    queryKey: channelKeys.configuration,
+    queryFn: ({ signal }) => getJson<ChannelConfiguration>(api, "/api/settings/channel", signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function botInfoQuery(api: ApiFetch = browserFetch) {
+  return queryOptions({
+    queryKey: channelKeys.bot,
+    queryFn: ({ signal }) => getJson<BotInfo>(api, "/api/settings/channel/bot", signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function webhookEndpointQuery(api: ApiFetch = browserFetch) {
+  return queryOptions({
+    queryKey: channelKeys.webhook,
+    queryFn: ({ signal }) => getJson<WebhookEndpoint>(api, "/api/settings/channel/webhook", signal),
+  });
+}

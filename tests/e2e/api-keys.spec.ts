@@ -1,0 +1,46 @@
+import { expect, test } from "@playwright/test";
+import { pushBody, SIGNED_OUT } from "./members";
+import { visit } from "./visit";
+
+test.describe("API keys", () => {
+  test("a key created in settings works as Bearer with its role, and stops working once revoked", async ({ page, playwright, baseURL }) => {
+    const name = `Order system ${Date.now()}`;
+    await visit(page, "/settings/api-keys");
+    await expect(page.getByText("Authorization", { exact: true }).first()).toBeVisible();
+    await page.getByRole("button", { name: "Create API key" }).first().click();
+    const dialog = page.getByRole("dialog", { name: "Create an API key" });
+    await dialog.getByLabel("Name").fill(name);
+    await dialog.getByRole("radio", { name: /Operator/ }).check();
+    await dialog.getByRole("button", { name: "Create key" }).click();
+    const key = await dialog.getByTestId("api-key-secret").inputValue();
+    expect(key).toMatch(/^oak_[0-9A-Za-z]{32}$/);
+    await expect(dialog).toContainText("shown only once");
+    await dialog.getByRole("button", { name: "Done" }).click();
+    await expect(dialog).toBeHidden();
+
+    // Listed by prefix only; the key itself is nowhere on the page any more.
+    const row = page.locator(`[data-api-key="${name}"]`);
+    await expect(row).toContainText(key.slice(0, 10));
+    await expect(row).toContainText("Operator");
+    expect(await page.content()).not.toContain(key);
+
+    // No cookies: only the key speaks.
+    const api = await playwright.request.newContext({ baseURL, storageState: SIGNED_OUT, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+    expect((await api.get("/api/events?limit=1")).status()).toBe(200);
+    expect((await api.post("/api/messages/push", { data: pushBody("sent with a key") })).status()).toBe(202);
+    expect((await api.get("/api/members")).status()).toBe(403);
+    await page.reload();
+    await expect(row).not.toContainText("Never");
+
+    await row.getByRole("button", { name: `Revoke ${name}` }).click();
+    const confirm = page.getByRole("alertdialog");
+    await expect(confirm).toContainText("cannot be undone");
+    await confirm.getByRole("button", { name: "Revoke" }).click();
+    await expect(row).toContainText("Revoked");
+
+    const refused = await api.get("/api/events?limit=1");
+    expect(refused.status()).toBe(401);
+    expect((await refused.json()).code).toBe("unauthenticated");
+    await api.dispose();
+  });
+});

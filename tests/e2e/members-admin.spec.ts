@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { createMember } from "./members";
+import { visit } from "./visit";
+
+test.describe("members", () => {
+  test("an admin changes a member's role and disables them, confirming each; the audit log shows both", async ({ page, request }) => {
+    const member = await createMember(request, "viewer");
+    await visit(page, "/settings/members");
+    const row = page.locator(`[data-member="${member.email}"]`);
+    await expect(row).toContainText(member.name);
+    await expect(row).toContainText("Active");
+
+    await row.getByRole("combobox", { name: `Role of ${member.name}` }).selectOption("operator");
+    const confirm = page.getByRole("alertdialog");
+    await expect(confirm).toContainText(`Make ${member.name} Operator?`);
+    await confirm.getByRole("button", { name: "Change role" }).click();
+    await expect(confirm).toBeHidden();
+    await expect(row.getByRole("combobox", { name: `Role of ${member.name}` })).toHaveValue("operator");
+
+    await row.getByRole("button", { name: "Disable" }).click();
+    await expect(confirm).toContainText("signed out everywhere");
+    await confirm.getByRole("button", { name: "Disable" }).click();
+    await expect(row).toContainText("Disabled");
+    // Disabling ended their session at once.
+    expect((await member.api.get("/api/me")).status()).toBe(401);
+
+    await row.getByRole("button", { name: "Enable" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Enable" }).click();
+    await expect(row).toContainText("Active");
+
+    await visit(page, `/settings/audit`);
+    const changed = page.locator('[data-audit-action="member.role_changed"]').filter({ hasText: member.email }).first();
+    await expect(changed).toContainText("Role changed");
+    await changed.getByRole("button", { name: "Show details" }).click();
+    const details = page.getByRole("region", { name: "Details of member.role_changed" }).first();
+    await expect(details).toContainText('"from": "viewer"');
+    await expect(details).toContainText('"to": "operator"');
+    await expect(page.locator('[data-audit-action="member.disabled"]').filter({ hasText: member.email })).toHaveCount(1);
+    await member.api.dispose();
+  });
+
+  test("the audit log filters by actor and date, in the operator's time zone", async ({ page }) => {
+    await visit(page, "/settings/audit");
+    await expect(page.getByText("Times in Asia/Taipei")).toBeVisible();
+    const first = page.locator("[data-audit-action]").first();
+    await expect(first).toBeVisible();
+    // A day long past: nothing.
+    await page.getByLabel("To", { exact: true }).fill("2020-01-31");
+    await expect(page.getByText("No entries match these filters")).toBeVisible();
+    expect(new URL(page.url()).searchParams.get("to")).toBe("2020-01-31T15:59:59.999Z");
+    await page.getByRole("button", { name: "Clear filters" }).first().click();
+    await expect(first).toBeVisible();
+  });
+});

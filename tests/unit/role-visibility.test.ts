@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { initials } from "@/components/auth/member-avatar";
+import { fieldErrorKey } from "@/components/auth/field-errors";
+import { navItems, settingsItems, visibleTo } from "@/components/layout/nav-config";
+import { roleAllows } from "@/lib/auth/roles";
+import { inviteBodySchema, setupBodySchema } from "@/lib/auth/schemas";
+
+describe("what each role sees", () => {
+  const hrefs = (items: Array<{ href: string }>) => items.map((i) => i.href);
+
+  it("hides composing from viewers and shows it to operators and admins", () => {
+    expect(hrefs(visibleTo(navItems, "viewer"))).not.toContain("/messages");
+    expect(hrefs(visibleTo(navItems, "operator"))).toContain("/messages");
+    expect(hrefs(visibleTo(navItems, "admin"))).toContain("/messages");
+  });
+
+  it("gives only admins the channel, members, API keys and audit log", () => {
+    expect(hrefs(visibleTo(settingsItems, "viewer"))).toEqual(["/settings/account", "/settings/sessions"]);
+    expect(hrefs(visibleTo(settingsItems, "operator"))).toEqual(["/settings/account", "/settings/sessions"]);
+    expect(hrefs(visibleTo(settingsItems, "admin"))).toEqual(["/settings", "/settings/members", "/settings/api-keys", "/settings/audit", "/settings/account", "/settings/sessions"]);
+  });
+
+  it("shows nobody anything role-limited before sign-in", () => {
+    expect(visibleTo(navItems, null).every((i) => !i.role)).toBe(true);
+  });
+
+  it("ranks roles viewer < operator < admin", () => {
+    expect(roleAllows("admin", "operator")).toBe(true);
+    expect(roleAllows("operator", "admin")).toBe(false);
+    expect(roleAllows("viewer", "viewer")).toBe(true);
+  });
+});
+
+describe("form errors in the operator's language", () => {
+  it("has a translation key for every message the shared schemas give", () => {
+    const messages = [
+      ...(setupBodySchema.safeParse({ name: "", email: "nope", password: "aaaaaaaaaaaaaaaa" }).error?.issues ?? []),
+      ...(setupBodySchema.safeParse({ name: "x".repeat(81), email: "a@b.co", password: "short" }).error?.issues ?? []),
+      ...(inviteBodySchema.safeParse({ email: "a@b.co", role: "owner" }).error?.issues ?? []),
+    ].map((i) => i.message);
+    expect(messages.length).toBeGreaterThanOrEqual(6);
+    expect(messages.filter((m) => fieldErrorKey(m) === null)).toEqual([]);
+  });
+});
+
+describe("initials", () => {
+  it.each([
+    ["Aiko Tanaka", "AT"],
+    ["mei", "M"],
+    ["王小明", "王"],
+    ["田中 愛子", "田"],
+    ["สมชาย ใจดี", "ส"],
+    ["เอกชัย", "อ"],
+    ["  ", "?"],
+  ])("%s → %s", (name, expected) => {
+    expect(initials(name)).toBe(expected);
+  });
+});
