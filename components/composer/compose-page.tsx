@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { fromSendBody, type ComposeState } from "@/lib/composer/compose-state";
-import { sendJson } from "@/lib/queries/messages";
+import { sendJson } from "@/lib/queries/api-client";
 import { DraftsDialog } from "./drafts/drafts-dialog";
 import { useAutosave, type SaveStatus } from "./drafts/use-autosave";
 import { IssuesProvider } from "./issues-context";
@@ -106,7 +106,7 @@ export function ComposePage({ initial, draft, reveal = false }: ComposePageProps
                   onSent={() => {
                     setSent(true);
                     // A draft saved on its own along the way has done its job; a named one stays for reuse.
-                    if (autosave.draftId && !title.trim()) void sendJson(`/api/drafts/${autosave.draftId}`, undefined, "DELETE").catch(() => undefined);
+                    if (autosave.draftId && !title.trim()) void sendJson("DELETE", `/api/drafts/${autosave.draftId}`).catch(() => undefined);
                   }}
                 />
               </CardContent>

@@ -9,7 +9,7 @@ import { Dialog, DialogBody, DialogClose, DialogDescription, DialogHeader, Dialo
 import { useToast } from "@/components/ui/toaster";
 import { initialState } from "@/lib/composer/compose-state";
 import { ApiError } from "@/lib/queries/api-client";
-import { sendJson } from "@/lib/queries/messages";
+import { sendJson } from "@/lib/queries/api-client";
 import { FieldErrors } from "./field";
 import { IssuesProvider } from "./issues-context";
 import { MessageList } from "./message-list";
@@ -34,7 +34,7 @@ export function ReplyComposer({ eventId, open, onOpenChange, secondsLeft, pushTo
   // A reply's body is a broadcast's (messages, notificationDisabled): checked with the same schema.
   const compose = useCompose(initialState("broadcast"));
   const send = useMutation({
-    mutationFn: () => sendJson<{ id: string }>(`/api/events/${eventId}/reply`, { messages: compose.body.messages, ...(compose.state.notificationDisabled ? { notificationDisabled: true } : {}) }),
+    mutationFn: () => sendJson<{ id: string }>("POST", `/api/events/${eventId}/reply`, { messages: compose.body.messages, ...(compose.state.notificationDisabled ? { notificationDisabled: true } : {}) }),
     onSuccess: () => {
       toast({ tone: "success", title: t("sent") });
       onSent();

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { SendDetail, SendSummary } from "@/lib/sending/serialize";
-import { ApiError, browserFetch, getJson, withSearch, type ApiErrorDetail, type ApiFetch } from "./api-client";
+import { browserFetch, getJson, withSearch, type ApiFetch } from "./api-client";
 
 // Sends (history and detail), quota and follower figures, drafts and test recipients.
 
@@ -111,21 +111,6 @@ export interface TestRecipient {
 
 export function testRecipientsQuery(api: ApiFetch = browserFetch) {
   return queryOptions({ queryKey: sendKeys.testRecipients, queryFn: ({ signal }) => getJson<{ items: TestRecipient[] }>(api, "/api/test-recipients", signal) });
-}
-
-/** POST/PUT/DELETE JSON to our API; errors as ApiError (with LINE-style details on 400). */
-export async function sendJson<T>(path: string, body?: unknown, method = "POST"): Promise<T> {
-  const res = await fetch(path, {
-    method,
-    headers: { "content-type": "application/json", accept: "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const e = (json ?? {}) as { code?: string; message?: string; details?: ApiErrorDetail[] };
-    throw new ApiError(res.status, e.code ?? "http_error", e.message ?? `HTTP ${res.status}`, e.details);
-  }
-  return json as T;
 }
 
 function isFinalProgress(p: unknown) {

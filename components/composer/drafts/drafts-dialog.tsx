@@ -10,7 +10,8 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { Dialog, DialogBody, DialogClose, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { draftsQuery, sendJson, sendKeys } from "@/lib/queries/messages";
+import { draftsQuery, sendKeys } from "@/lib/queries/messages";
+import { sendJson } from "@/lib/queries/api-client";
 import { cn } from "@/lib/utils/cn";
 
 /** Saved drafts: open one, start a copy, or delete it. */
@@ -20,7 +21,7 @@ export function DraftsDialog({ open, onOpenChange, currentId }: { open: boolean;
   const qc = useQueryClient();
   const drafts = useQuery({ ...draftsQuery(), enabled: open });
   const remove = useMutation({
-    mutationFn: (id: string) => sendJson(`/api/drafts/${id}`, undefined, "DELETE"),
+    mutationFn: (id: string) => sendJson("DELETE", `/api/drafts/${id}`),
     onSuccess: () => void qc.invalidateQueries({ queryKey: sendKeys.drafts }),
   });
   const items = drafts.data?.items ?? [];

@@ -3,7 +3,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { SendKind } from "@/lib/messages/send-schemas";
-import { sendJson, sendKeys, type Draft } from "@/lib/queries/messages";
+import { sendKeys, type Draft } from "@/lib/queries/messages";
+import { sendJson } from "@/lib/queries/api-client";
 
 export type SaveStatus = "idle" | "saving" | "saved" | "error";
 
@@ -26,7 +27,7 @@ export function useAutosave(p: { kind: SendKind; title: string; body: Record<str
       await inFlight.current?.catch(() => undefined);
       setStatus("saving");
       const id = idRef.current;
-      const request = id ? sendJson<Draft>(`/api/drafts/${id}`, payload, "PUT") : sendJson<Draft>("/api/drafts", payload);
+      const request = id ? sendJson<Draft>("PUT", `/api/drafts/${id}`, payload) : sendJson<Draft>("POST", "/api/drafts", payload);
       inFlight.current = request;
       try {
         const draft = await request;

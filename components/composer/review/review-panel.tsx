@@ -9,7 +9,8 @@ import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toaster";
 import { describeTargeting, type Targeting } from "@/lib/composer/targeting-sentence";
 import { ApiError } from "@/lib/queries/api-client";
-import { sendJson, sendKeys } from "@/lib/queries/messages";
+import { sendKeys } from "@/lib/queries/messages";
+import { sendJson } from "@/lib/queries/api-client";
 import { cn } from "@/lib/utils/cn";
 import type { ComposeApi } from "../use-compose";
 import { ConfirmSendDialog } from "./confirm-send-dialog";
@@ -32,7 +33,7 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
   const [showTests, setShowTests] = useState(false);
 
   const validate = useMutation({
-    mutationFn: () => sendJson<{ ok: true }>("/api/messages/validate", { kind: state.kind, messages: body.messages }),
+    mutationFn: () => sendJson<{ ok: true }>("POST", "/api/messages/validate", { kind: state.kind, messages: body.messages }),
     onError: (err) => {
       if (!(err instanceof ApiError && err.details?.length)) return;
       compose.showServerDetails(err.details);
@@ -41,7 +42,7 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
     },
   });
   const test = useMutation({
-    mutationFn: () => sendJson<{ id: string }>("/api/messages/test", { messages: body.messages, notificationDisabled: state.notificationDisabled || undefined, sourceKind: state.kind }),
+    mutationFn: () => sendJson<{ id: string }>("POST", "/api/messages/test", { messages: body.messages, notificationDisabled: state.notificationDisabled || undefined, sourceKind: state.kind }),
     onSuccess: (send) => toast({ tone: "success", title: t("testSent"), description: t("testSentHint", { id: send.id.slice(0, 8) }) }),
     onError: (err) => {
       if (err instanceof ApiError && err.details) compose.showServerDetails(err.details);
@@ -49,7 +50,7 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
     },
   });
   const send = useMutation({
-    mutationFn: (retryKey: string) => sendJson<{ id: string }>(`/api/messages/${state.kind}`, { ...body, retryKey }),
+    mutationFn: (retryKey: string) => sendJson<{ id: string }>("POST", `/api/messages/${state.kind}`, { ...body, retryKey }),
     onSuccess: (sent) => {
       onSent?.();
       void queryClient.invalidateQueries({ queryKey: sendKeys.all });

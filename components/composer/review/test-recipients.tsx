@@ -8,7 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ApiError } from "@/lib/queries/api-client";
-import { sendJson, sendKeys, testRecipientsQuery } from "@/lib/queries/messages";
+import { sendKeys, testRecipientsQuery } from "@/lib/queries/messages";
+import { sendJson } from "@/lib/queries/api-client";
 import { FieldErrors } from "../field";
 
 /** The saved test recipients, managed inline: who a test send goes to. */
@@ -20,14 +21,14 @@ export function TestRecipients() {
   const [label, setLabel] = useState("");
   const refresh = () => qc.invalidateQueries({ queryKey: sendKeys.testRecipients });
   const add = useMutation({
-    mutationFn: () => sendJson("/api/test-recipients", { userId: userId.trim(), label: label.trim() || userId.trim().slice(0, 9) }),
+    mutationFn: () => sendJson("POST", "/api/test-recipients", { userId: userId.trim(), label: label.trim() || userId.trim().slice(0, 9) }),
     onSuccess: () => {
       setUserId("");
       setLabel("");
       void refresh();
     },
   });
-  const remove = useMutation({ mutationFn: (id: string) => sendJson(`/api/test-recipients/${id}`, undefined, "DELETE"), onSuccess: () => void refresh() });
+  const remove = useMutation({ mutationFn: (id: string) => sendJson("DELETE", `/api/test-recipients/${id}`), onSuccess: () => void refresh() });
   const items = list.data?.items ?? [];
 
   return (

@@ -5,7 +5,8 @@ import { useDeferredValue } from "react";
 import { parseRecipientList } from "@/lib/composer/recipient-list";
 import type { ComposeState } from "@/lib/composer/compose-state";
 import { narrowcastBodySchema } from "@/lib/messages/send-schemas";
-import { quotaQuery, sendJson } from "@/lib/queries/messages";
+import { quotaQuery } from "@/lib/queries/messages";
+import { sendJson } from "@/lib/queries/api-client";
 
 export interface Estimate {
   targetedReaches: number;
@@ -25,7 +26,7 @@ export function useExpectedRecipients(state: ComposeState, body: Record<string, 
   const targetingValid = targeting !== null && narrowcastBodySchema.safeParse({ messages: [{ type: "text", text: "x" }], ...stripUndefined(targeting) }).success;
   const estimate = useQuery({
     queryKey: ["sends", "estimate", targeting],
-    queryFn: () => sendJson<Estimate>("/api/messages/estimate", stripUndefined(targeting!)),
+    queryFn: () => sendJson<Estimate>("POST", "/api/messages/estimate", stripUndefined(targeting!)),
     enabled: targetingValid,
     staleTime: 60_000,
     retry: false,
