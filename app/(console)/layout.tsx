@@ -2,6 +2,7 @@ import { cookies } from "next/headers";
 import { MemberProvider, type CurrentMember } from "@/components/auth/member-context";
 import { DemoBanner } from "@/components/demo/demo-banner";
 import { AppShell } from "@/components/layout/app-shell";
+import { ConsoleFlagsProvider } from "@/components/layout/console-flags";
 import { SIDEBAR_COOKIE } from "@/components/layout/sidebar-state";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import type { Actor } from "@/lib/auth/require-actor";
@@ -14,12 +15,15 @@ import { env } from "@/lib/env.js";
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const actor = await requirePageActor("viewer");
   const collapsed = (await cookies()).get(SIDEBAR_COOKIE)?.value === "rail";
-  const banner = demoEnabled() ? <DemoBanner fakeUrl={env().FAKE_LINE_URL!} /> : undefined;
+  const demo = demoEnabled();
+  const banner = demo ? <DemoBanner fakeUrl={env().FAKE_LINE_URL!} /> : undefined;
   return (
     <MemberProvider member={currentMember(actor)}>
-      <AppShell sidebarCollapsed={collapsed} banner={banner}>
-        {children}
-      </AppShell>
+      <ConsoleFlagsProvider demo={demo}>
+        <AppShell sidebarCollapsed={collapsed} banner={banner}>
+          {children}
+        </AppShell>
+      </ConsoleFlagsProvider>
     </MemberProvider>
   );
 }

@@ -1,5 +1,6 @@
 import {
   Activity,
+  FlaskConical,
   KeyRound,
   LayoutDashboard,
   MonitorSmartphone,
@@ -25,6 +26,8 @@ export interface NavItem {
   exact?: boolean;
   /** The least role that can use the page; the item is hidden from others (the server refuses them too). */
   role?: Role;
+  /** Only in demo mode (the simulator acts on the local fake platform). */
+  demoOnly?: boolean;
 }
 
 export const navSections = ["monitor", "messaging", "manage"] as const;
@@ -37,6 +40,7 @@ export const navItems: NavItem[] = [
   { href: "/deliveries", label: "deliveries", icon: Webhook, section: "monitor" },
   { href: "/messages", label: "messages", icon: SendHorizontal, section: "messaging" },
   { href: "/messages/new", label: "newMessage", icon: SquarePen, section: "messaging", role: "operator" },
+  { href: "/simulator", label: "simulator", icon: FlaskConical, section: "manage", demoOnly: true },
   { href: "/settings", label: "settings", icon: Settings, section: "manage" },
 ];
 
@@ -51,8 +55,8 @@ export const settingsItems: Array<Omit<NavItem, "section">> = [
 ];
 
 /** What a member with `role` sees of a list (null: not signed in, so nothing role-limited). */
-export function visibleTo<T extends { role?: Role }>(items: T[], role: Role | null): T[] {
-  return items.filter((item) => !item.role || (role !== null && roleAllows(role, item.role)));
+export function visibleTo<T extends { role?: Role; demoOnly?: boolean }>(items: T[], role: Role | null, demo = false): T[] {
+  return items.filter((item) => (!item.role || (role !== null && roleAllows(role, item.role))) && (!item.demoOnly || demo));
 }
 
 /** The most specific item owns a path: /messages/new is "New message", not "Messages". */

@@ -29,6 +29,7 @@ import { useSetLocale } from "./use-set-locale";
 import { useRole } from "@/components/auth/member-context";
 import { roleAllows } from "@/lib/auth/roles";
 import { useAccountCommands } from "./account-commands";
+import { useConsoleFlags } from "./console-flags";
 import { navItems, visibleTo } from "./nav-config";
 
 export interface PaletteCommand {
@@ -53,13 +54,14 @@ export function usePaletteCommands(query: string): PaletteCommand[] {
   const locale = useLocale();
   const setLocale = useSetLocale();
   const role = useRole();
+  const { demo } = useConsoleFlags();
   const accountCommands = useAccountCommands();
   const go = (href: string) => () => router.push(href);
   const canSend = role !== null && roleAllows(role, "operator");
 
   const commands: PaletteCommand[] = [...fromQuery(query.trim(), t, go)];
 
-  for (const item of visibleTo(navItems, role)) {
+  for (const item of visibleTo(navItems, role, demo)) {
     commands.push({ id: `nav:${item.href}`, group: "navigation", label: tNav(item.label), keywords: item.href, hint: item.href, icon: item.icon, perform: go(item.href) });
   }
   commands.push(...accountCommands);

@@ -11,6 +11,7 @@ import { cn } from "@/lib/utils/cn";
 import { BrandMark } from "./brand";
 import { useCommandPalette } from "./command-palette";
 import { useRole } from "@/components/auth/member-context";
+import { useConsoleFlags } from "./console-flags";
 import { isActive, navItems, navSections, visibleTo } from "./nav-config";
 import { SIDEBAR_COOKIE } from "./sidebar-state";
 import { useIsMac } from "./use-is-mac";
@@ -69,7 +70,7 @@ export function NavContents({ expanded, onNavigate }: { expanded: boolean; onNav
   const pathname = usePathname();
   const palette = useCommandPalette();
   const isMac = useIsMac();
-  const items = visibleTo(navItems, useRole());
+  const items = visibleTo(navItems, useRole(), useConsoleFlags().demo);
 
   return (
     <nav className="flex flex-col gap-4 p-2">

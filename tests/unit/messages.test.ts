@@ -41,6 +41,9 @@ const sameInEveryLanguage = new Set([
   "languages.short.ja",
   "languages.short.th",
   "eventTypes.postback",
+  "demo.os.ios",
+  "demo.os.android",
+  "demo.attr.os",
   // Word order and punctuation of the targeting sentence: Thai shares English's.
   "targeting.modifierOrder",
   "targeting.modifierSeparator",

@@ -8,10 +8,16 @@ import { inviteBodySchema, setupBodySchema } from "@/lib/auth/schemas";
 describe("what each role sees", () => {
   const hrefs = (items: Array<{ href: string }>) => items.map((i) => i.href);
 
-  it("hides composing from viewers and shows it to operators and admins", () => {
-    expect(hrefs(visibleTo(navItems, "viewer"))).not.toContain("/messages");
-    expect(hrefs(visibleTo(navItems, "operator"))).toContain("/messages");
-    expect(hrefs(visibleTo(navItems, "admin"))).toContain("/messages");
+  it("hides composing from viewers (they still see the send history) and shows it to operators and admins", () => {
+    expect(hrefs(visibleTo(navItems, "viewer"))).toContain("/messages");
+    expect(hrefs(visibleTo(navItems, "viewer"))).not.toContain("/messages/new");
+    expect(hrefs(visibleTo(navItems, "operator"))).toContain("/messages/new");
+    expect(hrefs(visibleTo(navItems, "admin"))).toContain("/messages/new");
+  });
+
+  it("shows the simulator only in demo mode", () => {
+    expect(hrefs(visibleTo(navItems, "admin"))).not.toContain("/simulator");
+    expect(hrefs(visibleTo(navItems, "viewer", true))).toContain("/simulator");
   });
 
   it("gives only admins the channel, members, API keys and audit log", () => {

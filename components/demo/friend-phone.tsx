@@ -1,0 +1,68 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { ChevronLeft } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
+import { MessageBubble } from "@/components/composer/preview/message-bubble";
+import { summarizeEvent } from "@/components/events/summary/summarize-event";
+import { EventSummaryView } from "@/components/events/event-summary-view";
+import type { DraftMessage } from "@/lib/composer/compose-state";
+import { demoInboxQuery, demoSentQuery, type DemoFriend } from "@/lib/queries/demo";
+import { FriendActions } from "./friend-actions";
+
+type Line = { at: number; key: string } & ({ from: "account"; message: DraftMessage; kind: string } | { from: "friend"; payload: Record<string, unknown> });
+
+/** The friend's phone: their chat with the account — what they sent, and what actually reached them. */
+export function FriendPhone({ friend }: { friend: DemoFriend }) {
+  const t = useTranslations("demo");
+  const tPreview = useTranslations("composer.preview");
+  const format = useFormatter();
+  const inbox = useQuery(demoInboxQuery(friend.userId));
+  const sent = useQuery(demoSentQuery(friend.userId));
+  const lines: Line[] = [
+    ...(inbox.data?.entries ?? []).flatMap((e) =>
+      e.messages.map((m, i) => ({ from: "account" as const, at: Date.parse(e.sentAt), key: `${e.requestId}:${i}`, message: m.message as DraftMessage, kind: e.kind })),
+    ),
+    ...(sent.data?.items ?? []).map((ev) => ({ from: "friend" as const, at: Date.parse(ev.timestamp), key: ev.id, payload: ev.payload })),
+  ].sort((a, b) => a.at - b.at);
+
+  const end = useRef<HTMLDivElement>(null);
+  useEffect(() => end.current?.scrollIntoView({ block: "end" }), [lines.length]);
+
+  return (
+    <figure aria-label={t("phoneLabel", { name: friend.displayName })} className="mx-auto w-full max-w-[360px]">
+      <div className="overflow-hidden rounded-[2.2rem] border-[10px] border-[#1b1d22] bg-[#1b1d22] shadow-lg">
+        <div className="flex h-11 items-center gap-2 bg-[#f7f8fa] px-3 text-[#111] dark:bg-[#22262d] dark:text-white">
+          <ChevronLeft aria-hidden className="size-5" />
+          <span className="min-w-0 flex-1 truncate text-sm font-semibold">{t("accountChat")}</span>
+        </div>
+        <div className="h-[30rem] space-y-2 overflow-y-auto bg-[#8ca6c9] px-3 py-3 scrollbar-thin dark:bg-[#27374d]" data-testid="phone-chat">
+          {lines.length === 0 && <p className="mt-16 text-center text-xs text-white/80">{inbox.isPending || sent.isPending ? "…" : t("emptyChat")}</p>}
+          {lines.map((line) =>
+            line.from === "account" ? (
+              <div key={line.key} className="flex items-start gap-2" data-testid="phone-received">
+                <span aria-hidden className="mt-0.5 size-7 shrink-0 rounded-full bg-[#06C755] ring-2 ring-white/60" />
+                <div className="min-w-0">
+                  <MessageBubble message={line.message} labels={{ sticker: tPreview("sticker"), mention: tPreview("mention") }} />
+                  <span className="mt-0.5 block text-[10px] text-white/80">
+                    {t(`sendKind.${line.kind}`)} · {format.dateTime(new Date(line.at), { hour: "2-digit", minute: "2-digit" })}
+                  </span>
+                </div>
+              </div>
+            ) : (
+              <div key={line.key} className="flex flex-col items-end" data-testid="phone-sent">
+                <div className="max-w-[80%] rounded-2xl rounded-tr-sm bg-[#a6e67f] px-3 py-2 text-[13px] leading-snug text-[#111] shadow-xs">
+                  <EventSummaryView summary={summarizeEvent(line.payload)} className="text-[#111]" />
+                </div>
+                <span className="mt-0.5 text-[10px] text-white/80">{format.dateTime(new Date(line.at), { hour: "2-digit", minute: "2-digit" })}</span>
+              </div>
+            ),
+          )}
+          <div ref={end} />
+        </div>
+        <FriendActions friend={friend} />
+      </div>
+    </figure>
+  );
+}

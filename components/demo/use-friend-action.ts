@@ -1,0 +1,21 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { sendJson } from "@/lib/queries/api-client";
+import { demoKeys } from "@/lib/queries/demo";
+import { useToast } from "@/components/ui/toaster";
+
+/** Make a fake friend act; what they did reaches the console as a webhook, and their phone refreshes. */
+export function useFriendAction(userId: string) {
+  const queryClient = useQueryClient();
+  const { toast } = useToast();
+  return useMutation({
+    mutationFn: ({ action, body }: { action: "messages" | "follow" | "block" | "unblock" | "postback"; body?: Record<string, unknown> }) =>
+      sendJson("POST", `/api/demo/friends/${userId}/${action}`, body ?? {}),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ["demo"] });
+      void queryClient.invalidateQueries({ queryKey: demoKeys.sent(userId) });
+    },
+    onError: (err) => toast({ tone: "danger", title: (err as Error).message }),
+  });
+}
