@@ -70,7 +70,7 @@ function installChromium(expected: string) {
   if (isRoot && hasApt) {
     console.log("[test] Chromium not found; installing it and CJK/Thai fonts with apt-get …");
     spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-    spawnSync("apt-get", ["install", "-y", "-qq", "chromium", "fonts-noto-cjk", "fonts-thai-tlwg"], {
+    spawnSync("apt-get", ["install", "-y", "-qq", "chromium", "fonts-noto-cjk", "fonts-thai-tlwg", "fonts-noto-color-emoji"], {
       stdio: "inherit",
       env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
     });
@@ -78,7 +78,7 @@ function installChromium(expected: string) {
   if (!fs.existsSync(expected)) {
     console.error(
       `[test] The browser tests need Chromium at ${expected} (set CHROMIUM_PATH to use another).\n` +
-        `       On Debian/Ubuntu: sudo apt-get install chromium fonts-noto-cjk fonts-thai-tlwg`,
+        `       On Debian/Ubuntu: sudo apt-get install chromium fonts-noto-cjk fonts-thai-tlwg fonts-noto-color-emoji`,
     );
   }
 }

@@ -72,12 +72,22 @@ export function assertSameOrigin(req: Request) {
     throw new ApiError(403, "cross_site", "Cross-site requests are refused");
   }
   const origin = req.headers.get("origin");
-  if (origin && origin !== "null") {
-    const allowed = new Set([new URL(env().APP_URL).origin, new URL(req.url).origin]);
-    if (!allowed.has(origin)) throw new ApiError(403, "cross_site", "Cross-site requests are refused");
-  } else if (origin === "null") {
-    throw new ApiError(403, "cross_site", "Cross-site requests are refused");
+  if (origin === "null") throw new ApiError(403, "cross_site", "Cross-site requests are refused");
+  if (origin && !sameSite(origin, req)) throw new ApiError(403, "cross_site", "Cross-site requests are refused");
+}
+
+// The console's own origin (APP_URL), or the host the browser addressed (Host; behind a trusted proxy
+// X-Forwarded-Host): a page on another site cannot make a browser send its Origin with our Host.
+function sameSite(origin: string, req: Request): boolean {
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false;
   }
+  const e = env();
+  const addressed = (e.TRUST_PROXY ? req.headers.get("x-forwarded-host") : null) ?? req.headers.get("host");
+  return host === new URL(e.APP_URL).host || host === addressed || host === new URL(req.url).host;
 }
 
 function isStateChanging(method: string) {

@@ -192,6 +192,14 @@ describe("accounts", () => {
     });
   });
 
+  it("accepts a state change from the address the browser used, even when it is not APP_URL's", async () => {
+    const res = await admin.call(invitationsRoute.POST, "POST", "/api/invitations", {
+      body: { email: "alias@example.com", role: "viewer" },
+      headers: { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" },
+    });
+    expect(res.status).toBe(201);
+  });
+
   describe("sessions", () => {
     it("lists the member's sessions and ends another one on the server", async () => {
       const laptop = new RouteClient("203.0.113.1");
