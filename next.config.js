@@ -13,6 +13,8 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   devIndicators: false,
+  // `next dev` refuses its dev assets to other origins; localhost and 127.0.0.1 are the same machine.
+  allowedDevOrigins: ["127.0.0.1", "localhost"],
   // forbidden() in server components renders app/forbidden.tsx with a 403.
   experimental: { authInterrupts: true },
   // Headers for every response (pages get their Content-Security-Policy, with a nonce, from proxy.ts).

@@ -54,7 +54,7 @@ function contentSecurityPolicy(nonce: string): string {
 export const config = {
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon|apple-icon|robots.txt|.*\\.(?:png|svg|jpg|jpeg|webp|ico|woff2?)$).*)",
+      source: "/((?!api/|_next/|favicon.ico|icon|apple-icon|robots.txt|.*\\.(?:png|svg|jpg|jpeg|webp|ico|woff2?)$).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

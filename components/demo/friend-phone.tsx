@@ -28,7 +28,10 @@ export function FriendPhone({ friend }: { friend: DemoFriend }) {
   ].sort((a, b) => a.at - b.at);
 
   const end = useRef<HTMLDivElement>(null);
-  useEffect(() => end.current?.scrollIntoView({ block: "end" }), [lines.length]);
+  // In braces: Chromium's scrollIntoView now returns a promise, which React would take for a clean-up.
+  useEffect(() => {
+    void end.current?.scrollIntoView({ block: "end" });
+  }, [lines.length]);
 
   return (
     <figure aria-label={t("phoneLabel", { name: friend.displayName })} className="mx-auto w-full max-w-[360px]">

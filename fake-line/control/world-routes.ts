@@ -139,7 +139,7 @@ function userFilters(query: URLSearchParams): ((u: User) => boolean)[] {
   eq("area", (u) => u.areaCode);
   eq("country", (u) => (u.areaCode ? (areaByCode(u.areaCode)?.country ?? null) : null));
   const q = query.get("q")?.toLowerCase();
-  if (q) filters.push((u) => u.displayName.toLowerCase().includes(q));
+  if (q) filters.push((u) => u.displayName.toLowerCase().includes(q) || u.id.toLowerCase() === q);
   const minAge = intParam(query, "minAge");
   if (minAge !== undefined) filters.push((u) => u.age !== null && u.age >= minAge);
   const maxAge = intParam(query, "maxAge");

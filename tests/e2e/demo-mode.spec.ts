@@ -1,0 +1,92 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { SIGNED_OUT } from "./members";
+import { visit } from "./visit";
+
+// The newcomer's path: the console started with no LINE credentials (the launcher behind `npm start`)
+// runs in demo mode on the fake LINE platform. Act as a friend in the simulator, see the event arrive
+// in the timeline; send a narrowcast, and see on the friends' phones who got it.
+
+const PORT = 3290 + (Number(process.env.E2E_PORT ?? 0) % 9);
+const FAKE_PORT = 4290 + (Number(process.env.E2E_PORT ?? 0) % 9);
+const BASE = `http://127.0.0.1:${PORT}`;
+const ADMIN = { email: "demo-admin@example.com", password: "demo-admin-password-1" };
+const DATA_DIR = `.tmp/e2e-demo-${PORT}-${Date.now()}`;
+
+let server: ChildProcess;
+
+test.describe.configure({ mode: "serial", timeout: 120_000 });
+test.use({ storageState: SIGNED_OUT, baseURL: BASE });
+
+test.beforeAll(async () => {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), FAKE_LINE_PORT: String(FAKE_PORT), PGLITE_DATA_DIR: DATA_DIR, APP_URL: BASE, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, NEXT_TELEMETRY_DISABLED: "1" };
+  for (const name of ["LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN", "LINE_API_BASE_URL", "LINE_DATA_API_BASE_URL", "DEMO_MODE", "FAKE_LINE_URL", "DATABASE_URL"]) delete env[name];
+  server = spawn("npx", ["tsx", "scripts/launch.ts", "start"], { env, stdio: "ignore", detached: true });
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) break;
+    } catch {}
+    if (Date.now() > deadline) throw new Error("the demo console did not start");
+    await new Promise((r) => setTimeout(r, 500));
+  }
+});
+
+test.afterAll(async () => {
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {}
+  }
+  fs.rmSync(DATA_DIR, { recursive: true, force: true });
+});
+
+test("a friend's message in the simulator arrives in the timeline, and the phone shows who a narrowcast reached", async ({ page }) => {
+  await visit(page, "/sign-in");
+  await page.getByLabel("Email").fill(ADMIN.email);
+  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`${BASE}/`);
+  await expect(page.getByRole("status").filter({ hasText: "Demo mode" })).toContainText("fake LINE platform");
+
+  // Act as a friend.
+  await visit(page, "/simulator");
+  const friends = page.getByRole("region", { name: "Fake friends" });
+  await friends.getByRole("button").first().click();
+  const text = `Is the Shinjuku shop open today? ${Date.now()}`;
+  await page.getByRole("textbox", { name: /^Message as / }).fill(text);
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("phone-sent").filter({ hasText: text })).toBeVisible({ timeout: 15_000 });
+
+  // The event is in the timeline, without a reload of anything but the page we open.
+  await visit(page, "/events");
+  await expect(page.getByText(text)).toBeVisible({ timeout: 15_000 });
+
+  // A narrowcast to women only: a woman's phone shows it, a man's does not.
+  const sent = await page.request.post("/api/messages/narrowcast", {
+    headers: { origin: BASE },
+    data: { messages: [{ type: "text", text: `For women only ${Date.now()}` }], filter: { demographic: { type: "gender", oneOf: ["female"] } } },
+  });
+  expect(sent.status(), await sent.text()).toBe(202);
+  const { id } = (await sent.json()) as { id: string };
+  await expect
+    .poll(async () => ((await (await page.request.get(`/api/messages/${id}`)).json()) as { status: string }).status, { timeout: 60_000 })
+    .toBe("sent");
+
+  const people = (await (await page.request.get("/api/demo/friends?status=following&limit=100")).json()) as { users: Array<{ userId: string; displayName: string; gender: string | null }> };
+  const woman = people.users.find((u) => u.gender === "female")!;
+  const man = people.users.find((u) => u.gender === "male")!;
+  await visit(page, "/simulator");
+  await friends.getByRole("textbox").fill(woman.userId);
+  await friends.getByRole("button", { name: new RegExp(escape(woman.displayName)) }).click();
+  await expect(page.getByTestId("phone-received").filter({ hasText: "For women only" })).toBeVisible({ timeout: 10_000 });
+  await friends.getByRole("textbox").fill(man.userId);
+  await friends.getByRole("button", { name: new RegExp(escape(man.displayName)) }).click();
+  await expect(page.getByRole("figure", { name: `${man.displayName}'s phone` })).toBeVisible();
+  await expect(page.getByTestId("phone-received").filter({ hasText: "For women only" })).toHaveCount(0);
+});
+
+function escape(s: string) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
