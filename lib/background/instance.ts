@@ -1,4 +1,6 @@
 import { getDatabase } from "@/db/instance";
+import { scheduleContactSyncs } from "@/lib/contacts/followers-sync";
+import { friendsProjectionTask } from "@/lib/contacts/friends-projection";
 import { createJobWorker } from "@/lib/jobs/job-worker";
 import { jobHandlers } from "@/lib/jobs/handlers";
 import { env } from "@/lib/env.js";
@@ -10,9 +12,11 @@ const g = globalThis as typeof globalThis & { __oaBackground?: Promise<ReturnTyp
 
 /** This instance's background runner, started once at server start-up (instrumentation.ts). */
 export function ensureBackgroundRunner() {
-  g.__oaBackground ??= getDatabase().then(({ handle }) => {
+  g.__oaBackground ??= getDatabase().then(async ({ handle, channelId }) => {
     const tasks: BackgroundTask[] = [];
     if (env().lineConfigured) tasks.push(...sendingTasks({ db: handle.db, clients: lineClients }));
+    tasks.push(friendsProjectionTask(handle.db));
+    if (env().lineConfigured) await scheduleContactSyncs(handle.db, { channelId });
     const jobs = createJobWorker({ db: handle.db, handlers: jobHandlers });
     tasks.push({ name: "jobs", tick: jobs.tick, full: () => jobs.busy >= 8, drain: jobs.drain });
     const runner = startBackgroundRunner({ handle, tasks });
