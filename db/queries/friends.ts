@@ -32,15 +32,11 @@ export async function listFriends(db: Db, params: { channelId: number; filter: F
   return { items, nextCursor };
 }
 
-/** The list query itself (EXPLAIN in tests). */
+/** The list query itself (EXPLAIN in tests). Name searches go through friend-search.ts instead. */
 export function listFriendsQuery(db: Db, params: { channelId: number; filter: FriendFilter; sort: FriendSort; limit: number; cursor?: FriendCursor }) {
   const c = friendConditions(params.channelId, params.filter);
   const { key, ascending } = sortKey(params.sort);
-  if (params.cursor) {
-    const v = params.sort === "name" ? sql`${params.cursor.v}` : sql`${params.cursor.v}::timestamptz`;
-    // A row comparison, not (a < x or (a = x and b < y)): only this form becomes an index bound.
-    c.push(ascending ? sql`(${key}, ${friends.userId}) > (${v}, ${params.cursor.u})` : sql`(${key}, ${friends.userId}) < (${v}, ${params.cursor.u})`);
-  }
+  if (params.cursor) c.push(cursorCondition(params.sort, params.cursor));
   return db
     .select(friendColumns)
     .from(friends)
@@ -257,12 +253,19 @@ function searchConditions(q: string): SQL[] {
   return out;
 }
 
-function sortKey(sort: FriendSort) {
+/** After the cursor in this sort. A row comparison, not (a < x or (a = x and b < y)): only this form becomes an index bound. */
+export function cursorCondition(sort: FriendSort, cursor: FriendCursor): SQL {
+  const { key, ascending } = sortKey(sort);
+  const v = sort === "name" ? sql`${cursor.v}` : sql`${cursor.v}::timestamptz`;
+  return ascending ? sql`(${key}, ${friends.userId}) > (${v}, ${cursor.u})` : sql`(${key}, ${friends.userId}) < (${v}, ${cursor.u})`;
+}
+
+export function sortKey(sort: FriendSort) {
   if (sort === "name") return { key: friends.nameKey, ascending: true };
   return { key: sort === "firstSeen" ? friends.firstSeenAt : friends.lastActiveAt, ascending: false };
 }
 
-function sortValue(sort: FriendSort, row: FriendListRow): string {
+export function sortValue(sort: FriendSort, row: FriendListRow): string {
   if (sort === "name") return row.nameKey;
   return (sort === "firstSeen" ? row.firstSeenAt : row.lastActiveAt).toISOString();
 }

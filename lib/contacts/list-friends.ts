@@ -1,10 +1,12 @@
 import type { Db } from "@/db/client";
+import { searchFriends } from "@/db/queries/friend-search";
 import { listFriends } from "@/db/queries/friends";
 import { tagsOfFriends } from "@/db/queries/friend-tags";
 import { getSegment } from "@/db/queries/segments";
 import { ApiError, notFound } from "@/lib/http/errors";
 import { segmentFilterSchema, segmentToFriendFilter } from "@/lib/segments/segment-schema";
-import { decodeFriendCursor, encodeFriendCursor, type FriendFilter } from "./friend-filter";
+import { normalizeSearchText } from "@/lib/search/grams";
+import { decodeFriendCursor, encodeFriendCursor, userIdPrefix, type FriendFilter } from "./friend-filter";
 import type { ListFriendsQuery } from "./list-friends-schema";
 import { serializeFriend } from "./serialize";
 
@@ -30,12 +32,19 @@ export async function friendListPage(db: Db, channelId: number, q: ListFriendsQu
   const cursor = q.cursor ? decodeFriendCursor(q.sort, q.cursor) : undefined;
   if (q.cursor && !cursor) throw new ApiError(400, "invalid_request", "cursor: is not a cursor returned by this API for this sort", [{ property: "cursor", message: "is not a cursor returned by this API for this sort" }]);
   const filter = await friendFilterOf(db, channelId, q);
-  const page = await listFriends(db, { channelId, filter, sort: q.sort, limit: q.limit, cursor: cursor ?? undefined });
+  const page = await friendsPage(db, { channelId, filter, sort: q.sort, limit: q.limit, cursor: cursor ?? undefined });
   const tags = await tagsOfFriends(db, { channelId, userIds: page.items.map((f) => f.userId) });
   return {
     items: page.items.map((f) => serializeFriend(f, tags.get(f.userId) ?? [])),
     nextCursor: page.nextCursor ? encodeFriendCursor(q.sort, page.nextCursor) : null,
   };
+}
+
+/** A page of the list: a name search goes through the two-step search, everything else is one keyset query. */
+export function friendsPage(db: Db, params: Parameters<typeof listFriends>[1]) {
+  const q = params.filter.q;
+  if (q && !userIdPrefix(normalizeSearchText(q))) return searchFriends(db, { ...params, filter: { ...params.filter, q } });
+  return listFriends(db, params);
 }
 
 // Both filters must hold: lists intersect, tag lists add up, date bounds take the narrower side.
