@@ -1,11 +1,11 @@
-import { Activity, LayoutDashboard, Webhook, type LucideIcon } from "lucide-react";
+import { Activity, Filter, LayoutDashboard, UsersRound, UserRound, Webhook, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
   /** Key in the "nav" message namespace. */
   label: string;
   icon: LucideIcon;
-  section: "monitor";
+  section: (typeof navSections)[number];
   /** Only the exact path counts as this item (for "/"). */
   exact?: boolean;
 }
@@ -16,9 +16,12 @@ export const navItems: NavItem[] = [
   { href: "/", label: "overview", icon: LayoutDashboard, section: "monitor", exact: true },
   { href: "/events", label: "events", icon: Activity, section: "monitor" },
   { href: "/deliveries", label: "deliveries", icon: Webhook, section: "monitor" },
+  { href: "/contacts", label: "contacts", icon: UserRound, section: "audience" },
+  { href: "/chats", label: "chats", icon: UsersRound, section: "audience" },
+  { href: "/segments", label: "segments", icon: Filter, section: "audience" },
 ];
 
-export const navSections = ["monitor"] as const;
+export const navSections = ["monitor", "audience"] as const;
 
 export function isActive(item: NavItem, pathname: string): boolean {
   return item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);

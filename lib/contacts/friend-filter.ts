@@ -1,4 +1,4 @@
-import type { FriendStatus } from "@/db/schema/contacts";
+import type { FriendStatus } from "@/lib/contacts/statuses";
 
 /**
  * Which friends a list, an export or a segment means. Every field narrows (AND); within a field the

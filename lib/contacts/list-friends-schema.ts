@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FRIEND_STATUSES } from "@/db/schema/contacts";
+import { FRIEND_STATUSES } from "@/lib/contacts/statuses";
 import { FRIEND_SORTS } from "./friend-filter";
 import { tagNameSchema } from "./tag-schema";
 

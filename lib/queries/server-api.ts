@@ -5,6 +5,16 @@ import { GET as listDeliveries } from "@/app/api/deliveries/route";
 import { GET as getEvent } from "@/app/api/events/[id]/route";
 import { GET as listEvents } from "@/app/api/events/route";
 import { GET as getOverview } from "@/app/api/overview/route";
+import { GET as getChat } from "@/app/api/chats/[chatId]/route";
+import { GET as getChatConversation } from "@/app/api/chats/[chatId]/conversation/route";
+import { GET as listChats } from "@/app/api/chats/route";
+import { GET as getFriend } from "@/app/api/contacts/[userId]/route";
+import { GET as getFriendConversation } from "@/app/api/contacts/[userId]/conversation/route";
+import { GET as listFriends } from "@/app/api/contacts/route";
+import { GET as getFriendStats } from "@/app/api/contacts/stats/route";
+import { GET as getSegment } from "@/app/api/segments/[id]/route";
+import { GET as listSegments } from "@/app/api/segments/route";
+import { GET as listTags } from "@/app/api/tags/route";
 import type { ApiFetch } from "./api-client";
 
 type Handler = (req: Request, ctx: { params: Promise<never> }) => Promise<Response>;
@@ -17,6 +27,16 @@ const routes: Array<{ pattern: RegExp; handler: Handler; param?: string }> = [
   { pattern: /^\/api\/deliveries$/, handler: listDeliveries as Handler },
   { pattern: /^\/api\/deliveries\/([^/]+)$/, handler: getDelivery as Handler, param: "id" },
   { pattern: /^\/api\/overview$/, handler: getOverview as Handler },
+  { pattern: /^\/api\/contacts$/, handler: listFriends as Handler },
+  { pattern: /^\/api\/contacts\/stats$/, handler: getFriendStats as Handler },
+  { pattern: /^\/api\/contacts\/([^/]+)$/, handler: getFriend as Handler, param: "userId" },
+  { pattern: /^\/api\/contacts\/([^/]+)\/conversation$/, handler: getFriendConversation as Handler, param: "userId" },
+  { pattern: /^\/api\/chats$/, handler: listChats as Handler },
+  { pattern: /^\/api\/chats\/([^/]+)$/, handler: getChat as Handler, param: "chatId" },
+  { pattern: /^\/api\/chats\/([^/]+)\/conversation$/, handler: getChatConversation as Handler, param: "chatId" },
+  { pattern: /^\/api\/segments$/, handler: listSegments as Handler },
+  { pattern: /^\/api\/segments\/([^/]+)$/, handler: getSegment as Handler, param: "id" },
+  { pattern: /^\/api\/tags$/, handler: listTags as Handler },
 ];
 
 /** An ApiFetch for server components: same paths as the browser, answered in-process. */
