@@ -11,6 +11,7 @@ import type { EventItem } from "@/lib/events/serialize";
 import { messageMedia } from "@/lib/media/message-media";
 import { HOUR_LABEL } from "@/lib/utils/date-formats";
 import { FriendAvatar } from "./friend-avatar";
+import { StickerImage } from "./sticker-image";
 
 export interface Person {
   name: string | null;
@@ -27,6 +28,8 @@ export function ConversationEventBubble({ event, sender, chatName }: { event: Ev
   const format = useFormatter();
   const summary = useMemo(() => summarizeEvent(event.payload), [event.payload]);
   const media = useMemo(() => messageMedia(event), [event]);
+  const message = event.payload.message as { type?: string; stickerId?: unknown } | undefined;
+  const sticker = message?.type === "sticker" && typeof message.stickerId === "string" ? message.stickerId : null;
   const time = (
     <Link href={`/events/${event.id}`} title={t("openEvent")} className="tabular hover:text-foreground hover:underline">
       {format.dateTime(new Date(event.timestamp), HOUR_LABEL)}
@@ -53,10 +56,10 @@ export function ConversationEventBubble({ event, sender, chatName }: { event: Ev
         {sender && <span className="px-1 text-2xs font-medium text-muted-foreground">{sender.name ?? t("unknownMember")}</span>}
         {media ? (
           <MediaBlock media={media} label={sender?.name ?? undefined} />
+        ) : sticker ? (
+          <StickerImage stickerId={sticker} label={t("sent.sticker")} fallback={<TextBubble summary={summary} />} />
         ) : (
-          <div className="w-fit max-w-full rounded-2xl rounded-bl-md border border-border bg-surface px-3.5 py-2.5 text-sm shadow-xs">
-            <EventSummaryView summary={summary} className="break-words whitespace-pre-wrap" />
-          </div>
+          <TextBubble summary={summary} />
         )}
         <div className="flex items-center gap-2 px-1 text-2xs text-muted-foreground">
           {event.type === "messageEdited" && <span>{t("edited")}</span>}
@@ -64,6 +67,14 @@ export function ConversationEventBubble({ event, sender, chatName }: { event: Ev
           {time}
         </div>
       </div>
+    </div>
+  );
+}
+
+function TextBubble({ summary }: { summary: ReturnType<typeof summarizeEvent> }) {
+  return (
+    <div className="w-fit max-w-full rounded-2xl rounded-bl-md border border-border bg-surface px-3.5 py-2.5 text-sm shadow-xs">
+      <EventSummaryView summary={summary} className="break-words whitespace-pre-wrap" />
     </div>
   );
 }

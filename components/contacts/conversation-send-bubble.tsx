@@ -7,6 +7,7 @@ import type { ConversationSend } from "@/lib/contacts/conversation";
 import { HOUR_LABEL } from "@/lib/utils/date-formats";
 import { cn } from "@/lib/utils/cn";
 import { SentMessagePreview } from "./sent-message-preview";
+import { StickerImage } from "./sticker-image";
 
 /**
  * What the account sent, on the right like one's own messages in a chat. Sends addressed to this
@@ -21,17 +22,18 @@ export function ConversationSendBubble({ send, at }: { send: ConversationSend; a
   return (
     <div className="flex justify-end" data-send-id={send.id} data-via={send.via}>
       <div className="flex max-w-[min(34rem,85%)] flex-col items-end gap-1">
-        <div
-          className={cn(
-            "w-fit max-w-full space-y-2 rounded-2xl rounded-br-md px-3.5 py-2.5 text-sm",
-            wide ? "border border-dashed border-border-strong bg-surface text-foreground" : "bg-primary text-primary-foreground",
-            send.status === "failed" && "opacity-70",
-          )}
-        >
-          {send.messages.map((m, i) => (
-            <SentMessagePreview key={i} message={m as Record<string, unknown>} />
-          ))}
-        </div>
+        {/* Stickers stand on their own, as in LINE; everything else sits in one bubble. */}
+        {groupBubbles(send.messages as Array<Record<string, unknown>>).map((part, i) =>
+          part.sticker ? (
+            <StickerImage key={i} stickerId={String(part.sticker.stickerId ?? "")} label={t("sent.sticker")} fallback={<Bubble wide={wide} failed={send.status === "failed"}><SentMessagePreview message={part.sticker} /></Bubble>} />
+          ) : (
+            <Bubble key={i} wide={wide} failed={send.status === "failed"}>
+              {part.messages.map((m, j) => (
+                <SentMessagePreview key={j} message={m} />
+              ))}
+            </Bubble>
+          ),
+        )}
         <div className="flex flex-wrap items-center justify-end gap-x-2 gap-y-1 text-2xs text-muted-foreground">
           {ViaIcon && (
             <Badge tone={wide ? "outline" : "info"} title={t(`viaHint.${send.via}`)}>
@@ -52,6 +54,25 @@ export function ConversationSendBubble({ send, at }: { send: ConversationSend; a
       </div>
     </div>
   );
+}
+
+function Bubble({ wide, failed, children }: { wide: boolean; failed: boolean; children: React.ReactNode }) {
+  return (
+    <div className={cn("w-fit max-w-full space-y-2 rounded-2xl rounded-br-md px-3.5 py-2.5 text-sm", wide ? "border border-dashed border-border-strong bg-surface text-foreground" : "bg-primary text-primary-foreground", failed && "opacity-70")}>
+      {children}
+    </div>
+  );
+}
+
+// Consecutive non-sticker messages share a bubble; each sticker is its own part.
+function groupBubbles(messages: Array<Record<string, unknown>>) {
+  const parts: Array<{ sticker?: Record<string, unknown>; messages: Array<Record<string, unknown>> }> = [];
+  for (const m of messages) {
+    if (m.type === "sticker") parts.push({ sticker: m, messages: [] });
+    else if (parts.at(-1) && !parts.at(-1)!.sticker) parts.at(-1)!.messages.push(m);
+    else parts.push({ messages: [m] });
+  }
+  return parts;
 }
 
 function SendStatus({ status }: { status: string }) {

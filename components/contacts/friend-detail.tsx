@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useMemo } from "react";
 import { ErrorState } from "@/components/common/error-state";
-import { ExactTime, RelativeTime } from "@/components/common/relative-time";
+import { RelativeTime } from "@/components/common/relative-time";
 import { buttonVariants } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -70,7 +70,7 @@ function Profile({ friend, canEdit }: { friend: FriendDetailData; canEdit: boole
           <span className="text-muted-foreground">
             {friend.profileStatus === "ok" && friend.profileFetchedAt ? (
               <>
-                {t("profileFetched")} <ExactTime value={friend.profileFetchedAt} className="text-xs" />
+                {t("profileFetched")} <RelativeTime value={friend.profileFetchedAt} />
               </>
             ) : (
               t(`profileStatus.${friend.profileStatus}`)

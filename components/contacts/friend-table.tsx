@@ -45,7 +45,7 @@ export function FriendTable({ friends, selected, onToggle, onToggleAll, selectab
           )}
           <TableHead className="w-full min-w-56">{t("friend")}</TableHead>
           <TableHead>{t("status")}</TableHead>
-          <TableHead className="hidden md:table-cell">{t("tags")}</TableHead>
+          <TableHead className="hidden min-w-44 md:table-cell">{t("tags")}</TableHead>
           <TableHead className="hidden xl:table-cell">{t("language")}</TableHead>
           <TableHead>{t("lastActive")}</TableHead>
           <TableHead className="hidden lg:table-cell">{t("firstSeen")}</TableHead>

@@ -2,20 +2,18 @@
 
 import { Film, Image as ImageIcon, LayoutTemplate, MapPin, Mic, Smile } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 
 type Json = Record<string, unknown>;
 
 /**
- * One LINE message object the account sent, compactly: text as written, a sticker as itself (LINE's
- * sticker CDN, when reachable), everything else as an icon and what it is. Pictures that live on the
- * operator's own servers are not loaded here (the console's Content-Security-Policy allows LINE's CDNs only).
+ * One LINE message object the account sent, compactly: text as written, everything else as an icon and
+ * what it is (stickers are drawn by the bubble itself). Pictures on the operator's own servers are not
+ * loaded here: the console's Content-Security-Policy allows LINE's CDNs only.
  */
 export function SentMessagePreview({ message }: { message: Json }) {
   const t = useTranslations("conversation.sent");
   const type = String(message.type);
   if (type === "text" || type === "textV2") return <p className="break-words whitespace-pre-wrap">{String(message.text ?? "")}</p>;
-  if (type === "sticker") return <Sticker stickerId={String(message.stickerId ?? "")} label={t("sticker")} />;
   const line = (Icon: typeof Film, text: string, detail?: string) => (
     <p className="flex min-w-0 items-center gap-2">
       <Icon aria-hidden className="size-4 shrink-0 opacity-70" />
@@ -30,6 +28,8 @@ export function SentMessagePreview({ message }: { message: Json }) {
       return line(Film, t("video"), host(message.originalContentUrl));
     case "audio":
       return line(Mic, t("audio"));
+    case "sticker":
+      return line(Smile, t("sticker"));
     case "location":
       return line(MapPin, String(message.title ?? t("location")), String(message.address ?? ""));
     case "imagemap":
@@ -39,20 +39,6 @@ export function SentMessagePreview({ message }: { message: Json }) {
     default:
       return line(LayoutTemplate, type);
   }
-}
-
-function Sticker({ stickerId, label }: { stickerId: string; label: string }) {
-  const [failed, setFailed] = useState(false);
-  if (failed || !/^\d+$/.test(stickerId)) {
-    return (
-      <p className="flex items-center gap-2">
-        <Smile aria-hidden className="size-4 opacity-70" />
-        <span className="font-medium">{label}</span>
-      </p>
-    );
-  }
-  // eslint-disable-next-line @next/next/no-img-element -- LINE's sticker CDN
-  return <img src={`https://stickershop.line-scdn.net/stickershop/v1/sticker/${stickerId}/android/sticker.png`} alt={label} loading="lazy" referrerPolicy="no-referrer" onError={() => setFailed(true)} className="size-24 object-contain" />;
 }
 
 function host(url: unknown): string | undefined {

@@ -6,7 +6,7 @@ import { useEffect } from "react";
 import { buttonVariants } from "@/components/ui/button";
 import { mediaUrl, type MessageMedia } from "@/lib/media/message-media";
 import { cn } from "@/lib/utils/cn";
-import { formatBytes, formatMediaDuration } from "@/lib/utils/format";
+import { formatBytes } from "@/lib/utils/format";
 import { MediaStatus } from "./media-status";
 import { MediaThumb } from "./media-thumb";
 import { useMediaState } from "./use-media-state";
@@ -30,7 +30,6 @@ function AudioPlayer({ media, className }: { media: MessageMedia; className?: st
   return (
     <div className={cn("flex w-72 max-w-full flex-col gap-1", className)}>
       <audio key={attempt} src={src} controls preload="metadata" onError={() => void onError()} aria-label={t("audio")} className="h-10 w-full" />
-      {media.durationMs !== null && <span className="text-2xs text-muted-foreground tabular">{formatMediaDuration(media.durationMs)}</span>}
     </div>
   );
 }

@@ -24,7 +24,7 @@ export function MediaThumb({ media, size, label }: { media: MessageMedia; size: 
     external || (state !== "loading" && state !== "ready") ? (
       <MediaStatus state={external ? "external" : state} compact={size === "row"} className={box} />
     ) : (
-      <span className={cn("relative block overflow-hidden bg-muted", box)}>
+      <span className={cn("relative block overflow-hidden bg-muted", state === "loading" && "animate-pulse", box)}>
         {/* eslint-disable-next-line @next/next/no-img-element -- authenticated, already-sized content of our own API */}
         <img src={src} alt={label ?? t(media.type)} loading="lazy" decoding="async" onLoad={onLoad} onError={() => void onError()} className={cn("size-full object-cover transition-opacity", state === "ready" ? "opacity-100" : "opacity-0")} />
         {media.type === "video" && state === "ready" && (

@@ -107,6 +107,6 @@ const chatColumns = {
 // A member is current unless a memberLeft came after the last time they were seen.
 const currentMember = sql`(${chatMembers.leftAt} is null or ${chatMembers.lastSeenAt} > ${chatMembers.leftAt})`;
 
-const membersSeenCount = sql<number>`(select count(*) from ${chatMembers} m where m.channel_id = ${chats.channelId} and m.chat_id = ${chats.chatId} and (m.left_at is null or m.last_seen_at > m.left_at))`.mapWith(
-  Number,
-);
+// Spelled out with the table name: drizzle leaves columns in a select list unqualified, and inside the
+// subquery an unqualified chat_id would mean the members' own column.
+const membersSeenCount = sql<number>`(select count(*) from ${chatMembers} m where m.channel_id = "chats"."channel_id" and m.chat_id = "chats"."chat_id" and (m.left_at is null or m.last_seen_at > m.left_at))`.mapWith(Number);

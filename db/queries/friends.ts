@@ -235,7 +235,9 @@ export function friendConditions(channelId: number, f: FriendFilter): SQL[] {
 }
 
 function tagProbe(tags: string[]) {
-  return sql`select 1 from ${friendTags} where ${friendTags.channelId} = ${friends.channelId} and ${friendTags.userId} = ${friends.userId} and ${friendTags.tag} in (${sql.join(
+  // The outer columns spelled out with their table: wherever drizzle renders this (a where clause, a raw
+  // statement), they must not be read as friend_tags' own columns.
+  return sql`select 1 from ${friendTags} ft where ft.channel_id = "friends"."channel_id" and ft.user_id = "friends"."user_id" and ft.tag in (${sql.join(
     tags.map((t) => sql`${t}`),
     sql`, `,
   )})`;

@@ -100,18 +100,24 @@ export async function setProjectionPosition(db: Db, params: { name: string; last
  * media fetches at once). Same rules as enqueueJob: once per key, `reschedule` revives finished ones.
  * Answers the keys that were queued or revived.
  */
-export async function enqueueJobs(db: Db, params: { kind: string; jobs: Array<{ key: string; payload?: unknown }>; runAt?: Date; reschedule?: boolean }): Promise<string[]> {
+export async function enqueueJobs(
+  db: Db,
+  params: { kind: string; jobs: Array<{ key: string; payload?: unknown }>; runAt?: Date; reschedule?: boolean; spacingMs?: number },
+): Promise<string[]> {
   if (params.jobs.length === 0) return [];
-  const runAt = params.runAt ?? new Date();
+  const start = (params.runAt ?? new Date()).getTime();
+  // Spacing: job i comes due spacingMs after job i-1, so a big batch arrives at the pace its rate limit
+  // allows instead of all at once (which would only make workers claim jobs that must wait anyway).
+  const at = (i: number) => new Date(start + i * (params.spacingMs ?? 0));
   const queued: string[] = [];
   for (let i = 0; i < params.jobs.length; i += 500) {
-    const values = params.jobs.slice(i, i + 500).map((j) => ({ id: randomUUID(), kind: params.kind, key: j.key, payload: j.payload ?? {}, runAt }));
+    const values = params.jobs.slice(i, i + 500).map((j, k) => ({ id: randomUUID(), kind: params.kind, key: j.key, payload: j.payload ?? {}, runAt: at(i + k) }));
     const insert = db.insert(jobs).values(values);
     const rows = params.reschedule
       ? await insert
           .onConflictDoUpdate({
             target: [jobs.kind, jobs.key],
-            set: { runAt, payload: sql`excluded.payload`, doneAt: null, failedAt: null, attempts: 0, lastError: null },
+            set: { runAt: sql`excluded.run_at`, payload: sql`excluded.payload`, doneAt: null, failedAt: null, attempts: 0, lastError: null },
             setWhere: sql`${jobs.doneAt} is not null or ${jobs.failedAt} is not null`,
           })
           .returning({ key: jobs.key })

@@ -5,7 +5,7 @@ import { enqueueJob, enqueueJobs, expediteJob } from "@/db/queries/jobs";
 import { setLineSync } from "@/db/queries/line-syncs";
 import type { JobHandler } from "@/lib/jobs/job-worker";
 import { JOB_KINDS } from "./job-kinds";
-import { reserveLineRate } from "./line-rates";
+import { rateSpacingMs, reserveLineRate } from "./line-rates";
 import type { LineJobOptions } from "./profile-jobs";
 
 export const FOLLOWERS_SYNC = "followers";
@@ -57,12 +57,14 @@ export function followersSyncJob(options: LineJobOptions): JobHandler {
     }
 
     const fresh = await upsertFollowers(db, { channelId, userIds: page.userIds, syncStartedAt: startedAt });
-    await enqueueJobs(db, { kind: JOB_KINDS.profile, jobs: fresh.map((userId) => ({ key: `${channelId}:${userId}`, payload: { channelId, userId } })) });
+    const spacingMs = rateSpacingMs("profile", options.rates);
+    await enqueueJobs(db, { kind: JOB_KINDS.profile, spacingMs, jobs: fresh.map((userId) => ({ key: `${channelId}:${userId}`, payload: { channelId, userId } })) });
     const listed = (p.listed ?? 0) + page.userIds.length;
     const pages = (p.pages ?? 0) + 1;
     if (page.next) {
       await setLineSync(db, { ...base, status: "running", details: { listed, pages } });
-      return { retryAt: new Date(), payload: { channelId, start: page.next, startedAt: startedAt.toISOString(), pages, listed } };
+      // The next page when this page's new profiles have had their turn: both share one rate budget.
+      return { retryAt: new Date(Date.now() + fresh.length * spacingMs), payload: { channelId, start: page.next, startedAt: startedAt.toISOString(), pages, listed } };
     }
     const blocked = await markUnlistedFollowersBlocked(db, { channelId, syncStartedAt: startedAt });
     await setLineSync(db, { ...base, status: "ok", finishedAt: new Date(), details: { listed, pages, markedBlocked: blocked } });

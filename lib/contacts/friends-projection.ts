@@ -33,9 +33,13 @@ export function createFriendsProjection(options: { db: Db; batchSize?: number; n
   let marks: Array<{ seq: number; at: number }> = [];
   let pairs: Array<{ seq: number; xmax: bigint }> = [];
 
+  // The last position this instance saw: when no new id was handed out since, a tick costs one query.
+  let knownPosition = -1;
+
   async function advanceHorizon() {
     const now = Date.now();
     const seq = await lastAllocatedEventId(db);
+    if (seq <= knownPosition && marks.length === 0 && pairs.length === 0) return null;
     const snap = await currentSnapshot(db);
     for (const p of pairs) if (p.xmax <= snap.xmin) horizon = Math.max(horizon, p.seq);
     pairs = pairs.filter((p) => p.xmax > snap.xmin);
@@ -53,15 +57,16 @@ export function createFriendsProjection(options: { db: Db; batchSize?: number; n
 
   /** One batch: answers how many events it applied (0 when caught up or another instance has the lock). */
   async function tick(): Promise<number> {
-    await advanceHorizon();
+    if ((await advanceHorizon()) === null) return 0;
     const position = await getProjectionPosition(db, { name });
+    knownPosition = position;
     // Nothing settled yet: the next tick (the runner's idle interval) looks again.
     if (horizon <= position) return 0;
-    return db.transaction(async (tx) => {
-      if (!(await tryProjectionLock(tx, { name }))) return 0;
+    const applied = await db.transaction(async (tx) => {
+      if (!(await tryProjectionLock(tx, { name }))) return null;
       // Re-read under the lock: another instance may have moved it since.
       const from = await getProjectionPosition(tx, { name });
-      if (horizon <= from) return 0;
+      if (horizon <= from) return null;
       const batch = await eventsForProjection(tx, { after: from, upTo: horizon, limit: batchSize });
       const projection = projectEvents(batch);
       const newFriends = await applyFriendChanges(tx, projection.friends);
@@ -88,8 +93,11 @@ export function createFriendsProjection(options: { db: Db; batchSize?: number; n
       // A short batch read everything up to the horizon: nothing else will appear below it.
       const next = batch.length < batchSize ? horizon : batch.at(-1)!.id;
       await setProjectionPosition(tx, { name, lastEventId: next });
-      return Math.max(batch.length, 1);
+      return { next, count: Math.max(batch.length, 1) };
     });
+    if (!applied) return 0;
+    knownPosition = applied.next;
+    return applied.count;
   }
 
   return { tick, name };

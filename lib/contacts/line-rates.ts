@@ -22,3 +22,9 @@ export async function reserveLineRate(db: Db, params: { channelId: number; kind:
   // Spread the waiters over the first part of the next window instead of all at its first millisecond.
   return ok ? { ok: true } : { ok: false, retryAt: new Date(start + windowMs + Math.floor(Math.random() * Math.min(windowMs / 4, 250))) };
 }
+
+/** Time between jobs of one class so a batch comes due at its rate (enqueueJobs' spacingMs). */
+export function rateSpacingMs(kind: LineRateClass, rates?: Partial<LineRates>): number {
+  const { limit, windowMs } = rates?.[kind] ?? LINE_BACKGROUND_RATES[kind];
+  return Math.ceil(windowMs / limit);
+}

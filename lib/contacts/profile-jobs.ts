@@ -5,7 +5,7 @@ import { enqueueJobs } from "@/db/queries/jobs";
 import type { JobHandler } from "@/lib/jobs/job-worker";
 import type { LineClients } from "@/lib/line/clients";
 import { JOB_KINDS } from "./job-kinds";
-import { reserveLineRate, type LineRates } from "./line-rates";
+import { rateSpacingMs, reserveLineRate, type LineRates } from "./line-rates";
 
 /** A profile older than this is asked for again (names and pictures change). */
 export const PROFILE_TTL_MS = 7 * 24 * 3_600_000;
@@ -69,7 +69,7 @@ export function profilesRefreshJob(): JobHandler {
   return async (job, { db }) => {
     const { channelId } = job.payload as { channelId: number };
     const due = await profilesDue(db, { channelId, olderThan: new Date(Date.now() - PROFILE_TTL_MS), limit: REFRESH_BATCH });
-    await enqueueJobs(db, { kind: JOB_KINDS.profile, reschedule: true, jobs: due.map((userId) => ({ key: `${channelId}:${userId}`, payload: { channelId, userId } })) });
+    await enqueueJobs(db, { kind: JOB_KINDS.profile, reschedule: true, spacingMs: rateSpacingMs("profile"), jobs: due.map((userId) => ({ key: `${channelId}:${userId}`, payload: { channelId, userId } })) });
     return { retryAt: new Date(Date.now() + (due.length === REFRESH_BATCH ? 60_000 : REFRESH_EVERY_MS)) };
   };
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { chatMembersSeen, getChat } from "@/db/queries/chats";
+import { chatMembersSeen, getChat, listChats } from "@/db/queries/chats";
 import { getFriend } from "@/db/queries/friends";
 import { enqueueJob, getJob } from "@/db/queries/jobs";
 import { getLineSync } from "@/db/queries/line-syncs";
@@ -79,6 +79,14 @@ describe("friends projection", () => {
     await runJobs(db(), fakeHandlers(fake));
 
     expect(await getChat(db(), { channelId: t.channelId, chatId })).toMatchObject({ type: "group", name: "讀書會 Book club", status: "joined", membersSeen: 2 });
+    // Another chat's members do not count here.
+    const [other] = await act(fake, db(), t.channelId, "/__fake/chats", { kind: "room", memberIds: [friend!.userId] });
+    await act(fake, db(), t.channelId, `/__fake/friends/${friend!.userId}/messages`, { type: "text", text: "hi", chatId: (other as { source: { roomId: string } }).source.roomId });
+    await projectAll(db());
+    expect((await listChats(db(), { channelId: t.channelId, limit: 10 })).map((c) => [c.type, c.membersSeen])).toEqual([
+      ["room", 1],
+      ["group", 2],
+    ]);
     const members = await chatMembersSeen(db(), { channelId: t.channelId, chatId, limit: 10 });
     expect(new Map(members.map((m) => [m.userId, m.leftAt === null || m.lastSeenAt > m.leftAt]))).toEqual(
       new Map([
