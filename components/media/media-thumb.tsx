@@ -16,7 +16,7 @@ import { useMediaState } from "./use-media-state";
 export function MediaThumb({ media, size, label }: { media: MessageMedia; size: "row" | "bubble"; label?: string }) {
   const t = useTranslations("media");
   const [open, setOpen] = useState(false);
-  const { state, src, onLoad, onError } = useMediaState(mediaUrl(media.messageId, "preview"));
+  const { state, src, onLoad, onError, imgRef } = useMediaState(mediaUrl(media.messageId, "preview"));
   const box = size === "row" ? "size-8 rounded" : "h-44 w-60 max-w-full rounded-lg";
   const external = media.externalUrl !== null;
 
@@ -26,7 +26,7 @@ export function MediaThumb({ media, size, label }: { media: MessageMedia; size: 
     ) : (
       <span className={cn("relative block overflow-hidden bg-muted", state === "loading" && "animate-pulse", box)}>
         {/* eslint-disable-next-line @next/next/no-img-element -- authenticated, already-sized content of our own API */}
-        <img src={src} alt={label ?? t(media.type)} loading="lazy" decoding="async" onLoad={onLoad} onError={() => void onError()} className={cn("size-full object-cover transition-opacity", state === "ready" ? "opacity-100" : "opacity-0")} />
+        <img ref={imgRef} src={src} alt={label ?? t(media.type)} loading="lazy" decoding="async" onLoad={onLoad} onError={() => void onError()} className={cn("size-full object-cover transition-opacity", state === "ready" ? "opacity-100" : "opacity-0")} />
         {media.type === "video" && state === "ready" && (
           <span aria-hidden className="absolute inset-0 flex items-center justify-center">
             <span className={cn("flex items-center justify-center rounded-full bg-black/55 text-white", size === "row" ? "size-4" : "size-11")}>

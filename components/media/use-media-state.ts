@@ -48,8 +48,20 @@ export function useMediaState(url: string) {
     [url, attempt],
   );
 
+  // A server-rendered <img> may finish (or fail) before React attaches onLoad/onError: look at it once
+  // it is in the DOM.
+  const imgRef = useCallback(
+    (img: HTMLImageElement | null) => {
+      if (!img?.complete || state !== "loading") return;
+      if (img.naturalWidth > 0) setState("ready");
+      else void check(true);
+    },
+    [state, check],
+  );
+
   return {
     state,
+    imgRef,
     src: attempt ? `${url}${url.includes("?") ? "&" : "?"}r=${attempt}` : url,
     attempt,
     onLoad: () => setState("ready"),
