@@ -18,7 +18,10 @@ export async function reserveLineRate(db: Db, params: { channelId: number; kind:
   const { limit, windowMs } = params.rates?.[params.kind] ?? LINE_BACKGROUND_RATES[params.kind];
   const now = params.now ?? Date.now();
   const start = Math.floor(now / windowMs) * windowMs;
-  const ok = await reserveRate(db, { key: `line:${params.channelId}:${params.kind}`, windowStart: new Date(start), limit });
+  // LINE counts a request when it arrives. One started in the last moments of a window may arrive in the
+  // next one and push that window over; so none starts in the window's last tenth (at most 100 ms).
+  const guardMs = Math.min(100, windowMs / 10);
+  const ok = now < start + windowMs - guardMs && (await reserveRate(db, { key: `line:${params.channelId}:${params.kind}`, windowStart: new Date(start), limit }));
   // Spread the waiters over the first part of the next window instead of all at its first millisecond.
   return ok ? { ok: true } : { ok: false, retryAt: new Date(start + windowMs + Math.floor(Math.random() * Math.min(windowMs / 4, 250))) };
 }
@@ -26,5 +29,5 @@ export async function reserveLineRate(db: Db, params: { channelId: number; kind:
 /** Time between jobs of one class so a batch comes due at its rate (enqueueJobs' spacingMs). */
 export function rateSpacingMs(kind: LineRateClass, rates?: Partial<LineRates>): number {
   const { limit, windowMs } = rates?.[kind] ?? LINE_BACKGROUND_RATES[kind];
-  return Math.ceil(windowMs / limit);
+  return Math.ceil((windowMs - Math.min(100, windowMs / 10)) / limit);
 }

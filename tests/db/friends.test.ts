@@ -7,8 +7,8 @@ import { getLineSync } from "@/db/queries/line-syncs";
 import { startFakeLine, type FakeLine } from "@/fake-line/server";
 import { createFriendsProjection } from "@/lib/contacts/friends-projection";
 import { JOB_KINDS } from "@/lib/contacts/job-kinds";
-import { act, control, fakeHandlers, projectAll, runJobs, storeEvents } from "../helpers/contacts";
-import { createTestDatabase, resetTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { act, control, fakeHandlers, projectAll, runJobs, sleep, storeEvents } from "../helpers/contacts";
+import { createTestDatabase, engine, resetTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 let t: TestDatabase;
 let fake: FakeLine;
@@ -118,6 +118,33 @@ describe("friends projection", () => {
     expect(rows.rows[0]).toEqual({ n: 40, d: 40 });
     const jobs = (await db().execute(sql`select count(*)::int as n from jobs where kind = ${JOB_KINDS.profile}`)) as unknown as { rows: Array<{ n: number }> };
     expect(jobs.rows[0]!.n).toBe(40);
+  });
+
+  // PostgreSQL hands out ids at insert time, so a later event can commit first. Only PostgreSQL has
+  // concurrent transactions (PGlite runs one at a time), so only there can this be shown.
+  it.runIf(engine() === "postgres")("never steps over an event whose transaction commits late", async () => {
+    const [early, late] = await users("following", 2);
+    const message = (userId: string, i: number) => ({ type: "message", mode: "active", timestamp: Date.now(), source: { type: "user", userId }, webhookEventId: `01KLATE${i}${userId}`, deliveryContext: { isRedelivery: false }, message: { type: "text", id: `9${i}`, text: "hi" } });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const held = db().transaction(async (tx) => {
+      await storeEvents(tx, t.channelId, [message(early!.userId, 1)]);
+      await gate;
+    });
+    await sleep(200);
+    await storeEvents(db(), t.channelId, [message(late!.userId, 2)]);
+    const projection = createFriendsProjection({ db: db() });
+    for (let i = 0; i < 6; i++) {
+      await projection.tick();
+      await sleep(80);
+    }
+    // The later event is committed, but the earlier id is still open: the projection waits for it.
+    expect(await getFriend(db(), { channelId: t.channelId, userId: late!.userId })).toBeUndefined();
+    release();
+    await held;
+    await projectAll(db(), projection);
+    expect(await getFriend(db(), { channelId: t.channelId, userId: early!.userId })).toBeDefined();
+    expect(await getFriend(db(), { channelId: t.channelId, userId: late!.userId })).toBeDefined();
   });
 });
 
