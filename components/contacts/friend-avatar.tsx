@@ -22,13 +22,24 @@ const TONES = [
 export function FriendAvatar({ id, name, pictureUrl, size = "md", kind = "user", className }: { id: string; name: string | null; pictureUrl: string | null; size?: keyof typeof SIZES; kind?: "user" | "group" | "room"; className?: string }) {
   const [failed, setFailed] = useState(false);
   const tone = TONES[hash(id) % TONES.length];
-  const initial = name ? Array.from(name.trim())[0]?.toUpperCase() : null;
+  const initial = name ? initialOf(name) : null;
   const Icon = kind === "group" ? UsersRound : DoorOpen;
   return (
     <span aria-hidden className={cn("relative inline-flex shrink-0 items-center justify-center overflow-hidden rounded-full font-semibold select-none", SIZES[size], !pictureUrl || failed ? tone : "bg-muted", kind !== "user" && "rounded-xl", className)}>
       {pictureUrl && !failed ? (
         // eslint-disable-next-line @next/next/no-img-element -- LINE's CDN, sized by CSS; next/image would proxy it
-        <img src={pictureUrl} alt="" loading="lazy" referrerPolicy="no-referrer" onError={() => setFailed(true)} className="size-full object-cover" />
+        <img
+          // A server-rendered picture may fail before React attaches onError: look once it is in the DOM.
+          ref={(img) => {
+            if (img?.complete && img.naturalWidth === 0) setFailed(true);
+          }}
+          src={pictureUrl}
+          alt=""
+          loading="lazy"
+          referrerPolicy="no-referrer"
+          onError={() => setFailed(true)}
+          className="size-full object-cover"
+        />
       ) : kind !== "user" && !initial ? (
         <Icon className="size-1/2" />
       ) : (
@@ -42,4 +53,11 @@ function hash(s: string): number {
   let h = 0;
   for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) | 0;
   return Math.abs(h);
+}
+
+// The first letter a reader would pick: Thai vowels written before their consonant (เ แ โ ใ ไ) are skipped.
+function initialOf(name: string): string | null {
+  const chars = Array.from(name.trim());
+  const first = /^[\u0e40-\u0e44]$/.test(chars[0] ?? "") && chars[1] ? chars[1] : chars[0];
+  return first ? first.toUpperCase() : null;
 }

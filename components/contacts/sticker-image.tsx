@@ -15,6 +15,10 @@ export function StickerImage({ stickerId, label, fallback }: { stickerId: string
       {state === "loading" && <Smile aria-hidden className="absolute size-7 animate-pulse text-subtle-foreground" />}
       {/* eslint-disable-next-line @next/next/no-img-element -- LINE's sticker CDN */}
       <img
+        ref={(img) => {
+          // Finished before hydration attached onLoad/onError: read the outcome from the element.
+          if (img?.complete && state === "loading") setState(img.naturalWidth > 0 ? "ready" : "failed");
+        }}
         src={`https://stickershop.line-scdn.net/stickershop/v1/sticker/${stickerId}/android/sticker.png`}
         alt={label}
         loading="lazy"

@@ -82,9 +82,20 @@ export function SegmentEditor({ segment, canEdit }: { segment?: SegmentDetail; c
               {error}
             </p>
           )}
+          {/* Narrower screens: the size card sits below the form, so its number and Save stay in reach here. */}
+          {canEdit && (
+            <div className="sticky bottom-3 z-10 flex items-center gap-3 rounded-xl border border-border bg-surface-raised px-4 py-2.5 shadow-lg xl:hidden">
+              <span className="text-xl font-semibold tabular">{live.data ? nf.format(live.data.size) : "—"}</span>
+              <span className="min-w-0 flex-1 truncate text-sm text-muted-foreground">{t("friendsMatch", { count: live.data?.size ?? 0 })}</span>
+              <Button type="submit" variant="primary" size="sm" disabled={save.isPending}>
+                <Save aria-hidden />
+                {segment ? t("saveChanges") : t("create")}
+              </Button>
+            </div>
+          )}
         </div>
         <div className="space-y-5 xl:sticky xl:top-4 xl:self-start">
-          <Card aria-live="polite">
+          <Card>
             <CardHeader>
               <div>
                 <CardTitle>{t("sizeTitle")}</CardTitle>
@@ -92,7 +103,7 @@ export function SegmentEditor({ segment, canEdit }: { segment?: SegmentDetail; c
               </div>
             </CardHeader>
             <CardContent className="space-y-4">
-              <p className="flex items-baseline gap-2" data-testid="segment-size">
+              <p className="flex items-baseline gap-2" data-testid="segment-size" aria-live="polite">
                 <span className={live.isFetching ? "text-4xl font-semibold tabular opacity-60 transition-opacity" : "text-4xl font-semibold tabular"}>{live.data ? nf.format(live.data.size) : "—"}</span>
                 <span className="text-sm text-muted-foreground">{t("friendsMatch", { count: live.data?.size ?? 0 })}</span>
               </p>
