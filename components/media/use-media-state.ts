@@ -22,6 +22,7 @@ export function useMediaState(url: string) {
   const [state, setState] = useState<MediaState>("loading");
   const [attempt, setAttempt] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const reloaded = useRef(false);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   // One byte is enough to learn the status: ready media answers 206, the rest a small JSON body.
@@ -31,7 +32,13 @@ export function useMediaState(url: string) {
       try {
         const res = await fetch(url, { cache: "no-store", headers: { accept: "application/json", range: "bytes=0-0" } });
         if (res.status === 202) next = "pending";
-        else if (res.ok) next = afterError ? "failed" : "ready"; // after an error: there, but the browser cannot show it
+        else if (res.ok && afterError && !reloaded.current) {
+          // It became ready between the element's failed load and this check: load it again, once.
+          reloaded.current = true;
+          setState("loading");
+          setAttempt((a) => a + 1);
+          return;
+        } else if (res.ok) next = afterError ? "failed" : "ready"; // after a reload too: there, but the browser cannot show it
         else next = CODES[((await res.json().catch(() => ({}))) as { code?: string }).code ?? ""] ?? "failed";
       } catch {
         next = "failed";
