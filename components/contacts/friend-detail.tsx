@@ -19,7 +19,8 @@ import { useLanguageName } from "./language-name";
 
 /** A friend's page: who they are on the left (above, on narrow screens), the conversation beside it. */
 export function FriendDetail({ userId, canEdit }: { userId: string; canEdit: boolean }) {
-  const query = useQuery(friendDetailQuery(userId));
+  // While the profile is still being fetched from LINE, look again every few seconds.
+  const query = useQuery({ ...friendDetailQuery(userId), refetchInterval: (q) => (q.state.data?.profileStatus === "pending" ? 3000 : false) });
   const chatNames = useMemo(() => new Map((query.data?.chats ?? []).map((c) => [c.chatId, c.name])), [query.data]);
   return (
     <div className="flex h-full min-h-0 flex-col lg:flex-row">
