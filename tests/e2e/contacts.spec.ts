@@ -21,6 +21,11 @@ async function someFriends(n: number): Promise<FakeUser[]> {
   return (await fake<{ users: FakeUser[] }>("GET", `/__fake/friends?status=following&limit=${n}&offset=${offset}`)).users;
 }
 
+/** Until the console has stored an event of this user (webhooks from the fake take a moment). */
+async function waitForEvent(request: APIRequestContext, query: string) {
+  await expect.poll(async () => ((await (await request.get(`/api/events?limit=1&${query}`)).json()) as { items: unknown[] }).items.length, { timeout: 15_000 }).toBe(1);
+}
+
 async function waitForSend(request: APIRequestContext, id: string) {
   await expect
     .poll(async () => ((await (await request.get(`/api/messages/${id}`)).json()) as { status: string }).status, { timeout: 20_000 })
@@ -36,6 +41,7 @@ test.describe("friends and conversations", () => {
     const promo = `🌸 Spring sale ${randomBytes(3).toString("hex")}`;
     const sent = await request.post("/api/messages/multicast", { data: { to: [friend!.userId, other!.userId], messages: [{ type: "text", text: promo }] } });
     expect(sent.status()).toBe(202);
+    await waitForEvent(request, `userId=${friend!.userId}&q=${encodeURIComponent(text)}`);
 
     await visit(page, `/events?userId=${friend!.userId}`);
     const row = page.getByRole("article").filter({ hasText: text });
@@ -89,10 +95,11 @@ test.describe("friends and conversations", () => {
     expect(record.deliveredTo.sort()).toEqual(chosen.sort());
   });
 
-  test("shows an image a friend sent as a thumbnail, in the timeline and the conversation", async ({ page }) => {
+  test("shows an image a friend sent as a thumbnail, in the timeline and the conversation", async ({ page, request }) => {
     const [friend] = await someFriends(1);
     const { events } = await fake<{ events: Array<{ message: { id: string } }> }>("POST", `/__fake/friends/${friend!.userId}/messages`, { type: "image" });
     const messageId = events[0]!.message.id;
+    await waitForEvent(request, `userId=${friend!.userId}&messageType=image`);
 
     await visit(page, `/events?userId=${friend!.userId}&messageType=image`);
     const thumb = page.locator(`img[src^="/api/media/${messageId}/preview"]`).first();
