@@ -76,15 +76,6 @@ export async function getFriend(db: Db, params: { channelId: number; userId: str
   return row;
 }
 
-/** Friends by id (names for group members, recipients). */
-export async function friendsByIds(db: Db, params: { channelId: number; userIds: string[] }) {
-  if (params.userIds.length === 0) return [];
-  return db
-    .select(friendColumns)
-    .from(friends)
-    .where(and(eq(friends.channelId, params.channelId), inArray(friends.userId, params.userIds)));
-}
-
 /** How many friends are in each status: an index-only scan of the status index. */
 export async function friendStatusCounts(db: Db, params: { channelId: number }) {
   const rows = await db

@@ -134,6 +134,3 @@ export const lineSyncs = pgTable(
   },
   (t) => [primaryKey({ columns: [t.channelId, t.name] })],
 );
-
-export type FriendRow = typeof friends.$inferSelect;
-export type ChatRow = typeof chats.$inferSelect;

@@ -6,7 +6,7 @@ import { CSV_BOM, csvRow } from "./csv";
 import { serializeFriend } from "./serialize";
 
 const PAGE = 1000;
-export const FRIEND_CSV_COLUMNS = ["user_id", "display_name", "status", "language", "tags", "first_seen_at", "last_active_at", "status_message"];
+const FRIEND_CSV_COLUMNS = ["user_id", "display_name", "status", "language", "tags", "first_seen_at", "last_active_at", "status_message"];
 
 /**
  * The matching friends as a CSV download, streamed a page at a time (one query per page, so a 100,000-row

@@ -28,6 +28,3 @@ export const listFriendsQuerySchema = z
   .strict();
 
 export type ListFriendsQuery = z.infer<typeof listFriendsQuerySchema>;
-
-/** The filters an operator can set on /contacts (what its URL carries). */
-export const friendFilterKeys = ["q", "status", "tag", "language", "activeSince", "sort"] as const;
