@@ -21,8 +21,9 @@ const external = process.env.E2E_BASE_URL;
 const baseURL = external ?? `http://127.0.0.1:${port}`;
 const freshBaseURL = external ? process.env.E2E_FRESH_BASE_URL : `http://127.0.0.1:${freshPort}`;
 const fakeLineURL = `http://127.0.0.1:${process.env.E2E_FAKE_LINE_PORT}`;
-// Tests read what LINE received from the fake's control API (/__fake/…).
+// Tests read what LINE received from the fake's control API (/__fake/…), and make its users act.
 export const FAKE_LINE_URL = fakeLineURL;
+process.env.E2E_FAKE_URL ??= external ? "" : fakeLineURL;
 
 // The console needs an account: the server creates this admin at start-up (ADMIN_EMAIL), the "setup"
 // project signs in once and every other test starts from that session (storageState).
@@ -52,7 +53,7 @@ const webServers: NonNullable<PlaywrightTestConfig["webServer"]> = [
   {
     // Narrowcast phases short enough to watch to the end; no monthly quota in the way; webhooks (with
     // reply tokens) delivered to the console under test.
-    command: `npx tsx fake-line/main.ts --port ${process.env.E2E_FAKE_LINE_PORT} --narrowcast-phase-ms 200 --quota none --webhook-url ${baseURL}/api/line/webhook`,
+    command: `npx tsx fake-line/main.ts --port ${process.env.E2E_FAKE_LINE_PORT} --narrowcast-phase-ms 200 --content-preparing-ms 500 --audience-ready-ms 500 --quota none --webhook-url ${baseURL}/api/line/webhook`,
     url: `${fakeLineURL}/__fake/health`,
     timeout: 60_000,
     reuseExistingServer: false,

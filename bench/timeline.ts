@@ -10,7 +10,7 @@ import { openDatabase } from "@/db/client";
 import { ensureDefaultChannel } from "@/db/queries/channels";
 import { encodeCursor } from "@/lib/events/cursor";
 import { startApp } from "./lib/app-server";
-import { benchHeaders, prepareAuth } from "./lib/auth";
+import { benchHeaders, prepareAuth, signIn } from "./lib/auth";
 import { generateEvents, SEARCH_TERMS } from "@/db/seed/generate-events";
 import { round, summarize } from "./lib/stats";
 
@@ -67,6 +67,7 @@ async function benchEngine(engine: string) {
 
   const auth = await prepareAuth(env);
   const app = await startApp({ port: Number(opts.port), env: { ...env, ...auth.env } });
+  await signIn(app.url);
   try {
     const scenarios: Record<string, (i: number) => string> = {
       "first page": () => "limit=50",

@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { startApp, type AppServer } from "./lib/app-server";
 import { closedLoop } from "./lib/load";
 import { freshDatabase } from "./lib/databases";
-import { benchHeaders, prepareAuth } from "./lib/auth";
+import { benchHeaders, prepareAuth, signIn } from "./lib/auth";
 import { round, summarize } from "./lib/stats";
 
 const { values: opts } = parseArgs({
@@ -121,6 +121,7 @@ async function benchEngine(engine: string) {
     port: Number(opts.port),
     env: { ...db.env, ...auth.env, LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: "bench-token-bench-token-bench", BENCH_ROUTES: "1" },
   });
+  await signIn(app.url);
   try {
     // Warm both routes (JIT, connection pools, first-request compilation of route modules).
     await closedLoop({ concurrency: 4, durationMs: 2000, task: () => post(`${app.url}/api/bench/webhook-baseline`, delivery().body) });

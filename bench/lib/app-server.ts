@@ -12,15 +12,16 @@ export async function startApp(opts: { port: number; env: Record<string, string>
   if (!fs.existsSync(path.join(".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npx next build` first (the benchmark measures `next start`).");
   }
+  const url = `http://127.0.0.1:${opts.port}`;
+  // APP_URL is the origin sign-in and state-changing requests must come from.
   const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(opts.port)], {
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...opts.env },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", APP_URL: url, ...opts.env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
-  const url = `http://127.0.0.1:${opts.port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited:\n${output}`);

@@ -8,6 +8,8 @@ import { RelativeTime } from "@/components/common/relative-time";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
+import { MediaBlock } from "@/components/media/media-block";
+import { messageMedia } from "@/lib/media/message-media";
 import { eventDetailQuery, type EventDetail as EventDetailData } from "@/lib/queries/events";
 import { cn } from "@/lib/utils/cn";
 import { EventDeliveryCard } from "./event-delivery-card";
@@ -30,6 +32,7 @@ export function EventDetail({ id, layout = "page" }: { id: string; layout?: "pag
 function EventDetailBody({ event, layout }: { event: EventDetailData; layout: "page" | "sheet" }) {
   const t = useTranslations("eventDetail");
   const summary = useMemo(() => summarizeEvent(event.payload), [event.payload]);
+  const media = useMemo(() => messageMedia(event), [event]);
   return (
     <div className="space-y-5">
       <Card className="p-4">
@@ -48,6 +51,7 @@ function EventDetailBody({ event, layout }: { event: EventDetailData; layout: "p
           <SummaryIconView icon={summary.icon} className="mt-1 size-4 shrink-0 text-subtle-foreground" />
           <EventSummaryView summary={summary} className="min-w-0 break-words whitespace-pre-wrap" />
         </div>
+        {media && <MediaBlock media={media} className="mt-3 pl-6.5" />}
       </Card>
       <div className={cn("grid gap-5", layout === "page" && "xl:grid-cols-[minmax(0,1fr)_22rem]")}>
         <div className="min-w-0 space-y-5">

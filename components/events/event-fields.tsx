@@ -1,6 +1,6 @@
 "use client";
 
-import { Filter } from "lucide-react";
+import { Filter, UserRound, UsersRound } from "lucide-react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { ExactTime } from "@/components/common/relative-time";
@@ -80,12 +80,17 @@ function Mono({ value, copy }: { value: string; copy?: string }) {
 
 function IdWithFilter({ value, filter }: { value: string; filter: "userId" | "groupId" | "roomId" }) {
   const t = useTranslations("eventDetail.fields");
+  const tLinks = useTranslations("contacts.links");
   return (
     <span className="inline-flex max-w-full flex-wrap items-center gap-x-2 gap-y-1">
       <Mono value={value} copy={value} />
       <Link href={`/events?${filter}=${value}`} className="inline-flex items-center gap-1 text-xs text-primary-soft-foreground hover:underline">
         <Filter aria-hidden className="size-3" />
         {t("showAllFrom")}
+      </Link>
+      <Link href={filter === "userId" ? `/contacts/${value}` : `/chats/${value}`} className="inline-flex items-center gap-1 text-xs text-primary-soft-foreground hover:underline">
+        {filter === "userId" ? <UserRound aria-hidden className="size-3" /> : <UsersRound aria-hidden className="size-3" />}
+        {tLinks(filter === "userId" ? "friend" : "chat")}
       </Link>
     </span>
   );

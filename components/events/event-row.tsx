@@ -5,8 +5,10 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { memo, useMemo } from "react";
 import { RelativeTime } from "@/components/common/relative-time";
+import { MediaThumb } from "@/components/media/media-thumb";
 import { Badge } from "@/components/ui/badge";
 import type { EventItem } from "@/lib/events/serialize";
+import { messageMedia } from "@/lib/media/message-media";
 import { cn } from "@/lib/utils/cn";
 import { EventSummaryView } from "./event-summary-view";
 import { EventTypeBadge } from "./event-type-badge";
@@ -28,6 +30,9 @@ interface EventRowProps {
 /** One event: when, what, from whom, and a one-line summary. Two lines below 1024px. */
 export const EventRow = memo(function EventRow({ event, selected, fresh, highlight, onOpen }: EventRowProps) {
   const summary = useMemo(() => summarizeEvent(event.payload), [event.payload]);
+  // Images and videos friends sent show as a small thumbnail in place of the icon.
+  const media = useMemo(() => messageMedia(event), [event]);
+  const thumb = media && (media.type === "image" || media.type === "video") && !media.externalUrl ? media : null;
   return (
     <Link
       href={`/events/${event.id}`}
@@ -48,7 +53,7 @@ export const EventRow = memo(function EventRow({ event, selected, fresh, highlig
         <Flags event={event} className="lg:hidden" />
       </div>
       <div className="col-span-2 row-start-2 flex min-w-0 items-start gap-2 lg:col-span-1 lg:col-start-4 lg:row-start-1 lg:items-center">
-        <SummaryIconView icon={summary.icon} className="mt-0.5 size-4 shrink-0 text-subtle-foreground lg:mt-0" />
+        {thumb ? <MediaThumb media={thumb} size="row" /> : <SummaryIconView icon={summary.icon} className="mt-0.5 size-4 shrink-0 text-subtle-foreground lg:mt-0" />}
         <EventSummaryView summary={summary} highlight={highlight} className="line-clamp-2 min-w-0 lg:line-clamp-1 lg:break-all" />
         <ReplyCountdown deadline={event.replyDeadline} />
       </div>

@@ -1,5 +1,6 @@
 import {
   Activity,
+  Filter,
   FlaskConical,
   KeyRound,
   LayoutDashboard,
@@ -11,6 +12,7 @@ import {
   SquarePen,
   UserRound,
   Users,
+  UsersRound,
   Webhook,
   type LucideIcon,
 } from "lucide-react";
@@ -30,7 +32,7 @@ export interface NavItem {
   demoOnly?: boolean;
 }
 
-export const navSections = ["monitor", "messaging", "manage"] as const;
+export const navSections = ["monitor", "audience", "messaging", "manage"] as const;
 
 // The console's pages, in sidebar order. The sidebar, the breadcrumbs and the command palette all read
 // this list, so a new page is one line here.
@@ -38,6 +40,9 @@ export const navItems: NavItem[] = [
   { href: "/", label: "overview", icon: LayoutDashboard, section: "monitor", exact: true },
   { href: "/events", label: "events", icon: Activity, section: "monitor" },
   { href: "/deliveries", label: "deliveries", icon: Webhook, section: "monitor" },
+  { href: "/contacts", label: "contacts", icon: UserRound, section: "audience" },
+  { href: "/chats", label: "chats", icon: UsersRound, section: "audience" },
+  { href: "/segments", label: "segments", icon: Filter, section: "audience" },
   { href: "/messages", label: "messages", icon: SendHorizontal, section: "messaging" },
   { href: "/messages/new", label: "newMessage", icon: SquarePen, section: "messaging", role: "operator" },
   { href: "/simulator", label: "simulator", icon: FlaskConical, section: "manage", demoOnly: true },

@@ -12,6 +12,7 @@ import {
   Sun,
   UserPlus,
   UserRound,
+  UsersRound,
   Webhook,
   MessageSquareText,
   Megaphone,
@@ -135,6 +136,15 @@ function fromQuery(q: string, t: Translate, go: (href: string) => () => void): P
   const key = idFilterKey(q);
   if (key) {
     return [
+      {
+        id: "open-contact",
+        group: "actions",
+        label: t(key === "userId" ? "openFriend" : "openChat"),
+        hint: q.slice(0, 9) + "…",
+        icon: key === "userId" ? UserRound : UsersRound,
+        perform: go(key === "userId" ? `/contacts/${q}` : `/chats/${q}`),
+        onlyWhenSearching: true,
+      },
       {
         id: "events-of",
         group: "actions",

@@ -94,3 +94,59 @@ export async function setProjectionPosition(db: Db, params: { name: string; last
     .values({ name: params.name, lastEventId: params.lastEventId })
     .onConflictDoUpdate({ target: projections.name, set: { lastEventId: params.lastEventId, updatedAt: new Date() } });
 }
+
+/**
+ * Queue many jobs of one kind in one statement (the friends projection queues a batch's profile and
+ * media fetches at once). Same rules as enqueueJob: once per key, `reschedule` revives finished ones.
+ * Answers the keys that were queued or revived.
+ */
+export async function enqueueJobs(
+  db: Db,
+  params: { kind: string; jobs: Array<{ key: string; payload?: unknown }>; runAt?: Date; reschedule?: boolean; spacingMs?: number },
+): Promise<string[]> {
+  if (params.jobs.length === 0) return [];
+  const start = (params.runAt ?? new Date()).getTime();
+  // Spacing: job i comes due spacingMs after job i-1, so a big batch arrives at the pace its rate limit
+  // allows instead of all at once (which would only make workers claim jobs that must wait anyway).
+  const at = (i: number) => new Date(start + i * (params.spacingMs ?? 0));
+  const queued: string[] = [];
+  for (let i = 0; i < params.jobs.length; i += 500) {
+    const values = params.jobs.slice(i, i + 500).map((j, k) => ({ id: randomUUID(), kind: params.kind, key: j.key, payload: j.payload ?? {}, runAt: at(i + k) }));
+    const insert = db.insert(jobs).values(values);
+    const rows = params.reschedule
+      ? await insert
+          .onConflictDoUpdate({
+            target: [jobs.kind, jobs.key],
+            set: { runAt: sql`excluded.run_at`, payload: sql`excluded.payload`, doneAt: null, failedAt: null, attempts: 0, lastError: null },
+            setWhere: sql`${jobs.doneAt} is not null or ${jobs.failedAt} is not null`,
+          })
+          .returning({ key: jobs.key })
+      : await insert.onConflictDoNothing().returning({ key: jobs.key });
+    queued.push(...rows.map((r) => r.key));
+  }
+  if (queued.length) await db.execute(sql`select pg_notify(${JOBS_CHANNEL}, 'job')`);
+  return queued;
+}
+
+/**
+ * Run a job now, whatever its state, unless a worker holds it at this moment (an admin's "sync now").
+ * Answers false when it is running already.
+ */
+export async function expediteJob(db: Db, params: { kind: string; key: string; payload?: unknown }): Promise<boolean> {
+  const rows = await db
+    .insert(jobs)
+    .values({ id: randomUUID(), kind: params.kind, key: params.key, payload: params.payload ?? {}, runAt: new Date() })
+    .onConflictDoUpdate({
+      target: [jobs.kind, jobs.key],
+      set: { runAt: sql`now()`, payload: sql`excluded.payload`, doneAt: null, failedAt: null, attempts: 0, lastError: null },
+      setWhere: sql`${jobs.lockedUntil} is null or ${jobs.lockedUntil} < now()`,
+    })
+    .returning({ id: jobs.id });
+  if (rows.length) await db.execute(sql`select pg_notify(${JOBS_CHANNEL}, 'job')`);
+  return rows.length > 0;
+}
+
+export async function getJob(db: Db, params: { kind: string; key: string }): Promise<JobRow | undefined> {
+  const [row] = await db.select().from(jobs).where(and(eq(jobs.kind, params.kind), eq(jobs.key, params.key)));
+  return row;
+}

@@ -48,6 +48,8 @@ export const sends = pgTable(
     index("sends_poll_idx").on(t.nextPollAt).where(sql`next_poll_at is not null`),
     // A reply token works once: one reply send per event, even if two operators click at once.
     uniqueIndex("sends_reply_to_event_idx").on(t.channelId, t.replyToEventId).where(sql`reply_to_event_id is not null`),
+    // A friend's conversation: pushes to one user, group or room.
+    index("sends_push_to_idx").on(t.channelId, sql`(request->>'to')`, t.createdAt, t.id).where(sql`kind = 'push'`),
   ],
 );
 
@@ -79,6 +81,8 @@ export const sendChunks = pgTable(
     index("send_chunks_send_idx").on(t.sendId, t.seq),
     // The work queue: what is due, oldest first.
     index("send_chunks_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    // A friend's conversation: the multicast requests that named them.
+    index("send_chunks_recipients_idx").using("gin", t.recipients),
   ],
 );
 

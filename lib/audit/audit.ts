@@ -20,6 +20,13 @@ export const AUDIT_ACTIONS = [
   "message.reply_sent",
   "draft.deleted",
   "segment.uploaded",
+  "segment.created",
+  "segment.updated",
+  "segment.deleted",
+  "segment.exported",
+  "friends.tagged",
+  "friends.exported",
+  "friends.sync_requested",
   "session.revoked",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,4 +1,8 @@
+import os from "node:os";
 import { getDatabase } from "@/db/instance";
+import { scheduleContactSyncs } from "@/lib/contacts/followers-sync";
+import { PRIORITY_JOB_KINDS } from "@/lib/contacts/job-kinds";
+import { friendsProjectionTask } from "@/lib/contacts/friends-projection";
 import { createJobWorker } from "@/lib/jobs/job-worker";
 import { jobHandlers } from "@/lib/jobs/handlers";
 import { env } from "@/lib/env.js";
@@ -10,11 +14,17 @@ const g = globalThis as typeof globalThis & { __oaBackground?: Promise<ReturnTyp
 
 /** This instance's background runner, started once at server start-up (instrumentation.ts). */
 export function ensureBackgroundRunner() {
-  g.__oaBackground ??= getDatabase().then(({ handle }) => {
+  g.__oaBackground ??= getDatabase().then(async ({ handle, channelId }) => {
     const tasks: BackgroundTask[] = [];
     if (env().lineConfigured) tasks.push(...sendingTasks({ db: handle.db, clients: lineClients }));
-    const jobs = createJobWorker({ db: handle.db, handlers: jobHandlers });
+    tasks.push(friendsProjectionTask(handle.db));
+    if (env().lineConfigured) await scheduleContactSyncs(handle.db, { channelId });
+    // Two lanes: media and audiences never queue behind a follower sync's profile backlog.
+    const lane = (priority: boolean) => Object.fromEntries(Object.entries(jobHandlers).filter(([kind]) => PRIORITY_JOB_KINDS.includes(kind) === priority));
+    const jobs = createJobWorker({ db: handle.db, handlers: lane(false) });
+    const urgent = createJobWorker({ db: handle.db, handlers: lane(true), maxInFlight: 4, workerId: `${os.hostname()}:${process.pid}:jobs-priority` });
     tasks.push({ name: "jobs", tick: jobs.tick, full: () => jobs.busy >= 8, drain: jobs.drain });
+    tasks.push({ name: "jobs-priority", tick: urgent.tick, full: () => urgent.busy >= 4, drain: urgent.drain });
     const runner = startBackgroundRunner({ handle, tasks });
     const stop = () => void runner.stop();
     process.once("SIGTERM", stop);

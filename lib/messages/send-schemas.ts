@@ -20,9 +20,23 @@ export const pushBodySchema = z.object({ ...common, to: chatId, customAggregatio
 
 /** Any number of recipients: the console sends them to LINE 500 at a time. */
 export const MULTICAST_MAX_RECIPIENTS = 1_000_000;
+/**
+ * Recipients are either `to` (user ids) or `segmentId` (a saved segment, resolved to the friends it
+ * matches when the send is made; the send records the segment and its size) — exactly one of them.
+ */
 export const multicastBodySchema = z
-  .object({ ...common, to: z.array(userId).min(1).max(MULTICAST_MAX_RECIPIENTS), customAggregationUnits: aggregationUnits })
-  .strict();
+  .object({
+    ...common,
+    to: z.array(userId).min(1).max(MULTICAST_MAX_RECIPIENTS).optional(),
+    segmentId: z.uuid(custom("must be a segment id", "validation.segmentId")).optional(),
+    customAggregationUnits: aggregationUnits,
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if ((b.to === undefined) === (b.segmentId === undefined)) {
+      ctx.addIssue({ code: "custom", path: ["to"], ...custom("give either to (user ids) or segmentId, not both", "validation.toOrSegment") });
+    }
+  });
 
 export const broadcastBodySchema = z.object(common).strict();
 

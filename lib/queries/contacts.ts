@@ -1,50 +1,118 @@
-import { queryOptions } from "@tanstack/react-query";
-import { ApiError, browserFetch, getJson, type ApiFetch } from "./api-client";
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import type { ConversationItem } from "@/lib/contacts/conversation";
+import { friendFiltersToApi, type FriendUrlFilters } from "@/lib/contacts/friend-url-filters";
+import type { FriendItem } from "@/lib/contacts/serialize";
+import type { ChatItem } from "@/lib/contacts/serialize-chat";
+import { browserFetch, getJson, withSearch, type ApiFetch } from "./api-client";
 
-// Friends and chats for the push picker (GET /api/contacts, GET /api/chats). Those endpoints arrive
-// with the contacts work; until then they answer 404 and the picker offers pasting an id instead.
-
-export interface Contact {
-  userId: string;
-  displayName: string;
-  pictureUrl: string | null;
-  status: "friend" | "blocked" | "unknown";
-  language?: string | null;
+export interface FriendPage {
+  items: FriendItem[];
+  nextCursor: string | null;
 }
 
-export interface Chat {
-  chatId: string;
-  type: "group" | "room";
-  name: string | null;
-  pictureUrl: string | null;
-  memberCount: number | null;
+export type FriendDetail = FriendItem & {
+  profileStatus: "pending" | "ok" | "not_found" | "error";
+  profileFetchedAt: string | null;
+  statusAt: string | null;
+  chats: Array<{ chatId: string; type: "group" | "room"; name: string | null; pictureUrl: string | null; memberCount: number | null; current: boolean; joined: boolean }>;
+};
+
+export type ChatDetail = ChatItem & {
+  members: Array<{ userId: string; displayName: string | null; pictureUrl: string | null; status: FriendItem["status"]; current: boolean; firstSeenAt: string; lastSeenAt: string }>;
+};
+
+export interface ConversationPage {
+  items: ConversationItem[];
+  nextCursor: string | null;
 }
 
-export type Searchable<T> = { available: true; items: T[] } | { available: false; items: [] };
+export interface FriendStats {
+  counts: Record<FriendItem["status"], number>;
+  followersSync: { status: "running" | "ok" | "not_available" | "error"; startedAt: string | null; finishedAt: string | null; details: Record<string, unknown> } | null;
+}
 
+export const FRIEND_PAGE_SIZE = 50;
+export const CONVERSATION_PAGE_SIZE = 30;
+
+export const contactKeys = {
+  all: ["contacts"] as const,
+  lists: () => ["contacts", "list"] as const,
+  list: (filters: FriendUrlFilters) => ["contacts", "list", filters] as const,
+  stats: () => ["contacts", "stats"] as const,
+  detail: (userId: string) => ["contacts", "detail", userId] as const,
+  conversation: (target: string) => ["conversation", target] as const,
+  tags: () => ["tags"] as const,
+  chats: (q: string) => ["chats", "list", q] as const,
+  chat: (chatId: string) => ["chats", "detail", chatId] as const,
+};
+
+export function friendListQuery(filters: FriendUrlFilters, api: ApiFetch = browserFetch) {
+  return infiniteQueryOptions({
+    queryKey: contactKeys.list(filters),
+    queryFn: ({ pageParam, signal }) => {
+      const search = friendFiltersToApi(filters);
+      search.set("limit", String(FRIEND_PAGE_SIZE));
+      if (pageParam) search.set("cursor", pageParam);
+      return getJson<FriendPage>(api, withSearch("/api/contacts", search), signal);
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function friendStatsQuery(api: ApiFetch = browserFetch) {
+  return queryOptions({ queryKey: contactKeys.stats(), queryFn: ({ signal }) => getJson<FriendStats>(api, "/api/contacts/stats", signal), staleTime: 60_000 });
+}
+
+export function friendDetailQuery(userId: string, api: ApiFetch = browserFetch) {
+  return queryOptions({ queryKey: contactKeys.detail(userId), queryFn: ({ signal }) => getJson<FriendDetail>(api, `/api/contacts/${encodeURIComponent(userId)}`, signal) });
+}
+
+/** A conversation, newest page first; older pages load as the operator scrolls up. */
+export function conversationQuery(target: { kind: "user"; userId: string } | { kind: "chat"; chatId: string }, api: ApiFetch = browserFetch) {
+  const path = target.kind === "user" ? `/api/contacts/${target.userId}/conversation` : `/api/chats/${target.chatId}/conversation`;
+  return infiniteQueryOptions({
+    queryKey: contactKeys.conversation(target.kind === "user" ? target.userId : target.chatId),
+    queryFn: ({ pageParam, signal }) => {
+      const search = new URLSearchParams({ limit: String(CONVERSATION_PAGE_SIZE) });
+      if (pageParam) search.set("cursor", pageParam);
+      return getJson<ConversationPage>(api, withSearch(path, search), signal);
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    refetchOnWindowFocus: false,
+  });
+}
+
+export function tagListQuery(api: ApiFetch = browserFetch) {
+  return queryOptions({ queryKey: contactKeys.tags(), queryFn: ({ signal }) => getJson<{ items: Array<{ name: string; count: number }> }>(api, "/api/tags", signal) });
+}
+
+export function chatListQuery(q: string, api: ApiFetch = browserFetch) {
+  return queryOptions({
+    queryKey: contactKeys.chats(q),
+    queryFn: ({ signal }) => getJson<{ items: ChatItem[] }>(api, withSearch("/api/chats", new URLSearchParams(q ? { q } : {})), signal),
+  });
+}
+
+export function chatDetailQuery(chatId: string, api: ApiFetch = browserFetch) {
+  return queryOptions({ queryKey: contactKeys.chat(chatId), queryFn: ({ signal }) => getJson<ChatDetail>(api, `/api/chats/${encodeURIComponent(chatId)}`, signal) });
+}
+
+/** The push composer's recipient search: a few friends by name or id. */
 export function contactSearchQuery(q: string, api: ApiFetch = browserFetch) {
   return queryOptions({
     queryKey: ["contacts", "search", q],
-    queryFn: ({ signal }) => optional(getJson<{ items: Contact[] }>(api, `/api/contacts?q=${encodeURIComponent(q)}&limit=8`, signal)),
+    queryFn: ({ signal }) => getJson<{ items: FriendItem[] }>(api, `/api/contacts?q=${encodeURIComponent(q)}&limit=8`, signal),
     staleTime: 30_000,
-    retry: false,
   });
 }
 
+/** The push composer's recipient search: groups and rooms by name or id. */
 export function chatSearchQuery(q: string, api: ApiFetch = browserFetch) {
   return queryOptions({
     queryKey: ["chats", "search", q],
-    queryFn: ({ signal }) => optional(getJson<{ items: Chat[] }>(api, `/api/chats?q=${encodeURIComponent(q)}`, signal)),
+    queryFn: ({ signal }) => getJson<{ items: ChatItem[] }>(api, `/api/chats?q=${encodeURIComponent(q)}`, signal),
     staleTime: 30_000,
-    retry: false,
   });
-}
-
-async function optional<T>(p: Promise<{ items: T[] }>): Promise<Searchable<T>> {
-  try {
-    return { available: true, items: (await p).items };
-  } catch (err) {
-    if (err instanceof ApiError && (err.status === 404 || err.status === 405)) return { available: false, items: [] };
-    throw err;
-  }
 }

@@ -12,6 +12,16 @@ import { GET as listAudit } from "@/app/api/audit/route";
 import { GET as listInvitations } from "@/app/api/invitations/route";
 import { GET as listMySessions } from "@/app/api/me/sessions/route";
 import { GET as listMembers } from "@/app/api/members/route";
+import { GET as getChat } from "@/app/api/chats/[chatId]/route";
+import { GET as getChatConversation } from "@/app/api/chats/[chatId]/conversation/route";
+import { GET as listChats } from "@/app/api/chats/route";
+import { GET as getFriend } from "@/app/api/contacts/[userId]/route";
+import { GET as getFriendConversation } from "@/app/api/contacts/[userId]/conversation/route";
+import { GET as listFriends } from "@/app/api/contacts/route";
+import { GET as getFriendStats } from "@/app/api/contacts/stats/route";
+import { GET as getSegment } from "@/app/api/segments/[id]/route";
+import { GET as listSegments } from "@/app/api/segments/route";
+import { GET as listTags } from "@/app/api/tags/route";
 import type { ApiFetch } from "./api-client";
 
 type Handler = (req: Request, ctx: { params: Promise<never> }) => Promise<Response>;
@@ -31,6 +41,16 @@ const routes: Array<{ pattern: RegExp; handler: Handler; param?: string }> = [
   { pattern: /^\/api\/api-keys$/, handler: listApiKeys as Handler },
   { pattern: /^\/api\/audit$/, handler: listAudit as Handler },
   { pattern: /^\/api\/me\/sessions$/, handler: listMySessions as Handler },
+  { pattern: /^\/api\/contacts$/, handler: listFriends as Handler },
+  { pattern: /^\/api\/contacts\/stats$/, handler: getFriendStats as Handler },
+  { pattern: /^\/api\/contacts\/([^/]+)$/, handler: getFriend as Handler, param: "userId" },
+  { pattern: /^\/api\/contacts\/([^/]+)\/conversation$/, handler: getFriendConversation as Handler, param: "userId" },
+  { pattern: /^\/api\/chats$/, handler: listChats as Handler },
+  { pattern: /^\/api\/chats\/([^/]+)$/, handler: getChat as Handler, param: "chatId" },
+  { pattern: /^\/api\/chats\/([^/]+)\/conversation$/, handler: getChatConversation as Handler, param: "chatId" },
+  { pattern: /^\/api\/segments$/, handler: listSegments as Handler },
+  { pattern: /^\/api\/segments\/([^/]+)$/, handler: getSegment as Handler, param: "id" },
+  { pattern: /^\/api\/tags$/, handler: listTags as Handler },
 ];
 
 /** An ApiFetch for server components: same paths as the browser, answered in-process. */

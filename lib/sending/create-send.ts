@@ -16,6 +16,8 @@ export interface CreateSendInput {
   isTest?: boolean;
   replyToEventId?: number;
   sourceDraftId?: string;
+  /** A multicast to a saved segment: recorded on the send (its recipients are already in body.to). */
+  segment?: { id: string; name: string; size: number };
 }
 
 /**
@@ -29,10 +31,10 @@ export async function createSend(db: Db, input: CreateSendInput) {
   let recipientCount: number | null = null;
 
   if (input.kind === "multicast") {
-    const unique = [...new Set((rest as MulticastBody).to)];
-    const { to: _to, ...withoutTo } = rest as MulticastBody;
+    const unique = [...new Set((rest as MulticastBody).to ?? [])];
+    const { to: _to, segmentId: _segmentId, ...withoutTo } = rest as MulticastBody;
     // The ids live in the requests (chunks); the send keeps the body without them and their count.
-    request = { ...withoutTo, toCount: unique.length };
+    request = { ...withoutTo, toCount: unique.length, ...(input.segment ? { segment: input.segment } : {}) };
     chunks = [];
     for (let i = 0; i < unique.length; i += MULTICAST_CHUNK) {
       chunks.push({ id: randomUUID(), seq: chunks.length, recipients: unique.slice(i, i + MULTICAST_CHUNK), retryKey: randomUUID() });

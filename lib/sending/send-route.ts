@@ -1,5 +1,6 @@
 import { sendBodySchemas, type SendKind } from "@/lib/messages/send-schemas";
 import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { resolveSegmentRecipients } from "@/lib/segments/segment-recipients";
 import { createSend } from "./create-send";
 import { serializeSendSummary } from "./serialize";
 
@@ -9,12 +10,14 @@ import { serializeSendSummary } from "./serialize";
  */
 export function sendRoute(kind: SendKind) {
   return apiRoute({ role: "operator" }, async ({ req, db, channelId, actor, audit }) => {
-    const body = await parseJsonBody(sendBodySchemas[kind], req);
-    const { send, created } = await createSend(db, { channelId, kind, body, actor });
+    const parsed = await parseJsonBody(sendBodySchemas[kind], req);
+    const { body, segment } = await resolveSegmentRecipients(db, channelId, parsed);
+    const { send, created } = await createSend(db, { channelId, kind, body, actor, segment });
     if (created) {
       await audit("message.sent", send.id, {
         kind,
         recipients: send.recipientCount,
+        ...(segment ? { segment } : {}),
         messages: body.messages.map((m) => m.type),
         ...(kind === "push" ? { to: (body as { to: string }).to } : {}),
         ...(kind === "narrowcast" ? { targeting: { recipient: "recipient" in body ? body.recipient : undefined, filter: "filter" in body ? body.filter : undefined, limit: "limit" in body ? body.limit : undefined } } : {}),

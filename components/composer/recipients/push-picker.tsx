@@ -22,7 +22,8 @@ export function PushPicker({ value, onChange }: { value: PushTarget | null; onCh
   const searching = query.length >= 1 && !CHAT_ID.test(query);
   const contacts = useQuery({ ...contactSearchQuery(query), enabled: searching });
   const chats = useQuery({ ...chatSearchQuery(query), enabled: searching });
-  const unavailable = contacts.data?.available === false && chats.data?.available === false;
+  // A search that failed (the server is unreachable): the operator can still paste an id.
+  const unavailable = contacts.isError && chats.isError;
 
   if (value) {
     return (
@@ -45,7 +46,7 @@ export function PushPicker({ value, onChange }: { value: PushTarget | null; onCh
 
   const options: PushTarget[] = [
     ...(CHAT_ID.test(query) ? [{ id: query }] : []),
-    ...(contacts.data?.items ?? []).map((c) => ({ id: c.userId, name: c.displayName, pictureUrl: c.pictureUrl })),
+    ...(contacts.data?.items ?? []).map((c) => ({ id: c.userId, name: c.displayName ?? undefined, pictureUrl: c.pictureUrl })),
     ...(chats.data?.items ?? []).map((c) => ({ id: c.chatId, name: c.name ?? undefined, pictureUrl: c.pictureUrl })),
   ];
 

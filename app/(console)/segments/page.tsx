@@ -1,0 +1,23 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { SegmentList } from "@/components/segments/segment-list";
+import { requirePageActor } from "@/lib/auth/page-actor";
+import { getQueryClient } from "@/lib/queries/query-client";
+import { segmentListQuery } from "@/lib/queries/segments";
+import { serverApi } from "@/lib/queries/server-api";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("segments"))("title") };
+}
+
+export default async function SegmentsPage() {
+  const actor = await requirePageActor("viewer");
+  const queryClient = getQueryClient();
+  await queryClient.prefetchQuery(segmentListQuery(await serverApi()));
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <SegmentList canEdit={actor.role !== "viewer"} />
+    </HydrationBoundary>
+  );
+}

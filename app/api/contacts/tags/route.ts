@@ -1,0 +1,11 @@
+import { tagFriends } from "@/lib/contacts/tag-friends";
+import { tagFriendsBodySchema } from "@/lib/contacts/tag-schema";
+import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+
+/** Add and remove tags on up to 10,000 friends at once (one friend is a list of one). */
+export const POST = apiRoute({ role: "operator" }, async ({ req, db, channelId, audit }) => {
+  const body = await parseJsonBody(tagFriendsBodySchema, req);
+  const result = await tagFriends(db, { channelId, ...body });
+  await audit("friends.tagged", null, { friends: body.userIds.length, add: body.add, remove: body.remove, ...result });
+  return result;
+});

@@ -1,0 +1,139 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { BookmarkPlus, Download, Tag, TagsIcon, UsersRound, X } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
+import { ErrorState } from "@/components/common/error-state";
+import { PageContainer, PageHeader } from "@/components/common/page-header";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { countFriendFilters, friendFiltersToApi } from "@/lib/contacts/friend-url-filters";
+import { friendListQuery } from "@/lib/queries/contacts";
+import { withSearch } from "@/lib/queries/api-client";
+import { BulkTagDialog } from "./bulk-tag-dialog";
+import { FollowersSyncStatus } from "./followers-sync-status";
+import { FriendFilterBar } from "./friend-filter-bar";
+import { FriendTable } from "./friend-table";
+import { SaveSegmentDialog } from "./save-segment-dialog";
+import { useFriendFilters } from "./use-friend-filters";
+
+/** The friend list: filters in the URL, keyset pages, selection for bulk tagging, export, save as segment. */
+export function FriendList({ role }: { role: "viewer" | "operator" | "admin" }) {
+  const t = useTranslations("contacts");
+  const { filters, setFilters, clearFilters } = useFriendFilters();
+  const query = useInfiniteQuery(friendListQuery(filters));
+  const friends = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
+  const [selected, setSelected] = useState<Set<string>>(() => new Set());
+  const [dialog, setDialog] = useState<"add" | "remove" | "segment" | null>(null);
+  const canEdit = role !== "viewer";
+  const filtered = countFriendFilters(filters) > 0;
+
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <PageContainer className="space-y-5 pb-24">
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <>
+            {canEdit && (
+              <Button variant="secondary" size="sm" onClick={() => setDialog("segment")}>
+                <BookmarkPlus aria-hidden />
+                {t("saveAsSegment")}
+              </Button>
+            )}
+            {canEdit && (
+              <a href={withSearch("/api/contacts/export", friendFiltersToApi(filters))} className={buttonVariants({ variant: "secondary", size: "sm" })} download>
+                <Download aria-hidden />
+                {t("exportCsv")}
+              </a>
+            )}
+          </>
+        }
+      />
+      <FollowersSyncStatus canSync={role === "admin"} />
+      <FriendFilterBar filters={filters} setFilters={setFilters} clearFilters={clearFilters} />
+      <Card className="overflow-hidden">
+        {query.isPending ? (
+          <FriendTableSkeleton />
+        ) : query.isError && friends.length === 0 ? (
+          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+        ) : friends.length === 0 ? (
+          <EmptyState
+            icon={<UsersRound />}
+            title={t(filtered ? "empty.filteredTitle" : "empty.title")}
+            description={t(filtered ? "empty.filteredDescription" : "empty.description")}
+            action={filtered ? <Button onClick={clearFilters}>{t("filters.clear")}</Button> : undefined}
+          />
+        ) : (
+          <FriendTable
+            friends={friends}
+            selected={selected}
+            selectable={canEdit}
+            onToggle={toggle}
+            onToggleAll={(all) => setSelected(all ? new Set([...selected, ...friends.map((f) => f.userId)]) : new Set([...selected].filter((id) => !friends.some((f) => f.userId === id))))}
+          />
+        )}
+      </Card>
+      {friends.length > 0 && (
+        <div className="flex justify-center">
+          {query.hasNextPage ? (
+            <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+              {query.isFetchingNextPage ? t("loadingMore") : t("loadMore")}
+            </Button>
+          ) : (
+            <p className="text-xs text-subtle-foreground">{t("end", { count: friends.length })}</p>
+          )}
+        </div>
+      )}
+      {selected.size > 0 && (
+        <div role="region" aria-label={t("selection.label")} className="sticky bottom-4 z-20 mx-auto flex w-fit max-w-full flex-wrap items-center gap-2 rounded-xl border border-border bg-surface-raised px-3 py-2 shadow-lg">
+          <span className="px-1 text-sm font-medium tabular">{t("selection.count", { count: selected.size })}</span>
+          <Button size="sm" variant="primary" onClick={() => setDialog("add")}>
+            <Tag aria-hidden />
+            {t("selection.addTag")}
+          </Button>
+          <Button size="sm" onClick={() => setDialog("remove")}>
+            <TagsIcon aria-hidden />
+            {t("selection.removeTag")}
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setSelected(new Set())}>
+            <X aria-hidden />
+            {t("selection.clear")}
+          </Button>
+        </div>
+      )}
+      <BulkTagDialog mode={dialog === "remove" ? "remove" : "add"} userIds={[...selected]} open={dialog === "add" || dialog === "remove"} onOpenChange={(o) => !o && setDialog(null)} onDone={() => setSelected(new Set())} />
+      <SaveSegmentDialog filters={filters} open={dialog === "segment"} onOpenChange={(o) => !o && setDialog(null)} />
+    </PageContainer>
+  );
+}
+
+export function FriendTableSkeleton() {
+  return (
+    <div aria-hidden>
+      <div className="h-9 border-b border-border bg-muted/40" />
+      {Array.from({ length: 12 }, (_, i) => (
+        <div key={i} className="flex items-center gap-4 border-b border-border px-4 py-3">
+          <Skeleton className="size-9 rounded-full" />
+          <div className="flex-1 space-y-1.5">
+            <Skeleton className="h-3.5" style={{ width: `${18 + ((i * 13) % 20)}%` }} />
+            <Skeleton className="h-3 w-1/4" />
+          </div>
+          <Skeleton className="h-5 w-16" />
+          <Skeleton className="hidden h-3 w-20 md:block" />
+        </div>
+      ))}
+    </div>
+  );
+}

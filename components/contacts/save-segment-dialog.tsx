@@ -1,0 +1,76 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { useToast } from "@/components/ui/toaster";
+import { ACTIVE_WINDOWS, type FriendUrlFilters } from "@/lib/contacts/friend-url-filters";
+import { sendJson } from "@/lib/queries/send-json";
+import { segmentKeys } from "@/lib/queries/segments";
+import type { SegmentFilterInput } from "@/lib/segments/segment-schema";
+import type { SegmentItem } from "@/lib/segments/serialize";
+
+/** The list's filters as a segment filter (a name search has no segment equivalent). */
+export function segmentFilterFromList(f: FriendUrlFilters): SegmentFilterInput {
+  return {
+    statuses: f.status ? [f.status] : ["friend"],
+    tags: { mode: "all", values: f.tag ? [f.tag] : [] },
+    languages: f.language ? [f.language] : [],
+    lastActive: f.active ? { withinDays: ACTIVE_WINDOWS[f.active] } : {},
+  };
+}
+
+/** Name the current filters and keep them as a segment; then open it. */
+export function SaveSegmentDialog({ filters, open, onOpenChange }: { filters: FriendUrlFilters; open: boolean; onOpenChange: (open: boolean) => void }) {
+  const t = useTranslations("contacts.saveSegment");
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const { toast } = useToast();
+  const [name, setName] = useState("");
+  const mutation = useMutation({
+    mutationFn: () => sendJson<SegmentItem>("POST", "/api/segments", { name, filter: segmentFilterFromList(filters) }),
+    onSuccess: (segment) => {
+      void queryClient.invalidateQueries({ queryKey: segmentKeys.all });
+      toast({ tone: "success", title: t("saved", { name: segment.name }), description: t("savedSize", { count: segment.size ?? 0 }) });
+      onOpenChange(false);
+      router.push(`/segments/${segment.id}`);
+    },
+    onError: (err) => toast({ tone: "danger", title: t("failed"), description: (err as Error).message }),
+  });
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} aria-label={t("title")}>
+      <DialogHeader>
+        <div className="min-w-0">
+          <DialogTitle>{t("title")}</DialogTitle>
+          <DialogDescription className="mt-1">{t("description")}</DialogDescription>
+        </div>
+        <DialogClose label={t("close")} onClick={() => onOpenChange(false)} />
+      </DialogHeader>
+      <form
+        className="space-y-4 px-5 py-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (name.trim()) mutation.mutate();
+        }}
+      >
+        <label className="block space-y-1.5">
+          <span className="text-sm font-medium">{t("name")}</span>
+          <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} autoFocus placeholder={t("namePlaceholder")} />
+        </label>
+        {filters.q && <p className="text-xs text-warning-soft-foreground">{t("searchNotKept")}</p>}
+        <div className="flex justify-end gap-2">
+          <Button variant="ghost" onClick={() => onOpenChange(false)}>
+            {t("cancel")}
+          </Button>
+          <Button type="submit" variant="primary" disabled={!name.trim() || mutation.isPending}>
+            {t("save")}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

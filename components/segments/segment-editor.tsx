@@ -1,0 +1,151 @@
+"use client";
+
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ArrowLeft, Save, UsersRound } from "lucide-react";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { PageContainer, PageHeader } from "@/components/common/page-header";
+import { FriendAvatar } from "@/components/contacts/friend-avatar";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { useToast } from "@/components/ui/toaster";
+import type { FriendItem } from "@/lib/contacts/serialize";
+import { sendJson } from "@/lib/queries/send-json";
+import { segmentKeys, type SegmentDetail } from "@/lib/queries/segments";
+import { segmentBodySchema, segmentFilterSchema, type SegmentFilter } from "@/lib/segments/segment-schema";
+import type { SegmentItem } from "@/lib/segments/serialize";
+import { SegmentAudiences } from "./segment-audiences";
+import { SegmentFilterFields } from "./segment-filter-fields";
+
+const COUNT_DEBOUNCE_MS = 400;
+
+/** Create or edit a segment, with its size (and a few of its friends) counted live as the conditions change. */
+export function SegmentEditor({ segment, canEdit }: { segment?: SegmentDetail; canEdit: boolean }) {
+  const t = useTranslations("segments.editor");
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const { toast } = useToast();
+  const [name, setName] = useState(segment?.name ?? "");
+  const [filter, setFilter] = useState<SegmentFilter>(segment?.filter ?? segmentFilterSchema.parse({}));
+  const [error, setError] = useState<string | null>(null);
+  const debounced = useDebounced(filter, COUNT_DEBOUNCE_MS);
+  const valid = segmentFilterSchema.safeParse(debounced);
+  const live = useQuery({
+    queryKey: [...segmentKeys.all, "count", debounced],
+    queryFn: () => sendJson<{ size: number; sample: FriendItem[] }>("POST", "/api/segments/count", { filter: debounced }),
+    enabled: valid.success,
+    placeholderData: keepPreviousData,
+  });
+
+  const save = useMutation({
+    mutationFn: (body: { name: string; filter: SegmentFilter }) => (segment ? sendJson<SegmentItem>("PATCH", `/api/segments/${segment.id}`, body) : sendJson<SegmentItem>("POST", "/api/segments", body)),
+    onSuccess: (saved) => {
+      void queryClient.invalidateQueries({ queryKey: segmentKeys.all });
+      toast({ tone: "success", title: t("saved", { name: saved.name }) });
+      if (!segment) router.push(`/segments/${saved.id}`);
+    },
+    onError: (err) => toast({ tone: "danger", title: t("saveFailed"), description: (err as Error).message }),
+  });
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    const parsed = segmentBodySchema.safeParse({ name, filter });
+    if (!parsed.success) return setError(parsed.error.issues.map((i) => (i.path.join(".") === "name" ? t("nameRequired") : `${i.path.join(".")}: ${i.message}`)).join(" · "));
+    setError(null);
+    save.mutate(parsed.data);
+  };
+
+  const nf = new Intl.NumberFormat();
+  return (
+    <PageContainer className="space-y-5">
+      <Link href="/segments" className={buttonVariants({ variant: "subtle", size: "xs", className: "-ml-1" })}>
+        <ArrowLeft aria-hidden />
+        {t("back")}
+      </Link>
+      <PageHeader title={segment ? segment.name : t("newTitle")} description={t("description")} />
+      <form onSubmit={submit} className="grid gap-5 xl:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0 space-y-5">
+          <Card>
+            <CardContent className="pt-4">
+              <label className="block space-y-1.5">
+                <span className="text-sm font-medium">{t("name")}</span>
+                <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} placeholder={t("namePlaceholder")} aria-invalid={error !== null && !name.trim()} disabled={!canEdit} />
+              </label>
+            </CardContent>
+          </Card>
+          <SegmentFilterFields filter={filter} onChange={(p) => setFilter((f) => ({ ...f, ...p }))} disabled={!canEdit} />
+          {error && (
+            <p role="alert" className="text-sm text-danger-soft-foreground">
+              {error}
+            </p>
+          )}
+          {/* Narrower screens: the size card sits below the form, so its number and Save stay in reach here. */}
+          {canEdit && (
+            <div className="sticky bottom-3 z-10 flex items-center gap-3 rounded-xl border border-border bg-surface-raised px-4 py-2.5 shadow-lg xl:hidden">
+              <span className="text-xl font-semibold tabular">{live.data ? nf.format(live.data.size) : "—"}</span>
+              <span className="min-w-0 flex-1 truncate text-sm text-muted-foreground">{t("friendsMatch", { count: live.data?.size ?? 0 })}</span>
+              <Button type="submit" variant="primary" size="sm" disabled={save.isPending}>
+                <Save aria-hidden />
+                {segment ? t("saveChanges") : t("create")}
+              </Button>
+            </div>
+          )}
+        </div>
+        <div className="space-y-5 xl:sticky xl:top-4 xl:self-start">
+          <Card>
+            <CardHeader>
+              <div>
+                <CardTitle>{t("sizeTitle")}</CardTitle>
+                <CardDescription>{t("sizeHint")}</CardDescription>
+              </div>
+            </CardHeader>
+            <CardContent className="space-y-4">
+              <p className="flex items-baseline gap-2" data-testid="segment-size" aria-live="polite">
+                <span className={live.isFetching ? "text-4xl font-semibold tabular opacity-60 transition-opacity" : "text-4xl font-semibold tabular"}>{live.data ? nf.format(live.data.size) : "—"}</span>
+                <span className="text-sm text-muted-foreground">{t("friendsMatch", { count: live.data?.size ?? 0 })}</span>
+              </p>
+              {!valid.success && <p className="text-xs text-warning-soft-foreground">{t("noStatus")}</p>}
+              {live.data && live.data.sample.length > 0 && (
+                <ul className="space-y-1.5">
+                  {live.data.sample.map((f) => (
+                    <li key={f.userId} className="flex items-center gap-2 text-sm">
+                      <FriendAvatar id={f.userId} name={f.displayName} pictureUrl={f.pictureUrl} size="sm" />
+                      <Link href={`/contacts/${f.userId}`} className="min-w-0 truncate hover:underline">
+                        {f.displayName ?? f.userId}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {canEdit && (
+                <Button type="submit" variant="primary" className="w-full" disabled={save.isPending}>
+                  <Save aria-hidden />
+                  {segment ? t("saveChanges") : t("create")}
+                </Button>
+              )}
+              {segment && (
+                <Link href={`/contacts?segment=${segment.id}`} className={buttonVariants({ variant: "secondary", className: "w-full" })}>
+                  <UsersRound aria-hidden />
+                  {t("showFriends")}
+                </Link>
+              )}
+            </CardContent>
+          </Card>
+          {segment && <SegmentAudiences segment={segment} canEdit={canEdit} />}
+        </div>
+      </form>
+    </PageContainer>
+  );
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return v;
+}

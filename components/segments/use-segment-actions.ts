@@ -1,0 +1,32 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useToast } from "@/components/ui/toaster";
+import { sendJson } from "@/lib/queries/send-json";
+import { segmentKeys } from "@/lib/queries/segments";
+
+/** Upload a segment to LINE as an audience, or delete it; toasts say how it went. */
+export function useSegmentActions() {
+  const t = useTranslations("segments.actions");
+  const queryClient = useQueryClient();
+  const { toast } = useToast();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: segmentKeys.all });
+  const upload = useMutation({
+    mutationFn: (id: string) => sendJson("POST", `/api/segments/${id}/audience`, {}),
+    onSuccess: () => {
+      toast({ tone: "success", title: t("uploadStarted"), description: t("uploadStartedHint") });
+      void refresh();
+    },
+    onError: (err) => toast({ tone: "danger", title: t("uploadFailed"), description: (err as Error).message }),
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => sendJson("DELETE", `/api/segments/${id}`),
+    onSuccess: () => {
+      toast({ tone: "success", title: t("deleted") });
+      void refresh();
+    },
+    onError: (err) => toast({ tone: "danger", title: t("deleteFailed"), description: (err as Error).message }),
+  });
+  return { upload, remove };
+}

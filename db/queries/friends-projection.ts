@@ -1,0 +1,161 @@
+import { sql } from "drizzle-orm";
+import type { ChatChange, FriendChange, MediaItem, MemberChange, ProjectedEvent } from "@/lib/contacts/project-events";
+import type { Db } from "../client";
+import { chatMembers, chats, friends, NEVER_ACTIVE } from "../schema/contacts";
+import { media } from "../schema/media";
+import { events } from "../schema/webhook";
+import { NO_NAME } from "./friends";
+
+// The SQL of the friends projection (lib/contacts/friends-projection.ts explains the reading rules).
+
+/** The highest event id handed out so far, committed or not (sequences are not transactional). */
+export async function lastAllocatedEventId(db: Db): Promise<number> {
+  const result = await db.execute(sql`select coalesce(pg_sequence_last_value(pg_get_serial_sequence('events', 'id')::regclass), 0)::text as id`);
+  return Number((result as unknown as { rows: Array<{ id: string }> }).rows[0]?.id ?? 0);
+}
+
+/**
+ * Transaction ids of the current snapshot: every transaction below xmin has finished; xmax is the
+ * next id to be handed out. As BigInt (xid8 is 64-bit).
+ */
+export async function currentSnapshot(db: Db): Promise<{ xmin: bigint; xmax: bigint }> {
+  const result = await db.execute(sql`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin, pg_snapshot_xmax(pg_current_snapshot())::text as xmax`);
+  const row = (result as unknown as { rows: Array<{ xmin: string; xmax: string }> }).rows[0]!;
+  return { xmin: BigInt(row.xmin), xmax: BigInt(row.xmax) };
+}
+
+/**
+ * Hold the projection's transaction-scoped advisory lock, or answer false at once if another instance
+ * holds it. Released by commit or rollback, so a crashed instance never keeps it.
+ */
+export async function tryProjectionLock(db: Db, params: { name: string }): Promise<boolean> {
+  const result = await db.execute(sql`select pg_try_advisory_xact_lock(hashtext(${`oa-console:projection:${params.name}`})) as ok`);
+  return (result as unknown as { rows: Array<{ ok: boolean }> }).rows[0]?.ok === true;
+}
+
+/** Events after `after` up to `upTo`, in id order: only the fields the projection reads. */
+export async function eventsForProjection(db: Db, params: { after: number; upTo: number; limit: number }): Promise<ProjectedEvent[]> {
+  const result = await db.execute(sql`
+    select id, channel_id, type, message_type, message_id, source_type, user_id, group_id, room_id, "timestamp",
+      payload->'joined'->'members' as joined, payload->'left'->'members' as left_members,
+      payload->'message'->'contentProvider'->>'type' as provider, payload->'message'->>'fileName' as file_name
+    from ${events} where id > ${params.after} and id <= ${params.upTo} order by id limit ${params.limit}`);
+  const rows = (result as unknown as { rows: Array<Record<string, unknown>> }).rows;
+  return rows.map((r) => ({
+    id: Number(r.id),
+    channelId: Number(r.channel_id),
+    type: r.type as string,
+    messageType: (r.message_type as string | null) ?? null,
+    messageId: (r.message_id as string | null) ?? null,
+    sourceType: (r.source_type as string | null) ?? null,
+    userId: (r.user_id as string | null) ?? null,
+    groupId: (r.group_id as string | null) ?? null,
+    roomId: (r.room_id as string | null) ?? null,
+    timestamp: new Date(r.timestamp as string),
+    joinedMembers: json(r.joined),
+    leftMembers: json(r.left_members),
+    contentProvider: (r.provider as string | null) ?? null,
+    fileName: (r.file_name as string | null) ?? null,
+  }));
+}
+
+/** New friends are inserted, known ones merged (earliest first seen, latest activity, newest status). Answers the new keys. */
+export async function applyFriendChanges(db: Db, changes: FriendChange[]): Promise<Set<string>> {
+  if (changes.length === 0) return new Set();
+  const input = JSON.stringify(
+    changes.map((c) => ({ channel_id: c.channelId, user_id: c.userId, first_seen: iso(c.firstSeen), last_active: iso(c.lastActive), status: c.status, status_at: iso(c.statusAt) })),
+  );
+  const recordset = sql`json_to_recordset(${input}::json) as x(channel_id int, user_id text, first_seen timestamptz, last_active timestamptz, status text, status_at timestamptz)`;
+  const inserted = await db.execute(sql`
+    insert into ${friends} (channel_id, user_id, status, status_at, first_seen_at, last_active_at, name_key)
+    select x.channel_id, x.user_id, coalesce(x.status, 'unknown'), x.status_at, x.first_seen, coalesce(x.last_active, ${NEVER_ACTIVE.toISOString()}::timestamptz), ${NO_NAME}
+    from ${recordset}
+    on conflict do nothing
+    returning channel_id, user_id`);
+  await db.execute(sql`
+    update ${friends} f set
+      first_seen_at = least(f.first_seen_at, x.first_seen),
+      last_active_at = greatest(f.last_active_at, x.last_active),
+      status = case when x.status is not null and (f.status_at is null or x.status_at >= f.status_at) then x.status else f.status end,
+      status_at = case when x.status is not null and (f.status_at is null or x.status_at >= f.status_at) then x.status_at else f.status_at end,
+      updated_at = now()
+    from ${recordset}
+    where f.channel_id = x.channel_id and f.user_id = x.user_id`);
+  return new Set((inserted as unknown as { rows: Array<{ channel_id: number; user_id: string }> }).rows.map((r) => `${r.channel_id}:${r.user_id}`));
+}
+
+/** Same for chats. Answers the new keys. */
+export async function applyChatChanges(db: Db, changes: ChatChange[]): Promise<Set<string>> {
+  if (changes.length === 0) return new Set();
+  const input = JSON.stringify(
+    changes.map((c) => ({ channel_id: c.channelId, chat_id: c.chatId, type: c.type, first_seen: iso(c.firstSeen), last_active: iso(c.lastActive), status: c.status, status_at: iso(c.statusAt) })),
+  );
+  const recordset = sql`json_to_recordset(${input}::json) as x(channel_id int, chat_id text, type text, first_seen timestamptz, last_active timestamptz, status text, status_at timestamptz)`;
+  const inserted = await db.execute(sql`
+    insert into ${chats} (channel_id, chat_id, type, status, status_at, first_seen_at, last_active_at)
+    select x.channel_id, x.chat_id, x.type, coalesce(x.status, 'joined'), x.status_at, x.first_seen, x.last_active from ${recordset}
+    on conflict do nothing
+    returning channel_id, chat_id`);
+  await db.execute(sql`
+    update ${chats} c set
+      first_seen_at = least(c.first_seen_at, x.first_seen),
+      last_active_at = greatest(c.last_active_at, x.last_active),
+      status = case when x.status is not null and (c.status_at is null or x.status_at >= c.status_at) then x.status else c.status end,
+      status_at = case when x.status is not null and (c.status_at is null or x.status_at >= c.status_at) then x.status_at else c.status_at end,
+      updated_at = now()
+    from ${recordset}
+    where c.channel_id = x.channel_id and c.chat_id = x.chat_id`);
+  return new Set((inserted as unknown as { rows: Array<{ channel_id: number; chat_id: string }> }).rows.map((r) => `${r.channel_id}:${r.chat_id}`));
+}
+
+export async function applyMemberChanges(db: Db, changes: MemberChange[]) {
+  if (changes.length === 0) return;
+  const input = JSON.stringify(
+    changes.map((m) => ({ channel_id: m.channelId, chat_id: m.chatId, user_id: m.userId, first_seen: iso(m.firstSeen), last_seen: iso(m.lastSeen), left_at: iso(m.leftAt) })),
+  );
+  await db.execute(sql`
+    insert into ${chatMembers} (channel_id, chat_id, user_id, first_seen_at, last_seen_at, left_at)
+    select x.channel_id, x.chat_id, x.user_id, x.first_seen, x.last_seen, x.left_at
+    from json_to_recordset(${input}::json) as x(channel_id int, chat_id text, user_id text, first_seen timestamptz, last_seen timestamptz, left_at timestamptz)
+    on conflict (channel_id, chat_id, user_id) do update set
+      first_seen_at = least(${chatMembers.firstSeenAt}, excluded.first_seen_at),
+      last_seen_at = greatest(${chatMembers.lastSeenAt}, excluded.last_seen_at),
+      left_at = greatest(${chatMembers.leftAt}, excluded.left_at)`);
+}
+
+/** Media rows for content messages, once per message. Answers the ones that were new. */
+export async function insertMedia(db: Db, items: MediaItem[]): Promise<MediaItem[]> {
+  if (items.length === 0) return [];
+  const rows = await db
+    .insert(media)
+    .values(
+      items.map((m) => ({
+        channelId: m.channelId,
+        messageId: m.messageId,
+        eventId: m.eventId,
+        messageType: m.messageType,
+        userId: m.userId,
+        chatId: m.chatId,
+        status: m.external ? ("external" as const) : ("pending" as const),
+        fileName: m.fileName,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ channelId: media.channelId, messageId: media.messageId });
+  const fresh = new Set(rows.map((r) => `${r.channelId}:${r.messageId}`));
+  return items.filter((m) => fresh.has(`${m.channelId}:${m.messageId}`));
+}
+
+function iso(d: Date | null): string | null {
+  return d ? d.toISOString() : null;
+}
+
+// node-postgres parses json columns; PGlite too, but be lenient with text.
+function json(v: unknown): unknown {
+  if (typeof v !== "string") return v;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,88 @@
+import type { Db } from "@/db/client";
+import { conversationEvents, conversationSends, type ConversationCursor, type ConversationSendRow, type ConversationTarget } from "@/db/queries/conversation";
+import { mediaOfMessages } from "@/db/queries/media";
+import { serializeEvent, type EventItem } from "@/lib/events/serialize";
+
+export type MediaInfo = Awaited<ReturnType<typeof mediaOfMessages>>[number];
+
+export type ConversationItem =
+  | { type: "event"; at: string; event: EventItem; media: MediaInfo | null }
+  | { type: "send"; at: string; send: ConversationSend };
+
+export interface ConversationSend {
+  id: string;
+  kind: string;
+  status: string;
+  isTest: boolean;
+  /** How it reached them: sent to them (push, reply), named in a multicast, or to everyone / targeted. */
+  via: ConversationSendRow["via"];
+  messages: unknown[];
+  recipientCount: number | null;
+  author: string;
+  replyToEventId: string | null;
+  segment: { id: string; name: string } | null;
+}
+
+/**
+ * A page of a conversation, newest first (the UI shows it bottom-up, like a chat): the target's events
+ * and the sends that reached it, merged in time order; `nextCursor` continues with older items.
+ */
+export async function conversationPage(db: Db, params: { channelId: number; target: ConversationTarget; cursor?: ConversationCursor; limit: number }) {
+  const [eventRows, sendRows] = [
+    await conversationEvents(db, { ...params, limit: params.limit + 1 }),
+    await conversationSends(db, { ...params, limit: params.limit + 1 }),
+  ];
+  const merged: Array<{ key: [string, "e" | "s", string]; item: () => ConversationItem }> = [];
+  const mediaByMessage = new Map(
+    (await mediaOfMessages(db, { channelId: params.channelId, messageIds: eventRows.flatMap((e) => (e.messageId ? [e.messageId] : [])) })).map((m) => [m.messageId, m]),
+  );
+  for (const e of eventRows) {
+    const at = micros(e.timestamp);
+    merged.push({ key: [at, "e", String(e.id)], item: () => ({ type: "event", at, event: serializeEvent(e), media: (e.messageId && mediaByMessage.get(e.messageId)) || null }) });
+  }
+  for (const s of sendRows) merged.push({ key: [s.at, "s", s.id], item: () => ({ type: "send", at: s.at, send: serializeSend(s) }) });
+  merged.sort((a, b) => compareKeys(b.key, a.key));
+
+  const page = merged.slice(0, params.limit);
+  const last = page.at(-1);
+  const nextCursor: ConversationCursor | null = merged.length > params.limit && last ? { at: last.key[0], kind: last.key[1], id: last.key[2] } : null;
+  return { items: page.map((m) => m.item()), nextCursor };
+}
+
+export function encodeConversationCursor(c: ConversationCursor): string {
+  return Buffer.from(`${c.at}|${c.kind}|${c.id}`).toString("base64url");
+}
+
+export function decodeConversationCursor(s: string): ConversationCursor | null {
+  const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3,6}Z)\|([es])\|([0-9a-f-]{1,40})$/.exec(Buffer.from(s, "base64url").toString("utf8"));
+  if (!m || Number.isNaN(new Date(m[1]!).getTime())) return null;
+  return { at: m[1]!, kind: m[2] as "e" | "s", id: m[3]! };
+}
+
+function serializeSend(s: ConversationSendRow): ConversationSend {
+  const segment = s.request.segment as { id?: string; name?: string } | undefined;
+  return {
+    id: s.id,
+    kind: s.kind,
+    status: s.status,
+    isTest: s.isTest,
+    via: s.via,
+    messages: Array.isArray(s.request.messages) ? s.request.messages : [],
+    recipientCount: s.recipientCount,
+    author: s.authorLabel,
+    replyToEventId: s.replyToEventId === null ? null : String(s.replyToEventId),
+    segment: segment?.id ? { id: segment.id, name: segment.name ?? "" } : null,
+  };
+}
+
+// Event times have milliseconds, send times microseconds: both as fixed-width ISO so they sort as text.
+function micros(d: Date): string {
+  return d.toISOString().replace("Z", "000Z");
+}
+
+function compareKeys(a: [string, string, string], b: [string, string, string]): number {
+  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
+  if (a[1] !== b[1]) return a[1] < b[1] ? -1 : 1;
+  if (a[1] === "e") return Number(a[2]) - Number(b[2]);
+  return a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0;
+}

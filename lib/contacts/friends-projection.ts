@@ -1,0 +1,114 @@
+import type { Db } from "@/db/client";
+import { applyChatChanges, applyFriendChanges, applyMemberChanges, currentSnapshot, eventsForProjection, insertMedia, lastAllocatedEventId, tryProjectionLock } from "@/db/queries/friends-projection";
+import { enqueueJobs, getProjectionPosition, setProjectionPosition } from "@/db/queries/jobs";
+import type { BackgroundTask } from "@/lib/background/runner";
+import { JOB_KINDS } from "./job-kinds";
+import { projectEvents } from "./project-events";
+
+export const FRIENDS_PROJECTION = "friends";
+
+// Keeps friends, chats, chat members and media rows up to date from the event store, in event id order,
+// a bounded batch per transaction, on whichever instance gets there first:
+//
+// - One at a time: the batch's transaction holds pg_try_advisory_xact_lock; another instance that
+//   cannot get it skips its turn. The position advances in that same transaction, so a batch is applied
+//   exactly once (and applying it twice would change nothing anyway: see project-events.ts).
+// - Never skipping an event: ids are handed out when a row is inserted, not when it commits, so on
+//   PostgreSQL event 11 can be visible while event 10's transaction is still open. Reading "id > position"
+//   then would step over 10 for good. So the projection only reads up to a horizon: the highest id
+//   allocated at some moment T, once every transaction that was running at a snapshot taken at least
+//   SETTLE_MS after T has finished (snapshot xmin ≥ that snapshot's xmax). Gaps below the horizon are
+//   then rolled back or conflicting inserts (ON CONFLICT DO NOTHING consumes ids), never late commits.
+//   SETTLE_MS covers the instant between a row taking its id and its transaction taking its xid.
+
+const BATCH = 500;
+const SETTLE_MS = 50;
+
+export function createFriendsProjection(options: { db: Db; batchSize?: number; name?: string }) {
+  const db = options.db;
+  const name = options.name ?? FRIENDS_PROJECTION;
+  const batchSize = options.batchSize ?? BATCH;
+  let horizon = 0;
+  // Ids seen allocated, waiting for a later snapshot; then waiting for that snapshot's transactions.
+  let marks: Array<{ seq: number; at: number }> = [];
+  let pairs: Array<{ seq: number; xmax: bigint }> = [];
+
+  // The last position this instance saw: when no new id was handed out since, a tick costs one query.
+  let knownPosition = -1;
+
+  async function advanceHorizon() {
+    const now = Date.now();
+    const seq = await lastAllocatedEventId(db);
+    if (seq <= knownPosition && marks.length === 0 && pairs.length === 0) return null;
+    const snap = await currentSnapshot(db);
+    for (const p of pairs) if (p.xmax <= snap.xmin) horizon = Math.max(horizon, p.seq);
+    pairs = pairs.filter((p) => p.xmax > snap.xmin);
+    const settled = marks.filter((m) => now - m.at >= SETTLE_MS);
+    if (settled.length) {
+      const seqMax = Math.max(...settled.map((m) => m.seq));
+      // With no transaction running, this snapshot already covers the settled marks.
+      if (snap.xmax <= snap.xmin) horizon = Math.max(horizon, seqMax);
+      else pairs.push({ seq: seqMax, xmax: snap.xmax });
+      marks = marks.filter((m) => now - m.at < SETTLE_MS);
+    }
+    if (seq > horizon && !marks.some((m) => m.seq >= seq)) marks.push({ seq, at: now });
+    return seq;
+  }
+
+  /** One batch: answers how many events it applied (0 when caught up or another instance has the lock). */
+  async function tick(): Promise<number> {
+    if ((await advanceHorizon()) === null) return 0;
+    const position = await getProjectionPosition(db, { name });
+    knownPosition = position;
+    // Nothing settled yet: the next tick (the runner's idle interval) looks again.
+    if (horizon <= position) return 0;
+    const applied = await db.transaction(async (tx) => {
+      if (!(await tryProjectionLock(tx, { name }))) return null;
+      // Re-read under the lock: another instance may have moved it since.
+      const from = await getProjectionPosition(tx, { name });
+      if (horizon <= from) return null;
+      const batch = await eventsForProjection(tx, { after: from, upTo: horizon, limit: batchSize });
+      const projection = projectEvents(batch);
+      const newFriends = await applyFriendChanges(tx, projection.friends);
+      const newChats = await applyChatChanges(tx, projection.chats);
+      await applyMemberChanges(tx, projection.members);
+      const newMedia = await insertMedia(tx, projection.media);
+
+      await enqueueJobs(tx, {
+        kind: JOB_KINDS.profile,
+        jobs: projection.friends.filter((f) => newFriends.has(`${f.channelId}:${f.userId}`) && !f.followed).map((f) => profileJob(f.channelId, f.userId)),
+      });
+      // A follow (new friend or unblock) asks for the profile again even if it was fetched before.
+      await enqueueJobs(tx, { kind: JOB_KINDS.profile, reschedule: true, jobs: projection.friends.filter((f) => f.followed).map((f) => profileJob(f.channelId, f.userId)) });
+      await enqueueJobs(tx, {
+        kind: JOB_KINDS.chatInfo,
+        reschedule: true,
+        jobs: projection.chats.filter((c) => c.refresh || newChats.has(`${c.channelId}:${c.chatId}`)).map((c) => ({ key: `${c.channelId}:${c.chatId}`, payload: { channelId: c.channelId, chatId: c.chatId, type: c.type } })),
+      });
+      await enqueueJobs(tx, {
+        kind: JOB_KINDS.media,
+        jobs: newMedia.filter((m) => !m.external).map((m) => ({ key: `${m.channelId}:${m.messageId}`, payload: { channelId: m.channelId, messageId: m.messageId, messageType: m.messageType } })),
+      });
+
+      // A short batch read everything up to the horizon: nothing else will appear below it.
+      const next = batch.length < batchSize ? horizon : batch.at(-1)!.id;
+      await setProjectionPosition(tx, { name, lastEventId: next });
+      return { next, count: Math.max(batch.length, 1) };
+    });
+    if (!applied) return 0;
+    knownPosition = applied.next;
+    return applied.count;
+  }
+
+  return { tick, name };
+}
+
+/** The projection as a background task of this instance (lib/background/instance.ts). */
+export function friendsProjectionTask(db: Db): BackgroundTask {
+  const projection = createFriendsProjection({ db });
+  return { name: "friends-projection", tick: projection.tick };
+}
+
+function profileJob(channelId: number, userId: string) {
+  return { key: `${channelId}:${userId}`, payload: { channelId, userId } };
+}

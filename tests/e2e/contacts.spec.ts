@@ -1,0 +1,116 @@
+import { randomBytes } from "node:crypto";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { visit } from "./visit";
+
+// Friends, conversations, segments and media against the fake LINE platform the config starts behind
+// the app (E2E_FAKE_URL): fake users act through its control API, and its inboxes say who received what.
+
+const FAKE = process.env.E2E_FAKE_URL ?? "";
+test.skip(!FAKE, "needs the fake LINE platform (E2E_FAKE_URL)");
+
+type FakeUser = { userId: string; displayName: string; status: string };
+
+async function fake<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(FAKE + path, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return (await res.json()) as T;
+}
+
+/** Fake friends no other test uses: picked by a random offset into the 280-odd following users. */
+async function someFriends(n: number): Promise<FakeUser[]> {
+  const offset = randomBytes(2).readUInt16BE() % 200;
+  return (await fake<{ users: FakeUser[] }>("GET", `/__fake/friends?status=following&limit=${n}&offset=${offset}`)).users;
+}
+
+/** Until the console has stored an event of this user (webhooks from the fake take a moment). */
+async function waitForEvent(request: APIRequestContext, query: string) {
+  await expect.poll(async () => ((await (await request.get(`/api/events?limit=1&${query}`)).json()) as { items: unknown[] }).items.length, { timeout: 15_000 }).toBe(1);
+}
+
+async function waitForSend(request: APIRequestContext, id: string) {
+  await expect
+    .poll(async () => ((await (await request.get(`/api/messages/${id}`)).json()) as { status: string }).status, { timeout: 20_000 })
+    .toBe("sent");
+  return (await (await request.get(`/api/messages/${id}`)).json()) as { chunks: Array<{ lineRequestId: string | null; acceptedRequestId: string | null }> };
+}
+
+test.describe("friends and conversations", () => {
+  test("opens a friend from a timeline row and shows both sides, including a multicast they received", async ({ page, request }) => {
+    const [friend, other] = await someFriends(2);
+    const text = `予約の変更 ${randomBytes(3).toString("hex")}`;
+    await fake("POST", `/__fake/friends/${friend!.userId}/messages`, { type: "text", text });
+    const promo = `🌸 Spring sale ${randomBytes(3).toString("hex")}`;
+    const sent = await request.post("/api/messages/multicast", { data: { to: [friend!.userId, other!.userId], messages: [{ type: "text", text: promo }] } });
+    expect(sent.status()).toBe(202);
+    await waitForEvent(request, `userId=${friend!.userId}&q=${encodeURIComponent(text)}`);
+
+    await visit(page, `/events?userId=${friend!.userId}`);
+    const row = page.getByRole("article").filter({ hasText: text });
+    await expect(row).toBeVisible({ timeout: 15_000 });
+    await row.click();
+    await page.getByRole("link", { name: "Friend page" }).first().click();
+    await expect(page).toHaveURL(new RegExp(`/contacts/${friend!.userId}$`));
+
+    const log = page.getByRole("log", { name: "Conversation" });
+    await expect(log.getByText(text)).toBeVisible();
+    const multicast = log.locator('[data-via="multicast"]').filter({ hasText: promo });
+    await expect(multicast).toBeVisible();
+    await expect(multicast.getByText("Multicast to 2 friends")).toBeVisible();
+    // The profile arrived from LINE.
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(friend!.displayName, { timeout: 15_000 });
+  });
+
+  test("tags friends in bulk, saves a segment, and a multicast to it reaches exactly those friends", async ({ page, request }) => {
+    const tag = `e2e-${randomBytes(3).toString("hex")}`;
+    await visit(page, "/contacts?status=friend");
+    // The follower sync has brought LINE's friends in (it runs when the server starts).
+    await expect(page.locator("tr[data-user-id]").nth(20)).toBeVisible({ timeout: 30_000 });
+    const offset = randomBytes(1)[0]! % 15;
+    const rows = page.locator("tr[data-user-id]");
+    const chosen: string[] = [];
+    for (let i = offset; i < offset + 3; i++) {
+      chosen.push((await rows.nth(i).getAttribute("data-user-id"))!);
+      await rows.nth(i).getByRole("checkbox").check();
+    }
+    await expect(page.getByRole("region", { name: "Selected friends" })).toContainText("3 selected");
+    await page.getByRole("button", { name: "Add tag" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("combobox", { name: "Tags" }).fill(tag);
+    await dialog.getByRole("combobox", { name: "Tags" }).press("Enter");
+    await dialog.getByRole("button", { name: "Add to 3 friends" }).click();
+    await expect(page.getByText(`Tagged: ${tag}`)).toBeVisible();
+
+    await visit(page, `/contacts?status=friend&tag=${tag}`);
+    await expect(page.locator("tr[data-user-id]")).toHaveCount(3);
+    await page.getByRole("button", { name: "Save as segment" }).click();
+    await page.getByRole("dialog").getByRole("textbox", { name: "Name" }).fill(`Segment ${tag}`);
+    await page.getByRole("dialog").getByRole("button", { name: "Save segment" }).click();
+    await expect(page).toHaveURL(/\/segments\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("segment-size")).toContainText("3");
+    const segmentId = page.url().split("/").at(-1)!;
+
+    const res = await request.post("/api/messages/multicast", { data: { segmentId, messages: [{ type: "text", text: `Hello ${tag}` }] } });
+    expect(res.status()).toBe(202);
+    const send = await waitForSend(request, ((await res.json()) as { id: string }).id);
+    const record = await fake<{ deliveredTo: string[] }>("GET", `/__fake/sends/${send.chunks[0]!.acceptedRequestId ?? send.chunks[0]!.lineRequestId}`);
+    expect(record.deliveredTo.sort()).toEqual(chosen.sort());
+  });
+
+  test("shows an image a friend sent as a thumbnail, in the timeline and the conversation", async ({ page, request }) => {
+    const [friend] = await someFriends(1);
+    const { events } = await fake<{ events: Array<{ message: { id: string } }> }>("POST", `/__fake/friends/${friend!.userId}/messages`, { type: "image" });
+    const messageId = events[0]!.message.id;
+    await waitForEvent(request, `userId=${friend!.userId}&messageType=image`);
+
+    await visit(page, `/events?userId=${friend!.userId}&messageType=image`);
+    const thumb = page.locator(`img[src^="/api/media/${messageId}/preview"]`).first();
+    await expect(thumb).toBeVisible({ timeout: 20_000 });
+    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 20_000 }).toBeGreaterThan(0);
+
+    await visit(page, `/contacts/${friend!.userId}`);
+    const bubble = page.getByRole("log", { name: "Conversation" }).locator(`img[src^="/api/media/${messageId}/preview"]`);
+    await expect.poll(() => bubble.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 20_000 }).toBeGreaterThan(0);
+    await bubble.click();
+    const full = page.getByRole("dialog").locator(`img[src="/api/media/${messageId}"]`);
+    await expect.poll(() => full.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 }).toBe(640);
+  });
+});
