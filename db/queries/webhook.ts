@@ -99,6 +99,22 @@ export interface ListDeliveriesParams {
   cursor?: { receivedAt: Date; id: string };
 }
 
+// A delivery as listed: the status LINE was finally given (webhook_timings) over the one intended.
+const deliveryColumns = {
+  id: webhookDeliveries.id,
+  receivedAt: webhookDeliveries.receivedAt,
+  statusCode: sql<number>`coalesce(${webhookTimings.statusCode}, ${webhookDeliveries.statusCode})`.mapWith(Number),
+  latencyMs: webhookTimings.latencyMs,
+  signature: webhookDeliveries.signature,
+  reason: webhookDeliveries.reason,
+  reasonDetail: webhookDeliveries.reasonDetail,
+  destination: webhookDeliveries.destination,
+  eventCount: webhookDeliveries.eventCount,
+  isVerify: webhookDeliveries.isVerify,
+  bodyBytes: webhookDeliveries.bodyBytes,
+  userAgent: webhookDeliveries.userAgent,
+};
+
 /** Newest first, keyset-paginated; the body is left out (it can be 1 MiB). */
 export async function listDeliveries(db: Db, params: ListDeliveriesParams) {
   const d = webhookDeliveries;
@@ -112,20 +128,7 @@ export async function listDeliveries(db: Db, params: ListDeliveriesParams) {
     );
   }
   return db
-    .select({
-      id: d.id,
-      receivedAt: d.receivedAt,
-      statusCode: sql<number>`coalesce(${webhookTimings.statusCode}, ${d.statusCode})`.mapWith(Number),
-      latencyMs: webhookTimings.latencyMs,
-      signature: d.signature,
-      reason: d.reason,
-      reasonDetail: d.reasonDetail,
-      destination: d.destination,
-      eventCount: d.eventCount,
-      isVerify: d.isVerify,
-      bodyBytes: d.bodyBytes,
-      userAgent: d.userAgent,
-    })
+    .select(deliveryColumns)
     .from(d)
     .leftJoin(webhookTimings, eq(webhookTimings.deliveryId, d.id))
     .where(and(...conditions))
@@ -136,22 +139,7 @@ export async function listDeliveries(db: Db, params: ListDeliveriesParams) {
 export async function getDelivery(db: Db, params: { channelId: number; id: string }) {
   const d = webhookDeliveries;
   const [row] = await db
-    .select({
-      id: d.id,
-      receivedAt: d.receivedAt,
-      statusCode: sql<number>`coalesce(${webhookTimings.statusCode}, ${d.statusCode})`.mapWith(Number),
-      latencyMs: webhookTimings.latencyMs,
-      signature: d.signature,
-      reason: d.reason,
-      reasonDetail: d.reasonDetail,
-      destination: d.destination,
-      eventCount: d.eventCount,
-      isVerify: d.isVerify,
-      body: d.body,
-      bodyBytes: d.bodyBytes,
-      bodyTruncated: d.bodyTruncated,
-      userAgent: d.userAgent,
-    })
+    .select({ ...deliveryColumns, body: d.body, bodyTruncated: d.bodyTruncated })
     .from(d)
     .leftJoin(webhookTimings, eq(webhookTimings.deliveryId, d.id))
     .where(and(eq(d.channelId, params.channelId), eq(d.id, params.id)));
