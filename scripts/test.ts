@@ -10,6 +10,8 @@ const outDir = path.join(".tmp", "test-results");
 fs.mkdirSync(outDir, { recursive: true });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+// Named again at the end, next to the result line, so a failure is found without scrolling a long log.
+const failures: string[] = [];
 const suffix = process.env.TEST_DATABASE_URL ? "-postgres" : "";
 
 const vitestJson = path.join(outDir, `vitest${suffix}.json`);
@@ -28,6 +30,7 @@ if (!args.has("--no-e2e") && !args.has("--only-db")) {
   add("playwright", readPlaywright(pwJson));
 }
 
+if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  ✘ ${f}`).join("\n")}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? ` (${totals.skipped} skipped)` : ""}`);
 process.exit(totals.failed > 0 ? 1 : 0);
 
@@ -52,8 +55,12 @@ function readVitest(file: string) {
   if (!fs.existsSync(file)) return null;
   const j = JSON.parse(fs.readFileSync(file, "utf8"));
   // Files that failed to load count as failures even though they ran no test.
-  const brokenFiles = (j.testResults ?? []).filter((f: { status: string; assertionResults: unknown[] }) => f.status === "failed" && f.assertionResults.length === 0).length;
-  return { passed: j.numPassedTests, failed: j.numFailedTests + brokenFiles, skipped: j.numPendingTests + j.numTodoTests };
+  type FileResult = { name: string; status: string; message?: string; assertionResults: { status: string; fullName: string }[] };
+  const files: FileResult[] = j.testResults ?? [];
+  const brokenFiles = files.filter((f) => f.status === "failed" && f.assertionResults.length === 0);
+  for (const f of brokenFiles) failures.push(`${path.relative(process.cwd(), f.name)} (did not load: ${(f.message ?? "").split("\n")[0]})`);
+  for (const f of files) for (const a of f.assertionResults) if (a.status === "failed") failures.push(`${path.relative(process.cwd(), f.name)} › ${a.fullName}`);
+  return { passed: j.numPassedTests, failed: j.numFailedTests + brokenFiles.length, skipped: j.numPendingTests + j.numTodoTests };
 }
 
 function readPlaywright(file: string) {
@@ -61,6 +68,8 @@ function readPlaywright(file: string) {
   const j = JSON.parse(fs.readFileSync(file, "utf8"));
   const s = j.stats ?? {};
   const errors = (j.errors ?? []).length;
+  for (const e of j.errors ?? []) failures.push(`playwright: ${String(e.message ?? "").split("\n")[0]}`);
+  collectPlaywright(j.suites ?? [], []);
   return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: (s.unexpected ?? 0) + errors, skipped: s.skipped ?? 0 };
 }
 
@@ -80,5 +89,17 @@ function installChromium(expected: string) {
       `[test] The browser tests need Chromium at ${expected} (set CHROMIUM_PATH to use another).\n` +
         `       On Debian/Ubuntu: sudo apt-get install chromium fonts-noto-cjk fonts-thai-tlwg fonts-noto-color-emoji`,
     );
+  }
+}
+
+type PwSuite = { title: string; file?: string; suites?: PwSuite[]; specs?: { title: string; file: string; line: number; tests: { status: string; projectName: string }[] }[] };
+
+function collectPlaywright(suites: PwSuite[], titles: string[]) {
+  for (const s of suites) {
+    const here = s.file === s.title ? titles : [...titles, s.title];
+    for (const spec of s.specs ?? []) {
+      for (const t of spec.tests) if (t.status === "unexpected") failures.push(`${spec.file}:${spec.line} › ${[...here, spec.title].join(" › ")} [${t.projectName}]`);
+    }
+    collectPlaywright(s.suites ?? [], here);
   }
 }
