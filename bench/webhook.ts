@@ -1,4 +1,4 @@
-// npm run bench:webhook [-- --db pglite|postgres|both] [--seconds 10] [--concurrency 10]
+// npm run bench:webhook [-- --db pglite|postgres|both] [--seconds 10] [--concurrency 10] [--users 5000]
 //
 // Signed deliveries on loopback against `next start`, compared in the same run with a baseline route
 // that verifies and parses but stores nothing (app/api/bench/webhook-baseline). Reports deliveries/s,
@@ -21,12 +21,15 @@ const { values: opts } = parseArgs({
     concurrency: { type: "string", default: "10" },
     port: { type: "string", default: "3901" },
     "fake-port": { type: "string", default: "4951" },
+    // Distinct senders: each new one is a new friend whose profile the console fetches in the background.
+    users: { type: "string", default: "5000" },
   },
 });
 // Signed with the channel secret of the fake LINE platform the app is pointed at (see benchEngine).
 let SECRET = "";
 const seconds = Number(opts.seconds);
 const concurrency = Number(opts.concurrency);
+const users = Number(opts.users);
 const engines = opts.db === "both" ? ["pglite", "postgres"] : [opts.db!];
 
 const texts = ["請問今天有營業嗎？", "明日の予約を変更したいです", "สั่งกาแฟลาเต้สองแก้วครับ", "Is the spring sale still on?", "謝謝！", "了解しました🙏", "ขอบคุณค่ะ", "Thanks!"];
@@ -41,7 +44,7 @@ function delivery(): { body: string; ids: string[] } {
       type: "message",
       mode: "active",
       timestamp: Date.now(),
-      source: { type: "user", userId: `U${(seq % 5000).toString(16).padStart(32, "0")}` },
+      source: { type: "user", userId: `U${(seq % users).toString(16).padStart(32, "0")}` },
       webhookEventId: randomUUID().replaceAll("-", "").slice(0, 26).toUpperCase(),
       deliveryContext: { isRedelivery: false },
       replyToken: randomUUID().replaceAll("-", ""),
