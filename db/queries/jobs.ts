@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { jobs, projections } from "../schema/jobs";
 import { JOBS_CHANNEL } from "./sends";
@@ -141,6 +141,20 @@ export async function expediteJob(db: Db, params: { kind: string; key: string; p
       set: { runAt: sql`now()`, payload: sql`excluded.payload`, doneAt: null, failedAt: null, attempts: 0, lastError: null },
       setWhere: sql`${jobs.lockedUntil} is null or ${jobs.lockedUntil} < now()`,
     })
+    .returning({ id: jobs.id });
+  if (rows.length) await db.execute(sql`select pg_notify(${JOBS_CHANNEL}, 'job')`);
+  return rows.length > 0;
+}
+
+/**
+ * Bring a queued job's turn forward to now (someone is waiting for it), leaving alone a job that is
+ * done, failed, already due or running. Answers whether it moved.
+ */
+export async function bringForwardJob(db: Db, params: { kind: string; key: string }): Promise<boolean> {
+  const rows = await db
+    .update(jobs)
+    .set({ runAt: sql`now()` })
+    .where(and(eq(jobs.kind, params.kind), eq(jobs.key, params.key), isNull(jobs.doneAt), isNull(jobs.failedAt), sql`${jobs.runAt} > now()`, sql`(${jobs.lockedUntil} is null or ${jobs.lockedUntil} < now())`))
     .returning({ id: jobs.id });
   if (rows.length) await db.execute(sql`select pg_notify(${JOBS_CHANNEL}, 'job')`);
   return rows.length > 0;

@@ -1,7 +1,8 @@
 import { HTTPFetchError } from "@line/bot-sdk";
+import type { Db } from "@/db/client";
 import { anyCurrentChatOf } from "@/db/queries/chats";
 import { markProfileError, markProfileNotFound, profilesDue, saveProfile } from "@/db/queries/friends";
-import { enqueueJobs } from "@/db/queries/jobs";
+import { bringForwardJob, enqueueJobs } from "@/db/queries/jobs";
 import type { JobHandler, JobResult } from "@/lib/jobs/job-worker";
 import type { LineClients } from "@/lib/line/clients";
 import { JOB_KINDS } from "./job-kinds";
@@ -65,6 +66,14 @@ async function memberProfile(options: LineJobOptions, db: Parameters<JobHandler>
   } catch {
     // Left the chat meanwhile, or LINE is busy: the friend profile's 404 is already recorded.
   }
+}
+
+/**
+ * An operator is looking at a friend whose profile is still queued (the start-up follower sync queues
+ * thousands, spaced at the profile rate): fetch theirs next rather than in its turn.
+ */
+export async function askProfileSoon(db: Db, params: { channelId: number; userId: string }) {
+  return bringForwardJob(db, { kind: JOB_KINDS.profile, key: `${params.channelId}:${params.userId}` });
 }
 
 /** Hourly: queue a refresh of profiles older than PROFILE_TTL_MS, a bounded batch at a time. */

@@ -7,6 +7,7 @@ import { getLineSync } from "@/db/queries/line-syncs";
 import { startFakeLine, type FakeLine } from "@/fake-line/server";
 import { createFriendsProjection } from "@/lib/contacts/friends-projection";
 import { JOB_KINDS } from "@/lib/contacts/job-kinds";
+import { askProfileSoon } from "@/lib/contacts/profile-jobs";
 import { act, control, fakeHandlers, projectAll, runJobs, sleep, storeEvents } from "../helpers/contacts";
 import { createTestDatabase, engine, resetTestDatabase, type TestDatabase } from "../helpers/test-db";
 
@@ -111,6 +112,23 @@ describe("friends projection", () => {
     await runJobs(db(), fakeHandlers(fake, { rates: { profile: { limit: 1, windowMs: 1000 } } }), { until: named, timeoutMs: 8000 });
     expect(await getFriend(db(), { channelId: t.channelId, userId: speaker!.userId })).toMatchObject({ status: "unknown", displayName: speaker!.displayName });
     expect((await requests(`/v2/bot/group/${chatId}/member/${speaker!.userId}`)).map((r) => r.status)).toEqual([200]);
+  });
+
+  it("fetches the profile of a friend an operator opens ahead of the queue", async () => {
+    const [friend] = await users("following", 1, 7);
+    await act(fake, db(), t.channelId, `/__fake/friends/${friend!.userId}/messages`, { type: "text", text: "在嗎？" });
+    await projectAll(db());
+    // As the start-up follower sync leaves it: queued, its turn an hour away.
+    await db().execute(sql`update jobs set run_at = now() + interval '1 hour' where kind = ${JOB_KINDS.profile} and key = ${`${t.channelId}:${friend!.userId}`}`);
+    const named = async () => Boolean((await getFriend(db(), { channelId: t.channelId, userId: friend!.userId }))?.displayName);
+    await runJobs(db(), fakeHandlers(fake));
+    expect(await named()).toBe(false);
+
+    expect(await askProfileSoon(db(), { channelId: t.channelId, userId: friend!.userId })).toBe(true);
+    await runJobs(db(), fakeHandlers(fake), { until: named, timeoutMs: 5000 });
+    expect(await getFriend(db(), { channelId: t.channelId, userId: friend!.userId })).toMatchObject({ displayName: friend!.displayName, profileStatus: "ok" });
+    // Done: nothing to bring forward, and nothing asked of LINE again.
+    expect(await askProfileSoon(db(), { channelId: t.channelId, userId: friend!.userId })).toBe(false);
   });
 
   it("never lets two instances apply the same batch", async () => {

@@ -1,6 +1,7 @@
 import { chatsOfUser } from "@/db/queries/chats";
 import { getFriend } from "@/db/queries/friends";
 import { tagsOfFriends } from "@/db/queries/friend-tags";
+import { askProfileSoon } from "@/lib/contacts/profile-jobs";
 import { userIdParam } from "@/lib/contacts/route-params";
 import { serializeFriend } from "@/lib/contacts/serialize";
 import { apiRoute } from "@/lib/http/api-route";
@@ -11,6 +12,7 @@ export const GET = apiRoute<{ userId: string }>({ role: "viewer" }, async ({ par
   const userId = userIdParam(params.userId);
   const friend = await getFriend(db, { channelId, userId });
   if (!friend) throw notFound("This friend");
+  if (friend.profileStatus === "pending") await askProfileSoon(db, { channelId, userId });
   const [tags, chats] = [await tagsOfFriends(db, { channelId, userIds: [userId] }), await chatsOfUser(db, { channelId, userId })];
   return {
     ...serializeFriend(friend, tags.get(userId) ?? []),
