@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { errorDescription } from "@/components/common/error-message";
 import { PageContainer, PageHeader } from "@/components/common/page-header";
 import { FriendAvatar } from "@/components/contacts/friend-avatar";
 import { Button, buttonVariants } from "@/components/ui/button";
@@ -13,7 +14,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toaster";
 import type { FriendItem } from "@/lib/contacts/serialize";
-import { sendJson } from "@/lib/queries/send-json";
+import { sendJson } from "@/lib/queries/api-client";
 import { segmentKeys, type SegmentDetail } from "@/lib/queries/segments";
 import { segmentBodySchema, segmentFilterSchema, type SegmentFilter } from "@/lib/segments/segment-schema";
 import type { SegmentItem } from "@/lib/segments/serialize";
@@ -47,7 +48,7 @@ export function SegmentEditor({ segment, canEdit }: { segment?: SegmentDetail; c
       toast({ tone: "success", title: t("saved", { name: saved.name }) });
       if (!segment) router.push(`/segments/${saved.id}`);
     },
-    onError: (err) => toast({ tone: "danger", title: t("saveFailed"), description: (err as Error).message }),
+    onError: (err) => toast({ tone: "danger", title: t("saveFailed"), description: errorDescription(err) }),
   });
 
   const submit = (e: React.FormEvent) => {

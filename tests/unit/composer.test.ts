@@ -194,8 +194,13 @@ describe("field issues", () => {
     expect(issues.get("messages.1.originalContentUrl")).toEqual([expect.objectContaining({ key: "httpsUrl" })]);
   });
 
-  it("reads LINE-style details (messages[0].text) onto the same paths", () => {
+  it("reads LINE-style details (messages[0].text) onto the same paths, as LINE's own words", () => {
     const issues = issuesFromDetails([{ property: "messages[0].template.actions[1].label", message: "Length must be between 0 and 20" }]);
-    expect(issues.get("messages.0.template.actions.1.label")).toEqual([{ message: "Length must be between 0 and 20" }]);
+    expect(issues.get("messages.0.template.actions.1.label")).toEqual([{ message: "Length must be between 0 and 20", fromLine: true }]);
+  });
+
+  it("reads our server's details with their catalogue key", () => {
+    const issues = issuesFromDetails([{ property: "segmentId", message: "no such segment", key: "validation.segmentNotFound" }]);
+    expect(issues.get("segmentId")).toEqual([{ key: "segmentNotFound", message: "no such segment" }]);
   });
 });

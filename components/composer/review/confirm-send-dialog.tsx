@@ -3,11 +3,11 @@
 import { Send, ShieldAlert } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
+import { ErrorAlert } from "@/components/common/error-message";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogBody, DialogClose, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import type { SendKind } from "@/lib/messages/send-schemas";
-import { FieldErrors } from "../field";
 
 interface ConfirmSendDialogProps {
   open: boolean;
@@ -20,7 +20,8 @@ interface ConfirmSendDialogProps {
   messageCount: number;
   lineCheck: "checking" | "ok" | "failed" | null;
   sending: boolean;
-  error: string | null;
+  /** A refusal the fields cannot show (the quota, LINE being down, a segment gone empty…). */
+  error: unknown;
   onConfirm: () => void;
 }
 
@@ -77,7 +78,7 @@ export function ConfirmSendDialog({ open, onOpenChange, kind, audience, count, i
             <span>{count === null ? t("tick.unknown") : t(`tick.${kind}`, { count: n })}</span>
           </label>
         )}
-        {error && <FieldErrors errors={[error]} />}
+        {error ? <ErrorAlert error={error} /> : null}
       </DialogBody>
       <div className="flex items-center justify-end gap-2 border-t border-border px-5 py-3">
         <Button onClick={() => onOpenChange(false)} disabled={sending}>
