@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ArrowLeft, Save, UsersRound } from "lucide-react";
+import { ArrowLeft, Save, Send, UsersRound } from "lucide-react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -131,6 +131,12 @@ export function SegmentEditor({ segment, canEdit }: { segment?: SegmentDetail; c
                 <Link href={`/contacts?segment=${segment.id}`} className={buttonVariants({ variant: "secondary", className: "w-full" })}>
                   <UsersRound aria-hidden />
                   {t("showFriends")}
+                </Link>
+              )}
+              {segment && canEdit && (
+                <Link href={`/messages/new?kind=multicast&segment=${segment.id}`} className={buttonVariants({ variant: "secondary", className: "w-full" })}>
+                  <Send aria-hidden />
+                  {t("sendMulticast")}
                 </Link>
               )}
             </CardContent>

@@ -12,7 +12,7 @@ import { parseRecipientList, requestCount } from "@/lib/composer/recipient-list"
 import { describeTargeting } from "@/lib/composer/targeting-sentence";
 import { fromLine, toDemographic, toRecipient, type Group } from "@/lib/composer/targeting-tree";
 import type { DemographicFilter } from "@/lib/messages/narrowcast-schema";
-import { broadcastBodySchema, narrowcastBodySchema } from "@/lib/messages/send-schemas";
+import { broadcastBodySchema, multicastBodySchema, narrowcastBodySchema } from "@/lib/messages/send-schemas";
 
 const uid = (n: number) => `U${n.toString(16).padStart(32, "0")}`;
 
@@ -118,6 +118,35 @@ describe("targeting tree", () => {
     const body = toSendBody(s);
     expect(narrowcastBodySchema.safeParse(body).success).toBe(true);
     expect(toSendBody(fromSendBody("narrowcast", body))).toEqual(body);
+  });
+});
+
+describe("multicast recipients", () => {
+  const segmentId = "0f5b8c1e-2d3a-4b5c-8d6e-7f8091a2b3c4";
+  const base = () => ({ ...initialState("multicast"), messages: [{ id: "m", message: { type: "text", text: "hi" } }] });
+
+  it("goes to a saved segment by its id, and a draft reopens on it", () => {
+    const body = toSendBody({ ...base(), multicastMode: "segment", segmentId });
+    expect(body).toEqual({ segmentId, messages: [{ type: "text", text: "hi" }] });
+    expect(multicastBodySchema.safeParse(body).success).toBe(true);
+    expect(fromSendBody("multicast", body)).toMatchObject({ multicastMode: "segment", segmentId });
+  });
+
+  it("a copy of a send to a segment goes to the same segment again", () => {
+    const sent = { messages: [{ type: "text", text: "hi" }], toCount: 12, segment: { id: segmentId, name: "VIP", size: 12 } };
+    expect(toSendBody(fromSendBody("multicast", sent))).toEqual({ segmentId, messages: [{ type: "text", text: "hi" }] });
+  });
+
+  it("with neither user ids nor a segment chosen, the schema asks for one of the two", () => {
+    for (const state of [base(), { ...base(), multicastMode: "segment" as const }]) {
+      const result = multicastBodySchema.safeParse(toSendBody(state));
+      expect(issuesFromZod(result.error!).get("to")).toEqual([expect.objectContaining({ key: "toOrSegment" })]);
+    }
+  });
+
+  it("user ids stay user ids when a segment was picked and the operator switched back", () => {
+    const body = toSendBody({ ...base(), multicastMode: "ids", multicastText: uid(1), segmentId });
+    expect(body).toEqual({ to: [uid(1)], messages: [{ type: "text", text: "hi" }] });
   });
 });
 

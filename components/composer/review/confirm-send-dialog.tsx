@@ -14,6 +14,8 @@ interface ConfirmSendDialogProps {
   onOpenChange: (open: boolean) => void;
   kind: SendKind;
   audience: string;
+  /** Said under the audience (a segment: who matches when it is sent). */
+  audienceHint?: string;
   count: number | null;
   isEstimate: boolean;
   remaining: number | null;
@@ -30,7 +32,7 @@ interface ConfirmSendDialogProps {
  * they need an explicit tick; the retry key was made when this opened, so a double click or a
  * network retry sends once.
  */
-export function ConfirmSendDialog({ open, onOpenChange, kind, audience, count, isEstimate, remaining, messageCount, lineCheck, sending, error, onConfirm }: ConfirmSendDialogProps) {
+export function ConfirmSendDialog({ open, onOpenChange, kind, audience, audienceHint, count, isEstimate, remaining, messageCount, lineCheck, sending, error, onConfirm }: ConfirmSendDialogProps) {
   const t = useTranslations("composer.confirm");
   const format = useFormatter();
   const [ticked, setTicked] = useState(false);
@@ -48,7 +50,10 @@ export function ConfirmSendDialog({ open, onOpenChange, kind, audience, count, i
       <DialogBody className="space-y-4 px-5 py-4">
         <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
           <dt className="text-muted-foreground">{t("audience")}</dt>
-          <dd className="font-medium" data-testid="confirm-audience">{audience}</dd>
+          <dd data-testid="confirm-audience">
+            <span className="font-medium">{audience}</span>
+            {audienceHint && <span className="block text-xs text-muted-foreground">{audienceHint}</span>}
+          </dd>
           <dt className="text-muted-foreground">{t("recipients")}</dt>
           <dd data-testid="confirm-count">
             <span className="font-semibold tabular">{n}</span>

@@ -68,7 +68,9 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
     state.kind === "push"
       ? (state.push?.name ?? state.push?.id ?? "")
       : state.kind === "multicast"
-        ? t("usersCount", { count: expected.count ?? 0 })
+        ? state.multicastMode === "segment"
+          ? t("segmentAudience", { name: expected.segmentName ?? "…" })
+          : t("usersCount", { count: expected.count ?? 0 })
         : state.kind === "broadcast"
           ? tt("everyone")
           : describeTargeting(body as Targeting, (k, v) => tt(k, v), locale);
@@ -149,6 +151,7 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
         onOpenChange={(o) => !o && setConfirm(null)}
         kind={state.kind}
         audience={audience}
+        audienceHint={state.kind === "multicast" && state.multicastMode === "segment" ? t("segmentAudienceHint") : undefined}
         count={expected.count}
         isEstimate={expected.isEstimate}
         remaining={remaining}
