@@ -8,6 +8,8 @@ import type { Overview } from "@/lib/queries/overview";
 import { cn } from "@/lib/utils/cn";
 import { formatLatency } from "@/lib/utils/format";
 
+// The meter's scale marks, in seconds, up to LINE's 2 s timeout.
+const TICKS_S = [0, 0.5, 1, 1.5, 2];
 const tone = { good: "success", warn: "warning", bad: "danger", unknown: "neutral" } as const;
 
 export function WebhookHealthCard({ webhook }: { webhook: Overview["webhook"] }) {
@@ -65,6 +67,7 @@ function Row({ label, level, children }: { label: string; level: HealthLevel; ch
 /** p50 and p99 on a 0–2 s track, the track tinted where latency starts to risk LINE's timeout. */
 function BudgetMeter({ p50, p99, level }: { p50: number | null; p99: number | null; level: HealthLevel }) {
   const t = useTranslations("overview.health");
+  const format = useFormatter();
   const at = (ms: number) => `${Math.min(100, (ms / LINE_TIMEOUT_MS) * 100)}%`;
   return (
     <div className="mt-3">
@@ -78,11 +81,9 @@ function BudgetMeter({ p50, p99, level }: { p50: number | null; p99: number | nu
         )}
       </div>
       <div aria-hidden className="mt-1 flex justify-between text-2xs text-subtle-foreground tabular">
-        <span>0</span>
-        <span>0.5 s</span>
-        <span>1 s</span>
-        <span>1.5 s</span>
-        <span>2 s</span>
+        {TICKS_S.map((s) => (
+          <span key={s}>{s === 0 ? format.number(0) : format.number(s, { style: "unit", unit: "second", unitDisplay: "narrow" })}</span>
+        ))}
       </div>
     </div>
   );
