@@ -8,8 +8,8 @@ import type { Overview } from "@/lib/queries/overview";
 import { cn } from "@/lib/utils/cn";
 import { formatLatency } from "@/lib/utils/format";
 
-// The meter's scale marks, in seconds, up to LINE's 2 s timeout.
-const TICKS_S = [0, 0.5, 1, 1.5, 2];
+// The meter's scale marks, up to LINE's 2 s timeout: SI symbols like the read-outs above them.
+const TICKS_MS = [0, 500, 1000, 1500, 2000];
 const tone = { good: "success", warn: "warning", bad: "danger", unknown: "neutral" } as const;
 
 export function WebhookHealthCard({ webhook }: { webhook: Overview["webhook"] }) {
@@ -68,6 +68,7 @@ function Row({ label, level, children }: { label: string; level: HealthLevel; ch
 function BudgetMeter({ p50, p99, level }: { p50: number | null; p99: number | null; level: HealthLevel }) {
   const t = useTranslations("overview.health");
   const format = useFormatter();
+  const locale = useLocale();
   const at = (ms: number) => `${Math.min(100, (ms / LINE_TIMEOUT_MS) * 100)}%`;
   return (
     <div className="mt-3">
@@ -81,8 +82,8 @@ function BudgetMeter({ p50, p99, level }: { p50: number | null; p99: number | nu
         )}
       </div>
       <div aria-hidden className="mt-1 flex justify-between text-2xs text-subtle-foreground tabular">
-        {TICKS_S.map((s) => (
-          <span key={s}>{s === 0 ? format.number(0) : format.number(s, { style: "unit", unit: "second", unitDisplay: "narrow" })}</span>
+        {TICKS_MS.map((ms) => (
+          <span key={ms}>{ms === 0 ? format.number(0) : formatLatency(ms, locale)}</span>
         ))}
       </div>
     </div>
