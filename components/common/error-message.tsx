@@ -44,7 +44,8 @@ export function ErrorMessage({ error, hideDetails, lead, className }: ErrorMessa
   return (
     <div className={cn("min-w-0 space-y-1", className)} data-error-code={code}>
       <p>
-        {lead ? <>{lead} </> : null}
+        {/* Chinese and Japanese sentences follow a full stop without a space. */}
+        {lead ? <>{lead}{typeof lead === "string" && /[。！？]$/.test(lead) ? "" : " "}</> : null}
         {explain(error)}
       </p>
       {lineMessage && (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { lineErrorCode } from "@/lib/line/line-error-codes";
 import { cn } from "@/lib/utils/cn";
 
 /** What the console stored about a failed call to LINE (a send's error, or one attempt's). */
@@ -25,9 +26,12 @@ export function LineFailure({ error, lineDescription, compact, className }: { er
   const lineWords = lineDescription ?? (error?.status ? error.message : null);
   // No answer from LINE: the network error itself (a timeout, a reset) is worth seeing.
   const ownWords = !lineWords && (!known || reason === "retryable" || reason === "gave_up") ? error?.message : null;
+  const explained = known || (code !== null && t.has(`narrowcastCodes.${code}`));
   return (
     <div className={cn("min-w-0 space-y-1", className)}>
       {known && <p className={compact ? "text-xs" : "text-sm"}>{t(`reasons.${reason}`)}</p>}
+      {/* A reason this console version does not know (a send stored by another): still ours first. */}
+      {!explained && <p className={compact ? "text-xs" : "text-sm"}>{tErrors(`codes.${error?.status ? lineErrorCode(error.status) : "unknown"}`)}</p>}
       {code !== null && t.has(`narrowcastCodes.${code}`) && (
         <p className={compact ? "text-xs" : "text-sm"}>
           <span className="font-mono text-xs text-muted-foreground">errorCode {code} · </span>
