@@ -1,4 +1,4 @@
-// npm run bench:webhook [-- --db pglite|postgres|both] [--seconds 10] [--concurrency 10]
+// npm run bench:webhook [-- --db pglite|postgres|both] [--seconds 10] [--concurrency 10] [--users 5000]
 //
 // Signed deliveries on loopback against `next start`, compared in the same run with a baseline route
 // that verifies and parses but stores nothing (app/api/bench/webhook-baseline). Reports deliveries/s,
@@ -8,6 +8,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { startApp, type AppServer } from "./lib/app-server";
+import { startFakeLineProcess } from "./lib/fake-process";
 import { closedLoop } from "./lib/load";
 import { freshDatabase } from "./lib/databases";
 import { benchHeaders, prepareAuth, signIn } from "./lib/auth";
@@ -19,11 +20,16 @@ const { values: opts } = parseArgs({
     seconds: { type: "string", default: "10" },
     concurrency: { type: "string", default: "10" },
     port: { type: "string", default: "3901" },
+    "fake-port": { type: "string", default: "4951" },
+    // Distinct senders: each new one is a new friend whose profile the console fetches in the background.
+    users: { type: "string", default: "5000" },
   },
 });
-const SECRET = "0123456789abcdef0123456789abcdef";
+// Signed with the channel secret of the fake LINE platform the app is pointed at (see benchEngine).
+let SECRET = "";
 const seconds = Number(opts.seconds);
 const concurrency = Number(opts.concurrency);
+const users = Number(opts.users);
 const engines = opts.db === "both" ? ["pglite", "postgres"] : [opts.db!];
 
 const texts = ["請問今天有營業嗎？", "明日の予約を変更したいです", "สั่งกาแฟลาเต้สองแก้วครับ", "Is the spring sale still on?", "謝謝！", "了解しました🙏", "ขอบคุณค่ะ", "Thanks!"];
@@ -38,7 +44,7 @@ function delivery(): { body: string; ids: string[] } {
       type: "message",
       mode: "active",
       timestamp: Date.now(),
-      source: { type: "user", userId: `U${(seq % 5000).toString(16).padStart(32, "0")}` },
+      source: { type: "user", userId: `U${(seq % users).toString(16).padStart(32, "0")}` },
       webhookEventId: randomUUID().replaceAll("-", "").slice(0, 26).toUpperCase(),
       deliveryContext: { isRedelivery: false },
       replyToken: randomUUID().replaceAll("-", ""),
@@ -117,9 +123,21 @@ async function lostEvents(app: AppServer, acknowledged: Set<string>) {
 async function benchEngine(engine: string) {
   const db = await freshDatabase(engine, "webhook");
   const auth = await prepareAuth(db.env);
+  // New senders make the console fetch their profiles in the background, as it does in production: that
+  // work goes to a fake LINE platform in its own process (as LINE is elsewhere), and is part of the load.
+  const fake = await startFakeLineProcess({ port: Number(opts["fake-port"]), args: ["--friends", "200"] });
+  SECRET = fake.channelSecret;
   const app = await startApp({
     port: Number(opts.port),
-    env: { ...db.env, ...auth.env, LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: "bench-token-bench-token-bench", BENCH_ROUTES: "1" },
+    env: {
+      ...db.env,
+      ...auth.env,
+      LINE_CHANNEL_SECRET: fake.channelSecret,
+      LINE_CHANNEL_ACCESS_TOKEN: fake.channelAccessToken,
+      LINE_API_BASE_URL: fake.url,
+      LINE_DATA_API_BASE_URL: fake.url,
+      BENCH_ROUTES: "1",
+    },
   });
   await signIn(app.url);
   try {
@@ -148,6 +166,7 @@ async function benchEngine(engine: string) {
     };
   } finally {
     await app.stop();
+    await fake.close();
     await db.drop();
   }
 }

@@ -14,7 +14,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { chatListQuery } from "@/lib/queries/contacts";
 import { FriendAvatar } from "./friend-avatar";
-import { SearchBox } from "./search-box";
+import { SearchBox } from "@/components/common/search-box";
 
 /** Groups and rooms the account is (or was) in, most recently active first. */
 export function ChatList() {

@@ -10,7 +10,7 @@ import { ACTIVE_WINDOWS, countFriendFilters, type ActiveWindow, type FriendUrlFi
 import { friendStatsQuery, tagListQuery } from "@/lib/queries/contacts";
 import { segmentListQuery } from "@/lib/queries/segments";
 import { COMMON_LANGUAGES, useLanguageName } from "./language-name";
-import { SearchBox } from "./search-box";
+import { SearchBox } from "@/components/common/search-box";
 import type { FriendFilterPatch } from "./use-friend-filters";
 
 const STATUS_TABS = ["all", "friend", "blocked", "unknown"] as const;

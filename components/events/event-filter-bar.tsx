@@ -1,10 +1,8 @@
 "use client";
 
-import { Search, X } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { SearchBox } from "@/components/common/search-box";
 import { Checkbox } from "@/components/ui/checkbox";
-import { InputWithIcon } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { EventFilters } from "@/lib/events/event-filters";
 import { ActiveFilterChips } from "./active-filter-chips";
@@ -12,8 +10,6 @@ import { IdFilterInput } from "./id-filter-input";
 import { knownEventTypes, knownMessageTypes } from "./summary/event-family";
 import { TimeRangeControl } from "./time-range-control";
 import type { FilterPatch } from "./use-event-filters";
-
-const SEARCH_DEBOUNCE_MS = 300;
 
 interface EventFilterBarProps {
   filters: EventFilters;
@@ -31,7 +27,15 @@ export function EventFilterBar({ filters, setFilters, clearFilters }: EventFilte
   return (
     <div className="space-y-2.5 border-b border-border bg-surface px-4 py-3 md:px-6">
       <div role="search" aria-label={t("label")} className="flex flex-wrap items-center gap-2">
-        <SearchBox value={filters.q ?? ""} onSearch={(q) => setFilters({ q: q || undefined }, "replace")} />
+        <SearchBox
+          value={filters.q ?? ""}
+          onSearch={(q) => setFilters({ q: q || undefined }, "replace")}
+          label={t("search")}
+          placeholder={t("searchPlaceholder")}
+          clearLabel={t("clearSearch")}
+          maxLength={200}
+          className="w-full sm:w-auto sm:min-w-52 sm:flex-1 lg:max-w-80"
+        />
         <Select aria-label={t("type")} data-active={Boolean(filters.type)} value={filters.type ?? ""} onChange={(e) => setFilters({ type: e.target.value || undefined })} className="max-w-48">
           <option value="">{t("allTypes")}</option>
           {types.map((type) => (
@@ -73,67 +77,6 @@ export function EventFilterBar({ filters, setFilters, clearFilters }: EventFilte
         </label>
       </div>
       <ActiveFilterChips filters={filters} setFilters={setFilters} clearFilters={clearFilters} typeLabel={typeLabel} />
-    </div>
-  );
-}
-
-/** Debounced, and quiet while an input method is composing (Chinese, Japanese and Thai are typed that way). */
-function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
-  const t = useTranslations("events.filters");
-  const [text, setText] = useState(value);
-  const composing = useRef(false);
-  const sent = useRef(value);
-  const onSearchRef = useRef(onSearch);
-  useEffect(() => {
-    onSearchRef.current = onSearch;
-  });
-
-  // The URL changed from elsewhere (chip removed, back button): show that.
-  useEffect(() => {
-    if (value !== sent.current) {
-      sent.current = value;
-      setText(value);
-    }
-  }, [value]);
-
-  useEffect(() => {
-    if (composing.current || text.trim() === sent.current) return;
-    const timer = setTimeout(() => {
-      sent.current = text.trim();
-      onSearchRef.current(text.trim());
-    }, SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
-
-  return (
-    <div className="relative w-full sm:w-auto sm:min-w-52 sm:flex-1 lg:max-w-80">
-      <InputWithIcon
-        icon={<Search />}
-        type="search"
-        aria-label={t("search")}
-        placeholder={t("searchPlaceholder")}
-        value={text}
-        maxLength={200}
-        onChange={(e) => setText(e.target.value)}
-        onCompositionStart={() => {
-          composing.current = true;
-        }}
-        onCompositionEnd={(e) => {
-          composing.current = false;
-          setText(e.currentTarget.value);
-        }}
-        className="[&_input]:pr-8 [&_input::-webkit-search-cancel-button]:hidden"
-      />
-      {text && (
-        <button
-          type="button"
-          aria-label={t("clearSearch")}
-          onClick={() => setText("")}
-          className="absolute top-1/2 right-1.5 flex size-5 -translate-y-1/2 items-center justify-center rounded text-subtle-foreground hover:bg-hover hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-        >
-          <X className="size-3.5" aria-hidden />
-        </button>
-      )}
     </div>
   );
 }

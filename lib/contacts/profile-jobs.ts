@@ -2,7 +2,7 @@ import { HTTPFetchError } from "@line/bot-sdk";
 import { anyCurrentChatOf } from "@/db/queries/chats";
 import { markProfileError, markProfileNotFound, profilesDue, saveProfile } from "@/db/queries/friends";
 import { enqueueJobs } from "@/db/queries/jobs";
-import type { JobHandler } from "@/lib/jobs/job-worker";
+import type { JobHandler, JobResult } from "@/lib/jobs/job-worker";
 import type { LineClients } from "@/lib/line/clients";
 import { JOB_KINDS } from "./job-kinds";
 import { rateSpacingMs, reserveLineRate, type LineRates } from "./line-rates";
@@ -24,7 +24,9 @@ export interface LineJobOptions {
  */
 export function profileJob(options: LineJobOptions): JobHandler {
   return async (job, { db }) => {
-    const { channelId, userId } = job.payload as { channelId: number; userId: string };
+    const { channelId, userId, memberOnly } = job.payload as { channelId: number; userId: string; memberOnly?: boolean };
+    // Came back for the member profile only: the friend profile's 404 is already recorded.
+    if (memberOnly) return memberProfile(options, db, channelId, userId, new Date());
     const slot = await reserveLineRate(db, { channelId, kind: "profile", rates: options.rates });
     if (!slot.ok) return { retryAt: slot.retryAt };
     const askedAt = new Date();
@@ -50,11 +52,12 @@ export function profileJob(options: LineJobOptions): JobHandler {
 }
 
 // Group and room member profiles work for people who are not friends: name and picture only.
-async function memberProfile(options: LineJobOptions, db: Parameters<JobHandler>[1]["db"], channelId: number, userId: string, askedAt: Date) {
+async function memberProfile(options: LineJobOptions, db: Parameters<JobHandler>[1]["db"], channelId: number, userId: string, askedAt: Date): Promise<JobResult> {
   const chat = await anyCurrentChatOf(db, { channelId, userId });
   if (!chat) return;
   const slot = await reserveLineRate(db, { channelId, kind: "profile", rates: options.rates });
-  if (!slot.ok) return; // Not worth a retry: the name is a nicety for non-friends.
+  // The window is used up (or about to end): come back for this part alone.
+  if (!slot.ok) return { retryAt: slot.retryAt, payload: { channelId, userId, memberOnly: true } };
   try {
     const api = options.clients().api;
     const profile = chat.type === "group" ? await api.getGroupMemberProfile(chat.chatId, userId) : await api.getRoomMemberProfile(chat.chatId, userId);

@@ -116,5 +116,6 @@ async function storeFile(options: MediaStorageOptions, key: Key, body: Readable)
 function mediaPath(dir: string, key: Key): string {
   // Message ids are LINE's numeric strings; anything else must not become a path.
   if (!/^[0-9A-Za-z_-]{1,64}$/.test(key.messageId)) throw new Error(`unexpected message id ${JSON.stringify(key.messageId)}`);
-  return path.resolve(dir, String(key.channelId), `${key.messageId}.${key.variant}`);
+  // turbopackIgnore: a directory chosen at run time, not a file of the build to trace.
+  return path.resolve(/* turbopackIgnore: true */ dir, String(key.channelId), `${key.messageId}.${key.variant}`);
 }

@@ -100,6 +100,19 @@ describe("friends projection", () => {
     expect(await getFriend(db(), { channelId: t.channelId, userId: friend!.userId })).toMatchObject({ status: "friend", displayName: friend!.displayName });
   });
 
+  it("comes back for a group member's name when the profile rate window is used up", async () => {
+    const [speaker] = await users("none", 1, 5);
+    const [join] = await act(fake, db(), t.channelId, "/__fake/chats", { kind: "group", name: "Rate club", memberIds: [speaker!.userId] });
+    const chatId = (join as { source: { groupId: string } }).source.groupId;
+    await act(fake, db(), t.channelId, `/__fake/friends/${speaker!.userId}/messages`, { type: "text", text: "hi", chatId });
+    await projectAll(db());
+    // One profile request a second: the friend profile (404) takes the window, the member profile must wait.
+    const named = async () => Boolean((await getFriend(db(), { channelId: t.channelId, userId: speaker!.userId }))?.displayName);
+    await runJobs(db(), fakeHandlers(fake, { rates: { profile: { limit: 1, windowMs: 1000 } } }), { until: named, timeoutMs: 8000 });
+    expect(await getFriend(db(), { channelId: t.channelId, userId: speaker!.userId })).toMatchObject({ status: "unknown", displayName: speaker!.displayName });
+    expect((await requests(`/v2/bot/group/${chatId}/member/${speaker!.userId}`)).map((r) => r.status)).toEqual([200]);
+  });
+
   it("never lets two instances apply the same batch", async () => {
     const evs = (await users("following", 40)).map((u, i) => ({
       type: "message",

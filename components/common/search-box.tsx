@@ -7,11 +7,22 @@ import { cn } from "@/lib/utils/cn";
 
 const DEBOUNCE_MS = 300;
 
+interface SearchBoxProps {
+  /** The search in force (from the URL): shown again when it changes from elsewhere. */
+  value: string;
+  onSearch: (q: string) => void;
+  label: string;
+  placeholder: string;
+  clearLabel: string;
+  maxLength?: number;
+  className?: string;
+}
+
 /**
  * A search field that reports after a pause in typing, and stays quiet while an input method is
  * composing (Chinese, Japanese and Thai are typed that way: half-typed syllables are not queries).
  */
-export function SearchBox({ value, onSearch, label, placeholder, clearLabel, className }: { value: string; onSearch: (q: string) => void; label: string; placeholder: string; clearLabel: string; className?: string }) {
+export function SearchBox({ value, onSearch, label, placeholder, clearLabel, maxLength = 100, className }: SearchBoxProps) {
   const [text, setText] = useState(value);
   const composing = useRef(false);
   const sent = useRef(value);
@@ -43,7 +54,7 @@ export function SearchBox({ value, onSearch, label, placeholder, clearLabel, cla
         aria-label={label}
         placeholder={placeholder}
         value={text}
-        maxLength={100}
+        maxLength={maxLength}
         onChange={(e) => setText(e.target.value)}
         onCompositionStart={() => {
           composing.current = true;
