@@ -4,6 +4,7 @@ import { Mail } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { ErrorMessage } from "@/components/common/error-message";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
@@ -31,7 +32,7 @@ export function AcceptInvitationForm({ token, invitation }: { token: string; inv
   const router = useRouter();
   const [values, setValues] = useState({ name: "", password: "", confirm: "" });
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
 
   const set = (field: keyof typeof values) => (value: string) => {
@@ -55,10 +56,7 @@ export function AcceptInvitationForm({ token, invitation }: { token: string; inv
     } catch (err) {
       setPending(false);
       setErrors(errorsFromApi(err));
-      const code = err instanceof ApiError ? err.code : "failed";
-      if (!(err instanceof ApiError && err.details)) {
-        setFormError(code === "invitation_invalid" ? t("invitationInvalidTitle") : code === "member_exists" ? t("memberExists") : t("acceptFailed"));
-      }
+      if (!(err instanceof ApiError && err.details)) setFormError(err);
     }
   }
 
@@ -102,7 +100,12 @@ export function AcceptInvitationForm({ token, invitation }: { token: string; inv
             passwordError={translateFieldError(errors.password, tf)}
             confirmError={errors.confirm}
           />
-          {formError && <FormError>{formError}</FormError>}
+          {formError ? (
+            <FormError>
+              {/* An invalid invitation or an existing account explains itself; anything else says the account was not created. */}
+              <ErrorMessage error={formError} lead={formError instanceof ApiError && ["invitation_invalid", "member_exists"].includes(formError.code) ? null : t("acceptFailed")} />
+            </FormError>
+          ) : null}
           <Button type="submit" variant="primary" size="lg" className="w-full" disabled={pending}>
             {pending ? t("creatingAccount") : t("acceptInvitation")}
           </Button>

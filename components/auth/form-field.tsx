@@ -25,7 +25,7 @@ export function FormError({ children }: { children: React.ReactNode }) {
   return (
     <div role="alert" className="flex items-start gap-2 rounded-md border border-danger/30 bg-danger/5 px-3 py-2 text-sm text-danger">
       <AlertCircle className="mt-0.5 size-4 shrink-0" />
-      <span>{children}</span>
+      <div className="min-w-0 flex-1">{children}</div>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { ErrorMessage } from "@/components/common/error-message";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
@@ -21,7 +22,7 @@ export function SetupForm() {
   const router = useRouter();
   const [values, setValues] = useState({ name: "", email: "", password: "", confirm: "" });
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<"already_set_up" | "failed" | null>(null);
+  const [formError, setFormError] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
 
   const set = (field: keyof typeof values) => (value: string) => {
@@ -45,7 +46,7 @@ export function SetupForm() {
     } catch (err) {
       setPending(false);
       setErrors(errorsFromApi(err));
-      setFormError(err instanceof ApiError && err.code === "already_set_up" ? "already_set_up" : err instanceof ApiError && err.details ? null : "failed");
+      setFormError(err instanceof ApiError && err.details ? null : err);
     }
   }
 
@@ -74,7 +75,7 @@ export function SetupForm() {
             passwordError={fieldError("password")}
             confirmError={errors.confirm}
           />
-          {formError === "already_set_up" ? (
+          {formError instanceof ApiError && formError.code === "already_set_up" ? (
             <FormError>
               {t("alreadySetUp")}{" "}
               <Link href="/sign-in" className="font-medium underline underline-offset-2">
@@ -82,7 +83,9 @@ export function SetupForm() {
               </Link>
             </FormError>
           ) : formError ? (
-            <FormError>{t("setupFailed")}</FormError>
+            <FormError>
+              <ErrorMessage error={formError} lead={t("setupFailed")} />
+            </FormError>
           ) : null}
           <Button type="submit" variant="primary" size="lg" className="w-full" disabled={pending}>
             {pending ? t("creatingAccount") : t("createAdmin")}

@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
+import { signInErrorCode } from "@/lib/auth/sign-in-errors";
 import { FormError, FormField } from "./form-field";
 
 export function SignInForm({ next }: { next: string }) {
@@ -42,16 +43,14 @@ export function SignInForm({ next }: { next: string }) {
         router.refresh();
         return;
       }
-      if (res.status === 429) {
+      const body = (await res.json().catch(() => null)) as { code?: unknown } | null;
+      const code = signInErrorCode(body?.code, res.status);
+      if (code === "TOO_MANY_ATTEMPTS") {
         const seconds = Number(res.headers.get("retry-after") ?? 30);
         setWaitUntil(Date.now() + seconds * 1000);
         setNow(Date.now());
-        setError(t("tooManyAttempts"));
-      } else if (res.status === 401 || res.status === 400) {
-        setError(t("invalidCredentials"));
-      } else {
-        setError(t("signInFailed"));
       }
+      setError(code ? t(`errors.${code}`) : t("signInFailed"));
     } catch {
       setError(t("signInFailed"));
     } finally {

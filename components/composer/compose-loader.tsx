@@ -15,10 +15,12 @@ interface ComposeLoaderProps {
   fromSendId?: string;
   /** Push: start with this user, group or room ("Send a push instead" from a reply). */
   to?: string;
+  /** Multicast: start with this saved segment (from the segment's page). */
+  segment?: string;
 }
 
 /** Opens the composer fresh, on a draft, on a copy of a draft, or on a copy of an earlier send. */
-export function ComposeLoader({ kind, draftId, copyDraftId, fromSendId, to }: ComposeLoaderProps) {
+export function ComposeLoader({ kind, draftId, copyDraftId, fromSendId, to, segment }: ComposeLoaderProps) {
   const draftKey = draftId ?? copyDraftId;
   const draft = useQuery({ ...draftQuery(draftKey ?? ""), enabled: Boolean(draftKey) });
   const send = useQuery({ ...sendDetailQuery(fromSendId ?? ""), enabled: Boolean(fromSendId), refetchInterval: false });
@@ -40,5 +42,9 @@ export function ComposeLoader({ kind, draftId, copyDraftId, fromSendId, to }: Co
   }
   const fresh = initialState(kind);
   if (kind === "push" && to && /^[UCR][0-9a-f]{32}$/.test(to)) fresh.push = { id: to };
-  return <ComposePage key={`${kind ?? "new"}-${to ?? ""}`} initial={fresh} />;
+  if (kind === "multicast" && segment) {
+    fresh.multicastMode = "segment";
+    fresh.segmentId = segment;
+  }
+  return <ComposePage key={`${kind ?? "new"}-${to ?? ""}-${segment ?? ""}`} initial={fresh} />;
 }

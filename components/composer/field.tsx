@@ -1,9 +1,10 @@
 "use client";
 
 import { CircleAlert } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import { useId } from "react";
 import { cn } from "@/lib/utils/cn";
-import { useFieldIssues } from "./issues-context";
+import { useFieldIssues, type ShownIssue } from "./issues-context";
 
 interface FieldProps {
   label: React.ReactNode;
@@ -19,6 +20,7 @@ interface FieldProps {
 /** A labelled control with its limit counter and its problems right under it. */
 export function Field({ label, path, hint, count, className, children }: FieldProps) {
   const id = useId();
+  const format = useFormatter();
   const errors = useFieldIssues(path ?? "\u0000");
   const describedBy = errors.length ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
@@ -29,7 +31,7 @@ export function Field({ label, path, hint, count, className, children }: FieldPr
         </label>
         {count && (
           <span className={cn("tabular text-2xs", count.used > count.max ? "font-semibold text-danger" : "text-subtle-foreground")} data-testid="char-count">
-            {count.used.toLocaleString()} / {count.max.toLocaleString()}
+            {format.number(count.used)} / {format.number(count.max)}
           </span>
         )}
       </div>
@@ -39,16 +41,31 @@ export function Field({ label, path, hint, count, className, children }: FieldPr
   );
 }
 
-export function FieldErrors({ id, errors, className }: { id?: string; errors: string[]; className?: string }) {
+/** Problems under a field: ours in the operator's language; LINE's as LINE wrote them, marked English. */
+export function FieldErrors({ id, errors, className }: { id?: string; errors: ReadonlyArray<string | ShownIssue>; className?: string }) {
+  const t = useTranslations("errors");
   if (!errors.length) return null;
   return (
     <ul id={id} role="alert" className={cn("space-y-0.5", className)}>
-      {errors.map((e) => (
-        <li key={e} className="flex items-start gap-1 text-xs text-danger">
-          <CircleAlert aria-hidden className="mt-0.5 size-3 shrink-0" />
-          <span>{e}</span>
-        </li>
-      ))}
+      {errors.map((e) => {
+        const issue = typeof e === "string" ? { text: e } : e;
+        return (
+          <li key={`${issue.where ?? ""}:${issue.text}`} className="flex items-start gap-1 text-xs text-danger">
+            <CircleAlert aria-hidden className="mt-0.5 size-3 shrink-0" />
+            <span className="min-w-0 break-words">
+              {issue.where && <span className="font-mono">{issue.where}: </span>}
+              {issue.fromLine ? (
+                <>
+                  {t("lineSaid")}{" "}
+                  <q lang="en">{issue.text}</q>
+                </>
+              ) : (
+                issue.text
+              )}
+            </span>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -14,15 +14,31 @@ export function useIssues(): IssueMap {
   return use(IssuesContext);
 }
 
-/** Translated messages for exactly this path (or, with `deep`, anything below it). */
-export function useFieldIssues(path: string, deep = false): string[] {
+/** A problem as a field shows it: in the operator's language, or (fromLine) as LINE wrote it. */
+export interface ShownIssue {
+  text: string;
+  fromLine?: boolean;
+  /** Where below the field it is (a flex bubble's "body.contents.1.url"). */
+  where?: string;
+}
+
+/** Messages for exactly this path (or, with `deep`, anything below it), each once. */
+export function useFieldIssues(path: string, deep = false): ShownIssue[] {
   const map = use(IssuesContext);
   const translate = useTranslateIssue();
   const issues = deep ? issuesUnder(map, path) : (map.get(path) ?? []);
-  return [...new Set(issues.map(translate))];
+  return uniqueIssues(issues.map(translate));
 }
 
-export function useTranslateIssue() {
+export function useTranslateIssue(): (issue: FieldIssue) => ShownIssue {
   const t = useTranslations("validation");
-  return (issue: FieldIssue) => (issue.key && t.has(issue.key) ? t(issue.key, issue.values) : issue.message);
+  return (issue: FieldIssue) => (issue.key && t.has(issue.key) ? { text: t(issue.key, issue.values) } : { text: issue.message, fromLine: issue.fromLine ?? !issue.key });
+}
+
+export function uniqueIssues(list: ShownIssue[]): ShownIssue[] {
+  const seen = new Set<string>();
+  return list.filter((i) => {
+    const id = `${i.where ?? ""}\u0000${i.text}`;
+    return !seen.has(id) && seen.add(id);
+  });
 }

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { BroadcastAudience } from "./recipients/broadcast-audience";
-import { MulticastRecipients } from "./recipients/multicast-recipients";
+import { MulticastTarget } from "./recipients/multicast-target";
 import { NarrowcastTargeting } from "./recipients/narrowcast-targeting";
 import { PushPicker } from "./recipients/push-picker";
 import type { ComposeApi } from "./use-compose";
@@ -25,10 +25,7 @@ export function RecipientsCard({ compose }: { compose: ComposeApi }) {
           compose.markWorked("to");
           update({ push });
         }} />}
-        {state.kind === "multicast" && <MulticastRecipients text={state.multicastText} onChange={(multicastText) => {
-          compose.markWorked("to");
-          update({ multicastText });
-        }} />}
+        {state.kind === "multicast" && <MulticastTarget compose={compose} />}
         {state.kind === "broadcast" && <BroadcastAudience />}
         {state.kind === "narrowcast" && <NarrowcastTargeting state={state} body={body} update={update} />}
       </CardContent>

@@ -4,13 +4,12 @@ import { useMutation } from "@tanstack/react-query";
 import { Reply } from "lucide-react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
+import { ErrorAlert } from "@/components/common/error-message";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Dialog, DialogBody, DialogClose, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toaster";
 import { initialState } from "@/lib/composer/compose-state";
-import { ApiError } from "@/lib/queries/api-client";
-import { sendJson } from "@/lib/queries/api-client";
-import { FieldErrors } from "./field";
+import { ApiError, sendJson } from "@/lib/queries/api-client";
 import { IssuesProvider } from "./issues-context";
 import { MessageList } from "./message-list";
 import { useCompose } from "./use-compose";
@@ -58,7 +57,7 @@ export function ReplyComposer({ eventId, open, onOpenChange, secondsLeft, pushTo
         <IssuesProvider value={compose.issues}>
           <MessageList compose={compose} mentionsAllowed={false} />
         </IssuesProvider>
-        {send.error && !(send.error instanceof ApiError && send.error.details?.length) && <FieldErrors errors={[conflict ? t(`conflict.${(send.error as ApiError).code}`) : send.error.message]} />}
+        {send.error && !(send.error instanceof ApiError && send.error.details?.length) && <ErrorAlert error={send.error} />}
       </DialogBody>
       <div className="flex flex-wrap items-center justify-end gap-2 border-t border-border px-5 py-3">
         {(expired || conflict) && pushTo && (

@@ -3,11 +3,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { errorDescription } from "@/components/common/error-message";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toaster";
 import { contactKeys, tagListQuery } from "@/lib/queries/contacts";
-import { sendJson } from "@/lib/queries/send-json";
+import { sendJson } from "@/lib/queries/api-client";
 import { TagInput } from "./tag-input";
 
 /** Add tags to, or remove tags from, the selected friends (one request for all of them). */
@@ -28,7 +29,7 @@ export function BulkTagDialog({ mode, userIds, open, onOpenChange, onDone }: { m
       onOpenChange(false);
       onDone?.();
     },
-    onError: (err) => toast({ tone: "danger", title: t("failed"), description: (err as Error).message }),
+    onError: (err) => toast({ tone: "danger", title: t("failed"), description: errorDescription(err) }),
   });
   return (
     <Dialog open={open} onOpenChange={onOpenChange} aria-label={t(mode === "add" ? "addTitle" : "removeTitle", { count: userIds.length })}>

@@ -3,13 +3,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { RefreshCw } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { errorDescription } from "@/components/common/error-message";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Button } from "@/components/ui/button";
 import { StatusDot } from "@/components/ui/badge";
 import { useToast } from "@/components/ui/toaster";
 import { ApiError } from "@/lib/queries/api-client";
 import { contactKeys, friendStatsQuery } from "@/lib/queries/contacts";
-import { sendJson } from "@/lib/queries/send-json";
+import { sendJson } from "@/lib/queries/api-client";
 
 /**
  * How the friend list relates to LINE's follower list: last synced when, running, or not available for
@@ -27,7 +28,10 @@ export function FollowersSyncStatus({ canSync }: { canSync: boolean }) {
       toast({ tone: "success", title: t("queued") });
       setTimeout(() => void queryClient.invalidateQueries({ queryKey: contactKeys.stats() }), 1000);
     },
-    onError: (err) => toast({ tone: "danger", title: err instanceof ApiError && err.status === 409 ? t("alreadyRunning") : t("failed"), description: (err as Error).message }),
+    onError: (err) =>
+      err instanceof ApiError && err.code === "sync_running"
+        ? toast({ tone: "info", title: t("alreadyRunning") })
+        : toast({ tone: "danger", title: t("failed"), description: errorDescription(err) }),
   });
 
   const listed = typeof sync?.details?.listed === "number" ? sync.details.listed : null;

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { X } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import { Tabs } from "@/components/ui/tabs";
@@ -27,7 +27,8 @@ export function FriendFilterBar({ filters, setFilters, clearFilters }: { filters
   if (filters.tag && !tagNames.includes(filters.tag)) tagNames.unshift(filters.tag);
   const languages = filters.language && !COMMON_LANGUAGES.includes(filters.language) ? [...COMMON_LANGUAGES, filters.language] : COMMON_LANGUAGES;
   const counts = stats.data?.counts;
-  const fmt = (n: number | undefined) => (n === undefined ? undefined : new Intl.NumberFormat().format(n));
+  const format = useFormatter();
+  const fmt = (n: number | undefined) => (n === undefined ? undefined : format.number(n));
 
   return (
     <div className="space-y-3">

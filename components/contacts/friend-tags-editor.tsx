@@ -4,10 +4,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Plus, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { errorDescription } from "@/components/common/error-message";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toaster";
 import { contactKeys, tagListQuery } from "@/lib/queries/contacts";
-import { sendJson } from "@/lib/queries/send-json";
+import { sendJson } from "@/lib/queries/api-client";
 import { TagInput } from "./tag-input";
 
 /** One friend's tags: remove with ×, add by typing (operators); a plain list for viewers. */
@@ -24,7 +25,7 @@ export function FriendTagsEditor({ userId, tags, editable }: { userId: string; t
       void queryClient.invalidateQueries({ queryKey: contactKeys.all });
       void queryClient.invalidateQueries({ queryKey: contactKeys.tags() });
     },
-    onError: (err) => toast({ tone: "danger", title: t("failed"), description: (err as Error).message }),
+    onError: (err) => toast({ tone: "danger", title: t("failed"), description: errorDescription(err) }),
   });
 
   return (

@@ -4,12 +4,13 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { errorDescription } from "@/components/common/error-message";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toaster";
 import { ACTIVE_WINDOWS, type FriendUrlFilters } from "@/lib/contacts/friend-url-filters";
-import { sendJson } from "@/lib/queries/send-json";
+import { sendJson } from "@/lib/queries/api-client";
 import { segmentKeys } from "@/lib/queries/segments";
 import type { SegmentFilterInput } from "@/lib/segments/segment-schema";
 import type { SegmentItem } from "@/lib/segments/serialize";
@@ -39,7 +40,7 @@ export function SaveSegmentDialog({ filters, open, onOpenChange }: { filters: Fr
       onOpenChange(false);
       router.push(`/segments/${segment.id}`);
     },
-    onError: (err) => toast({ tone: "danger", title: t("failed"), description: (err as Error).message }),
+    onError: (err) => toast({ tone: "danger", title: t("failed"), description: errorDescription(err) }),
   });
   return (
     <Dialog open={open} onOpenChange={onOpenChange} aria-label={t("title")}>

@@ -47,7 +47,7 @@ export function FriendPhone({ friend }: { friend: DemoFriend }) {
               <div key={line.key} className="flex items-start gap-2" data-testid="phone-received">
                 <span aria-hidden className="mt-0.5 size-7 shrink-0 rounded-full bg-[#06C755] ring-2 ring-white/60" />
                 <div className="min-w-0">
-                  <MessageBubble message={line.message} labels={{ sticker: tPreview("sticker"), mention: tPreview("mention") }} />
+                  <MessageBubble message={line.message} labels={{ sticker: tPreview("sticker"), mention: tPreview("mention"), emoji: tPreview("emoji") }} />
                   <span className="mt-0.5 block text-[10px] text-white/80">
                     {t(`sendKind.${line.kind}`)} · {format.dateTime(new Date(line.at), { hour: "2-digit", minute: "2-digit" })}
                   </span>

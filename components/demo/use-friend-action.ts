@@ -1,12 +1,15 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { errorDescription } from "@/components/common/error-message";
+import { useToast } from "@/components/ui/toaster";
 import { sendJson } from "@/lib/queries/api-client";
 import { demoKeys } from "@/lib/queries/demo";
-import { useToast } from "@/components/ui/toaster";
 
 /** Make a fake friend act; what they did reaches the console as a webhook, and their phone refreshes. */
 export function useFriendAction(userId: string) {
+  const t = useTranslations("demo");
   const queryClient = useQueryClient();
   const { toast } = useToast();
   return useMutation({
@@ -16,6 +19,6 @@ export function useFriendAction(userId: string) {
       void queryClient.invalidateQueries({ queryKey: ["demo"] });
       void queryClient.invalidateQueries({ queryKey: demoKeys.sent(userId) });
     },
-    onError: (err) => toast({ tone: "danger", title: (err as Error).message }),
+    onError: (err) => toast({ tone: "danger", title: t("actionFailed"), description: errorDescription(err) }),
   });
 }

@@ -35,6 +35,7 @@ function Body({ send, canSend }: { send: SendDetail; canSend: boolean }) {
   const request = send.request as Record<string, unknown>;
   const json = JSON.stringify(request, null, 2);
   const progress = send.progress as NarrowcastProgress | null;
+  const segment = sentSegment(request.segment);
   return (
     <PageContainer className="space-y-5">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -50,6 +51,14 @@ function Body({ send, canSend }: { send: SendDetail; canSend: boolean }) {
           </h1>
           <p className="text-sm text-muted-foreground">
             {t("meta", { author: send.author.label, recipients: send.recipientCount ?? -1 })} · <RelativeTime value={send.createdAt} withExact />
+            {segment && (
+              <>
+                {" · "}
+                <Link href={`/segments/${segment.id}`} className="underline-offset-2 hover:underline" data-testid="send-segment">
+                  {t("toSegment", { name: segment.name })}
+                </Link>
+              </>
+            )}
           </p>
         </div>
         {canSend && send.kind !== "reply" && (
@@ -84,4 +93,10 @@ function Body({ send, canSend }: { send: SendDetail; canSend: boolean }) {
       </div>
     </PageContainer>
   );
+}
+
+// A multicast to a saved segment records which one (and its size then) on the send.
+function sentSegment(value: unknown): { id: string; name: string } | null {
+  const s = value as { id?: unknown; name?: unknown } | null | undefined;
+  return typeof s?.id === "string" && typeof s.name === "string" ? { id: s.id, name: s.name } : null;
 }

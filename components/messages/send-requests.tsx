@@ -5,6 +5,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { SendDetail } from "@/lib/sending/serialize";
+import { LineFailure, type LineFailureInfo } from "./line-failure";
 
 const CHUNK_TONE: Record<string, BadgeTone> = { pending: "neutral", accepted: "success", failed: "danger" };
 const OUTCOME_TONE: Record<string, BadgeTone> = { accepted: "success", duplicate: "info", retry: "warning", wait: "warning", failed: "danger" };
@@ -70,7 +71,7 @@ export function SendRequests({ send }: { send: SendDetail }) {
                   {a.httpStatus !== null && <span className="font-mono">HTTP {a.httpStatus}</span>}
                   {a.durationMs !== null && <span className="tabular text-muted-foreground">{t("duration", { ms: a.durationMs })}</span>}
                   {a.lineRequestId && <span className="font-mono text-2xs text-muted-foreground">{a.lineRequestId}</span>}
-                  {a.error ? <span className="w-full text-danger">{String((a.error as { message?: string }).message ?? JSON.stringify(a.error))}</span> : null}
+                  {a.error ? <LineFailure error={a.error as LineFailureInfo} compact className="w-full text-danger" /> : null}
                 </li>
               ))}
             </ol>

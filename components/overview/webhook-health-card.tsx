@@ -8,6 +8,8 @@ import type { Overview } from "@/lib/queries/overview";
 import { cn } from "@/lib/utils/cn";
 import { formatLatency } from "@/lib/utils/format";
 
+// The meter's scale marks, up to LINE's 2 s timeout: SI symbols like the read-outs above them.
+const TICKS_MS = [0, 500, 1000, 1500, 2000];
 const tone = { good: "success", warn: "warning", bad: "danger", unknown: "neutral" } as const;
 
 export function WebhookHealthCard({ webhook }: { webhook: Overview["webhook"] }) {
@@ -65,6 +67,8 @@ function Row({ label, level, children }: { label: string; level: HealthLevel; ch
 /** p50 and p99 on a 0–2 s track, the track tinted where latency starts to risk LINE's timeout. */
 function BudgetMeter({ p50, p99, level }: { p50: number | null; p99: number | null; level: HealthLevel }) {
   const t = useTranslations("overview.health");
+  const format = useFormatter();
+  const locale = useLocale();
   const at = (ms: number) => `${Math.min(100, (ms / LINE_TIMEOUT_MS) * 100)}%`;
   return (
     <div className="mt-3">
@@ -78,11 +82,9 @@ function BudgetMeter({ p50, p99, level }: { p50: number | null; p99: number | nu
         )}
       </div>
       <div aria-hidden className="mt-1 flex justify-between text-2xs text-subtle-foreground tabular">
-        <span>0</span>
-        <span>0.5 s</span>
-        <span>1 s</span>
-        <span>1.5 s</span>
-        <span>2 s</span>
+        {TICKS_MS.map((ms) => (
+          <span key={ms}>{ms === 0 ? format.number(0) : formatLatency(ms, locale)}</span>
+        ))}
       </div>
     </div>
   );

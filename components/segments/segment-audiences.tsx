@@ -2,13 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { CloudUpload, Download, Trash2 } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { segmentDetailQuery, type SegmentDetail } from "@/lib/queries/segments";
-import { AudienceStatus } from "./audience-status";
+import { AudienceError, AudienceStatus } from "./audience-status";
 import { useSegmentActions } from "./use-segment-actions";
 
 const BUSY = new Set(["uploading", "in_progress", "activating"]);
@@ -21,7 +21,7 @@ export function SegmentAudiences({ segment, canEdit }: { segment: SegmentDetail;
   // While LINE is still preparing an audience, look again every few seconds.
   const detail = useQuery({ ...segmentDetailQuery(segment.id), initialData: segment, refetchInterval: (q) => (q.state.data?.audiences.some((a) => BUSY.has(a.status)) ? 3000 : false) });
   const audiences = detail.data.audiences;
-  const nf = new Intl.NumberFormat();
+  const format = useFormatter();
   return (
     <Card>
       <CardHeader>
@@ -44,9 +44,9 @@ export function SegmentAudiences({ segment, canEdit }: { segment: SegmentDetail;
                 <p className="text-xs text-muted-foreground">
                   {t("uploaded", { count: a.uploadedCount })}
                   {a.audienceCount !== null && <> · {t("onLine", { count: a.audienceCount })}</>}
-                  {a.audienceGroupId && <> · ID {a.audienceGroupId}</>} · <RelativeTime value={a.createdAt} />
+                  {a.audienceGroupId && <> · {t("groupId", { id: a.audienceGroupId })}</>} · <RelativeTime value={a.createdAt} />
                 </p>
-                {a.error && <p className="text-xs text-danger-soft-foreground">{a.error}</p>}
+                {a.error && <AudienceError error={a.error} />}
               </li>
             ))}
           </ul>
@@ -59,7 +59,7 @@ export function SegmentAudiences({ segment, canEdit }: { segment: SegmentDetail;
             </Button>
             <a href={`/api/segments/${segment.id}/export`} className={buttonVariants({ variant: "secondary", size: "sm" })}>
               <Download aria-hidden />
-              {t("export", { count: nf.format(segment.size ?? 0) })}
+              {t("export", { count: format.number(segment.size ?? 0) })}
             </a>
             <Button
               type="button"

@@ -1,11 +1,12 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ArrowLeft, Save, UsersRound } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { ArrowLeft, Save, Send, UsersRound } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { errorDescription } from "@/components/common/error-message";
 import { PageContainer, PageHeader } from "@/components/common/page-header";
 import { FriendAvatar } from "@/components/contacts/friend-avatar";
 import { Button, buttonVariants } from "@/components/ui/button";
@@ -13,7 +14,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toaster";
 import type { FriendItem } from "@/lib/contacts/serialize";
-import { sendJson } from "@/lib/queries/send-json";
+import { sendJson } from "@/lib/queries/api-client";
 import { segmentKeys, type SegmentDetail } from "@/lib/queries/segments";
 import { segmentBodySchema, segmentFilterSchema, type SegmentFilter } from "@/lib/segments/segment-schema";
 import type { SegmentItem } from "@/lib/segments/serialize";
@@ -25,6 +26,7 @@ const COUNT_DEBOUNCE_MS = 400;
 /** Create or edit a segment, with its size (and a few of its friends) counted live as the conditions change. */
 export function SegmentEditor({ segment, canEdit }: { segment?: SegmentDetail; canEdit: boolean }) {
   const t = useTranslations("segments.editor");
+  const format = useFormatter();
   const router = useRouter();
   const queryClient = useQueryClient();
   const { toast } = useToast();
@@ -47,7 +49,7 @@ export function SegmentEditor({ segment, canEdit }: { segment?: SegmentDetail; c
       toast({ tone: "success", title: t("saved", { name: saved.name }) });
       if (!segment) router.push(`/segments/${saved.id}`);
     },
-    onError: (err) => toast({ tone: "danger", title: t("saveFailed"), description: (err as Error).message }),
+    onError: (err) => toast({ tone: "danger", title: t("saveFailed"), description: errorDescription(err) }),
   });
 
   const submit = (e: React.FormEvent) => {
@@ -58,7 +60,6 @@ export function SegmentEditor({ segment, canEdit }: { segment?: SegmentDetail; c
     save.mutate(parsed.data);
   };
 
-  const nf = new Intl.NumberFormat();
   return (
     <PageContainer className="space-y-5">
       <Link href="/segments" className={buttonVariants({ variant: "subtle", size: "xs", className: "-ml-1" })}>
@@ -85,7 +86,7 @@ export function SegmentEditor({ segment, canEdit }: { segment?: SegmentDetail; c
           {/* Narrower screens: the size card sits below the form, so its number and Save stay in reach here. */}
           {canEdit && (
             <div className="sticky bottom-3 z-10 flex items-center gap-3 rounded-xl border border-border bg-surface-raised px-4 py-2.5 shadow-lg xl:hidden">
-              <span className="text-xl font-semibold tabular">{live.data ? nf.format(live.data.size) : "—"}</span>
+              <span className="text-xl font-semibold tabular">{live.data ? format.number(live.data.size) : "—"}</span>
               <span className="min-w-0 flex-1 truncate text-sm text-muted-foreground">{t("friendsMatch", { count: live.data?.size ?? 0 })}</span>
               <Button type="submit" variant="primary" size="sm" disabled={save.isPending}>
                 <Save aria-hidden />
@@ -104,7 +105,7 @@ export function SegmentEditor({ segment, canEdit }: { segment?: SegmentDetail; c
             </CardHeader>
             <CardContent className="space-y-4">
               <p className="flex items-baseline gap-2" data-testid="segment-size" aria-live="polite">
-                <span className={live.isFetching ? "text-4xl font-semibold tabular opacity-60 transition-opacity" : "text-4xl font-semibold tabular"}>{live.data ? nf.format(live.data.size) : "—"}</span>
+                <span className={live.isFetching ? "text-4xl font-semibold tabular opacity-60 transition-opacity" : "text-4xl font-semibold tabular"}>{live.data ? format.number(live.data.size) : "—"}</span>
                 <span className="text-sm text-muted-foreground">{t("friendsMatch", { count: live.data?.size ?? 0 })}</span>
               </p>
               {!valid.success && <p className="text-xs text-warning-soft-foreground">{t("noStatus")}</p>}
@@ -130,6 +131,12 @@ export function SegmentEditor({ segment, canEdit }: { segment?: SegmentDetail; c
                 <Link href={`/contacts?segment=${segment.id}`} className={buttonVariants({ variant: "secondary", className: "w-full" })}>
                   <UsersRound aria-hidden />
                   {t("showFriends")}
+                </Link>
+              )}
+              {segment && canEdit && (
+                <Link href={`/messages/new?kind=multicast&segment=${segment.id}`} className={buttonVariants({ variant: "secondary", className: "w-full" })}>
+                  <Send aria-hidden />
+                  {t("sendMulticast")}
                 </Link>
               )}
             </CardContent>

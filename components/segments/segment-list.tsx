@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { CloudUpload, Download, Filter, MoreHorizontal, Pencil, Plus, Trash2 } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { ErrorState } from "@/components/common/error-state";
@@ -28,7 +28,7 @@ export function SegmentList({ canEdit }: { canEdit: boolean }) {
   const query = useQuery({ ...segmentListQuery(), refetchInterval: (q) => (q.state.data?.items.some((s) => s.audience && BUSY.has(s.audience.status)) ? 3000 : false) });
   const { upload, remove } = useSegmentActions();
   const segments = query.data?.items ?? [];
-  const nf = new Intl.NumberFormat();
+  const format = useFormatter();
 
   return (
     <PageContainer className="space-y-5">
@@ -78,7 +78,7 @@ export function SegmentList({ canEdit }: { canEdit: boolean }) {
                     <SegmentFilterSummary filter={s.filter} />
                   </TableCell>
                   <TableCell className="text-right whitespace-nowrap">
-                    <span className="font-medium tabular">{s.size === null ? "—" : nf.format(s.size)}</span>
+                    <span className="font-medium tabular">{s.size === null ? "—" : format.number(s.size)}</span>
                     {s.sizeAt && (
                       <span className="block text-2xs text-subtle-foreground">
                         <RelativeTime value={s.sizeAt} />

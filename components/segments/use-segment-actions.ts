@@ -2,8 +2,9 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { errorDescription } from "@/components/common/error-message";
 import { useToast } from "@/components/ui/toaster";
-import { sendJson } from "@/lib/queries/send-json";
+import { sendJson } from "@/lib/queries/api-client";
 import { segmentKeys } from "@/lib/queries/segments";
 
 /** Upload a segment to LINE as an audience, or delete it; toasts say how it went. */
@@ -18,7 +19,7 @@ export function useSegmentActions() {
       toast({ tone: "success", title: t("uploadStarted"), description: t("uploadStartedHint") });
       void refresh();
     },
-    onError: (err) => toast({ tone: "danger", title: t("uploadFailed"), description: (err as Error).message }),
+    onError: (err) => toast({ tone: "danger", title: t("uploadFailed"), description: errorDescription(err) }),
   });
   const remove = useMutation({
     mutationFn: (id: string) => sendJson("DELETE", `/api/segments/${id}`),
@@ -26,7 +27,7 @@ export function useSegmentActions() {
       toast({ tone: "success", title: t("deleted") });
       void refresh();
     },
-    onError: (err) => toast({ tone: "danger", title: t("deleteFailed"), description: (err as Error).message }),
+    onError: (err) => toast({ tone: "danger", title: t("deleteFailed"), description: errorDescription(err) }),
   });
   return { upload, remove };
 }

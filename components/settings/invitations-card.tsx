@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { MailPlus } from "lucide-react";
 import { useNow, useTranslations } from "next-intl";
 import { useState } from "react";
+import { ErrorMessage } from "@/components/common/error-message";
 import { RoleBadge } from "@/components/auth/role-badge";
 import { ErrorState } from "@/components/common/error-state";
 import { RelativeTime } from "@/components/common/relative-time";
@@ -14,7 +15,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toaster";
-import { ApiError, sendJson } from "@/lib/queries/api-client";
+import { sendJson } from "@/lib/queries/api-client";
 import { auditKeys } from "@/lib/queries/audit";
 import { invitationsQuery, invitationStatus, memberKeys, type Invitation, type InvitationStatus } from "@/lib/queries/members";
 import { TableSkeleton } from "./table-skeleton";
@@ -116,7 +117,7 @@ function RevokeDialog({ invitation, onClose }: { invitation: Invitation; onClose
       confirmLabel={t("revoke")}
       cancelLabel={t("cancel")}
       pending={mutation.isPending}
-      error={mutation.error ? (mutation.error instanceof ApiError ? mutation.error.message : t("failed")) : null}
+      error={mutation.error ? <ErrorMessage error={mutation.error} lead={t("failed")} /> : null}
       onConfirm={() => mutation.mutate(invitation.id)}
     />
   );

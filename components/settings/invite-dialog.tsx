@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { UserPlus } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
+import { ErrorMessage } from "@/components/common/error-message";
 import { errorsFromApi, errorsFromZod, translateFieldError, type FieldErrors } from "@/components/auth/field-errors";
 import { FormError, FormField } from "@/components/auth/form-field";
 import { Button } from "@/components/ui/button";
@@ -99,7 +100,11 @@ function InviteSteps({ onDone }: { onDone: () => void }) {
           />
         </FormField>
         <RolePicker name="invite-role" label={t("role")} value={role} onChange={setRole} />
-        {failed && <FormError>{t("failed")}</FormError>}
+        {failed && (
+          <FormError>
+            <ErrorMessage error={create.error} lead={t("failed")} />
+          </FormError>
+        )}
       </div>
       <div className="flex justify-end gap-2 border-t border-border bg-muted/40 px-5 py-3">
         <Button onClick={onDone}>{t("cancel")}</Button>

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useMember } from "@/components/auth/member-context";
 import { MemberAvatar } from "@/components/auth/member-avatar";
+import { ErrorMessage } from "@/components/common/error-message";
 import { ErrorState } from "@/components/common/error-state";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Badge, StatusDot } from "@/components/ui/badge";
@@ -142,7 +143,7 @@ function ChangeDialog({ change, onClose }: { change: Change; onClose: () => void
   });
   const name = change.member.name;
   const isRole = "role" in change;
-  const error = mutation.error instanceof ApiError && mutation.error.code === "last_admin" ? t("lastAdmin") : mutation.error ? (mutation.error instanceof ApiError ? mutation.error.message : t("failed")) : null;
+  const error = mutation.error ? <ErrorMessage error={mutation.error} lead={mutation.error instanceof ApiError && mutation.error.code === "last_admin" ? null : t("failed")} /> : null;
   return (
     <ConfirmDialog
       open

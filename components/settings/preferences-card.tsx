@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useFormatter, useLocale, useNow, useTimeZone, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useMemo, useSyncExternalStore } from "react";
+import { errorDescription } from "@/components/common/error-message";
 import { useMember } from "@/components/auth/member-context";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Select } from "@/components/ui/select";
@@ -40,7 +41,7 @@ export function PreferencesCard() {
       toast({ tone: "success", title: t("saved") });
       router.refresh();
     },
-    onError: () => toast({ tone: "danger", title: t("saveFailed") }),
+    onError: (err) => toast({ tone: "danger", title: t("saveFailed"), description: errorDescription(err) }),
   });
 
   return (

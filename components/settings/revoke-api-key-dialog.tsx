@@ -2,9 +2,10 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { ErrorMessage } from "@/components/common/error-message";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toaster";
-import { ApiError, sendJson } from "@/lib/queries/api-client";
+import { sendJson } from "@/lib/queries/api-client";
 import { apiKeyKeys, type ApiKey } from "@/lib/queries/api-keys";
 import { auditKeys } from "@/lib/queries/audit";
 
@@ -31,7 +32,7 @@ export function RevokeApiKeyDialog({ apiKey, onClose }: { apiKey: ApiKey; onClos
       confirmLabel={t("revoke")}
       cancelLabel={t("cancel")}
       pending={mutation.isPending}
-      error={mutation.error ? (mutation.error instanceof ApiError ? mutation.error.message : t("failed")) : null}
+      error={mutation.error ? <ErrorMessage error={mutation.error} lead={t("failed")} /> : null}
       onConfirm={() => mutation.mutate(apiKey.id)}
     />
   );

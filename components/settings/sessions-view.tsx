@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Monitor, MonitorSmartphone, Smartphone, TerminalSquare } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { errorDescription } from "@/components/common/error-message";
 import { ErrorState } from "@/components/common/error-state";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Badge } from "@/components/ui/badge";
@@ -39,7 +40,7 @@ export function SessionsView() {
       toast({ tone: "success", title: t("ended", { count }) });
       setEndingOthers(false);
     },
-    onError: () => toast({ tone: "danger", title: t("endFailed") }),
+    onError: (err) => toast({ tone: "danger", title: t("endFailed"), description: errorDescription(err) }),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: sessionKeys.mine });
       void queryClient.invalidateQueries({ queryKey: auditKeys.all });

@@ -29,10 +29,10 @@ export function ConfirmDialog({ open, onOpenChange, title, description, confirmL
         {description && <DialogDescription>{description}</DialogDescription>}
         {children}
         {error && (
-          <p role="alert" className="flex items-start gap-2 rounded-md border border-danger/30 bg-danger/5 px-3 py-2 text-sm text-danger">
+          <div role="alert" className="flex items-start gap-2 rounded-md border border-danger/30 bg-danger/5 px-3 py-2 text-sm text-danger">
             <CircleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
-            <span>{error}</span>
-          </p>
+            <div className="min-w-0 flex-1">{error}</div>
+          </div>
         )}
       </div>
       <div className="flex flex-wrap justify-end gap-2 border-t border-border bg-muted/40 px-5 py-3">

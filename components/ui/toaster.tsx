@@ -30,7 +30,8 @@ export function Toaster({ children, dismissLabel }: { children: React.ReactNode;
   const dismiss = useCallback((id: number) => setToasts((all) => all.filter((t) => t.id !== id)), []);
   const api = useMemo<ToastApi>(
     () => ({
-      toast: ({ title, description, tone = "info", durationMs = 3500 }) => {
+      // Failures stay longer: they carry an explanation (and sometimes LINE's words) worth reading.
+      toast: ({ title, description, tone = "info", durationMs = tone === "danger" ? 8000 : 3500 }) => {
         const id = nextId.current++;
         setToasts((all) => [...all.slice(-3), { id, title, description, tone }]);
         setTimeout(() => dismiss(id), durationMs);
@@ -49,7 +50,7 @@ export function Toaster({ children, dismissLabel }: { children: React.ReactNode;
               <Icon aria-hidden className={cn("mt-0.5 size-4 shrink-0", t.tone === "success" ? "text-success" : t.tone === "danger" ? "text-danger" : "text-muted-foreground")} />
               <div className="min-w-0 flex-1">
                 <p className="text-sm font-medium">{t.title}</p>
-                {t.description && <p className="mt-0.5 text-xs text-muted-foreground">{t.description}</p>}
+                {t.description && <div className="mt-0.5 text-xs text-muted-foreground">{t.description}</div>}
               </div>
               <button type="button" aria-label={dismissLabel} onClick={() => dismiss(t.id)} className="rounded p-0.5 text-subtle-foreground hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
                 <X className="size-3.5" aria-hidden />

@@ -25,13 +25,18 @@ export interface LimitState {
   forbidPartialDelivery: boolean;
 }
 
+/** A multicast goes to pasted user ids, or to a saved segment (the friends it matches when sent). */
+export type MulticastMode = "ids" | "segment";
+
 export interface ComposeState {
   kind: SendKind;
   messages: ComposedMessage[];
   notificationDisabled: boolean;
   aggregationUnit: string;
   push: PushTarget | null;
+  multicastMode: MulticastMode;
   multicastText: string;
+  segmentId: string | null;
   recipient: Group;
   filter: Group;
   limit: LimitState;
@@ -46,7 +51,9 @@ export function initialState(kind: SendKind = "push"): ComposeState {
     notificationDisabled: false,
     aggregationUnit: "",
     push: null,
+    multicastMode: "ids",
     multicastText: "",
+    segmentId: null,
     recipient: emptyGroup("or"),
     filter: emptyGroup("and"),
     limit: { max: null, upToRemainingQuota: false, forbidPartialDelivery: false },
@@ -60,8 +67,12 @@ export function toSendBody(s: ComposeState): Record<string, unknown> {
   switch (s.kind) {
     case "push":
       return { to: s.push?.id ?? "", ...body, ...units };
-    case "multicast":
-      return { to: parseRecipientList(s.multicastText).ids, ...body, ...units };
+    case "multicast": {
+      if (s.multicastMode === "segment") return { ...(s.segmentId ? { segmentId: s.segmentId } : {}), ...body, ...units };
+      // No ids yet: `to` is left out, so the schema asks for "user IDs or a segment" (not "at least 1 item").
+      const ids = parseRecipientList(s.multicastText).ids;
+      return { ...(ids.length ? { to: ids } : {}), ...body, ...units };
+    }
     case "broadcast":
       return body;
     case "narrowcast": {
@@ -81,7 +92,14 @@ export function fromSendBody(kind: SendKind, body: Record<string, unknown>): Com
   const units = body.customAggregationUnits;
   if (Array.isArray(units) && typeof units[0] === "string") s.aggregationUnit = units[0];
   if (kind === "push" && typeof body.to === "string" && body.to) s.push = { id: body.to };
-  if (kind === "multicast" && Array.isArray(body.to)) s.multicastText = body.to.join("\n");
+  if (kind === "multicast") {
+    // A draft names the segment (segmentId); an earlier send records the one it went to (segment.id).
+    const segmentId = typeof body.segmentId === "string" ? body.segmentId : segmentOf(body.segment);
+    if (segmentId) {
+      s.multicastMode = "segment";
+      s.segmentId = segmentId;
+    } else if (Array.isArray(body.to)) s.multicastText = body.to.join("\n");
+  }
   if (kind === "narrowcast") {
     if (body.recipient) s.recipient = withOp(fromLine(body.recipient as Recipient), "or");
     const filter = body.filter as { demographic?: DemographicFilter } | undefined;
@@ -103,6 +121,11 @@ function toLimit(l: LimitState) {
     ...(l.upToRemainingQuota ? { upToRemainingQuota: true } : {}),
     ...(l.upToRemainingQuota && l.forbidPartialDelivery ? { forbidPartialDelivery: true } : {}),
   };
+}
+
+function segmentOf(value: unknown): string | null {
+  const id = (value as { id?: unknown } | null | undefined)?.id;
+  return typeof id === "string" ? id : null;
 }
 
 // A recipient tree read back with a single leaf comes as an "and" root; audiences read best as "any of".

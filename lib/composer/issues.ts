@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { issueKey } from "@/lib/messages/issue-key";
 
 // Zod issues (from the shared message schemas, as the operator types) and the API's LINE-style 400
 // details, both keyed by the same dotted path ("messages.0.template.actions.1.label"), so a field shows
@@ -9,6 +10,8 @@ export interface FieldIssue {
   key?: string;
   values?: Record<string, string | number>;
   message: string;
+  /** The message is LINE's own (English) words, not ours. */
+  fromLine?: boolean;
 }
 
 export type IssueMap = Map<string, FieldIssue[]>;
@@ -24,13 +27,17 @@ export function propertyKey(property: string): string {
 
 export function issuesFromZod(error: z.ZodError, prefix: ReadonlyArray<PropertyKey> = []): IssueMap {
   const map: IssueMap = new Map();
-  for (const issue of error.issues) add(map, pathKey([...prefix, ...issue.path]), describeIssue(issue));
+  for (const issue of error.issues) add(map, pathKey([...prefix, ...issue.path]), { ...issueKey(issue), message: issue.message });
   return map;
 }
 
-export function issuesFromDetails(details: Array<{ property: string; message: string }>): IssueMap {
+/** Our server's details carry a catalogue key (validation.*); LINE's carry only its own English message. */
+export function issuesFromDetails(details: Array<{ property: string; message: string; key?: string; values?: Record<string, string | number> }>): IssueMap {
   const map: IssueMap = new Map();
-  for (const d of details) add(map, propertyKey(d.property), { message: d.message });
+  for (const d of details) {
+    const key = d.key?.replace(/^validation\./, "");
+    add(map, propertyKey(d.property), key ? { key, ...(d.values ? { values: d.values } : {}), message: d.message } : { message: d.message, fromLine: true });
+  }
   return map;
 }
 
@@ -45,31 +52,6 @@ export function issuesUnder(map: IssueMap, prefix: string): FieldIssue[] {
   const out: FieldIssue[] = [];
   for (const [k, v] of map) if (k === prefix || k.startsWith(`${prefix}.`)) out.push(...v);
   return out;
-}
-
-// Our own wording for zod's standard codes (sizes, formats, missing fields); custom issues carry their
-// key in params.key (lib/messages/common.ts).
-function describeIssue(issue: z.core.$ZodIssue): FieldIssue {
-  const params = (issue as { params?: Record<string, unknown> }).params;
-  if (typeof params?.key === "string") {
-    const { key, ...values } = params;
-    return { key: key.replace(/^validation\./, ""), values: values as Record<string, string | number>, message: issue.message };
-  }
-  switch (issue.code) {
-    case "too_big":
-      return { key: issue.origin === "string" ? "maxChars" : issue.origin === "array" ? "maxItems" : "maxNumber", values: { maximum: Number(issue.maximum) }, message: issue.message };
-    case "too_small":
-      if (issue.origin === "string" && Number(issue.minimum) === 1) return { key: "required", message: issue.message };
-      return { key: issue.origin === "string" ? "minChars" : issue.origin === "array" ? "minItems" : "minNumber", values: { minimum: Number(issue.minimum) }, message: issue.message };
-    case "invalid_type":
-      return { key: issue.input === undefined ? "required" : "wrongType", message: issue.message };
-    case "invalid_format":
-      return { key: "format", message: issue.message };
-    case "invalid_value":
-      return { key: "oneOf", values: { values: issue.values.map(String).join(", ") }, message: issue.message };
-    default:
-      return { key: "invalid", message: issue.message };
-  }
 }
 
 function add(map: IssueMap, key: string, issue: FieldIssue) {

@@ -1,8 +1,16 @@
 import { ZodError } from "zod";
+import { issueKey } from "@/lib/messages/issue-key";
 
+/**
+ * One problem with one property, LINE-style: `message` is English for API callers; `key` (and its
+ * `values`) name the same problem in the catalogues (validation.*), so the console shows it translated.
+ * Details that come from LINE have no key: LINE's own words are shown as they are.
+ */
 export interface ErrorDetail {
   property: string;
   message: string;
+  key?: string;
+  values?: Record<string, string | number>;
 }
 
 /** An error meant for the caller: status, a stable code the UI translates, and LINE-style details. */
@@ -44,11 +52,13 @@ export function errorResponse(err: unknown): Response {
 }
 
 export function zodDetails(err: ZodError): ErrorDetail[] {
-  return err.issues.flatMap((i) =>
-    i.code === "unrecognized_keys"
-      ? i.keys.map((key) => ({ property: formatPath([...i.path, key]), message: "is not a known parameter" }))
-      : [{ property: formatPath(i.path) || "body", message: i.message }],
-  );
+  return err.issues.flatMap((i) => {
+    const { key, values } = issueKey(i);
+    const keyed = { key: `validation.${key}`, ...(values && Object.keys(values).length ? { values } : {}) };
+    return i.code === "unrecognized_keys"
+      ? i.keys.map((name) => ({ property: formatPath([...i.path, name]), message: "is not a known parameter", ...keyed }))
+      : [{ property: formatPath(i.path) || "body", message: i.message, ...keyed }];
+  });
 }
 
 // messages[0].text, the way LINE names properties.

@@ -1,6 +1,7 @@
 import { HTTPFetchError } from "@line/bot-sdk";
 import { ApiError } from "@/lib/http/errors";
 import { LineNotConfiguredError } from "./clients";
+import { lineErrorCode } from "./line-error-codes";
 
 /**
  * Call LINE on behalf of an operator's request: LINE's refusals come back as our 4xx with LINE's own
@@ -20,7 +21,7 @@ export async function askLine<T>(call: () => Promise<T>): Promise<T> {
       const status = err.status >= 500 ? 502 : err.status === 401 ? 502 : err.status;
       throw new ApiError(
         status,
-        err.status === 401 ? "line_unauthorized" : err.status === 429 ? "line_rate_limited" : err.status >= 500 ? "line_unavailable" : "line_refused",
+        lineErrorCode(err.status),
         body.message ?? `LINE answered ${err.status}`,
         body.details?.map((d) => ({ property: d.property ?? "", message: d.message ?? "" })),
       );

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { quickReplyAction } from "./actions";
 import { audioMessage, imageMessage, locationMessage, stickerMessage, textMessage, textV2Message, videoMessage } from "./basic";
-import { custom, httpsUrl } from "./common";
+import { customCheck, httpsUrl } from "./common";
 import { flexMessage } from "./flex";
 import { imagemapMessage } from "./imagemap";
 import { templateMessage } from "./template";
@@ -39,5 +39,5 @@ export const MESSAGE_TYPES = ["text", "textV2", "sticker", "image", "video", "au
 /** 1 to 5 messages, sent together. Only the last one's quick reply is shown by LINE. */
 export const messagesSchema = z
   .array(messageSchema)
-  .min(1, custom("add at least one message", "validation.messagesMin"))
-  .max(5, custom("at most 5 messages per send", "validation.messagesMax"));
+  .min(1, customCheck("add at least one message", "validation.messagesMin"))
+  .max(5, customCheck("at most 5 messages per send", "validation.messagesMax"));

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { custom } from "./common";
+import { custom, customCheck } from "./common";
 import { messagesSchema } from "./message-schema";
 import { countLeaves, demographicFilterSchema, limitSchema, recipientSchema } from "./narrowcast-schema";
 
 // POST /api/messages/{push,multicast,broadcast,narrowcast}: the body LINE's API takes, plus our own
 // optional retryKey (so a caller retrying a send to us is idempotent too) and `test` for test sends.
 
-const userId = z.string().regex(/^U[0-9a-f]{32}$/, custom("must be a user id (U followed by 32 hex digits)", "validation.userId"));
-const chatId = z.string().regex(/^[UCR][0-9a-f]{32}$/, custom("must be a user, group or room id", "validation.chatId"));
+const userId = z.string().regex(/^U[0-9a-f]{32}$/, customCheck("must be a user id (U followed by 32 hex digits)", "validation.userId"));
+const chatId = z.string().regex(/^[UCR][0-9a-f]{32}$/, customCheck("must be a user, group or room id", "validation.chatId"));
 const aggregationUnits = z.array(z.string().regex(/^[a-zA-Z0-9_]{1,30}$/)).max(1).optional();
 
 const common = {
@@ -28,7 +28,7 @@ export const multicastBodySchema = z
   .object({
     ...common,
     to: z.array(userId).min(1).max(MULTICAST_MAX_RECIPIENTS).optional(),
-    segmentId: z.uuid(custom("must be a segment id", "validation.segmentId")).optional(),
+    segmentId: z.uuid(customCheck("must be a segment id", "validation.segmentId")).optional(),
     customAggregationUnits: aggregationUnits,
   })
   .strict()

@@ -6,9 +6,12 @@ export type ApiFetch = (path: string, init?: { signal?: AbortSignal }) => Promis
 
 export const browserFetch: ApiFetch = (path, init) => fetch(path, { signal: init?.signal, headers: { accept: "application/json" } });
 
+/** A problem with one property: LINE's own English message, or ours with its catalogue key (validation.*). */
 export interface ApiErrorDetail {
   property: string;
   message: string;
+  key?: string;
+  values?: Record<string, string | number>;
 }
 
 /** An error answer from our API: `{code, message, details?}` plus the HTTP status. */
@@ -51,7 +54,7 @@ export async function sendJson<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", p
     headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const json: unknown = await res.json().catch(() => null);
+  const json: unknown = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
     const e = (json ?? {}) as { code?: string; message?: string; details?: ApiErrorDetail[] };
     throw new ApiError(res.status, e.code ?? "http_error", e.message ?? `HTTP ${res.status}`, e.details, Number(res.headers.get("retry-after")) || undefined);

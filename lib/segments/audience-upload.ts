@@ -38,11 +38,11 @@ export function audienceUploadJob(options: LineJobOptions): JobHandler {
     try {
       if ((p.phase ?? "upload") === "upload") {
         const segment = audience.segmentId ? await getSegment(db, { channelId: audience.channelId, id: audience.segmentId }) : undefined;
-        if (!segment) return void (await updateAudience(db, { id: audience.id, status: "error", error: "The segment was deleted" }));
+        if (!segment) return void (await updateAudience(db, { id: audience.id, status: "error", error: "segment_deleted" }));
         const filter = segmentToFriendFilter(segmentFilterSchema.parse(segment.filter));
         const ids = await friendUserIds(db, { channelId: audience.channelId, filter, after: p.after, limit: AUDIENCE_UPLOAD_IDS });
         if (audience.audienceGroupId === null) {
-          if (ids.length === 0) return void (await updateAudience(db, { id: audience.id, status: "error", error: "The segment has no friends" }));
+          if (ids.length === 0) return void (await updateAudience(db, { id: audience.id, status: "error", error: "segment_empty" }));
           const created = await client.createAudienceGroup({ description: audience.description, audiences: ids.map((id) => ({ id })), uploadDescription: `oa-console ${segment.id}` });
           await updateAudience(db, { id: audience.id, audienceGroupId: Number(created.audienceGroupId), addUploaded: ids.length, status: "uploading" });
         } else if (ids.length > 0) {
@@ -78,6 +78,8 @@ function toStatus(s: string | undefined): AudienceStatus {
   return (["in_progress", "ready", "failed", "expired", "inactive", "activating"] as const).find((x) => x === lower) ?? "in_progress";
 }
 
+// An audience's error is one of our codes (errors.codes.*, translated in the console) or LINE's own
+// words prefixed "LINE <status>:", shown as LINE wrote them.
 function lineMessage(err: unknown): string {
   if (err instanceof HTTPFetchError) {
     try {

@@ -3,6 +3,13 @@ import { claimDuePolls, saveProgress } from "@/db/queries/sends";
 import type { LineClients } from "@/lib/line/clients";
 import { classifyError } from "./classify";
 
+/**
+ * The errorCode of a failed narrowcast's progress (LINE's documentation): 1 internal error or quota,
+ * 2 too few recipients, 3 a duplicate retry key, 4 an audience under 50 people, 5 cancelled so that not
+ * only part of the audience would get it. Each has a plain-words explanation in the catalogues.
+ */
+export const NARROWCAST_ERROR_CODES = [1, 2, 3, 4, 5] as const;
+
 // LINE accepts a narrowcast (202) and works on it for seconds to minutes: waiting → sending →
 // succeeded | failed. Each accepted narrowcast is polled, by whichever instance leases it, until final.
 

@@ -52,6 +52,23 @@ for (const v of variants) {
     await page.locator("#multicast-ids").fill(["U" + "a".repeat(32), "U123", "C" + "b".repeat(32), "U" + "a".repeat(32)].join("\n"));
     await shot("compose-multicast-errors", false);
 
+    // A multicast to a saved segment: the picker, then the confirmation naming it.
+    await page.request.post("/api/segments", { data: { name: { en: "Taipei VIPs", "zh-TW": "台北 VIP", ja: "渋谷店の VIP", th: "ลูกค้า VIP สาขาสยาม" }[v.locale], filter: { statuses: ["friend"] } } });
+    await visit(page, "/messages/new?kind=multicast");
+    await page.locator('[role=tab][data-value="segment"]').click();
+    await page.getByRole("button", { name: /…$/ }).last().click();
+    await page.getByTestId("segment-option").first().waitFor();
+    await shot("compose-multicast-segment-empty", false);
+    await page.getByTestId("segment-option").first().getByRole("radio").check();
+    await page.getByTestId("segment-size-now").waitFor();
+    await page.locator("textarea").first().fill({ en: "Members get 20% off this week", "zh-TW": "會員本週享 8 折優惠", ja: "今週は会員様 20% オフ", th: "สมาชิกรับส่วนลด 20% สัปดาห์นี้" }[v.locale]!);
+    await shot("compose-multicast-segment", false);
+    await page.getByRole("button", { name: /…$/ }).last().click();
+    await page.getByRole("dialog").waitFor();
+    await page.waitForTimeout(500);
+    await shot("confirm-multicast-segment", false);
+    await page.keyboard.press("Escape");
+
     await visit(page, "/messages/new?kind=broadcast");
     await page.locator("textarea").first().fill({ en: "See you this weekend!", "zh-TW": "週末見！", ja: "週末にお会いしましょう！", th: "เจอกันสุดสัปดาห์นี้!" }[v.locale]!);
     await page.getByRole("button", { name: /…$/ }).last().click();

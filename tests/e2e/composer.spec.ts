@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { randomBytes } from "node:crypto";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { fakeGet, fakePost, following, lineRequests, type FakeFriend } from "./fake-line";
 import { uniqueText } from "./webhook";
 import { visit } from "./visit";
@@ -71,6 +72,57 @@ test.describe("composer", () => {
     const row = page.getByTestId("send-row").filter({ hasText: text });
     await expect(row).toContainText("1,200 recipients");
     await expect(row).toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+  });
+
+  test("a multicast to a saved segment reaches exactly the segment's friends, and its draft remembers the segment", async ({ page, request }) => {
+    const tag = `e2e-${randomBytes(3).toString("hex")}`;
+    const name = `Segment ${tag}`;
+    const chosen = await tagSomeFriends(request, tag, 3);
+    const created = await request.post("/api/segments", { data: { name, filter: { tags: { mode: "any", values: [tag] } } } });
+    expect(created.status()).toBe(201);
+    const segment = (await created.json()) as { id: string; size: number };
+    expect(segment.size).toBe(3);
+
+    await visit(page, "/messages/new?kind=multicast");
+    const draftName = `draft ${name}`;
+    await page.getByLabel("Draft name").fill(draftName);
+    const text = `segment ${uniqueText("kana")}`;
+    await writeText(page, text);
+    await page.getByRole("tab", { name: "Saved segment" }).click();
+    // Neither user IDs nor a segment: the composer says to give one of them.
+    await page.getByRole("button", { name: "Review and send…" }).click();
+    await expect(page.getByText("Give user IDs or choose a saved segment (one of the two)")).toBeVisible();
+
+    const option = page.getByRole("radio", { name: new RegExp(name) });
+    await expect(page.getByTestId("segment-option").filter({ hasText: name })).toContainText("3 friends");
+    // The draft is saved on its own a moment after the choice.
+    const saved = page.waitForResponse((r) => /\/api\/drafts/.test(r.url()) && r.request().method() !== "GET" && (r.request().postData() ?? "").includes(segment.id));
+    await option.check();
+    await expect(page.getByTestId("segment-size-now")).toHaveText("3 friends match it now");
+    await expect(page.getByText("Give user IDs or choose a saved segment (one of the two)")).toHaveCount(0);
+    expect((await saved).ok()).toBe(true);
+
+    // The draft opens on the same segment.
+    await visit(page, "/messages/new");
+    await page.getByRole("button", { name: "Drafts", exact: true }).click();
+    await page.getByRole("dialog", { name: "Drafts" }).getByRole("listitem").filter({ hasText: draftName }).getByRole("link", { name: "Open" }).click();
+    await expect(page.getByRole("heading", { name: "Edit draft" })).toBeVisible();
+    await expect(page.getByRole("tab", { name: "Saved segment" })).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByRole("radio", { name: new RegExp(name) })).toBeChecked();
+
+    await page.getByRole("button", { name: "Review and send…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Send this multicast?" });
+    await expect(dialog.getByTestId("confirm-audience")).toContainText(`Saved segment “${name}”`);
+    await expect(dialog.getByTestId("confirm-audience")).toContainText("Everyone who matches it at the moment it is sent.");
+    await expect(dialog.getByTestId("confirm-count")).toHaveText("3");
+    await dialog.getByRole("button", { name: "Send multicast" }).click();
+    await expect(page).toHaveURL(/\/messages\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+    await expect(page.getByTestId("send-status")).toHaveAttribute("data-status", "sent", { timeout: 30_000 });
+    await expect(page.getByTestId("send-segment")).toHaveText(`Segment “${name}”`);
+
+    const requestId = (await page.getByTestId("chunk-table").locator("td.font-mono").first().innerText()).trim();
+    const sent = await fakeGet<{ deliveredTo: string[] }>(request, `/__fake/sends/${requestId}`);
+    expect([...sent.deliveredTo].sort()).toEqual([...chosen].sort());
   });
 
   test("a limit problem shows next to its field as the operator types", async ({ page }) => {
@@ -210,6 +262,23 @@ async function confirmAndSend(page: Page, { tick }: { tick: boolean }) {
   // Storing the send waits its turn on the embedded database behind the background jobs: on a loaded
   // machine that has taken over 5 s.
   await expect(page).toHaveURL(/\/messages\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+}
+
+/** Give a few of the console's friends (the follower sync brings LINE's in at start-up) a tag of this test's own. */
+async function tagSomeFriends(request: APIRequestContext, tag: string, n: number): Promise<string[]> {
+  let ids: string[] = [];
+  await expect
+    .poll(async () => {
+      const { items } = (await (await request.get("/api/contacts?status=friend&limit=200")).json()) as { items: Array<{ userId: string }> };
+      ids = items.map((f) => f.userId);
+      return ids.length;
+    }, { timeout: 30_000 })
+    .toBeGreaterThan(100);
+  const offset = randomBytes(1)[0]! % (ids.length - n);
+  const chosen = ids.slice(offset, offset + n);
+  const res = await request.post("/api/contacts/tags", { data: { userIds: chosen, add: [tag] } });
+  expect(res.ok()).toBe(true);
+  return chosen;
 }
 
 // women AND (aged 20–34 OR in Tokyo) AND NOT (Android), with LINE's rule that an unknown attribute

@@ -12,7 +12,7 @@ import { parseRecipientList, requestCount } from "@/lib/composer/recipient-list"
 import { describeTargeting } from "@/lib/composer/targeting-sentence";
 import { fromLine, toDemographic, toRecipient, type Group } from "@/lib/composer/targeting-tree";
 import type { DemographicFilter } from "@/lib/messages/narrowcast-schema";
-import { broadcastBodySchema, narrowcastBodySchema } from "@/lib/messages/send-schemas";
+import { broadcastBodySchema, multicastBodySchema, narrowcastBodySchema } from "@/lib/messages/send-schemas";
 
 const uid = (n: number) => `U${n.toString(16).padStart(32, "0")}`;
 
@@ -121,6 +121,35 @@ describe("targeting tree", () => {
   });
 });
 
+describe("multicast recipients", () => {
+  const segmentId = "0f5b8c1e-2d3a-4b5c-8d6e-7f8091a2b3c4";
+  const base = () => ({ ...initialState("multicast"), messages: [{ id: "m", message: { type: "text", text: "hi" } }] });
+
+  it("goes to a saved segment by its id, and a draft reopens on it", () => {
+    const body = toSendBody({ ...base(), multicastMode: "segment", segmentId });
+    expect(body).toEqual({ segmentId, messages: [{ type: "text", text: "hi" }] });
+    expect(multicastBodySchema.safeParse(body).success).toBe(true);
+    expect(fromSendBody("multicast", body)).toMatchObject({ multicastMode: "segment", segmentId });
+  });
+
+  it("a copy of a send to a segment goes to the same segment again", () => {
+    const sent = { messages: [{ type: "text", text: "hi" }], toCount: 12, segment: { id: segmentId, name: "VIP", size: 12 } };
+    expect(toSendBody(fromSendBody("multicast", sent))).toEqual({ segmentId, messages: [{ type: "text", text: "hi" }] });
+  });
+
+  it("with neither user ids nor a segment chosen, the schema asks for one of the two", () => {
+    for (const state of [base(), { ...base(), multicastMode: "segment" as const }]) {
+      const result = multicastBodySchema.safeParse(toSendBody(state));
+      expect(issuesFromZod(result.error!).get("to")).toEqual([expect.objectContaining({ key: "toOrSegment" })]);
+    }
+  });
+
+  it("user ids stay user ids when a segment was picked and the operator switched back", () => {
+    const body = toSendBody({ ...base(), multicastMode: "ids", multicastText: uid(1), segmentId });
+    expect(body).toEqual({ to: [uid(1)], messages: [{ type: "text", text: "hi" }] });
+  });
+});
+
 describe("recipient list", () => {
   it("takes ids one per line or comma separated, once each", () => {
     const r = parseRecipientList(`${uid(1)}\n${uid(2)}, ${uid(3)}\n\n${uid(1)}`);
@@ -194,8 +223,13 @@ describe("field issues", () => {
     expect(issues.get("messages.1.originalContentUrl")).toEqual([expect.objectContaining({ key: "httpsUrl" })]);
   });
 
-  it("reads LINE-style details (messages[0].text) onto the same paths", () => {
+  it("reads LINE-style details (messages[0].text) onto the same paths, as LINE's own words", () => {
     const issues = issuesFromDetails([{ property: "messages[0].template.actions[1].label", message: "Length must be between 0 and 20" }]);
-    expect(issues.get("messages.0.template.actions.1.label")).toEqual([{ message: "Length must be between 0 and 20" }]);
+    expect(issues.get("messages.0.template.actions.1.label")).toEqual([{ message: "Length must be between 0 and 20", fromLine: true }]);
+  });
+
+  it("reads our server's details with their catalogue key", () => {
+    const issues = issuesFromDetails([{ property: "segmentId", message: "no such segment", key: "validation.segmentNotFound" }]);
+    expect(issues.get("segmentId")).toEqual([{ key: "segmentNotFound", message: "no such segment" }]);
   });
 });

@@ -1,20 +1,16 @@
-import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
+import { parse } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
-import en from "@/messages/en.json";
-import ja from "@/messages/ja.json";
-import th from "@/messages/th.json";
-import zhTW from "@/messages/zh-TW.json";
-
-const catalogues = { en, "zh-TW": zhTW, ja, th } as const;
+import { argumentsOf, at, catalogues, flatCatalogues, flatten } from "../helpers/catalogues";
+import { sourceFiles, translationUses, type TranslationUse } from "../helpers/source-scan";
 
 describe("message catalogues", () => {
-  const reference = flatten(en);
+  const reference = flatten(catalogues.en);
 
   it.each(Object.entries(catalogues))("%s has exactly the keys of en.json", (_, messages) => {
     expect(Object.keys(flatten(messages)).sort()).toEqual(Object.keys(reference).sort());
   });
 
-  it.each(Object.entries(catalogues))("%s messages are valid ICU and use the same arguments as en.json", (locale, messages) => {
+  it.each(Object.entries(catalogues))("%s messages are valid ICU and use the same arguments and tags as en.json", (locale, messages) => {
     for (const [key, text] of Object.entries(flatten(messages))) {
       expect(() => parse(text), `${locale} ${key}`).not.toThrow();
       expect(argumentsOf(text), `${locale} ${key}`).toEqual(argumentsOf(reference[key]!));
@@ -27,6 +23,39 @@ describe("message catalogues", () => {
     expect(copied).toEqual([]);
   });
 });
+
+describe("translations the components ask for", () => {
+  const uses = sourceFiles(["app", "components"]).flatMap((file) => translationUses(file));
+  const where = (u: TranslationUse) => `${u.file}:${u.line} ${u.key}`;
+
+  it("finds the translations of this repository (the scan itself works)", () => {
+    expect(uses.length).toBeGreaterThan(1000);
+    expect(uses).toContainEqual(expect.objectContaining({ file: "components/composer/review/review-panel.tsx", key: "composer.review.testFailed", dynamic: false }));
+    // (await getTranslations("ns"))("key") in a page's metadata
+    expect(uses).toContainEqual(expect.objectContaining({ file: "app/(console)/chats/page.tsx", key: "chats.title" }));
+    // a translator a helper receives as a parameter is not taken for the component's
+    expect(uses.filter((u) => u.file === "components/composer/message-card.tsx" && u.key === "composer.messages.text")).toEqual([]);
+  });
+
+  it("every literal key exists in en.json as a message", () => {
+    const missing = uses.filter((u) => !u.dynamic && u.method !== "has" && (u.method === "raw" ? at(catalogues.en, u.key) === undefined : typeof reference(u.key) !== "string"));
+    expect(missing.map(where)).toEqual([]);
+  });
+
+  it("every key built from a template starts inside an existing namespace", () => {
+    const missing = uses.filter((u) => u.dynamic && u.key.endsWith(".") && typeof at(catalogues.en, u.key.slice(0, -1)) !== "object");
+    expect(missing.map(where)).toEqual([]);
+  });
+
+  it("a message with arguments is always given values", () => {
+    const bare = uses.filter((u) => !u.dynamic && u.method === "call" && !u.withValues && typeof reference(u.key) === "string" && argumentsOf(reference(u.key)!).length > 0);
+    expect(bare.map((u) => `${where(u)} needs ${argumentsOf(reference(u.key)!).join(", ")}`)).toEqual([]);
+  });
+});
+
+function reference(key: string): string | undefined {
+  return flatCatalogues.en[key];
+}
 
 // Names of products, protocols and languages, which read the same in every language.
 const sameInEveryLanguage = new Set([
@@ -57,28 +86,3 @@ const sameInEveryLanguage = new Set([
   "eventDetail.delivery.userAgent",
   "deliveries.detail.userAgent",
 ]);
-
-function flatten(obj: object, prefix = ""): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(obj)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === "string") out[key] = v;
-    else Object.assign(out, flatten(v as object, key));
-  }
-  return out;
-}
-
-/** The argument names a message uses, wherever they are nested (plural and select branches too). */
-function argumentsOf(message: string): string[] {
-  const names = new Set<string>();
-  const walk = (elements: MessageFormatElement[]) => {
-    for (const el of elements) {
-      if (el.type === TYPE.literal || el.type === TYPE.pound) continue;
-      if ("value" in el && el.type !== TYPE.tag) names.add(el.value);
-      if (el.type === TYPE.select || el.type === TYPE.plural) for (const option of Object.values(el.options)) walk(option.value);
-      if (el.type === TYPE.tag) walk(el.children);
-    }
-  };
-  walk(parse(message));
-  return [...names].sort();
-}

@@ -4,12 +4,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Copy, FileText, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
+import { errorDescription } from "@/components/common/error-message";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Dialog, DialogBody, DialogClose, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useToast } from "@/components/ui/toaster";
 import { draftsQuery, sendKeys } from "@/lib/queries/messages";
 import { sendJson } from "@/lib/queries/api-client";
 import { cn } from "@/lib/utils/cn";
@@ -19,10 +21,12 @@ export function DraftsDialog({ open, onOpenChange, currentId }: { open: boolean;
   const t = useTranslations("composer.drafts");
   const tKind = useTranslations("sends.kinds");
   const qc = useQueryClient();
+  const { toast } = useToast();
   const drafts = useQuery({ ...draftsQuery(), enabled: open });
   const remove = useMutation({
     mutationFn: (id: string) => sendJson("DELETE", `/api/drafts/${id}`),
     onSuccess: () => void qc.invalidateQueries({ queryKey: sendKeys.drafts }),
+    onError: (err) => toast({ tone: "danger", title: t("deleteFailed"), description: errorDescription(err) }),
   });
   const items = drafts.data?.items ?? [];
   return (

@@ -9,7 +9,7 @@ import { Textarea } from "@/components/ui/textarea";
 import type { DraftMessage } from "@/lib/composer/compose-state";
 import { SAMPLE_BUBBLE } from "@/lib/composer/new-message";
 import { Field, FieldErrors } from "../field";
-import { useFieldIssues, useIssues, useTranslateIssue } from "../issues-context";
+import { uniqueIssues, useFieldIssues, useIssues, useTranslateIssue, type ShownIssue } from "../issues-context";
 
 /**
  * Flex as JSON (what LINE's Flex Message Simulator exports): parsed as the operator types; the last
@@ -71,11 +71,14 @@ export function FlexEditor({ message, onChange, path }: { message: DraftMessage;
 function FlexPathErrors({ path }: { path: string }) {
   const issues = useIssues();
   const translate = useTranslateIssue();
-  const errors: string[] = [];
+  const errors: ShownIssue[] = [];
   for (const [key, list] of issues) {
     if (key !== path && !key.startsWith(`${path}.`)) continue;
     const where = key.slice(path.length + 1);
-    for (const issue of list) errors.push(where ? `${where}: ${translate(issue)}` : translate(issue));
+    for (const issue of list) {
+      const shown = translate(issue);
+      errors.push(where ? { ...shown, where } : shown);
+    }
   }
-  return <FieldErrors errors={[...new Set(errors)]} />;
+  return <FieldErrors errors={uniqueIssues(errors)} />;
 }

@@ -5,13 +5,13 @@ import { FlexView } from "./flex-view";
 import { TemplateCard } from "./template-card";
 
 /** One message as a LINE chat bubble (or card) from the account. */
-export function MessageBubble({ message, labels }: { message: DraftMessage; labels: { sticker: string; mention: string } }) {
+export function MessageBubble({ message, labels }: { message: DraftMessage; labels: { sticker: string; mention: string; emoji: string } }) {
   switch (message.type) {
     case "text":
       return (
         <Bubble>
           {textSegments(String(message.text ?? ""), message.emojis as TextEmoji[] | undefined).map((s, i) =>
-            "text" in s ? <span key={i}>{s.text}</span> : <EmojiMarker key={i} id={s.emoji.emojiId} />,
+            "text" in s ? <span key={i}>{s.text}</span> : <EmojiMarker key={i} id={s.emoji.emojiId} label={labels.emoji} />,
           )}
         </Bubble>
       );
@@ -23,10 +23,10 @@ export function MessageBubble({ message, labels }: { message: DraftMessage; labe
           {parts.map((p, i) => {
             const s = /^\{(.+)\}$/.exec(p) ? subs[p.slice(1, -1)] : undefined;
             if (!s) return <span key={i}>{p}</span>;
-            if (s.type === "emoji") return <EmojiMarker key={i} id={s.emojiId ?? ""} />;
+            if (s.type === "emoji") return <EmojiMarker key={i} id={s.emojiId ?? ""} label={labels.emoji} />;
             return (
               <span key={i} className="font-semibold text-[#42659a]">
-                @{s.mentionee?.type === "all" ? "All" : (s.mentionee?.userId?.slice(0, 7) ?? labels.mention)}
+                @{s.mentionee?.type === "all" ? MENTION_ALL : (s.mentionee?.userId?.slice(0, 7) ?? labels.mention)}
               </span>
             );
           })}
@@ -85,14 +85,17 @@ export function MessageBubble({ message, labels }: { message: DraftMessage; labe
   }
 }
 
+// LINE draws a mention of everyone as "@All" in every language.
+const MENTION_ALL = "All";
+
 function Bubble({ children }: { children: React.ReactNode }) {
   const empty = Array.isArray(children) && children.length === 0;
   return <div className="max-w-[15rem] rounded-2xl rounded-tl-md bg-white px-3 py-2 text-[13px] leading-snug break-words whitespace-pre-wrap text-[#111]">{empty ? <span className="text-[#aaa]">…</span> : children}</div>;
 }
 
-function EmojiMarker({ id }: { id: string }) {
+function EmojiMarker({ id, label }: { id: string; label: string }) {
   return (
-    <span className="mx-px inline-flex h-4 min-w-4 items-center justify-center rounded-full bg-[#ffd84d] px-0.5 align-[-2px] font-mono text-[8px] font-bold text-[#6b5200]" title={`LINE emoji ${id}`}>
+    <span className="mx-px inline-flex h-4 min-w-4 items-center justify-center rounded-full bg-[#ffd84d] px-0.5 align-[-2px] font-mono text-[8px] font-bold text-[#6b5200]" title={`${label} ${id}`}>
       {id}
     </span>
   );

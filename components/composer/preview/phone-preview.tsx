@@ -31,7 +31,7 @@ export function PhonePreview({ messages, accountName, className }: PhonePreviewP
               <div key={i} className="flex items-start gap-2" data-testid="preview-message">
                 {i === 0 ? <span aria-hidden className="mt-0.5 size-7 shrink-0 rounded-full bg-[#06C755] ring-2 ring-white/60" /> : <span aria-hidden className="size-7 shrink-0" />}
                 <div className="min-w-0">
-                  <MessageBubble message={m} labels={{ sticker: t("sticker"), mention: t("mention") }} />
+                  <MessageBubble message={m} labels={{ sticker: t("sticker"), mention: t("mention"), emoji: t("emoji") }} />
                 </div>
               </div>
             ))}

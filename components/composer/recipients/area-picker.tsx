@@ -37,7 +37,7 @@ export function AreaPicker({ value, onChange }: { value: string[]; onChange: (co
     <>
       <div className="flex min-w-0 flex-wrap items-center gap-1">
         {names.slice(0, 6).map((a) => (
-          <span key={a.code} className="rounded-full bg-muted px-2 py-0.5 text-xs" lang={a.country === "TH" ? "th" : a.country === "JP" ? "ja" : a.country === "TW" ? "zh-TW" : "id"}>
+          <span key={a.code} className="rounded-full bg-muted px-2 py-0.5 text-xs" lang={areaLang(a.country)}>
             {a.local}
             {locale === "en" && <span className="ml-1 text-subtle-foreground">{a.en}</span>}
           </span>
@@ -69,9 +69,14 @@ export function AreaPicker({ value, onChange }: { value: string[]; onChange: (co
                 <div className="grid grid-cols-2 gap-x-3 gap-y-1 sm:grid-cols-3">
                   {areas.map((a) => (
                     <label key={a.code} className="flex min-w-0 items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-hover">
-                      <Checkbox checked={selected.has(a.code)} onChange={(e) => toggle([a.code], e.target.checked)} aria-label={`${a.local} ${a.en}`} />
-                      <span className="truncate">{a.local}</span>
-                      <span className="truncate text-2xs text-subtle-foreground">{a.en}</span>
+                      {/* Named by the label's text: the local name (in its own language) and the English one. */}
+                      <Checkbox checked={selected.has(a.code)} onChange={(e) => toggle([a.code], e.target.checked)} />
+                      <span className="truncate" lang={areaLang(a.country)}>
+                        {a.local}
+                      </span>
+                      <span className="truncate text-2xs text-subtle-foreground" lang="en">
+                        {a.en}
+                      </span>
                     </label>
                   ))}
                 </div>
@@ -88,4 +93,8 @@ export function AreaPicker({ value, onChange }: { value: string[]; onChange: (co
       </Dialog>
     </>
   );
+}
+
+function areaLang(country: string): string {
+  return country === "TH" ? "th" : country === "JP" ? "ja" : country === "TW" ? "zh-TW" : "id";
 }

@@ -3,24 +3,27 @@
 import { Send, ShieldAlert } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
+import { ErrorAlert } from "@/components/common/error-message";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogBody, DialogClose, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import type { SendKind } from "@/lib/messages/send-schemas";
-import { FieldErrors } from "../field";
 
 interface ConfirmSendDialogProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   kind: SendKind;
   audience: string;
+  /** Said under the audience (a segment: who matches when it is sent). */
+  audienceHint?: string;
   count: number | null;
   isEstimate: boolean;
   remaining: number | null;
   messageCount: number;
   lineCheck: "checking" | "ok" | "failed" | null;
   sending: boolean;
-  error: string | null;
+  /** A refusal the fields cannot show (the quota, LINE being down, a segment gone empty…). */
+  error: unknown;
   onConfirm: () => void;
 }
 
@@ -29,7 +32,7 @@ interface ConfirmSendDialogProps {
  * they need an explicit tick; the retry key was made when this opened, so a double click or a
  * network retry sends once.
  */
-export function ConfirmSendDialog({ open, onOpenChange, kind, audience, count, isEstimate, remaining, messageCount, lineCheck, sending, error, onConfirm }: ConfirmSendDialogProps) {
+export function ConfirmSendDialog({ open, onOpenChange, kind, audience, audienceHint, count, isEstimate, remaining, messageCount, lineCheck, sending, error, onConfirm }: ConfirmSendDialogProps) {
   const t = useTranslations("composer.confirm");
   const format = useFormatter();
   const [ticked, setTicked] = useState(false);
@@ -47,7 +50,10 @@ export function ConfirmSendDialog({ open, onOpenChange, kind, audience, count, i
       <DialogBody className="space-y-4 px-5 py-4">
         <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
           <dt className="text-muted-foreground">{t("audience")}</dt>
-          <dd className="font-medium" data-testid="confirm-audience">{audience}</dd>
+          <dd data-testid="confirm-audience">
+            <span className="font-medium">{audience}</span>
+            {audienceHint && <span className="block text-xs text-muted-foreground">{audienceHint}</span>}
+          </dd>
           <dt className="text-muted-foreground">{t("recipients")}</dt>
           <dd data-testid="confirm-count">
             <span className="font-semibold tabular">{n}</span>
@@ -77,7 +83,7 @@ export function ConfirmSendDialog({ open, onOpenChange, kind, audience, count, i
             <span>{count === null ? t("tick.unknown") : t(`tick.${kind}`, { count: n })}</span>
           </label>
         )}
-        {error && <FieldErrors errors={[error]} />}
+        {error ? <ErrorAlert error={error} /> : null}
       </DialogBody>
       <div className="flex items-center justify-end gap-2 border-t border-border px-5 py-3">
         <Button onClick={() => onOpenChange(false)} disabled={sending}>

@@ -2,6 +2,7 @@
 
 import { Loader2, TriangleAlert } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { ErrorMessage } from "@/components/common/error-message";
 import type { useExpectedRecipients } from "./use-expected-recipients";
 
 /** The narrowcast estimate, labelled as one, with LINE's thresholds (≥100 target reach, ≥50 recipients). */
@@ -16,7 +17,12 @@ export function EstimateLine({ expected }: { expected: ReturnType<typeof useExpe
         {t("estimating")}
       </li>
     );
-  if (estimate.isError) return <li className="text-xs text-danger">{t("estimateFailed", { message: estimate.error.message })}</li>;
+  if (estimate.isError)
+    return (
+      <li className="text-xs text-danger">
+        <ErrorMessage error={estimate.error} lead={t("estimateFailed")} />
+      </li>
+    );
   const e = estimate.data!;
   return (
     <li className="space-y-1.5">

@@ -11,9 +11,10 @@ import type { SendKind } from "@/lib/messages/send-schemas";
 type View = "json" | "curl" | "sdk";
 
 /** The exact request LINE will get, and the same as curl or @line/bot-sdk code to copy. */
-export function RequestCode({ kind, body }: { kind: SendKind; body: Record<string, unknown> }) {
+export function RequestCode({ kind, body: composed }: { kind: SendKind; body: Record<string, unknown> }) {
   const t = useTranslations("composer.request");
   const [view, setView] = useState<View>("json");
+  const body = kind === "multicast" ? withSegmentIds(composed, t("segmentIds")) : composed;
   // Thousands of multicast ids would drown the view; the copy buttons still copy everything.
   const shown = kind === "multicast" && Array.isArray(body.to) && body.to.length > 20 ? { ...body, to: [...body.to.slice(0, 20), `… +${body.to.length - 20}`] } : body;
   const code = view === "json" ? JSON.stringify(lineBody(shown), null, 2) : view === "curl" ? toCurl(kind, shown) : toSdkCode(kind, shown);
@@ -28,4 +29,10 @@ export function RequestCode({ kind, body }: { kind: SendKind; body: Record<strin
       toolbar={<CopyButton value={full} label={t(`copy.${view}`)} copiedLabel={t("copied")} showLabel />}
     />
   );
+}
+
+// A segment becomes its friends' user ids when the send is made: LINE gets those as `to`.
+function withSegmentIds(body: Record<string, unknown>, placeholder: string): Record<string, unknown> {
+  const { segmentId, ...rest } = body;
+  return typeof segmentId === "string" ? { to: [placeholder], ...rest } : body;
 }

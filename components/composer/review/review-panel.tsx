@@ -5,12 +5,12 @@ import { CircleAlert, CircleCheck, FlaskConical, Loader2, Send, ShieldCheck, Use
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { ErrorMessage, errorDescription } from "@/components/common/error-message";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toaster";
 import { describeTargeting, type Targeting } from "@/lib/composer/targeting-sentence";
-import { ApiError } from "@/lib/queries/api-client";
+import { ApiError, sendJson } from "@/lib/queries/api-client";
 import { sendKeys } from "@/lib/queries/messages";
-import { sendJson } from "@/lib/queries/api-client";
 import { cn } from "@/lib/utils/cn";
 import type { ComposeApi } from "../use-compose";
 import { ConfirmSendDialog } from "./confirm-send-dialog";
@@ -46,7 +46,7 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
     onSuccess: (send) => toast({ tone: "success", title: t("testSent"), description: t("testSentHint", { id: send.id.slice(0, 8) }) }),
     onError: (err) => {
       if (err instanceof ApiError && err.details) compose.showServerDetails(err.details);
-      toast({ tone: "danger", title: t("testFailed"), description: err.message });
+      toast({ tone: "danger", title: t("testFailed"), description: errorDescription(err) });
     },
   });
   const send = useMutation({
@@ -68,7 +68,9 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
     state.kind === "push"
       ? (state.push?.name ?? state.push?.id ?? "")
       : state.kind === "multicast"
-        ? t("usersCount", { count: expected.count ?? 0 })
+        ? state.multicastMode === "segment"
+          ? t("segmentAudience", { name: expected.segmentName ?? "…" })
+          : t("usersCount", { count: expected.count ?? 0 })
         : state.kind === "broadcast"
           ? tt("everyone")
           : describeTargeting(body as Targeting, (k, v) => tt(k, v), locale);
@@ -82,9 +84,16 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
     <div className="space-y-3">
       <ul className="space-y-2 text-sm">
         <Check ok={valid} label={valid ? t("localOk") : t("localProblems", { count: compose.allIssues.size })} />
-        <li className="flex items-center gap-2">
+        <li className={cn("flex gap-2", validate.isError ? "items-start" : "items-center")}>
           {validate.isPending ? <Loader2 aria-hidden className="size-4 animate-spin text-muted-foreground" /> : validated ? <CircleCheck aria-hidden className="size-4 text-success" /> : validate.isError ? <CircleAlert aria-hidden className="size-4 text-danger" /> : <ShieldCheck aria-hidden className="size-4 text-subtle-foreground" />}
-          <span className="flex-1">{validated ? t("lineOk") : validate.isError ? t("lineFailed", { message: validate.error.message }) : t("lineUnchecked")}</span>
+          {validate.isError ? (
+            <div className="flex-1 text-danger">
+              <ErrorMessage error={validate.error} hideDetails />
+              {validate.error instanceof ApiError && validate.error.details?.length ? <p className="text-xs">{t("lineFieldsMarked")}</p> : null}
+            </div>
+          ) : (
+            <span className="flex-1">{validated ? t("lineOk") : t("lineUnchecked")}</span>
+          )}
           <Button size="xs" disabled={!valid || validate.isPending} onClick={() => validate.mutate()}>
             {t("lineCheck")}
           </Button>
@@ -142,13 +151,14 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
         onOpenChange={(o) => !o && setConfirm(null)}
         kind={state.kind}
         audience={audience}
+        audienceHint={state.kind === "multicast" && state.multicastMode === "segment" ? t("segmentAudienceHint") : undefined}
         count={expected.count}
         isEstimate={expected.isEstimate}
         remaining={remaining}
         messageCount={state.messages.length}
         lineCheck={validate.isPending ? "checking" : validate.isSuccess ? "ok" : validate.isError ? "failed" : null}
         sending={send.isPending || send.isSuccess}
-        error={send.error ? (send.error instanceof ApiError && send.error.details?.length ? null : send.error.message) : null}
+        error={send.error && !(send.error instanceof ApiError && send.error.details?.length) ? send.error : null}
         onConfirm={() => confirm && send.mutate(confirm.retryKey)}
       />
     </div>

@@ -4,13 +4,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Plus, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { ErrorAlert } from "@/components/common/error-message";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
-import { ApiError } from "@/lib/queries/api-client";
-import { sendKeys, testRecipientsQuery } from "@/lib/queries/messages";
 import { sendJson } from "@/lib/queries/api-client";
-import { FieldErrors } from "../field";
+import { sendKeys, testRecipientsQuery } from "@/lib/queries/messages";
 
 /** The saved test recipients, managed inline: who a test send goes to. */
 export function TestRecipients() {
@@ -66,7 +65,8 @@ export function TestRecipients() {
           {t("add")}
         </Button>
       </form>
-      {add.error && <FieldErrors errors={[add.error instanceof ApiError && add.error.details?.[0] ? `${add.error.details[0].property}: ${add.error.details[0].message}` : String(add.error.message)]} />}
+      {add.error && <ErrorAlert error={add.error} className="text-xs" />}
+      {remove.error && <ErrorAlert error={remove.error} className="text-xs" />}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { parseRecipientList } from "@/lib/composer/recipient-list";
 import type { ComposeState } from "@/lib/composer/compose-state";
 import { narrowcastBodySchema } from "@/lib/messages/send-schemas";
 import { quotaQuery } from "@/lib/queries/messages";
+import { segmentDetailQuery } from "@/lib/queries/segments";
 import { sendJson } from "@/lib/queries/api-client";
 
 export interface Estimate {
@@ -22,6 +23,9 @@ export interface Estimate {
  */
 export function useExpectedRecipients(state: ComposeState, body: Record<string, unknown>) {
   const quota = useQuery(quotaQuery());
+  const segmentId = state.kind === "multicast" && state.multicastMode === "segment" ? state.segmentId : null;
+  // Counted now (the picker shows the same query); the send goes to whoever matches when it is made.
+  const segment = useQuery({ ...segmentDetailQuery(segmentId ?? ""), enabled: segmentId !== null });
   const targeting = useDeferredValue(state.kind === "narrowcast" ? { recipient: body.recipient, filter: body.filter, limit: body.limit } : null);
   const targetingValid = targeting !== null && narrowcastBodySchema.safeParse({ messages: [{ type: "text", text: "x" }], ...stripUndefined(targeting) }).success;
   const estimate = useQuery({
@@ -38,11 +42,16 @@ export function useExpectedRecipients(state: ComposeState, body: Record<string, 
         ? 1
         : 0
       : state.kind === "multicast"
-        ? parseRecipientList(state.multicastText).ids.length
+        ? state.multicastMode === "segment"
+          ? segmentId !== null && segment.isSuccess
+            ? (segment.data.size ?? 0)
+            : null
+          : parseRecipientList(state.multicastText).ids.length
         : state.kind === "broadcast"
           ? (quota.data?.followers?.targetedReaches ?? null)
           : (estimate.data?.estimate ?? null);
-  return { count, isEstimate: state.kind === "narrowcast" || state.kind === "broadcast", quota, estimate, targetingValid };
+  const segmentName = segmentId !== null && segment.isSuccess ? segment.data.name : null;
+  return { count, isEstimate: state.kind === "narrowcast" || state.kind === "broadcast", quota, estimate, targetingValid, segmentName };
 }
 
 function stripUndefined(o: Record<string, unknown>) {
