@@ -147,14 +147,17 @@ export async function expediteJob(db: Db, params: { kind: string; key: string; p
 }
 
 /**
- * Bring a queued job's turn forward to now (someone is waiting for it), leaving alone a job that is
- * done, failed, already due or running. Answers whether it moved.
+ * Put a queued job at the front of its kind's queue (someone is waiting for it): workers claim the
+ * earliest run_at first, so "now" would still leave it behind a backlog that is overdue. Leaves alone a
+ * job that is done, failed or running. Answers whether it moved.
  */
 export async function bringForwardJob(db: Db, params: { kind: string; key: string }): Promise<boolean> {
+  const front = sql`(select least(now(), min(q.run_at)) - interval '1 millisecond' from ${jobs} q
+    where q.kind = ${params.kind} and q.done_at is null and q.failed_at is null)`;
   const rows = await db
     .update(jobs)
-    .set({ runAt: sql`now()` })
-    .where(and(eq(jobs.kind, params.kind), eq(jobs.key, params.key), isNull(jobs.doneAt), isNull(jobs.failedAt), sql`${jobs.runAt} > now()`, sql`(${jobs.lockedUntil} is null or ${jobs.lockedUntil} < now())`))
+    .set({ runAt: front })
+    .where(and(eq(jobs.kind, params.kind), eq(jobs.key, params.key), isNull(jobs.doneAt), isNull(jobs.failedAt), sql`(${jobs.lockedUntil} is null or ${jobs.lockedUntil} < now())`))
     .returning({ id: jobs.id });
   if (rows.length) await db.execute(sql`select pg_notify(${JOBS_CHANNEL}, 'job')`);
   return rows.length > 0;

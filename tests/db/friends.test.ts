@@ -124,7 +124,11 @@ describe("friends projection", () => {
     await runJobs(db(), fakeHandlers(fake));
     expect(await named()).toBe(false);
 
+    // Others' profiles are overdue (the queue is behind): this one goes ahead of them all.
+    await enqueueJob(db(), { kind: JOB_KINDS.profile, key: `${t.channelId}:Ubacklog`, payload: { channelId: t.channelId, userId: "U" + "b".repeat(32) }, runAt: new Date(Date.now() - 600_000) });
     expect(await askProfileSoon(db(), { channelId: t.channelId, userId: friend!.userId })).toBe(true);
+    const [mine, backlog] = [await getJob(db(), { kind: JOB_KINDS.profile, key: `${t.channelId}:${friend!.userId}` }), await getJob(db(), { kind: JOB_KINDS.profile, key: `${t.channelId}:Ubacklog` })];
+    expect(mine!.runAt.getTime()).toBeLessThan(backlog!.runAt.getTime());
     await runJobs(db(), fakeHandlers(fake), { until: named, timeoutMs: 5000 });
     expect(await getFriend(db(), { channelId: t.channelId, userId: friend!.userId })).toMatchObject({ displayName: friend!.displayName, profileStatus: "ok" });
     // Done: nothing to bring forward, and nothing asked of LINE again.
