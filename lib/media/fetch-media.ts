@@ -62,10 +62,16 @@ export function mediaFetchJob(options: LineJobOptions & { storage: () => MediaSt
   };
 }
 
-// LINE's smaller JPEG/PNG of an image or video: the thumbnail in lists. Not worth a retry when it
-// fails: images fall back to the original, videos to an icon.
+// LINE's smaller JPEG/PNG of an image or video: the thumbnail in lists. Not worth a retry when LINE
+// fails it: images fall back to the original, videos to an icon. A full rate window is different (the
+// original may have taken its last request, or fallen in its closing 100 ms): wait for the next one
+// (about a second) rather than lose the thumbnail for good.
 async function fetchPreview(db: Db, options: LineJobOptions, storage: MediaStorageOptions, p: { channelId: number; messageId: string }) {
-  const slot = await reserveLineRate(db, { channelId: p.channelId, kind: "content", rates: options.rates });
+  let slot = await reserveLineRate(db, { channelId: p.channelId, kind: "content", rates: options.rates });
+  for (let waits = 0; !slot.ok && waits < 3; waits++) {
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, slot.ok ? 0 : slot.retryAt.getTime() - Date.now())));
+    slot = await reserveLineRate(db, { channelId: p.channelId, kind: "content", rates: options.rates });
+  }
   if (!slot.ok) return null;
   let body: Readable | undefined;
   try {

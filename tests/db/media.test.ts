@@ -66,6 +66,14 @@ describe("media from friends", () => {
     expect(preview.status).toBe(200);
   });
 
+  it("waits for the next rate window for a preview instead of going without one", async () => {
+    const id = await send({ type: "image" });
+    // One content request a second: the original takes the window, the preview needs the next.
+    await runJobs(db(), fakeHandlers(fake, { rates: { content: { limit: 1, windowMs: 1000 } } }));
+    expect(await requests(`/v2/bot/message/${id}/content/preview`)).toHaveLength(1);
+    expect(await getMedia(db(), { channelId: t.channelId, messageId: id })).toMatchObject({ status: "ready", previewContentType: "image/png" });
+  });
+
   it("asks again after 202 (still preparing) without counting an attempt, then serves ranges", async () => {
     const id = await send({ type: "audio", durationMs: 8000 });
     await runJobs(db(), fakeHandlers(fake));
