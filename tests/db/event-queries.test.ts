@@ -6,10 +6,9 @@ import { olderMatchesSql, searchEvents } from "@/db/queries/event-search";
 import { getEventStats, listEvents, listEventsQuery, type ListEventsParams } from "@/db/queries/events";
 import { generateEvents, SEARCH_TERMS } from "@/db/seed/generate-events";
 import { normalizeSearchText, queryGrams } from "@/lib/search/grams";
-import { storeDeliveries } from "@/db/queries/webhook";
 import { ulid } from "@/lib/ids";
-import { toEventRow } from "@/lib/webhook/event-row";
 import { GROUP, ROOM, USER, USER_2 } from "../fixtures/webhook-events";
+import { storeEvents } from "../helpers/contacts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 let t: TestDatabase;
@@ -33,29 +32,7 @@ beforeAll(async () => {
       ...(i % 7 === 6 ? {} : { message: isText ? { type: "text", id: String(i), text: `${texts[i % texts.length]} #${i}` } : { type: "sticker", id: String(i), packageId: "1", stickerId: "2", stickerResourceType: "STATIC" } }),
     };
   });
-  const now = new Date();
-  for (let i = 0; i < events.length; i += 100) {
-    await storeDeliveries(t.handle.db, {
-      deliveries: [
-        {
-          id: ulid(),
-          channelId: t.channelId,
-          receivedAt: now,
-          statusCode: 200,
-          signature: "valid",
-          reason: null,
-          reasonDetail: null,
-          destination: "U0",
-          isVerify: false,
-          body: "{}",
-          bodyBytes: 2,
-          bodyTruncated: false,
-          userAgent: null,
-          events: events.slice(i, i + 100).map((e) => toEventRow(e, now)),
-        },
-      ],
-    });
-  }
+  for (let i = 0; i < events.length; i += 100) await storeEvents(t.handle.db, t.channelId, events.slice(i, i + 100));
   await t.handle.db.execute(sql`analyze`);
 });
 afterAll(() => t.close());
