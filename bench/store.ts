@@ -13,10 +13,10 @@ import { storeDeliveries, type DeliveryRecord } from "@/db/queries/webhook";
 import { toEventRow } from "@/lib/webhook/event-row";
 import type { RawEvent } from "@/lib/webhook/callback-schema";
 import { round, summarize } from "./lib/stats";
+import { BENCH_DESTINATION, textMessageEvent } from "./lib/text-event";
 
 const { values: opts } = parseArgs({ options: { batch: { type: "string", default: "1,6,10" }, calls: { type: "string", default: "2500" } } });
 const calls = Number(opts.calls);
-const texts = ["請問今天有營業嗎？", "明日の予約を変更したいです", "สั่งกาแฟลาเต้สองแก้วครับ", "Is the spring sale still on?", "謝謝！", "了解しました🙏", "ขอบคุณค่ะ", "Thanks!"];
 let seq = 0;
 
 const results = [];
@@ -47,18 +47,8 @@ fs.mkdirSync("bench/results", { recursive: true });
 fs.writeFileSync(`bench/results/store-${new Date().toISOString().replaceAll(":", "-")}.json`, JSON.stringify({ date: new Date().toISOString(), calls, results }, null, 2));
 
 function delivery(channelId: number): DeliveryRecord {
-  seq++;
-  const event = {
-    type: "message",
-    mode: "active",
-    timestamp: Date.now(),
-    source: { type: "user", userId: `U${(seq % 5000).toString(16).padStart(32, "0")}` },
-    webhookEventId: randomUUID().replaceAll("-", "").slice(0, 26).toUpperCase(),
-    deliveryContext: { isRedelivery: false },
-    replyToken: randomUUID().replaceAll("-", ""),
-    message: { type: "text", id: String(1e17 + seq), quoteToken: "q", text: `${texts[seq % texts.length]} #${seq}` },
-  } as RawEvent;
-  const body = JSON.stringify({ destination: "U58b2a2055bb55bcbb37d2f2a4276b0bd", events: [event] });
+  const event = textMessageEvent(++seq, 5000) as RawEvent;
+  const body = JSON.stringify({ destination: BENCH_DESTINATION, events: [event] });
   const receivedAt = new Date();
-  return { id: randomUUID(), channelId, receivedAt, statusCode: 200, signature: "valid", reason: null, reasonDetail: null, destination: "U58b2a2055bb55bcbb37d2f2a4276b0bd", isVerify: false, body, bodyBytes: Buffer.byteLength(body), bodyTruncated: false, userAgent: "LineBotWebhook/2.0", events: [toEventRow(event, receivedAt)] };
+  return { id: randomUUID(), channelId, receivedAt, statusCode: 200, signature: "valid", reason: null, reasonDetail: null, destination: BENCH_DESTINATION, isVerify: false, body, bodyBytes: Buffer.byteLength(body), bodyTruncated: false, userAgent: "LineBotWebhook/2.0", events: [toEventRow(event, receivedAt)] };
 }

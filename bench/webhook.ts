@@ -4,12 +4,13 @@
 // that verifies and parses but stores nothing (app/api/bench/webhook-baseline). Reports deliveries/s,
 // p50/p99 acknowledgement latency, non-2xx answers and lost events (acknowledged but not stored), and
 // the same while the timeline is being queried. Needs a production build (`npx next build`).
-import { createHmac, randomUUID } from "node:crypto";
+import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { startApp, type AppServer } from "./lib/app-server";
 import { startFakeLineProcess } from "./lib/fake-process";
 import { closedLoop } from "./lib/load";
+import { BENCH_DESTINATION, textMessageEvent } from "./lib/text-event";
 import { freshDatabase } from "./lib/databases";
 import { benchHeaders, prepareAuth, signIn } from "./lib/auth";
 import { round, summarize } from "./lib/stats";
@@ -32,26 +33,13 @@ const concurrency = Number(opts.concurrency);
 const users = Number(opts.users);
 const engines = opts.db === "both" ? ["pglite", "postgres"] : [opts.db!];
 
-const texts = ["請問今天有營業嗎？", "明日の予約を変更したいです", "สั่งกาแฟลาเต้สองแก้วครับ", "Is the spring sale still on?", "謝謝！", "了解しました🙏", "ขอบคุณค่ะ", "Thanks!"];
 let seq = 0;
 
 function delivery(): { body: string; ids: string[] } {
   // Mostly one event a request, as LINE usually sends; now and then a burst of two or three.
   const n = seq % 10 === 0 ? 3 : seq % 5 === 0 ? 2 : 1;
-  const events = Array.from({ length: n }, () => {
-    seq++;
-    return {
-      type: "message",
-      mode: "active",
-      timestamp: Date.now(),
-      source: { type: "user", userId: `U${(seq % users).toString(16).padStart(32, "0")}` },
-      webhookEventId: randomUUID().replaceAll("-", "").slice(0, 26).toUpperCase(),
-      deliveryContext: { isRedelivery: false },
-      replyToken: randomUUID().replaceAll("-", ""),
-      message: { type: "text", id: String(1e17 + seq), quoteToken: "q", text: `${texts[seq % texts.length]} #${seq}` },
-    };
-  });
-  return { body: JSON.stringify({ destination: "U58b2a2055bb55bcbb37d2f2a4276b0bd", events }), ids: events.map((e) => e.webhookEventId) };
+  const events = Array.from({ length: n }, () => textMessageEvent(++seq, users));
+  return { body: JSON.stringify({ destination: BENCH_DESTINATION, events }), ids: events.map((e) => e.webhookEventId) };
 }
 
 async function post(url: string, body: string) {
