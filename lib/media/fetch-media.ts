@@ -69,7 +69,8 @@ export function mediaFetchJob(options: LineJobOptions & { storage: () => MediaSt
 async function fetchPreview(db: Db, options: LineJobOptions, storage: MediaStorageOptions, p: { channelId: number; messageId: string }) {
   let slot = await reserveLineRate(db, { channelId: p.channelId, kind: "content", rates: options.rates });
   for (let waits = 0; !slot.ok && waits < 3; waits++) {
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, slot.ok ? 0 : slot.retryAt.getTime() - Date.now())));
+    const { retryAt } = slot;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, retryAt.getTime() - Date.now())));
     slot = await reserveLineRate(db, { channelId: p.channelId, kind: "content", rates: options.rates });
   }
   if (!slot.ok) return null;
