@@ -1,7 +1,7 @@
 import path from "node:path";
-import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Pool } from "pg";
+import { startPgliteWorker } from "./pglite-bridge";
 import { acquirePgliteLock } from "./pglite-lock";
 import { createPgListener } from "./pg-listener";
 
@@ -12,11 +12,17 @@ export type DatabaseKind = "pglite" | "postgres";
 export interface DatabaseHandle {
   kind: DatabaseKind;
   db: Db;
+  /**
+   * The same database for the webhook's writes, which LINE waits on: on PGlite they go ahead of queued
+   * queries; on PostgreSQL they have connections of their own, so reads and background work cannot take
+   * them all.
+   */
+  priorityDb: Db;
   /** Subscribe to NOTIFY on a channel; "*" is delivered after a reconnect, when notifications may be lost. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
-  /** The embedded engine itself (PGlite only): tests clone migrated databases with dumpDataDir(). */
-  pglite?: PGlite;
+  /** PGlite only: the data directory as a tarball (tests clone a migrated database from it). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export type OpenDatabaseOptions =
@@ -70,12 +76,12 @@ interface PostgresHandle extends DatabaseHandle {
 }
 
 async function openPglite(options: Extract<OpenDatabaseOptions, { kind: "pglite" }>): Promise<DatabaseHandle> {
-  const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const release = options.dataDir ? acquirePgliteLock(options.dataDir) : () => {};
-  let client: PGlite;
+  let bridge: Awaited<ReturnType<typeof startPgliteWorker>>;
   try {
-    client = await PGlite.create({
+    // PGlite runs in a thread of its own, so its queries never stall the web server's requests.
+    bridge = await startPgliteWorker({
       dataDir: options.dataDir ? path.resolve(options.dataDir) : undefined,
       loadDataDir: options.loadDataDir,
     });
@@ -86,9 +92,10 @@ async function openPglite(options: Extract<OpenDatabaseOptions, { kind: "pglite"
   let closed = false;
   return {
     kind: "pglite",
-    db: drizzle({ client }) as unknown as Db,
+    db: drizzle({ client: bridge.client(false) as never }) as unknown as Db,
+    priorityDb: drizzle({ client: bridge.client(true) as never }) as unknown as Db,
     listen: async (channel, onPayload) => {
-      const unlisten = await client.listen(channel, onPayload);
+      const unlisten = await bridge.listen(channel, onPayload);
       return async () => {
         if (!closed) await unlisten();
       };
@@ -97,12 +104,12 @@ async function openPglite(options: Extract<OpenDatabaseOptions, { kind: "pglite"
       if (closed) return;
       closed = true;
       try {
-        await client.close();
+        await bridge.close();
       } finally {
         release();
       }
     },
-    pglite: client,
+    dumpDataDir: () => bridge.dumpDataDir(),
   };
 }
 
@@ -119,15 +126,26 @@ async function openPostgres(options: Extract<OpenDatabaseOptions, { kind: "postg
   });
   // An idle client losing its connection emits on the pool; without a listener Node would crash.
   pool.on("error", (err) => console.error("[db] idle PostgreSQL client error:", err.message));
+  // The webhook's own connections (as many as its concurrent writes): a busy timeline or a backlog of
+  // jobs holding every pooled connection cannot make LINE's deliveries wait.
+  const priorityPool = new pg.default.Pool({
+    connectionString: options.url,
+    max: 4,
+    connectionTimeoutMillis: 800,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: 15_000,
+  });
+  priorityPool.on("error", (err) => console.error("[db] idle PostgreSQL client error:", err.message));
   const listener = createPgListener(options.url);
   return {
     kind: "postgres",
     pool,
     db: drizzle({ client: pool }) as unknown as Db,
+    priorityDb: drizzle({ client: priorityPool }) as unknown as Db,
     listen: (channel, onPayload) => listener.listen(channel, onPayload),
     close: async () => {
       await listener.close();
-      await pool.end();
+      await Promise.all([pool.end(), priorityPool.end()]);
     },
   };
 }

@@ -19,7 +19,7 @@ export function chatInfoJob(options: LineJobOptions): JobHandler {
     const calls = type === "group" ? 2 : 1;
     for (let i = 0; i < calls; i++) {
       const slot = await reserveLineRate(db, { channelId, kind: "profile", rates: options.rates });
-      if (!slot.ok) return { retryAt: slot.retryAt };
+      if (!slot.ok) return { retryAt: slot.retryAt, holdKind: true };
     }
     const api = options.clients().api;
     const askedAt = new Date();
@@ -37,7 +37,7 @@ export function chatInfoJob(options: LineJobOptions): JobHandler {
         await markChatLeft(db, { channelId, chatId, askedAt });
         return;
       }
-      if (status === 429) return { retryAt: new Date(Date.now() + 5000) };
+      if (status === 429) return { retryAt: new Date(Date.now() + 5000), holdKind: true };
       if (status !== null && status < 500) return { retryAt: new Date(Date.now() + DAY_MS) };
       throw err;
     }

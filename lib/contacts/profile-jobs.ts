@@ -29,7 +29,7 @@ export function profileJob(options: LineJobOptions): JobHandler {
     // Came back for the member profile only: the friend profile's 404 is already recorded.
     if (memberOnly) return memberProfile(options, db, channelId, userId, new Date());
     const slot = await reserveLineRate(db, { channelId, kind: "profile", rates: options.rates });
-    if (!slot.ok) return { retryAt: slot.retryAt };
+    if (!slot.ok) return { retryAt: slot.retryAt, holdKind: true };
     const askedAt = new Date();
     try {
       const profile = await options.clients().api.getProfile(userId);
@@ -41,7 +41,7 @@ export function profileJob(options: LineJobOptions): JobHandler {
         await markProfileNotFound(db, { channelId, userId, askedAt });
         return memberProfile(options, db, channelId, userId, askedAt);
       }
-      if (status === 429) return { retryAt: new Date(Date.now() + 2000 + Math.random() * 3000) };
+      if (status === 429) return { retryAt: new Date(Date.now() + 2000 + Math.random() * 3000), holdKind: true };
       if (status !== null && status < 500) {
         await markProfileError(db, { channelId, userId });
         return;
@@ -58,7 +58,7 @@ async function memberProfile(options: LineJobOptions, db: Parameters<JobHandler>
   if (!chat) return;
   const slot = await reserveLineRate(db, { channelId, kind: "profile", rates: options.rates });
   // The window is used up (or about to end): come back for this part alone.
-  if (!slot.ok) return { retryAt: slot.retryAt, payload: { channelId, userId, memberOnly: true } };
+  if (!slot.ok) return { retryAt: slot.retryAt, payload: { channelId, userId, memberOnly: true }, holdKind: true };
   try {
     const api = options.clients().api;
     const profile = chat.type === "group" ? await api.getGroupMemberProfile(chat.chatId, userId) : await api.getRoomMemberProfile(chat.chatId, userId);

@@ -21,7 +21,7 @@ export function mediaFetchJob(options: LineJobOptions & { storage: () => MediaSt
     const item = await getMedia(db, { channelId: p.channelId, messageId: p.messageId });
     if (!item || item.status !== "pending") return;
     const slot = await reserveLineRate(db, { channelId: p.channelId, kind: "content", rates: options.rates });
-    if (!slot.ok) return { retryAt: slot.retryAt };
+    if (!slot.ok) return { retryAt: slot.retryAt, holdKind: true };
     const storage = options.storage();
     const blob = options.clients().blob;
     const settle = (fields: Omit<Parameters<typeof settleMedia>[1], "channelId" | "messageId">) => settleMedia(db, { channelId: p.channelId, messageId: p.messageId, ...fields });
@@ -33,7 +33,7 @@ export function mediaFetchJob(options: LineJobOptions & { storage: () => MediaSt
       const status = err instanceof HTTPFetchError ? err.status : null;
       if (status === 410) return void (await settle({ status: "gone", error: "LINE: the content is gone (410)" }));
       if (status === 404) return void (await settle({ status: "missing", error: "LINE: not found (404)" }));
-      if (status === 429) return { retryAt: new Date(Date.now() + 2000 + Math.random() * 3000) };
+      if (status === 429) return { retryAt: new Date(Date.now() + 2000 + Math.random() * 3000), holdKind: true };
       if ((status !== null && status < 500) || job.attempts >= job.maxAttempts) {
         await settle({ status: "failed", error: (err as Error).message });
         return;

@@ -32,7 +32,7 @@ export function audienceUploadJob(options: LineJobOptions): JobHandler {
     const audience = await getAudience(db, { id: p.audienceId });
     if (!audience) return;
     const slot = await reserveLineRate(db, { channelId: audience.channelId, kind: "audience", rates: options.rates });
-    if (!slot.ok) return { retryAt: slot.retryAt };
+    if (!slot.ok) return { retryAt: slot.retryAt, holdKind: true };
     const client = options.clients().audience;
 
     try {
@@ -63,7 +63,7 @@ export function audienceUploadJob(options: LineJobOptions): JobHandler {
       return { retryAt: new Date(Date.now() + Math.min(60_000, 2000 * 1.5 ** Math.min(polls, 10))), payload: { ...p, polls } };
     } catch (err) {
       const status = err instanceof HTTPFetchError ? err.status : null;
-      if (status === 429) return { retryAt: new Date(Date.now() + 15_000) };
+      if (status === 429) return { retryAt: new Date(Date.now() + 15_000), holdKind: true };
       if ((status !== null && status < 500) || job.attempts >= job.maxAttempts) {
         await updateAudience(db, { id: audience.id, status: "error", error: lineMessage(err) });
         return;

@@ -9,7 +9,7 @@ export function getWebhookIntake(): Promise<WebhookIntake> {
   g.__oaWebhookIntake ??= (async () => {
     const { handle, channelId } = await getDatabase();
     return createWebhookIntake({
-      db: handle.db,
+      db: handle.priorityDb,
       writeConcurrency: handle.kind === "pglite" ? 1 : 4,
       channelId,
       channelSecret: env().LINE_CHANNEL_SECRET,

@@ -66,6 +66,37 @@ describe("background jobs", () => {
     expect(job).toMatchObject({ attempts: 0, doneAt: null, failedAt: null });
   });
 
+  it("claims no job of a kind whose rate window is used up until the window is over, and others meanwhile", async () => {
+    for (const key of ["p1", "p2", "p3"]) await enqueueJob(t.handle.db, { kind: "profile", key });
+    await enqueueJob(t.handle.db, { kind: "media", key: "m1" });
+    const ran: string[] = [];
+    const windowEnds = Date.now() + 400;
+    const w = createJobWorker({
+      db: t.handle.db,
+      maxInFlight: 1,
+      handlers: {
+        profile: async (job) => {
+          ran.push(job.key);
+          if (Date.now() < windowEnds) return { retryAt: new Date(windowEnds), holdKind: true };
+        },
+        media: async (job) => void ran.push(job.key),
+      },
+    });
+    const step = async () => {
+      const n = await w.tick();
+      await w.drain();
+      return n;
+    };
+    expect(await step()).toBe(1); // p1: the window is full, p1 goes back
+    expect(await step()).toBe(1); // the media job, although p2 and p3 were due first
+    expect(await step()).toBe(0); // nothing: profiles wait for the window
+    expect(ran).toEqual(["p1", "m1"]);
+    await new Promise((r) => setTimeout(r, windowEnds - Date.now() + 20));
+    for (let i = 0; i < 3; i++) await step();
+    expect(ran.slice(2).sort()).toEqual(["p1", "p2", "p3"]);
+    expect((await all()).every((j) => j.doneAt !== null)).toBe(true);
+  });
+
   it("runs a finished recurring job again when rescheduled", async () => {
     const w = createJobWorker({ db: t.handle.db, handlers: { sync: async () => {} } });
     await enqueueJob(t.handle.db, { kind: "sync", key: "followers" });

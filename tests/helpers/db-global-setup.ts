@@ -20,7 +20,7 @@ export default async function setup(project: TestProject) {
     };
   }
   const handle = await openDatabase({ kind: "pglite" });
-  const dump = await handle.pglite!.dumpDataDir("none");
+  const dump = await handle.dumpDataDir!();
   await handle.close();
   const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), "oa-test-")), "template.tar");
   await fs.writeFile(file, Buffer.from(await dump.arrayBuffer()));
