@@ -48,6 +48,7 @@ export async function startPgliteWorker(options: { dataDir?: string; loadDataDir
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (err: Error) => void }>();
   const listeners = new Map<string, Set<(payload: string) => void>>();
   let nextId = 1;
+  let nextTx = 1;
   let stopped: Error | undefined;
 
   await new Promise<void>((resolve, reject) => {
@@ -101,24 +102,31 @@ export async function startPgliteWorker(options: { dataDir?: string; loadDataDir
     });
   }
 
-  function query(priority: boolean, tx: number | undefined, sql: string, params: unknown[] = [], options: Parameters<BridgeClient["query"]>[2] = {}) {
+  function query(priority: boolean, tx: { id: number; begin: boolean } | undefined, sql: string, params: unknown[] = [], options: Parameters<BridgeClient["query"]>[2] = {}) {
     const rawTypes = Object.keys(options.parsers ?? {}).map(Number);
-    return request<QueryResult>({ op: "query", sql, params, rowMode: options.rowMode ?? "object", rawTypes, priority, tx });
+    return request<QueryResult>({ op: "query", sql, params, rowMode: options.rowMode ?? "object", rawTypes, priority, tx: tx?.id, begin: tx?.begin });
   }
 
   function client(priority: boolean): BridgeClient {
     return {
       query: (sql, params, options) => query(priority, undefined, sql, params, options),
       async transaction(callback) {
-        const tx = await request<number>({ op: "begin", priority });
+        // The first statement opens the transaction on the database thread (no round trip of its own).
+        const id = nextTx++;
+        let begun = false;
+        const txQuery: BridgeClient["query"] = (sql, params, options) => {
+          const begin = !begun;
+          begun = true;
+          return query(priority, { id, begin }, sql, params, options);
+        };
         let result;
         try {
-          result = await callback({ query: (sql, params, options) => query(priority, tx, sql, params, options) });
+          result = await callback({ query: txQuery });
         } catch (err) {
-          await request({ op: "end", tx, commit: false }).catch(() => {});
+          if (begun) await request({ op: "end", tx: id, commit: false }).catch(() => {});
           throw err;
         }
-        await request({ op: "end", tx, commit: true });
+        if (begun) await request({ op: "end", tx: id, commit: true });
         return result;
       },
     };

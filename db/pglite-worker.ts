@@ -9,16 +9,21 @@ import { PGlite, type Transaction } from "@electric-sql/pglite";
 type RowMode = "array" | "object";
 
 // What the bridge sends; every request is answered with { id, ok, value } or { id, ok: false, error }.
+// A transaction has no "begin" of its own: its first statement carries `begin` (one round trip less
+// while the transaction holds the database), and "end" says commit or roll back.
+type Query = { id: number; op: "query"; sql: string; params: unknown[]; rowMode: RowMode; rawTypes: number[]; priority: boolean; tx?: number; begin?: boolean };
 type Request =
-  | { id: number; op: "query"; sql: string; params: unknown[]; rowMode: RowMode; rawTypes: number[]; priority: boolean; tx?: number }
-  | { id: number; op: "begin"; priority: boolean }
+  | Query
   | { id: number; op: "end"; tx: number; commit: boolean }
   | { id: number; op: "listen" | "unlisten"; channel: string }
   | { id: number; op: "dump" }
   | { id: number; op: "close" };
 
+// What waits for its turn: a request, or a transaction (from its first statement to its end).
+type Work = Exclude<Request, { op: "end" }> | { id: number; op: "begin"; tx: number; priority: boolean };
+
 interface Unit {
-  request: Exclude<Request, { op: "end" }>;
+  request: Work;
   priority: boolean;
 }
 
@@ -33,6 +38,12 @@ interface OpenTransaction {
   finish: (end: TransactionEnd) => void;
 }
 
+// A transaction waiting for its turn: its statements (and maybe its end) wait with it.
+interface QueuedTransaction {
+  statements: Query[];
+  end?: TransactionEnd;
+}
+
 const port = parentPort!;
 const { dataDir, loadDataDir } = workerData as { dataDir?: string; loadDataDir?: ArrayBuffer };
 
@@ -40,6 +51,7 @@ const urgent: Unit[] = [];
 const waiting: Unit[] = [];
 let busy = false;
 let open: OpenTransaction | undefined;
+const queued = new Map<number, QueuedTransaction>();
 const unlisteners = new Map<string, () => Promise<void>>();
 
 let pg: PGlite;
@@ -53,20 +65,35 @@ try {
 
 port.on("message", (request: Request) => {
   if (request.op === "end") {
-    if (open?.id === request.tx) open.finish({ commit: request.commit, replyTo: request.id });
+    const end = { commit: request.commit, replyTo: request.id };
+    if (open?.id === request.tx) open.finish(end);
+    else if (queued.has(request.tx)) queued.get(request.tx)!.end = end;
     else void reply(request.id, Promise.reject(new Error(`No open transaction ${request.tx}`)));
     return;
   }
   if (request.op === "query" && request.tx !== undefined) {
+    if (request.begin) {
+      queued.set(request.tx, { statements: [request] });
+      return schedule({ id: request.id, op: "begin", tx: request.tx, priority: request.priority });
+    }
     // Inside the open transaction: PGlite runs a transaction's statements in the order they arrive.
-    const tx = open?.id === request.tx ? open.tx : undefined;
-    void reply(request.id, tx ? tx.query(request.sql, request.params, queryOptions(request)).then(plainResult) : Promise.reject(new Error("Transaction is closed")));
-    return;
+    if (open?.id === request.tx) return inTransaction(open.tx, request);
+    const waitingTx = queued.get(request.tx);
+    if (waitingTx) return void waitingTx.statements.push(request);
+    return void reply(request.id, Promise.reject(new Error("Transaction is closed")));
   }
-  const unit = { request, priority: "priority" in request && request.priority };
-  (unit.priority ? urgent : waiting).push(unit);
-  pump();
+  schedule(request);
 });
+
+function schedule(request: Work) {
+  const priority = "priority" in request && request.priority;
+  (priority ? urgent : waiting).push({ request, priority });
+  pump();
+}
+
+function inTransaction(tx: Transaction, request: Query) {
+  void reply(request.id, tx.query(request.sql, request.params, queryOptions(request)).then(plainResult));
+}
 
 // One unit at a time, a whole transaction being one unit: nothing else may run between its statements.
 function pump() {
@@ -80,12 +107,12 @@ function pump() {
   });
 }
 
-async function run(request: Unit["request"]): Promise<void> {
+async function run(request: Work): Promise<void> {
   switch (request.op) {
     case "query":
       return reply(request.id, pg.query(request.sql, request.params, queryOptions(request)).then(plainResult));
     case "begin":
-      return transaction(request.id);
+      return transaction(request.tx);
     case "listen":
       if (!unlisteners.has(request.channel)) {
         const channel = request.channel;
@@ -112,12 +139,15 @@ async function run(request: Unit["request"]): Promise<void> {
 // The transaction stays open until the bridge says how it ends; its statements arrive meanwhile. The
 // answer to the "end" request says whether the commit held.
 async function transaction(id: number): Promise<void> {
+  const waited = queued.get(id)!;
+  queued.delete(id);
   let end: TransactionEnd | undefined;
   try {
     await pg.transaction(async (tx) => {
       end = await new Promise<TransactionEnd>((finish) => {
         open = { id, tx, finish };
-        port.postMessage({ id, ok: true, value: id });
+        for (const statement of waited.statements) inTransaction(tx, statement);
+        if (waited.end) finish(waited.end);
       });
       open = undefined;
       if (!end.commit) await tx.rollback();
@@ -125,7 +155,10 @@ async function transaction(id: number): Promise<void> {
     if (end) port.postMessage({ id: end.replyTo, ok: true, value: null });
   } catch (err) {
     open = undefined;
-    port.postMessage({ id: end?.replyTo ?? id, ok: false, error: serializeError(err) });
+    if (end) return port.postMessage({ id: end.replyTo, ok: false, error: serializeError(err) });
+    // BEGIN itself failed: everything that waited for the transaction hears why.
+    for (const statement of waited.statements) port.postMessage({ id: statement.id, ok: false, error: serializeError(err) });
+    if (waited.end) port.postMessage({ id: waited.end.replyTo, ok: false, error: serializeError(err) });
   }
 }
 

@@ -24,15 +24,6 @@ export async function currentSnapshot(db: Db): Promise<{ xmin: bigint; xmax: big
   return { xmin: BigInt(row.xmin), xmax: BigInt(row.xmax) };
 }
 
-/**
- * Hold the projection's transaction-scoped advisory lock, or answer false at once if another instance
- * holds it. Released by commit or rollback, so a crashed instance never keeps it.
- */
-export async function tryProjectionLock(db: Db, params: { name: string }): Promise<boolean> {
-  const result = await db.execute(sql`select pg_try_advisory_xact_lock(hashtext(${`oa-console:projection:${params.name}`})) as ok`);
-  return (result as unknown as { rows: Array<{ ok: boolean }> }).rows[0]?.ok === true;
-}
-
 /** Events after `after` up to `upTo`, in id order: only the fields the projection reads. */
 export async function eventsForProjection(db: Db, params: { after: number; upTo: number; limit: number }): Promise<ProjectedEvent[]> {
   const result = await db.execute(sql`
@@ -59,29 +50,30 @@ export async function eventsForProjection(db: Db, params: { after: number; upTo:
   }));
 }
 
-/** New friends are inserted, known ones merged (earliest first seen, latest activity, newest status). Answers the new keys. */
+/**
+ * New friends are inserted, known ones merged (earliest first seen, latest activity, newest status), in
+ * one statement: ON CONFLICT also merges a row another writer (the follower sync, a profile) inserted a
+ * moment ago, which a separate INSERT then UPDATE could miss. Answers the new keys.
+ */
 export async function applyFriendChanges(db: Db, changes: FriendChange[]): Promise<Set<string>> {
   if (changes.length === 0) return new Set();
   const input = JSON.stringify(
     changes.map((c) => ({ channel_id: c.channelId, user_id: c.userId, first_seen: iso(c.firstSeen), last_active: iso(c.lastActive), status: c.status, status_at: iso(c.statusAt) })),
   );
-  const recordset = sql`json_to_recordset(${input}::json) as x(channel_id int, user_id text, first_seen timestamptz, last_active timestamptz, status text, status_at timestamptz)`;
-  const inserted = await db.execute(sql`
-    insert into ${friends} (channel_id, user_id, status, status_at, first_seen_at, last_active_at, name_key)
-    select x.channel_id, x.user_id, coalesce(x.status, 'unknown'), x.status_at, x.first_seen, coalesce(x.last_active, ${NEVER_ACTIVE.toISOString()}::timestamptz), ${NO_NAME}
-    from ${recordset}
-    on conflict do nothing
-    returning channel_id, user_id`);
-  await db.execute(sql`
-    update ${friends} f set
-      first_seen_at = least(f.first_seen_at, x.first_seen),
-      last_active_at = greatest(f.last_active_at, x.last_active),
-      status = case when x.status is not null and (f.status_at is null or x.status_at >= f.status_at) then x.status else f.status end,
-      status_at = case when x.status is not null and (f.status_at is null or x.status_at >= f.status_at) then x.status_at else f.status_at end,
+  // A change without a status carries no status_at either; that is how the merge tells "unchanged".
+  const result = await db.execute(sql`
+    insert into ${friends} as f (channel_id, user_id, status, status_at, first_seen_at, last_active_at, name_key)
+    select x.channel_id, x.user_id, coalesce(x.status, 'unknown'), case when x.status is not null then x.status_at end, x.first_seen,
+      coalesce(x.last_active, ${NEVER_ACTIVE.toISOString()}::timestamptz), ${NO_NAME}
+    from json_to_recordset(${input}::json) as x(channel_id int, user_id text, first_seen timestamptz, last_active timestamptz, status text, status_at timestamptz)
+    on conflict (channel_id, user_id) do update set
+      first_seen_at = least(f.first_seen_at, excluded.first_seen_at),
+      last_active_at = greatest(f.last_active_at, excluded.last_active_at),
+      status = case when excluded.status_at is not null and (f.status_at is null or excluded.status_at >= f.status_at) then excluded.status else f.status end,
+      status_at = case when excluded.status_at is not null and (f.status_at is null or excluded.status_at >= f.status_at) then excluded.status_at else f.status_at end,
       updated_at = now()
-    from ${recordset}
-    where f.channel_id = x.channel_id and f.user_id = x.user_id`);
-  return new Set((inserted as unknown as { rows: Array<{ channel_id: number; user_id: string }> }).rows.map((r) => `${r.channel_id}:${r.user_id}`));
+    returning channel_id, user_id, (xmax = 0) as inserted`);
+  return newKeys(result, "user_id");
 }
 
 /** Same for chats. Answers the new keys. */
@@ -90,22 +82,18 @@ export async function applyChatChanges(db: Db, changes: ChatChange[]): Promise<S
   const input = JSON.stringify(
     changes.map((c) => ({ channel_id: c.channelId, chat_id: c.chatId, type: c.type, first_seen: iso(c.firstSeen), last_active: iso(c.lastActive), status: c.status, status_at: iso(c.statusAt) })),
   );
-  const recordset = sql`json_to_recordset(${input}::json) as x(channel_id int, chat_id text, type text, first_seen timestamptz, last_active timestamptz, status text, status_at timestamptz)`;
-  const inserted = await db.execute(sql`
-    insert into ${chats} (channel_id, chat_id, type, status, status_at, first_seen_at, last_active_at)
-    select x.channel_id, x.chat_id, x.type, coalesce(x.status, 'joined'), x.status_at, x.first_seen, x.last_active from ${recordset}
-    on conflict do nothing
-    returning channel_id, chat_id`);
-  await db.execute(sql`
-    update ${chats} c set
-      first_seen_at = least(c.first_seen_at, x.first_seen),
-      last_active_at = greatest(c.last_active_at, x.last_active),
-      status = case when x.status is not null and (c.status_at is null or x.status_at >= c.status_at) then x.status else c.status end,
-      status_at = case when x.status is not null and (c.status_at is null or x.status_at >= c.status_at) then x.status_at else c.status_at end,
+  const result = await db.execute(sql`
+    insert into ${chats} as c (channel_id, chat_id, type, status, status_at, first_seen_at, last_active_at)
+    select x.channel_id, x.chat_id, x.type, coalesce(x.status, 'joined'), case when x.status is not null then x.status_at end, x.first_seen, x.last_active
+    from json_to_recordset(${input}::json) as x(channel_id int, chat_id text, type text, first_seen timestamptz, last_active timestamptz, status text, status_at timestamptz)
+    on conflict (channel_id, chat_id) do update set
+      first_seen_at = least(c.first_seen_at, excluded.first_seen_at),
+      last_active_at = greatest(c.last_active_at, excluded.last_active_at),
+      status = case when excluded.status_at is not null and (c.status_at is null or excluded.status_at >= c.status_at) then excluded.status else c.status end,
+      status_at = case when excluded.status_at is not null and (c.status_at is null or excluded.status_at >= c.status_at) then excluded.status_at else c.status_at end,
       updated_at = now()
-    from ${recordset}
-    where c.channel_id = x.channel_id and c.chat_id = x.chat_id`);
-  return new Set((inserted as unknown as { rows: Array<{ channel_id: number; chat_id: string }> }).rows.map((r) => `${r.channel_id}:${r.chat_id}`));
+    returning channel_id, chat_id, (xmax = 0) as inserted`);
+  return newKeys(result, "chat_id");
 }
 
 export async function applyMemberChanges(db: Db, changes: MemberChange[]) {
@@ -144,6 +132,12 @@ export async function insertMedia(db: Db, items: MediaItem[]): Promise<MediaItem
     .returning({ channelId: media.channelId, messageId: media.messageId });
   const fresh = new Set(rows.map((r) => `${r.channelId}:${r.messageId}`));
   return items.filter((m) => fresh.has(`${m.channelId}:${m.messageId}`));
+}
+
+// xmax is 0 on a row version this statement inserted, and set on one it updated (the ON CONFLICT path).
+function newKeys(result: unknown, column: "user_id" | "chat_id"): Set<string> {
+  const rows = (result as { rows: Array<Record<string, unknown>> }).rows;
+  return new Set(rows.filter((r) => r.inserted === true).map((r) => `${r.channel_id}:${r[column]}`));
 }
 
 function iso(d: Date | null): string | null {

@@ -96,6 +96,23 @@ export async function setProjectionPosition(db: Db, params: { name: string; last
 }
 
 /**
+ * Move a projection from `from` to `to`, only if it is still at `from` (compare and set). False when
+ * another instance moved it meanwhile.
+ */
+export async function advanceProjection(db: Db, params: { name: string; from: number; to: number }): Promise<boolean> {
+  const rows = await db
+    .insert(projections)
+    .values({ name: params.name, lastEventId: params.to })
+    .onConflictDoUpdate({
+      target: projections.name,
+      set: { lastEventId: params.to, updatedAt: new Date() },
+      setWhere: eq(projections.lastEventId, params.from),
+    })
+    .returning({ name: projections.name });
+  return rows.length === 1;
+}
+
+/**
  * Queue many jobs of one kind in one statement (the friends projection queues a batch's profile and
  * media fetches at once). Same rules as enqueueJob: once per key, `reschedule` revives finished ones.
  * Answers the keys that were queued or revived.

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
-import { applyChatChanges, applyFriendChanges, applyMemberChanges, currentSnapshot, eventsForProjection, insertMedia, lastAllocatedEventId, tryProjectionLock } from "@/db/queries/friends-projection";
-import { enqueueJobs, getProjectionPosition, setProjectionPosition } from "@/db/queries/jobs";
+import { applyChatChanges, applyFriendChanges, applyMemberChanges, currentSnapshot, eventsForProjection, insertMedia, lastAllocatedEventId } from "@/db/queries/friends-projection";
+import { advanceProjection, enqueueJobs, getProjectionPosition } from "@/db/queries/jobs";
 import type { BackgroundTask } from "@/lib/background/runner";
 import { JOB_KINDS } from "./job-kinds";
 import { projectEvents } from "./project-events";
@@ -10,9 +10,10 @@ export const FRIENDS_PROJECTION = "friends";
 // Keeps friends, chats, chat members and media rows up to date from the event store, in event id order,
 // a bounded batch per transaction, on whichever instance gets there first:
 //
-// - One at a time: the batch's transaction holds pg_try_advisory_xact_lock; another instance that
-//   cannot get it skips its turn. The position advances in that same transaction, so a batch is applied
-//   exactly once (and applying it twice would change nothing anyway: see project-events.ts).
+// - One at a time: the batch's transaction first moves the position, and only from where the batch was
+//   read (compare and set). That row lock makes another instance wait for the commit, then find the
+//   position moved and drop its batch; so a batch is applied exactly once (and applying it twice would
+//   change nothing anyway: see project-events.ts).
 // - Never skipping an event: ids are handed out when a row is inserted, not when it commits, so on
 //   PostgreSQL event 11 can be visible while event 10's transaction is still open. Reading "id > position"
 //   then would step over 10 for good. So the projection only reads up to a horizon: the highest id
@@ -55,20 +56,22 @@ export function createFriendsProjection(options: { db: Db; batchSize?: number; n
     return seq;
   }
 
-  /** One batch: answers how many events it applied (0 when caught up or another instance has the lock). */
+  /** One batch: answers how many events it applied (0 when caught up or another instance got there first). */
   async function tick(): Promise<number> {
     if ((await advanceHorizon()) === null) return 0;
     const position = await getProjectionPosition(db, { name });
     knownPosition = position;
     // Nothing settled yet: the next tick (the runner's idle interval) looks again.
     if (horizon <= position) return 0;
+    // Read and work out the batch before the transaction: nothing below the horizon changes any more, so
+    // the transaction holds the database only for its writes (on PGlite, one thread serves everyone).
+    const batch = await eventsForProjection(db, { after: position, upTo: horizon, limit: batchSize });
+    const projection = projectEvents(batch);
+    // A short batch read everything up to the horizon: nothing else will appear below it.
+    const next = batch.length < batchSize ? horizon : batch.at(-1)!.id;
     const applied = await db.transaction(async (tx) => {
-      if (!(await tryProjectionLock(tx, { name }))) return null;
-      // Re-read under the lock: another instance may have moved it since.
-      const from = await getProjectionPosition(tx, { name });
-      if (horizon <= from) return null;
-      const batch = await eventsForProjection(tx, { after: from, upTo: horizon, limit: batchSize });
-      const projection = projectEvents(batch);
+      // Another instance moved the position since it was read: its batch overlapped this one.
+      if (!(await advanceProjection(tx, { name, from: position, to: next }))) return null;
       const newFriends = await applyFriendChanges(tx, projection.friends);
       const newChats = await applyChatChanges(tx, projection.chats);
       await applyMemberChanges(tx, projection.members);
@@ -89,10 +92,6 @@ export function createFriendsProjection(options: { db: Db; batchSize?: number; n
         kind: JOB_KINDS.media,
         jobs: newMedia.filter((m) => !m.external).map((m) => ({ key: `${m.channelId}:${m.messageId}`, payload: { channelId: m.channelId, messageId: m.messageId, messageType: m.messageType } })),
       });
-
-      // A short batch read everything up to the horizon: nothing else will appear below it.
-      const next = batch.length < batchSize ? horizon : batch.at(-1)!.id;
-      await setProjectionPosition(tx, { name, lastEventId: next });
       return { next, count: Math.max(batch.length, 1) };
     });
     if (!applied) return 0;

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { chatMembersSeen, getChat, listChats } from "@/db/queries/chats";
 import { getFriend } from "@/db/queries/friends";
-import { enqueueJob, getJob } from "@/db/queries/jobs";
+import { advanceProjection, enqueueJob, getJob, getProjectionPosition } from "@/db/queries/jobs";
 import { getLineSync } from "@/db/queries/line-syncs";
 import { startFakeLine, type FakeLine } from "@/fake-line/server";
 import { createFriendsProjection } from "@/lib/contacts/friends-projection";
@@ -109,7 +109,7 @@ describe("friends projection", () => {
     await projectAll(db());
     // One profile request a second: the friend profile (404) takes the window, the member profile must wait.
     const named = async () => Boolean((await getFriend(db(), { channelId: t.channelId, userId: speaker!.userId }))?.displayName);
-    await runJobs(db(), fakeHandlers(fake, { rates: { profile: { limit: 1, windowMs: 1000 } } }), { until: named, timeoutMs: 8000 });
+    await runJobs(db(), fakeHandlers(fake, { rates: { profile: { limit: 1, windowMs: 1000 } } }), { until: named, timeoutMs: 15_000 });
     expect(await getFriend(db(), { channelId: t.channelId, userId: speaker!.userId })).toMatchObject({ status: "unknown", displayName: speaker!.displayName });
     expect((await requests(`/v2/bot/group/${chatId}/member/${speaker!.userId}`)).map((r) => r.status)).toEqual([200]);
   });
@@ -153,6 +153,15 @@ describe("friends projection", () => {
     expect(rows.rows[0]).toEqual({ n: 40, d: 40 });
     const jobs = (await db().execute(sql`select count(*)::int as n from jobs where kind = ${JOB_KINDS.profile}`)) as unknown as { rows: Array<{ n: number }> };
     expect(jobs.rows[0]!.n).toBe(40);
+  });
+
+  it("moves the position only from where a batch was read, so a stale batch is never written", async () => {
+    expect(await advanceProjection(db(), { name: "friends", from: 0, to: 10 })).toBe(true);
+    // Another instance read from 0 too, and finishes second: refused, the position stays.
+    expect(await advanceProjection(db(), { name: "friends", from: 0, to: 7 })).toBe(false);
+    expect(await getProjectionPosition(db(), { name: "friends" })).toBe(10);
+    expect(await advanceProjection(db(), { name: "friends", from: 10, to: 20 })).toBe(true);
+    expect(await getProjectionPosition(db(), { name: "friends" })).toBe(20);
   });
 
   // PostgreSQL hands out ids at insert time, so a later event can commit first. Only PostgreSQL has

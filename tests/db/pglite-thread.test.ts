@@ -70,6 +70,13 @@ describe.runIf(engine() === "pglite")("PGlite in its own thread", () => {
     expect(keys).toEqual(["kept-1", "kept-2"]);
   });
 
+  it("runs statements a transaction issues at once, and a transaction that issues none", async () => {
+    const row = (key: string) => ({ key, windowStart: new Date(0), used: 1 });
+    await t.handle.db.transaction((tx) => Promise.all([tx.insert(rateWindows).values(row("a")), tx.insert(rateWindows).values(row("b"))]));
+    expect(await t.handle.db.transaction(async () => "nothing to write")).toBe("nothing to write");
+    expect((await t.handle.db.select().from(rateWindows)).map((r) => r.key).sort()).toEqual(["a", "b"]);
+  });
+
   it("hands back PostgreSQL's error fields, so callers can tell a conflict from an outage", async () => {
     await t.handle.db.insert(rateWindows).values({ key: "k", windowStart: new Date(0), used: 1 });
     const err = await t.handle.db

@@ -258,7 +258,8 @@ describe("webhook intake", () => {
       // Hold the database busy: PGlite serves one query at a time; on PostgreSQL lock the table.
       const blocker =
         t.handle.kind === "pglite"
-          ? t.handle.db.transaction(async () => {
+          ? t.handle.db.transaction(async (tx) => {
+              await tx.execute(sql`select 1`);
               locked();
               await gate;
             })
