@@ -28,7 +28,7 @@ export interface DeliveryRecord {
  * parameter to oa_store_deliveries (db/migrations/0001), which inserts the deliveries and the events
  * not already stored, bumps the hourly counts and NOTIFYs listeners with the new events' id range.
  * One call instead of six round trips, and a plan cached per connection: on PGlite every statement
- * runs on the web server's own thread.
+ * holds the one connection, and the next batch waits for it.
  */
 export async function storeDeliveries(db: Db, params: { deliveries: DeliveryRecord[] }) {
   const { deliveries } = params;

@@ -10,10 +10,10 @@ export interface GroupCommitOptions {
   /** Writes that may run at once (1 for PGlite, which has one connection; more for PostgreSQL). */
   concurrency: number;
   /**
-   * How long to hold a write open for company while busy (ms). PGlite runs queries synchronously on
-   * the web server's own thread: while one write runs, no other request is even parsed, so without a
-   * short wait under load every batch would hold one item. After a quiet spell (no write within
-   * `busyWindowMs`) an item is written at once, so a lone delivery never waits.
+   * How long to hold a write open for company while busy (ms). With one write at a time (PGlite), the
+   * items that arrive while a write is on its way back would otherwise miss the next one; a short wait
+   * under load lets them share it. After a quiet spell (no write within `busyWindowMs`) an item is
+   * written at once, so a lone delivery never waits.
    */
   lingerMs?: number;
   busyWindowMs?: number;

@@ -9,7 +9,8 @@ export function getWebhookIntake(): Promise<WebhookIntake> {
   g.__oaWebhookIntake ??= (async () => {
     const { handle, channelId } = await getDatabase();
     return createWebhookIntake({
-      db: handle.priorityDb,
+      db: handle.db,
+      priorityDb: handle.priorityDb,
       writeConcurrency: handle.kind === "pglite" ? 1 : 4,
       channelId,
       channelSecret: env().LINE_CHANNEL_SECRET,

@@ -23,6 +23,17 @@ test.describe("deliveries", () => {
     await expect(page.getByText("Refused deliveries store no events.")).toBeVisible();
   });
 
+  test("acknowledges LINE without compressing the answer, accepted or refused", async ({ request }) => {
+    // A gzip stream for a two-byte body costs the server more than the delivery's own work.
+    const accepted = await postWebhook(request, [textEvent(uniqueText("kana"))], { headers: { "accept-encoding": "gzip, deflate" } });
+    expect(accepted.status()).toBe(200);
+    expect(accepted.headers()["content-encoding"]).toBeUndefined();
+    const refused = await postWebhook(request, [textEvent(uniqueText("kana"))], { signature: "bad", headers: { "accept-encoding": "gzip, deflate" } });
+    expect(refused.status()).toBe(401);
+    expect(refused.headers()["content-encoding"]).toBeUndefined();
+    expect(await refused.json()).toEqual({ message: "Invalid signature" });
+  });
+
   test("the command palette jumps to rejected deliveries from anywhere", async ({ page }) => {
     await visit(page, "/");
     await page.keyboard.press("Control+k");

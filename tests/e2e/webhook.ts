@@ -6,12 +6,17 @@ const BOT = "U58b2a2055bb55bcbb37d2f2a4276b0bd";
 type Json = Record<string, unknown>;
 
 /** POST a webhook body to the console as LINE would: signed over these exact bytes unless told otherwise. */
-export async function postWebhook(request: APIRequestContext, events: Json[], opts: { signature?: string | null } = {}) {
+export async function postWebhook(request: APIRequestContext, events: Json[], opts: { signature?: string | null; headers?: Record<string, string> } = {}) {
   const body = JSON.stringify({ destination: BOT, events });
   const signature = opts.signature === undefined ? sign(body) : opts.signature;
   return request.post("/api/line/webhook", {
     data: body,
-    headers: { "content-type": "application/json; charset=utf-8", "user-agent": "LineBotWebhook/2.0", ...(signature ? { "x-line-signature": signature } : {}) },
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "user-agent": "LineBotWebhook/2.0",
+      ...(signature ? { "x-line-signature": signature } : {}),
+      ...opts.headers,
+    },
   });
 }
 

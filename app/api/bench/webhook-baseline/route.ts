@@ -3,6 +3,7 @@ import { env } from "@/lib/env.js";
 import { callbackBodySchema } from "@/lib/webhook/callback-schema";
 import { MAX_BODY_BYTES } from "@/lib/webhook/intake";
 import { readBodyLimited } from "@/lib/webhook/read-body";
+import { webhookResponse } from "@/lib/webhook/webhook-response";
 
 export const runtime = "nodejs";
 
@@ -14,11 +15,11 @@ export async function POST(req: Request): Promise<Response> {
   if (!e.BENCH_ROUTES) return new Response(null, { status: 404 });
   const read = await readBodyLimited(req, MAX_BODY_BYTES);
   const signature = req.headers.get("x-line-signature");
-  if (read.tooLarge) return Response.json({ message: "too large" }, { status: 413 });
+  if (read.tooLarge) return webhookResponse({ message: "too large" }, 413);
   if (!signature || !e.LINE_CHANNEL_SECRET || !validateSignature(read.bytes, e.LINE_CHANNEL_SECRET, signature)) {
-    return Response.json({ message: "Invalid signature" }, { status: 401 });
+    return webhookResponse({ message: "Invalid signature" }, 401);
   }
   const parsed = callbackBodySchema.safeParse(JSON.parse(read.bytes.toString("utf8")));
-  if (!parsed.success) return Response.json({ message: "invalid" }, { status: 400 });
-  return Response.json({});
+  if (!parsed.success) return webhookResponse({ message: "invalid" }, 400);
+  return webhookResponse({}, 200);
 }

@@ -1,4 +1,5 @@
 import { getWebhookIntake } from "@/lib/webhook/instance";
+import { webhookResponse } from "@/lib/webhook/webhook-response";
 
 // LINE's webhook: public (the signature is the authentication), Node runtime for node:crypto.
 export const runtime = "nodejs";
@@ -9,7 +10,7 @@ export async function POST(req: Request): Promise<Response> {
     intake = await getWebhookIntake();
   } catch (err) {
     console.error("[webhook] event store unavailable:", (err as Error).message);
-    return Response.json({ message: "The event store is unavailable; please redeliver." }, { status: 503 });
+    return webhookResponse({ message: "The event store is unavailable; please redeliver." }, 503);
   }
   return intake.handle(req);
 }
