@@ -35,13 +35,13 @@ type Message =
 
 type ErrorFields = Record<string, unknown> & { name: string; message: string };
 
-// Resolved from the working directory, like the migrations: bundlers leave it alone, and Node runs the
-// TypeScript file as it is.
+// From the working directory, like the migrations. `next build` bundles it as a worker chunk; tests and
+// scripts run the TypeScript file as it is (Node strips the types).
 const workerFile = path.join(process.cwd(), "db", "pglite-worker.ts");
 
 export async function startPgliteWorker(options: { dataDir?: string; loadDataDir?: Blob }): Promise<PgliteBridge> {
   const loadDataDir = options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined;
-  const worker = new Worker(/* turbopackIgnore: true */ workerFile, {
+  const worker = new Worker(workerFile, {
     workerData: { dataDir: options.dataDir, loadDataDir },
     transferList: loadDataDir ? [loadDataDir] : [],
   });

@@ -1,5 +1,5 @@
-// PGlite in its own thread. Node runs this file directly (type stripping), so it imports nothing from
-// the project. PGlite executes SQL synchronously in WebAssembly: on the web server's thread, every query
+// PGlite in its own thread. It imports nothing from the project: `next build` bundles it, but tests and
+// scripts have Node run it as it is (type stripping), with no path aliases. PGlite executes SQL synchronously in WebAssembly: on the web server's thread, every query
 // stalls every request, and the webhook's acknowledgements queue behind background work. Here the
 // queries run beside the server, one at a time (PGlite has one connection), and the webhook's writes go
 // ahead of whatever else is waiting. The other side of the messages is db/pglite-bridge.ts.
@@ -113,12 +113,13 @@ async function run(request: Work): Promise<void> {
       return reply(request.id, pg.query(request.sql, request.params, queryOptions(request)).then(plainResult));
     case "begin":
       return transaction(request.tx);
-    case "listen":
-      if (!unlisteners.has(request.channel)) {
-        const channel = request.channel;
-        unlisteners.set(channel, await pg.listen(channel, (payload) => port.postMessage({ op: "notify", channel, payload })));
-      }
-      return reply(request.id, Promise.resolve(null));
+    case "listen": {
+      const channel = request.channel;
+      const listening = unlisteners.has(channel)
+        ? Promise.resolve()
+        : pg.listen(channel, (payload) => port.postMessage({ op: "notify", channel, payload })).then((unlisten) => void unlisteners.set(channel, unlisten));
+      return reply(request.id, listening.then(() => null));
+    }
     case "unlisten": {
       const unlisten = unlisteners.get(request.channel);
       unlisteners.delete(request.channel);
