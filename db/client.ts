@@ -116,26 +116,23 @@ async function openPglite(options: Extract<OpenDatabaseOptions, { kind: "pglite"
 async function openPostgres(options: Extract<OpenDatabaseOptions, { kind: "postgres" }>): Promise<PostgresHandle> {
   const pg = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
-  const pool = new pg.default.Pool({
-    connectionString: options.url,
-    max: options.poolSize ?? 10,
-    // A dead server must surface quickly: the webhook answers 503 within 1 s so LINE redelivers.
-    connectionTimeoutMillis: 800,
-    idleTimeoutMillis: 30_000,
-    statement_timeout: 15_000,
-  });
-  // An idle client losing its connection emits on the pool; without a listener Node would crash.
-  pool.on("error", (err) => console.error("[db] idle PostgreSQL client error:", err.message));
+  const newPool = (max: number) => {
+    const created = new pg.default.Pool({
+      connectionString: options.url,
+      max,
+      // A dead server must surface quickly: the webhook answers 503 within 1 s so LINE redelivers.
+      connectionTimeoutMillis: 800,
+      idleTimeoutMillis: 30_000,
+      statement_timeout: 15_000,
+    });
+    // An idle client losing its connection emits on the pool; without a listener Node would crash.
+    created.on("error", (err) => console.error("[db] idle PostgreSQL client error:", err.message));
+    return created;
+  };
+  const pool = newPool(options.poolSize ?? 10);
   // The webhook's own connections (as many as its concurrent writes): a busy timeline or a backlog of
   // jobs holding every pooled connection cannot make LINE's deliveries wait.
-  const priorityPool = new pg.default.Pool({
-    connectionString: options.url,
-    max: 4,
-    connectionTimeoutMillis: 800,
-    idleTimeoutMillis: 30_000,
-    statement_timeout: 15_000,
-  });
-  priorityPool.on("error", (err) => console.error("[db] idle PostgreSQL client error:", err.message));
+  const priorityPool = newPool(4);
   const listener = createPgListener(options.url);
   return {
     kind: "postgres",

@@ -22,11 +22,6 @@ type Request =
 // What waits for its turn: a request, or a transaction (from its first statement to its end).
 type Work = Exclude<Request, { op: "end" }> | { id: number; op: "begin"; tx: number; priority: boolean };
 
-interface Unit {
-  request: Work;
-  priority: boolean;
-}
-
 interface TransactionEnd {
   commit: boolean;
   replyTo: number;
@@ -47,8 +42,8 @@ interface QueuedTransaction {
 const port = parentPort!;
 const { dataDir, loadDataDir } = workerData as { dataDir?: string; loadDataDir?: ArrayBuffer };
 
-const urgent: Unit[] = [];
-const waiting: Unit[] = [];
+const urgent: Work[] = [];
+const waiting: Work[] = [];
 let busy = false;
 let open: OpenTransaction | undefined;
 const queued = new Map<number, QueuedTransaction>();
@@ -85,9 +80,8 @@ port.on("message", (request: Request) => {
   schedule(request);
 });
 
-function schedule(request: Work) {
-  const priority = "priority" in request && request.priority;
-  (priority ? urgent : waiting).push({ request, priority });
+function schedule(work: Work) {
+  ("priority" in work && work.priority ? urgent : waiting).push(work);
   pump();
 }
 
@@ -98,10 +92,10 @@ function inTransaction(tx: Transaction, request: Query) {
 // One unit at a time, a whole transaction being one unit: nothing else may run between its statements.
 function pump() {
   if (busy) return;
-  const unit = urgent.shift() ?? waiting.shift();
-  if (!unit) return;
+  const work = urgent.shift() ?? waiting.shift();
+  if (!work) return;
   busy = true;
-  void run(unit.request).finally(() => {
+  void run(work).finally(() => {
     busy = false;
     pump();
   });
