@@ -168,11 +168,13 @@ describe("friends projection", () => {
   // concurrent transactions (PGlite runs one at a time), so only there can this be shown.
   it.runIf(engine() === "postgres")("never steps over an event whose transaction commits late", async () => {
     const [early, late] = await users("following", 2);
-    const message = (userId: string, i: number) => ({ type: "message", mode: "active", timestamp: Date.now(), source: { type: "user", userId }, webhookEventId: `01KLATE${i}${userId}`, deliveryContext: { isRedelivery: false }, message: { type: "text", id: `9${i}`, text: "hi" } });
+    const message = (userId: string, i: number, timestamp = Date.now()) => ({ type: "message", mode: "active", timestamp, source: { type: "user", userId }, webhookEventId: `01KLATE${i}${userId}`, deliveryContext: { isRedelivery: false }, message: { type: "text", id: `9${i}`, text: "hi" } });
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const held = db().transaction(async (tx) => {
-      await storeEvents(tx, t.channelId, [message(early!.userId, 1)]);
+      // An hour earlier: its hourly count is another row, so the open transaction cannot hold up the later
+      // store on that row's lock (both batches would otherwise share one in 16 counter shards).
+      await storeEvents(tx, t.channelId, [message(early!.userId, 1, Date.now() - 3_600_000)]);
       await gate;
     });
     await sleep(200);
