@@ -1,19 +1,27 @@
 // npm run bench:webhook [-- --db pglite|postgres|both] [--seconds 10] [--concurrency 10] [--users 5000]
+//                       [--client raw|fetch] [--rounds 3]
 //
 // Signed deliveries on loopback against `next start`, compared in the same run with a baseline route
 // that verifies and parses but stores nothing (app/api/bench/webhook-baseline). Reports deliveries/s,
 // p50/p99 acknowledgement latency, non-2xx answers and lost events (acknowledged but not stored), and
 // the same while the timeline is being queried. Needs a production build (`npx next build`).
+//
+// The client shares the machine with the server, so it is kept light: one keep-alive socket per
+// concurrent sender and a minimal HTTP/1.1 reader (lib/http-client.ts). `--client fetch` sends with
+// Node's fetch instead, as runs before 2026-11-22 did; it takes about half a millisecond of CPU per
+// request from the server.
 import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { startApp, type AppServer } from "./lib/app-server";
 import { startFakeLineProcess } from "./lib/fake-process";
 import { closedLoop } from "./lib/load";
+import { openConnection, type HttpConnection } from "./lib/http-client";
 import { BENCH_DESTINATION, textMessageEvent } from "./lib/text-event";
 import { freshDatabase } from "./lib/databases";
 import { benchHeaders, prepareAuth, signIn } from "./lib/auth";
 import { round, summarize } from "./lib/stats";
+import { cpuPerRequest, readThreadCpu } from "./lib/thread-cpu";
 
 const { values: opts } = parseArgs({
   options: {
@@ -24,6 +32,9 @@ const { values: opts } = parseArgs({
     "fake-port": { type: "string", default: "4951" },
     // Distinct senders: each new one is a new friend whose profile the console fetches in the background.
     users: { type: "string", default: "5000" },
+    client: { type: "string", default: "raw" },
+    // Baseline and intake phases alternate this many times: drift on a shared machine hits both alike.
+    rounds: { type: "string", default: "3" },
   },
 });
 // Signed with the channel secret of the fake LINE platform the app is pointed at (see benchEngine).
@@ -31,7 +42,9 @@ let SECRET = "";
 const seconds = Number(opts.seconds);
 const concurrency = Number(opts.concurrency);
 const users = Number(opts.users);
+const rounds = Number(opts.rounds);
 const engines = opts.db === "both" ? ["pglite", "postgres"] : [opts.db!];
+if (opts.client !== "raw" && opts.client !== "fetch") throw new Error("--client is raw or fetch");
 
 let seq = 0;
 
@@ -42,33 +55,53 @@ function delivery(): { body: string; ids: string[] } {
   return { body: JSON.stringify({ destination: BENCH_DESTINATION, events }), ids: events.map((e) => e.webhookEventId) };
 }
 
-async function post(url: string, body: string) {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-line-signature": createHmac("sha256", SECRET).update(body).digest("base64") },
-    body,
-  });
-  await res.arrayBuffer();
-  return res.status;
+// One sender per closed-loop worker; with --client raw, each has a keep-alive connection of its own.
+function senders(baseUrl: string) {
+  const connections: Array<Promise<HttpConnection>> = [];
+  return {
+    async post(path: string, body: string, worker: number) {
+      const headers = { "content-type": "application/json", "x-line-signature": createHmac("sha256", SECRET).update(body).digest("base64") };
+      if (opts.client === "fetch") {
+        const res = await fetch(`${baseUrl}${path}`, { method: "POST", headers, body });
+        await res.arrayBuffer();
+        return res.status;
+      }
+      connections[worker] ??= openConnection(baseUrl);
+      const answer = await (await connections[worker]).request("POST", path, headers, body);
+      return answer.status;
+    },
+    async close() {
+      for (const c of await Promise.all(connections.filter(Boolean))) c.close();
+    },
+  };
 }
 
 async function phase(app: AppServer, path: string, acknowledged?: Set<string>, withReaders = false) {
   const readers = withReaders ? timelineReaders(app) : undefined;
+  const sender = senders(app.url);
+  const cpuBefore = readThreadCpu(app.pid);
+  const clientBefore = process.cpuUsage();
   const run = await closedLoop({
     concurrency,
     durationMs: seconds * 1000,
-    task: async () => {
+    task: async (_, worker) => {
       const d = delivery();
-      const status = await post(`${app.url}${path}`, d.body);
+      const status = await sender.post(path, d.body, worker);
       if (status === 200 && acknowledged) for (const id of d.ids) acknowledged.add(id);
       return status;
     },
   });
+  const cpu = cpuPerRequest(cpuBefore, readThreadCpu(app.pid), run.results.length);
+  const clientCpu = process.cpuUsage(clientBefore);
+  await sender.close();
   const reads = await readers?.stop();
   return {
     deliveriesPerSecond: round(run.results.length / (run.elapsedMs / 1000)),
     ...summarize(run.latencies),
     non2xx: run.results.filter((s) => s < 200 || s >= 300).length,
+    // CPU per delivery (ms): the server's threads, and this client (which shares the machine).
+    serverCpuMs: cpu,
+    clientCpuMs: round((clientCpu.user + clientCpu.system) / 1000 / Math.max(1, run.results.length), 3),
     ...(reads ? { timelineReads: reads.count, timelineReadP50: reads.p50, timelineReadP99: reads.p99 } : {}),
   };
 }
@@ -130,25 +163,28 @@ async function benchEngine(engine: string) {
   await signIn(app.url);
   try {
     // Warm both routes (JIT, connection pools, first-request compilation of route modules).
-    await closedLoop({ concurrency: 4, durationMs: 2000, task: () => post(`${app.url}/api/bench/webhook-baseline`, delivery().body) });
-    await closedLoop({ concurrency: 4, durationMs: 2000, task: () => post(`${app.url}/api/line/webhook`, delivery().body) });
+    const warm = senders(app.url);
+    await closedLoop({ concurrency: 4, durationMs: 2000, task: (_, w) => warm.post("/api/bench/webhook-baseline", delivery().body, w) });
+    await closedLoop({ concurrency: 4, durationMs: 2000, task: (_, w) => warm.post("/api/line/webhook", delivery().body, w) });
+    await warm.close();
 
     const acknowledged = new Set<string>();
-    // Alternate baseline and intake twice: the machine is noisy, and drift hits both alike.
-    const baseline1 = await phase(app, "/api/bench/webhook-baseline");
-    const intake1 = await phase(app, "/api/line/webhook", acknowledged);
-    const baseline2 = await phase(app, "/api/bench/webhook-baseline");
-    const intake2 = await phase(app, "/api/line/webhook", acknowledged);
+    const baseline: Array<Awaited<ReturnType<typeof phase>>> = [];
+    const intake: Array<Awaited<ReturnType<typeof phase>>> = [];
+    for (let i = 0; i < rounds; i++) {
+      baseline.push(await phase(app, "/api/bench/webhook-baseline"));
+      intake.push(await phase(app, "/api/line/webhook", acknowledged));
+    }
     const underReads = await phase(app, "/api/line/webhook", acknowledged, true);
     const lost = await lostEvents(app, acknowledged);
-    const baselineRate = (baseline1.deliveriesPerSecond + baseline2.deliveriesPerSecond) / 2;
-    const intakeRate = (intake1.deliveriesPerSecond + intake2.deliveriesPerSecond) / 2;
+    const rate = (phases: Array<{ deliveriesPerSecond: number }>) => phases.reduce((sum, p) => sum + p.deliveriesPerSecond, 0) / phases.length;
     return {
       engine,
-      baseline: [baseline1, baseline2],
-      intake: [intake1, intake2],
+      baseline,
+      intake,
       intakeWhileTimelineQueried: underReads,
-      throughputRatio: round(intakeRate / baselineRate, 2),
+      throughputRatio: round(rate(intake) / rate(baseline), 2),
+      roundRatios: intake.map((p, i) => round(p.deliveriesPerSecond / baseline[i]!.deliveriesPerSecond, 2)),
       acknowledgedEvents: acknowledged.size,
       lostEvents: lost,
     };
@@ -169,15 +205,24 @@ for (const engine of engines) {
 
 fs.mkdirSync("bench/results", { recursive: true });
 const file = `bench/results/webhook-${new Date().toISOString().replaceAll(":", "-")}.json`;
-fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), seconds, concurrency, results }, null, 2));
-console.log(`\n| engine | baseline/s | intake/s | ratio | p50 | p99 | p99 with timeline reads | non-2xx | lost |`);
+fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), seconds, concurrency, client: opts.client, results }, null, 2));
+console.log(`\n| engine | baseline/s | intake/s | ratio (per round) | p50 | p99 | p99 with timeline reads | non-2xx | lost |`);
 console.log(`|---|---|---|---|---|---|---|---|---|`);
 for (const r of results) {
-  const b = (r.baseline[0]!.deliveriesPerSecond + r.baseline[1]!.deliveriesPerSecond) / 2;
-  const i = (r.intake[0]!.deliveriesPerSecond + r.intake[1]!.deliveriesPerSecond) / 2;
-  const p50 = Math.max(r.intake[0]!.p50, r.intake[1]!.p50);
-  const p99 = Math.max(r.intake[0]!.p99, r.intake[1]!.p99);
-  const non2xx = r.intake[0]!.non2xx + r.intake[1]!.non2xx + r.intakeWhileTimelineQueried.non2xx;
-  console.log(`| ${r.engine} | ${round(b)} | ${round(i)} | ${r.throughputRatio} | ${p50} ms | ${p99} ms | ${r.intakeWhileTimelineQueried.p99} ms | ${non2xx} | ${r.lostEvents} |`);
+  const mean = (xs: number[]) => round(xs.reduce((a, b) => a + b, 0) / xs.length);
+  const b = mean(r.baseline.map((p) => p.deliveriesPerSecond));
+  const i = mean(r.intake.map((p) => p.deliveriesPerSecond));
+  // The worst phase's latency, not a flattering one.
+  const p50 = Math.max(...r.intake.map((p) => p.p50));
+  const p99 = Math.max(...r.intake.map((p) => p.p99));
+  const non2xx = r.intake.reduce((n, p) => n + p.non2xx, 0) + r.intakeWhileTimelineQueried.non2xx;
+  console.log(`| ${r.engine} | ${b} | ${i} | ${r.throughputRatio} (${r.roundRatios.join(", ")}) | ${p50} ms | ${p99} ms | ${r.intakeWhileTimelineQueried.p99} ms | ${non2xx} | ${r.lostEvents} |`);
+}
+console.log(`\nCPU per delivery (ms, mean of the phases): server thread, database thread (PGlite), GC helpers, other; the client`);
+for (const r of results) {
+  for (const [name, phases] of [["baseline", r.baseline], ["intake", r.intake]] as const) {
+    const mean = (get: (p: (typeof phases)[number]) => number | undefined) => round(phases.reduce((n, p) => n + (get(p) ?? 0), 0) / phases.length, 3);
+    console.log(`${r.engine} ${name.padEnd(8)} server ${mean((p) => p.serverCpuMs.server)} · db ${mean((p) => p.serverCpuMs.db)} · gc ${mean((p) => p.serverCpuMs.gc)} · other ${mean((p) => p.serverCpuMs.other)} · client ${mean((p) => p.clientCpuMs)}`);
+  }
 }
 console.log(`\nwritten to ${file}`);

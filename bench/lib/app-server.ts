@@ -4,6 +4,8 @@ import path from "node:path";
 
 export interface AppServer {
   url: string;
+  /** The server process (`next start` runs the server in the process it starts as). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -35,7 +37,7 @@ export async function startApp(opts: { port: number; env: Record<string, string>
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, stop: () => kill(child) };
+  return { url, pid: child.pid!, stop: () => kill(child) };
 }
 
 async function kill(child: ChildProcess) {

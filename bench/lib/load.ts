@@ -6,7 +6,8 @@ export async function closedLoop<T>(opts: {
   concurrency: number;
   durationMs: number;
   maxRequests?: number;
-  task: (i: number) => Promise<T>;
+  /** `worker` is the loop making the call (0 … concurrency-1), e.g. to pick its connection. */
+  task: (i: number, worker: number) => Promise<T>;
 }) {
   const latencies: number[] = [];
   const results: T[] = [];
@@ -14,11 +15,11 @@ export async function closedLoop<T>(opts: {
   const end = started + opts.durationMs;
   let next = 0;
   await Promise.all(
-    Array.from({ length: opts.concurrency }, async () => {
+    Array.from({ length: opts.concurrency }, async (_, worker) => {
       while (performance.now() < end && (opts.maxRequests === undefined || next < opts.maxRequests)) {
         const i = next++;
         const t0 = performance.now();
-        results.push(await opts.task(i));
+        results.push(await opts.task(i, worker));
         latencies.push(performance.now() - t0);
       }
     }),

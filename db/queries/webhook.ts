@@ -72,9 +72,21 @@ export interface TimingRecord {
   latencyMs: number;
 }
 
+/**
+ * One row per answered delivery, in batches of up to a few hundred. The batch travels as one JSON
+ * parameter: as five parameters a row, drizzle spent about 4 ms of the web server's thread building
+ * each 200-row statement, and the database as long parsing it.
+ */
 export async function recordTimings(db: Db, params: { timings: TimingRecord[] }) {
   if (params.timings.length === 0) return;
-  await db.insert(webhookTimings).values(params.timings).onConflictDoNothing();
+  const rows = JSON.stringify(
+    params.timings.map((t) => [t.deliveryId, t.channelId, t.receivedAt.toISOString(), t.statusCode, t.latencyMs]),
+  );
+  await db.execute(sql`
+    insert into ${webhookTimings} (delivery_id, channel_id, received_at, status_code, latency_ms)
+    select r->>0, (r->>1)::int, (r->>2)::timestamptz, (r->>3)::smallint, (r->>4)::int
+    from json_array_elements(${rows}::json) as r
+    on conflict do nothing`);
 }
 
 /** Keep only the newest `keep` rejected deliveries of a channel (they are for diagnosis, not history). */

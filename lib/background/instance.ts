@@ -8,6 +8,7 @@ import { jobHandlers } from "@/lib/jobs/handlers";
 import { env } from "@/lib/env.js";
 import { lineClients } from "@/lib/line/clients";
 import { sendingTasks } from "@/lib/sending/runner";
+import { webhookActive } from "@/lib/webhook/activity";
 import { startBackgroundRunner, type BackgroundTask } from "./runner";
 
 const g = globalThis as typeof globalThis & { __oaBackground?: Promise<ReturnType<typeof startBackgroundRunner>> };
@@ -17,7 +18,7 @@ export function ensureBackgroundRunner() {
   g.__oaBackground ??= getDatabase().then(async ({ handle, channelId }) => {
     const tasks: BackgroundTask[] = [];
     if (env().lineConfigured) tasks.push(...sendingTasks({ db: handle.db, clients: lineClients }));
-    tasks.push(friendsProjectionTask(handle.db));
+    tasks.push(friendsProjectionTask(handle.db, { busy: () => webhookActive() }));
     if (env().lineConfigured) await scheduleContactSyncs(handle.db, { channelId });
     // Two lanes: media and audiences never queue behind a follower sync's profile backlog.
     const lane = (priority: boolean) => Object.fromEntries(Object.entries(jobHandlers).filter(([kind]) => PRIORITY_JOB_KINDS.includes(kind) === priority));
@@ -25,7 +26,7 @@ export function ensureBackgroundRunner() {
     const urgent = createJobWorker({ db: handle.db, handlers: lane(true), maxInFlight: 4, workerId: `${os.hostname()}:${process.pid}:jobs-priority` });
     tasks.push({ name: "jobs", tick: jobs.tick, full: () => jobs.busy >= 8, drain: jobs.drain });
     tasks.push({ name: "jobs-priority", tick: urgent.tick, full: () => urgent.busy >= 4, drain: urgent.drain });
-    const runner = startBackgroundRunner({ handle, tasks });
+    const runner = startBackgroundRunner({ handle, tasks, yieldTo: () => webhookActive() });
     const stop = () => void runner.stop();
     process.once("SIGTERM", stop);
     process.once("SIGINT", stop);

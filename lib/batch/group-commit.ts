@@ -18,6 +18,15 @@ export interface GroupCommitOptions {
   lingerMs?: number;
   busyWindowMs?: number;
   /**
+   * Callers that have begun but not yet been answered (those queued, those being written, and those
+   * still on their way to `submit`). When given, a write does not wait for a fixed time but for its
+   * share of them: outstanding / concurrency items, or `lingerMs` at most. Ten callers and two writes
+   * make batches of five that alternate: one is written while the other is still being prepared, so
+   * neither side waits for the other (one large batch makes the callers' thread idle while it is
+   * written, and then the database idle while the next is prepared).
+   */
+  outstanding?: () => number;
+  /**
    * Whether a failed batch should be retried item by item, so that one bad item (a value the database
    * refuses) fails alone instead of failing everyone it was batched with. Not for outages.
    */
@@ -39,6 +48,7 @@ export function createGroupCommit<T>(write: (items: T[]) => Promise<void>, optio
   const busyWindowMs = options.busyWindowMs ?? 20;
 
   function schedule() {
+    if (options.outstanding) return scheduleShare(options.outstanding());
     if (lingering || active >= options.concurrency) return;
     if (lingerMs > 0 && performance.now() - lastWriteEnd < busyWindowMs) {
       lingering = setTimeout(() => {
@@ -50,9 +60,27 @@ export function createGroupCommit<T>(write: (items: T[]) => Promise<void>, optio
     pump();
   }
 
-  function pump() {
-    while (active < options.concurrency && queue.length > 0) {
-      const batch = queue.splice(0, options.maxBatch);
+  function scheduleShare(outstanding: number) {
+    if (active >= options.concurrency) return;
+    const share = Math.min(options.maxBatch, Math.max(1, Math.ceil(outstanding / options.concurrency)));
+    if (queue.length >= share) {
+      clearTimeout(lingering);
+      lingering = undefined;
+      return pump(share);
+    }
+    lingering ??= setTimeout(() => {
+      lingering = undefined;
+      pump(options.maxBatch);
+    }, lingerMs);
+  }
+
+  // Starts writes while there are free slots: the first with what is queued (up to `size`), further ones
+  // only with a whole `size`.
+  function pump(size = options.maxBatch) {
+    let first = true;
+    while (active < options.concurrency && queue.length > 0 && (first || queue.length >= size)) {
+      first = false;
+      const batch = queue.splice(0, size);
       active++;
       void run(batch).finally(() => {
         active--;

@@ -23,12 +23,15 @@ export const FRIENDS_PROJECTION = "friends";
 //   SETTLE_MS covers the instant between a row taking its id and its transaction taking its xid.
 
 const BATCH = 500;
+// While LINE's deliveries are arriving: the batch's transaction holds PGlite's one connection, and a
+// webhook write waits for it to end (500 events took 50–100 ms; 100 take about a fifth of that).
+const BUSY_BATCH = 100;
 const SETTLE_MS = 50;
 
-export function createFriendsProjection(options: { db: Db; batchSize?: number; name?: string }) {
+export function createFriendsProjection(options: { db: Db; batchSize?: number; name?: string; busy?: () => boolean }) {
   const db = options.db;
   const name = options.name ?? FRIENDS_PROJECTION;
-  const batchSize = options.batchSize ?? BATCH;
+  const fullBatch = options.batchSize ?? BATCH;
   let horizon = 0;
   // Ids seen allocated, waiting for a later snapshot; then waiting for that snapshot's transactions.
   let marks: Array<{ seq: number; at: number }> = [];
@@ -65,35 +68,42 @@ export function createFriendsProjection(options: { db: Db; batchSize?: number; n
     if (horizon <= position) return 0;
     // Read and work out the batch before the transaction: nothing below the horizon changes any more, so
     // the transaction holds the database only for its writes (on PGlite, one thread serves everyone).
+    const batchSize = options.busy?.() ? Math.min(fullBatch, BUSY_BATCH) : fullBatch;
     const batch = await eventsForProjection(db, { after: position, upTo: horizon, limit: batchSize });
     const projection = projectEvents(batch);
     // A short batch read everything up to the horizon: nothing else will appear below it.
     const next = batch.length < batchSize ? horizon : batch.at(-1)!.id;
-    const applied = await db.transaction(async (tx) => {
-      // Another instance moved the position since it was read: its batch overlapped this one.
-      if (!(await advanceProjection(tx, { name, from: position, to: next }))) return null;
-      const newFriends = await applyFriendChanges(tx, projection.friends);
-      const newChats = await applyChatChanges(tx, projection.chats);
-      await applyMemberChanges(tx, projection.members);
-      const newMedia = await insertMedia(tx, projection.media);
-
-      await enqueueJobs(tx, {
-        kind: JOB_KINDS.profile,
-        jobs: projection.friends.filter((f) => newFriends.has(`${f.channelId}:${f.userId}`) && !f.followed).map((f) => profileJob(f.channelId, f.userId)),
+    // Every statement of the transaction is sent at once, none waits for another's answer: a transaction
+    // holds PGlite's one connection until it ends, and a round trip per statement through a busy web
+    // server's thread kept the webhook's writes waiting for tens of milliseconds. So the jobs are queued
+    // for every friend, chat and media item of the batch, once per key: those seen before have theirs
+    // already (job keys are kept), and the new ones get one.
+    const applied = await db
+      .transaction(async (tx) => {
+        const [moved] = await Promise.all([
+          advanceProjection(tx, { name, from: position, to: next }),
+          applyFriendChanges(tx, projection.friends),
+          applyChatChanges(tx, projection.chats),
+          applyMemberChanges(tx, projection.members),
+          insertMedia(tx, projection.media),
+          enqueueJobs(tx, { kind: JOB_KINDS.profile, jobs: projection.friends.filter((f) => !f.followed).map((f) => profileJob(f.channelId, f.userId)) }),
+          // A follow (new friend or unblock) asks for the profile again even if it was fetched before.
+          enqueueJobs(tx, { kind: JOB_KINDS.profile, reschedule: true, jobs: projection.friends.filter((f) => f.followed).map((f) => profileJob(f.channelId, f.userId)) }),
+          enqueueJobs(tx, { kind: JOB_KINDS.chatInfo, jobs: projection.chats.filter((c) => !c.refresh).map(chatInfoJob) }),
+          enqueueJobs(tx, { kind: JOB_KINDS.chatInfo, reschedule: true, jobs: projection.chats.filter((c) => c.refresh).map(chatInfoJob) }),
+          enqueueJobs(tx, {
+            kind: JOB_KINDS.media,
+            jobs: projection.media.filter((m) => !m.external).map((m) => ({ key: `${m.channelId}:${m.messageId}`, payload: { channelId: m.channelId, messageId: m.messageId, messageType: m.messageType } })),
+          }),
+        ]);
+        // Another instance moved the position since it was read: its batch overlapped this one. Undo.
+        if (!moved) throw new LostRace();
+        return { next, count: Math.max(batch.length, 1) };
+      })
+      .catch((err: unknown) => {
+        if (err instanceof LostRace) return null;
+        throw err;
       });
-      // A follow (new friend or unblock) asks for the profile again even if it was fetched before.
-      await enqueueJobs(tx, { kind: JOB_KINDS.profile, reschedule: true, jobs: projection.friends.filter((f) => f.followed).map((f) => profileJob(f.channelId, f.userId)) });
-      await enqueueJobs(tx, {
-        kind: JOB_KINDS.chatInfo,
-        reschedule: true,
-        jobs: projection.chats.filter((c) => c.refresh || newChats.has(`${c.channelId}:${c.chatId}`)).map((c) => ({ key: `${c.channelId}:${c.chatId}`, payload: { channelId: c.channelId, chatId: c.chatId, type: c.type } })),
-      });
-      await enqueueJobs(tx, {
-        kind: JOB_KINDS.media,
-        jobs: newMedia.filter((m) => !m.external).map((m) => ({ key: `${m.channelId}:${m.messageId}`, payload: { channelId: m.channelId, messageId: m.messageId, messageType: m.messageType } })),
-      });
-      return { next, count: Math.max(batch.length, 1) };
-    });
     if (!applied) return 0;
     knownPosition = applied.next;
     return applied.count;
@@ -103,9 +113,15 @@ export function createFriendsProjection(options: { db: Db; batchSize?: number; n
 }
 
 /** The projection as a background task of this instance (lib/background/instance.ts). */
-export function friendsProjectionTask(db: Db): BackgroundTask {
-  const projection = createFriendsProjection({ db });
+export function friendsProjectionTask(db: Db, options: { busy?: () => boolean } = {}): BackgroundTask {
+  const projection = createFriendsProjection({ db, busy: options.busy });
   return { name: "friends-projection", tick: projection.tick };
+}
+
+class LostRace extends Error {}
+
+function chatInfoJob(c: { channelId: number; chatId: string; type: string }) {
+  return { key: `${c.channelId}:${c.chatId}`, payload: { channelId: c.channelId, chatId: c.chatId, type: c.type } };
 }
 
 function profileJob(channelId: number, userId: string) {

@@ -11,7 +11,9 @@ export function getWebhookIntake(): Promise<WebhookIntake> {
     return createWebhookIntake({
       db: handle.db,
       priorityDb: handle.priorityDb,
-      writeConcurrency: handle.kind === "pglite" ? 1 : 4,
+      // Two writes: one being written while the next gathers (see createGroupCommit's `outstanding`).
+      // On PGlite the second waits on the database thread, ready to start the moment the first ends.
+      writeConcurrency: 2,
       channelId,
       channelSecret: env().LINE_CHANNEL_SECRET,
     });

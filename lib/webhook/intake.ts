@@ -11,6 +11,7 @@ import { createGroupCommit } from "@/lib/batch/group-commit";
 import { ulid } from "@/lib/ids";
 import { callbackBodySchema } from "./callback-schema";
 import { toEventRow } from "./event-row";
+import { noteWebhookDelivery } from "./activity";
 import { webhookResponse } from "./webhook-response";
 import { readBodyLimited } from "./read-body";
 
@@ -21,7 +22,7 @@ export interface IntakeOptions {
   db: Db;
   /** Where the deliveries are written, ahead of other queries (DatabaseHandle.priorityDb); else `db`. */
   priorityDb?: Db;
-  /** PGlite serves one query at a time; PostgreSQL gains from a few concurrent commits. */
+  /** Writes under way at once; deliveries are batched into them by how many are outstanding. */
   writeConcurrency: number;
   channelId: number;
   /** undefined when the console has no LINE credentials: every delivery is refused, with that reason. */
@@ -53,17 +54,22 @@ export function createWebhookIntake(options: IntakeOptions) {
     {
       maxBatch: 500,
       concurrency: options.writeConcurrency,
-      lingerMs: options.writeConcurrency === 1 ? 2 : 0,
+      lingerMs: 2,
+      outstanding: () => outstanding,
       isolateFailures: isDataError,
     },
   );
   // Measurements wait their turn with everything else: only what LINE waits for goes first.
   const timings = createTimingRecorder(options.db);
+  // Deliveries begun and not yet answered: the group commit sizes its batches from them.
+  let outstanding = 0;
 
   async function handle(req: Request): Promise<Response> {
     const started = performance.now();
     const receivedAt = new Date();
-    const outcome = await receive(req, receivedAt);
+    outstanding++;
+    noteWebhookDelivery();
+    const outcome = await receive(req, receivedAt).finally(() => outstanding--);
     const response = webhookResponse(outcome.body, outcome.status);
     if (outcome.deliveryId) {
       timings.add({

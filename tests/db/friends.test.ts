@@ -67,6 +67,25 @@ describe("friends projection", () => {
     expect(await getFriend(db(), { channelId: t.channelId, userId })).toMatchObject({ status: "blocked", firstSeenAt: new Date(now - 3000), lastActiveAt: new Date(now - 3000) });
   });
 
+  it("moves a friend's last activity on by the minute, not by every message", async () => {
+    const userId = "U" + "b".repeat(32);
+    const now = Date.now() - 3_600_000;
+    let n = 0;
+    const text = (at: number) => ({ type: "message", mode: "active", timestamp: at, source: { type: "user", userId }, webhookEventId: `01KMINUTE${++n}`, deliveryContext: { isRedelivery: false }, replyToken: "r", message: { type: "text", id: String(n), text: "hi" } });
+    const lastActive = async () => (await getFriend(db(), { channelId: t.channelId, userId }))!.lastActiveAt.getTime();
+    await storeEvents(db(), t.channelId, [text(now)]);
+    await projectAll(db());
+    expect(await lastActive()).toBe(now);
+    // Thirty seconds later: the row is left alone (rewriting it touches every index of friends).
+    await storeEvents(db(), t.channelId, [text(now + 30_000)]);
+    await projectAll(db());
+    expect(await lastActive()).toBe(now);
+    // Two minutes later: moved, to the exact time.
+    await storeEvents(db(), t.channelId, [text(now + 120_000)]);
+    await projectAll(db());
+    expect(await lastActive()).toBe(now + 120_000);
+  });
+
   it("records groups, members seen (joined, then left) and non-friends seen only there", async () => {
     const [speaker, leaver] = await users("none", 2);
     const [friend] = await users("following", 1);

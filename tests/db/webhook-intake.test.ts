@@ -23,7 +23,7 @@ afterEach(() => intake.close());
 function makeIntake(overrides: Partial<Parameters<typeof createWebhookIntake>[0]> = {}) {
   return createWebhookIntake({
     db: t.handle.db,
-    writeConcurrency: t.handle.kind === "pglite" ? 1 : 4,
+    writeConcurrency: 2,
     channelId: t.channelId,
     channelSecret: TEST_SECRET,
     ...overrides,

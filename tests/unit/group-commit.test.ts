@@ -90,4 +90,65 @@ describe("group commit", () => {
     const results = await Promise.allSettled([1, 2, 3].map((n) => gc.submit(n)));
     expect(results.every((r) => r.status === "rejected")).toBe(true);
   });
+
+  describe("sized by outstanding callers", () => {
+    it("splits ten callers over two writes into alternating batches of five", async () => {
+      const batches: number[][] = [];
+      const release = [deferred(), deferred(), deferred()];
+      const gc = createGroupCommit<number>(
+        async (items) => {
+          batches.push(items);
+          await release[batches.length - 1]!.promise;
+        },
+        { maxBatch: 100, concurrency: 2, lingerMs: 20, outstanding: () => 10 },
+      );
+      const done = Array.from({ length: 12 }, (_, i) => gc.submit(i));
+      await Promise.resolve();
+      // Two writes of five are under way at once; the last two wait for a free slot.
+      expect(batches).toEqual([[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]]);
+      release[0]!.resolve();
+      release[1]!.resolve();
+      release[2]!.resolve();
+      await Promise.all(done);
+      expect(batches.slice(2)).toEqual([[10, 11]]);
+    });
+
+    it("writes a lone caller at once, with no linger", async () => {
+      vi.useFakeTimers();
+      const batches: number[][] = [];
+      const gc = createGroupCommit<number>(async (items) => void batches.push(items), { maxBatch: 100, concurrency: 2, lingerMs: 1000, outstanding: () => 1 });
+      const p = gc.submit(1);
+      await Promise.resolve();
+      expect(batches).toEqual([[1]]);
+      await p;
+    });
+
+    it("waits for its share at most lingerMs, then writes what has gathered", async () => {
+      vi.useFakeTimers();
+      const batches: number[][] = [];
+      const gc = createGroupCommit<number>(async (items) => void batches.push(items), { maxBatch: 100, concurrency: 2, lingerMs: 2, outstanding: () => 10 });
+      const a = gc.submit(1);
+      const b = gc.submit(2);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(batches).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      await Promise.all([a, b]);
+      expect(batches).toEqual([[1, 2]]);
+    });
+
+    it("starts the write the moment its share is complete", async () => {
+      vi.useFakeTimers();
+      const batches: number[][] = [];
+      let outstanding = 4;
+      const gc = createGroupCommit<number>(async (items) => void batches.push(items), { maxBatch: 100, concurrency: 2, lingerMs: 1000, outstanding: () => outstanding });
+      const a = gc.submit(1);
+      await Promise.resolve();
+      expect(batches).toEqual([]);
+      const b = gc.submit(2);
+      await Promise.resolve();
+      expect(batches).toEqual([[1, 2]]);
+      outstanding = 2;
+      await Promise.all([a, b]);
+    });
+  });
 });
