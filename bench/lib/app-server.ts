@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { refuseIfTaken } from "./port";
 
 export interface AppServer {
   url: string;
@@ -15,6 +16,7 @@ export async function startApp(opts: { port: number; env: Record<string, string>
     throw new Error("No production build: run `npx next build` first (the benchmark measures `next start`).");
   }
   const url = `http://127.0.0.1:${opts.port}`;
+  await refuseIfTaken(url, "next start");
   // APP_URL is the origin sign-in and state-changing requests must come from.
   const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(opts.port)], {
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", APP_URL: url, ...opts.env },

@@ -1,8 +1,11 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { refuseIfTaken } from "./port";
 
 /** `npm run fake-line` as a child process (benchmarks: LINE's work must not share our CPU thread). */
 export async function startFakeLineProcess(opts: { port: number; args?: string[] }) {
+  const url = `http://127.0.0.1:${opts.port}`;
+  await refuseIfTaken(url, "fake-line");
   const child = spawn(path.join("node_modules", ".bin", "tsx"), ["fake-line/main.ts", "--port", String(opts.port), ...(opts.args ?? [])], {
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
@@ -10,7 +13,6 @@ export async function startFakeLineProcess(opts: { port: number; args?: string[]
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
-  const url = `http://127.0.0.1:${opts.port}`;
   const deadline = Date.now() + 60_000;
   let config: { channel: { channelAccessToken: string; channelSecret: string } } | undefined;
   while (!config) {

@@ -58,15 +58,15 @@ export async function eventsForProjection(db: Db, params: { after: number; upTo:
  * New friends are inserted, known ones merged (earliest first seen, latest activity, newest status), in
  * one statement: ON CONFLICT also merges a row another writer (the follower sync, a profile) inserted a
  * moment ago, which a separate INSERT then UPDATE could miss. "Last active" may lag by up to a minute
- * (see the WHERE below). Answers the new keys.
+ * (see the WHERE below).
  */
-export async function applyFriendChanges(db: Db, changes: FriendChange[]): Promise<Set<string>> {
-  if (changes.length === 0) return new Set();
+export async function applyFriendChanges(db: Db, changes: FriendChange[]) {
+  if (changes.length === 0) return;
   const input = JSON.stringify(
     changes.map((c) => ({ channel_id: c.channelId, user_id: c.userId, first_seen: iso(c.firstSeen), last_active: iso(c.lastActive), status: c.status, status_at: iso(c.statusAt) })),
   );
   // A change without a status carries no status_at either; that is how the merge tells "unchanged".
-  const result = await db.execute(sql`
+  await db.execute(sql`
     insert into ${friends} as f (channel_id, user_id, status, status_at, first_seen_at, last_active_at, name_key)
     select x.channel_id, x.user_id, coalesce(x.status, 'unknown'), case when x.status is not null then x.status_at end, x.first_seen,
       coalesce(x.last_active, ${NEVER_ACTIVE.toISOString()}::timestamptz), ${NO_NAME}
@@ -82,18 +82,16 @@ export async function applyFriendChanges(db: Db, changes: FriendChange[]): Promi
     where excluded.first_seen_at < f.first_seen_at
       or excluded.last_active_at > f.last_active_at + interval '1 minute'
       or (excluded.status_at is not null and (f.status_at is null or excluded.status_at >= f.status_at)
-        and (excluded.status is distinct from f.status or excluded.status_at is distinct from f.status_at))
-    returning channel_id, user_id, (xmax = 0) as inserted`);
-  return newKeys(result, "user_id");
+        and (excluded.status is distinct from f.status or excluded.status_at is distinct from f.status_at))`);
 }
 
-/** Same for chats. Answers the new keys. */
-export async function applyChatChanges(db: Db, changes: ChatChange[]): Promise<Set<string>> {
-  if (changes.length === 0) return new Set();
+/** Same for chats. */
+export async function applyChatChanges(db: Db, changes: ChatChange[]) {
+  if (changes.length === 0) return;
   const input = JSON.stringify(
     changes.map((c) => ({ channel_id: c.channelId, chat_id: c.chatId, type: c.type, first_seen: iso(c.firstSeen), last_active: iso(c.lastActive), status: c.status, status_at: iso(c.statusAt) })),
   );
-  const result = await db.execute(sql`
+  await db.execute(sql`
     insert into ${chats} as c (channel_id, chat_id, type, status, status_at, first_seen_at, last_active_at)
     select x.channel_id, x.chat_id, x.type, coalesce(x.status, 'joined'), case when x.status is not null then x.status_at end, x.first_seen, x.last_active
     from json_to_recordset(${input}::json) as x(channel_id int, chat_id text, type text, first_seen timestamptz, last_active timestamptz, status text, status_at timestamptz)
@@ -102,9 +100,7 @@ export async function applyChatChanges(db: Db, changes: ChatChange[]): Promise<S
       last_active_at = greatest(c.last_active_at, excluded.last_active_at),
       status = case when excluded.status_at is not null and (c.status_at is null or excluded.status_at >= c.status_at) then excluded.status else c.status end,
       status_at = case when excluded.status_at is not null and (c.status_at is null or excluded.status_at >= c.status_at) then excluded.status_at else c.status_at end,
-      updated_at = now()
-    returning channel_id, chat_id, (xmax = 0) as inserted`);
-  return newKeys(result, "chat_id");
+      updated_at = now()`);
 }
 
 export async function applyMemberChanges(db: Db, changes: MemberChange[]) {
@@ -122,10 +118,10 @@ export async function applyMemberChanges(db: Db, changes: MemberChange[]) {
       left_at = greatest(${chatMembers.leftAt}, excluded.left_at)`);
 }
 
-/** Media rows for content messages, once per message. Answers the ones that were new. */
-export async function insertMedia(db: Db, items: MediaItem[]): Promise<MediaItem[]> {
-  if (items.length === 0) return [];
-  const rows = await db
+/** Media rows for content messages, once per message. */
+export async function insertMedia(db: Db, items: MediaItem[]) {
+  if (items.length === 0) return;
+  await db
     .insert(media)
     .values(
       items.map((m) => ({
@@ -139,16 +135,7 @@ export async function insertMedia(db: Db, items: MediaItem[]): Promise<MediaItem
         fileName: m.fileName,
       })),
     )
-    .onConflictDoNothing()
-    .returning({ channelId: media.channelId, messageId: media.messageId });
-  const fresh = new Set(rows.map((r) => `${r.channelId}:${r.messageId}`));
-  return items.filter((m) => fresh.has(`${m.channelId}:${m.messageId}`));
-}
-
-// xmax is 0 on a row version this statement inserted, and set on one it updated (the ON CONFLICT path).
-function newKeys(result: unknown, column: "user_id" | "chat_id"): Set<string> {
-  const rows = (result as { rows: Array<Record<string, unknown>> }).rows;
-  return new Set(rows.filter((r) => r.inserted === true).map((r) => `${r.channel_id}:${r[column]}`));
+    .onConflictDoNothing();
 }
 
 function iso(d: Date | null): string | null {
