@@ -61,7 +61,9 @@ const webServers: NonNullable<PlaywrightTestConfig["webServer"]> = [
     stderr: "pipe",
   },
   {
-    command: `npx next build && npx next start -p ${port} -H 127.0.0.1`,
+    // A keep-alive longer than any pause in a test: with Node's 5 s default, a request context idle
+    // through a few browser steps could reuse its socket just as the server closed it (ECONNRESET).
+    command: `npx next build && npx next start -p ${port} -H 127.0.0.1 --keepAliveTimeout 120000`,
     url: `${baseURL}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,
