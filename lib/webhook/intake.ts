@@ -68,7 +68,6 @@ export function createWebhookIntake(options: IntakeOptions) {
     const started = performance.now();
     const receivedAt = new Date();
     outstanding++;
-    noteWebhookDelivery();
     const outcome = await receive(req, receivedAt).finally(() => outstanding--);
     const response = webhookResponse(outcome.body, outcome.status);
     if (outcome.deliveryId) {
@@ -118,6 +117,8 @@ export function createWebhookIntake(options: IntakeOptions) {
       return reject({ ...base, statusCode: 401, signature: "invalid", reason: "invalid_signature", ...clip(read.bytes) });
     }
 
+    // Only LINE's own deliveries make background work step back: unsigned traffic must not be a lever.
+    noteWebhookDelivery();
     const text = read.bytes.toString("utf8");
     let json: unknown;
     try {
