@@ -20,7 +20,7 @@ import { openConnection, type HttpConnection } from "./lib/http-client";
 import { BENCH_DESTINATION, textMessageEvent } from "./lib/text-event";
 import { freshDatabase } from "./lib/databases";
 import { benchHeaders, prepareAuth, signIn } from "./lib/auth";
-import { round, summarize } from "./lib/stats";
+import { mean, round, summarize } from "./lib/stats";
 import { cpuPerRequest, readThreadCpu } from "./lib/thread-cpu";
 
 const { values: opts } = parseArgs({
@@ -177,7 +177,7 @@ async function benchEngine(engine: string) {
     }
     const underReads = await phase(app, "/api/line/webhook", acknowledged, true);
     const lost = await lostEvents(app, acknowledged);
-    const rate = (phases: Array<{ deliveriesPerSecond: number }>) => phases.reduce((sum, p) => sum + p.deliveriesPerSecond, 0) / phases.length;
+    const rate = (phases: Array<{ deliveriesPerSecond: number }>) => mean(phases.map((p) => p.deliveriesPerSecond));
     return {
       engine,
       baseline,
@@ -209,9 +209,8 @@ fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), seconds,
 console.log(`\n| engine | baseline/s | intake/s | ratio (per round) | p50 | p99 | p99 with timeline reads | non-2xx | lost |`);
 console.log(`|---|---|---|---|---|---|---|---|---|`);
 for (const r of results) {
-  const mean = (xs: number[]) => round(xs.reduce((a, b) => a + b, 0) / xs.length);
-  const b = mean(r.baseline.map((p) => p.deliveriesPerSecond));
-  const i = mean(r.intake.map((p) => p.deliveriesPerSecond));
+  const b = round(mean(r.baseline.map((p) => p.deliveriesPerSecond)));
+  const i = round(mean(r.intake.map((p) => p.deliveriesPerSecond)));
   // The worst phase's latency, not a flattering one.
   const p50 = Math.max(...r.intake.map((p) => p.p50));
   const p99 = Math.max(...r.intake.map((p) => p.p99));
@@ -221,8 +220,8 @@ for (const r of results) {
 console.log(`\nCPU per delivery (ms, mean of the phases): server thread, database thread (PGlite), GC helpers, other; the client`);
 for (const r of results) {
   for (const [name, phases] of [["baseline", r.baseline], ["intake", r.intake]] as const) {
-    const mean = (get: (p: (typeof phases)[number]) => number | undefined) => round(phases.reduce((n, p) => n + (get(p) ?? 0), 0) / phases.length, 3);
-    console.log(`${r.engine} ${name.padEnd(8)} server ${mean((p) => p.serverCpuMs.server)} · db ${mean((p) => p.serverCpuMs.db)} · gc ${mean((p) => p.serverCpuMs.gc)} · other ${mean((p) => p.serverCpuMs.other)} · client ${mean((p) => p.clientCpuMs)}`);
+    const cpu = (get: (p: (typeof phases)[number]) => number | undefined) => round(mean(phases.map((p) => get(p) ?? 0)), 3);
+    console.log(`${r.engine} ${name.padEnd(8)} server ${cpu((p) => p.serverCpuMs.server)} · db ${cpu((p) => p.serverCpuMs.db)} · gc ${cpu((p) => p.serverCpuMs.gc)} · other ${cpu((p) => p.serverCpuMs.other)} · client ${cpu((p) => p.clientCpuMs)}`);
   }
 }
 console.log(`\nwritten to ${file}`);

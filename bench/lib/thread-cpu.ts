@@ -23,7 +23,7 @@ export function readThreadCpu(pid: number): ThreadCpu {
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       // utime and stime are fields 14 and 15 of stat; 12 and 13 after the name.
       const ms = (Number(fields[11]) + Number(fields[12])) * tick;
-      const key = name.startsWith("next-server") || name === "node" ? "server" : name === "WorkerThread" ? "db" : name.startsWith("V8") ? "gc" : "other";
+      const key = name.startsWith("next-server") ? "server" : name === "WorkerThread" ? "db" : name.startsWith("V8") ? "gc" : "other";
       byName.set(key, (byName.get(key) ?? 0) + ms);
     } catch {
       // The thread ended between listing and reading.

@@ -7,13 +7,13 @@
 export interface GroupCommitOptions {
   /** Largest number of items in one write. */
   maxBatch: number;
-  /** Writes that may run at once (1 for PGlite, which has one connection; more for PostgreSQL). */
+  /** Writes that may run at once (on PGlite they queue on its one connection, each ready to start). */
   concurrency: number;
   /**
-   * How long to hold a write open for company while busy (ms). With one write at a time (PGlite), the
-   * items that arrive while a write is on its way back would otherwise miss the next one; a short wait
-   * under load lets them share it. After a quiet spell (no write within `busyWindowMs`) an item is
-   * written at once, so a lone delivery never waits.
+   * How long to hold a write open for company while busy (ms). Items that arrive while a write is on
+   * its way back would otherwise miss the next one; a short wait under load lets them share it. After a
+   * quiet spell (no write within `busyWindowMs`) an item is written at once, so a lone item never waits.
+   * With `outstanding`, the most a write waits for its share (and `busyWindowMs` does not apply).
    */
   lingerMs?: number;
   busyWindowMs?: number;
