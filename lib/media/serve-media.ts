@@ -1,6 +1,9 @@
 import type { Db } from "@/db/client";
+import { lastAllocatedEventId } from "@/db/queries/friends-projection";
+import { getProjectionPosition } from "@/db/queries/jobs";
 import { getMedia } from "@/db/queries/media";
 import type { MediaRow, MediaVariant } from "@/db/schema/media";
+import { FRIENDS_PROJECTION } from "@/lib/contacts/friends-projection";
 import { env } from "@/lib/env.js";
 import { readMedia } from "./media-store";
 
@@ -19,8 +22,15 @@ const SAFE_TYPES: Record<MediaRow["messageType"], RegExp> = {
 const NO_STORE = { "cache-control": "no-store" };
 
 export async function mediaResponse(req: Request, db: Db, params: { channelId: number; messageId: string; variant: MediaVariant }): Promise<Response> {
-  const item = /^[0-9A-Za-z_-]{1,64}$/.test(params.messageId) ? await getMedia(db, params) : undefined;
-  if (!item) return problem(404, "not_found", "No media is known for this message");
+  const valid = /^[0-9A-Za-z_-]{1,64}$/.test(params.messageId);
+  const item = valid ? await getMedia(db, params) : undefined;
+  if (!item) {
+    // The media row is made by the friends projection, a moment after the event is stored (longer while
+    // deliveries pour in). Until it has read every stored event, an unknown message may still be on its
+    // way: "not yet" rather than "not found", or the browser gives up on a picture that is coming.
+    if (valid && (await projectionBehind(db))) return pending();
+    return problem(404, "not_found", "No media is known for this message");
+  }
   if (item.status !== "ready") return notReady(item);
 
   let size = item.size ?? 0;
@@ -75,7 +85,7 @@ export async function mediaResponse(req: Request, db: Db, params: { channelId: n
 function notReady(item: MediaRow): Response {
   switch (item.status) {
     case "pending":
-      return Response.json({ code: "media_pending", message: "The console is still fetching this from LINE" }, { status: 202, headers: { ...NO_STORE, "retry-after": "2" } });
+      return pending();
     case "gone":
       return problem(410, "media_gone", "LINE no longer has this content (it was unsent or expired before it was fetched)");
     case "missing":
@@ -87,6 +97,15 @@ function notReady(item: MediaRow): Response {
     default:
       return problem(502, "media_failed", item.error ?? "Fetching this from LINE failed");
   }
+}
+
+function pending() {
+  return Response.json({ code: "media_pending", message: "The console is still fetching this from LINE" }, { status: 202, headers: { ...NO_STORE, "retry-after": "2" } });
+}
+
+async function projectionBehind(db: Db): Promise<boolean> {
+  const [allocated, position] = await Promise.all([lastAllocatedEventId(db), getProjectionPosition(db, { name: FRIENDS_PROJECTION })]);
+  return allocated > position;
 }
 
 function problem(status: number, code: string, message: string) {

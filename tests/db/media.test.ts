@@ -41,6 +41,17 @@ async function send(spec: Record<string, unknown>) {
 }
 
 describe("media from friends", () => {
+  it("answers 'not yet' for a picture the projection has not reached, and 'not found' once it has read everything", async () => {
+    const events = await act(fake, db(), t.channelId, `/__fake/friends/${friend}/messages`, { type: "image" });
+    const id = messageIdOf(events);
+    // Stored, but no media row yet: the browser should keep waiting, not show "not found".
+    const early = await serve(id, "preview");
+    expect(early.status).toBe(202);
+    expect(await early.json()).toMatchObject({ code: "media_pending" });
+    await projectAll(db());
+    expect((await serve("999999999999999999")).status).toBe(404);
+  });
+
   it("fetches an image once, keeps it with a preview and serves it", async () => {
     const id = await send({ type: "image" });
     expect(await getMedia(db(), { channelId: t.channelId, messageId: id })).toMatchObject({ status: "pending", messageType: "image", userId: friend });
