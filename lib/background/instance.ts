@@ -9,6 +9,7 @@ import { env } from "@/lib/env.js";
 import { lineClients } from "@/lib/line/clients";
 import { sendingTasks } from "@/lib/sending/runner";
 import { webhookActive } from "@/lib/webhook/activity";
+import { pgliteUpkeepTask } from "./pglite-upkeep";
 import { startBackgroundRunner, type BackgroundTask } from "./runner";
 
 const g = globalThis as typeof globalThis & { __oaBackground?: Promise<ReturnType<typeof startBackgroundRunner>> };
@@ -26,6 +27,8 @@ export function ensureBackgroundRunner() {
     const urgent = createJobWorker({ db: handle.db, handlers: lane(true), maxInFlight: 4, workerId: `${os.hostname()}:${process.pid}:jobs-priority` });
     tasks.push({ name: "jobs", tick: jobs.tick, full: () => jobs.busy >= 8, drain: jobs.drain });
     tasks.push({ name: "jobs-priority", tick: urgent.tick, full: () => urgent.busy >= 4, drain: urgent.drain });
+    // PostgreSQL has autovacuum; PGlite has nothing else to keep its statistics and tables in shape.
+    if (handle.kind === "pglite") tasks.push(pgliteUpkeepTask(handle.db, { busy: () => webhookActive() }));
     const runner = startBackgroundRunner({ handle, tasks, yieldTo: () => webhookActive() });
     const stop = () => void runner.stop();
     process.once("SIGTERM", stop);
