@@ -179,7 +179,7 @@ async function benchEngine(engine: string) {
     // on through the measured phases (the first baseline phase without it, later ones with it).
     await closedLoop({ concurrency, durationMs: 120_000, maxRequests: users, task: (_, w) => warm.post("/api/line/webhook", delivery().body, w) });
     await warm.close();
-    const warmUp = await settle(app.pid, { maxMs: 300_000 });
+    const warmUp = await settle(app.pid, { quietWindows: 3, maxMs: 300_000 });
     console.log(`[bench:webhook] ${engine}: ${users} senders seen; background work done after ${Math.round(warmUp.ms / 1000)} s${warmUp.timedOut ? " (timed out)" : ""}`);
 
     const acknowledged = new Set<string>();

@@ -13,19 +13,27 @@ export interface Settled {
   timedOut: boolean;
 }
 
-export async function settle(pid: number, options: { windowMs?: number; idleShare?: number; maxMs?: number } = {}): Promise<Settled> {
+export async function settle(
+  pid: number,
+  options: { windowMs?: number; idleShare?: number; quietWindows?: number; maxMs?: number } = {},
+): Promise<Settled> {
   const windowMs = options.windowMs ?? 1000;
   // Idle: under 5 % of one core over a window (the background loop's idle ticks stay well below).
   const idleCpuMs = windowMs * (options.idleShare ?? 0.05);
+  // Background work comes in waves (jobs fall due at their rate, the projection runs in rounds): one
+  // quiet window can fall between two of them.
+  const quietWindows = options.quietWindows ?? 2;
   const maxMs = options.maxMs ?? 60_000;
   const start = performance.now();
   const first = totalCpu(pid);
   let last = first;
+  let quiet = 0;
   while (performance.now() - start < maxMs) {
     await new Promise((r) => setTimeout(r, windowMs));
     const now = totalCpu(pid);
-    if (now - last <= idleCpuMs) return { ms: Math.round(performance.now() - start), cpuMs: Math.round(now - first), timedOut: false };
+    quiet = now - last <= idleCpuMs ? quiet + 1 : 0;
     last = now;
+    if (quiet >= quietWindows) return { ms: Math.round(performance.now() - start), cpuMs: Math.round(now - first), timedOut: false };
   }
   return { ms: Math.round(performance.now() - start), cpuMs: Math.round(last - first), timedOut: true };
 }
