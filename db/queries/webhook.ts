@@ -33,7 +33,7 @@ export interface DeliveryRecord {
 export async function storeDeliveries(db: Db, params: { deliveries: DeliveryRecord[] }) {
   const { deliveries } = params;
   if (deliveries.length === 0) return { inserted: 0 };
-  const input = JSON.stringify(
+  const input = validJson(
     {
     deliveries: deliveries.map((d) => ({
       id: d.id,
@@ -195,7 +195,7 @@ function uniqueEventRows(deliveries: DeliveryRecord[]) {
         search_grams: e.searchGrams,
         // As JSON text, cast to json in SQL: json keeps a \u0000 escape as written, but
         // json_to_recordset cannot pass one through a json-typed field.
-        payload: JSON.stringify(e.payload, (_k, v: unknown) => (typeof v === "string" ? v.toWellFormed() : v)),
+        payload: validJson(e.payload, wellFormed),
       });
     }
   }
@@ -206,3 +206,18 @@ function uniqueEventRows(deliveries: DeliveryRecord[]) {
 function validText(_key: string, value: unknown) {
   return typeof value === "string" ? value.replaceAll("\u0000", "\uFFFD").toWellFormed() : value;
 }
+
+function wellFormed(_key: string, value: unknown) {
+  return typeof value === "string" ? value.toWellFormed() : value;
+}
+
+// JSON.stringify with a replacer visits every value in JavaScript, several times slower than without
+// one, and nearly every batch has nothing to replace. Both characters the replacers deal with come out
+// of a plain stringify as escapes (\u0000; \udXXX for a lone surrogate, never for a pair), so a plain
+// stringify without either escape is already right; anything else (rarely, or text that spells out such
+// an escape) takes the replacer.
+function validJson(value: unknown, replacer: (key: string, value: unknown) => unknown): string {
+  const plain = JSON.stringify(value);
+  return SUSPECT_ESCAPE.test(plain) ? JSON.stringify(value, replacer) : plain;
+}
+const SUSPECT_ESCAPE = /\\u(?:0000|d[89a-f])/i;

@@ -314,4 +314,14 @@ describe("webhook intake", () => {
     // The payload keeps the NUL (json holds its escape); a lone surrogate is not Unicode and becomes U+FFFD.
     expect((row!.payload as { message: { text: string } }).message.text).toBe("nul:\u0000 lone:\uFFFD emoji:😀");
   });
+
+  it("keeps text that merely spells such characters out as it was written", async () => {
+    const event = eventBuilders["message/text"]!();
+    const written = String.raw`escapes: \u0000 \ud800 \uDC00`;
+    (event.message as Record<string, unknown>).text = written;
+    expect((await intake.handle(webhookRequest(callbackBody([event])))).status).toBe(200);
+    const [row] = await all();
+    expect(row!.text).toBe(written);
+    expect((row!.payload as { message: { text: string } }).message.text).toBe(written);
+  });
 });
