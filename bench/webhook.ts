@@ -170,17 +170,21 @@ async function benchEngine(engine: string) {
   });
   await signIn(app.url);
   try {
-    // Warm both routes (JIT, connection pools, first-request compilation of route modules).
-    const warm = senders(app.url);
-    await closedLoop({ concurrency: 4, durationMs: 2000, task: (_, w) => warm.post("/api/bench/webhook-baseline", delivery().body, w) });
-    await closedLoop({ concurrency: 4, durationMs: 2000, task: (_, w) => warm.post("/api/line/webhook", delivery().body, w) });
-    // Then every sender once, and wait for what that starts: each new sender's profile is fetched in the
-    // background, paced at the console's share of LINE's rate limit, and that would otherwise trickle
+    // Every sender once first, and wait for what that starts: each new sender's profile is fetched in
+    // the background, paced at the console's share of LINE's rate limit, and that would otherwise trickle
     // on through the measured phases (the first baseline phase without it, later ones with it).
-    await closedLoop({ concurrency, durationMs: 120_000, maxRequests: users, task: (_, w) => warm.post("/api/line/webhook", delivery().body, w) });
-    await warm.close();
+    const first = senders(app.url);
+    await closedLoop({ concurrency, durationMs: 120_000, maxRequests: users, task: (_, w) => first.post("/api/line/webhook", delivery().body, w) });
+    await first.close();
     const warmUp = await settle(app.pid, { quietWindows: 3, maxMs: 300_000 });
     console.log(`[bench:webhook] ${engine}: ${users} senders seen; background work done after ${Math.round(warmUp.ms / 1000)} s${warmUp.timedOut ? " (timed out)" : ""}`);
+    // Then warm both routes just before measuring (JIT, first-request compilation of route modules): with
+    // its warm-up a minute earlier, the first baseline phase ran 20–40 % slower than the later ones.
+    const warm = senders(app.url);
+    for (const path of ["/api/bench/webhook-baseline", "/api/line/webhook"]) {
+      await closedLoop({ concurrency, durationMs: 3000, task: (_, w) => warm.post(path, delivery().body, w) });
+    }
+    await warm.close();
 
     const acknowledged = new Set<string>();
     const baseline: Array<Awaited<ReturnType<typeof phase>>> = [];

@@ -46,12 +46,19 @@ export async function openConnection(url: string): Promise<HttpConnection> {
     waiter = undefined;
     w.resolve(parsed.answer);
   });
+  // The server may close an idle keep-alive connection (Next: after 5 s); a request on it then fails
+  // at once instead of waiting for an answer that never comes.
+  let closed = false;
   socket.on("error", fail);
-  socket.on("close", () => fail(new Error("connection closed")));
+  socket.on("close", () => {
+    closed = true;
+    fail(new Error("connection closed"));
+  });
 
   return {
     request(method, path, headers, body = "") {
       if (waiter) return Promise.reject(new Error("one request at a time on a connection"));
+      if (closed) return Promise.reject(new Error("connection closed"));
       const payload = Buffer.from(body, "utf8");
       let head = `${method} ${path} HTTP/1.1\r\nhost: ${host}\r\nconnection: keep-alive\r\ncontent-length: ${payload.length}\r\n`;
       for (const [name, value] of Object.entries(headers)) head += `${name}: ${value}\r\n`;
