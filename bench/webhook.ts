@@ -78,8 +78,8 @@ function senders(baseUrl: string) {
 }
 
 async function phase(app: AppServer, path: string, acknowledged?: Set<string>, withReaders = false) {
-  // Start from a quiet server (after the warm-up), and end only once this phase's work is all done.
-  await settle(app.pid);
+  // A phase starts from a quiet server (the warm-up and every phase end by settling) and ends only once
+  // its own work is all done.
   const readers = withReaders ? timelineReaders(app) : undefined;
   const sender = senders(app.url);
   const cpuBefore = readThreadCpu(app.pid);
@@ -185,6 +185,7 @@ async function benchEngine(engine: string) {
       await closedLoop({ concurrency, durationMs: 3000, task: (_, w) => warm.post(path, delivery().body, w) });
     }
     await warm.close();
+    await settle(app.pid);
 
     const acknowledged = new Set<string>();
     const baseline: Array<Awaited<ReturnType<typeof phase>>> = [];
