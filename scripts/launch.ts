@@ -10,6 +10,10 @@ import { startFakeLine, type FakeLine } from "../fake-line/server";
 import { EnvError, parseEnv } from "../lib/env.js";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
+// Node closes an idle keep-alive connection after 5 s. A load balancer that keeps its upstream
+// connections open longer (60 s is common) can send a request down one the server is closing that very
+// moment, and the client gets a 502. The server must be the side that waits longer.
+const KEEP_ALIVE_MS = 65_000;
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
 
 const env = validatedEnv();
@@ -42,7 +46,7 @@ if (!env.lineConfigured) {
 }
 
 const next = path.join("node_modules", ".bin", "next");
-const args = mode === "dev" ? ["dev", "-p", String(env.PORT)] : ["start", "-p", String(env.PORT)];
+const args = mode === "dev" ? ["dev", "-p", String(env.PORT)] : ["start", "-p", String(env.PORT), "--keepAliveTimeout", String(KEEP_ALIVE_MS)];
 const child = spawn(next, args, { stdio: "inherit", env: childEnv });
 
 const stop = (signal: NodeJS.Signals) => {

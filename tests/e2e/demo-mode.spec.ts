@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { SIGNED_OUT } from "./members";
 import { visit } from "./visit";
@@ -90,3 +91,23 @@ test("a friend's message in the simulator arrives in the timeline, and the phone
 function escape(s: string) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+test("npm start keeps an idle connection open longer than a load balancer's 60 s idle timeout", async () => {
+  // Node's default closes an idle connection after 5 s; a balancer reusing it a moment later gets a 502.
+  // The announced timeout is what a balancer goes by; a request after 6 s idle shows it is kept.
+  const socket = net.connect(PORT, "127.0.0.1");
+  const responses: string[] = [];
+  let closed = false;
+  socket.on("data", (chunk) => responses.push(chunk.toString()));
+  socket.on("close", () => (closed = true));
+  const health = "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n";
+  socket.write(health);
+  await expect.poll(() => responses.join("")).toContain("HTTP/1.1 200");
+  expect(responses.join("")).toMatch(/keep-alive: timeout=65\b/i);
+  await new Promise((r) => setTimeout(r, 6_000));
+  expect(closed).toBe(false);
+  responses.length = 0;
+  socket.write(health);
+  await expect.poll(() => responses.join("")).toContain("HTTP/1.1 200");
+  socket.destroy();
+});
