@@ -5,7 +5,7 @@ import { ErrorState } from "@/components/common/error-state";
 import { DetailPageSkeleton } from "@/components/common/detail-page-skeleton";
 import { initialState } from "@/lib/composer/compose-state";
 import type { SendKind } from "@/lib/messages/send-schemas";
-import { draftQuery, sendDetailQuery } from "@/lib/queries/messages";
+import { draftQuery, sendDetailQuery, sendRecipientsQuery } from "@/lib/queries/messages";
 import { ComposePage, stateFrom } from "./compose-page";
 
 interface ComposeLoaderProps {
@@ -24,6 +24,10 @@ export function ComposeLoader({ kind, draftId, copyDraftId, fromSendId, to, segm
   const draftKey = draftId ?? copyDraftId;
   const draft = useQuery({ ...draftQuery(draftKey ?? ""), enabled: Boolean(draftKey) });
   const send = useQuery({ ...sendDetailQuery(fromSendId ?? ""), enabled: Boolean(fromSendId), refetchInterval: false });
+  // A multicast to user ids keeps them in its requests, not in its detail: they are fetched on their own
+  // (not a test send's: its recipients were the test recipients of the day, not part of the message).
+  const idsNeeded = send.data?.kind === "multicast" && !send.data.isTest && !hasSegment(send.data.request);
+  const recipients = useQuery({ ...sendRecipientsQuery(fromSendId ?? ""), enabled: Boolean(fromSendId) && idsNeeded });
 
   if (draftKey) {
     if (draft.isPending) return <DetailPageSkeleton />;
@@ -32,12 +36,14 @@ export function ComposeLoader({ kind, draftId, copyDraftId, fromSendId, to, segm
     return <ComposePage key={draftKey} initial={stateFrom(d.kind, d.body)} draft={draftId ? { id: d.id, title: d.title } : null} reveal />;
   }
   if (fromSendId) {
-    if (send.isPending) return <DetailPageSkeleton />;
+    if (send.isPending || (idsNeeded && recipients.isPending)) return <DetailPageSkeleton />;
     if (send.isError) return <ErrorState error={send.error} onRetry={() => void send.refetch()} />;
+    if (idsNeeded && recipients.isError) return <ErrorState error={recipients.error} onRetry={() => void recipients.refetch()} />;
     const s = send.data;
     // A reply or a test send is copied as a push / multicast body without its one-off parts.
     const kind = s.kind === "reply" ? "push" : s.kind;
-    const { retryKey: _k, replyToken: _r, ...body } = s.request as Record<string, unknown>;
+    const { retryKey: _k, replyToken: _r, toCount: _c, ...body } = s.request as Record<string, unknown>;
+    if (idsNeeded && recipients.data) body.to = recipients.data.ids;
     return <ComposePage key={fromSendId} initial={stateFrom(kind, body)} reveal />;
   }
   const fresh = initialState(kind);
@@ -47,4 +53,8 @@ export function ComposeLoader({ kind, draftId, copyDraftId, fromSendId, to, segm
     fresh.segmentId = segment;
   }
   return <ComposePage key={`${kind ?? "new"}-${to ?? ""}-${segment ?? ""}`} initial={fresh} />;
+}
+
+function hasSegment(request: unknown): boolean {
+  return typeof (request as { segment?: { id?: unknown } } | null)?.segment?.id === "string";
 }

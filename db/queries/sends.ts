@@ -244,6 +244,21 @@ export async function listSends(db: Db, params: ListSendsParams) {
   return { items: rows.slice(0, params.limit), hasMore: rows.length > params.limit };
 }
 
+/**
+ * The user ids a multicast went to, in the order they were sent (chunk by chunk); undefined when the send
+ * is not this channel's. The send row keeps only their count: the ids live in its chunks.
+ */
+export async function getSendRecipients(db: Db, params: { channelId: number; id: string }) {
+  const [send] = await db.select({ id: sends.id }).from(sends).where(and(eq(sends.channelId, params.channelId), eq(sends.id, params.id)));
+  if (!send) return undefined;
+  const chunks = await db
+    .select({ recipients: sendChunks.recipients })
+    .from(sendChunks)
+    .where(eq(sendChunks.sendId, send.id))
+    .orderBy(asc(sendChunks.seq));
+  return chunks.flatMap((c) => c.recipients ?? []);
+}
+
 export async function getSend(db: Db, params: { channelId: number; id: string }) {
   const [send] = await db.select().from(sends).where(and(eq(sends.channelId, params.channelId), eq(sends.id, params.id)));
   if (!send) return undefined;

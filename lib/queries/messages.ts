@@ -25,6 +25,7 @@ export const sendKeys = {
   all: ["sends"] as const,
   list: (filters: SendFilters) => ["sends", "list", filters] as const,
   detail: (id: string) => ["sends", "detail", id] as const,
+  recipients: (id: string) => ["sends", "recipients", id] as const,
   quota: ["sends", "quota"] as const,
   drafts: ["drafts"] as const,
   draft: (id: string) => ["drafts", id] as const,
@@ -73,6 +74,15 @@ export function sendDetailQuery(id: string, api: ApiFetch = browserFetch) {
     queryKey: sendKeys.detail(id),
     queryFn: ({ signal }) => getJson<SendDetail>(api, `/api/messages/${encodeURIComponent(id)}`, signal),
     refetchInterval: (q) => (q.state.data && isInFlight(q.state.data) ? 1500 : false),
+  });
+}
+
+/** The user ids of a multicast (for duplicating it); they never change, so they are fetched once. */
+export function sendRecipientsQuery(id: string, api: ApiFetch = browserFetch) {
+  return queryOptions({
+    queryKey: sendKeys.recipients(id),
+    queryFn: ({ signal }) => getJson<{ ids: string[] }>(api, `/api/messages/${encodeURIComponent(id)}/recipients`, signal),
+    staleTime: Infinity,
   });
 }
 

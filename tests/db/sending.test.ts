@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { claimDueChunks, getSend, listSends } from "@/db/queries/sends";
+import { claimDueChunks, getSend, getSendRecipients, listSends } from "@/db/queries/sends";
 import { startFakeLine, type FakeLine } from "@/fake-line/server";
 import type { Actor } from "@/lib/auth/require-actor";
 import { createLineClients, type LineClients } from "@/lib/line/clients";
@@ -100,6 +100,9 @@ describe("sending", () => {
     // The history lists LINE's request ids of the send, in request order.
     const [listed] = (await listSends(t.handle.db, { channelId: t.channelId, limit: 5 })).items;
     expect(listed!.lineRequestIds).toEqual(s.chunks.map((c) => c.lineRequestId));
+    // Duplicating the send brings back its ids, once each and in the order given; another channel sees none.
+    expect(await getSendRecipients(t.handle.db, { channelId: t.channelId, id: s.send.id })).toEqual(ids);
+    expect(await getSendRecipients(t.handle.db, { channelId: t.channelId + 1, id: s.send.id })).toBeUndefined();
   });
 
   it("retries a 500 with the same retry key and delivers once", async () => {

@@ -51,7 +51,7 @@ test.describe("composer", () => {
     await expect(page.getByTestId("progress-success")).toHaveText(expected.length.toLocaleString("en-US"));
   });
 
-  test("a multicast to 1,200 ids goes to LINE as three requests of at most 500", async ({ page, request }) => {
+  test("a multicast to 1,200 ids goes to LINE as three requests of at most 500, and its duplicate keeps every id", async ({ page, request }) => {
     const text = `multicast ${uniqueText("kana")}`;
     const ids = Array.from({ length: 1200 }, (_, i) => `U${(0xe2e00000 + i).toString(16).padStart(32, "0")}`);
     await visit(page, "/messages/new?kind=multicast");
@@ -66,12 +66,20 @@ test.describe("composer", () => {
     expect(new Set(ours.flatMap((r) => r.body.to as string[]))).toEqual(new Set(ids));
     expect(new Set(ours.map((r) => r.headers["x-line-retry-key"])).size).toBe(3);
     await expect(page.getByTestId("chunk-table").locator("tbody tr")).toHaveCount(3);
+    const sendId = new URL(page.url()).pathname.split("/").pop();
 
     // The history names LINE's request ids next to the send.
     await visit(page, "/messages?kind=multicast");
     const row = page.getByTestId("send-row").filter({ hasText: text });
     await expect(row).toContainText("1,200 recipients");
     await expect(row).toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+
+    // "Duplicate into a new send" brings back every id, in order, not just the messages.
+    await visit(page, `/messages/${sendId}`);
+    await page.getByRole("link", { name: "Duplicate into a new send" }).click();
+    await expect(page.locator("#multicast-ids")).toHaveValue(ids.join("\n"));
+    await expect(page.getByTestId("multicast-summary")).toHaveText("1,200 recipients → 3 requests to LINE");
+    await expect(page.getByLabel("Text", { exact: true })).toHaveValue(text);
   });
 
   test("a multicast to a saved segment reaches exactly the segment's friends, and its draft remembers the segment", async ({ page, request }) => {
