@@ -33,40 +33,66 @@ export function startBackgroundRunner(options: {
   const idleMs = options.idleMs ?? 500;
   let stopped = false;
   let wake: (() => void) | undefined;
-  const unlisten = options.handle.listen(JOBS_CHANNEL, () => wake?.());
+  // Set by a wake-up that came while a round was running: the next round then asks every task.
+  let woken = false;
+  const nudge = () => {
+    woken = true;
+    wake?.();
+  };
+  const unlisten = options.handle.listen(JOBS_CHANNEL, nudge);
+
+  // Per task: when it last looked for work, and whether it found any.
+  const lastTick = new Map<BackgroundTask, { at: number; found: number }>();
+  // Whether this round follows one that found work (and not a wake-up or the idle timer).
+  let followUp = false;
 
   const loop = (async () => {
     while (!stopped) {
       const roundStarted = performance.now();
       let found = 0;
       for (const task of options.tasks) {
+        // A follow-up round is for the tasks that have work: the others were asked a moment ago and
+        // said no. They are asked again at the usual interval, or at once when woken (their NOTIFY).
+        // While deliveries arrive a busy task takes several rounds a second, and on PGlite each idle
+        // poll holds the one connection the webhook's writes wait for.
+        const last = lastTick.get(task);
+        if (followUp && last && last.found === 0 && !(task.full?.() ?? false) && roundStarted - last.at < idleMs) continue;
+        let n = 0;
         try {
-          found += await task.tick();
+          n = await task.tick();
         } catch (err) {
           if (!stopped) console.error(`[background] ${task.name}:`, (err as Error).message);
         }
+        lastTick.set(task, { at: roundStarted, found: n });
+        found += n;
         if (stopped) break;
       }
       if (stopped) break;
       // Work found: look again at once (unless every slot is busy). Nothing: sleep until woken.
       const allFull = options.tasks.every((t) => t.full?.() ?? false);
       let wait = allFull ? 20 : found > 0 ? 0 : idleMs;
-      if (found > 0 && options.yieldTo?.()) {
-        wait = Math.min(YIELD_MAX_MS, Math.max(wait, YIELD_MIN_MS, 3 * (performance.now() - roundStarted)));
-      }
+      // While yielding, a wake-up does not cut the wait short (the work it announces waits its turn like
+      // the rest; the projection's own job inserts would otherwise undo the spacing), but the next round
+      // asks every task.
+      const yielding = found > 0 && (options.yieldTo?.() ?? false);
+      if (yielding) wait = Math.min(YIELD_MAX_MS, Math.max(wait, YIELD_MIN_MS, 3 * (performance.now() - roundStarted)));
       await new Promise<void>((resolve) => {
+        if (woken && !yielding) return resolve();
         const timer = setTimeout(resolve, wait);
         wake = () => {
+          if (yielding && !stopped) return;
           clearTimeout(timer);
           resolve();
         };
       });
       wake = undefined;
+      followUp = !woken && (found > 0 || allFull);
+      woken = false;
     }
   })();
 
   return {
-    nudge: () => wake?.(),
+    nudge,
     async stop() {
       stopped = true;
       wake?.();
