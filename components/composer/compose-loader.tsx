@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ErrorState } from "@/components/common/error-state";
 import { DetailPageSkeleton } from "@/components/common/detail-page-skeleton";
-import { initialState } from "@/lib/composer/compose-state";
+import { initialState, segmentOf } from "@/lib/composer/compose-state";
 import type { SendKind } from "@/lib/messages/send-schemas";
 import { draftQuery, sendDetailQuery, sendRecipientsQuery } from "@/lib/queries/messages";
 import { ComposePage, stateFrom } from "./compose-page";
@@ -26,7 +26,7 @@ export function ComposeLoader({ kind, draftId, copyDraftId, fromSendId, to, segm
   const send = useQuery({ ...sendDetailQuery(fromSendId ?? ""), enabled: Boolean(fromSendId), refetchInterval: false });
   // A multicast to user ids keeps them in its requests, not in its detail: they are fetched on their own
   // (not a test send's: its recipients were the test recipients of the day, not part of the message).
-  const idsNeeded = send.data?.kind === "multicast" && !send.data.isTest && !hasSegment(send.data.request);
+  const idsNeeded = send.data?.kind === "multicast" && !send.data.isTest && segmentOf((send.data.request as { segment?: unknown } | null)?.segment) === null;
   const recipients = useQuery({ ...sendRecipientsQuery(fromSendId ?? ""), enabled: Boolean(fromSendId) && idsNeeded });
 
   if (draftKey) {
@@ -53,8 +53,4 @@ export function ComposeLoader({ kind, draftId, copyDraftId, fromSendId, to, segm
     fresh.segmentId = segment;
   }
   return <ComposePage key={`${kind ?? "new"}-${to ?? ""}-${segment ?? ""}`} initial={fresh} />;
-}
-
-function hasSegment(request: unknown): boolean {
-  return typeof (request as { segment?: { id?: unknown } } | null)?.segment?.id === "string";
 }

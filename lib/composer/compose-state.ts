@@ -114,6 +114,12 @@ export function uid(): string {
   return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : Math.random().toString(36).slice(2);
 }
 
+/** The id of a saved segment as an earlier send records it (`request.segment`), or null. */
+export function segmentOf(value: unknown): string | null {
+  const id = (value as { id?: unknown } | null | undefined)?.id;
+  return typeof id === "string" ? id : null;
+}
+
 function toLimit(l: LimitState) {
   if (l.max === null && !l.upToRemainingQuota) return undefined;
   return {
@@ -121,11 +127,6 @@ function toLimit(l: LimitState) {
     ...(l.upToRemainingQuota ? { upToRemainingQuota: true } : {}),
     ...(l.upToRemainingQuota && l.forbidPartialDelivery ? { forbidPartialDelivery: true } : {}),
   };
-}
-
-function segmentOf(value: unknown): string | null {
-  const id = (value as { id?: unknown } | null | undefined)?.id;
-  return typeof id === "string" ? id : null;
 }
 
 // A recipient tree read back with a single leaf comes as an "and" root; audiences read best as "any of".

@@ -42,6 +42,7 @@ describe("background runner", () => {
     await vi.advanceTimersByTimeAsync(100);
     await stopped;
   });
+
   it("asks idle tasks again at the usual interval, not in every round a busy task takes, and at once when woken", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
     let busyTicks = 0;
@@ -74,6 +75,7 @@ describe("background runner", () => {
     await vi.advanceTimersByTimeAsync(100);
     await stopped;
   });
+
   it("while yielding to deliveries, a wake-up keeps the spacing but has the next round ask every task", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
     const busyStarts: number[] = [];
