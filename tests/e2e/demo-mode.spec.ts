@@ -88,10 +88,6 @@ test("a friend's message in the simulator arrives in the timeline, and the phone
   await expect(page.getByTestId("phone-received").filter({ hasText: "For women only" })).toHaveCount(0);
 });
 
-function escape(s: string) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 test("npm start keeps an idle connection open longer than a load balancer's 60 s idle timeout", async () => {
   // Node's default closes an idle connection after 5 s; a balancer reusing it a moment later gets a 502.
   // The announced timeout is what a balancer goes by; a request after 6 s idle shows it is kept.
@@ -111,3 +107,7 @@ test("npm start keeps an idle connection open longer than a load balancer's 60 s
   await expect.poll(() => responses.join("")).toContain("HTTP/1.1 200");
   socket.destroy();
 });
+
+function escape(s: string) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
