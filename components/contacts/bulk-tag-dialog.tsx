@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { errorDescription } from "@/components/common/error-message";
 import { Button } from "@/components/ui/button";
@@ -14,6 +14,7 @@ import { TagInput } from "./tag-input";
 /** Add tags to, or remove tags from, the selected friends (one request for all of them). */
 export function BulkTagDialog({ mode, userIds, open, onOpenChange, onDone }: { mode: "add" | "remove"; userIds: string[]; open: boolean; onOpenChange: (open: boolean) => void; onDone?: () => void }) {
   const t = useTranslations("contacts.bulk");
+  const format = useFormatter();
   const queryClient = useQueryClient();
   const { toast } = useToast();
   const [tags, setTags] = useState<string[]>([]);
@@ -22,7 +23,7 @@ export function BulkTagDialog({ mode, userIds, open, onOpenChange, onDone }: { m
     mutationFn: () => sendJson<{ added: Record<string, number>; removed: Record<string, number> }>("POST", "/api/contacts/tags", { userIds, add: mode === "add" ? tags : [], remove: mode === "remove" ? tags : [] }),
     onSuccess: (result) => {
       const changed = Object.values(mode === "add" ? result.added : result.removed).reduce((a, b) => a + b, 0);
-      toast({ tone: "success", title: t(mode === "add" ? "addedTitle" : "removedTitle", { tags: tags.join(", ") }), description: t("changedCount", { count: changed }) });
+      toast({ tone: "success", title: t(mode === "add" ? "addedTitle" : "removedTitle", { tags: format.list(tags, { type: "conjunction" }) }), description: t("changedCount", { count: changed }) });
       void queryClient.invalidateQueries({ queryKey: contactKeys.all });
       void queryClient.invalidateQueries({ queryKey: contactKeys.tags() });
       setTags([]);

@@ -19,6 +19,9 @@ test.beforeAll(async ({ request }) => {
   await postWebhook(request, texts.map((t, i) => textEvent(t, { user: i % 2 ? userId() : sender })));
   const { items } = await (await request.get(`/api/events?q=${encodeURIComponent(texts[1]!)}`)).json();
   eventId = items[0].id;
+  // Segments whose chips list several tags: the list must read naturally in every language.
+  await request.post("/api/segments", { data: { name: "週末常客", filter: { tags: { mode: "any", values: ["vip", "台北店", "常連"] }, excludeTags: ["員工"], lastActive: { withinDays: 30 } } } });
+  await request.post("/api/segments", { data: { name: "VIP × 台北店", filter: { statuses: ["friend", "blocked"], tags: { mode: "all", values: ["vip", "台北店"] } } } });
 });
 
 for (const v of SCREENSHOT_VARIANTS) {
@@ -37,7 +40,7 @@ for (const v of SCREENSHOT_VARIANTS) {
     await settle(page);
     await shot("event-detail", false);
 
-    for (const path of ["/", "/contacts", "/chats", "/deliveries"]) {
+    for (const path of ["/", "/contacts", "/segments", "/chats", "/deliveries"]) {
       await visit(page, path);
       await settle(page);
       await shot(path === "/" ? "overview" : path.slice(1), false);
