@@ -39,10 +39,16 @@ type ErrorFields = Record<string, unknown> & { name: string; message: string };
 // scripts run the TypeScript file as it is (Node strips the types).
 const workerFile = path.join(process.cwd(), "db", "pglite-worker.ts");
 
+// The types drizzle's PGlite session keeps as PostgreSQL's text in every query: date, timestamp,
+// timestamptz, interval, and the arrays of those and of numeric. The database thread returns them as
+// text for every query (functions cannot cross threads, and per query they would cost PGlite a copy of
+// all its parsers), so this client serves drizzle, and refuses a query that asks for other parsing.
+const RAW_TYPES = [1082, 1114, 1115, 1182, 1184, 1185, 1186, 1187, 1231];
+
 export async function startPgliteWorker(options: { dataDir?: string; loadDataDir?: Blob }): Promise<PgliteBridge> {
   const loadDataDir = options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined;
   const worker = new Worker(workerFile, {
-    workerData: { dataDir: options.dataDir, loadDataDir },
+    workerData: { dataDir: options.dataDir, loadDataDir, rawTypes: RAW_TYPES },
     transferList: loadDataDir ? [loadDataDir] : [],
   });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (err: Error) => void }>();
@@ -103,8 +109,11 @@ export async function startPgliteWorker(options: { dataDir?: string; loadDataDir
   }
 
   function query(priority: boolean, tx: { id: number; begin: boolean } | undefined, sql: string, params: unknown[] = [], options: Parameters<BridgeClient["query"]>[2] = {}) {
-    const rawTypes = Object.keys(options.parsers ?? {}).map(Number);
-    return request<QueryResult>({ op: "query", sql, params, rowMode: options.rowMode ?? "object", rawTypes, priority, tx: tx?.id, begin: tx?.begin });
+    const asked = Object.keys(options.parsers ?? {}).map(Number);
+    if (asked.length && (asked.length !== RAW_TYPES.length || !asked.every((t) => RAW_TYPES.includes(t)))) {
+      return Promise.reject(new Error(`The embedded database returns types ${RAW_TYPES.join(", ")} as text, as drizzle asks; other parsers (${asked.join(", ")}) are not supported`));
+    }
+    return request<QueryResult>({ op: "query", sql, params, rowMode: options.rowMode ?? "object", priority, tx: tx?.id, begin: tx?.begin });
   }
 
   function client(priority: boolean): BridgeClient {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startPgliteWorker } from "@/db/pglite-bridge";
 import { rateWindows } from "@/db/schema/messages";
 import { createTestDatabase, engine, resetTestDatabase, type TestDatabase } from "../helpers/test-db";
 
@@ -96,5 +97,26 @@ describe.runIf(engine() === "pglite")("PGlite in its own thread", () => {
     await t.handle.db.execute(sql`select pg_notify('oa_test_channel', 'second')`);
     await t.handle.db.execute(sql`select 1`);
     expect(got).toEqual(["first"]);
+  });
+
+  it("returns dates, times and intervals as PostgreSQL's text, as drizzle asks, and refuses other parsing", async () => {
+    const when = sql`select '2026-01-02 03:04:05+00'::timestamptz as at, '2026-01-02'::date as day, array['2026-01-02'::date] as days, '1 day'::interval as span, 1.5::numeric as n`;
+    const viaDrizzle = (await t.handle.db.execute(when)) as unknown as { rows: Array<Record<string, unknown>> };
+    expect(viaDrizzle.rows[0]).toEqual({ at: "2026-01-02 03:04:05+00", day: "2026-01-02", days: "{2026-01-02}", span: "1 day", n: "1.5" });
+    // drizzle turns the text into its columns' values: a timestamp column reads back as the same instant.
+    const at = new Date("2026-01-02T03:04:05.678Z");
+    await t.handle.db.insert(rateWindows).values({ key: "instant", windowStart: at, used: 1 });
+    expect((await t.handle.db.select().from(rateWindows))[0]!.windowStart).toEqual(at);
+
+    // Any other client of the database thread gets the same text, or a clear refusal.
+    const bridge = await startPgliteWorker({});
+    try {
+      const text = "select '2026-01-02 03:04:05+00'::timestamptz as at, '2026-01-02'::date as day";
+      expect((await bridge.client(false).query(text)).rows[0]).toEqual({ at: "2026-01-02 03:04:05+00", day: "2026-01-02" });
+      const keep = (v: string) => v;
+      await expect(bridge.client(false).query(text, [], { parsers: { 1184: keep } })).rejects.toThrow(/other parsers \(1184\) are not supported/);
+    } finally {
+      await bridge.close();
+    }
   });
 });
