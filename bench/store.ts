@@ -3,7 +3,8 @@
 // The webhook's database write alone, without HTTP: oa_store_deliveries (db/queries/webhook.ts) called
 // in a loop on a fresh PGlite, with batches of 1, 6 and 10 deliveries of one event each. Says what one
 // store call costs, what batching (group commit) saves, and how slow the slowest call is (the GIN
-// pending-list merge shows there).
+// pending-list merge shows there). PGlite runs in its own thread, as in the app; its CPU per delivery is
+// reported too (steadier than time on a shared machine).
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
@@ -13,6 +14,7 @@ import { storeDeliveries, type DeliveryRecord } from "@/db/queries/webhook";
 import { toEventRow } from "@/lib/webhook/event-row";
 import type { RawEvent } from "@/lib/webhook/callback-schema";
 import { round, summarize } from "./lib/stats";
+import { readThreadCpu } from "./lib/thread-cpu";
 import { BENCH_DESTINATION, textMessageEvent } from "./lib/text-event";
 
 const { values: opts } = parseArgs({ options: { batch: { type: "string", default: "1,6,10" }, calls: { type: "string", default: "2500" } } });
@@ -26,6 +28,7 @@ for (const batch of opts.batch!.split(",").map(Number)) {
   const channelId = await ensureDefaultChannel(handle.db, { lineChannelId: null });
   try {
     const latencies: number[] = [];
+    const cpu0 = readThreadCpu(process.pid).get("db") ?? 0;
     const t0 = performance.now();
     for (let i = 0; i < calls; i++) {
       const deliveries = Array.from({ length: batch }, () => delivery(channelId));
@@ -34,10 +37,11 @@ for (const batch of opts.batch!.split(",").map(Number)) {
       latencies.push(performance.now() - s);
     }
     const seconds = (performance.now() - t0) / 1000;
+    const dbCpuMs = (readThreadCpu(process.pid).get("db") ?? 0) - cpu0;
     const s = summarize(latencies);
-    const r = { batch, deliveriesPerSecond: round((calls * batch) / seconds), msPerDelivery: round((seconds * 1000) / (calls * batch), 2), callP50: s.p50, callP99: s.p99, callMax: s.max };
+    const r = { batch, deliveriesPerSecond: round((calls * batch) / seconds), msPerDelivery: round((seconds * 1000) / (calls * batch), 2), dbCpuMsPerDelivery: round(dbCpuMs / (calls * batch), 3), callP50: s.p50, callP99: s.p99, callMax: s.max };
     results.push(r);
-    console.log(`batch ${String(batch).padStart(3)}: ${r.deliveriesPerSecond} deliveries/s, ${r.msPerDelivery} ms a delivery; a call p50 ${r.callP50} ms, p99 ${r.callP99} ms, slowest ${r.callMax} ms`);
+    console.log(`batch ${String(batch).padStart(3)}: ${r.deliveriesPerSecond} deliveries/s, ${r.msPerDelivery} ms a delivery (database thread ${r.dbCpuMsPerDelivery} ms of CPU); a call p50 ${r.callP50} ms, p99 ${r.callP99} ms, slowest ${r.callMax} ms`);
   } finally {
     await handle.close();
     fs.rmSync(dir, { recursive: true, force: true });
