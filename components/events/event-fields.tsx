@@ -25,9 +25,9 @@ export function EventFields({ event }: { event: EventDetail }) {
     [t("messageId"), event.messageId ? <Mono value={event.messageId} copy={event.messageId} /> : <None />],
     [t("mode"), <span key="m">{event.mode ? t(`modes.${event.mode === "standby" ? "standby" : "active"}`) : "—"}</span>],
     [t("sourceType"), <span key="s">{tAll(`sourceTypes.${event.sourceType === "user" || event.sourceType === "group" || event.sourceType === "room" ? event.sourceType : "none"}`)}</span>],
-    [t("userId"), event.userId ? <IdWithFilter value={event.userId} filter="userId" /> : <None />],
-    [t("groupId"), event.groupId ? <IdWithFilter value={event.groupId} filter="groupId" /> : <None />],
-    [t("roomId"), event.roomId ? <IdWithFilter value={event.roomId} filter="roomId" /> : <None />],
+    [t("userId"), event.userId ? <IdWithFilter value={event.userId} name={event.userName} filter="userId" /> : <None />],
+    [t("groupId"), event.groupId ? <IdWithFilter value={event.groupId} name={event.chatName} filter="groupId" /> : <None />],
+    [t("roomId"), event.roomId ? <IdWithFilter value={event.roomId} name={event.chatName} filter="roomId" /> : <None />],
     [t("timestamp"), <ExactTime key="ts" value={event.timestamp} />],
     [
       t("receivedAt"),
@@ -78,11 +78,13 @@ function Mono({ value, copy }: { value: string; copy?: string }) {
   );
 }
 
-function IdWithFilter({ value, filter }: { value: string; filter: "userId" | "groupId" | "roomId" }) {
+// The name (a profile's, a group's) when the console has fetched it, above the id.
+function IdWithFilter({ value, name, filter }: { value: string; name: string | null; filter: "userId" | "groupId" | "roomId" }) {
   const t = useTranslations("eventDetail.fields");
   const tLinks = useTranslations("contacts.links");
   return (
     <span className="inline-flex max-w-full flex-wrap items-center gap-x-2 gap-y-1">
+      {name && <span className="basis-full font-medium break-words" data-testid={`${filter}-name`}>{name}</span>}
       <Mono value={value} copy={value} />
       <Link href={`/events?${filter}=${value}`} className="inline-flex items-center gap-1 text-xs text-primary-soft-foreground hover:underline">
         <Filter aria-hidden className="size-3" />

@@ -1,8 +1,13 @@
 import type { EventListRow } from "@/db/queries/events";
+import { NO_SOURCE_NAMES, type SourceNames } from "@/db/queries/event-sources";
 import { replyDeadline } from "@/lib/sending/reply-window";
 
-/** An event as the API returns it: ids as strings, times as ISO 8601, the raw event as `payload`. */
-export function serializeEvent(row: EventListRow) {
+/**
+ * An event as the API returns it: ids as strings, times as ISO 8601, the raw event as `payload`, and
+ * the names the console knows its sender and chat by (null until their profile or summary is fetched).
+ */
+export function serializeEvent(row: EventListRow, names: SourceNames = NO_SOURCE_NAMES) {
+  const chatId = row.groupId ?? row.roomId;
   return {
     id: String(row.id),
     deliveryId: row.deliveryId,
@@ -14,6 +19,8 @@ export function serializeEvent(row: EventListRow) {
     userId: row.userId,
     groupId: row.groupId,
     roomId: row.roomId,
+    userName: (row.userId && names.users.get(row.userId)?.name) || null,
+    chatName: (chatId && names.chats.get(chatId)?.name) || null,
     timestamp: row.timestamp.toISOString(),
     receivedAt: row.receivedAt.toISOString(),
     isRedelivery: row.isRedelivery,
@@ -27,3 +34,15 @@ export function serializeEvent(row: EventListRow) {
 }
 
 export type EventItem = ReturnType<typeof serializeEvent>;
+
+/** The ids of a set of events to look names up for (sourceNames). */
+export function sourceIds(rows: ReadonlyArray<Pick<EventListRow, "userId" | "groupId" | "roomId">>) {
+  const userIds: string[] = [];
+  const chatIds: string[] = [];
+  for (const r of rows) {
+    if (r.userId) userIds.push(r.userId);
+    const chatId = r.groupId ?? r.roomId;
+    if (chatId) chatIds.push(chatId);
+  }
+  return { userIds, chatIds };
+}

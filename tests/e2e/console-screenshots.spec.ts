@@ -1,4 +1,5 @@
-import { test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { fakePost, following } from "./fake-line";
 import { postWebhook, textEvent, userId } from "./webhook";
 import { SCREENSHOT_VARIANTS, applyVariant } from "./screenshot-variants";
 import { visit } from "./visit";
@@ -15,10 +16,23 @@ const texts = ["請問今天有營業嗎？週末的預約還有位子嗎", "明
 
 let eventId = "";
 test.beforeAll(async ({ request }) => {
-  const sender = userId();
-  await postWebhook(request, texts.map((t, i) => textEvent(t, { user: i % 2 ? userId() : sender })));
-  const { items } = await (await request.get(`/api/events?q=${encodeURIComponent(texts[1]!)}`)).json();
-  eventId = items[0].id;
+  // Two of LINE's friends (the console fetches their profiles, so rows show names) and one sender
+  // LINE has no profile for (the row shows the id).
+  const [a, b] = (await following(request)).slice(7, 9);
+  for (const [i, text] of texts.entries()) {
+    if (i === 3) await postWebhook(request, [textEvent(text, { user: userId() })]);
+    else await fakePost(request, `/__fake/friends/${(i === 1 ? b : a)!.userId}/messages`, { type: "text", text });
+  }
+  for (const friend of [a, b]) {
+    await expect
+      .poll(async () => ((await (await request.get(`/api/contacts/${friend!.userId}`)).json()) as { displayName?: string }).displayName, { timeout: 20_000 })
+      .toBe(friend!.displayName);
+  }
+  let items: Array<{ id: string }> = [];
+  await expect
+    .poll(async () => (items = (await (await request.get(`/api/events?q=${encodeURIComponent(texts[1]!)}`)).json()).items).length, { timeout: 15_000 })
+    .toBe(1);
+  eventId = items[0]!.id;
   // Segments whose chips list several tags: the list must read naturally in every language.
   await request.post("/api/segments", { data: { name: "週末常客", filter: { tags: { mode: "any", values: ["vip", "台北店", "常連"] }, excludeTags: ["員工"], lastActive: { withinDays: 30 } } } });
   await request.post("/api/segments", { data: { name: "VIP × 台北店", filter: { statuses: ["friend", "blocked"], tags: { mode: "all", values: ["vip", "台北店"] } } } });

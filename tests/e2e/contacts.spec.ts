@@ -59,6 +59,23 @@ test.describe("friends and conversations", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(friend!.displayName, { timeout: 15_000 });
   });
 
+  test("names the sender in the timeline row and the event's detail once their profile is in", async ({ page, request }) => {
+    const [friend] = await someFriends(1);
+    const text = `name ${randomBytes(3).toString("hex")}`;
+    await fake("POST", `/__fake/friends/${friend!.userId}/messages`, { type: "text", text });
+    await waitForEvent(request, `userId=${friend!.userId}&q=${encodeURIComponent(text)}`);
+    // A profile job asks LINE for it in the background.
+    await expect
+      .poll(async () => ((await (await request.get(`/api/contacts/${friend!.userId}`)).json()) as { displayName?: string | null }).displayName ?? null, { timeout: 15_000 })
+      .toBe(friend!.displayName);
+
+    await visit(page, `/events?q=${encodeURIComponent(text)}`);
+    const row = page.getByRole("article").filter({ hasText: text });
+    await expect(row.getByTestId("event-source")).toHaveText(friend!.displayName);
+    await row.click();
+    await expect(page.getByRole("dialog").getByTestId("userId-name")).toHaveText(friend!.displayName);
+  });
+
   test("tags friends in bulk, saves a segment, and a multicast to it reaches exactly those friends", async ({ page, request }) => {
     // Four pages, a dialog on each of two, and a send: 22-26 s alone on a 2-core machine, and past the
     // default 30 s in a full CI run (every step slower, none stuck). The steps keep their own waits.
