@@ -1,9 +1,13 @@
 // Runs once when the server starts: open the database and apply migrations before the first request
 // (so LINE's first webhook after a deploy does not wait for them), and create the first admin from
 // ADMIN_EMAIL / ADMIN_PASSWORD when those are set; then start this instance's background runner
-// (sending, narrowcast progress, jobs).
+// (sending, narrowcast progress, jobs). Stopping it finishes that work and closes the database
+// (lib/server/shutdown.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // First: a stop signal during start-up still closes what has been opened.
+  const { installShutdown } = await import("./lib/server/shutdown");
+  installShutdown();
   const { getDatabase } = await import("./db/instance");
   const { ensureEnvAdmin } = await import("./lib/auth/env-admin");
   const { handle } = await getDatabase();

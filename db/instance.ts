@@ -1,4 +1,5 @@
 import { env } from "@/lib/env.js";
+import { beforeExit } from "@/lib/server/shutdown";
 import { openDatabase, type DatabaseHandle } from "./client";
 import { ensureDefaultChannel } from "./queries/channels";
 
@@ -37,14 +38,8 @@ async function open(): Promise<Instance> {
   return { handle, channelId };
 }
 
+// Last of all when the server stops (lib/server/shutdown.ts); scripts close it when they run out of work.
 function closeOnShutdown() {
-  const close = (signal: NodeJS.Signals) => {
-    void closeDatabase().finally(() => {
-      // Only exit if nobody else (Next's own handler) is going to.
-      if (process.listenerCount(signal) === 0) process.exit(0);
-    });
-  };
-  process.once("SIGINT", close);
-  process.once("SIGTERM", close);
+  beforeExit("database", 30, closeDatabase);
   process.once("beforeExit", () => void closeDatabase());
 }

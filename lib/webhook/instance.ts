@@ -1,5 +1,6 @@
 import { getDatabase } from "@/db/instance";
 import { env } from "@/lib/env.js";
+import { beforeExit } from "@/lib/server/shutdown";
 import { createWebhookIntake, type WebhookIntake } from "./intake";
 
 const g = globalThis as typeof globalThis & { __oaWebhookIntake?: Promise<WebhookIntake> };
@@ -8,7 +9,7 @@ const g = globalThis as typeof globalThis & { __oaWebhookIntake?: Promise<Webhoo
 export function getWebhookIntake(): Promise<WebhookIntake> {
   g.__oaWebhookIntake ??= (async () => {
     const { handle, channelId } = await getDatabase();
-    return createWebhookIntake({
+    const intake = createWebhookIntake({
       db: handle.db,
       priorityDb: handle.priorityDb,
       // Two writes: one being written while the next gathers (see createGroupCommit's `outstanding`).
@@ -17,6 +18,9 @@ export function getWebhookIntake(): Promise<WebhookIntake> {
       channelId,
       channelSecret: env().LINE_CHANNEL_SECRET,
     });
+    // The handler latencies of the last second are written before the database closes.
+    beforeExit("webhook timings", 20, () => intake.close());
+    return intake;
   })().catch((err) => {
     g.__oaWebhookIntake = undefined;
     throw err;

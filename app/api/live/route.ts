@@ -1,5 +1,6 @@
 import { apiRoute } from "@/lib/http/api-route";
 import { getLiveHub } from "@/lib/live/hub";
+import { whenStopping } from "@/lib/server/shutdown";
 
 export const dynamic = "force-dynamic";
 
@@ -24,8 +25,11 @@ export const GET = apiRoute({ role: "viewer" }, async ({ req, channelId }) => {
       });
       // Proxies close idle connections; a comment line every 15 s keeps this one open.
       const heartbeat = setInterval(() => send(": keep-alive\n\n"), 15_000);
+      // A stopping server ends the stream (it would hold the shutdown open); the browser reconnects.
+      const undoStop = whenStopping(() => cleanup());
       cleanup = () => {
         clearInterval(heartbeat);
+        undoStop();
         unsubscribe();
         try {
           controller.close();
