@@ -29,7 +29,8 @@ const state = (g.__oaShutdown ??= { installed: false, signalled: false, onSignal
 /** Run `fn` the moment the server is told to stop (to end what would hold it open); answers an undo. */
 export function whenStopping(fn: Step): () => void {
   if (state.signalled) {
-    void fn();
+    // After the caller has finished setting up what `fn` tears down.
+    queueMicrotask(() => void Promise.resolve().then(fn).catch(logError("on signal")));
     return () => {};
   }
   state.onSignal.add(fn);
