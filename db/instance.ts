@@ -1,5 +1,5 @@
 import { env } from "@/lib/env.js";
-import { beforeExit } from "@/lib/server/shutdown";
+import { atShutdown } from "@/lib/server/shutdown";
 import { openDatabase, type DatabaseHandle } from "./client";
 import { ensureDefaultChannel } from "./queries/channels";
 
@@ -40,6 +40,6 @@ async function open(): Promise<Instance> {
 
 // Last of all when the server stops (lib/server/shutdown.ts); scripts close it when they run out of work.
 function closeOnShutdown() {
-  beforeExit("database", 30, closeDatabase);
+  atShutdown("database", 30, closeDatabase);
   process.once("beforeExit", () => void closeDatabase());
 }

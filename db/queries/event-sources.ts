@@ -2,15 +2,10 @@ import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { chats, friends } from "../schema/contacts";
 
-export interface SourceName {
-  name: string;
-  pictureUrl: string | null;
-}
-
 /** Names by LINE id: people from their profiles, groups and rooms from their summaries. */
 export interface SourceNames {
-  users: ReadonlyMap<string, SourceName>;
-  chats: ReadonlyMap<string, SourceName>;
+  users: ReadonlyMap<string, string>;
+  chats: ReadonlyMap<string, string>;
 }
 
 export const NO_SOURCE_NAMES: SourceNames = { users: new Map(), chats: new Map() };
@@ -26,19 +21,20 @@ export async function sourceNames(db: Db, params: { channelId: number; userIds: 
     userIds.length === 0
       ? []
       : db
-          .select({ id: friends.userId, name: friends.displayName, pictureUrl: friends.pictureUrl })
+          .select({ id: friends.userId, name: friends.displayName })
           .from(friends)
           .where(and(eq(friends.channelId, params.channelId), inArray(friends.userId, userIds), isNotNull(friends.displayName))),
     chatIds.length === 0
       ? []
       : db
-          .select({ id: chats.chatId, name: chats.name, pictureUrl: chats.pictureUrl })
+          .select({ id: chats.chatId, name: chats.name })
           .from(chats)
           .where(and(eq(chats.channelId, params.channelId), inArray(chats.chatId, chatIds), isNotNull(chats.name))),
   ]);
   return { users: byId(userRows), chats: byId(chatRows) };
 }
 
-function byId(rows: Array<{ id: string; name: string | null; pictureUrl: string | null }>) {
-  return new Map(rows.filter((r) => r.name).map((r) => [r.id, { name: r.name!, pictureUrl: r.pictureUrl }]));
+// The queries keep named rows only; the check is for the type.
+function byId(rows: Array<{ id: string; name: string | null }>) {
+  return new Map(rows.flatMap((r) => (r.name ? [[r.id, r.name] as const] : [])));
 }

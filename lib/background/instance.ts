@@ -8,7 +8,7 @@ import { jobHandlers } from "@/lib/jobs/handlers";
 import { env } from "@/lib/env.js";
 import { lineClients } from "@/lib/line/clients";
 import { sendingTasks } from "@/lib/sending/runner";
-import { beforeExit } from "@/lib/server/shutdown";
+import { atShutdown } from "@/lib/server/shutdown";
 import { webhookActive } from "@/lib/webhook/activity";
 import { pgliteUpkeepTask } from "./pglite-upkeep";
 import { startBackgroundRunner, type BackgroundTask } from "./runner";
@@ -32,7 +32,7 @@ export function ensureBackgroundRunner() {
     if (handle.kind === "pglite") tasks.push(pgliteUpkeepTask(handle.db, { busy: () => webhookActive() }));
     const runner = startBackgroundRunner({ handle, tasks, yieldTo: () => webhookActive() });
     // Jobs under way finish (or give their lease back) before the database closes.
-    beforeExit("background runner", 10, () => runner.stop());
+    atShutdown("background runner", 10, () => runner.stop());
     return runner;
   });
   return g.__oaBackground;

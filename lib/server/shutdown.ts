@@ -29,8 +29,8 @@ const state = (g.__oaShutdown ??= { installed: false, signalled: false, onSignal
 /** Run `fn` the moment the server is told to stop (to end what would hold it open); answers an undo. */
 export function whenStopping(fn: Step): () => void {
   if (state.signalled) {
-    // After the caller has finished setting up what `fn` tears down.
-    queueMicrotask(() => void Promise.resolve().then(fn).catch(logError("on signal")));
+    // In a microtask: after the caller has finished setting up what `fn` tears down.
+    void Promise.resolve().then(fn).catch(logError("on signal"));
     return () => {};
   }
   state.onSignal.add(fn);
@@ -38,7 +38,7 @@ export function whenStopping(fn: Step): () => void {
 }
 
 /** Something to finish before the process exits, lowest `order` first. */
-export function beforeExit(name: string, order: number, run: Step) {
+export function atShutdown(name: string, order: number, run: Step) {
   state.final = state.final.filter((s) => s.name !== name);
   state.final.push({ order, name, run });
   state.final.sort((a, b) => a.order - b.order);
@@ -61,7 +61,7 @@ export function installShutdown() {
 }
 
 /** The final steps, once, each in turn, all within FINISH_WITHIN_MS. */
-export function finish(): Promise<void> {
+function finish(): Promise<void> {
   state.finishing ??= (async () => {
     let timer: NodeJS.Timeout | undefined;
     const steps = (async () => {

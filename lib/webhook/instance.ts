@@ -1,6 +1,6 @@
 import { getDatabase } from "@/db/instance";
 import { env } from "@/lib/env.js";
-import { beforeExit } from "@/lib/server/shutdown";
+import { atShutdown } from "@/lib/server/shutdown";
 import { createWebhookIntake, type WebhookIntake } from "./intake";
 
 const g = globalThis as typeof globalThis & { __oaWebhookIntake?: Promise<WebhookIntake> };
@@ -19,7 +19,7 @@ export function getWebhookIntake(): Promise<WebhookIntake> {
       channelSecret: env().LINE_CHANNEL_SECRET,
     });
     // The handler latencies of the last second are written before the database closes.
-    beforeExit("webhook timings", 20, () => intake.close());
+    atShutdown("webhook timings", 20, () => intake.close());
     return intake;
   })().catch((err) => {
     g.__oaWebhookIntake = undefined;
