@@ -5,6 +5,9 @@
 // (lib/server/shutdown.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // `next build` calls this too, in its workers: it must not open the database (a PGlite data directory
+  // would stay locked by a worker as `next start` comes up) nor start background work against LINE.
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
   // First: a stop signal during start-up still closes what has been opened.
   const { installShutdown } = await import("./lib/server/shutdown");
   installShutdown();

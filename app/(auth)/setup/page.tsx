@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { SetupForm } from "@/components/auth/setup-form";
 import { getDatabase } from "@/db/instance";
@@ -10,7 +11,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 // Public only while the console has no account; afterwards it sends everyone to sign in.
+// Rendered per request: at build time Next would otherwise prerender it, opening the database from a
+// build worker (a PGlite data directory then stayed locked as `next start` came up).
 export default async function SetupPage() {
+  await connection();
   const { handle } = await getDatabase();
   if ((await countUsers(handle.db)) > 0) redirect("/sign-in");
   return <SetupForm />;
