@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions, type InfiniteData, type QueryClient } from "@tanstack/react-query";
 import type { EventFilters } from "@/lib/events/event-filters";
 import { eventFiltersToSearch } from "@/lib/events/event-filters";
 import type { EventItem } from "@/lib/events/serialize";
@@ -41,9 +41,14 @@ export function eventListQuery(filters: EventFilters, api: ApiFetch = browserFet
 export function eventDetailQuery(id: string, api: ApiFetch = browserFetch) {
   return queryOptions({
     queryKey: eventKeys.detail(id),
-    queryFn: ({ signal }) => getJson<EventDetail>(api, `/api/events/${encodeURIComponent(id)}`, signal),
-    // Stored events never change.
-    staleTime: Infinity,
+    queryFn: async ({ signal, client }) => {
+      const event = await getJson<EventDetail>(api, `/api/events/${encodeURIComponent(id)}`, signal);
+      showNamesInLists(client, event);
+      return event;
+    },
+    // A stored event never changes, but the names shown with it may arrive later (a new sender's profile
+    // is fetched in the background): until they are in, the detail is fetched again each time it is shown.
+    staleTime: (query) => (query.state.data && namesPending(query.state.data) ? 0 : Infinity),
   });
 }
 
@@ -66,4 +71,25 @@ export async function fetchLiveEvents(filters: EventFilters, range: { minId: num
     if (!cursor) return { items, complete: true };
   }
   return { items, complete: false };
+}
+
+function namesPending(event: EventItem): boolean {
+  return (event.userId !== null && event.userName === null) || ((event.groupId ?? event.roomId) !== null && event.chatName === null);
+}
+
+// The timeline's rows were fetched when the names may not have been known yet; the detail brings them.
+function showNamesInLists(client: QueryClient, event: EventItem) {
+  if (event.userName === null && event.chatName === null) return;
+  const outdated = (item: EventItem) =>
+    item.id === event.id && (item.userName !== event.userName || item.chatName !== event.chatName);
+  client.setQueriesData<InfiniteData<EventPage>>({ queryKey: eventKeys.lists() }, (data) => {
+    if (!data?.pages.some((page) => page.items.some(outdated))) return data;
+    return {
+      ...data,
+      pages: data.pages.map((page) => ({
+        ...page,
+        items: page.items.map((item) => (outdated(item) ? { ...item, userName: event.userName, chatName: event.chatName } : item)),
+      })),
+    };
+  });
 }

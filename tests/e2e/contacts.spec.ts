@@ -76,6 +76,33 @@ test.describe("friends and conversations", () => {
     await expect(page.getByRole("dialog").getByTestId("userId-name")).toHaveText(friend!.displayName);
   });
 
+  test("an event's detail seen before the sender's profile arrived shows their name when opened again", async ({ page, request }) => {
+    // A user who blocked the account: LINE gives no profile for them, so the console has no name yet.
+    const blocked = (await fake<{ users: FakeUser[] }>("GET", "/__fake/friends?status=blocked&limit=100")).users;
+    const user = blocked[randomBytes(1)[0]! % blocked.length];
+    // Their profile will come, but slowly: the detail is first seen without it.
+    await fake("POST", "/__fake/faults", { path: `/v2/bot/profile/${user!.userId}`, kind: "slow", delayMs: 4000 });
+    await fake("POST", `/__fake/friends/${user!.userId}/unblock`);
+    await waitForEvent(request, `userId=${user!.userId}&type=follow`);
+
+    await visit(page, `/events?userId=${user!.userId}&type=follow`);
+    const row = page.getByRole("article").first();
+    await row.click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog.getByText(user!.userId, { exact: true })).toBeVisible();
+    await expect(dialog.getByTestId("userId-name")).toHaveCount(0);
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+
+    await expect
+      .poll(async () => ((await (await request.get(`/api/contacts/${user!.userId}`)).json()) as { displayName?: string | null }).displayName ?? null, { timeout: 15_000 })
+      .toBe(user!.displayName);
+    await row.click();
+    await expect(dialog.getByTestId("userId-name")).toHaveText(user!.displayName);
+    // The row it was opened from shows the name too.
+    await expect(row.getByTestId("event-source")).toHaveText(user!.displayName);
+  });
+
   test("tags friends in bulk, saves a segment, and a multicast to it reaches exactly those friends", async ({ page, request }) => {
     // Four pages, a dialog on each of two, and a send: 22-26 s alone on a 2-core machine, and past the
     // default 30 s in a full CI run (every step slower, none stuck). The steps keep their own waits.
