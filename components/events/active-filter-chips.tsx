@@ -1,10 +1,12 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { X } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { eventFilterKeys } from "@/lib/events/list-events-schema";
 import type { EventFilters } from "@/lib/events/event-filters";
+import { chatDetailQuery, friendDetailQuery } from "@/lib/queries/contacts";
 import { SHORT_TIME } from "@/lib/utils/date-formats";
 import { shortId } from "@/lib/utils/format";
 import type { FilterPatch } from "./use-event-filters";
@@ -32,10 +34,6 @@ export function ActiveFilterChips({ filters, setFilters, clearFilters, typeLabel
         return tAll.has(`messageTypes.${value}`) ? tAll(`messageTypes.${value}`) : value;
       case "sourceType":
         return t(`source${value[0]!.toUpperCase()}${value.slice(1)}`);
-      case "userId":
-      case "groupId":
-      case "roomId":
-        return shortId(value);
       case "from":
       case "to":
         return format.dateTime(new Date(value), SHORT_TIME);
@@ -52,9 +50,13 @@ export function ActiveFilterChips({ filters, setFilters, clearFilters, typeLabel
         <li key={key}>
           <span className="inline-flex h-6 items-center gap-1 rounded-full border border-primary/25 bg-primary-soft/50 pr-0.5 pl-2.5 text-xs text-foreground">
             <span className="text-muted-foreground">{t(`chip.${key}`)}</span>
-            <span className={key.endsWith("Id") ? "font-mono" : "font-medium"} title={filters[key]}>
-              {valueOf(key, filters[key]!)}
-            </span>
+            {key === "userId" || key === "groupId" || key === "roomId" ? (
+              <SourceChipValue id={filters[key]!} />
+            ) : (
+              <span className="font-medium" title={filters[key]}>
+                {valueOf(key, filters[key]!)}
+              </span>
+            )}
             <button
               type="button"
               aria-label={t("removeFilter", { filter: t(`chip.${key}`) })}
@@ -72,5 +74,22 @@ export function ActiveFilterChips({ filters, setFilters, clearFilters, typeLabel
         </Button>
       </li>
     </ul>
+  );
+}
+
+// The name the console knows a user, group or room by; the short id until then, or when it knows none.
+function SourceChipValue({ id }: { id: string }) {
+  const isUser = id.startsWith("U");
+  const friend = useQuery({ ...friendDetailQuery(id), enabled: isUser, retry: false, staleTime: 5 * 60_000 });
+  const chat = useQuery({ ...chatDetailQuery(id), enabled: !isUser, retry: false, staleTime: 5 * 60_000 });
+  const name = isUser ? friend.data?.displayName : chat.data?.name;
+  return name ? (
+    <span className="max-w-48 truncate font-medium" title={id}>
+      {name}
+    </span>
+  ) : (
+    <span className="font-mono" title={id}>
+      {shortId(id)}
+    </span>
   );
 }

@@ -6,7 +6,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Select } from "@/components/ui/select";
 import type { EventFilters } from "@/lib/events/event-filters";
 import { ActiveFilterChips } from "./active-filter-chips";
-import { IdFilterInput } from "./id-filter-input";
+import { SourceFilterInput } from "./source-filter-input";
 import { knownEventTypes, knownMessageTypes } from "./summary/event-family";
 import { TimeRangeControl } from "./time-range-control";
 import type { FilterPatch } from "./use-event-filters";
@@ -70,7 +70,7 @@ export function EventFilterBar({ filters, setFilters, clearFilters }: EventFilte
           <option value="room">{t("sourceRoom")}</option>
         </Select>
         <TimeRangeControl from={filters.from} to={filters.to} onChange={(range) => setFilters(range)} />
-        <IdFilterInput onApply={(patch) => setFilters(patch)} />
+        <SourceFilterInput onApply={(patch) => setFilters(patch)} />
         <label className="inline-flex h-8 cursor-pointer items-center gap-2 rounded-md px-1.5 text-sm text-muted-foreground select-none hover:text-foreground">
           <Checkbox checked={filters.redelivery === "true"} onChange={(e) => setFilters({ redelivery: e.target.checked ? "true" : undefined })} />
           {t("redeliveredOnly")}

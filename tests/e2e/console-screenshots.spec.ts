@@ -15,10 +15,12 @@ test.setTimeout(120_000);
 const texts = ["請問今天有營業嗎？週末的預約還有位子嗎", "明日の予約を18時に変更したいです。よろしくお願いします🙏", "สั่งกาแฟลาเต้เย็นสองแก้ว ไม่หวานครับ", "Is the spring sale still on this weekend?"];
 
 let eventId = "";
+let senderName = "";
 test.beforeAll(async ({ request }) => {
   // Two of LINE's friends (the console fetches their profiles, so rows show names) and one sender
   // LINE has no profile for (the row shows the id).
   const [a, b] = (await following(request)).slice(7, 9);
+  senderName = b!.displayName;
   for (const [i, text] of texts.entries()) {
     if (i === 3) await postWebhook(request, [textEvent(text, { user: userId() })]);
     else await fakePost(request, `/__fake/friends/${(i === 1 ? b : a)!.userId}/messages`, { type: "text", text });
@@ -49,6 +51,20 @@ for (const v of SCREENSHOT_VARIANTS) {
     await visit(page, `/events?q=${encodeURIComponent("予約")}`);
     await page.getByRole("article").first().waitFor();
     await shot("timeline-search", false);
+
+    // The sender filter: part of a friend's name, the matches, one highlighted; then the list it picks.
+    const sender = page.locator("input[aria-autocomplete=list]");
+    await visit(page, "/events");
+    await page.getByRole("article").first().waitFor();
+    await sender.fill([...senderName].slice(0, 1).join(""));
+    await page.locator("ul[role=listbox] [role=option]").first().waitFor();
+    await sender.press("ArrowDown");
+    await shot("timeline-sender-filter", false);
+    await sender.press("Enter");
+    await page.waitForURL(/userId=/);
+    await page.getByRole("article").first().waitFor();
+    await settle(page);
+    await shot("timeline-sender-filtered", false);
 
     await visit(page, `/events/${eventId}`);
     await settle(page);

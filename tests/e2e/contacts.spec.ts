@@ -103,6 +103,39 @@ test.describe("friends and conversations", () => {
     await expect(row.getByTestId("event-source")).toHaveText(user!.displayName);
   });
 
+  test("filters the timeline by a friend's name, picked from the matches, and names them in the filter chip", async ({ page, request }) => {
+    const [friend] = await someFriends(1);
+    const text = `by name ${randomBytes(3).toString("hex")}`;
+    await fake("POST", `/__fake/friends/${friend!.userId}/messages`, { type: "text", text });
+    await waitForEvent(request, `userId=${friend!.userId}&q=${encodeURIComponent(text)}`);
+    // Their profile (and so their name) comes from LINE in the background.
+    await expect
+      .poll(async () => ((await (await request.get(`/api/contacts/${friend!.userId}`)).json()) as { displayName?: string | null }).displayName ?? null, { timeout: 15_000 })
+      .toBe(friend!.displayName);
+
+    await visit(page, "/events");
+    const sender = page.getByRole("combobox", { name: "Sender: name or ID" });
+    await sender.fill(friend!.displayName);
+    const shortId = `${friend!.userId.slice(0, 5)}…${friend!.userId.slice(-4)}`;
+    const option = page.getByRole("listbox", { name: "Friends and groups by that name" }).getByRole("option").filter({ hasText: shortId });
+    await expect(option).toContainText(friend!.displayName);
+    await option.click();
+
+    await expect(page).toHaveURL(new RegExp(`userId=${friend!.userId}`));
+    await expect(sender).toHaveValue("");
+    const rows = page.getByRole("article");
+    await expect(rows.filter({ hasText: text })).toBeVisible();
+    for (const source of await rows.getByTestId("event-source").allTextContents()) expect(source).toBe(friend!.displayName);
+    await expect(page.getByRole("list", { name: "Active filters" })).toContainText(friend!.displayName);
+
+    // A name nobody has: said so, and nothing changes.
+    await sender.fill(`nobody ${randomBytes(3).toString("hex")}`);
+    await expect(page.getByRole("listbox")).toContainText("No friend or group by that name");
+    await sender.press("Enter");
+    await expect(sender).toHaveValue(/^nobody /);
+    await expect(page).toHaveURL(new RegExp(`userId=${friend!.userId}`));
+  });
+
   test("tags friends in bulk, saves a segment, and a multicast to it reaches exactly those friends", async ({ page, request }) => {
     // Four pages, a dialog on each of two, and a send: 22-26 s alone on a 2-core machine, and past the
     // default 30 s in a full CI run (every step slower, none stuck). The steps keep their own waits.

@@ -38,7 +38,7 @@ test.describe("timeline filters", () => {
     await postWebhook(request, [textEvent(text, { user }), followEvent(user)]);
 
     await visit(page, "/events");
-    await page.getByRole("textbox", { name: "User, group or room ID" }).fill(user);
+    await page.getByRole("combobox", { name: "Sender: name or ID" }).fill(user);
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(new RegExp(`userId=${user}`));
     const rows = page.getByRole("article");
