@@ -29,7 +29,6 @@ export function SourceFilterInput({ onApply }: { onApply: (patch: FilterPatch) =
   const [value, setValue] = useState("");
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const [invalid, setInvalid] = useState(false);
   const query = useDeferredValue(value.trim());
   const searching = open && query.length > 0 && idFilterKey(query) === null;
   const friends = useQuery({ ...contactSearchQuery(query), enabled: searching });
@@ -42,18 +41,15 @@ export function SourceFilterInput({ onApply }: { onApply: (patch: FilterPatch) =
     setValue("");
     setOpen(false);
     setActive(-1);
-    setInvalid(false);
   };
 
-  // Enter: a whole id as typed, else the highlighted match, else the first; nothing found says so.
+  // Enter: a whole id as typed, else the highlighted match, else the first (no match: the list says so).
   const apply = () => {
     const v = value.trim();
-    if (!v) return setInvalid(false);
     const key = idFilterKey(v);
     if (key) return pick({ [key]: v });
     const option = options[active] ?? options[0];
-    if (option) return pick({ [option.key]: option.id });
-    if (settled) setInvalid(true);
+    if (option) pick({ [option.key]: option.id });
   };
 
   const listId = `${id}-options`;
@@ -68,8 +64,6 @@ export function SourceFilterInput({ onApply }: { onApply: (patch: FilterPatch) =
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={showList && active >= 0 ? `${listId}-${active}` : undefined}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? `${id}-error` : undefined}
         placeholder={t("idPlaceholder")}
         value={value}
         spellCheck={false}
@@ -78,7 +72,6 @@ export function SourceFilterInput({ onApply }: { onApply: (patch: FilterPatch) =
           setValue(e.target.value);
           setOpen(true);
           setActive(-1);
-          if (invalid) setInvalid(false);
         }}
         onKeyDown={(e) => {
           if (e.key === "Enter") {
@@ -135,13 +128,12 @@ export function SourceFilterInput({ onApply }: { onApply: (patch: FilterPatch) =
               <span className="w-10 shrink-0 text-right text-2xs text-subtle-foreground">{t(`chip.${o.key}`)}</span>
             </li>
           ))}
-          {options.length === 0 && <li className="px-2 py-1.5 text-xs text-muted-foreground">{t("sourceNoMatch")}</li>}
+          {options.length === 0 && (
+            <li role="presentation" className="px-2 py-1.5 text-xs text-muted-foreground">
+              {t("sourceNoMatch")}
+            </li>
+          )}
         </ul>
-      )}
-      {invalid && !showList && (
-        <p id={`${id}-error`} role="alert" className="absolute top-full left-0 z-10 mt-1 w-72 rounded-md border border-danger/30 bg-danger-soft px-2 py-1 text-xs text-danger-soft-foreground shadow-sm">
-          {t("idInvalid")}
-        </p>
       )}
     </div>
   );
