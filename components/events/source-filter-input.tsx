@@ -125,7 +125,7 @@ export function SourceFilterInput({ onApply }: { onApply: (patch: FilterPatch) =
               <span className="min-w-0 flex-1 truncate">{o.name ?? shortId(o.id)}</span>
               {/* Two friends may share a name: the id tells them apart. */}
               {o.name && <span className="shrink-0 font-mono text-2xs text-subtle-foreground">{shortId(o.id)}</span>}
-              <span className="w-10 shrink-0 text-right text-2xs text-subtle-foreground">{t(`chip.${o.key}`)}</span>
+              <span className="min-w-10 shrink-0 text-right text-2xs whitespace-nowrap text-subtle-foreground">{t(`chip.${o.key}`)}</span>
             </li>
           ))}
           {options.length === 0 && (
