@@ -1,7 +1,8 @@
 // Runs once when the server starts: open the database and apply migrations before the first request
 // (so LINE's first webhook after a deploy does not wait for them), and create the first admin from
 // ADMIN_EMAIL / ADMIN_PASSWORD when those are set; then start this instance's background runner
-// (sending, narrowcast progress, jobs). Stopping it finishes that work and closes the database
+// (sending, narrowcast progress, jobs). In demo mode the fake's friends then start writing, so the
+// first screens show the console at work. Stopping it finishes that work and closes the database
 // (lib/server/shutdown.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -17,4 +18,8 @@ export async function register() {
   await ensureEnvAdmin(handle.db);
   const { ensureBackgroundRunner } = await import("./lib/background/instance");
   await ensureBackgroundRunner();
+  // Not awaited: the server starts listening after this returns, and the fake redelivers a webhook
+  // that found it not yet listening.
+  const { startDemoTraffic } = await import("./lib/demo/traffic");
+  void startDemoTraffic();
 }

@@ -45,6 +45,11 @@ const schema = z
 
     DEMO_MODE: bool,
     FAKE_LINE_URL: optionalString.pipe(httpUrl.optional()),
+    // On unless turned off: a demo that shows nothing happening until one finds the simulator is no demo.
+    DEMO_TRAFFIC: z
+      .enum(["1", "0", "true", "false", "yes", "no", ""])
+      .optional()
+      .transform((v) => v === undefined || v === "" || v === "1" || v === "true" || v === "yes"),
 
     BETTER_AUTH_SECRET: optionalString.pipe(
       z.string().min(32, "must be at least 32 characters (try: openssl rand -hex 32)").optional(),

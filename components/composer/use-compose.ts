@@ -4,6 +4,7 @@ import { useCallback, useMemo, useState } from "react";
 import { initialState, toSendBody, uid, type ComposeState, type DraftMessage } from "@/lib/composer/compose-state";
 import { issuesFromDetails, issuesFromZod, mergeIssues, type IssueMap } from "@/lib/composer/issues";
 import { newMessage, type AddableType } from "@/lib/composer/new-message";
+import { incompleteConditions } from "@/lib/composer/targeting-tree";
 import { sendBodySchemas } from "@/lib/messages/send-schemas";
 
 export type ComposeApi = ReturnType<typeof useCompose>;
@@ -31,8 +32,15 @@ export function useCompose(initial?: ComposeState, opts: { reveal?: boolean } = 
   const body = useMemo(() => toSendBody(state), [state]);
   const localIssues = useMemo(() => {
     const result = sendBodySchemas[state.kind].safeParse(body);
-    return result.success ? new Map() : issuesFromZod(result.error);
-  }, [body, state.kind]);
+    const map: IssueMap = result.success ? new Map() : issuesFromZod(result.error);
+    // A condition left empty is not in the body at all: it is a problem of its own, shown on it.
+    if (state.kind === "narrowcast") {
+      for (const c of [...incompleteConditions(state.filter), ...incompleteConditions(state.recipient)]) {
+        map.set(`targeting.${c.id}`, [{ key: "conditionIncomplete", values: { kind: c.kind }, message: "This condition has no value yet" }]);
+      }
+    }
+    return map;
+  }, [body, state.kind, state.filter, state.recipient]);
   const issues = useMemo(() => mergeIssues(localIssues, serverIssues), [localIssues, serverIssues]);
   const visibleIssues = useMemo(() => {
     if (worked.has("*")) return issues;

@@ -1,8 +1,12 @@
 import { FlaskConical } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { BannerTraffic } from "./banner-traffic";
 
-/** Demo mode: says plainly that nothing here reaches LINE, and where to play the friends' side. */
+/**
+ * Demo mode: says plainly that nothing here reaches LINE, whether the simulated friends are writing
+ * (and how to stop them), and where to play the friends' side.
+ */
 export async function DemoBanner({ fakeUrl }: { fakeUrl: string }) {
   const t = await getTranslations("demo");
   return (
@@ -10,9 +14,12 @@ export async function DemoBanner({ fakeUrl }: { fakeUrl: string }) {
       <FlaskConical className="size-4 shrink-0 text-warning" aria-hidden />
       <span className="font-medium">{t("bannerTitle")}</span>
       <span className="text-muted-foreground">{t("bannerDescription", { url: fakeUrl })}</span>
-      <Link href="/simulator" className="ml-auto font-medium text-primary-soft-foreground underline-offset-4 hover:underline">
-        {t("openSimulator")}
-      </Link>
+      <span className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1">
+        <BannerTraffic />
+        <Link href="/simulator" className="font-medium text-primary-soft-foreground underline-offset-4 hover:underline">
+          {t("openSimulator")}
+        </Link>
+      </span>
     </div>
   );
 }

@@ -3,19 +3,21 @@
 import { Megaphone, MessageSquareReply, Send, Target, Users } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Badge, StatusDot, type BadgeTone } from "@/components/ui/badge";
+import { sendStage, stageBadge } from "@/lib/sending/send-stage";
 
-const STATUS_TONE: Record<string, BadgeTone> = { queued: "neutral", sending: "info", sent: "success", partially_sent: "warning", failed: "danger" };
-const DOT_TONE: Record<string, "neutral" | "success" | "warning" | "danger"> = { queued: "neutral", sending: "warning", sent: "success", partially_sent: "warning", failed: "danger" };
+const STATUS_TONE: Record<string, BadgeTone> = { queued: "neutral", sending: "info", delivering: "info", sent: "success", partially_sent: "warning", failed: "danger" };
+const DOT_TONE: Record<string, "neutral" | "success" | "warning" | "danger"> = { queued: "neutral", sending: "warning", delivering: "warning", sent: "success", partially_sent: "warning", failed: "danger" };
 const KIND_ICON = { push: Send, multicast: Users, broadcast: Megaphone, narrowcast: Target, reply: MessageSquareReply } as const;
 
-export function SendStatusBadge({ status, phase }: { status: string; phase?: string | null }) {
+/** The send's stage in one word (lib/sending/send-stage.ts: the same reading as the detail's headline). */
+export function SendStatusBadge({ send }: { send: Parameters<typeof sendStage>[0] }) {
   const t = useTranslations("sends.status");
-  // A narrowcast LINE accepted is "sent" to us but still being delivered by LINE: say so.
-  const delivering = status === "sent" && phase && phase !== "succeeded" && phase !== "failed";
-  const key = delivering ? "delivering" : status;
+  const stage = sendStage(send);
+  const key = stageBadge(stage);
+  const moving = key === "queued" || key === "sending" || key === "delivering";
   return (
-    <Badge tone={delivering ? "info" : (STATUS_TONE[status] ?? "neutral")} size="md" data-testid="send-status" data-status={key}>
-      <StatusDot tone={delivering ? "warning" : (DOT_TONE[status] ?? "neutral")} pulse={status === "sending" || status === "queued" || Boolean(delivering)} />
+    <Badge tone={STATUS_TONE[key] ?? "neutral"} size="md" data-testid="send-status" data-status={key} data-stage={stage}>
+      <StatusDot tone={DOT_TONE[key] ?? "neutral"} pulse={moving} />
       {t(key)}
     </Badge>
   );

@@ -17,6 +17,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import type { DraftMessage } from "@/lib/composer/compose-state";
 import { sendDetailQuery } from "@/lib/queries/messages";
 import type { SendDetail } from "@/lib/sending/serialize";
+import { sendReach } from "@/lib/sending/send-stage";
 import { NarrowcastProgressCard, type NarrowcastProgress } from "./narrowcast-progress";
 import { SendStatusBadge } from "./send-badges";
 import { SendOutcome } from "./send-outcome";
@@ -47,10 +48,10 @@ function Body({ send, canSend }: { send: SendDetail; canSend: boolean }) {
           <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold tracking-tight">
             {t("heading", { kind: send.kind })}
             {send.isTest && <Badge tone="warning">{t("test")}</Badge>}
-            <SendStatusBadge status={send.status} phase={progress?.phase} />
+            <SendStatusBadge send={send} />
           </h1>
           <p className="text-sm text-muted-foreground">
-            {t("meta", { author: send.author.label, recipients: send.recipientCount ?? -1 })} · <RelativeTime value={send.createdAt} withExact />
+            <SendMeta send={send} /> · <RelativeTime value={send.createdAt} withExact />
             {segment && (
               <>
                 {" · "}
@@ -92,6 +93,24 @@ function Body({ send, canSend }: { send: SendDetail; canSend: boolean }) {
         </aside>
       </div>
     </PageContainer>
+  );
+}
+
+// Who sent it and how many it reaches, as far as the console can know (lib/sending/send-stage.ts).
+function SendMeta({ send }: { send: SendDetail }) {
+  const t = useTranslations("sends.detail");
+  const author = send.author.label;
+  const reach = sendReach(send);
+  return (
+    <span data-testid="send-meta">
+      {reach.kind === "exact"
+        ? t("metaExact", { author, count: reach.count })
+        : reach.kind === "progress"
+          ? t("metaProgress", { author, delivered: reach.delivered, of: reach.of })
+          : reach.kind === "estimate"
+            ? t("metaEstimate", { author, count: reach.count })
+            : t("metaUnknown", { author })}
+    </span>
   );
 }
 

@@ -6,6 +6,7 @@ import { RelativeTime } from "@/components/common/relative-time";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { SendListItem } from "@/lib/queries/messages";
+import { sendReach } from "@/lib/sending/send-stage";
 import { SendKindBadge, SendStatusBadge } from "./send-badges";
 import { messagePreviewText } from "./message-summary";
 
@@ -48,7 +49,7 @@ export function SendList({ items, hasNextPage, isFetchingNextPage, fetchNextPage
                 <SendKindBadge kind={s.kind} isTest={s.isTest} />
               </span>
               <span className="col-start-1 row-start-3 lg:col-start-auto lg:row-start-auto">
-                <SendStatusBadge status={s.status} phase={(s.progress as { phase?: string } | null)?.phase} />
+                <SendStatusBadge send={s} />
               </span>
               <span className="col-span-2 row-start-2 min-w-0 lg:col-span-1 lg:row-start-auto">
                 <span className="block truncate text-sm">{messagePreviewText(s.messages, tType)}</span>
@@ -59,7 +60,7 @@ export function SendList({ items, hasNextPage, isFetchingNextPage, fetchNextPage
                   </span>
                 )}
               </span>
-              <span className="tabular col-start-2 row-start-3 text-right text-sm lg:col-start-auto lg:row-start-auto">{s.recipientCount === null ? "—" : t("recipientCount", { count: s.recipientCount })}</span>
+              <span className="tabular col-start-2 row-start-3 text-right text-sm lg:col-start-auto lg:row-start-auto"><ReachCell send={s} /></span>
               <span className="col-span-2 row-start-4 truncate text-xs text-muted-foreground lg:col-span-1 lg:row-start-auto">{s.author.label}</span>
             </Link>
           </li>
@@ -98,4 +99,14 @@ export function SendHistorySkeleton() {
       ))}
     </div>
   );
+}
+
+// The same figure the send's page gives: exact, delivered so far of the target, or an estimate.
+function ReachCell({ send }: { send: SendListItem }) {
+  const t = useTranslations("sends.list");
+  const reach = sendReach(send);
+  if (reach.kind === "exact") return t("recipientCount", { count: reach.count });
+  if (reach.kind === "progress") return t("recipientProgress", { delivered: reach.delivered, of: reach.of });
+  if (reach.kind === "estimate") return t("recipientEstimate", { count: reach.count });
+  return "—";
 }

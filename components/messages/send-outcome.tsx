@@ -3,6 +3,7 @@
 import { CircleAlert, CircleCheck, Clock, Loader2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type { SendDetail } from "@/lib/sending/serialize";
+import { sendReach, sendStage } from "@/lib/sending/send-stage";
 import { LineFailure, type LineFailureInfo } from "./line-failure";
 import { cn } from "@/lib/utils/cn";
 
@@ -14,17 +15,24 @@ export function SendOutcome({ send }: { send: SendDetail }) {
   const error = send.error as LineFailureInfo | null;
   const progress = send.progress as Progress;
   const errorCode = error?.errorCode ?? progress?.errorCode ?? null;
-  const phase = progress?.phase;
-  const state = send.status === "failed" ? "failed" : send.status === "partially_sent" ? "partial" : send.status === "sent" && (send.kind !== "narrowcast" || phase === "succeeded") ? "sent" : send.kind === "narrowcast" && send.status === "sent" ? "delivering" : "pending";
-  const Icon = state === "sent" ? CircleCheck : state === "failed" || state === "partial" ? CircleAlert : state === "delivering" ? Loader2 : Clock;
-  const tone = state === "sent" ? "border-success/30 bg-success-soft/40" : state === "failed" ? "border-danger/30 bg-danger-soft/40" : state === "partial" ? "border-warning/30 bg-warning-soft/40" : "border-info/30 bg-info-soft/40";
+  const stage = sendStage(send);
+  const reach = sendReach(send);
+  const tone = stage === "sent" ? "sent" : stage === "failed" ? "failed" : stage === "partial" ? "partial" : "moving";
+  const Icon = tone === "sent" ? CircleCheck : tone === "failed" || tone === "partial" ? CircleAlert : stage === "queued" ? Clock : Loader2;
+  const headline =
+    stage === "line_sending" && reach.kind === "progress"
+      ? t("headline.line_sending_count", { delivered: reach.delivered, of: reach.of })
+      : t(`headline.${stage}`, { kind: send.kind });
   return (
-    <div role={state === "failed" ? "alert" : "status"} className={cn("flex items-start gap-3 rounded-lg border p-4", tone)} data-testid="send-outcome">
-      <Icon aria-hidden className={cn("mt-0.5 size-5 shrink-0", state === "delivering" && "animate-spin", state === "sent" ? "text-success" : state === "failed" ? "text-danger" : state === "partial" ? "text-warning" : "text-info")} />
+    <div role={tone === "failed" ? "alert" : "status"} className={cn("flex items-start gap-3 rounded-lg border p-4", TONES[tone])} data-testid="send-outcome" data-stage={stage}>
+      <Icon aria-hidden className={cn("mt-0.5 size-5 shrink-0", Icon === Loader2 && "animate-spin", ICON_TONES[tone])} />
       <div className="min-w-0 flex-1 space-y-1.5">
-        <p className="text-sm font-semibold">{t(`headline.${state}`, { kind: send.kind })}</p>
+        <p className="text-sm font-semibold">{headline}</p>
         {(error || errorCode !== null) && <LineFailure error={error ? { ...error, errorCode } : { errorCode }} lineDescription={progress?.failedDescription} />}
       </div>
     </div>
   );
 }
+
+const TONES = { sent: "border-success/30 bg-success-soft/40", failed: "border-danger/30 bg-danger-soft/40", partial: "border-warning/30 bg-warning-soft/40", moving: "border-info/30 bg-info-soft/40" };
+const ICON_TONES = { sent: "text-success", failed: "text-danger", partial: "text-warning", moving: "text-info" };

@@ -5,9 +5,11 @@ import { useTranslations } from "next-intl";
 import { useRef } from "react";
 import { ErrorState } from "@/components/common/error-state";
 import { PageContainer, PageHeader } from "@/components/common/page-header";
+import { useConsoleFlags } from "@/components/layout/console-flags";
 import { useLive } from "@/components/live/live-provider";
 import { overviewKeys, overviewQuery } from "@/lib/queries/overview";
 import { ConnectChannelCard } from "./connect-channel-card";
+import { DemoTourCard } from "./demo-tour-card";
 import { HourlyChart } from "./hourly-chart";
 import { OverviewSkeleton } from "./overview-skeleton";
 import { PerTypeCard } from "./per-type-card";
@@ -21,6 +23,7 @@ export function OverviewView({ webhookUrl }: { webhookUrl: string }) {
   const t = useTranslations("overview");
   const queryClient = useQueryClient();
   const query = useQuery(overviewQuery());
+  const { demo } = useConsoleFlags();
   const lastRefresh = useRef(0);
   const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
 
@@ -44,7 +47,8 @@ export function OverviewView({ webhookUrl }: { webhookUrl: string }) {
         <ErrorState error={query.error} onRetry={() => void query.refetch()} className="rounded-lg border border-border bg-surface" />
       ) : (
         <>
-          {query.data.lastDeliveryAt === null && <ConnectChannelCard webhookUrl={webhookUrl} />}
+          {/* In demo mode the fake platform is wired already: no LINE Developers Console steps to follow. */}
+          {demo ? <DemoTourCard /> : query.data.lastDeliveryAt === null && <ConnectChannelCard webhookUrl={webhookUrl} />}
           <StatCards overview={query.data} />
           <div className="grid gap-6 xl:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)]">
             <HourlyChart hours={query.data.hourly24h} />

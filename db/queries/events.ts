@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { eventCounts, events, webhookDeliveries, webhookTimings } from "../schema/webhook";
 import { eventConditions, eventsByIds, listColumns, type EventCursor, type ListEventsParams } from "./event-filters";
@@ -51,6 +51,19 @@ export interface EventStats {
   lastDeliveryAt: Date | null;
   lastEventAt: Date | null;
   webhook: { deliveries: number; failed: number; p50Ms: number | null; p99Ms: number | null; sampled: number };
+}
+
+/**
+ * How many events of these types happened since `since` (an hour boundary), from the hourly counters
+ * the intake keeps: a handful of rows however busy the channel.
+ */
+export async function countEventsSince(db: Db, params: { channelId: number; types: string[]; since: Date }): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ type: eventCounts.type, count: sql<number>`sum(${eventCounts.count})`.mapWith(Number) })
+    .from(eventCounts)
+    .where(and(eq(eventCounts.channelId, params.channelId), inArray(eventCounts.type, params.types), gte(eventCounts.hour, params.since)))
+    .groupBy(eventCounts.type);
+  return Object.fromEntries(params.types.map((type) => [type, rows.find((r) => r.type === type)?.count ?? 0]));
 }
 
 /** The overview's figures. Every part reads a small table or an index end; nothing counts all events. */

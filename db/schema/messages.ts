@@ -24,6 +24,11 @@ export const sends = pgTable(
     /** Our caller's idempotency key (POST /api/messages/* retryKey), unique per channel. */
     clientKey: text("client_key"),
     recipientCount: integer("recipient_count"),
+    /**
+     * A broadcast's recipients as estimated when it was sent (LINE never says how many a broadcast
+     * reached until its statistics are ready): shown as "about N", never as the exact count.
+     */
+    estimatedRecipients: integer("estimated_recipients"),
     chunkCount: integer("chunk_count").notNull(),
     authorKind: text("author_kind", { enum: ["user", "apiKey"] }).notNull(),
     authorId: text("author_id").notNull(),

@@ -34,9 +34,54 @@ export function isEmptyTree(g: Group): boolean {
   return g.children.every((c) => c.kind === "group" && isEmptyTree(c));
 }
 
+/**
+ * A condition the operator has added but not filled in (no gender picked, no age bound, no audience):
+ * it says nothing, so it is left out of LINE's JSON and the sentence, and the composer will not send
+ * until it is filled in or removed (useCompose reports it as a problem on the condition).
+ */
+export function isIncomplete(c: Condition): boolean {
+  switch (c.kind) {
+    case "gender":
+    case "appType":
+    case "area":
+      return c.oneOf.length === 0;
+    case "age":
+    case "subscriptionPeriod":
+      return !c.gte && !c.lt;
+    case "audience":
+      return !c.audienceGroupId;
+    case "redelivery":
+      return !c.requestId.trim();
+  }
+}
+
+/** Every incomplete condition of a tree, at any depth. */
+export function incompleteConditions(g: Group): Array<{ id: string; kind: Condition["kind"] }> {
+  return g.children.flatMap((c) => (c.kind === "group" ? incompleteConditions(c) : isIncomplete(c) ? [{ id: c.id, kind: c.kind }] : []));
+}
+
+/** A condition as the operator first sees it: nothing chosen for them. */
+export function blankCondition(kind: Condition["kind"]): TreeNode {
+  const id = newId();
+  switch (kind) {
+    case "gender":
+    case "appType":
+    case "area":
+      return { id, kind, oneOf: [] };
+    case "age":
+    case "subscriptionPeriod":
+      return { id, kind };
+    case "audience":
+      return { id, kind, audienceGroupId: null };
+    case "redelivery":
+      return { id, kind, requestId: "" };
+  }
+}
+
 /** The demographic tree as LINE's `filter.demographic`, or undefined when it holds nothing. */
 export function toDemographic(g: Group): DemographicFilter | undefined {
   return toLine(g, (c): DemographicFilter | undefined => {
+    if (isIncomplete(c)) return undefined;
     switch (c.kind) {
       case "gender":
       case "appType":
@@ -54,6 +99,7 @@ export function toDemographic(g: Group): DemographicFilter | undefined {
 /** The audience tree as LINE's `recipient`, or undefined when it holds nothing. */
 export function toRecipient(g: Group): Recipient | undefined {
   return toLine(g, (c): Recipient | undefined => {
+    if (isIncomplete(c)) return undefined;
     if (c.kind === "audience") return { type: "audience", audienceGroupId: c.audienceGroupId ?? 0 };
     if (c.kind === "redelivery") return { type: "redelivery", requestId: c.requestId };
     return undefined;

@@ -1,4 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import type { BroadcastReach } from "@/lib/sending/broadcast-reach";
 import type { SendDetail, SendSummary } from "@/lib/sending/serialize";
 import { browserFetch, getJson, withSearch, type ApiFetch } from "./api-client";
 
@@ -89,6 +90,7 @@ export function sendRecipientsQuery(id: string, api: ApiFetch = browserFetch) {
 export interface QuotaInfo {
   quota: { limit: number | null; used: number; remaining: number | null; type?: string };
   followers: { followers: number | null; targetedReaches: number | null; blocks?: number | null; date: string } | null;
+  broadcast: BroadcastReach;
 }
 
 export function quotaQuery(api: ApiFetch = browserFetch) {

@@ -18,6 +18,8 @@ export interface CreateSendInput {
   sourceDraftId?: string;
   /** A multicast to a saved segment: recorded on the send (its recipients are already in body.to). */
   segment?: { id: string; name: string; size: number };
+  /** A broadcast: who it should reach, as estimated now (lib/sending/broadcast-reach.ts). */
+  estimatedRecipients?: number | null;
 }
 
 /**
@@ -55,6 +57,7 @@ export async function createSend(db: Db, input: CreateSendInput) {
       request,
       clientKey: clientKey ?? null,
       recipientCount,
+      estimatedRecipients: input.estimatedRecipients ?? null,
       chunkCount: chunks.length,
       authorKind: input.actor.kind,
       authorId: input.actor.id,

@@ -16,6 +16,8 @@ export interface Demographics {
 
 export interface EstimateInput {
   targetedReaches: number;
+  /** Who a broadcast would reach now (lib/sending/broadcast-reach.ts): a narrowcast with no targeting. */
+  reachable?: number;
   demographics: Demographics | null;
   recipient?: Recipient;
   filter?: { demographic: DemographicFilter };
@@ -32,7 +34,10 @@ export function estimateNarrowcast(input: EstimateInput) {
   const base = input.targetedReaches;
   const fRecipient = input.recipient ? recipientFraction(input.recipient, input) : 1;
   const fFilter = input.filter ? filterFraction(input.filter.demographic, input.demographics) : 1;
-  const matched = Math.round(base * fRecipient * fFilter);
+  // Without any targeting a narrowcast goes to every friend, like a broadcast: more than the targeted
+  // reach, which counts only friends whose demographics LINE can estimate.
+  const untargeted = !input.recipient && !input.filter && input.reachable !== undefined;
+  const matched = untargeted ? input.reachable! : Math.round(base * fRecipient * fFilter);
   let estimate = matched;
   if (input.limit?.max !== undefined) estimate = Math.min(estimate, input.limit.max);
   if (input.limit?.upToRemainingQuota && input.remainingQuota !== null) estimate = Math.min(estimate, input.remainingQuota);

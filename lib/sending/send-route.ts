@@ -1,6 +1,7 @@
 import { sendBodySchemas, type SendKind } from "@/lib/messages/send-schemas";
 import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
 import { resolveSegmentRecipients } from "@/lib/segments/segment-recipients";
+import { broadcastReach } from "./broadcast-reach";
 import { createSend } from "./create-send";
 import { serializeSendSummary } from "./serialize";
 
@@ -12,11 +13,14 @@ export function sendRoute(kind: SendKind) {
   return apiRoute({ role: "operator" }, async ({ req, db, channelId, actor, audit }) => {
     const parsed = await parseJsonBody(sendBodySchemas[kind], req);
     const { body, segment } = await resolveSegmentRecipients(db, channelId, parsed);
-    const { send, created } = await createSend(db, { channelId, kind, body, actor, segment });
+    // LINE never says how many a broadcast reached; the estimate made now is what the send can show.
+    const estimatedRecipients = kind === "broadcast" ? (await broadcastReach(db, { channelId })).estimate : null;
+    const { send, created } = await createSend(db, { channelId, kind, body, actor, segment, estimatedRecipients });
     if (created) {
       await audit("message.sent", send.id, {
         kind,
         recipients: send.recipientCount,
+        ...(estimatedRecipients !== null ? { estimatedRecipients } : {}),
         ...(segment ? { segment } : {}),
         messages: body.messages.map((m) => m.type),
         ...(kind === "push" ? { to: (body as { to: string }).to } : {}),

@@ -8,6 +8,7 @@ export function serializeSendSummary(s: SendRow) {
     status: s.status,
     isTest: s.isTest,
     recipientCount: s.recipientCount,
+    estimatedRecipients: s.estimatedRecipients,
     chunkCount: s.chunkCount,
     author: { kind: s.authorKind, id: s.authorId, label: s.authorLabel },
     createdAt: s.createdAt.toISOString(),

@@ -46,3 +46,11 @@ export function formatLatency(ms: number | null | undefined, locale: string): st
 export function shortId(id: string, head = 5, tail = 4): string {
   return id.length <= head + tail + 1 ? id : `${id.slice(0, head)}…${id.slice(-tail)}`;
 }
+
+/**
+ * LINE's day stamps ("20261204", a date in UTC+9) as a Date to format as a day: noon UTC, which is the
+ * same calendar day in every time zone an operator is likely to use (UTC−11 to UTC+11).
+ */
+export function lineDate(yyyymmdd: string): Date {
+  return new Date(Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6, 8)), 12));
+}

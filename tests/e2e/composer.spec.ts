@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { fakeGet, fakePost, following, lineRequests, type FakeFriend } from "./fake-line";
+import { fakeConfig, fakeGet, fakePost, following, lineRequests, type FakeFriend } from "./fake-line";
 import { uniqueText } from "./webhook";
 import { visit } from "./visit";
 
@@ -18,10 +18,13 @@ test.describe("composer", () => {
     // women AND (aged 20–34 OR in Tokyo) AND NOT (on Android)
     const root = page.getByTestId("builder-group").first();
     await addCondition(page, root, "Gender");
+    await root.getByRole("group", { name: "Gender" }).getByRole("button", { name: "Women" }).click();
     await root.getByRole("button", { name: "Add group" }).last().click();
     const anyOf = root.getByTestId("builder-group").nth(0);
     await expect(anyOf).toHaveAttribute("data-op", "or");
     await addCondition(page, anyOf, "Age");
+    await anyOf.getByRole("combobox", { name: "Youngest age" }).selectOption("age_20");
+    await anyOf.getByRole("combobox", { name: "Age limit" }).selectOption("age_35");
     await addCondition(page, anyOf, "Area");
     await anyOf.getByRole("button", { name: "Choose areas" }).click();
     const areas = page.getByRole("dialog", { name: "Areas" });
@@ -33,7 +36,6 @@ test.describe("composer", () => {
     await noneOf.getByRole("tab", { name: "None of" }).click();
     await expect(noneOf).toHaveAttribute("data-op", "not");
     await addCondition(page, noneOf, "OS");
-    await noneOf.getByRole("button", { name: "iOS" }).click();
     await noneOf.getByRole("button", { name: "Android" }).click();
 
     await expect(page.getByTestId("targeting-sentence").first()).toHaveText("women, aged 20–34 or in Tokyo, except on Android");
@@ -49,6 +51,56 @@ test.describe("composer", () => {
     expect(expected.length).toBeGreaterThanOrEqual(50);
     expect([...sent.deliveredTo].sort()).toEqual(expected);
     await expect(page.getByTestId("progress-success")).toHaveText(expected.length.toLocaleString("en-US"));
+  });
+
+  test("a narrowcast LINE is delivering tells one story: headline, badge, counts and stepper agree", async ({ page, request, baseURL }) => {
+    // Slow LINE's phases for this narrowcast only: a job's timing is fixed when LINE accepts it.
+    const before = await fakeConfig(request, { narrowcastPhaseMs: 6_000 });
+    let id = "";
+    try {
+      const sent = await request.post("/api/messages/narrowcast", { headers: { origin: new URL(baseURL!).origin }, data: { messages: [{ type: "text", text: `slow narrowcast ${uniqueText("han")}` }], filter: { demographic: { type: "gender", oneOf: ["female"] } } } });
+      expect(sent.status(), await sent.text()).toBe(202);
+      id = ((await sent.json()) as { id: string }).id;
+      await expect.poll(async () => ((await (await request.get(`/api/messages/${id}`)).json()) as { chunks: Array<{ status: string }> }).chunks[0]?.status, { timeout: 30_000 }).toBe("accepted");
+    } finally {
+      await fakeConfig(request, { narrowcastPhaseMs: before.narrowcastPhaseMs });
+    }
+    await visit(page, `/messages/${id}`);
+    const outcome = page.getByTestId("send-outcome");
+    await expect(outcome).toHaveAttribute("data-stage", "line_sending", { timeout: 20_000 });
+    await expect(page.getByTestId("send-status")).toHaveAttribute("data-status", "delivering");
+    await expect(page.getByTestId("narrowcast-phase")).toHaveAttribute("data-phase", "sending");
+    const target = (await page.getByTestId("progress-target").innerText()).trim();
+    await expect(page.getByTestId("send-meta")).toContainText(`to ${target} targeted friends`);
+    await expect(outcome).toContainText(`of ${target} targeted friends so far`);
+    for (const stale of ["Waiting to be sent", "unknown number"]) await expect(page.getByRole("main")).not.toContainText(stale);
+    await expect(outcome).toHaveAttribute("data-stage", "sent", { timeout: 30_000 });
+    await expect(page.getByTestId("send-status")).toHaveAttribute("data-status", "sent");
+  });
+
+  test("a new condition chooses nothing for the operator, and an empty one says why it blocks sending", async ({ page }) => {
+    await visit(page, "/messages/new?kind=narrowcast");
+    await writeText(page, `empty condition ${uniqueText("kana")}`);
+    const root = page.getByTestId("builder-group").first();
+    await addCondition(page, root, "Gender");
+    const gender = root.getByRole("group", { name: "Gender" });
+    // Nothing pre-selected: neither chip is pressed.
+    await expect(gender.getByRole("button", { name: "Women" })).toHaveAttribute("aria-pressed", "false");
+    await expect(gender.getByRole("button", { name: "Men" })).toHaveAttribute("aria-pressed", "false");
+    await expect(gender.getByTestId("condition-problem")).toHaveText("Choose women, men or both. An empty condition is not sent.");
+    await expect(gender).toHaveAccessibleDescription(/Choose women, men or both/);
+    // It blocks sending: the review says there is a problem, and no confirmation opens.
+    await expect(page.getByText("1 field needs fixing")).toBeVisible();
+    await page.getByRole("button", { name: "Review and send…" }).click();
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+
+    await gender.getByRole("button", { name: "Women" }).click();
+    await expect(gender.getByTestId("condition-problem")).toHaveCount(0);
+    await expect(page.getByTestId("targeting-sentence").first()).toHaveText("women");
+    // Clicking it again empties it: the problem is back, and the sentence does not pretend otherwise.
+    await gender.getByRole("button", { name: "Women" }).click();
+    await expect(gender.getByTestId("condition-problem")).toBeVisible();
+    await expect(page.getByTestId("targeting-sentence").first()).not.toHaveText("women");
   });
 
   test("a multicast to 1,200 ids goes to LINE as three requests of at most 500, and its duplicate keeps every id", async ({ page, request }) => {
@@ -203,18 +255,30 @@ test.describe("composer", () => {
     await expect(page.getByRole("radio", { name: /Broadcast/ })).toHaveAttribute("aria-checked", "true");
   });
 
-  test("a broadcast needs an explicit confirmation and reaches LINE once", async ({ page, request }) => {
+  test("a broadcast needs an explicit confirmation, says how many it reaches and reaches LINE once", async ({ page, request }) => {
     const text = `broadcast ${uniqueText("han")}`;
     await visit(page, "/messages/new?kind=broadcast");
     await writeText(page, text);
+    // Who a broadcast reaches is every friend who has not blocked: the fake's own count of them, not
+    // LINE's targeted reach (the friends it has demographics for, far fewer).
+    const reachable = (await fakeGet<{ total: number }>(request, "/__fake/friends?status=following&limit=0")).total;
+    const { followers } = (await (await request.get("/api/messages/quota")).json()) as { followers: { targetedReaches: number } };
+    expect(followers.targetedReaches).toBeLessThan(reachable - 100);
+    await expect(page.getByTestId("broadcast-reach")).toContainText(/About [\d,]+ friends will receive it/);
     await page.getByRole("button", { name: "Review and send…" }).click();
     const dialog = page.getByRole("dialog", { name: "Broadcast to all friends?" });
+    const estimate = Number((await dialog.getByTestId("confirm-count").locator("span").first().innerText()).replace(/,/g, ""));
+    // Other tests make friends follow and block meanwhile: close, not equal.
+    expect(Math.abs(estimate - reachable)).toBeLessThanOrEqual(10);
+    await expect(dialog.getByTestId("confirm-basis")).toContainText("LINE's follower figures");
     const send = dialog.getByRole("button", { name: "Broadcast now" });
     await expect(send).toBeDisabled();
     await dialog.getByRole("checkbox").check();
     await send.dblclick();
     await expect(page).toHaveURL(/\/messages\/[0-9a-f-]{36}$/);
     await expect(page.getByTestId("send-status")).toHaveAttribute("data-status", "sent", { timeout: 30_000 });
+    // The finished broadcast says whom it went to, as an estimate, never "an unknown number".
+    await expect(page.getByTestId("send-meta")).toContainText(/to about [\d,]+ friends \(estimated when sent/);
 
     const ours = (await lineRequests(request, "/v2/bot/message/broadcast")).filter((r) => JSON.stringify(r.body).includes(text));
     expect(ours.filter((r) => r.status === 200)).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { SIGNED_OUT } from "./members";
 import { visit } from "./visit";
 
@@ -43,12 +43,26 @@ test.afterAll(async () => {
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
 });
 
+test("the first minute shows the console at work: simulated friends write at once, and the banner stops them", async ({ page }) => {
+  await signIn(page);
+  // No LINE Developers Console steps to follow in demo mode: the fake platform is wired already.
+  await expect(page.getByTestId("demo-tour")).toBeVisible();
+  await expect(page.getByText("Connect your LINE channel")).toHaveCount(0);
+  const traffic = page.getByTestId("demo-traffic");
+  await expect(traffic).toHaveAttribute("data-running", "true");
+  await expect(traffic).toContainText("Simulated friends are writing");
+  // Events arrive with nobody touching the simulator.
+  await expect
+    .poll(async () => ((await (await page.request.get("/api/events?limit=5")).json()) as { items: unknown[] }).items.length, { timeout: 30_000 })
+    .toBeGreaterThan(0);
+  await traffic.getByRole("button", { name: "Stop" }).click();
+  await expect(traffic).toHaveAttribute("data-running", "false");
+  await expect(traffic).toContainText("quiet");
+  expect(((await (await page.request.get("/api/demo/traffic")).json()) as { running: boolean }).running).toBe(false);
+});
+
 test("a friend's message in the simulator arrives in the timeline, and the phone shows who a narrowcast reached", async ({ page }) => {
-  await visit(page, "/sign-in");
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(`${BASE}/`);
+  await signIn(page);
   await expect(page.getByRole("status").filter({ hasText: "Demo mode" })).toContainText("fake LINE platform");
 
   // Act as a friend.
@@ -107,6 +121,14 @@ test("npm start keeps an idle connection open longer than a load balancer's 60 s
   await expect.poll(() => responses.join("")).toContain("HTTP/1.1 200");
   socket.destroy();
 });
+
+async function signIn(page: Page) {
+  await visit(page, "/sign-in");
+  await page.getByLabel("Email").fill(ADMIN.email);
+  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`${BASE}/`);
+}
 
 function escape(s: string) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

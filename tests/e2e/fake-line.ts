@@ -42,3 +42,11 @@ export interface FakeRequest {
 export async function lineRequests(request: APIRequestContext, path: string): Promise<FakeRequest[]> {
   return (await fakeGet<{ requests: FakeRequest[] }>(request, `/__fake/requests?path=${encodeURIComponent(path)}`)).requests;
 }
+
+/** Change the fake's configuration (timings, quota, …) while it runs; returns the configuration before. */
+export async function fakeConfig(request: APIRequestContext, patch: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const before = await fakeGet<Record<string, unknown>>(request, "/__fake/config");
+  const res = await request.patch(`${FAKE_LINE_URL}/__fake/config`, { data: patch });
+  if (!res.ok()) throw new Error(`/__fake/config: HTTP ${res.status()} ${await res.text()}`);
+  return before;
+}

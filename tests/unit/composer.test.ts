@@ -10,7 +10,7 @@ import { followEdit, insertEmoji, textSegments } from "@/lib/composer/emoji-text
 import { issuesFromDetails, issuesFromZod } from "@/lib/composer/issues";
 import { parseRecipientList, requestCount } from "@/lib/composer/recipient-list";
 import { describeTargeting } from "@/lib/composer/targeting-sentence";
-import { fromLine, toDemographic, toRecipient, type Group } from "@/lib/composer/targeting-tree";
+import { blankCondition, fromLine, incompleteConditions, toDemographic, toRecipient, type Group } from "@/lib/composer/targeting-tree";
 import type { DemographicFilter } from "@/lib/messages/narrowcast-schema";
 import { broadcastBodySchema, multicastBodySchema, narrowcastBodySchema } from "@/lib/messages/send-schemas";
 
@@ -100,6 +100,19 @@ describe("targeting tree", () => {
         { type: "operator", not: { type: "operator", and: [{ type: "appType", oneOf: ["android"] }, { type: "subscriptionPeriod", lt: "day_7" }] } },
       ],
     });
+  });
+
+  it("starts every new condition empty, and leaves an empty one out of LINE's JSON while reporting it", () => {
+    for (const kind of ["gender", "age", "area", "appType", "subscriptionPeriod", "audience", "redelivery"] as const) {
+      const blank = blankCondition(kind);
+      const g: Group = { id: "r", kind: "group", op: "and", children: [{ id: "a", kind: "gender", oneOf: ["male"] }, blank] };
+      expect(incompleteConditions(g), kind).toEqual([{ id: blank.id, kind }]);
+      if (kind !== "audience" && kind !== "redelivery") expect(toDemographic(g), kind).toEqual({ type: "gender", oneOf: ["male"] });
+    }
+    // A gender with both chips released is as empty as a new one.
+    const released: Group = { id: "r", kind: "group", op: "and", children: [{ id: "x", kind: "group", op: "not", children: [{ id: "y", kind: "gender", oneOf: [] }] }] };
+    expect(incompleteConditions(released)).toEqual([{ id: "y", kind: "gender" }]);
+    expect(toDemographic(released)).toBeUndefined();
   });
 
   it("reads LINE's JSON back into the same tree", () => {

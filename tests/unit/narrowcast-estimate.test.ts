@@ -40,6 +40,14 @@ describe("narrowcast estimate", () => {
     expect(estimateNarrowcast(base)).toMatchObject({ estimate: 10_000, warnings: [] });
   });
 
+  it("without targeting goes to every friend who has not blocked, not only the targeted reach", () => {
+    // A narrowcast with no conditions is a broadcast: the friends LINE has no demographics for get it too.
+    expect(estimateNarrowcast({ ...base, reachable: 14_500 })).toMatchObject({ matched: 14_500, estimate: 14_500 });
+    // With a condition, only the targeted reach can match.
+    const women = estimateNarrowcast({ ...base, reachable: 14_500, filter: { demographic: { type: "gender", oneOf: ["female"] } } });
+    expect(women.matched).toBe(5_000);
+  });
+
   it("applies gender, age range and area, multiplying conditions joined with AND", () => {
     const r = estimateNarrowcast({
       ...base,

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogBody, DialogClose, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { InputWithIcon } from "@/components/ui/input";
+import { areaMatches, areaNameIn } from "@/lib/line/area-search";
 import { AREA_GROUPS, AREAS } from "@/lib/line/areas";
 
 /** Areas by region (Japan's eight regions, Taiwan, Thailand, Indonesia), local names first, searchable. */
@@ -16,13 +17,15 @@ export function AreaPicker({ value, onChange }: { value: string[]; onChange: (co
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState("");
   const selected = useMemo(() => new Set(value), [value]);
-  const groups = useMemo(() => {
-    const needle = q.trim().toLowerCase();
-    return AREA_GROUPS.map((g) => ({
-      group: g,
-      areas: AREAS.filter((a) => a.group === g && (!needle || a.local.toLowerCase().includes(needle) || a.en.toLowerCase().includes(needle) || t(`groups.${g}`).toLowerCase().includes(needle))),
-    })).filter((g) => g.areas.length > 0);
-  }, [q, t]);
+  const groups = useMemo(
+    () =>
+      AREA_GROUPS.map((g) => ({
+        group: g,
+        // Any name in any of the four languages (and 台/臺-style variants), or the region's name.
+        areas: AREAS.filter((a) => a.group === g && areaMatches(a, q, [t(`groups.${g}`)])),
+      })).filter((g) => g.areas.length > 0),
+    [q, t],
+  );
   const toggle = (codes: string[], on: boolean) => {
     const next = new Set(selected);
     for (const c of codes) {
@@ -39,7 +42,11 @@ export function AreaPicker({ value, onChange }: { value: string[]; onChange: (co
         {names.slice(0, 6).map((a) => (
           <span key={a.code} className="rounded-full bg-muted px-2 py-0.5 text-xs" lang={areaLang(a.country)}>
             {a.local}
-            {locale === "en" && <span className="ml-1 text-subtle-foreground">{a.en}</span>}
+            {areaNameIn(a, locale) && (
+              <span className="ml-1 text-subtle-foreground" lang={locale}>
+                {areaNameIn(a, locale)}
+              </span>
+            )}
           </span>
         ))}
         {names.length > 6 && <span className="text-xs text-muted-foreground">{t("more", { count: names.length - 6 })}</span>}
@@ -69,14 +76,16 @@ export function AreaPicker({ value, onChange }: { value: string[]; onChange: (co
                 <div className="grid grid-cols-2 gap-x-3 gap-y-1 sm:grid-cols-3">
                   {areas.map((a) => (
                     <label key={a.code} className="flex min-w-0 items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-hover">
-                      {/* Named by the label's text: the local name (in its own language) and the English one. */}
+                      {/* Named by the label's text: the local name (in its own language) and the console's. */}
                       <Checkbox checked={selected.has(a.code)} onChange={(e) => toggle([a.code], e.target.checked)} />
                       <span className="truncate" lang={areaLang(a.country)}>
                         {a.local}
                       </span>
-                      <span className="truncate text-2xs text-subtle-foreground" lang="en">
-                        {a.en}
-                      </span>
+                      {areaNameIn(a, locale) && (
+                        <span className="truncate text-2xs text-subtle-foreground" lang={locale}>
+                          {areaNameIn(a, locale)}
+                        </span>
+                      )}
                     </label>
                   ))}
                 </div>

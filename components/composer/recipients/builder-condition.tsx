@@ -1,7 +1,7 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { X } from "lucide-react";
+import { CircleAlert, X } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -10,6 +10,7 @@ import type { TreeNode } from "@/lib/composer/targeting-tree";
 import { AGE_BUCKETS, SUBSCRIPTION_BUCKETS } from "@/lib/messages/narrowcast-schema";
 import { sendListQuery } from "@/lib/queries/messages";
 import { cn } from "@/lib/utils/cn";
+import { useFieldIssues } from "../issues-context";
 import { AreaPicker } from "./area-picker";
 
 type ConditionNode = Exclude<TreeNode, { kind: "group" }>;
@@ -17,8 +18,19 @@ type ConditionNode = Exclude<TreeNode, { kind: "group" }>;
 /** One condition row: what it is about, its values, and a remove button. */
 export function BuilderCondition({ node, onChange, onRemove }: { node: ConditionNode; onChange: (n: ConditionNode) => void; onRemove: () => void }) {
   const t = useTranslations("composer.builder");
+  // An empty condition (nothing picked yet) is not sent and blocks sending: it says so right here.
+  const problems = useFieldIssues(`targeting.${node.id}`);
+  const hintId = `condition-${node.id}-problem`;
   return (
-    <div data-testid="builder-condition" data-kind={node.kind} className="flex flex-wrap items-center gap-2 rounded-md border border-border bg-surface-raised px-2.5 py-2 shadow-xs">
+    <div
+      data-testid="builder-condition"
+      data-kind={node.kind}
+      data-incomplete={problems.length > 0 || undefined}
+      role="group"
+      aria-label={t(`kinds.${node.kind}`)}
+      aria-describedby={problems.length ? hintId : undefined}
+      className={cn("flex flex-wrap items-center gap-2 rounded-md border bg-surface-raised px-2.5 py-2 shadow-xs", problems.length ? "border-danger/60" : "border-border")}
+    >
       <span className="w-28 shrink-0 text-xs font-semibold">{t(`kinds.${node.kind}`)}</span>
       <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2">
         <Values node={node} onChange={onChange} />
@@ -26,6 +38,12 @@ export function BuilderCondition({ node, onChange, onRemove }: { node: Condition
       <Button size="icon-sm" variant="subtle" aria-label={t("removeCondition")} onClick={onRemove}>
         <X aria-hidden />
       </Button>
+      {problems.length > 0 && (
+        <p id={hintId} className="flex w-full items-center gap-1.5 text-xs text-danger" data-testid="condition-problem">
+          <CircleAlert aria-hidden className="size-3.5 shrink-0" />
+          {problems[0]!.text}
+        </p>
+      )}
     </div>
   );
 }

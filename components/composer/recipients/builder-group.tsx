@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuItem } from "@/components/ui/dropdown-menu";
 import { Tabs } from "@/components/ui/tabs";
-import { emptyGroup, newId, type Condition, type Group, type GroupOp, type TreeNode } from "@/lib/composer/targeting-tree";
+import { blankCondition, emptyGroup, type Condition, type Group, type GroupOp, type TreeNode } from "@/lib/composer/targeting-tree";
 import { cn } from "@/lib/utils/cn";
 import { BuilderCondition } from "./builder-condition";
 
@@ -96,23 +96,3 @@ const opTone: Record<GroupOp, string> = {
   or: "border-info/40 bg-info-soft/20",
   not: "border-danger/40 bg-danger-soft/20",
 };
-
-function blankCondition(kind: Condition["kind"]): TreeNode {
-  const id = newId();
-  switch (kind) {
-    case "gender":
-      return { id, kind, oneOf: ["female"] };
-    case "age":
-      return { id, kind, gte: "age_20", lt: "age_35" };
-    case "appType":
-      return { id, kind, oneOf: ["ios"] };
-    case "area":
-      return { id, kind, oneOf: [] };
-    case "subscriptionPeriod":
-      return { id, kind, gte: "day_30" };
-    case "audience":
-      return { id, kind, audienceGroupId: null };
-    case "redelivery":
-      return { id, kind, requestId: "" };
-  }
-}

@@ -8,6 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogBody, DialogClose, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import type { SendKind } from "@/lib/messages/send-schemas";
+import { lineDate } from "@/lib/utils/format";
+import type { EstimateBasis } from "./use-expected-recipients";
 
 interface ConfirmSendDialogProps {
   open: boolean;
@@ -18,6 +20,8 @@ interface ConfirmSendDialogProps {
   audienceHint?: string;
   count: number | null;
   isEstimate: boolean;
+  /** What an estimated count is made from (said under it, so its uncertainty is plain). */
+  basis?: EstimateBasis | null;
   remaining: number | null;
   messageCount: number;
   lineCheck: "checking" | "ok" | "failed" | null;
@@ -32,7 +36,7 @@ interface ConfirmSendDialogProps {
  * they need an explicit tick; the retry key was made when this opened, so a double click or a
  * network retry sends once.
  */
-export function ConfirmSendDialog({ open, onOpenChange, kind, audience, audienceHint, count, isEstimate, remaining, messageCount, lineCheck, sending, error, onConfirm }: ConfirmSendDialogProps) {
+export function ConfirmSendDialog({ open, onOpenChange, kind, audience, audienceHint, count, isEstimate, basis, remaining, messageCount, lineCheck, sending, error, onConfirm }: ConfirmSendDialogProps) {
   const t = useTranslations("composer.confirm");
   const format = useFormatter();
   const [ticked, setTicked] = useState(false);
@@ -58,10 +62,15 @@ export function ConfirmSendDialog({ open, onOpenChange, kind, audience, audience
           <dd data-testid="confirm-count">
             <span className="font-semibold tabular">{n}</span>
             {isEstimate && count !== null && <span className="ml-1.5 text-xs text-muted-foreground">{t("estimate")}</span>}
+            {isEstimate && count !== null && basis && (
+              <span className="block text-xs text-muted-foreground" data-testid="confirm-basis">
+                {basis.kind === "line" ? t("basis.line", { date: format.dateTime(lineDate(basis.date), { dateStyle: "medium" }) }) : t(`basis.${basis.kind}`)}
+              </span>
+            )}
           </dd>
           <dt className="text-muted-foreground">{t("quota")}</dt>
           <dd>
-            {count === null ? t("unknown") : t("quotaUse", { count: count })}
+            {count === null ? t("unknown") : t(isEstimate ? "quotaUse" : "quotaUseExact", { count })}
             {remaining !== null && <span className="ml-1 text-muted-foreground">{t("remaining", { remaining })}</span>}
           </dd>
           <dt className="text-muted-foreground">{t("messages")}</dt>

@@ -154,6 +154,7 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
         audienceHint={state.kind === "multicast" && state.multicastMode === "segment" ? t("segmentAudienceHint") : undefined}
         count={expected.count}
         isEstimate={expected.isEstimate}
+        basis={expected.basis}
         remaining={remaining}
         messageCount={state.messages.length}
         lineCheck={validate.isPending ? "checking" : validate.isSuccess ? "ok" : validate.isError ? "failed" : null}

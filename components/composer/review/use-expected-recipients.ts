@@ -9,6 +9,8 @@ import { quotaQuery } from "@/lib/queries/messages";
 import { segmentDetailQuery } from "@/lib/queries/segments";
 import { sendJson } from "@/lib/queries/api-client";
 
+export type EstimateBasis = { kind: "line"; date: string } | { kind: "console" } | { kind: "narrowcast" };
+
 export interface Estimate {
   targetedReaches: number;
   matched: number;
@@ -19,7 +21,9 @@ export interface Estimate {
 
 /**
  * How many people this send will reach, and so how much quota it uses: exact for push and multicast,
- * the target reach for broadcast, LINE-demographics-based estimate for narrowcast.
+ * every friend who has not blocked the account for broadcast (LINE's day figures brought up to now by
+ * our follow and block events, lib/sending/broadcast-reach.ts), LINE's-demographics-based estimate for
+ * narrowcast.
  */
 export function useExpectedRecipients(state: ComposeState, body: Record<string, unknown>) {
   const quota = useQuery(quotaQuery());
@@ -48,10 +52,14 @@ export function useExpectedRecipients(state: ComposeState, body: Record<string, 
             : null
           : parseRecipientList(state.multicastText).ids.length
         : state.kind === "broadcast"
-          ? (quota.data?.followers?.targetedReaches ?? null)
+          ? (quota.data?.broadcast.estimate ?? null)
           : (estimate.data?.estimate ?? null);
   const segmentName = segmentId !== null && segment.isSuccess ? segment.data.name : null;
-  return { count, isEstimate: state.kind === "narrowcast" || state.kind === "broadcast", quota, estimate, targetingValid, segmentName };
+  const broadcast = quota.data?.broadcast;
+  // What an estimate is made from, said next to it in the confirmation.
+  const basis: EstimateBasis | null =
+    state.kind === "narrowcast" ? { kind: "narrowcast" } : state.kind === "broadcast" && broadcast ? (broadcast.basis === "line" && broadcast.date ? { kind: "line", date: broadcast.date } : { kind: "console" }) : null;
+  return { count, isEstimate: state.kind === "narrowcast" || state.kind === "broadcast", basis, quota, estimate, targetingValid, segmentName };
 }
 
 function stripUndefined(o: Record<string, unknown>) {

@@ -5,16 +5,18 @@ import { followerStats, friendDemographics, messageQuota } from "@/lib/line/insi
 import { lineClients } from "@/lib/line/clients";
 import { askLine } from "@/lib/line/line-errors";
 import type { Recipient } from "@/lib/messages/narrowcast-schema";
+import { broadcastReach } from "@/lib/sending/broadcast-reach";
 import { estimateNarrowcast } from "@/lib/sending/estimate";
 import { estimateBodySchema } from "@/lib/sending/tools-schemas";
 
 /** How many friends a narrowcast would reach: an estimate from LINE's demographics, with warnings. */
-export const POST = apiRoute({ role: "operator" }, async ({ req, db }) => {
+export const POST = apiRoute({ role: "operator" }, async ({ req, db, channelId }) => {
   const body = await parseJsonBody(estimateBodySchema, req);
-  const [followers, demographics, quota] = await Promise.all([
+  const [followers, demographics, quota, reach] = await Promise.all([
     askLine(followerStats),
     body.filter ? askLine(friendDemographics).catch(() => null) : Promise.resolve(null),
     askLine(messageQuota),
+    body.filter || body.recipient ? Promise.resolve(null) : broadcastReach(db, { channelId }),
   ]);
   const audiences = leaves(body.recipient, "audience");
   const redeliveries = leaves(body.recipient, "redelivery");
@@ -38,6 +40,7 @@ export const POST = apiRoute({ role: "operator" }, async ({ req, db }) => {
   return {
     ...estimateNarrowcast({
       targetedReaches: followers?.targetedReaches ?? 0,
+      reachable: reach?.estimate,
       demographics,
       recipient: body.recipient,
       filter: body.filter,

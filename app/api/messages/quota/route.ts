@@ -1,9 +1,10 @@
 import { apiRoute } from "@/lib/http/api-route";
 import { followerStats, messageQuota } from "@/lib/line/insight";
 import { askLine } from "@/lib/line/line-errors";
+import { broadcastReach } from "@/lib/sending/broadcast-reach";
 
-/** This month's quota, what is used, and the follower count / target reach broadcasts go to. */
-export const GET = apiRoute({ role: "viewer" }, async () => {
-  const [quota, followers] = await Promise.all([askLine(messageQuota), askLine(followerStats).catch(() => null)]);
-  return { quota, followers };
+/** This month's quota, what is used, LINE's follower figures, and who a broadcast would reach now. */
+export const GET = apiRoute({ role: "viewer" }, async ({ db, channelId }) => {
+  const [quota, followers, broadcast] = await Promise.all([askLine(messageQuota), askLine(followerStats).catch(() => null), broadcastReach(db, { channelId })]);
+  return { quota, followers, broadcast };
 });

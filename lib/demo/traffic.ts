@@ -1,0 +1,18 @@
+import { env } from "@/lib/env.js";
+import { demoEnabled, fakeControl } from "./fake-control";
+import { DEMO_TRAFFIC, type TrafficStatus } from "./schemas";
+
+/**
+ * At start-up in demo mode (instrumentation.ts): the fake's friends start writing at once, unless
+ * DEMO_TRAFFIC=0, so a newcomer's first screens show the console at work. Best effort: a demo without
+ * traffic still works, so a failure is only logged.
+ */
+export async function startDemoTraffic(): Promise<void> {
+  if (!demoEnabled() || !env().DEMO_TRAFFIC) return;
+  try {
+    const status = await fakeControl<TrafficStatus>("GET", "traffic");
+    if (!status.running) await fakeControl("POST", "traffic", DEMO_TRAFFIC);
+  } catch (err) {
+    console.warn(`[demo] could not start the simulated traffic: ${(err as Error).message}`);
+  }
+}
