@@ -1,9 +1,10 @@
 "use client";
 
-import { useFormatter, useLocale, useNow, useTimeZone } from "next-intl";
+import { useFormatter, useLocale, useTimeZone } from "next-intl";
 import { Tooltip } from "@/components/ui/tooltip";
 import { cn } from "@/lib/utils/cn";
 import { EXACT_TIME, SHORT_TIME_SECONDS, zoneName } from "@/lib/utils/date-formats";
+import { useSharedNow } from "./use-shared-now";
 
 interface RelativeTimeProps {
   /** ISO 8601 or epoch ms. */
@@ -13,16 +14,18 @@ interface RelativeTimeProps {
   withExact?: boolean;
 }
 
-/** "2 min ago", ticking; the exact time (in the operator's zone, to the millisecond) on hover and focus. */
+/** "2 min ago", ticking with the page's one clock; the exact time (in the operator's zone, to the millisecond) on hover and focus. */
 export function RelativeTime({ value, className, withExact = false }: RelativeTimeProps) {
   const format = useFormatter();
-  const now = useNow({ updateInterval: 15_000 });
+  const now = useSharedNow();
   const date = new Date(value);
+  // Something newer than the shared clock (it ticks every few seconds) happened just now, not "in 3 seconds".
+  const shown = date.getTime() > now.getTime() ? now : date;
   const exact = useExactTime(date);
   return (
     <Tooltip content={exact} anchorClassName={className}>
       <time dateTime={date.toISOString()} suppressHydrationWarning className="tabular whitespace-nowrap">
-        {format.relativeTime(date, now)}
+        {format.relativeTime(shown, now)}
         {withExact && <span className="ml-1.5 text-subtle-foreground">· {format.dateTime(date, SHORT_TIME_SECONDS)}</span>}
       </time>
     </Tooltip>

@@ -13,6 +13,8 @@ interface SearchBoxProps {
   onSearch: (q: string) => void;
   label: string;
   placeholder: string;
+  /** What the search covers, when the placeholder is too short to say (a tooltip and the description). */
+  hint?: string;
   clearLabel: string;
   maxLength?: number;
   className?: string;
@@ -22,7 +24,7 @@ interface SearchBoxProps {
  * A search field that reports after a pause in typing, and stays quiet while an input method is
  * composing (Chinese, Japanese and Thai are typed that way: half-typed syllables are not queries).
  */
-export function SearchBox({ value, onSearch, label, placeholder, clearLabel, maxLength = 100, className }: SearchBoxProps) {
+export function SearchBox({ value, onSearch, label, placeholder, hint, clearLabel, maxLength = 100, className }: SearchBoxProps) {
   const [text, setText] = useState(value);
   const composing = useRef(false);
   const sent = useRef(value);
@@ -52,6 +54,8 @@ export function SearchBox({ value, onSearch, label, placeholder, clearLabel, max
         icon={<Search />}
         type="search"
         aria-label={label}
+        aria-description={hint}
+        title={hint}
         placeholder={placeholder}
         value={text}
         maxLength={maxLength}

@@ -33,7 +33,7 @@ export function ComposeLoader({ kind, draftId, copyDraftId, fromSendId, to, segm
     if (draft.isPending) return <DetailPageSkeleton />;
     if (draft.isError) return <ErrorState error={draft.error} onRetry={() => void draft.refetch()} />;
     const d = draft.data;
-    return <ComposePage key={draftKey} initial={stateFrom(d.kind, d.body)} draft={draftId ? { id: d.id, title: d.title } : null} reveal />;
+    return <ComposePage key={draftKey} initial={stateFrom(d.kind, d.body)} draft={draftId ? { id: d.id, title: d.title, working: d.working } : null} reveal />;
   }
   if (fromSendId) {
     if (send.isPending || (idsNeeded && recipients.isPending)) return <DetailPageSkeleton />;
@@ -52,5 +52,5 @@ export function ComposeLoader({ kind, draftId, copyDraftId, fromSendId, to, segm
     fresh.multicastMode = "segment";
     fresh.segmentId = segment;
   }
-  return <ComposePage key={`${kind ?? "new"}-${to ?? ""}-${segment ?? ""}`} initial={fresh} />;
+  return <ComposePage key={`${kind ?? "new"}-${to ?? ""}-${segment ?? ""}`} initial={fresh} fresh={!to && !segment} />;
 }

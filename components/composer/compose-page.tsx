@@ -11,6 +11,7 @@ import { fromSendBody, type ComposeState } from "@/lib/composer/compose-state";
 import { sendJson } from "@/lib/queries/api-client";
 import { DraftsDialog } from "./drafts/drafts-dialog";
 import { useAutosave, type SaveStatus } from "./drafts/use-autosave";
+import { WorkingDraftBanner } from "./drafts/working-draft-banner";
 import { IssuesProvider } from "./issues-context";
 import { KindSwitch } from "./kind-switch";
 import { MessageList } from "./message-list";
@@ -23,13 +24,15 @@ import { useCompose } from "./use-compose";
 
 interface ComposePageProps {
   initial?: ComposeState;
-  draft?: { id: string; title: string } | null;
+  draft?: { id: string; title: string; working: boolean } | null;
+  /** A fresh composition (not a draft, a copy or a pre-filled recipient): offer the working draft. */
+  fresh?: boolean;
   /** Opened from a draft or an earlier send: show every problem at once. */
   reveal?: boolean;
 }
 
 /** /messages/new: choose the kind, the recipients and up to five messages; preview; check; send. */
-export function ComposePage({ initial, draft, reveal = false }: ComposePageProps) {
+export function ComposePage({ initial, draft, fresh = false, reveal = false }: ComposePageProps) {
   const t = useTranslations("composer");
   const compose = useCompose(initial, { reveal });
   const { state, update, body, issues } = compose;
@@ -39,7 +42,7 @@ export function ComposePage({ initial, draft, reveal = false }: ComposePageProps
   const [sent, setSent] = useState(false);
   // Only something worth coming back to becomes a draft: a name, or a message with content.
   const worthSaving = Boolean(title.trim()) || state.messages.some((m) => !(m.message.type === "text" && !m.message.text));
-  const autosave = useAutosave({ kind: state.kind, title, body, touched: compose.touched || titleTouched, initialId: draft?.id ?? null, enabled: !sent && worthSaving });
+  const autosave = useAutosave({ kind: state.kind, title, body, touched: compose.touched || titleTouched, initial: draft ? { id: draft.id, working: draft.working } : null, enabled: !sent && worthSaving });
   const mentionsAllowed = state.kind === "push" && /^[CR]/.test(state.push?.id ?? "");
 
   return (
@@ -62,6 +65,7 @@ export function ComposePage({ initial, draft, reveal = false }: ComposePageProps
             </>
           }
         />
+        {fresh && !autosave.draftId && <WorkingDraftBanner />}
         <div className="flex flex-wrap items-center gap-3">
           <label htmlFor="draft-title" className="text-xs font-medium text-muted-foreground">
             {t("drafts.name")}
@@ -105,8 +109,8 @@ export function ComposePage({ initial, draft, reveal = false }: ComposePageProps
                   compose={compose}
                   onSent={() => {
                     setSent(true);
-                    // A draft saved on its own along the way has done its job; a named one stays for reuse.
-                    if (autosave.draftId && !title.trim()) void sendJson("DELETE", `/api/drafts/${autosave.draftId}`).catch(() => undefined);
+                    // The working draft has done its job; a named or saved one stays for reuse.
+                    if (autosave.draftId && autosave.working) void sendJson("DELETE", `/api/drafts/${autosave.draftId}`).catch(() => undefined);
                   }}
                 />
               </CardContent>

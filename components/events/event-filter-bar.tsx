@@ -25,13 +25,14 @@ export function EventFilterBar({ filters, setFilters, clearFilters }: EventFilte
   const messageTypes: string[] = filters.messageType && !(knownMessageTypes as readonly string[]).includes(filters.messageType) ? [...knownMessageTypes, filters.messageType] : [...knownMessageTypes];
 
   return (
-    <div className="space-y-2.5 border-b border-border bg-surface px-4 py-3 md:px-6">
+    <div className="space-y-2.5 border-b border-border bg-surface px-4 py-3 md:px-6 lg:px-8">
       <div role="search" aria-label={t("label")} className="flex flex-wrap items-center gap-2">
         <SearchBox
           value={filters.q ?? ""}
           onSearch={(q) => setFilters({ q: q || undefined }, "replace")}
           label={t("search")}
           placeholder={t("searchPlaceholder")}
+          hint={t("searchHint")}
           clearLabel={t("clearSearch")}
           maxLength={200}
           className="w-full sm:w-auto sm:min-w-52 sm:flex-1 lg:max-w-80"

@@ -109,7 +109,7 @@ export function EventList({ events, hasNextPage, isFetchingNextPage, fetchNextPa
 function ColumnHeader() {
   const t = useTranslations("events.list.columns");
   return (
-    <div aria-hidden className={cn("sticky top-0 z-10 hidden border-b border-border bg-background/95 px-6 py-1.5 text-2xs font-medium tracking-wide text-subtle-foreground uppercase backdrop-blur lg:grid lg:gap-x-3", ROW_GRID)}>
+    <div aria-hidden className={cn("sticky top-0 z-10 hidden border-b border-border bg-background/95 px-6 py-1.5 lg:px-8 text-2xs font-medium tracking-wide text-subtle-foreground uppercase backdrop-blur lg:grid lg:gap-x-3", ROW_GRID)}>
       <span>{t("time")}</span>
       <span>{t("type")}</span>
       <span>{t("source")}</span>
@@ -123,7 +123,7 @@ export function EventListSkeleton() {
   return (
     <div aria-hidden className="flex-1 overflow-hidden">
       {Array.from({ length: 14 }, (_, i) => (
-        <div key={i} className={cn("grid grid-cols-[minmax(0,1fr)_auto] items-center gap-3 border-b border-border px-4 py-3 md:px-6", ROW_GRID)}>
+        <div key={i} className={cn("grid grid-cols-[minmax(0,1fr)_auto] items-center gap-3 border-b border-border px-4 py-3 md:px-6 lg:px-8", ROW_GRID)}>
           <Skeleton className="hidden h-3 w-16 lg:block" />
           <Skeleton className="h-5 w-20" />
           <Skeleton className="hidden h-3 w-24 lg:block" />

@@ -40,7 +40,7 @@ export const EventRow = memo(function EventRow({ event, selected, fresh, highlig
       aria-current={selected ? "true" : undefined}
       data-event-id={event.id}
       className={cn(
-        "group grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 border-b border-border px-4 py-2.5 text-sm transition-colors outline-none hover:bg-hover focus-visible:bg-hover focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset md:px-6 lg:py-2",
+        "group grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 border-b border-border px-4 py-2.5 text-sm transition-colors outline-none hover:bg-hover focus-visible:bg-hover focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset md:px-6 lg:px-8 lg:py-2",
         ROW_GRID,
         selected && "bg-selected hover:bg-selected",
         fresh && "animate-highlight",

@@ -39,7 +39,7 @@ export function EventTimeline() {
 
   return (
     <div className="flex h-full flex-col">
-      <div className="px-4 pt-6 pb-4 md:px-6">
+      <div className="px-4 pt-6 pb-4 md:px-6 lg:px-8">
         <PageHeader title={t("title")} description={t("description")} actions={<LiveTailControl live={live} />} />
       </div>
       <EventFilterBar filters={filters} setFilters={setFilters} clearFilters={clearFilters} />

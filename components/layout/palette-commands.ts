@@ -21,10 +21,14 @@ import {
   Users,
   type LucideIcon,
 } from "lucide-react";
+import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
+import { useDeferredValue } from "react";
 import { useTheme } from "next-themes";
 import { useRouter } from "next/navigation";
 import { idFilterKey } from "@/lib/events/event-filters";
+import { chatSearchQuery, contactSearchQuery } from "@/lib/queries/contacts";
+import { shortId } from "@/lib/utils/format";
 import { locales, type Locale } from "@/i18n/locales";
 import { useSetLocale } from "./use-set-locale";
 import { useRole } from "@/components/auth/member-context";
@@ -35,7 +39,7 @@ import { navItems, visibleTo } from "./nav-config";
 
 export interface PaletteCommand {
   id: string;
-  group: "actions" | "navigation" | "settings" | "filters" | "preferences";
+  group: "actions" | "people" | "navigation" | "settings" | "filters" | "preferences";
   label: string;
   /** Extra words that find this command (English and technical names work in every language). */
   keywords?: string;
@@ -60,7 +64,7 @@ export function usePaletteCommands(query: string): PaletteCommand[] {
   const go = (href: string) => () => router.push(href);
   const canSend = role !== null && roleAllows(role, "operator");
 
-  const commands: PaletteCommand[] = [...fromQuery(query.trim(), t, go)];
+  const commands: PaletteCommand[] = [...fromQuery(query.trim(), t, go), ...usePeopleCommands(query, go)];
 
   for (const item of visibleTo(navItems, role, demo)) {
     commands.push({ id: `nav:${item.href}`, group: "navigation", label: tNav(item.label), keywords: item.href, hint: item.href, icon: item.icon, perform: go(item.href) });
@@ -118,6 +122,36 @@ export function usePaletteCommands(query: string): PaletteCommand[] {
     });
   }
   return commands;
+}
+
+// Friends, groups and rooms by name (the same search as the friends and chats pages: names in any
+// script), so "田中" or "Grace" opens their page. Shown whatever the words, as the server matched them.
+function usePeopleCommands(query: string, go: (href: string) => () => void): PaletteCommand[] {
+  const q = useDeferredValue(query.trim());
+  const enabled = q.length >= 1 && !idFilterKey(q) && !/^#?\d+$/.test(q);
+  const friends = useQuery({ ...contactSearchQuery(q), enabled });
+  const chats = useQuery({ ...chatSearchQuery(q), enabled });
+  if (!enabled) return [];
+  return [
+    ...(friends.data?.items ?? []).slice(0, 6).map((f) => ({
+      id: `friend:${f.userId}`,
+      group: "people" as const,
+      label: f.displayName ?? shortId(f.userId),
+      hint: shortId(f.userId),
+      icon: UserRound,
+      perform: go(`/contacts/${f.userId}`),
+      onlyWhenSearching: true,
+    })),
+    ...(chats.data?.items ?? []).slice(0, 4).map((c) => ({
+      id: `chat:${c.chatId}`,
+      group: "people" as const,
+      label: c.name ?? shortId(c.chatId),
+      hint: shortId(c.chatId),
+      icon: UsersRound,
+      perform: go(`/chats/${c.chatId}`),
+      onlyWhenSearching: true,
+    })),
+  ];
 }
 
 // Each language's own name, so an operator can find it whatever language the console is in now.

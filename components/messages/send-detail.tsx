@@ -9,7 +9,9 @@ import { DetailPageSkeleton } from "@/components/common/detail-page-skeleton";
 import { PageContainer } from "@/components/common/page-header";
 import { RelativeTime } from "@/components/common/relative-time";
 import { PhonePreview } from "@/components/composer/preview/phone-preview";
+import { PushStandingNote } from "@/components/composer/recipients/push-standing-note";
 import { TargetingSentence } from "@/components/composer/recipients/targeting-sentence";
+import { usePushStanding } from "@/components/composer/recipients/use-push-standing";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/code-block";
@@ -34,7 +36,8 @@ export function SendDetailView({ id, canSend }: { id: string; canSend: boolean }
 function Body({ send, canSend }: { send: SendDetail; canSend: boolean }) {
   const t = useTranslations("sends.detail");
   const request = send.request as Record<string, unknown>;
-  const json = JSON.stringify(request, null, 2);
+  // What LINE received, not the send as the console stores it (a multicast keeps its ids per request).
+  const json = JSON.stringify(send.lineRequest.body, null, 2);
   const progress = send.progress as NarrowcastProgress | null;
   const segment = sentSegment(request.segment);
   return (
@@ -70,6 +73,7 @@ function Body({ send, canSend }: { send: SendDetail; canSend: boolean }) {
         )}
       </div>
       <SendOutcome send={send} />
+      {send.kind === "push" && typeof request.to === "string" && <SentPushStanding to={request.to} />}
       <div className="grid items-start gap-5 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-5">
           {send.kind === "narrowcast" && (
@@ -83,7 +87,7 @@ function Body({ send, canSend }: { send: SendDetail; canSend: boolean }) {
             code={json}
             language="json"
             label={t("request")}
-            title={t("request")}
+            title={send.lineRequest.of > 1 ? t("requestOf", { of: send.lineRequest.of }) : t("request")}
             maxHeight="28rem"
             toolbar={<CopyButton value={json} label={t("copy")} copiedLabel={t("copied")} />}
           />
@@ -112,6 +116,11 @@ function SendMeta({ send }: { send: SendDetail }) {
             : t("metaUnknown", { author })}
     </span>
   );
+}
+
+// LINE answers 200 to a push to anyone; whether it could arrive is for the console to say.
+function SentPushStanding({ to }: { to: string }) {
+  return <PushStandingNote standing={usePushStanding(to)} sent />;
 }
 
 // A multicast to a saved segment records which one (and its size then) on the send.

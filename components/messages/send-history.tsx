@@ -40,7 +40,7 @@ export function SendHistory({ canSend }: { canSend: boolean }) {
 
   return (
     <div className="flex h-full flex-col">
-      <div className="px-4 pt-6 pb-4 md:px-6">
+      <div className="px-4 pt-6 pb-4 md:px-6 lg:px-8">
         <PageHeader
           title={t("title")}
           description={t("description")}

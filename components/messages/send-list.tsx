@@ -25,7 +25,7 @@ export function SendList({ items, hasNextPage, isFetchingNextPage, fetchNextPage
   const tType = useTranslations("composer.types");
   return (
     <div className="flex-1">
-      <div className={`hidden border-b border-border px-4 py-2 text-2xs font-medium tracking-wide text-subtle-foreground uppercase md:px-6 lg:grid lg:gap-3 ${GRID}`}>
+      <div className={`hidden border-b border-border px-4 py-2 text-2xs font-medium tracking-wide text-subtle-foreground uppercase md:px-6 lg:px-8 lg:grid lg:gap-3 ${GRID}`}>
         <span>{t("when")}</span>
         <span>{t("kind")}</span>
         <span>{t("status")}</span>
@@ -40,7 +40,7 @@ export function SendList({ items, hasNextPage, isFetchingNextPage, fetchNextPage
               href={`/messages/${s.id}`}
               data-testid="send-row"
               data-send-id={s.id}
-              className={`grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 border-b border-border px-4 py-3 transition-colors hover:bg-hover focus-visible:bg-hover focus-visible:outline-none md:px-6 lg:items-center ${GRID}`}
+              className={`grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 border-b border-border px-4 py-3 transition-colors hover:bg-hover focus-visible:bg-hover focus-visible:outline-none md:px-6 lg:px-8 lg:items-center ${GRID}`}
             >
               <span className="col-start-1 row-start-1 text-xs text-muted-foreground lg:col-start-auto lg:row-start-auto">
                 <RelativeTime value={s.createdAt} withExact />
@@ -80,17 +80,17 @@ export function SendList({ items, hasNextPage, isFetchingNextPage, fetchNextPage
 export function SendHistorySkeleton() {
   return (
     <div className="flex h-full flex-col" aria-busy>
-      <div className="space-y-2 px-4 pt-6 pb-4 md:px-6">
+      <div className="space-y-2 px-4 pt-6 pb-4 md:px-6 lg:px-8">
         <Skeleton className="h-7 w-40" />
         <Skeleton className="h-4 w-96 max-w-full" />
       </div>
-      <div className="flex flex-wrap gap-2 border-b border-border px-4 py-3 md:px-6">
+      <div className="flex flex-wrap gap-2 border-b border-border px-4 py-3 md:px-6 lg:px-8">
         {Array.from({ length: 5 }, (_, i) => (
           <Skeleton key={i} className="h-8 w-32" />
         ))}
       </div>
       {Array.from({ length: 8 }, (_, i) => (
-        <div key={i} className="flex gap-4 border-b border-border px-4 py-4 md:px-6">
+        <div key={i} className="flex gap-4 border-b border-border px-4 py-4 md:px-6 lg:px-8">
           <Skeleton className="h-4 w-24" />
           <Skeleton className="h-4 w-20" />
           <Skeleton className="h-4 w-16" />

@@ -47,7 +47,8 @@ export function SegmentEditor({ segment, canEdit }: { segment?: SegmentDetail; c
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: segmentKeys.all });
       toast({ tone: "success", title: t("saved", { name: saved.name }) });
-      if (!segment) router.push(`/segments/${saved.id}`);
+      // Saved is done: back to the list, where it now is (the form used to stay open as if unsaved).
+      router.push("/segments");
     },
     onError: (err) => toast({ tone: "danger", title: t("saveFailed"), description: errorDescription(err) }),
   });

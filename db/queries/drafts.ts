@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { drafts, testRecipients } from "../schema/messages";
 
@@ -15,9 +15,34 @@ export async function saveDraft(db: Db, params: typeof drafts.$inferInsert) {
   const [row] = await db
     .insert(drafts)
     .values(params)
-    .onConflictDoUpdate({ target: drafts.id, set: { kind: params.kind, title: params.title, body: params.body, updatedAt: new Date() } })
+    .onConflictDoUpdate({
+      target: drafts.id,
+      set: { kind: params.kind, title: params.title, body: params.body, updatedAt: new Date(), ...(params.working !== undefined ? { working: params.working } : {}) },
+    })
     .returning();
   return row!;
+}
+
+/**
+ * The member's working draft, created or replaced in one statement (two tabs saving at once still
+ * leave one): the composer's autosave of a composition nobody has named or saved yet.
+ */
+export async function saveWorkingDraft(db: Db, params: Omit<typeof drafts.$inferInsert, "working">) {
+  const [row] = await db
+    .insert(drafts)
+    .values({ ...params, working: true })
+    .onConflictDoUpdate({
+      target: [drafts.channelId, drafts.authorId],
+      targetWhere: sql`working`,
+      set: { kind: params.kind, title: params.title, body: params.body, updatedAt: new Date() },
+    })
+    .returning();
+  return row!;
+}
+
+export async function getWorkingDraft(db: Db, params: { channelId: number; authorId: string }) {
+  const [row] = await db.select().from(drafts).where(and(eq(drafts.channelId, params.channelId), eq(drafts.authorId, params.authorId), eq(drafts.working, true)));
+  return row;
 }
 
 export async function deleteDraft(db: Db, params: { channelId: number; id: string }) {

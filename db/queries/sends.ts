@@ -280,5 +280,7 @@ export async function getSend(db: Db, params: { channelId: number; id: string })
     .where(eq(sendChunks.sendId, send.id))
     .orderBy(asc(sendChunks.seq));
   const attempts = await db.select().from(sendAttempts).where(eq(sendAttempts.sendId, send.id)).orderBy(asc(sendAttempts.id)).limit(2000);
-  return { send, chunks, attempts };
+  // The first request's ids (at most 500), to show that request exactly as LINE got it.
+  const [first] = await db.select({ recipients: sendChunks.recipients }).from(sendChunks).where(and(eq(sendChunks.sendId, send.id), eq(sendChunks.seq, 0)));
+  return { send, chunks, attempts, firstRecipients: first?.recipients ?? null };
 }

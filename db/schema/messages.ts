@@ -123,10 +123,18 @@ export const drafts = pgTable(
     body: jsonb("body").notNull(),
     authorId: text("author_id").notNull(),
     authorLabel: text("author_label").notNull(),
+    /**
+     * The member's one working draft: what the composer saves on its own as they type. Each member has
+     * at most one (a new composition replaces it); naming a draft or pressing "Save draft" keeps it.
+     */
+    working: boolean("working").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("drafts_channel_updated_idx").on(t.channelId, t.updatedAt)],
+  (t) => [
+    index("drafts_channel_updated_idx").on(t.channelId, t.updatedAt),
+    uniqueIndex("drafts_working_idx").on(t.channelId, t.authorId).where(sql`working`),
+  ],
 );
 
 export const testRecipients = pgTable("test_recipients", {

@@ -103,12 +103,19 @@ export interface Draft {
   title: string;
   body: Record<string, unknown>;
   authorLabel: string;
+  /** The member's working draft (autosaved, replaced by their next composition). */
+  working: boolean;
   updatedAt: string;
   createdAt: string;
 }
 
 export function draftsQuery(api: ApiFetch = browserFetch) {
   return queryOptions({ queryKey: sendKeys.drafts, queryFn: ({ signal }) => getJson<{ items: Draft[] }>(api, "/api/drafts", signal) });
+}
+
+/** The signed-in member's working draft, to offer to continue it; 404 when there is none. */
+export function workingDraftQuery(api: ApiFetch = browserFetch) {
+  return queryOptions({ queryKey: [...sendKeys.drafts, "working"], queryFn: ({ signal }) => getJson<Draft>(api, "/api/drafts/working", signal), retry: false, staleTime: 0 });
 }
 
 export function draftQuery(id: string, api: ApiFetch = browserFetch) {

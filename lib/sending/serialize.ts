@@ -1,5 +1,6 @@
 import type { getSend } from "@/db/queries/sends";
 import type { SendRow } from "@/db/schema/messages";
+import { lineRequestBody } from "./line-request";
 
 export function serializeSendSummary(s: SendRow) {
   return {
@@ -24,6 +25,8 @@ export function serializeSendDetail(d: NonNullable<Awaited<ReturnType<typeof get
   return {
     ...serializeSendSummary(d.send),
     request: d.send.request,
+    // The first LINE request exactly as sent (a multicast sends one per 500 ids: the rest differ in `to`).
+    lineRequest: { body: JSON.parse(JSON.stringify(lineRequestBody(d.send, { recipients: d.firstRecipients }))) as Record<string, unknown>, of: d.send.chunkCount },
     replyToEventId: d.send.replyToEventId,
     chunks: d.chunks.map((c) => ({
       id: c.id,

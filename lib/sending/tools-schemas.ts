@@ -30,5 +30,7 @@ export const draftBodySchema = z
     title: z.string().trim().max(120).default(""),
     // A draft may be unfinished: its body is checked when it is sent, not when it is saved.
     body: z.record(z.string(), z.unknown()).refine((b) => JSON.stringify(b).length <= 2_000_000, "is too large (2 MB)"),
+    // true: the member's one working draft (autosave); false: keep it (named, or "Save draft" pressed).
+    working: z.boolean().optional(),
   })
   .strict();

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { fakeConfig, fakeGet, fakePost, following, lineRequests, type FakeFriend } from "./fake-line";
+import { browserAs, createMember } from "./members";
 import { uniqueText } from "./webhook";
 import { visit } from "./visit";
 
@@ -103,6 +104,23 @@ test.describe("composer", () => {
     await expect(page.getByTestId("targeting-sentence").first()).not.toHaveText("women");
   });
 
+  test("the area search finds what people type: 台北 for 臺北市, Jakarta for Jabodetabek, kana for a prefecture", async ({ page }) => {
+    await visit(page, "/messages/new?kind=narrowcast");
+    const root = page.getByTestId("builder-group").first();
+    await addCondition(page, root, "Area");
+    await root.getByRole("button", { name: "Choose areas" }).click();
+    const areas = page.getByRole("dialog", { name: "Areas" });
+    const search = areas.getByRole("textbox", { name: /Search areas/ });
+    for (const [typed, label] of [["台北", "臺北市 Taipei City"], ["Jakarta", "Jabodetabek"], ["とうきょう", "東京都 Tokyo"], ["โตเกียว", "東京都 Tokyo"]] as const) {
+      await search.fill(typed);
+      await expect(areas.getByRole("checkbox", { name: label }), typed).toBeVisible();
+    }
+    await search.fill("台北");
+    await areas.getByRole("checkbox", { name: "臺北市 Taipei City" }).check();
+    await areas.getByRole("button", { name: "Done" }).last().click();
+    await expect(page.getByTestId("targeting-sentence").first()).toContainText("Taipei");
+  });
+
   test("a multicast to 1,200 ids goes to LINE as three requests of at most 500, and its duplicate keeps every id", async ({ page, request }) => {
     const text = `multicast ${uniqueText("kana")}`;
     const ids = Array.from({ length: 1200 }, (_, i) => `U${(0xe2e00000 + i).toString(16).padStart(32, "0")}`);
@@ -119,6 +137,12 @@ test.describe("composer", () => {
     expect(new Set(ours.map((r) => r.headers["x-line-retry-key"])).size).toBe(3);
     await expect(page.getByTestId("chunk-table").locator("tbody tr")).toHaveCount(3);
     const sendId = new URL(page.url()).pathname.split("/").pop();
+    // "Request as sent" is the first request as LINE got it (its 500 ids), not the console's own record.
+    const asSent = page.getByRole("region", { name: "Request as sent" });
+    await expect(asSent).toContainText(`"to": [`);
+    await expect(asSent).toContainText(ids[0]!);
+    await expect(asSent).not.toContainText("toCount");
+    await expect(page.getByText("Request as sent (the first of 3; each carries up to 500 of the user IDs)")).toBeVisible();
 
     // The history names LINE's request ids next to the send.
     await visit(page, "/messages?kind=multicast");
@@ -232,10 +256,36 @@ test.describe("composer", () => {
     const inbox = await fakeGet<{ entries: Array<{ kind: string; messages: Array<{ message: { text?: string } }> }> }>(request, `/__fake/inbox/${friend.userId}?kind=push`);
     expect(inbox.entries.some((e) => e.messages[0]?.message.text === text)).toBe(true);
 
-    // "Duplicate into a new send" opens the composer with the same recipient and messages.
+    // "Duplicate into a new send" opens the composer with the same recipient (named, not "User") and messages.
+    let name: string | null = null;
+    await expect.poll(async () => (name = ((await (await request.get(`/api/contacts/${friend.userId}`)).json()) as { displayName: string | null }).displayName), { timeout: 30_000 }).not.toBeNull();
     await page.getByRole("link", { name: "Duplicate into a new send" }).click();
     await expect(page.getByLabel("Text", { exact: true })).toHaveValue(text);
     await expect(page.getByTestId("push-target")).toContainText(friend.userId);
+    await expect(page.getByTestId("push-target")).toContainText(name!);
+    await expect(page.getByTestId("push-standing")).toHaveCount(0);
+  });
+
+  test("a push to an ID nobody has seen says LINE accepts it but will not deliver it; a malformed ID says what is wrong", async ({ page }) => {
+    await visit(page, "/messages/new?kind=push");
+    const box = page.getByRole("textbox", { name: "Recipient" });
+    await box.fill(`U${"a".repeat(31)}`);
+    await expect(page.getByTestId("push-id-problem")).toHaveText("This has 31 characters after the first letter; a LINE ID has 32.");
+    await box.fill(`U${"A".repeat(32)}`);
+    await expect(page.getByTestId("push-id-problem")).toHaveText("LINE IDs use lower-case letters a–f: this one has capitals.");
+    await box.fill(`u${"a".repeat(32)}`);
+    await expect(page.getByTestId("push-id-problem")).toContainText("starts with a capital U");
+
+    const stranger = `U${randomBytes(16).toString("hex")}`;
+    await box.fill(stranger);
+    await page.getByRole("option").first().click();
+    await expect(page.getByTestId("push-standing")).toHaveAttribute("data-standing", "unknownId");
+    await expect(page.getByTestId("push-standing")).toContainText("never seen this ID");
+    await writeText(page, `to nobody ${uniqueText("kana")}`);
+    await confirmAndSend(page, { tick: false });
+    await expect(page.getByTestId("send-status")).toHaveAttribute("data-status", "sent", { timeout: 30_000 });
+    // LINE said 200; the page does not leave it at "Sent to 1 recipient".
+    await expect(page.getByTestId("push-standing")).toContainText("most likely did not reach anyone");
   });
 
   test("a named draft saves itself and opens again from the drafts list", async ({ page }) => {
@@ -253,6 +303,42 @@ test.describe("composer", () => {
     await expect(page.getByRole("heading", { name: "Edit draft" })).toBeVisible();
     await expect(page.getByLabel("Text", { exact: true })).toHaveValue(text);
     await expect(page.getByRole("radio", { name: /Broadcast/ })).toHaveAttribute("aria-checked", "true");
+  });
+
+  test("composing twice leaves one working draft, and a new composer offers to continue it", async ({ browser, request, baseURL }) => {
+    // A member of its own: the suite's admin composes in parallel tests, replacing their working draft.
+    const member = await createMember(request, "operator");
+    const context = await browserAs(browser, member, baseURL);
+    const page = await context.newPage();
+    try {
+      const first = `first ${uniqueText("kana")}`;
+      await visit(page, "/messages/new?kind=push");
+      await writeText(page, first);
+      await expect(page.getByTestId("save-status")).toHaveText("Draft saved");
+
+      await visit(page, "/messages/new?kind=broadcast");
+      const banner = page.getByTestId("working-draft");
+      await expect(banner).toContainText(first);
+      await expect(banner).toContainText("You left a Push unsent");
+      const second = `second ${uniqueText("kana")}`;
+      await writeText(page, second);
+      await expect(page.getByTestId("save-status")).toHaveText("Draft saved");
+      await expect(banner).toHaveCount(0);
+
+      const { items } = (await (await member.api.get("/api/drafts")).json()) as { items: Array<{ working: boolean; authorLabel: string; body: { messages: Array<{ text: string }> } }> };
+      const mine = items.filter((d) => d.authorLabel === member.name);
+      expect(mine).toHaveLength(1);
+      expect(mine[0]).toMatchObject({ working: true, body: { messages: [{ text: second }] } });
+
+      await visit(page, "/messages/new");
+      await expect(banner).toContainText(second);
+      await banner.getByRole("link", { name: "Continue it" }).click();
+      await expect(page.getByLabel("Text", { exact: true })).toHaveValue(second);
+      await expect(page.getByRole("radio", { name: /Broadcast/ })).toHaveAttribute("aria-checked", "true");
+    } finally {
+      await context.close();
+      await member.api.dispose();
+    }
   });
 
   test("a broadcast needs an explicit confirmation, says how many it reaches and reaches LINE once", async ({ page, request }) => {

@@ -103,6 +103,23 @@ test.describe("friends and conversations", () => {
     await expect(row.getByTestId("event-source")).toHaveText(user!.displayName);
   });
 
+  test("the command palette finds a friend by name and opens their page", async ({ page, request }) => {
+    const [friend] = await someFriends(1);
+    await fake("POST", `/__fake/friends/${friend!.userId}/messages`, { type: "text", text: `palette ${randomBytes(3).toString("hex")}` });
+    await expect
+      .poll(async () => ((await (await request.get(`/api/contacts/${friend!.userId}`)).json()) as { displayName?: string | null }).displayName ?? null, { timeout: 15_000 })
+      .toBe(friend!.displayName);
+    await visit(page, "/");
+    await page.keyboard.press("Control+k");
+    const palette = page.getByRole("dialog", { name: "Command palette" });
+    await palette.getByRole("combobox").fill(friend!.displayName);
+    const people = palette.getByRole("group", { name: "Friends, groups and rooms" });
+    const option = people.getByRole("option").filter({ hasText: `${friend!.userId.slice(0, 5)}…${friend!.userId.slice(-4)}` });
+    await expect(option).toContainText(friend!.displayName);
+    await option.click();
+    await expect(page).toHaveURL(new RegExp(`/contacts/${friend!.userId}$`));
+  });
+
   test("filters the timeline by a friend's name, picked from the matches, and names them in the filter chip", async ({ page, request }) => {
     const [friend] = await someFriends(1);
     const text = `by name ${randomBytes(3).toString("hex")}`;
@@ -175,6 +192,16 @@ test.describe("friends and conversations", () => {
     const send = await waitForSend(request, ((await res.json()) as { id: string }).id);
     const record = await fake<{ deliveredTo: string[] }>("GET", `/__fake/sends/${send.chunks[0]!.acceptedRequestId ?? send.chunks[0]!.lineRequestId}`);
     expect(record.deliveredTo.sort()).toEqual(chosen.sort());
+  });
+
+  test("a segment made on its form is saved and the form closes onto the list that shows it", async ({ page }) => {
+    const name = `Form segment ${randomBytes(3).toString("hex")}`;
+    await visit(page, "/segments/new");
+    await page.getByRole("textbox", { name: "Name" }).fill(name);
+    await page.getByRole("button", { name: "Create segment" }).first().click();
+    await expect(page).toHaveURL(/\/segments$/);
+    await expect(page.getByText(`Segment “${name}” saved`)).toBeVisible();
+    await expect(page.getByRole("link", { name })).toBeVisible();
   });
 
   test("shows an image a friend sent as a thumbnail, in the timeline and the conversation", async ({ page, request }) => {

@@ -19,6 +19,25 @@ test.describe("live timeline", () => {
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   });
 
+  test("relative times of rows arriving over several seconds read in time order", async ({ page, request }) => {
+    await visit(page, "/events");
+    await expect(page.getByRole("status").filter({ hasText: "Streaming live" })).toBeVisible();
+    // Rows that arrive over a few seconds each used to keep their own clock from when they appeared.
+    const tag = uniqueText("han");
+    for (let i = 0; i < 6; i++) {
+      await postWebhook(request, [textEvent(`burst ${i} ${tag}`)]);
+      await page.waitForTimeout(1_200);
+    }
+    const rows = page.getByRole("article").filter({ hasText: tag });
+    await expect(rows).toHaveCount(6);
+    await page.waitForTimeout(11_000);
+    const ages = await rows.locator("time").evaluateAll((els) => els.map((e) => e.textContent ?? ""));
+    const seconds = ages.map((a) => (a.startsWith("now") ? 0 : Number(/(\d+) second/.exec(a)?.[1] ?? /(\d+) minute/.exec(a)?.[1] ?? NaN) * (a.includes("minute") ? 60 : 1)));
+    // Newest first: each row is at least as old as the one above it.
+    for (let i = 1; i < seconds.length; i++) expect(seconds[i], ages.join(" | ")).toBeGreaterThanOrEqual(seconds[i - 1]!);
+    expect(seconds.at(-1), ages.join(" | ")).toBeGreaterThan(0);
+  });
+
   test("holds new events while paused and shows them on resume", async ({ page, request }) => {
     await visit(page, "/events");
     await expect(page.getByRole("status").filter({ hasText: "Streaming live" })).toBeVisible();

@@ -52,6 +52,7 @@ export function DraftsDialog({ open, onOpenChange, currentId }: { open: boolean;
                   <div className="flex items-center gap-2">
                     <Badge tone="primary">{tKind(d.kind)}</Badge>
                     <span className="truncate text-sm font-medium">{d.title || summary(d.body) || t("untitled")}</span>
+                    {d.working && <Badge tone="outline">{t("workingBadge")}</Badge>}
                   </div>
                   <p className="mt-0.5 text-2xs text-muted-foreground">
                     {d.authorLabel} · <RelativeTime value={d.updatedAt} />

@@ -11,32 +11,37 @@ export type SaveStatus = "idle" | "saving" | "saved" | "error";
 const DELAY_MS = 1500;
 
 /**
- * Saves the composition as a draft shortly after the operator stops typing (once they have changed
- * something): the first save creates the draft, later ones update it.
+ * Saves the composition shortly after the operator stops typing (once they have changed something).
+ * Until it has a name or "Save draft" is pressed it is the member's one working draft: a new
+ * composition replaces it rather than piling up another draft (the server keeps one per member). A
+ * name or "Save draft" keeps it as a draft of its own.
  */
-export function useAutosave(p: { kind: SendKind; title: string; body: Record<string, unknown>; touched: boolean; initialId: string | null; enabled: boolean }) {
+export function useAutosave(p: { kind: SendKind; title: string; body: Record<string, unknown>; touched: boolean; initial: { id: string; working: boolean } | null; enabled: boolean }) {
   const qc = useQueryClient();
-  const [draftId, setDraftId] = useState<string | null>(p.initialId);
+  const [draft, setDraft] = useState<{ id: string; working: boolean } | null>(p.initial);
   const [status, setStatus] = useState<SaveStatus>("idle");
   const [savedAt, setSavedAt] = useState<Date | null>(null);
-  const idRef = useRef(draftId);
+  const ref = useRef(draft);
   const inFlight = useRef<Promise<unknown> | null>(null);
 
   const save = useCallback(
-    async (payload: { kind: SendKind; title: string; body: Record<string, unknown> }) => {
+    async (payload: { kind: SendKind; title: string; body: Record<string, unknown> }, keep: boolean) => {
       await inFlight.current?.catch(() => undefined);
       setStatus("saving");
-      const id = idRef.current;
-      const request = id ? sendJson<Draft>("PUT", `/api/drafts/${id}`, payload) : sendJson<Draft>("POST", "/api/drafts", payload);
+      const current = ref.current;
+      const kept = keep || payload.title.trim() !== "";
+      const request = current
+        ? sendJson<Draft>("PUT", `/api/drafts/${current.id}`, { ...payload, ...(kept && current.working ? { working: false } : {}) })
+        : sendJson<Draft>("POST", "/api/drafts", { ...payload, working: !kept });
       inFlight.current = request;
       try {
-        const draft = await request;
-        setDraftId(draft.id);
-        idRef.current = draft.id;
+        const saved = await request;
+        ref.current = { id: saved.id, working: saved.working };
+        setDraft(ref.current);
         setStatus("saved");
         setSavedAt(new Date());
         void qc.invalidateQueries({ queryKey: sendKeys.drafts });
-        return draft;
+        return saved;
       } catch (err) {
         setStatus("error");
         throw err;
@@ -48,10 +53,10 @@ export function useAutosave(p: { kind: SendKind; title: string; body: Record<str
   const serialized = JSON.stringify([p.kind, p.title, p.body]);
   useEffect(() => {
     if (!p.enabled || !p.touched) return;
-    const timer = setTimeout(() => void save({ kind: p.kind, title: p.title, body: p.body }).catch(() => undefined), DELAY_MS);
+    const timer = setTimeout(() => void save({ kind: p.kind, title: p.title, body: p.body }, false).catch(() => undefined), DELAY_MS);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- serialized stands for kind, title and body
   }, [serialized, p.enabled, p.touched, save]);
 
-  return { draftId, status, savedAt, saveNow: () => save({ kind: p.kind, title: p.title, body: p.body }) };
+  return { draftId: draft?.id ?? null, working: draft?.working ?? false, status, savedAt, saveNow: () => save({ kind: p.kind, title: p.title, body: p.body }, true) };
 }

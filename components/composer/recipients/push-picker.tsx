@@ -7,12 +7,13 @@ import { useDeferredValue, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { InputWithIcon } from "@/components/ui/input";
+import { CHAT_ID, chatIdProblem } from "@/lib/composer/chat-id";
 import type { PushTarget } from "@/lib/composer/compose-state";
 import { chatSearchQuery, contactSearchQuery } from "@/lib/queries/contacts";
 import { cn } from "@/lib/utils/cn";
 import { PathErrors } from "../field";
-
-const CHAT_ID = /^[UCR][0-9a-f]{32}$/;
+import { PushStandingNote } from "./push-standing-note";
+import { usePushStanding } from "./use-push-standing";
 
 /** One user, group or room: found by name (contacts and chats search) or pasted as an id. */
 export function PushPicker({ value, onChange }: { value: PushTarget | null; onChange: (t: PushTarget | null) => void }) {
@@ -25,24 +26,8 @@ export function PushPicker({ value, onChange }: { value: PushTarget | null; onCh
   // A search that failed (the server is unreachable): the operator can still paste an id.
   const unavailable = contacts.isError && chats.isError;
 
-  if (value) {
-    return (
-      <div className="space-y-2">
-        <div className="flex items-center gap-3 rounded-lg border border-border bg-muted/40 p-2.5" data-testid="push-target">
-          <TargetIcon id={value.id} />
-          <div className="min-w-0 flex-1">
-            <p className="truncate text-sm font-medium">{value.name ?? t(kindOf(value.id))}</p>
-            <p className="truncate font-mono text-2xs text-muted-foreground">{value.id}</p>
-          </div>
-          <Badge tone="outline">{t(kindOf(value.id))}</Badge>
-          <Button size="icon-sm" variant="subtle" aria-label={t("change")} onClick={() => onChange(null)}>
-            <X aria-hidden />
-          </Button>
-        </div>
-        <PathErrors path="to" />
-      </div>
-    );
-  }
+  if (value) return <ChosenTarget value={value} onClear={() => onChange(null)} />;
+  const problem = chatIdProblem(q);
 
   const options: PushTarget[] = [
     ...(CHAT_ID.test(query) ? [{ id: query }] : []),
@@ -81,8 +66,40 @@ export function PushPicker({ value, onChange }: { value: PushTarget | null; onCh
           ))}
         </ul>
       )}
-      {searching && !unavailable && !contacts.isPending && options.length === 0 && <p className="text-xs text-muted-foreground">{t("noMatch")}</p>}
+      {problem ? (
+        <p className="text-xs text-danger" role="alert" data-testid="push-id-problem">
+          {problem.problem === "length" ? t("idProblem.length", { digits: problem.digits }) : t(`idProblem.${problem.problem}`)}
+        </p>
+      ) : (
+        searching && !unavailable && !contacts.isPending && options.length === 0 && <p className="text-xs text-muted-foreground">{t("noMatch")}</p>
+      )}
       <p className={cn("text-2xs", unavailable ? "text-warning-soft-foreground" : "text-subtle-foreground")}>{unavailable ? t("searchUnavailable") : t("hint")}</p>
+      <PathErrors path="to" />
+    </div>
+  );
+}
+
+// The chosen recipient with what the console knows of them: their name (also for an id that came
+// pre-filled from a link or a duplicated send) and a warning when LINE would not deliver to them.
+function ChosenTarget({ value, onClear }: { value: PushTarget; onClear: () => void }) {
+  const t = useTranslations("composer.push");
+  const standing = usePushStanding(value.id);
+  const known = standing.kind === "friend" || standing.kind === "blocked" || standing.kind === "notFriend" || standing.kind === "chat" ? standing.name : null;
+  const name = value.name ?? known;
+  return (
+    <div className="space-y-2">
+      <div className="flex items-center gap-3 rounded-lg border border-border bg-muted/40 p-2.5" data-testid="push-target">
+        <TargetIcon id={value.id} />
+        <div className="min-w-0 flex-1">
+          <p className="truncate text-sm font-medium">{name ?? t(kindOf(value.id))}</p>
+          <p className="truncate font-mono text-2xs text-muted-foreground">{value.id}</p>
+        </div>
+        <Badge tone="outline">{t(kindOf(value.id))}</Badge>
+        <Button size="icon-sm" variant="subtle" aria-label={t("change")} onClick={onClear}>
+          <X aria-hidden />
+        </Button>
+      </div>
+      <PushStandingNote standing={standing} />
       <PathErrors path="to" />
     </div>
   );

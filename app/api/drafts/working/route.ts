@@ -1,0 +1,10 @@
+import { getWorkingDraft } from "@/db/queries/drafts";
+import { apiRoute } from "@/lib/http/api-route";
+import { notFound } from "@/lib/http/errors";
+
+/** The caller's working draft (what the composer saved on its own last time), to offer to continue it. */
+export const GET = apiRoute({ role: "operator" }, async ({ db, channelId, actor }) => {
+  const draft = await getWorkingDraft(db, { channelId, authorId: actor.id });
+  if (!draft) throw notFound("Working draft");
+  return draft;
+});
