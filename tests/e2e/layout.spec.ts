@@ -17,6 +17,7 @@ test.describe("layout", () => {
 
   for (const locale of ["en", "zh-TW", "ja", "th"] as const) {
     test(`search placeholders fit their fields in ${locale}, from a laptop to a tablet`, async ({ page, context, baseURL }) => {
+      test.setTimeout(120_000);
       await context.addCookies([{ name: "oa_locale", value: locale, url: baseURL! }]);
       for (const width of [1440, 1024, 820]) {
         await page.setViewportSize({ width, height: 900 });

@@ -22,8 +22,16 @@ export type PushStanding =
 
 export function usePushStanding(id: string | null): PushStanding {
   const isUser = id?.startsWith("U") ?? false;
-  const friend = useQuery({ ...friendDetailQuery(id ?? ""), enabled: Boolean(id) && isUser, retry: false, staleTime: 30_000 });
-  const chat = useQuery({ ...chatDetailQuery(id ?? ""), enabled: Boolean(id) && !isUser, retry: false, staleTime: 30_000 });
+  // Asked afresh whenever shown, and again while LINE's profile (and so the name) is still on its way:
+  // it often arrives moments after a first look.
+  const friend = useQuery({
+    ...friendDetailQuery(id ?? ""),
+    enabled: Boolean(id) && isUser,
+    retry: false,
+    staleTime: 0,
+    refetchInterval: (q) => (q.state.data?.profileStatus === "pending" ? 2_000 : false),
+  });
+  const chat = useQuery({ ...chatDetailQuery(id ?? ""), enabled: Boolean(id) && !isUser, retry: false, staleTime: 0 });
   const q = isUser ? friend : chat;
   if (!id || q.isPending) return { kind: "loading" };
   if (q.isError) return q.error instanceof ApiError && q.error.status === 404 ? { kind: isUser ? "unknownId" : "unknownChat" } : { kind: "unavailable" };
