@@ -77,7 +77,8 @@ export function assertSameOrigin(req: Request) {
 }
 
 // The console's own origin (APP_URL), or the host the browser addressed (Host; behind a trusted proxy
-// X-Forwarded-Host): a page on another site cannot make a browser send its Origin with our Host.
+// X-Forwarded-Host, which the server drops from anyone else): a page on another site cannot make a
+// browser send its Origin with our Host.
 function sameSite(origin: string, req: Request): boolean {
   let host: string;
   try {
@@ -86,7 +87,7 @@ function sameSite(origin: string, req: Request): boolean {
     return false;
   }
   const e = env();
-  const addressed = (e.TRUST_PROXY ? req.headers.get("x-forwarded-host") : null) ?? req.headers.get("host");
+  const addressed = (e.TRUST_PROXY > 0 ? req.headers.get("x-forwarded-host") : null) ?? req.headers.get("host");
   return host === new URL(e.APP_URL).host || host === addressed || host === new URL(req.url).host;
 }
 
