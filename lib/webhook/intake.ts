@@ -2,6 +2,7 @@ import { validateSignature } from "@line/bot-sdk";
 import type { Db } from "@/db/client";
 import {
   pruneRejectedDeliveries,
+  pruneRejectedTimings,
   recordTimings,
   storeDeliveries,
   type DeliveryRecord,
@@ -60,7 +61,7 @@ export function createWebhookIntake(options: IntakeOptions) {
     },
   );
   // Measurements wait their turn with everything else: only what LINE waits for goes first.
-  const timings = createTimingRecorder(options.db);
+  const timings = createTimingRecorder(options.db, { channelId: options.channelId, keepRejected });
   // Deliveries begun and not yet answered: the group commit sizes its batches from them.
   let outstanding = 0;
 
@@ -246,7 +247,8 @@ function isDataError(err: unknown): boolean {
 }
 
 // Timing rows are written after the response, a batch a second, so measuring never delays an ack.
-function createTimingRecorder(db: Db) {
+// Those of refused requests are then pruned as the refused deliveries are.
+function createTimingRecorder(db: Db, prune: { channelId: number; keepRejected: number }) {
   let pending: TimingRecord[] = [];
   let timer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
@@ -258,7 +260,10 @@ function createTimingRecorder(db: Db) {
     pending = [];
     if (batch.length === 0) return flushing;
     flushing = flushing
-      .then(() => recordTimings(db, { timings: batch }))
+      .then(async () => {
+        await recordTimings(db, { timings: batch });
+        if (batch.some((t) => t.statusCode >= 300)) await pruneRejectedTimings(db, { channelId: prune.channelId, keep: prune.keepRejected });
+      })
       .catch((err) => console.error("[webhook] could not record timings:", (err as Error).message));
     return flushing;
   }

@@ -253,6 +253,22 @@ describe("webhook intake", () => {
       expect(rows.filter((d) => d.statusCode === 401)).toHaveLength(5);
       expect(rows.filter((d) => d.statusCode === 200)).toHaveLength(1);
     });
+
+    it("keeps the timing rows of refused requests bounded too: unsigned POSTs leave none behind their pruned deliveries", async () => {
+      const small = makeIntake({ keepRejected: 5 });
+      await small.handle(webhookRequest(callbackBody([eventBuilders.follow!()])));
+      for (let i = 0; i < 12; i++) {
+        await small.handle(webhookRequest(`{"n":${i}}`, { signature: "bad" }));
+        if (i % 4 === 3) await small.flushTimings();
+      }
+      await small.flushTimings();
+      const count = async (where: ReturnType<typeof sql>) =>
+        Number(((await t.handle.db.execute(sql`select count(*)::int as n from webhook_timings t where ${where}`)) as unknown as { rows: Array<{ n: number }> }).rows[0]!.n);
+      expect(await count(sql`t.status_code >= 300`)).toBe(5);
+      expect(await count(sql`t.status_code < 300`)).toBe(1);
+      expect(await count(sql`not exists (select 1 from webhook_deliveries d where d.id = t.delivery_id)`), "timing rows of deliveries that are gone").toBe(0);
+      await small.close();
+    });
   });
 
   describe("database outage", () => {
