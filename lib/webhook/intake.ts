@@ -9,6 +9,7 @@ import {
   type TimingRecord,
 } from "@/db/queries/webhook";
 import { createGroupCommit } from "@/lib/batch/group-commit";
+import { jsonNestingExceeds, WEBHOOK_MAX_NESTING } from "@/lib/http/json-nesting";
 import { ulid } from "@/lib/ids";
 import { callbackBodySchema } from "./callback-schema";
 import { toEventRow } from "./event-row";
@@ -120,6 +121,16 @@ export function createWebhookIntake(options: IntakeOptions) {
 
     // Only LINE's own deliveries make background work step back: unsigned traffic must not be a lever.
     noteWebhookDelivery();
+    if (jsonNestingExceeds(read.bytes, WEBHOOK_MAX_NESTING)) {
+      return reject({
+        ...base,
+        statusCode: 400,
+        signature: "valid",
+        reason: "invalid_body",
+        reasonDetail: `objects and arrays nested more than ${WEBHOOK_MAX_NESTING} levels deep`,
+        ...clip(read.bytes),
+      });
+    }
     const text = read.bytes.toString("utf8");
     let json: unknown;
     try {
