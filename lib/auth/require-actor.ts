@@ -1,5 +1,5 @@
-import { findApiKeyByHash, touchApiKey } from "@/db/queries/api-keys";
-import { deleteSession } from "@/db/queries/users";
+import { findApiKeyByHash, isApiKeyLive, touchApiKey } from "@/db/queries/api-keys";
+import { deleteSession, isSessionLive } from "@/db/queries/users";
 import { getDatabase } from "@/db/instance";
 import { env } from "@/lib/env.js";
 import { ApiError } from "@/lib/http/errors";
@@ -49,6 +49,16 @@ export async function resolveActor(headers: Headers): Promise<Actor | null> {
     locale: u.locale ?? null,
     timeZone: u.timeZone ?? null,
   };
+}
+
+/**
+ * Whether what let `actor` in still does (its session, or its API key): asked again while a live
+ * stream stays open. Read-only, so an open stream does not keep an idle session alive.
+ */
+export async function actorStillAllowed(actor: Actor): Promise<boolean> {
+  const { handle } = await getDatabase();
+  if (actor.kind === "apiKey") return isApiKeyLive(handle.db, { id: actor.id });
+  return isSessionLive(handle.db, { id: actor.sessionId, maxAgeSeconds: SESSION_ABSOLUTE_SECONDS });
 }
 
 /** The caller, if allowed to act with `role`; otherwise 401 (nobody) or 403 (not allowed). */
