@@ -1,5 +1,5 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import next from "next";
 import { rewriteForwarded } from "./forwarded";
 import { capUserAgent, MAX_HEADER_BYTES } from "./request-limits";
@@ -51,6 +51,17 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
     });
   });
   server.keepAliveTimeout = options.keepAliveMs;
+  // Every socket, upgraded ones included: closeAllConnections() knows only HTTP connections, and an
+  // upgrade request Next leaves unanswered (a WebSocket to an unknown path) held close() open forever.
+  const sockets = new Set<Socket>();
+  server.on("connection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
+  const dropAll = () => {
+    server.closeAllConnections();
+    for (const socket of sockets) socket.destroy();
+  };
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -69,9 +80,10 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
     // Idle kept-alive connections would hold close() open for the keep-alive timeout: they go now, and
     // each one that finishes its answer goes as it does.
     server.closeIdleConnections();
-    if (options.dev) server.closeAllConnections();
+    // In development nothing is worth waiting for (hot-reload sockets stay open by design).
+    if (options.dev) dropAll();
     const sweep = setInterval(() => server.closeIdleConnections(), 100);
-    const deadline = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+    const deadline = setTimeout(dropAll, DRAIN_MS);
     await closed;
     clearInterval(sweep);
     clearTimeout(deadline);
