@@ -2,7 +2,7 @@ import createNextIntlPlugin from "next-intl/plugin";
 import { parseEnv } from "./lib/env.js";
 
 // Fail at start-up, naming the bad variable, rather than on the first request that needs it.
-const env = parseEnv();
+parseEnv();
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -17,7 +17,9 @@ const nextConfig = {
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   // forbidden() in server components renders app/forbidden.tsx with a 403.
   experimental: { authInterrupts: true },
-  // Headers for every response (pages get their Content-Security-Policy, with a nonce, from proxy.ts).
+  // Headers for every response, the same whatever the server is started with (pages get their
+  // Content-Security-Policy, with a nonce, from proxy.ts). What depends on how the server runs (HSTS for
+  // an https APP_URL, no-store on API answers) is set when it runs: lib/server/response-headers.ts.
   async headers() {
     const security = [
       { key: "X-Content-Type-Options", value: "nosniff" },
@@ -26,9 +28,6 @@ const nextConfig = {
       { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
       { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
     ];
-    if (env.NODE_ENV === "production" && env.APP_URL.startsWith("https://")) {
-      security.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" });
-    }
     return [{ source: "/:path*", headers: security }];
   },
 };

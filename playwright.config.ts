@@ -35,8 +35,12 @@ export const E2E_LINE = { channelSecret: DEMO_CHANNEL_SECRET, channelAccessToken
 export const E2E_AUTH_SECRET = "e2e-better-auth-secret-0123456789abcdef";
 export const E2E_FRESH_BASE_URL = freshBaseURL;
 
-// What every console server of the run shares: the fake LINE platform and the session secret.
+// What `npm start` runs (package.json), without npm in between: signals reach the server itself.
+export const START = "node --import tsx scripts/launch.ts start";
+
+// What every console server of the run shares: the fake LINE platform, the session secret, loopback.
 const serverEnv = {
+  HOSTNAME: "127.0.0.1",
   LINE_CHANNEL_ID: "2000000001",
   LINE_CHANNEL_SECRET: E2E_LINE.channelSecret,
   LINE_CHANNEL_ACCESS_TOKEN: E2E_LINE.channelAccessToken,
@@ -61,9 +65,9 @@ const webServers: NonNullable<PlaywrightTestConfig["webServer"]> = [
     stderr: "pipe",
   },
   {
-    // A keep-alive longer than any pause in a test: with Node's 5 s default, a request context idle
-    // through a few browser steps could reuse its socket just as the server closed it (ECONNRESET).
-    command: `npx next build && npx next start -p ${port} -H 127.0.0.1 --keepAliveTimeout 120000`,
+    // Started as `npm start` starts it (scripts/launch.ts: the console's own server around Next), so the
+    // tests see the server users run: its header limits, forwarded-header rules and run-time headers.
+    command: `npx next build && ${START}`,
     url: `${baseURL}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,
@@ -71,6 +75,7 @@ const webServers: NonNullable<PlaywrightTestConfig["webServer"]> = [
     stderr: "pipe",
     env: {
       ...serverEnv,
+      PORT: String(port),
       PGLITE_DATA_DIR: process.env.E2E_DATA_DIR,
       APP_URL: baseURL,
       ADMIN_EMAIL: E2E_ADMIN.email,
@@ -78,13 +83,13 @@ const webServers: NonNullable<PlaywrightTestConfig["webServer"]> = [
     },
   },
   {
-    command: `npx next start -p ${freshPort} -H 127.0.0.1`,
+    command: START,
     url: `${freshBaseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { ...serverEnv, PGLITE_DATA_DIR: process.env.E2E_FRESH_DATA_DIR, APP_URL: freshBaseURL! },
+    env: { ...serverEnv, PORT: String(freshPort), PGLITE_DATA_DIR: process.env.E2E_FRESH_DATA_DIR, APP_URL: freshBaseURL! },
   },
 ];
 

@@ -51,10 +51,13 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
+// Every page, whatever its last segment looks like: the console has no files of its own beside its
+// pages (no public/), so a path ending in .png is a page too (/contacts/<id>.png rendered the friend
+// page, without this policy, when such paths were skipped). Only the icon app/icon.svg is a file.
 export const config = {
   matcher: [
     {
-      source: "/((?!api/|_next/|favicon.ico|icon|apple-icon|robots.txt|.*\\.(?:png|svg|jpg|jpeg|webp|ico|woff2?)$).*)",
+      source: "/((?!api/|_next/|favicon\\.ico$|icon\\.svg$|robots\\.txt$).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

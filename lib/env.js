@@ -12,6 +12,27 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
 
+// How many reverse proxies stand in front of the server (their X-Forwarded-* headers are believed, and
+// the client is the address the farthest of them saw). 1/true/yes is one proxy, the common case.
+const proxyHops = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").trim().toLowerCase())
+  .pipe(
+    z
+      .string()
+      .regex(/^(|\d{1,2}|true|false|yes|no)$/, "must be the number of proxies in front of the server (0–10), or true/false")
+      .transform((v) => (v === "true" || v === "yes" ? 1 : v === "" || v === "false" || v === "no" ? 0 : Number(v)))
+      .pipe(z.number().max(10, "must be the number of proxies in front of the server (0–10), or true/false")),
+  );
+
+// An address to listen on: a host name or an IPv4/IPv6 literal (brackets allowed).
+const hostname = z
+  .string()
+  .max(253)
+  .regex(/^(\[[0-9a-f:.%\w]+\]|[0-9a-z.:%_-]+)$/i, "must be a host name or an IP address such as 127.0.0.1 or ::")
+  .transform((v) => v.replace(/^\[(.*)\]$/, "$1"));
+
 const httpUrl = z
   .string()
   .url("must be a URL such as https://api.line.me")
@@ -21,6 +42,7 @@ const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOSTNAME: optionalString.pipe(hostname.optional()),
     APP_URL: optionalString.pipe(httpUrl.optional()),
 
     DATABASE_URL: optionalString.pipe(
@@ -56,7 +78,7 @@ const schema = z
     ),
     ADMIN_EMAIL: optionalString.pipe(z.string().email("must be an email address").optional()),
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, "must be at least 12 characters").optional()),
-    TRUST_PROXY: bool,
+    TRUST_PROXY: proxyHops,
 
     MEDIA_STORAGE: z.enum(["database", "directory"]).default("database"),
     MEDIA_DIR: optionalString.transform((v) => v ?? ".data/media"),

@@ -1,13 +1,15 @@
-// `npm run dev` and `npm start`. With LINE credentials configured, this just runs Next. Without them it
-// runs the console in demo mode: the fake LINE platform (fake-line/) starts alongside, seeded, wired
-// both ways (the app's SDK clients call it; it delivers signed webhooks to the app), and the console
-// shows a banner saying it is connected to the local fake, not LINE.
-import { spawn } from "node:child_process";
+// `npm run dev` and `npm start`: the console's own HTTP server with Next inside it (lib/server/console-server.ts),
+// in this process. With LINE credentials configured that is all. Without them it runs the console in
+// demo mode: the fake LINE platform (fake-line/) starts alongside, seeded, wired both ways (the app's SDK
+// clients call it; it delivers signed webhooks to the app), and the console shows a banner saying it is
+// connected to the local fake, not LINE. DEMO_MODE=0 keeps the fake off (the benchmarks measure the
+// console alone).
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { startFakeLine, type FakeLine } from "../fake-line/server";
 import { EnvError, parseEnv } from "../lib/env.js";
+import { atShutdown, installShutdown } from "../lib/server/shutdown";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 // Node closes an idle keep-alive connection after 5 s. A load balancer that keeps its upstream
@@ -15,22 +17,31 @@ const mode = process.argv[2] === "start" ? "start" : "dev";
 // moment, and the client gets a 502. The server must be the side that waits longer.
 const KEEP_ALIVE_MS = 65_000;
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
+// As `next start` and `next dev` do; before Next (and React, which picks its build by it) is loaded.
+Object.assign(process.env, { NODE_ENV: mode === "start" ? "production" : "development" });
 
 const env = validatedEnv();
+// HOSTNAME binds `npm start` only: development containers export HOSTNAME as the container's name, and
+// `npm run dev` must still answer on localhost there.
+const listenOn = mode === "start" ? env.HOSTNAME : undefined;
+// From here on a stop signal closes whatever has been opened (the database, jobs) before exiting.
+installShutdown();
 
-const childEnv: NodeJS.ProcessEnv = { ...process.env };
-childEnv.BETTER_AUTH_SECRET ??= persistentSecret();
+const secret = process.env.BETTER_AUTH_SECRET ? undefined : persistentSecret();
+if (secret) process.env.BETTER_AUTH_SECRET = secret;
 
 let fake: FakeLine | undefined;
-if (!env.lineConfigured) {
+if (!env.lineConfigured && !/^(0|false|no)$/i.test(process.env.DEMO_MODE ?? "")) {
   const fakePort = Number(process.env.FAKE_LINE_PORT ?? 4010);
   fake = await startFakeLine({
     port: fakePort,
     seed: Number(process.env.FAKE_LINE_SEED ?? 42),
-    webhookUrl: `http://127.0.0.1:${env.PORT}/api/line/webhook`,
+    webhookUrl: `http://${loopbackHost(listenOn)}:${env.PORT}/api/line/webhook`,
     redelivery: true,
   });
-  Object.assign(childEnv, {
+  const running = fake;
+  atShutdown("fake LINE platform", 40, () => running.close());
+  Object.assign(process.env, {
     DEMO_MODE: "1",
     FAKE_LINE_URL: fake.url,
     LINE_CHANNEL_SECRET: fake.channelSecret,
@@ -45,19 +56,35 @@ if (!env.lineConfigured) {
   );
 }
 
-const next = path.join("node_modules", ".bin", "next");
-const args = mode === "dev" ? ["dev", "-p", String(env.PORT)] : ["start", "-p", String(env.PORT), "--keepAliveTimeout", String(KEEP_ALIVE_MS)];
-const child = spawn(next, args, { stdio: "inherit", env: childEnv });
+// Loaded only now: Next reads NODE_ENV and the demo settings above as it loads.
+const { startConsoleServer } = await import("../lib/server/console-server");
+let server;
+try {
+  server = await startConsoleServer({
+    dev: mode === "dev",
+    port: env.PORT,
+    hostname: listenOn,
+    trustedHops: env.TRUST_PROXY,
+    hsts: mode === "start" && env.APP_URL.startsWith("https://"),
+    keepAliveMs: KEEP_ALIVE_MS,
+  });
+} catch (err) {
+  console.error(`The console could not start: ${(err as Error).message}`);
+  process.exit(1);
+}
+console.log(`  oa-console (${mode === "start" ? "production" : "development"}) listening on ${server.url}${listenOn ? "" : " (every interface)"}\n`);
 
-const stop = (signal: NodeJS.Signals) => {
-  child.kill(signal);
-};
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
-child.on("exit", async (code) => {
-  await fake?.close();
-  process.exit(code ?? 0);
-});
+// Stop taking requests, let those under way finish, then exit; the exit waits for the steps registered
+// with atShutdown (background jobs, webhook timings, the database, the fake platform).
+const running = server;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    void running
+      .stop()
+      .catch((err: unknown) => console.error("[server] stopping:", (err as Error).message))
+      .finally(() => process.exit(0));
+  });
+}
 
 function validatedEnv() {
   try {
@@ -81,4 +108,11 @@ function persistentSecret(): string | undefined {
   const secret = randomBytes(32).toString("hex");
   fs.writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+// Where the fake platform reaches the console: the address it listens on, or loopback when that is
+// every interface.
+function loopbackHost(hostname: string | undefined): string {
+  if (!hostname || hostname === "0.0.0.0" || hostname === "::") return "127.0.0.1";
+  return hostname.includes(":") ? `[${hostname}]` : hostname;
 }

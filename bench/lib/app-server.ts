@@ -5,21 +5,25 @@ import { refuseIfTaken } from "./port";
 
 export interface AppServer {
   url: string;
-  /** The server process (`next start` runs the server in the process it starts as). */
+  /** The server process (the launcher runs the server, and Next inside it, in the process it starts as). */
   pid: number;
   stop(): Promise<void>;
 }
 
-/** `next start` on a port, with the given environment; resolves when /api/health answers ok. */
+/**
+ * The console started as `npm start` starts it (scripts/launch.ts, without npm in between) on a port,
+ * with the given environment; resolves when /api/health answers ok. Without LINE credentials in `env`
+ * it runs without the demo's fake platform (DEMO_MODE=0): the benchmark measures the console alone.
+ */
 export async function startApp(opts: { port: number; env: Record<string, string> }): Promise<AppServer> {
   if (!fs.existsSync(path.join(".next", "BUILD_ID"))) {
-    throw new Error("No production build: run `npx next build` first (the benchmark measures `next start`).");
+    throw new Error("No production build: run `npx next build` first (the benchmark measures `npm start`).");
   }
   const url = `http://127.0.0.1:${opts.port}`;
-  await refuseIfTaken(url, "next start");
+  await refuseIfTaken(url, "npm start");
   // APP_URL is the origin sign-in and state-changing requests must come from.
-  const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(opts.port)], {
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", APP_URL: url, ...opts.env },
+  const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "launch.ts"), "start"], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DEMO_MODE: "0", PORT: String(opts.port), HOSTNAME: "127.0.0.1", APP_URL: url, ...opts.env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -28,14 +32,14 @@ export async function startApp(opts: { port: number; env: Record<string, string>
   child.stderr!.on("data", (d) => (output += d));
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`npm start exited:\n${output}`);
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) break;
     } catch {}
     if (Date.now() > deadline) {
       await kill(child);
-      throw new Error(`next start did not become healthy:\n${output}`);
+      throw new Error(`npm start did not become healthy:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }

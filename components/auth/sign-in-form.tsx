@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { signInErrorCode } from "@/lib/auth/sign-in-errors";
+import { sameOriginPath } from "@/lib/http/same-origin-path";
 import { FormError, FormField } from "./form-field";
 
 export function SignInForm({ next }: { next: string }) {
@@ -39,7 +40,8 @@ export function SignInForm({ next }: { next: string }) {
         body: JSON.stringify({ email, password }),
       });
       if (res.ok) {
-        router.replace(next);
+        // Checked again here: the prop is the server's, but this is where the browser goes.
+        router.replace(sameOriginPath(next));
         router.refresh();
         return;
       }

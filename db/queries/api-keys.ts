@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { apiKeys, user, type Role } from "../schema/auth";
+import { announceAccessEnded } from "./access-notices";
 
 export async function createApiKey(db: Db, params: { id: string; name: string; role: Role; prefix: string; keyHash: string; createdBy: string | null }) {
   const [row] = await db.insert(apiKeys).values(params).returning();
@@ -52,5 +53,14 @@ export async function revokeApiKey(db: Db, params: { id: string; at: Date }) {
     .set({ revokedAt: params.at })
     .where(and(eq(apiKeys.id, params.id), isNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role });
+  if (row) await announceAccessEnded(db, { id: row.id });
   return row;
+}
+
+export async function isApiKeyLive(db: Db, params: { id: string }): Promise<boolean> {
+  const [row] = await db
+    .select({ id: apiKeys.id })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.id, params.id), isNull(apiKeys.revokedAt)));
+  return Boolean(row);
 }

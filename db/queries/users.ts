@@ -1,6 +1,7 @@
 import { asc, count, eq, max, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { session, user, type Role } from "../schema/auth";
+import { announceAccessEnded } from "./access-notices";
 
 export async function countUsers(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(user);
@@ -64,6 +65,7 @@ export async function updatePreferences(db: Db, params: { id: string; locale?: s
 
 export async function deleteSessionsOf(db: Db, params: { userId: string }) {
   await db.delete(session).where(eq(session.userId, params.userId));
+  await announceAccessEnded(db, { id: params.userId });
 }
 
 export async function listSessionsOf(db: Db, params: { userId: string }) {
@@ -79,5 +81,23 @@ export async function deleteSession(db: Db, params: { userId: string; id: string
     .delete(session)
     .where(sql`${session.id} = ${params.id} and ${session.userId} = ${params.userId}`)
     .returning({ id: session.id });
+  if (rows.length > 0) await announceAccessEnded(db, { id: params.userId });
   return rows.length > 0;
+}
+
+/**
+ * Whether a session still lets its member in: it exists, has not expired, is younger than `maxAgeSeconds`
+ * and its member is not disabled. Read-only: unlike better-auth's getSession it never extends the
+ * session, so an open live stream does not keep an idle session alive.
+ */
+export async function isSessionLive(db: Db, params: { id: string; maxAgeSeconds: number }): Promise<boolean> {
+  const [row] = await db
+    .select({ id: session.id })
+    .from(session)
+    .innerJoin(user, eq(user.id, session.userId))
+    .where(
+      sql`${session.id} = ${params.id} and ${session.expiresAt} > now() and not ${user.disabled}
+        and ${session.createdAt} > now() - make_interval(secs => ${params.maxAgeSeconds})`,
+    );
+  return Boolean(row);
 }

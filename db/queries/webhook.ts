@@ -101,6 +101,22 @@ export async function pruneRejectedDeliveries(db: Db, params: { channelId: numbe
         offset ${params.keep - 1} limit 1)`);
 }
 
+/**
+ * Keep only the newest `keep` timing rows of refused requests of a channel: the same rows as the refused
+ * deliveries pruneRejectedDeliveries keeps (timings are written a moment later, so pruning them with
+ * the deliveries would miss those still on their way).
+ */
+export async function pruneRejectedTimings(db: Db, params: { channelId: number; keep: number }) {
+  await db.execute(sql`
+    delete from ${webhookTimings}
+    where channel_id = ${params.channelId} and status_code >= 300
+      and (received_at, delivery_id) < (
+        select received_at, delivery_id from ${webhookTimings}
+        where channel_id = ${params.channelId} and status_code >= 300
+        order by received_at desc, delivery_id desc
+        offset ${params.keep - 1} limit 1)`);
+}
+
 export interface ListDeliveriesParams {
   channelId: number;
   limit: number;

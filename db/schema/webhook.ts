@@ -116,7 +116,8 @@ export const events = pgTable(
 
 // How long the handler took and what LINE was finally told, one narrow row per request. Written after
 // the response (batched), so measuring never slows the acknowledgement, and kept apart from the wide
-// delivery rows so health statistics read little.
+// delivery rows so health statistics read little. Rows of refused requests are kept bounded like the
+// refused deliveries they describe (newest 1,000): anyone can POST unsigned requests.
 export const webhookTimings = pgTable(
   "webhook_timings",
   {
@@ -126,7 +127,13 @@ export const webhookTimings = pgTable(
     statusCode: smallint("status_code").notNull(),
     latencyMs: integer("latency_ms").notNull(),
   },
-  (t) => [index("webhook_timings_channel_received_idx").on(t.channelId, t.receivedAt)],
+  (t) => [
+    index("webhook_timings_channel_received_idx").on(t.channelId, t.receivedAt),
+    // Finds the refused requests' rows to drop (pruneRejectedTimings).
+    index("webhook_timings_rejected_idx")
+      .on(t.channelId, t.receivedAt, t.deliveryId)
+      .where(sql`status_code >= 300`),
+  ],
 );
 
 // Events per hour and type, kept up to date in the same transaction as the events themselves, so the

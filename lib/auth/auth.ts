@@ -4,6 +4,7 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import type { Db } from "@/db/client";
 import { getDatabase } from "@/db/instance";
+import { announceAccessEnded } from "@/db/queries/access-notices";
 import { account, session, user, verification } from "@/db/schema/auth";
 import { env } from "@/lib/env.js";
 import { clientIp } from "./client-ip";
@@ -83,6 +84,12 @@ export function createAuth(db: Db, options: { secret?: string; baseURL?: string 
           before: async (s) => {
             const [u] = await db.select({ disabled: user.disabled }).from(user).where(eq(user.id, s.userId));
             if (!u || u.disabled) throw new APIError("UNAUTHORIZED", { message: "Invalid email or password", code: "INVALID_EMAIL_OR_PASSWORD" });
+          },
+        },
+        // Signing out (or any session better-auth ends): live streams opened with it end too, on every instance.
+        delete: {
+          after: async (s) => {
+            await announceAccessEnded(db, { id: s.userId });
           },
         },
       },

@@ -1,5 +1,5 @@
-import { findApiKeyByHash, touchApiKey } from "@/db/queries/api-keys";
-import { deleteSession } from "@/db/queries/users";
+import { findApiKeyByHash, isApiKeyLive, touchApiKey } from "@/db/queries/api-keys";
+import { deleteSession, isSessionLive } from "@/db/queries/users";
 import { getDatabase } from "@/db/instance";
 import { env } from "@/lib/env.js";
 import { ApiError } from "@/lib/http/errors";
@@ -51,6 +51,16 @@ export async function resolveActor(headers: Headers): Promise<Actor | null> {
   };
 }
 
+/**
+ * Whether what let `actor` in still does (its session, or its API key): asked again while a live
+ * stream stays open. Read-only, so an open stream does not keep an idle session alive.
+ */
+export async function actorStillAllowed(actor: Actor): Promise<boolean> {
+  const { handle } = await getDatabase();
+  if (actor.kind === "apiKey") return isApiKeyLive(handle.db, { id: actor.id });
+  return isSessionLive(handle.db, { id: actor.sessionId, maxAgeSeconds: SESSION_ABSOLUTE_SECONDS });
+}
+
 /** The caller, if allowed to act with `role`; otherwise 401 (nobody) or 403 (not allowed). */
 export async function requireActor(req: Request, role: Role): Promise<Actor> {
   const actor = await resolveActor(req.headers);
@@ -77,7 +87,8 @@ export function assertSameOrigin(req: Request) {
 }
 
 // The console's own origin (APP_URL), or the host the browser addressed (Host; behind a trusted proxy
-// X-Forwarded-Host): a page on another site cannot make a browser send its Origin with our Host.
+// X-Forwarded-Host, which the server drops from anyone else): a page on another site cannot make a
+// browser send its Origin with our Host.
 function sameSite(origin: string, req: Request): boolean {
   let host: string;
   try {
@@ -86,7 +97,7 @@ function sameSite(origin: string, req: Request): boolean {
     return false;
   }
   const e = env();
-  const addressed = (e.TRUST_PROXY ? req.headers.get("x-forwarded-host") : null) ?? req.headers.get("host");
+  const addressed = (e.TRUST_PROXY > 0 ? req.headers.get("x-forwarded-host") : null) ?? req.headers.get("host");
   return host === new URL(e.APP_URL).host || host === addressed || host === new URL(req.url).host;
 }
 

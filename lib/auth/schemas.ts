@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { ROLES } from "./roles";
 import { locales } from "@/i18n/locales";
+import { dateParam } from "@/lib/http/date-params";
+import { storableDate } from "@/lib/utils/storable-date";
 
 // One schema per form, shared by the page (as the operator types) and the route handler.
 
@@ -55,18 +57,19 @@ export const listAuditQuerySchema = z
   .object({
     action: z.string().max(64).optional(),
     actorId: z.string().max(64).optional(),
-    from: z.coerce.date("must be a date").optional(),
-    to: z.coerce.date("must be a date").optional(),
+    from: dateParam.optional(),
+    to: dateParam.optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z
       .string()
       .transform((s, ctx) => {
         const m = /^(\d{1,16})\.(\d{1,12})$/.exec(Buffer.from(s, "base64url").toString("utf8"));
-        if (!m) {
+        const at = m ? storableDate(Number(m[1])) : null;
+        if (!m || !at) {
           ctx.addIssue({ code: "custom", message: "is not a cursor returned by this API" });
           return z.NEVER;
         }
-        return { at: new Date(Number(m[1])), id: Number(m[2]) };
+        return { at, id: Number(m[2]) };
       })
       .optional(),
   })

@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import { conversationEvents, conversationSends, type ConversationCursor, type ConversationSendRow, type ConversationTarget } from "@/db/queries/conversation";
 import { mediaOfMessages } from "@/db/queries/media";
 import { serializeEvent, type EventItem } from "@/lib/events/serialize";
+import { isStorableDate } from "@/lib/utils/storable-date";
 
 export type MediaInfo = Awaited<ReturnType<typeof mediaOfMessages>>[number];
 
@@ -54,9 +55,13 @@ export function encodeConversationCursor(c: ConversationCursor): string {
 }
 
 export function decodeConversationCursor(s: string): ConversationCursor | null {
-  const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3,6}Z)\|([es])\|([0-9a-f-]{1,40})$/.exec(Buffer.from(s, "base64url").toString("utf8"));
-  if (!m || Number.isNaN(new Date(m[1]!).getTime())) return null;
-  return { at: m[1]!, kind: m[2] as "e" | "s", id: m[3]! };
+  const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3,6}Z)\|(?:e\|(\d{1,15})|s\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}))$/.exec(
+    Buffer.from(s, "base64url").toString("utf8"),
+  );
+  // The time goes to the database as this text: it must be one it reads (a real day, years 1 to 9999).
+  const at = m ? new Date(m[1]!) : null;
+  if (!m || !at || !isStorableDate(at) || at.toISOString().slice(0, 10) !== m[1]!.slice(0, 10)) return null;
+  return m[2] ? { at: m[1]!, kind: "e", id: m[2] } : { at: m[1]!, kind: "s", id: m[3]! };
 }
 
 function serializeSend(s: ConversationSendRow): ConversationSend {

@@ -1,4 +1,5 @@
 import type { FriendStatus } from "@/lib/contacts/statuses";
+import { isStorableDate } from "@/lib/utils/storable-date";
 
 /**
  * Which friends a list, an export or a segment means. Every field narrows (AND); within a field the
@@ -37,9 +38,11 @@ export function decodeFriendCursor(sort: FriendSort, s: string): FriendCursor | 
     const parsed: unknown = JSON.parse(Buffer.from(s, "base64url").toString("utf8"));
     if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== sort) return null;
     const [, v, u] = parsed;
-    if (typeof v !== "string" || typeof u !== "string" || !/^U[0-9a-f]{32}$/.test(u)) return null;
-    if (sort !== "name" && Number.isNaN(new Date(v).getTime())) return null;
-    return { v, u };
+    if (typeof v !== "string" || typeof u !== "string" || !/^U[0-9a-f]{32}$/.test(u) || v.includes("\u0000")) return null;
+    if (sort === "name") return { v, u };
+    // Sent to the database as text: in the one form it surely reads.
+    const at = new Date(v);
+    return isStorableDate(at) ? { v: at.toISOString(), u } : null;
   } catch {
     return null;
   }

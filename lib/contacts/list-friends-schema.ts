@@ -1,16 +1,8 @@
 import { z } from "zod";
 import { FRIEND_STATUSES } from "@/lib/contacts/statuses";
+import { instantParam } from "@/lib/http/date-params";
 import { FRIEND_SORTS } from "./friend-filter";
 import { tagNameSchema } from "./tag-schema";
-
-const instant = z.string().transform((s, ctx) => {
-  const d = /^\d+$/.test(s) ? new Date(Number(s)) : new Date(s);
-  if (Number.isNaN(d.getTime())) {
-    ctx.addIssue({ code: "custom", message: "must be an ISO 8601 date-time or epoch milliseconds" });
-    return z.NEVER;
-  }
-  return d;
-});
 
 /** GET /api/contacts (and its CSV export): shared by the list's filter bar and the route handler. */
 export const listFriendsQuerySchema = z
@@ -19,7 +11,7 @@ export const listFriendsQuerySchema = z
     status: z.enum(FRIEND_STATUSES, "must be friend, blocked or unknown").optional(),
     tag: tagNameSchema.optional(),
     language: z.string().trim().min(1).max(20).optional(),
-    activeSince: instant.optional(),
+    activeSince: instantParam.optional(),
     segmentId: z.uuid("must be a segment id").optional(),
     sort: z.enum(FRIEND_SORTS, "must be lastActive, firstSeen or name").default("lastActive"),
     limit: z.coerce.number("must be a number").int("must be a whole number").min(1, "must be at least 1").max(200, "must be at most 200").default(50),

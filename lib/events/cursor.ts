@@ -1,4 +1,5 @@
 import type { EventCursor } from "@/db/queries/events";
+import { storableDate } from "@/lib/utils/storable-date";
 
 // Opaque to clients: base64url of "<epoch ms>.<id>".
 export function encodeCursor(c: EventCursor): string {
@@ -9,6 +10,6 @@ export function decodeCursor(s: string): EventCursor | null {
   const m = /^(\d{1,16})\.(\d{1,19})$/.exec(Buffer.from(s, "base64url").toString("utf8"));
   if (!m) return null;
   const id = Number(m[2]);
-  const timestamp = new Date(Number(m[1]));
-  return Number.isSafeInteger(id) && !Number.isNaN(timestamp.getTime()) ? { timestamp, id } : null;
+  const timestamp = storableDate(Number(m[1]));
+  return Number.isSafeInteger(id) && timestamp ? { timestamp, id } : null;
 }

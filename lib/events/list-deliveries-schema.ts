@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableDate } from "@/lib/utils/storable-date";
 
 const boolParam = z.enum(["true", "false"], "must be true or false").transform((v) => v === "true");
 
@@ -11,11 +12,12 @@ export const listDeliveriesQuerySchema = z
       .string()
       .transform((s, ctx) => {
         const m = /^(\d{1,16})\.([0-9A-HJKMNP-TV-Z]{26})$/.exec(Buffer.from(s, "base64url").toString("utf8"));
-        if (!m) {
+        const receivedAt = m ? storableDate(Number(m[1])) : null;
+        if (!m || !receivedAt) {
           ctx.addIssue({ code: "custom", message: "is not a cursor returned by this API" });
           return z.NEVER;
         }
-        return { receivedAt: new Date(Number(m[1])), id: m[2]! };
+        return { receivedAt, id: m[2]! };
       })
       .optional(),
   })

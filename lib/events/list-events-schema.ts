@@ -1,17 +1,9 @@
 import { z } from "zod";
+import { instantParam } from "@/lib/http/date-params";
 import { decodeCursor } from "./cursor";
 
 const id = (prefix: string, label: string) =>
   z.string().regex(new RegExp(`^${prefix}[0-9a-f]{32}$`), `must be a ${label} id (${prefix} followed by 32 hex digits)`);
-
-const instant = z.string().transform((s, ctx) => {
-  const d = /^\d+$/.test(s) ? new Date(Number(s)) : new Date(s);
-  if (Number.isNaN(d.getTime())) {
-    ctx.addIssue({ code: "custom", message: "must be an ISO 8601 date-time or epoch milliseconds" });
-    return z.NEVER;
-  }
-  return d;
-});
 
 const boolParam = z.enum(["true", "false"], "must be true or false").transform((v) => v === "true");
 
@@ -25,8 +17,8 @@ export const listEventsQuerySchema = z
     groupId: id("C", "group").optional(),
     roomId: id("R", "room").optional(),
     q: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters").optional(),
-    from: instant.optional(),
-    to: instant.optional(),
+    from: instantParam.optional(),
+    to: instantParam.optional(),
     redelivery: boolParam.optional(),
     limit: z.coerce.number("must be a number").int("must be a whole number").min(1, "must be at least 1").max(200, "must be at most 200").default(50),
     cursor: z

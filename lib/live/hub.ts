@@ -1,9 +1,13 @@
 import { getDatabase } from "@/db/instance";
+import { ACCESS_CHANNEL } from "@/db/queries/access-notices";
 import { LIVE_CHANNEL } from "@/db/queries/webhook";
 
 export type LiveMessage =
   | { kind: "stored"; channelId: number; deliveries: number; events: number; minId: number | null; maxId: number | null }
-  | { kind: "resync" };
+  | { kind: "resync" }
+  // A member's session or an API key (by id) stopped letting its holder in; "*": notices may have been
+  // lost (the listener reconnected), so every stream checks its own.
+  | { kind: "accessEnded"; id: string };
 
 type Subscriber = (message: LiveMessage) => void;
 
@@ -61,6 +65,8 @@ async function createHub(): Promise<LiveHub> {
     });
     timer ??= setTimeout(flush, WINDOW_MS);
   });
+
+  await handle.listen(ACCESS_CHANNEL, (payload) => publish({ kind: "accessEnded", id: payload }));
 
   return {
     subscribe(fn) {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { FRIEND_STATUSES } from "@/lib/contacts/statuses";
 import type { FriendFilter } from "@/lib/contacts/friend-filter";
 import { tagNameSchema } from "@/lib/contacts/tag-schema";
+import { isStorableDate } from "@/lib/utils/storable-date";
 
 // A saved segment: a filter over tags, status, language, last active and first seen. Times are
 // relative ("active in the last 30 days") so the segment keeps meaning the same thing; first-seen can
@@ -9,7 +10,8 @@ import { tagNameSchema } from "@/lib/contacts/tag-schema";
 // and the route handlers.
 
 const days = z.number().int().min(1).max(3650);
-const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
+// Year 0000 is valid ISO 8601 but no PostgreSQL date.
+const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date()).refine((v) => isStorableDate(new Date(v)), "must be a date between the years 1 and 9999");
 
 export const segmentFilterSchema = z
   .object({

@@ -1,14 +1,15 @@
-// Stopping a server (a deploy, `docker stop`, Ctrl+C). Next's own signal handler stops taking
-// connections, waits for the requests under way, then calls process.exit. Two things it does not know:
+// Stopping a server (a deploy, `docker stop`, Ctrl+C). The server's own signal handler (scripts/launch.ts,
+// as `next start`'s did) stops taking connections, waits for the requests under way, then calls
+// process.exit. Two things it does not know:
 //
 // - Live streams (/api/live) are requests that never finish by themselves, so its wait never ended and
 //   the process was killed when the orchestrator's patience ran out. They end at the signal instead;
 //   browsers reconnect on their own (to another instance, behind a load balancer).
 // - What must be finished before the process ends: the background loop's jobs, the webhook's pending
-//   timing rows, the database (PGlite checkpoints, and its lock file goes). Next exited 60 ms after the
-//   signal, with the database still open. So its exit waits for these, 10 s at most.
+//   timing rows, the database (PGlite checkpoints, and its lock file goes). `next start` exited 60 ms
+//   after the signal, with the database still open. So the exit waits for these, 10 s at most.
 //
-// Where no one else handles the signal (NEXT_MANUAL_SIG_HANDLE, a custom server) this exits itself.
+// Where no one else handles the signal (a script, a signal before the server is up) this exits itself.
 
 type Step = () => void | Promise<void>;
 

@@ -2,12 +2,14 @@ import { validateSignature } from "@line/bot-sdk";
 import type { Db } from "@/db/client";
 import {
   pruneRejectedDeliveries,
+  pruneRejectedTimings,
   recordTimings,
   storeDeliveries,
   type DeliveryRecord,
   type TimingRecord,
 } from "@/db/queries/webhook";
 import { createGroupCommit } from "@/lib/batch/group-commit";
+import { jsonNestingExceeds, WEBHOOK_MAX_NESTING } from "@/lib/http/json-nesting";
 import { ulid } from "@/lib/ids";
 import { callbackBodySchema } from "./callback-schema";
 import { toEventRow } from "./event-row";
@@ -60,7 +62,7 @@ export function createWebhookIntake(options: IntakeOptions) {
     },
   );
   // Measurements wait their turn with everything else: only what LINE waits for goes first.
-  const timings = createTimingRecorder(options.db);
+  const timings = createTimingRecorder(options.db, { channelId: options.channelId, keepRejected });
   // Deliveries begun and not yet answered: the group commit sizes its batches from them.
   let outstanding = 0;
 
@@ -119,6 +121,16 @@ export function createWebhookIntake(options: IntakeOptions) {
 
     // Only LINE's own deliveries make background work step back: unsigned traffic must not be a lever.
     noteWebhookDelivery();
+    if (jsonNestingExceeds(read.bytes, WEBHOOK_MAX_NESTING)) {
+      return reject({
+        ...base,
+        statusCode: 400,
+        signature: "valid",
+        reason: "invalid_body",
+        reasonDetail: `objects and arrays nested more than ${WEBHOOK_MAX_NESTING} levels deep`,
+        ...clip(read.bytes),
+      });
+    }
     const text = read.bytes.toString("utf8");
     let json: unknown;
     try {
@@ -246,7 +258,8 @@ function isDataError(err: unknown): boolean {
 }
 
 // Timing rows are written after the response, a batch a second, so measuring never delays an ack.
-function createTimingRecorder(db: Db) {
+// Those of refused requests are then pruned as the refused deliveries are.
+function createTimingRecorder(db: Db, prune: { channelId: number; keepRejected: number }) {
   let pending: TimingRecord[] = [];
   let timer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
@@ -258,7 +271,10 @@ function createTimingRecorder(db: Db) {
     pending = [];
     if (batch.length === 0) return flushing;
     flushing = flushing
-      .then(() => recordTimings(db, { timings: batch }))
+      .then(async () => {
+        await recordTimings(db, { timings: batch });
+        if (batch.some((t) => t.statusCode >= 300)) await pruneRejectedTimings(db, { channelId: prune.channelId, keep: prune.keepRejected });
+      })
       .catch((err) => console.error("[webhook] could not record timings:", (err as Error).message));
     return flushing;
   }

@@ -5,5 +5,9 @@
  * `no-transform`.
  */
 export function webhookResponse(body: Record<string, unknown>, status: number): Response {
-  return Response.json(body, { status, headers: { "cache-control": "no-store, no-transform" } });
+  const headers: Record<string, string> = { "cache-control": "no-store, no-transform" };
+  // A body refused for its size was not read to its end: the connection closes after this answer
+  // instead of reading (and throwing away) whatever else the sender streams to keep it open.
+  if (status === 413) headers.connection = "close";
+  return Response.json(body, { status, headers });
 }

@@ -214,6 +214,16 @@ describe("webhook intake", () => {
       expect(await deliveries()).toMatchObject([{ statusCode: 400, reason }]);
     });
 
+    it("answers 400 with the reason to a signed body nested 50,000 deep, stores none of it, and the deliveries beside it go through", async () => {
+      const deep = `{"destination":"${BOT}","events":[{"type":"message","x":${"[".repeat(50_000)}${"]".repeat(50_000)}}]}`;
+      const [res, beside] = await Promise.all([intake.handle(webhookRequest(deep)), intake.handle(webhookRequest(callbackBody([eventBuilders.follow!()])))]);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { message: string }).message).toMatch(/nested more than 64 levels/);
+      expect(beside.status).toBe(200);
+      expect(await all()).toHaveLength(1);
+      expect((await deliveries()).map((d) => [d.statusCode, d.reason])).toEqual(expect.arrayContaining([[400, "invalid_body"], [200, null]]));
+    });
+
     it("answers 413 to a body over 1 MiB and keeps at most its first 16 KB", async () => {
       const big = callbackBody([{ ...eventBuilders["message/text"]!(), padding: "x".repeat(1024 * 1024) }]);
       const res = await intake.handle(webhookRequest(big));
@@ -225,6 +235,8 @@ describe("webhook intake", () => {
       const detail = await getDelivery(t.handle.db, { channelId: t.channelId, id: d!.id });
       expect(detail!.body.length).toBeLessThanOrEqual(16 * 1024);
       expect(detail!.bodyTruncated).toBe(true);
+      // The rest of the body is not read: the connection goes with the answer.
+      expect(res.headers.get("connection")).toBe("close");
     });
 
     it("answers 413 from an announced Content-Length without reading the body", async () => {
@@ -252,6 +264,24 @@ describe("webhook intake", () => {
       const rows = await deliveries();
       expect(rows.filter((d) => d.statusCode === 401)).toHaveLength(5);
       expect(rows.filter((d) => d.statusCode === 200)).toHaveLength(1);
+      // Its timing rows are written now, not a second into the next test.
+      await small.close();
+    });
+
+    it("keeps the timing rows of refused requests bounded too: unsigned POSTs leave none behind their pruned deliveries", async () => {
+      const small = makeIntake({ keepRejected: 5 });
+      await small.handle(webhookRequest(callbackBody([eventBuilders.follow!()])));
+      for (let i = 0; i < 12; i++) {
+        await small.handle(webhookRequest(`{"n":${i}}`, { signature: "bad" }));
+        if (i % 4 === 3) await small.flushTimings();
+      }
+      await small.flushTimings();
+      const count = async (where: ReturnType<typeof sql>) =>
+        Number(((await t.handle.db.execute(sql`select count(*)::int as n from webhook_timings t where ${where}`)) as unknown as { rows: Array<{ n: number }> }).rows[0]!.n);
+      expect(await count(sql`t.status_code >= 300`)).toBe(5);
+      expect(await count(sql`t.status_code < 300`)).toBe(1);
+      expect(await count(sql`not exists (select 1 from webhook_deliveries d where d.id = t.delivery_id)`), "timing rows of deliveries that are gone").toBe(0);
+      await small.close();
     });
   });
 

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import { expect, test, type Page } from "@playwright/test";
+import { START } from "../../playwright.config";
 import { SIGNED_OUT } from "./members";
 import { visit } from "./visit";
 
@@ -22,8 +23,9 @@ test.use({ storageState: SIGNED_OUT, baseURL: BASE });
 
 test.beforeAll(async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), FAKE_LINE_PORT: String(FAKE_PORT), PGLITE_DATA_DIR: DATA_DIR, APP_URL: BASE, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, NEXT_TELEMETRY_DISABLED: "1" };
-  for (const name of ["LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN", "LINE_API_BASE_URL", "LINE_DATA_API_BASE_URL", "DEMO_MODE", "FAKE_LINE_URL", "DATABASE_URL"]) delete env[name];
-  server = spawn("npx", ["tsx", "scripts/launch.ts", "start"], { env, stdio: "ignore", detached: true });
+  for (const name of ["LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN", "LINE_API_BASE_URL", "LINE_DATA_API_BASE_URL", "DEMO_MODE", "FAKE_LINE_URL", "DATABASE_URL", "HOSTNAME"]) delete env[name];
+  const [command, ...args] = START.split(" ");
+  server = spawn(command!, args, { env, stdio: "ignore", detached: true });
   const deadline = Date.now() + 90_000;
   for (;;) {
     try {

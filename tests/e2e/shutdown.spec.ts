@@ -2,13 +2,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { E2E_LINE } from "../../playwright.config";
+import { E2E_LINE, START } from "../../playwright.config";
 import { SIGNED_OUT } from "./members";
 
 // Stopping the console (a deploy, Ctrl+C, docker stop) with a browser's live stream open: the server
 // ends the stream so the browser reconnects elsewhere, finishes what it was doing, closes the embedded
 // database cleanly (its lock file goes with it) and exits at once, instead of being killed mid-write
-// when the orchestrator's patience runs out. Started here with `next start`, as the README deploys it.
+// when the orchestrator's patience runs out. Started here as `npm start` starts it, as the README deploys it.
 
 const PORT = 3270 + (Number(process.env.E2E_PORT ?? 0) % 9);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -60,15 +60,16 @@ test("SIGTERM ends live streams, closes the database cleanly and exits promptly;
 });
 
 async function start(): Promise<ChildProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PGLITE_DATA_DIR: DATA_DIR, APP_URL: BASE, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LINE_CHANNEL_SECRET: E2E_LINE.channelSecret, LINE_CHANNEL_ACCESS_TOKEN: E2E_LINE.channelAccessToken, LINE_API_BASE_URL: E2E_LINE.apiUrl, LINE_DATA_API_BASE_URL: E2E_LINE.apiUrl, BETTER_AUTH_SECRET: "shutdown-test-auth-secret-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1" };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), HOSTNAME: "127.0.0.1", PGLITE_DATA_DIR: DATA_DIR, APP_URL: BASE, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LINE_CHANNEL_SECRET: E2E_LINE.channelSecret, LINE_CHANNEL_ACCESS_TOKEN: E2E_LINE.channelAccessToken, LINE_API_BASE_URL: E2E_LINE.apiUrl, LINE_DATA_API_BASE_URL: E2E_LINE.apiUrl, BETTER_AUTH_SECRET: "shutdown-test-auth-secret-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1" };
   for (const name of ["DATABASE_URL", "DEMO_MODE", "FAKE_LINE_URL"]) delete env[name];
-  const child = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const [command, ...args] = START.split(" ");
+  const child = spawn(command!, args, { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output}`);
     try {
       if ((await fetch(`${BASE}/api/health`)).ok) return child;
     } catch {}

@@ -17,6 +17,23 @@ export class RouteClient {
     path: string,
     opts: { body?: unknown; params?: Record<string, string>; headers?: Record<string, string> } = {},
   ) {
+    const res = await this.send(handler, method, path, opts);
+    const text = await res.text();
+    let json: unknown = undefined;
+    try {
+      json = JSON.parse(text);
+    } catch {}
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever the route answered
+    return { status: res.status, headers: res.headers, json: json as Record<string, any> };
+  }
+
+  /** The route's Response as it is, body unread (a stream), cookies kept. */
+  async send(
+    handler: Handler,
+    method: string,
+    path: string,
+    opts: { body?: unknown; params?: Record<string, string>; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const headers = new Headers({ "x-forwarded-for": this.ip, origin: BASE, "sec-fetch-site": "same-origin", ...opts.headers });
     if (this.cookies.size) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
     if (this.bearer) headers.set("authorization", `Bearer ${this.bearer}`);
@@ -30,13 +47,7 @@ export class RouteClient {
       if (/max-age=0|expires=thu, 01 jan 1970/i.test(c)) this.cookies.delete(name!);
       else this.cookies.set(name!, value.join("="));
     }
-    const text = await res.text();
-    let json: unknown = undefined;
-    try {
-      json = JSON.parse(text);
-    } catch {}
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever the route answered
-    return { status: res.status, headers: res.headers, json: json as Record<string, any> };
+    return res;
   }
 
   get hasSession() {

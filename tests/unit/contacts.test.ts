@@ -42,6 +42,25 @@ describe("CSV", () => {
     expect(csvField(value)).toBe(expected);
   });
 
+  it.each([
+    // Excel with ";" as its list separator splits at the semicolon, whatever the quoting.
+    ['Alice;=HYPERLINK("http://evil.example","x")', `"Alice;'=HYPERLINK(""http://evil.example"",""x"")"`],
+    ["a; +1", `"a;' +1"`],
+    ['a;"=1+1"', `"a;'""=1+1"""`],
+    ["a,@SUM(1)", `"a,'@SUM(1)"`],
+    ["line\n=1+1", `"line\n'=1+1"`],
+    ["\t=1+1", "'\t=1+1"],
+    ["\r=1+1", `"'\r'=1+1"`],
+    [" =1+1", "' =1+1"],
+    ["a;b", '"a;b"'],
+    ["5-3", "5-3"],
+  ])("no cell of %j can start a formula, in comma or semicolon spreadsheets: %j", (value, expected) => {
+    const field = csvField(value);
+    expect(field).toBe(expected);
+    // Read the way a semicolon-locale Excel reads a row: split at ; and line breaks, quotes ignored.
+    for (const cell of field.split(/[;,\r\n]/)) expect(cell.replace(/^[\s"]*/, "")).not.toMatch(/^[=+\-@]/);
+  });
+
   it("ends rows with CRLF and leaves nulls empty", () => {
     expect(csvRow(["a", null, 3, undefined])).toBe("a,,3,\r\n");
   });

@@ -26,6 +26,9 @@ describe("environment", () => {
     [{ DEMO_MODE: "1" }, "FAKE_LINE_URL"],
     [{ DEMO_MODE: "1", FAKE_LINE_URL: "http://127.0.0.1:4010" }, "LINE_API_BASE_URL"],
     [{ MEDIA_STORAGE: "s3" }, "MEDIA_STORAGE"],
+    [{ TRUST_PROXY: "always" }, "TRUST_PROXY"],
+    [{ TRUST_PROXY: "11" }, "TRUST_PROXY"],
+    [{ HOSTNAME: "http://example.com" }, "HOSTNAME"],
   ])("names the bad variable: %o", (source, name) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
     try {
@@ -33,6 +36,20 @@ describe("environment", () => {
     } catch (err) {
       expect((err as EnvError).problems.some((p) => p.startsWith(`${name} `))).toBe(true);
     }
+  });
+
+  it("reads TRUST_PROXY as a number of proxies, 1 for the old true", () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(0);
+    for (const [value, hops] of [["", 0], ["0", 0], ["false", 0], ["no", 0], ["1", 1], ["true", 1], ["yes", 1], ["TRUE", 1], ["2", 2]] as const) {
+      expect(parseEnv({ TRUST_PROXY: value }).TRUST_PROXY, value).toBe(hops);
+    }
+  });
+
+  it("takes HOSTNAME as a host name or an address, IPv6 with or without brackets", () => {
+    expect(parseEnv({}).HOSTNAME).toBeUndefined();
+    expect(parseEnv({ HOSTNAME: "127.0.0.1" }).HOSTNAME).toBe("127.0.0.1");
+    expect(parseEnv({ HOSTNAME: "[::1]" }).HOSTNAME).toBe("::1");
+    expect(parseEnv({ HOSTNAME: "console.internal" }).HOSTNAME).toBe("console.internal");
   });
 
   it("treats empty values as unset", () => {

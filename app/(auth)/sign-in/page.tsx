@@ -5,6 +5,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { getDatabase } from "@/db/instance";
 import { countUsers } from "@/db/queries/users";
 import { getPageActor } from "@/lib/auth/page-actor";
+import { sameOriginPath } from "@/lib/http/same-origin-path";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("signInTitle") };
@@ -14,11 +15,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { next } = await searchParams;
   const { handle } = await getDatabase();
   if ((await countUsers(handle.db)) === 0) redirect("/setup");
-  if (await getPageActor()) redirect(safeNext(next));
-  return <SignInForm next={safeNext(next)} />;
-}
-
-// Only paths on this console: never an open redirect to another site.
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+  // Only paths on this console: never an open redirect to another site.
+  const target = sameOriginPath(next);
+  if (await getPageActor()) redirect(target);
+  return <SignInForm next={target} />;
 }

@@ -1,0 +1,99 @@
+import http from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import next from "next";
+import { rewriteForwarded } from "./forwarded";
+import { capUserAgent, MAX_HEADER_BYTES } from "./request-limits";
+import { guardHtmlPolicy, runTimeHeaders } from "./response-headers";
+
+// The HTTP server `npm start` and `npm run dev` run, with Next's request handler inside it (instead of
+// `next start`, whose server decides none of this): how big a request's headers may be, whom to believe
+// about the client's address, which headers depend on how the server was started (HSTS), which
+// interface it listens on, and how long an idle connection stays open.
+
+export interface ConsoleServerOptions {
+  dev: boolean;
+  port: number;
+  /** The address to listen on (HOSTNAME); every interface when undefined. */
+  hostname: string | undefined;
+  /** Proxies in front whose X-Forwarded-* headers are believed (TRUST_PROXY). */
+  trustedHops: number;
+  hsts: boolean;
+  keepAliveMs: number;
+}
+
+export interface ConsoleServer {
+  url: string;
+  /** Stop taking connections, let the requests under way finish (a few seconds at most), close Next. */
+  stop(): Promise<void>;
+}
+
+// How long requests under way may take to finish when the server stops, before their connections go.
+const DRAIN_MS = 5_000;
+
+export async function startConsoleServer(options: ConsoleServerOptions): Promise<ConsoleServer> {
+  const app = next({ dev: options.dev, dir: process.cwd(), hostname: options.hostname ?? "localhost", port: options.port });
+  await app.prepare();
+  // Next attaches its own WebSocket upgrade handler (dev's hot reload) to this server on the first request.
+  const handle = app.getRequestHandler();
+  let stopping = false;
+
+  const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+    rewriteForwarded(req.headers, req.socket.remoteAddress, options.trustedHops);
+    capUserAgent(req.headers);
+    for (const [name, value] of runTimeHeaders(req.url, options)) res.setHeader(name, value);
+    guardHtmlPolicy(res);
+    // While stopping, a kept-alive connection closes after its answer instead of waiting for more.
+    if (stopping) res.setHeader("connection", "close");
+    handle(req, res).catch((err: unknown) => {
+      console.error(`[server] ${req.method} ${req.url}:`, err);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end("Internal Server Error");
+    });
+  });
+  server.keepAliveTimeout = options.keepAliveMs;
+  // Every socket, upgraded ones included: closeAllConnections() knows only HTTP connections, and an
+  // upgrade request Next leaves unanswered (a WebSocket to an unknown path) held close() open forever.
+  const sockets = new Set<Socket>();
+  server.on("connection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
+  const dropAll = () => {
+    server.closeAllConnections();
+    for (const socket of sockets) socket.destroy();
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.hostname, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${urlHost(options.hostname ?? "localhost")}:${address.port}`;
+
+  async function stop() {
+    if (stopping) return;
+    stopping = true;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Idle kept-alive connections would hold close() open for the keep-alive timeout: they go now, and
+    // each one that finishes its answer goes as it does.
+    server.closeIdleConnections();
+    // In development nothing is worth waiting for (hot-reload sockets stay open by design).
+    if (options.dev) dropAll();
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    const deadline = setTimeout(dropAll, DRAIN_MS);
+    await closed;
+    clearInterval(sweep);
+    clearTimeout(deadline);
+    await app.close();
+  }
+
+  return { url, stop };
+}
+
+function urlHost(host: string): string {
+  if (host === "0.0.0.0" || host === "::") return "localhost";
+  return host.includes(":") ? `[${host}]` : host;
+}

@@ -1,0 +1,81 @@
+import type { OutgoingHttpHeader, OutgoingHttpHeaders, ServerResponse } from "node:http";
+
+// Response headers decided when the server runs, not when it was built: next.config.js's headers()
+// are fixed by `next build`, so a build made without an https APP_URL never sent HSTS, whatever the
+// server was later started with.
+
+/** Two years, subdomains included: what hstspreload.org asks for. */
+export const HSTS = "max-age=63072000; includeSubDomains";
+
+/**
+ * For an HTML answer that reached the browser without the per-request, nonce-based policy proxy.ts sets
+ * (a 404 under /api or /_next, a path the proxy's matcher skips): nothing inline runs, nothing frames it.
+ */
+export const FALLBACK_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+export interface RunTimeHeaderOptions {
+  /** Production with an https APP_URL: browsers are told to use HTTPS only. */
+  hsts: boolean;
+}
+
+/**
+ * Headers every answer to `url` starts with; Next and the route handlers may set their own over them
+ * (a media file's caching, the CSV export's). API answers are personal data: no cache keeps them.
+ */
+export function runTimeHeaders(url: string | undefined, options: RunTimeHeaderOptions): Array<[string, string]> {
+  const headers: Array<[string, string]> = [];
+  if (options.hsts) headers.push(["strict-transport-security", HSTS]);
+  if (isApiPath(url)) headers.push(["cache-control", "no-store"]);
+  return headers;
+}
+
+/** Gives an HTML answer without a Content-Security-Policy the fallback one, as its head is written. */
+export function guardHtmlPolicy(res: ServerResponse): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
+    const given = rest.find((r) => typeof r === "object" && r !== null) as OutgoingHttpHeaders | OutgoingHttpHeader[] | undefined;
+    const type = headerIn(given, "content-type") ?? this.getHeader("content-type");
+    const policy = headerIn(given, "content-security-policy") ?? this.getHeader("content-security-policy");
+    if (policy === undefined && isHtml(type) && !this.headersSent) this.setHeader("content-security-policy", FALLBACK_CSP);
+    return (writeHead as (...args: unknown[]) => ServerResponse).call(this, status, ...rest);
+  } as typeof res.writeHead;
+}
+
+export function isApiPath(url: string | undefined): boolean {
+  if (!url) return false;
+  const path = url.startsWith("/") ? url : safePathname(url);
+  return path === "/api" || path.startsWith("/api/") || path.startsWith("/api?");
+}
+
+function isHtml(type: OutgoingHttpHeader | undefined): boolean {
+  return typeof type === "string" && /^\s*text\/html\b/i.test(type);
+}
+
+// writeHead(status, headers) takes an object or a flat [name, value, name, value…] list.
+function headerIn(given: OutgoingHttpHeaders | OutgoingHttpHeader[] | undefined, name: string): OutgoingHttpHeader | undefined {
+  if (!given) return undefined;
+  if (Array.isArray(given)) {
+    for (let i = 0; i + 1 < given.length; i += 2) if (String(given[i]).toLowerCase() === name) return given[i + 1];
+    return undefined;
+  }
+  for (const [key, value] of Object.entries(given)) if (key.toLowerCase() === name && value !== undefined) return value;
+  return undefined;
+}
+
+// An absolute-form request target (GET http://host/api/x HTTP/1.1), as a proxy may send.
+function safePathname(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return "";
+  }
+}
