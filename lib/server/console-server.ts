@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from "node:net";
 import next from "next";
 import { rewriteForwarded } from "./forwarded";
 import { capUserAgent, MAX_HEADER_BYTES } from "./request-limits";
-import { guardHtmlPolicy, runTimeHeaders } from "./response-headers";
+import { guardAnswer, runTimeHeaders } from "./response-headers";
 
 // The HTTP server `npm start` and `npm run dev` run, with Next's request handler inside it (instead of
 // `next start`, whose server decides none of this): how big a request's headers may be, whom to believe
@@ -40,8 +40,8 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
   const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     rewriteForwarded(req.headers, req.socket.remoteAddress, options.trustedHops);
     capUserAgent(req.headers);
-    for (const [name, value] of runTimeHeaders(req.url, options)) res.setHeader(name, value);
-    guardHtmlPolicy(res);
+    for (const [name, value] of runTimeHeaders(options)) res.setHeader(name, value);
+    guardAnswer(res, req.url);
     // While stopping, a kept-alive connection closes after its answer instead of waiting for more.
     if (stopping) res.setHeader("connection", "close");
     handle(req, res).catch((err: unknown) => {

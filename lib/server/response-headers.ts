@@ -27,25 +27,28 @@ export interface RunTimeHeaderOptions {
   hsts: boolean;
 }
 
-/**
- * Headers every answer to `url` starts with; Next and the route handlers may set their own over them
- * (a media file's caching, the CSV export's). API answers are personal data: no cache keeps them.
- */
-export function runTimeHeaders(url: string | undefined, options: RunTimeHeaderOptions): Array<[string, string]> {
-  const headers: Array<[string, string]> = [];
-  if (options.hsts) headers.push(["strict-transport-security", HSTS]);
-  if (isApiPath(url)) headers.push(["cache-control", "no-store"]);
-  return headers;
+/** Headers every answer starts with (Next and the route handlers may set their own over them). */
+export function runTimeHeaders(options: RunTimeHeaderOptions): Array<[string, string]> {
+  return options.hsts ? [["strict-transport-security", HSTS]] : [];
 }
 
-/** Gives an HTML answer without a Content-Security-Policy the fallback one, as its head is written. */
-export function guardHtmlPolicy(res: ServerResponse): void {
+/**
+ * As an answer's head is written: an HTML answer without a Content-Security-Policy gets the fallback
+ * one, and an API answer that says nothing of caching gets no-store (API answers are personal data).
+ * Decided here, not set up front, so a route's own Cache-Control wins — the webhook's no-transform keeps
+ * Next from gzipping its few bytes, a media file keeps its year of private caching.
+ */
+export function guardAnswer(res: ServerResponse, url: string | undefined): void {
+  const api = isApiPath(url);
   const writeHead = res.writeHead;
   res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
     const given = rest.find((r) => typeof r === "object" && r !== null) as OutgoingHttpHeaders | OutgoingHttpHeader[] | undefined;
-    const type = headerIn(given, "content-type") ?? this.getHeader("content-type");
-    const policy = headerIn(given, "content-security-policy") ?? this.getHeader("content-security-policy");
-    if (policy === undefined && isHtml(type) && !this.headersSent) this.setHeader("content-security-policy", FALLBACK_CSP);
+    if (!this.headersSent) {
+      const type = headerIn(given, "content-type") ?? this.getHeader("content-type");
+      const policy = headerIn(given, "content-security-policy") ?? this.getHeader("content-security-policy");
+      if (policy === undefined && isHtml(type)) this.setHeader("content-security-policy", FALLBACK_CSP);
+      if (api && (headerIn(given, "cache-control") ?? this.getHeader("cache-control")) === undefined) this.setHeader("cache-control", "no-store");
+    }
     return (writeHead as (...args: unknown[]) => ServerResponse).call(this, status, ...rest);
   } as typeof res.writeHead;
 }

@@ -2,21 +2,36 @@ import { PassThrough } from "node:stream";
 import { IncomingMessage, ServerResponse } from "node:http";
 import { Socket } from "node:net";
 import { describe, expect, it } from "vitest";
-import { FALLBACK_CSP, guardHtmlPolicy, HSTS, isApiPath, runTimeHeaders } from "@/lib/server/response-headers";
+import { FALLBACK_CSP, guardAnswer, HSTS, isApiPath, runTimeHeaders } from "@/lib/server/response-headers";
 
 describe("run-time response headers", () => {
   it("sends HSTS when the server runs for an https APP_URL, on every answer", () => {
-    expect(runTimeHeaders("/events", { hsts: true })).toEqual([["strict-transport-security", HSTS]]);
-    expect(runTimeHeaders("/events", { hsts: false })).toEqual([]);
+    expect(runTimeHeaders({ hsts: true })).toEqual([["strict-transport-security", HSTS]]);
+    expect(runTimeHeaders({ hsts: false })).toEqual([]);
   });
 
   it("marks every API answer no-store, and nothing else", () => {
     for (const url of ["/api/events?limit=5", "/api/health", "/api", "http://console.example/api/me"]) {
-      expect(runTimeHeaders(url, { hsts: false }), url).toEqual([["cache-control", "no-store"]]);
+      const res = response(url);
+      res.writeHead(200, { "content-type": "application/json" });
+      expect(res.getHeader("cache-control"), url).toBe("no-store");
     }
     for (const url of ["/_next/static/chunks/app.js", "/icon.svg", "/apiary", "/events"]) {
       expect(isApiPath(url), url).toBe(false);
+      const res = response(url);
+      res.writeHead(200);
+      expect(res.getHeader("cache-control"), url).toBeUndefined();
     }
+  });
+
+  it("leaves an API answer's own caching alone (the webhook's no-transform keeps it from being gzipped)", () => {
+    const webhook = response("/api/line/webhook");
+    webhook.setHeader("cache-control", "no-store, no-transform");
+    webhook.writeHead(200);
+    expect(webhook.getHeader("cache-control")).toBe("no-store, no-transform");
+    const media = response("/api/media/1");
+    media.writeHead(200, { "Cache-Control": "private, max-age=31536000, immutable" });
+    expect(media.getHeader("cache-control")).toBeUndefined();
   });
 });
 
@@ -50,10 +65,10 @@ describe("Content-Security-Policy fallback", () => {
   });
 });
 
-function response(): ServerResponse {
+function response(url = "/events"): ServerResponse {
   const req = new IncomingMessage(new Socket());
   const res = new ServerResponse(req);
   res.assignSocket(new PassThrough() as unknown as Socket);
-  guardHtmlPolicy(res);
+  guardAnswer(res, url);
   return res;
 }
