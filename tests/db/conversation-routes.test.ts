@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import * as conversationRoute from "@/app/api/contacts/[userId]/conversation/route";
 import * as messagesRoute from "@/app/api/contacts/[userId]/messages/route";
 import * as readRoute from "@/app/api/contacts/[userId]/read/route";
 import * as typingRoute from "@/app/api/contacts/[userId]/typing/route";
@@ -95,8 +96,12 @@ describe("answering from a conversation (routes)", () => {
     expect(audit.find((a) => a.target === sent.json.id)?.details).toMatchObject({ kind: "push", to: friends[0], from: "conversation" });
   });
 
-  it("replies with the friend's token when there is one", async () => {
+  it("replies with the friend's token when there is one, and the conversation says until when", async () => {
+    const conversation = () => operator.call(conversationRoute.GET, "GET", `/api/contacts/${friends[1]}/conversation`, { params: { userId: friends[1]! } });
+    expect((await conversation()).json.replyWindow).toBeNull();
     await friendWrites(friends[1]!);
+    const { expiresAt } = (await conversation()).json.replyWindow as { expiresAt: string };
+    expect(Date.parse(expiresAt) - Date.now()).toBeGreaterThan(50_000);
     const res = await operator.call(messagesRoute.POST, "POST", `/api/contacts/${friends[1]}/messages`, { params: { userId: friends[1]! }, body: { messages: [{ type: "sticker", packageId: "446", stickerId: "1988" }] } });
     expect(res.json).toMatchObject({ kind: "reply", via: "reply" });
   });

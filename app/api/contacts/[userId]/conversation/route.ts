@@ -16,5 +16,5 @@ export const GET = apiRoute<{ userId: string }>({ role: "viewer" }, async ({ req
   if (query.cursor && !cursor) throw new ApiError(400, "invalid_request", "cursor: is not a cursor returned by this API", [{ property: "cursor", message: "is not a cursor returned by this API", key: "validation.cursor" }]);
   const friend = await getFriend(db, { channelId, userId });
   const page = await conversationPage(db, { channelId, target: { kind: "user", userId, since: friend?.firstSeenAt, status: friend?.status }, cursor: cursor ?? undefined, limit: query.limit });
-  return { items: page.items, nextCursor: page.nextCursor ? encodeConversationCursor(page.nextCursor) : null };
+  return { ...page, nextCursor: page.nextCursor ? encodeConversationCursor(page.nextCursor) : null };
 });
