@@ -155,7 +155,7 @@ export function ConversationComposer({ target, outbox, name }: { target: Convers
         )}
         {error ? <ErrorAlert error={error} hideDetails={editors} /> : null}
         <div className="flex flex-wrap items-center gap-1">
-          {!editors && <EmojiPicker side="top" size="icon-sm" onPick={addEmoji} />}
+          <EmojiPicker side="top" size="icon-sm" onPick={addEmoji} />
           <Button size="icon-sm" variant="subtle" aria-label={t("addSticker")} title={t("addSticker")} disabled={messages.length >= 5} onClick={() => addMessage("sticker")}>
             <Sticker aria-hidden />
           </Button>

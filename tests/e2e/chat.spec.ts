@@ -201,7 +201,7 @@ test.describe("answering from a conversation", () => {
     await composer.getByRole("button", { name: "Add a sticker" }).click();
     await composer.getByRole("radio", { name: "11537", exact: true }).click();
     await composer.getByTestId("composer-send").click();
-    await expect(log.locator('[data-testid="conversation-send"][data-status="sent"]').last()).toBeVisible({ timeout: 15_000 });
+    await expect(log.locator('[data-testid="conversation-send"][data-via="reply"][data-status="sent"]')).toBeVisible({ timeout: 15_000 });
     await expect.poll(async () => (await inbox(request, friend!.userId)).entries.some((e) => e.kind === "reply" && e.messages.some((m) => m.message.type === "sticker"))).toBe(true);
   });
 

@@ -86,19 +86,19 @@ for (const v of SCREENSHOT_VARIANTS) {
   test(`conversation composer (${v.locale}, ${v.scheme}, ${v.width})`, async ({ page, context, baseURL, request }) => {
     const shot = await applyVariant(page, context, baseURL!, v);
     const [friend, late, member] = (await following(request)).slice(11 + SCREENSHOT_VARIANTS.indexOf(v) * 3, 14 + SCREENSHOT_VARIANTS.indexOf(v) * 3);
-    // A narrowcast to women (the friend may be a man: it is shown as not known to have reached them),
-    // then a fresh message (its reply token is good for a minute), answered, and one more.
+    // A fresh message (its reply token is good for a minute), a narrowcast to women (the friend may be a
+    // man: it is shown as not known to have reached them), an answer, and one more message.
+    await fakePost(request, `/__fake/friends/${friend!.userId}/messages`, { type: "text", text: texts[SCREENSHOT_VARIANTS.indexOf(v)] });
+    await waitForEvents(request, friend!.userId, 1);
     const narrowcast = await request.post("/api/messages/narrowcast", { data: { messages: [{ type: "text", text: "🌸 Spring sale for members" }], filter: { demographic: { type: "gender", oneOf: ["female"] } } } });
     const { id } = (await narrowcast.json()) as { id: string };
     await expect.poll(async () => ((await (await request.get(`/api/messages/${id}`)).json()) as { status: string }).status, { timeout: 30_000 }).toBe("sent");
-    await fakePost(request, `/__fake/friends/${friend!.userId}/messages`, { type: "text", text: texts[SCREENSHOT_VARIANTS.indexOf(v)] });
-    await waitForEvents(request, friend!.userId, 1);
     await visit(page, `/contacts/${friend!.userId}`);
     const composer = page.getByTestId("conversation-composer");
     const field = composer.locator("textarea");
     await field.fill(answers[v.locale]);
     await field.press("Enter");
-    await page.locator('[data-testid="conversation-send"][data-status="sent"]').last().waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid="conversation-send"][data-via="reply"][data-status="sent"]').waitFor({ timeout: 15_000 });
     await fakePost(request, `/__fake/friends/${friend!.userId}/messages`, { type: "sticker" });
     await waitForEvents(request, friend!.userId, 2);
     await visit(page, `/contacts/${friend!.userId}`);
@@ -123,11 +123,23 @@ for (const v of SCREENSHOT_VARIANTS) {
     await shot("conversation-push-confirm", false);
     await page.keyboard.press("Escape");
 
+    // A reply LINE refuses (a token it never issued): failed, and why.
+    const stranger = userId();
+    await postWebhook(request, [textEvent(texts[3]!, { user: stranger })]);
+    await waitForEvents(request, stranger, 1);
+    await visit(page, `/contacts/${stranger}`);
+    await field.fill(answers[v.locale]);
+    await field.press("Enter");
+    await page.locator('[data-testid="conversation-send"][data-status="failed"]').waitFor({ timeout: 15_000 });
+    await settle(page);
+    await shot("conversation-failed", false);
+
     // A group: the composer under its conversation.
     const joined = await fakePost<{ events: Array<{ source: { groupId: string } }> }>(request, "/__fake/chats", { kind: "group", name: "週末咖啡會 ☕", memberIds: [member!.userId, friend!.userId] });
     const groupId = joined.events[0]!.source.groupId;
     await fakePost(request, `/__fake/friends/${member!.userId}/messages`, { type: "text", text: texts[SCREENSHOT_VARIANTS.indexOf(v)], chatId: groupId });
     await expect.poll(async () => ((await (await request.get(`/api/events?groupId=${groupId}&type=message&limit=1`)).json()) as { items: unknown[] }).items.length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(async () => (await request.get(`/api/chats/${groupId}`)).status(), { timeout: 15_000 }).toBe(200);
     await visit(page, `/chats/${groupId}`);
     await field.fill(answers[v.locale]);
     await settle(page);
@@ -143,6 +155,8 @@ for (const v of SCREENSHOT_VARIANTS) {
 
 async function waitForEvents(request: APIRequestContext, userId: string, count: number) {
   await expect.poll(async () => ((await (await request.get(`/api/events?userId=${userId}&type=message&limit=10`)).json()) as { items: unknown[] }).items.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(count);
+  // Their page exists once the friends projection has read the event.
+  await expect.poll(async () => (await request.get(`/api/contacts/${userId}`)).status(), { timeout: 15_000 }).toBe(200);
 }
 
 async function settle(page: Page) {
