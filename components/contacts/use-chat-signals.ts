@@ -19,8 +19,14 @@ export function useChatSignals(userId: string | null, newestMessageId: string | 
   const lastTyping = useRef(0);
   const typing = useCallback(() => {
     if (!userId || Date.now() - lastTyping.current < TYPING_REPEAT_MS) return;
-    lastTyping.current = Date.now();
-    void post(`/api/contacts/${userId}/typing`);
+    const at = Date.now();
+    lastTyping.current = at;
+    // Not shown because LINE (or our share of its rate) was busy or failed: a keystroke a second later
+    // may try again. Switched off: the usual 8 s.
+    void post(`/api/contacts/${userId}/typing`).then((res) => {
+      if (res?.done || res?.skipped === "off" || lastTyping.current !== at) return;
+      lastTyping.current = at - TYPING_REPEAT_MS + 1_000;
+    });
   }, [userId]);
   // A message sent ends the animation at LINE: the next keystroke may start it again at once.
   const sent = useCallback(() => {
@@ -39,6 +45,9 @@ export function useChatSignals(userId: string | null, newestMessageId: string | 
   return { typing, sent };
 }
 
-function post(path: string) {
-  return fetch(path, { method: "POST", headers: { accept: "application/json" } }).catch(() => undefined);
+/** Fire and forget; answers the server's `{done}` when there was one. */
+function post(path: string): Promise<{ done?: boolean; skipped?: string } | undefined> {
+  return fetch(path, { method: "POST", headers: { accept: "application/json" } })
+    .then((res) => (res.ok ? res.json() : undefined))
+    .catch(() => undefined);
 }

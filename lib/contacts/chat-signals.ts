@@ -26,7 +26,7 @@ type Options = { channelId: number; userId: string; clients?: () => LineClients 
 /** Show LINE's loading animation in the friend's one-on-one chat (when the channel's setting is on). */
 export async function showLoadingAnimation(db: Db, o: Options): Promise<SignalResult> {
   if (!(await getConversationSettings(db, { channelId: o.channelId })).loadingAnimation) return { done: false, skipped: "off" };
-  if (!(await reserveLineRate(db, { channelId: o.channelId, kind: "loading" })).ok) return { done: false, skipped: "busy" };
+  if (!(await loadingSlot(db, o.channelId))) return { done: false, skipped: "busy" };
   return call("loading animation", () => (o.clients ?? lineClients)().api.showLoadingAnimation({ chatId: o.userId, loadingSeconds: LOADING_SECONDS }));
 }
 
@@ -44,6 +44,15 @@ export async function markConversationRead(db: Db, o: Options): Promise<SignalRe
   // Refused or unanswered: the mark goes back, so the next opening tries again.
   if (!result.done) await releaseReadMark(db, { channelId: o.channelId, userId: o.userId, eventId: newest.eventId, previous: mark.previous });
   return result;
+}
+
+// A slot in the shared rate window; when this one is full (or in its last tenth), the next one, which
+// opens within a second: the operator is typing now, and the next try would come 8 s later.
+async function loadingSlot(db: Db, channelId: number): Promise<boolean> {
+  const first = await reserveLineRate(db, { channelId, kind: "loading" });
+  if (first.ok) return true;
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, first.retryAt.getTime() - Date.now())));
+  return (await reserveLineRate(db, { channelId, kind: "loading" })).ok;
 }
 
 async function call(what: string, fn: () => Promise<unknown>): Promise<SignalResult> {

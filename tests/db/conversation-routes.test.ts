@@ -9,6 +9,8 @@ import * as invitationsRoute from "@/app/api/invitations/route";
 import * as settingsRoute from "@/app/api/settings/channel/conversation/route";
 import * as setupRoute from "@/app/api/setup/route";
 import { getDatabase } from "@/db/instance";
+import { reserveRate } from "@/db/queries/rate-windows";
+import { LINE_BACKGROUND_RATES } from "@/lib/contacts/line-rates";
 import { startFakeLine, type FakeLine } from "@/fake-line/server";
 import { storeEvents } from "../helpers/contacts";
 import { useProcessDatabase } from "../helpers/process-db";
@@ -121,6 +123,15 @@ describe("loading animation and mark as read (best effort)", () => {
     expect((await screen(friends[3]!)).loading).not.toBeNull();
     const [call] = ((await control("GET", "/__fake/requests?path=/v2/bot/chat/loading/start")) as { requests: Array<{ body: unknown }> }).requests;
     expect(call!.body).toEqual({ chatId: friends[3], loadingSeconds: 10 });
+  });
+
+  it("wait for the next second when this second's share of LINE's rate is used up, rather than skip the animation", async () => {
+    const { handle, channelId } = await getDatabase();
+    const start = Math.floor(Date.now() / 1000) * 1000;
+    await reserveRate(handle.db, { key: `line:${channelId}:loading`, windowStart: new Date(start), limit: 1000, n: LINE_BACKGROUND_RATES.loading.limit });
+    const res = await operator.call(typingRoute.POST, "POST", "/", { params: { userId: friends[3]! } });
+    expect(res.json).toEqual({ done: true });
+    expect(Date.now()).toBeGreaterThanOrEqual(start + 1000);
   });
 
   it("answer 200 with LINE's refusal when LINE fails, instead of an error", async () => {

@@ -118,6 +118,8 @@ test("an operator answering from the conversation: the friend's phone shows the 
   await field.pressSequentially("Yes, ");
   await expect(page.getByTestId("phone-read").first()).toBeVisible({ timeout: 10_000 });
   await expect(page.getByTestId("phone-typing")).toBeVisible({ timeout: 10_000 });
+  // To look at (SCREENSHOTS=1): the phone with the account typing and "Read" under their message.
+  if (process.env.SCREENSHOTS) await page.getByRole("figure").screenshot({ path: ".tmp/screenshots/simulator-typing-read.png" });
 
   // The answer arrives, and the animation ends.
   const answer = `Yes, we deliver to Banqiao ${Date.now()}`;
