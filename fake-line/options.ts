@@ -3,7 +3,7 @@
 import type { Clock } from "./core/clock";
 
 /** Rate-limit classes from line-api.md §3.6; each endpoint+method has its own counter. */
-export type RateClass = "default" | "multicast" | "broadcast" | "narrowcast" | "insight" | "audience" | "webhookTest" | "webhookEndpoint";
+export type RateClass = "default" | "multicast" | "broadcast" | "narrowcast" | "insight" | "audience" | "webhookTest" | "webhookEndpoint" | "loading";
 
 export type RateLimit = { limit: number; windowMs: number };
 
@@ -79,6 +79,7 @@ export const DEFAULT_RATE_LIMITS: Record<RateClass, RateLimit> = {
   audience: { limit: 60, windowMs: MINUTE },
   webhookTest: { limit: 60, windowMs: HOUR },
   webhookEndpoint: { limit: 1000, windowMs: MINUTE },
+  loading: { limit: 100, windowMs: SECOND },
 };
 
 export const DEFAULTS = {

@@ -5,6 +5,7 @@ import { createClock, type Clock } from "./core/clock";
 import { createMessageIdFactory, createUlidFactory } from "./core/ids";
 import { createRng, type Rng } from "./core/prng";
 import { Audiences } from "./domain/audiences";
+import { ChatScreens } from "./domain/chat-screens";
 import { Inboxes } from "./domain/inboxes";
 import { NarrowcastJobs, type NarrowcastFailure } from "./domain/narrowcast-jobs";
 import { Quota } from "./domain/quota";
@@ -39,6 +40,7 @@ export class Platform {
   retryKeys!: RetryKeys;
   replyTokens!: ReplyTokens;
   inboxes!: Inboxes;
+  chatScreens!: ChatScreens;
   sends!: SendLog;
   userMessages!: UserMessages;
   audiences!: Audiences;
@@ -103,6 +105,7 @@ export class Platform {
     this.retryKeys = new RetryKeys(() => this.config.retryKeyTtlMs);
     this.replyTokens = new ReplyTokens(() => this.config.replyTokenTtlMs);
     this.inboxes = new Inboxes(() => this.config.inboxLimit);
+    this.chatScreens = new ChatScreens();
     this.sends = new SendLog(() => this.config.sendLogLimit);
     this.userMessages = new UserMessages();
     this.audiences = new Audiences(createRng(this.seed, "audiences"));

@@ -30,13 +30,13 @@ export function Field({ label, path, hint, count, className, children }: FieldPr
           {label}
         </label>
         {count && (
-          <span className={cn("tabular text-2xs", count.used > count.max ? "font-semibold text-danger" : "text-subtle-foreground")} data-testid="char-count">
+          <span className={cn("tabular text-2xs", count.used > count.max ? "font-semibold text-danger" : "text-muted-foreground")} data-testid="char-count">
             {format.number(count.used)} / {format.number(count.max)}
           </span>
         )}
       </div>
       {children({ id, "aria-invalid": errors.length ? true : undefined, "aria-describedby": describedBy })}
-      {errors.length > 0 ? <FieldErrors id={`${id}-error`} errors={errors} /> : hint ? <p id={`${id}-hint`} className="text-2xs text-subtle-foreground">{hint}</p> : null}
+      {errors.length > 0 ? <FieldErrors id={`${id}-error`} errors={errors} /> : hint ? <p id={`${id}-hint`} className="text-2xs text-muted-foreground">{hint}</p> : null}
     </div>
   );
 }

@@ -83,7 +83,7 @@ export function MessageList({ compose, mentionsAllowed }: { compose: ComposeApi;
           ))}
         </DropdownMenu>
         <span className="text-xs text-muted-foreground">{t("count", { count: messages.length })}</span>
-        <span className="ml-auto hidden text-2xs text-subtle-foreground sm:inline">{t("reorderHint")}</span>
+        <span className="ml-auto hidden text-2xs text-muted-foreground sm:inline">{t("reorderHint")}</span>
       </div>
       <span aria-live="polite" className="sr-only">
         {announce}

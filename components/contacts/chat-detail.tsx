@@ -10,13 +10,19 @@ import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { chatDetailQuery, type ChatDetail as ChatDetailData } from "@/lib/queries/contacts";
+import { ConversationComposer } from "./conversation-composer";
 import { ConversationView } from "./conversation-view";
 import { FriendAvatar } from "./friend-avatar";
 import { FriendStatusBadge } from "./friend-status-badge";
+import { useOutbox } from "./use-outbox";
 
-/** A group or room: name, picture, member count, the members seen, and its conversation. */
-export function ChatDetail({ chatId }: { chatId: string }) {
+/**
+ * A group or room: name, picture, member count, the members seen, and its conversation — with a
+ * composer to answer in it for operators and admins.
+ */
+export function ChatDetail({ chatId, canSend }: { chatId: string; canSend: boolean }) {
   const query = useQuery(chatDetailQuery(chatId));
+  const outbox = useOutbox({ kind: "chat", chatId });
   const people = useMemo(() => new Map((query.data?.members ?? []).map((m) => [m.userId, { name: m.displayName, pictureUrl: m.pictureUrl }])), [query.data]);
   return (
     <div className="flex h-full min-h-0 flex-col lg:flex-row">
@@ -34,7 +40,8 @@ export function ChatDetail({ chatId }: { chatId: string }) {
         )}
       </aside>
       <section className="flex min-h-[28rem] min-w-0 flex-1 flex-col bg-background">
-        <ConversationView target={{ kind: "chat", chatId }} people={people} />
+        <ConversationView target={{ kind: "chat", chatId }} people={people} outbox={canSend ? outbox : undefined} />
+        {canSend && <ConversationComposer target={{ kind: "chat", chatId }} outbox={outbox} name={query.data?.name ?? null} />}
       </section>
     </div>
   );

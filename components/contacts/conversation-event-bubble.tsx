@@ -42,8 +42,8 @@ export function ConversationEventBubble({ event, sender, chatName }: { event: Ev
         <div className="flex max-w-[90%] items-center gap-2 rounded-full border border-border bg-surface px-3 py-1 text-xs text-muted-foreground">
           <SummaryIconView icon={summary.icon} className="size-3.5 shrink-0" />
           <EventSummaryView summary={summary} className="line-clamp-2 min-w-0 text-muted-foreground" />
-          {chatName && <span className="shrink-0 text-subtle-foreground">· {chatName}</span>}
-          <span className="shrink-0 text-subtle-foreground">{time}</span>
+          {chatName && <span className="shrink-0 text-muted-foreground">· {chatName}</span>}
+          <span className="shrink-0 text-muted-foreground">{time}</span>
         </div>
       </div>
     );

@@ -13,8 +13,10 @@ import { browserFetch, getJson, withSearch } from "@/lib/queries/api-client";
 import { contactKeys, conversationQuery } from "@/lib/queries/contacts";
 import { ConversationEventBubble, type Person } from "./conversation-event-bubble";
 import { ConversationSendBubble } from "./conversation-send-bubble";
+import type { ConversationRef as Target, Outbox } from "./use-outbox";
 
-type Target = { kind: "user"; userId: string } | { kind: "chat"; chatId: string };
+/** While an answer is on its way (stored, not yet final), the conversation is read again this often. */
+const IN_FLIGHT_REFRESH_MS = 1500;
 
 interface ConversationViewProps {
   target: Target;
@@ -22,6 +24,8 @@ interface ConversationViewProps {
   people?: Map<string, Person>;
   /** Friend conversations: the names of chats, for their messages sent in a group. */
   chatNames?: Map<string, string | null>;
+  /** What the operator sent from this page and the server does not show yet (operators only). */
+  outbox?: Outbox;
 }
 
 /**
@@ -29,13 +33,15 @@ interface ConversationViewProps {
  * up. The scroller is `flex-col-reverse`, so it starts at the bottom and keeps its place when older
  * pages are added above. New events for this person or chat (the live stream) refetch it.
  */
-export function ConversationView({ target, people, chatNames }: ConversationViewProps) {
+export function ConversationView({ target, people, chatNames, outbox }: ConversationViewProps) {
   const t = useTranslations("conversation");
   const format = useFormatter();
   // Days in the operator's time zone (next-intl's), not the browser's.
   const day = (at: string) => format.dateTime(new Date(at), { year: "numeric", month: "2-digit", day: "2-digit" });
-  const query = useInfiniteQuery(conversationQuery(target));
+  const query = useInfiniteQuery({ ...conversationQuery(target), refetchInterval: (q) => (inFlight(q.state.data?.pages[0]?.items) ? IN_FLIGHT_REFRESH_MS : false) });
   const items = useMemo(() => (query.data?.pages.flatMap((p) => p.items) ?? []).slice().reverse(), [query.data]);
+  // Answers sent from here that the conversation does not show yet go last (they are the newest).
+  const pending = useMemo(() => outbox?.pending(new Set(items.flatMap((i) => (i.type === "send" ? [i.send.id] : [])))) ?? [], [outbox, items]);
   const sentinel = useRef<HTMLDivElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   useRefreshOnLive(target);
@@ -51,12 +57,12 @@ export function ConversationView({ target, people, chatNames }: ConversationView
 
   if (query.isPending) return <ConversationSkeleton />;
   if (query.isError && items.length === 0) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  if (items.length === 0) return <EmptyState icon={<MessagesSquare />} title={t("emptyTitle")} description={t("emptyDescription")} className="h-full" />;
+  if (items.length === 0 && pending.length === 0) return <EmptyState icon={<MessagesSquare />} title={t("emptyTitle")} description={t("emptyDescription")} className="min-h-0 flex-1" />;
 
   return (
     <div ref={scroller} className="flex min-h-0 flex-1 flex-col-reverse overflow-y-auto scrollbar-thin" role="log" aria-label={t("label")} aria-busy={isFetchingNextPage}>
       <div className="flex flex-col gap-3 px-4 py-4 md:px-5">
-        <div ref={sentinel} className="flex h-6 items-center justify-center text-2xs text-subtle-foreground">
+        <div ref={sentinel} className="flex h-6 items-center justify-center text-2xs text-muted-foreground">
           {isFetchingNextPage ? t("loadingOlder") : hasNextPage ? "" : t("beginning")}
         </div>
         {items.map((item, i) => (
@@ -73,6 +79,14 @@ export function ConversationView({ target, people, chatNames }: ConversationView
             )}
           </Fragment>
         ))}
+        {pending.map(({ item, send }) => (
+          <ConversationSendBubble
+            key={`o${item.localId}`}
+            send={send}
+            at={item.at}
+            local={{ failed: item.failed, onRetry: () => void outbox?.retry(item.localId), onDiscard: () => outbox?.discard(item.localId) }}
+          />
+        ))}
       </div>
     </div>
   );
@@ -81,7 +95,7 @@ export function ConversationView({ target, people, chatNames }: ConversationView
 function DaySeparator({ at }: { at: string }) {
   const format = useFormatter();
   return (
-    <div className="flex items-center gap-3 py-1 text-2xs font-medium text-subtle-foreground" role="separator">
+    <div className="flex items-center gap-3 py-1 text-2xs font-medium text-muted-foreground" role="separator">
       <span className="h-px flex-1 bg-border" />
       {format.dateTime(new Date(at), { year: "numeric", month: "short", day: "numeric", weekday: "short" })}
       <span className="h-px flex-1 bg-border" />
@@ -104,6 +118,11 @@ function useRefreshOnLive(target: Target) {
     },
     onResync: () => void queryClient.invalidateQueries({ queryKey }),
   });
+}
+
+// A send of the newest page that LINE has not finished with: its state is still to come.
+function inFlight(items: ConversationItem[] | undefined): boolean {
+  return !!items?.some((i) => i.type === "send" && (i.send.status === "queued" || i.send.status === "sending") && i.send.via !== "narrowcast" && i.send.via !== "broadcast");
 }
 
 function chatLabel(item: ConversationItem, names: Map<string, string | null> | undefined, fallback: string): string | null {

@@ -11,24 +11,31 @@ import { buttonVariants } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { friendDetailQuery, type FriendDetail as FriendDetailData } from "@/lib/queries/contacts";
+import { ConversationComposer } from "./conversation-composer";
 import { ConversationView } from "./conversation-view";
 import { FriendAvatar } from "./friend-avatar";
 import { FriendStatusBadge } from "./friend-status-badge";
 import { FriendTagsEditor } from "./friend-tags-editor";
 import { useLanguageName } from "./language-name";
+import { useOutbox } from "./use-outbox";
 
-/** A friend's page: who they are on the left (above, on narrow screens), the conversation beside it. */
+/**
+ * A friend's page: who they are on the left (above, on narrow screens), the conversation beside it,
+ * and — for operators and admins — a composer to answer them from it.
+ */
 export function FriendDetail({ userId, canEdit }: { userId: string; canEdit: boolean }) {
   // While the profile is still being fetched from LINE, look again every few seconds.
   const query = useQuery({ ...friendDetailQuery(userId), refetchInterval: (q) => (q.state.data?.profileStatus === "pending" ? 3000 : false) });
   const chatNames = useMemo(() => new Map((query.data?.chats ?? []).map((c) => [c.chatId, c.name])), [query.data]);
+  const outbox = useOutbox({ kind: "user", userId });
   return (
     <div className="flex h-full min-h-0 flex-col lg:flex-row">
       <aside className="shrink-0 border-b border-border bg-surface lg:w-80 lg:overflow-y-auto lg:border-r lg:border-b-0 xl:w-96">
         {query.isPending ? <ProfileSkeleton /> : query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : <Profile friend={query.data} canEdit={canEdit} />}
       </aside>
       <section className="flex min-h-[28rem] min-w-0 flex-1 flex-col bg-background">
-        <ConversationView target={{ kind: "user", userId }} chatNames={chatNames} />
+        <ConversationView target={{ kind: "user", userId }} chatNames={chatNames} outbox={canEdit ? outbox : undefined} />
+        {canEdit && <ConversationComposer target={{ kind: "user", userId }} outbox={outbox} name={query.data?.displayName ?? null} />}
       </section>
     </div>
   );

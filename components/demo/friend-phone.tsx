@@ -13,7 +13,10 @@ import { FriendActions } from "./friend-actions";
 
 type Line = { at: number; key: string } & ({ from: "account"; message: DraftMessage; kind: string } | { from: "friend"; payload: Record<string, unknown> });
 
-/** The friend's phone: their chat with the account — what they sent, and what actually reached them. */
+/**
+ * The friend's phone: their chat with the account — what they sent, what actually reached them, the
+ * account's loading animation while an operator types, and "Read" under what the account has read.
+ */
 export function FriendPhone({ friend }: { friend: DemoFriend }) {
   const t = useTranslations("demo");
   const tPreview = useTranslations("composer.preview");
@@ -27,11 +30,16 @@ export function FriendPhone({ friend }: { friend: DemoFriend }) {
     ...(sent.data?.items ?? []).map((ev) => ({ from: "friend" as const, at: Date.parse(ev.timestamp), key: ev.id, payload: ev.payload })),
   ].sort((a, b) => a.at - b.at);
 
+  // LINE marks the message whose token was used and every earlier one of theirs in this chat.
+  const readUpTo = inbox.data?.readUpTo;
+  const readAt = readUpTo ? (lines.find((l) => l.from === "friend" && messageIdOf(l.payload) === readUpTo.messageId)?.at ?? Date.parse(readUpTo.sentAt)) : null;
+  const typing = !!inbox.data?.loading;
+
   const end = useRef<HTMLDivElement>(null);
   // In braces: Chromium's scrollIntoView now returns a promise, which React would take for a clean-up.
   useEffect(() => {
     void end.current?.scrollIntoView({ block: "end" });
-  }, [lines.length]);
+  }, [lines.length, typing]);
 
   return (
     <figure aria-label={t("phoneLabel", { name: friend.displayName })} className="mx-auto w-full max-w-[360px]">
@@ -58,9 +66,22 @@ export function FriendPhone({ friend }: { friend: DemoFriend }) {
                 <div className="max-w-[80%] rounded-2xl rounded-tr-sm bg-[#a6e67f] px-3 py-2 text-[13px] leading-snug text-[#111] shadow-xs">
                   <EventSummaryView summary={summarizeEvent(line.payload)} className="text-[#111]" />
                 </div>
-                <span className="mt-0.5 text-[10px] text-white/80">{format.dateTime(new Date(line.at), { hour: "2-digit", minute: "2-digit" })}</span>
+                <span className="mt-0.5 text-[10px] text-white/80">
+                  {readAt !== null && line.at <= readAt && inOwnChat(line.payload) && <span data-testid="phone-read">{t("read")} · </span>}
+                  {format.dateTime(new Date(line.at), { hour: "2-digit", minute: "2-digit" })}
+                </span>
               </div>
             ),
+          )}
+          {typing && (
+            <div className="flex items-start gap-2" data-testid="phone-typing">
+              <span aria-hidden className="mt-0.5 size-7 shrink-0 rounded-full bg-[#06C755] ring-2 ring-white/60" />
+              <span role="status" aria-label={t("typing")} className="flex h-8 items-center gap-1 rounded-2xl rounded-tl-sm bg-white px-3 shadow-xs dark:bg-[#3a4150]">
+                {[0, 150, 300].map((delay) => (
+                  <span key={delay} aria-hidden className="size-1.5 animate-bounce rounded-full bg-[#8a9099]" style={{ animationDelay: `${delay}ms` }} />
+                ))}
+              </span>
+            </div>
           )}
           <div ref={end} />
         </div>
@@ -68,4 +89,13 @@ export function FriendPhone({ friend }: { friend: DemoFriend }) {
       </div>
     </figure>
   );
+}
+
+function messageIdOf(payload: Record<string, unknown>): string | undefined {
+  return (payload.message as { id?: string } | undefined)?.id;
+}
+
+// Read marks belong to their one-on-one chat; what they wrote in a group is not marked here.
+function inOwnChat(payload: Record<string, unknown>): boolean {
+  return (payload.source as { type?: string } | undefined)?.type === "user";
 }

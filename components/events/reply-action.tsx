@@ -4,7 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { Reply, Timer } from "lucide-react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useSecondsLeft } from "@/components/common/use-seconds-left";
 import { ReplyComposer } from "@/components/composer/reply-composer";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
@@ -64,20 +65,4 @@ export function ReplyCountdown({ deadline }: { deadline: string | null }) {
       {t("secondsShort", { seconds })}
     </Badge>
   );
-}
-
-function useSecondsLeft(deadline: number | null, afterMount = false) {
-  // Server and browser clocks differ: a row's countdown starts once hydrated, so the markup matches.
-  const [now, setNow] = useState(() => (afterMount ? Number.POSITIVE_INFINITY : Date.now()));
-  useEffect(() => {
-    if (deadline === null || deadline < Date.now()) return;
-    const tick = () => setNow(Date.now());
-    const first = setTimeout(tick, 0);
-    const timer = setInterval(tick, 1000);
-    return () => {
-      clearTimeout(first);
-      clearInterval(timer);
-    };
-  }, [deadline]);
-  return deadline === null ? 0 : Math.max(0, Math.ceil((deadline - now) / 1000));
 }

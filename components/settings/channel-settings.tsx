@@ -5,10 +5,14 @@ import { useTranslations } from "next-intl";
 import { Callout } from "@/components/ui/callout";
 import type { ChannelConfiguration } from "@/lib/settings/channel";
 import { BotCard } from "./bot-card";
+import { ConversationSettingsCard } from "./conversation-settings-card";
 import { CredentialsCard } from "./credentials-card";
 import { WebhookCard } from "./webhook-card";
 
-/** Settings › Channel: the webhook (what LINE calls), the bot (as LINE describes it), the credentials. */
+/**
+ * Settings › Channel: the webhook (what LINE calls), what friends see while the team answers them, the
+ * bot (as LINE describes it), the credentials.
+ */
 export function ChannelSettings({ configuration }: { configuration: ChannelConfiguration }) {
   const t = useTranslations("settings.channel");
   return (
@@ -22,7 +26,10 @@ export function ChannelSettings({ configuration }: { configuration: ChannelConfi
         </Callout>
       )}
       <div className="grid items-start gap-5 xl:grid-cols-[minmax(0,1fr)_22rem]">
-        <WebhookCard configuration={configuration} />
+        <div className="grid gap-5">
+          <WebhookCard configuration={configuration} />
+          <ConversationSettingsCard />
+        </div>
         <div className="grid gap-5 md:grid-cols-2 xl:grid-cols-1">
           <BotCard configured={configuration.configured} />
           <CredentialsCard configuration={configuration} />

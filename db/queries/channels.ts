@@ -19,3 +19,35 @@ export async function getChannel(db: Db, params: { id: number }) {
   const [row] = await db.select().from(channels).where(eq(channels.id, params.id));
   return row;
 }
+
+export interface ConversationSettings {
+  loadingAnimation: boolean;
+  markAsRead: boolean;
+}
+
+export async function getConversationSettings(db: Db, params: { channelId: number }): Promise<ConversationSettings> {
+  const [row] = await db
+    .select({ loadingAnimation: channels.loadingAnimation, markAsRead: channels.markAsRead })
+    .from(channels)
+    .where(eq(channels.id, params.channelId));
+  return row ?? { loadingAnimation: false, markAsRead: false };
+}
+
+/** Change some of a channel's conversation settings; answers the settings before and after. */
+export async function updateConversationSettings(db: Db, params: { channelId: number; changes: Partial<ConversationSettings> }) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ loadingAnimation: channels.loadingAnimation, markAsRead: channels.markAsRead })
+      .from(channels)
+      .where(eq(channels.id, params.channelId))
+      .for("update");
+    if (!before) throw new Error(`channel ${params.channelId} does not exist`);
+    if (Object.keys(params.changes).length === 0) return { before, after: before };
+    const [after] = await tx
+      .update(channels)
+      .set(params.changes)
+      .where(eq(channels.id, params.channelId))
+      .returning({ loadingAnimation: channels.loadingAnimation, markAsRead: channels.markAsRead });
+    return { before, after: after! };
+  });
+}

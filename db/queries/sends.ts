@@ -40,7 +40,8 @@ export async function insertSend(db: Db, params: { send: NewSend; chunks: NewChu
   });
 }
 
-async function findSendByClientKey(db: Db, params: { channelId: number; clientKey: string }) {
+/** The send stored for a caller's idempotency key (retryKey), if any. */
+export async function findSendByClientKey(db: Db, params: { channelId: number; clientKey: string }) {
   const [row] = await db.select().from(sends).where(and(eq(sends.channelId, params.channelId), eq(sends.clientKey, params.clientKey)));
   return row;
 }

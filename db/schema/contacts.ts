@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { FRIEND_STATUSES } from "../../lib/contacts/statuses";
 
 // People and chats, derived from the event store (the friends projection) and from LINE (follower ids,
@@ -117,6 +117,22 @@ export const chatMembers = pgTable(
     leftAt: timestamp("left_at", { withTimezone: true, precision: 3 }),
   },
   (t) => [primaryKey({ columns: [t.channelId, t.chatId, t.userId] }), index("chat_members_user_idx").on(t.channelId, t.userId)],
+);
+
+/**
+ * How far a friend's one-on-one messages have been marked as read in LINE (the newest event whose
+ * markAsReadToken was used; LINE marks it and everything before it). Moving it forward is how one
+ * instance claims the call, so two operators opening the chat at once ask LINE once.
+ */
+export const readMarks = pgTable(
+  "read_marks",
+  {
+    channelId: integer("channel_id").notNull(),
+    userId: text("user_id").notNull(),
+    eventId: bigint("event_id", { mode: "number" }).notNull(),
+    markedAt: timestamp("marked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.channelId, t.userId] })],
 );
 
 /** State of recurring syncs with LINE (follower ids): shown in the UI, e.g. "not available for this account". */

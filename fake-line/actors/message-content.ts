@@ -30,7 +30,13 @@ export const LINE_EMOJI = { productId: "5ac1bfd5040ab15980c9b435", emojiId: "001
 /** Builds message objects for one send; several for an image set. `inUserChat` adds markAsReadToken. */
 export function buildMessages(p: Platform, user: User, spec: SendSpec, chatId: string, inUserChat: boolean): Record<string, unknown>[] {
   const now = p.clock.now();
-  const read = () => (inUserChat ? { markAsReadToken: opaqueToken() } : {});
+  // The token is remembered, so POST /v2/bot/chat/markAsRead can tell it from one never issued.
+  const read = (messageId: string) => {
+    if (!inUserChat) return {};
+    const markAsReadToken = opaqueToken();
+    p.chatScreens.addReadToken(markAsReadToken, { userId: user.id, messageId, sentAt: now });
+    return { markAsReadToken };
+  };
   const remember = (id: string, kind: "text" | "image" | "video" | "audio" | "file" | "location" | "sticker", extra: { external?: boolean; durationMs?: number; fileName?: string } = {}) =>
     p.userMessages.add({ id, kind, userId: user.id, chatId, sentAt: now, external: extra.external ?? false, durationMs: extra.durationMs, fileName: extra.fileName, unsent: false });
 
@@ -39,13 +45,13 @@ export function buildMessages(p: Platform, user: User, spec: SendSpec, chatId: s
       const built = textWithMentions(p, user, spec, inUserChat);
       const id = p.nextMessageId();
       remember(id, "text");
-      return [{ type: "text", id, quoteToken: opaqueToken(), text: built.text, ...(built.emojis.length ? { emojis: built.emojis } : {}), ...(built.mentionees.length ? { mention: { mentionees: built.mentionees } } : {}), ...(spec.quotedMessageId ? { quotedMessageId: spec.quotedMessageId } : {}), ...read() }];
+      return [{ type: "text", id, quoteToken: opaqueToken(), text: built.text, ...(built.emojis.length ? { emojis: built.emojis } : {}), ...(built.mentionees.length ? { mention: { mentionees: built.mentionees } } : {}), ...(spec.quotedMessageId ? { quotedMessageId: spec.quotedMessageId } : {}), ...read(id) }];
     }
     case "sticker": {
       const base = p.runtimeRng.pick(STICKERS);
       const id = p.nextMessageId();
       remember(id, "sticker");
-      return [{ type: "sticker", id, quoteToken: opaqueToken(), packageId: spec.packageId ?? base.packageId, stickerId: spec.stickerId ?? base.stickerId, stickerResourceType: spec.stickerResourceType ?? base.stickerResourceType, keywords: spec.keywords ?? base.keywords, ...(spec.text ? { text: spec.text } : {}), ...read() }];
+      return [{ type: "sticker", id, quoteToken: opaqueToken(), packageId: spec.packageId ?? base.packageId, stickerId: spec.stickerId ?? base.stickerId, stickerResourceType: spec.stickerResourceType ?? base.stickerResourceType, keywords: spec.keywords ?? base.keywords, ...(spec.text ? { text: spec.text } : {}), ...read(id) }];
     }
     case "image": {
       const total = Math.max(1, Math.min(20, spec.count ?? 1));
@@ -53,32 +59,32 @@ export function buildMessages(p: Platform, user: User, spec: SendSpec, chatId: s
       return Array.from({ length: total }, (_, i) => {
         const id = p.nextMessageId();
         remember(id, "image", { external: spec.external });
-        return { type: "image", id, quoteToken: opaqueToken(), contentProvider: contentProvider(id, spec.external), ...(setId ? { imageSet: { id: setId, index: i + 1, total } } : {}), ...read() };
+        return { type: "image", id, quoteToken: opaqueToken(), contentProvider: contentProvider(id, spec.external), ...(setId ? { imageSet: { id: setId, index: i + 1, total } } : {}), ...read(id) };
       });
     }
     case "video": {
       const id = p.nextMessageId();
       const durationMs = spec.durationMs ?? 12_000;
       remember(id, "video", { external: spec.external, durationMs });
-      return [{ type: "video", id, quoteToken: opaqueToken(), duration: durationMs, contentProvider: contentProvider(id, spec.external), ...read() }];
+      return [{ type: "video", id, quoteToken: opaqueToken(), duration: durationMs, contentProvider: contentProvider(id, spec.external), ...read(id) }];
     }
     case "audio": {
       const id = p.nextMessageId();
       const durationMs = spec.durationMs ?? 6_500;
       remember(id, "audio", { durationMs });
-      return [{ type: "audio", id, duration: durationMs, contentProvider: { type: "line" }, ...read() }];
+      return [{ type: "audio", id, duration: durationMs, contentProvider: { type: "line" }, ...read(id) }];
     }
     case "file": {
       const id = p.nextMessageId();
       const fileName = spec.fileName ?? p.runtimeRng.pick(FILE_NAMES);
       remember(id, "file", { fileName });
-      return [{ type: "file", id, fileName, fileSize: fileContent(fileName, id).bytes.length, ...read() }];
+      return [{ type: "file", id, fileName, fileSize: fileContent(fileName, id).bytes.length, ...read(id) }];
     }
     case "location": {
       const base = p.runtimeRng.pick(LOCATIONS);
       const id = p.nextMessageId();
       remember(id, "location");
-      return [{ type: "location", id, title: spec.title ?? base.title, address: spec.address ?? base.address, latitude: spec.latitude ?? base.latitude, longitude: spec.longitude ?? base.longitude, ...read() }];
+      return [{ type: "location", id, title: spec.title ?? base.title, address: spec.address ?? base.address, latitude: spec.latitude ?? base.latitude, longitude: spec.longitude ?? base.longitude, ...read(id) }];
     }
   }
 }

@@ -4,7 +4,7 @@ import type { RateClass } from "../options";
 import type { Platform } from "../platform";
 import { ControlError, intParam, parseBody, sinceParam, type ControlRoute } from "./control-route";
 
-const RATE_CLASSES = ["default", "multicast", "broadcast", "narrowcast", "insight", "audience", "webhookTest", "webhookEndpoint"] as const satisfies readonly RateClass[];
+const RATE_CLASSES = ["default", "multicast", "broadcast", "narrowcast", "insight", "audience", "webhookTest", "webhookEndpoint", "loading"] as const satisfies readonly RateClass[];
 const ms = z.number().int().min(0);
 const count = z.number().int().min(0);
 

@@ -29,6 +29,22 @@ export const worldRoutes: ControlRoute[] = [
       return { ...userJson(p, user), chats: p.world.chatsOf(user.id).map((c) => c.id) };
     },
   },
+  {
+    // What the friend's chat screen shows besides messages: the account's loading animation while it
+    // runs, and the newest of their messages the account has marked as read (and all before it).
+    method: "GET",
+    path: "/__fake/friends/:userId/chat",
+    handle({ platform: p, params }) {
+      const user = p.world.user(params.userId ?? "");
+      if (!user) throw new ControlError(404, "No such user");
+      const screen = p.chatScreens.screen(user.id, p.clock.now());
+      return {
+        userId: user.id,
+        loading: screen.loading && { startedAt: new Date(screen.loading.startedAt).toISOString(), until: new Date(screen.loading.until).toISOString() },
+        readUpTo: screen.readUpTo && { messageId: screen.readUpTo.messageId, sentAt: new Date(screen.readUpTo.sentAt).toISOString() },
+      };
+    },
+  },
   { method: "GET", path: "/__fake/bot", handle: ({ platform: p }) => ({ ...p.world.bot, pictureUrl: `${p.publicUrl}/__fake/images/bot.png` }) },
   { method: "GET", path: "/__fake/chats", handle: ({ platform: p }) => ({ chats: p.world.chats().map((c) => chatJson(p, c)) }) },
   {

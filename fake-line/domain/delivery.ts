@@ -21,11 +21,12 @@ export function sentMessages(messages: DeliveredMessage[]): SentMessage[] {
   return messages.map((m) => (m.quoteToken ? { id: m.id, quoteToken: m.quoteToken } : { id: m.id }));
 }
 
-/** Writes one shared inbox entry into every chat in `chatIds`. */
+/** Writes one shared inbox entry into every chat in `chatIds` (ending a loading animation there). */
 export function deliverTo(platform: Platform, chatIds: Iterable<string>, entry: InboxEntry): number {
   let count = 0;
   for (const chatId of chatIds) {
     platform.inboxes.add(chatId, entry);
+    platform.chatScreens.messageArrived(chatId);
     count++;
   }
   return count;

@@ -3,6 +3,7 @@
 import { Router } from "../http/router";
 import type { Route } from "../http/route";
 import { audienceRoutes } from "./audience";
+import { loadingStartRoute, markAsReadRoute } from "./chat";
 import { chatRoutes } from "./chats";
 import { contentRoutes } from "./content";
 import { insightRoutes } from "./insight";
@@ -30,6 +31,8 @@ export const LINE_ROUTES: readonly Route[] = [
   ...insightRoutes,
   ...audienceRoutes,
   ...webhookEndpointRoutes,
+  loadingStartRoute,
+  markAsReadRoute,
 ];
 
 export function lineRouter(): Router<Route> {

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   "api_key.revoked",
   "settings.webhook_endpoint_set",
   "settings.webhook_tested",
+  "settings.conversation_updated",
   "message.sent",
   "message.test_sent",
   "message.reply_sent",

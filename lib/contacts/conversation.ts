@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import { conversationEvents, conversationSends, type ConversationCursor, type ConversationSendRow, type ConversationTarget } from "@/db/queries/conversation";
 import { mediaOfMessages } from "@/db/queries/media";
 import { serializeEvent, type EventItem } from "@/lib/events/serialize";
+import { conversationReplyWindow } from "@/lib/sending/conversation-send";
 import { isStorableDate } from "@/lib/utils/storable-date";
 
 export type MediaInfo = Awaited<ReturnType<typeof mediaOfMessages>>[number];
@@ -22,6 +23,14 @@ export interface ConversationSend {
   author: string;
   replyToEventId: string | null;
   segment: { id: string; name: string } | null;
+  /** Why it failed, as stored (LINE's status, message and our reason). */
+  error: { status?: number | null; message?: string | null; reason?: string | null } | null;
+  /**
+   * Whether it reached this friend, where the console cannot take LINE's acceptance for it: a
+   * broadcast reached them if they were a friend then ("delivered"), and a narrowcast is never known
+   * (LINE chooses by attributes it keeps to itself) — "unknown". Null for sends addressed to them.
+   */
+  reach: "delivered" | "unknown" | null;
 }
 
 /**
@@ -29,6 +38,7 @@ export interface ConversationSend {
  * and the sends that reached it, merged in time order; `nextCursor` continues with older items.
  */
 export async function conversationPage(db: Db, params: { channelId: number; target: ConversationTarget; cursor?: ConversationCursor; limit: number }) {
+  const target = params.target;
   const [eventRows, sendRows] = [
     await conversationEvents(db, { ...params, limit: params.limit + 1 }),
     await conversationSends(db, { ...params, limit: params.limit + 1 }),
@@ -41,13 +51,15 @@ export async function conversationPage(db: Db, params: { channelId: number; targ
     const at = micros(e.timestamp);
     merged.push({ key: [at, "e", String(e.id)], item: () => ({ type: "event", at, event: serializeEvent(e), media: (e.messageId && mediaByMessage.get(e.messageId)) || null }) });
   }
-  for (const s of sendRows) merged.push({ key: [s.at, "s", s.id], item: () => ({ type: "send", at: s.at, send: serializeSend(s) }) });
+  for (const s of sendRows) merged.push({ key: [s.at, "s", s.id], item: () => ({ type: "send", at: s.at, send: serializeSend(s, target) }) });
   merged.sort((a, b) => compareKeys(b.key, a.key));
 
   const page = merged.slice(0, params.limit);
   const last = page.at(-1);
   const nextCursor: ConversationCursor | null = merged.length > params.limit && last ? { at: last.key[0], kind: last.key[1], id: last.key[2] } : null;
-  return { items: page.map((m) => m.item()), nextCursor };
+  // The first page also says until when an answer is a free reply (the composer's countdown).
+  const replyWindow = params.cursor ? undefined : await conversationReplyWindow(db, { channelId: params.channelId, target });
+  return { items: page.map((m) => m.item()), nextCursor, ...(replyWindow !== undefined ? { replyWindow } : {}) };
 }
 
 export function encodeConversationCursor(c: ConversationCursor): string {
@@ -64,7 +76,7 @@ export function decodeConversationCursor(s: string): ConversationCursor | null {
   return m[2] ? { at: m[1]!, kind: "e", id: m[2] } : { at: m[1]!, kind: "s", id: m[3]! };
 }
 
-function serializeSend(s: ConversationSendRow): ConversationSend {
+function serializeSend(s: ConversationSendRow, target: ConversationTarget): ConversationSend {
   const segment = s.request.segment as { id?: string; name?: string } | undefined;
   return {
     id: s.id,
@@ -77,7 +89,21 @@ function serializeSend(s: ConversationSendRow): ConversationSend {
     author: s.authorLabel,
     replyToEventId: s.replyToEventId === null ? null : String(s.replyToEventId),
     segment: segment?.id ? { id: segment.id, name: segment.name ?? "" } : null,
+    error: (s.error as ConversationSend["error"]) ?? null,
+    reach: reachOf(s, target),
   };
+}
+
+// A broadcast reached a friend who was one when it was sent: their last follow before it, a block
+// after it (only a friend can block), or — with no such event at all — their being a friend now.
+function reachOf(s: ConversationSendRow, target: ConversationTarget): ConversationSend["reach"] {
+  if (s.via === "narrowcast") return "unknown";
+  if (s.via !== "broadcast") return null;
+  const wasFriend =
+    s.followBefore === "follow" ||
+    (s.followBefore === null && s.followAfter === "unfollow") ||
+    (s.followBefore === null && s.followAfter === null && target.kind === "user" && target.status === "friend");
+  return wasFriend ? "delivered" : "unknown";
 }
 
 // Event times have milliseconds, send times microseconds: both as fixed-width ISO so they sort as text.

@@ -9,6 +9,8 @@ export const LINE_BACKGROUND_RATES = {
   profile: { limit: 50, windowMs: 1000 },
   content: { limit: 100, windowMs: 1000 },
   audience: { limit: 50, windowMs: 60_000 },
+  // Not background work, but paced the same way: operators' typing indicators; LINE allows 100/s.
+  loading: { limit: 90, windowMs: 1000 },
 };
 export type LineRateClass = keyof typeof LINE_BACKGROUND_RATES;
 export type LineRates = Record<LineRateClass, { limit: number; windowMs: number }>;

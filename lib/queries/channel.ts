@@ -1,4 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
+import type { ConversationSettings } from "@/db/queries/channels";
 import type { BotInfo, ChannelConfiguration, WebhookEndpoint } from "@/lib/settings/channel";
 import { browserFetch, getJson, type ApiFetch } from "./api-client";
 
@@ -6,6 +7,7 @@ export const channelKeys = {
   configuration: ["channel", "configuration"] as const,
   bot: ["channel", "bot"] as const,
   webhook: ["channel", "webhook"] as const,
+  conversation: ["channel", "conversation"] as const,
 };
 
 export function channelConfigurationQuery(api: ApiFetch = browserFetch) {
@@ -28,5 +30,13 @@ export function webhookEndpointQuery(api: ApiFetch = browserFetch) {
   return queryOptions({
     queryKey: channelKeys.webhook,
     queryFn: ({ signal }) => getJson<WebhookEndpoint>(api, "/api/settings/channel/webhook", signal),
+  });
+}
+
+/** Whether conversations show LINE's loading animation while operators type, and mark messages read. */
+export function conversationSettingsQuery(api: ApiFetch = browserFetch) {
+  return queryOptions({
+    queryKey: channelKeys.conversation,
+    queryFn: ({ signal }) => getJson<ConversationSettings>(api, "/api/settings/channel/conversation", signal),
   });
 }

@@ -24,6 +24,8 @@ export type ChatDetail = ChatItem & {
 export interface ConversationPage {
   items: ConversationItem[];
   nextCursor: string | null;
+  /** First page only: until when an answer is a free reply (null: none can be, it would be a push). */
+  replyWindow?: { expiresAt: string } | null;
 }
 
 export interface FriendStats {

@@ -1,4 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
+import type { DemoScreen } from "@/lib/demo/inbox";
 import type { EventPage } from "./events";
 import { browserFetch, getJson, type ApiFetch } from "./api-client";
 
@@ -43,11 +44,11 @@ export function demoFriendsQuery(q: string, status: string, api: ApiFetch = brow
   });
 }
 
-/** What reached the friend's phone; polled so a send shows up as it is delivered. */
+/** What reached the friend's phone (and the account's typing and read marks there); polled so a send shows up as it is delivered. */
 export function demoInboxQuery(userId: string, api: ApiFetch = browserFetch) {
   return queryOptions({
     queryKey: demoKeys.inbox(userId),
-    queryFn: ({ signal }) => getJson<{ entries: DemoInboxEntry[] }>(api, `/api/demo/inbox/${userId}`, signal),
+    queryFn: ({ signal }) => getJson<{ entries: DemoInboxEntry[] } & DemoScreen>(api, `/api/demo/inbox/${userId}`, signal),
     refetchInterval: 2_000,
   });
 }

@@ -20,6 +20,16 @@ export const estimateBodySchema = z
 
 export const replyBodySchema = z.object({ messages: messagesSchema, notificationDisabled: z.boolean().optional() }).strict();
 
+/**
+ * POST /api/contacts/:userId/messages and /api/chats/:chatId/messages: answer from the conversation.
+ * `allowPush` is the operator's consent to a push when no reply token can be used; `retryKey` makes a
+ * repeated request answer the send already made.
+ */
+export const conversationSendBodySchema = z
+  .object({ messages: messagesSchema, notificationDisabled: z.boolean().optional(), retryKey: z.uuid().optional(), allowPush: z.boolean().optional() })
+  .strict();
+export type ConversationSendBody = z.infer<typeof conversationSendBodySchema>;
+
 export const testRecipientBodySchema = z
   .object({ userId: z.string().regex(/^U[0-9a-f]{32}$/, "must be a user id"), label: z.string().trim().min(1).max(60) })
   .strict();

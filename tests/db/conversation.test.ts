@@ -81,3 +81,54 @@ describe("conversation", () => {
     expect(page.items.map(label)).toContain("s:narrowcast");
   });
 });
+
+describe("what a broadcast or narrowcast says of reaching a friend", () => {
+  const BLOCKER = `U${"4".repeat(32)}`;
+  const RETURNING = `U${"5".repeat(32)}`;
+  const NEWBIE = `U${"6".repeat(32)}`;
+  const QUIET = `U${"7".repeat(32)}`;
+  const follow = (userId: string, at: number, type: "follow" | "unfollow", isUnblocked = false) => ({
+    type,
+    mode: "active",
+    timestamp: base + at * 1000,
+    source: { type: "user", userId },
+    webhookEventId: `01KFOLLOW${userId.slice(1, 3)}${at}`,
+    deliveryContext: { isRedelivery: false },
+    ...(type === "follow" ? { follow: { isUnblocked } } : {}),
+  });
+
+  beforeAll(async () => {
+    await storeEvents(db(), t.channelId, [
+      follow(BLOCKER, 0.5, "follow"),
+      follow(BLOCKER, 7.2, "unfollow"),
+      follow(RETURNING, 1, "unfollow"),
+      follow(RETURNING, 7.5, "follow", true),
+      follow(NEWBIE, 7.7, "follow"),
+      message(QUIET, 0),
+    ]);
+  });
+
+  // The broadcast was sent at 7 s, the narrowcast at 8 s (see the first beforeAll).
+  const reach = async (userId: string, status?: "friend" | "blocked" | "unknown") => {
+    const page = await conversationPage(db(), { channelId: t.channelId, target: { kind: "user", userId, status }, limit: 50 });
+    return Object.fromEntries(page.items.flatMap((i) => (i.type === "send" && (i.send.via === "broadcast" || i.send.via === "narrowcast") ? [[i.send.via, i.send.reach]] : [])));
+  };
+
+  it("never claims a narrowcast reached them: LINE chose by attributes the console does not know", async () => {
+    expect(await reach(QUIET, "friend")).toEqual({ broadcast: "delivered", narrowcast: "unknown" });
+  });
+
+  it("leaves out what was sent while they had blocked the account", async () => {
+    expect(await reach(BLOCKER)).toEqual({ broadcast: "delivered" });
+    expect(await reach(RETURNING)).toEqual({ narrowcast: "unknown" });
+  });
+
+  it("leaves out what was sent before they first added the account", async () => {
+    expect(await reach(NEWBIE)).toEqual({ narrowcast: "unknown" });
+  });
+
+  it("does not claim a broadcast reached someone with no follow or block on record who is not a friend now", async () => {
+    expect(await reach(QUIET, "blocked")).toEqual({ broadcast: "unknown", narrowcast: "unknown" });
+    expect(await reach(QUIET)).toEqual({ broadcast: "unknown", narrowcast: "unknown" });
+  });
+});

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { fakePost, following } from "./fake-line";
 import { postWebhook, textEvent, userId } from "./webhook";
 import { SCREENSHOT_VARIANTS, applyVariant } from "./screenshot-variants";
@@ -76,6 +76,87 @@ for (const v of SCREENSHOT_VARIANTS) {
       await shot(path === "/" ? "overview" : path.slice(1), false);
     }
   });
+}
+
+// An answer in each language, and what it looks like with LINE's limits: the composer at the bottom
+// of a friend's and a group's conversation, its editors, the push confirmation, and the settings card.
+const answers = { en: "Thanks! We open at 10:00 on Sundays, see you then.", "zh-TW": "謝謝您！週日早上十點開始營業，期待您的光臨。", ja: "ありがとうございます！日曜日は10時から営業しています。", th: "ขอบคุณค่ะ วันอาทิตย์ร้านเปิดสิบโมงเช้านะคะ" } as const;
+
+for (const v of SCREENSHOT_VARIANTS) {
+  test(`conversation composer (${v.locale}, ${v.scheme}, ${v.width})`, async ({ page, context, baseURL, request }) => {
+    const shot = await applyVariant(page, context, baseURL!, v);
+    const [friend, late, member] = (await following(request)).slice(11 + SCREENSHOT_VARIANTS.indexOf(v) * 3, 14 + SCREENSHOT_VARIANTS.indexOf(v) * 3);
+    // A fresh message (its reply token is good for a minute), a narrowcast to women (the friend may be a
+    // man: it is shown as not known to have reached them), an answer, and one more message.
+    await fakePost(request, `/__fake/friends/${friend!.userId}/messages`, { type: "text", text: texts[SCREENSHOT_VARIANTS.indexOf(v)] });
+    await waitForEvents(request, friend!.userId, 1);
+    const narrowcast = await request.post("/api/messages/narrowcast", { data: { messages: [{ type: "text", text: "🌸 Spring sale for members" }], filter: { demographic: { type: "gender", oneOf: ["female"] } } } });
+    const { id } = (await narrowcast.json()) as { id: string };
+    await expect.poll(async () => ((await (await request.get(`/api/messages/${id}`)).json()) as { status: string }).status, { timeout: 30_000 }).toBe("sent");
+    await visit(page, `/contacts/${friend!.userId}`);
+    const composer = page.getByTestId("conversation-composer");
+    const field = composer.locator("textarea");
+    await field.fill(answers[v.locale]);
+    await field.press("Enter");
+    await page.locator('[data-testid="conversation-send"][data-via="reply"][data-status="sent"]').waitFor({ timeout: 15_000 });
+    await fakePost(request, `/__fake/friends/${friend!.userId}/messages`, { type: "sticker" });
+    await waitForEvents(request, friend!.userId, 2);
+    await visit(page, `/contacts/${friend!.userId}`);
+    await field.fill(answers[v.locale]);
+    await settle(page);
+    await shot("conversation-composer", false);
+
+    await composer.getByRole("button", { name: /./ }).filter({ has: page.locator("svg.lucide-sticker") }).click();
+    await settle(page);
+    await shot("conversation-composer-editors", false);
+
+    // A friend whose last message came over 20 minutes ago: the answer would be a push.
+    await postWebhook(request, [{ ...textEvent(texts[(SCREENSHOT_VARIANTS.indexOf(v) + 1) % 4]!, { user: late!.userId, at: Date.now() - 25 * 60_000 }), deliveryContext: { isRedelivery: true } }]);
+    await waitForEvents(request, late!.userId, 1);
+    await visit(page, `/contacts/${late!.userId}`);
+    await field.fill(answers[v.locale]);
+    await settle(page);
+    await shot("conversation-composer-push", false);
+    await field.press("Enter");
+    await page.getByRole("alertdialog").waitFor();
+    await settle(page);
+    await shot("conversation-push-confirm", false);
+    await page.keyboard.press("Escape");
+
+    // A reply LINE refuses (a token it never issued): failed, and why.
+    const stranger = userId();
+    await postWebhook(request, [textEvent(texts[3]!, { user: stranger })]);
+    await waitForEvents(request, stranger, 1);
+    await visit(page, `/contacts/${stranger}`);
+    await field.fill(answers[v.locale]);
+    await field.press("Enter");
+    await page.locator('[data-testid="conversation-send"][data-status="failed"]').waitFor({ timeout: 15_000 });
+    await settle(page);
+    await shot("conversation-failed", false);
+
+    // A group: the composer under its conversation.
+    const joined = await fakePost<{ events: Array<{ source: { groupId: string } }> }>(request, "/__fake/chats", { kind: "group", name: "週末咖啡會 ☕", memberIds: [member!.userId, friend!.userId] });
+    const groupId = joined.events[0]!.source.groupId;
+    await fakePost(request, `/__fake/friends/${member!.userId}/messages`, { type: "text", text: texts[SCREENSHOT_VARIANTS.indexOf(v)], chatId: groupId });
+    await expect.poll(async () => ((await (await request.get(`/api/events?groupId=${groupId}&type=message&limit=1`)).json()) as { items: unknown[] }).items.length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(async () => (await request.get(`/api/chats/${groupId}`)).status(), { timeout: 15_000 }).toBe(200);
+    await visit(page, `/chats/${groupId}`);
+    await field.fill(answers[v.locale]);
+    await settle(page);
+    await shot("chat-composer", false);
+
+    await visit(page, "/settings");
+    await page.getByRole("switch").first().waitFor();
+    await page.getByRole("switch").first().scrollIntoViewIfNeeded();
+    await settle(page);
+    await shot("settings-conversation", false);
+  });
+}
+
+async function waitForEvents(request: APIRequestContext, userId: string, count: number) {
+  await expect.poll(async () => ((await (await request.get(`/api/events?userId=${userId}&type=message&limit=10`)).json()) as { items: unknown[] }).items.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(count);
+  // Their page exists once the friends projection has read the event.
+  await expect.poll(async () => (await request.get(`/api/contacts/${userId}`)).status(), { timeout: 15_000 }).toBe(200);
 }
 
 async function settle(page: Page) {

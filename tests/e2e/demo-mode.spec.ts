@@ -104,6 +104,47 @@ test("a friend's message in the simulator arrives in the timeline, and the phone
   await expect(page.getByTestId("phone-received").filter({ hasText: "For women only" })).toHaveCount(0);
 });
 
+test("an operator answering from the conversation: the friend's phone shows the account typing, then their messages read", async ({ page, context }) => {
+  await visit(page, "/sign-in");
+  await page.getByLabel("Email").fill(ADMIN.email);
+  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`${BASE}/`);
+  const settings = await page.request.patch("/api/settings/channel/conversation", { headers: { origin: BASE }, data: { loadingAnimation: true, markAsRead: true } });
+  expect(settings.status(), await settings.text()).toBe(200);
+
+  // The friend writes from their phone.
+  const people = (await (await page.request.get("/api/demo/friends?status=following&limit=20")).json()) as { users: Array<{ userId: string; displayName: string }> };
+  const friend = people.users[5]!;
+  await visit(page, "/simulator");
+  const friends = page.getByRole("region", { name: "Fake friends" });
+  await friends.getByRole("textbox").fill(friend.userId);
+  await friends.getByRole("button", { name: new RegExp(escape(friend.displayName)) }).click();
+  const text = `Do you deliver to Banqiao? ${Date.now()}`;
+  await page.getByRole("textbox", { name: /^Message as / }).fill(text);
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("phone-sent").filter({ hasText: text })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId("phone-read")).toHaveCount(0);
+  await expect.poll(async () => (await page.request.get(`/api/contacts/${friend.userId}`)).status(), { timeout: 15_000 }).toBe(200);
+
+  // An operator opens their conversation (it marks their messages read) and starts typing.
+  const desk = await context.newPage();
+  await visit(desk, `/contacts/${friend.userId}`);
+  const field = desk.getByTestId("conversation-composer").getByRole("textbox");
+  await field.pressSequentially("Yes, ");
+  await expect(page.getByTestId("phone-read").first()).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByTestId("phone-typing")).toBeVisible({ timeout: 10_000 });
+  // To look at (SCREENSHOTS=1): the phone with the account typing and "Read" under their message.
+  if (process.env.SCREENSHOTS) await page.getByRole("figure").screenshot({ path: ".tmp/screenshots/simulator-typing-read.png" });
+
+  // The answer arrives, and the animation ends.
+  const answer = `Yes, we deliver to Banqiao ${Date.now()}`;
+  await field.fill(answer);
+  await field.press("Enter");
+  await expect(page.getByTestId("phone-received").filter({ hasText: answer })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId("phone-typing")).toHaveCount(0);
+});
+
 test("npm start keeps an idle connection open longer than a load balancer's 60 s idle timeout", async () => {
   // Node's default closes an idle connection after 5 s; a balancer reusing it a moment later gets a 502.
   // The announced timeout is what a balancer goes by; a request after 6 s idle shows it is kept.

@@ -9,20 +9,23 @@ import { Select } from "@/components/ui/select";
 import { EMOJI_PRODUCTS } from "@/lib/composer/stickers";
 import { cn } from "@/lib/utils/cn";
 
-/** Pick a LINE emoji by product and emoji id (shown as ids: no images are loaded from LINE). */
-export function EmojiPicker({ onPick }: { onPick: (productId: string, emojiId: string) => void }) {
+/**
+ * Pick a LINE emoji by product and emoji id (shown as ids: no images are loaded from LINE). `side`
+ * "top" opens it upwards, for a field at the bottom of the screen (a conversation's composer).
+ */
+export function EmojiPicker({ onPick, side = "bottom", size = "sm" }: { onPick: (productId: string, emojiId: string) => void; side?: "bottom" | "top"; size?: "sm" | "icon-sm" }) {
   const t = useTranslations("composer.text");
   const [open, setOpen] = useState(false);
   const [product, setProduct] = useState<string>(EMOJI_PRODUCTS[0]);
   const [custom, setCustom] = useState("");
   return (
     <div className="relative">
-      <Button size="sm" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+      <Button size={size} variant={size === "icon-sm" ? "subtle" : undefined} aria-expanded={open} aria-label={size === "icon-sm" ? t("insertEmoji") : undefined} title={size === "icon-sm" ? t("insertEmoji") : undefined} onClick={() => setOpen((o) => !o)}>
         <Smile aria-hidden />
-        {t("insertEmoji")}
+        {size === "sm" && t("insertEmoji")}
       </Button>
       {open && (
-        <div className="absolute top-full left-0 z-30 mt-1 w-80 space-y-2 rounded-lg border border-border bg-surface-raised p-3 shadow-lg">
+        <div className={cn("absolute left-0 z-30 w-80 max-w-[calc(100vw-2rem)] space-y-2 rounded-lg border border-border bg-surface-raised p-3 shadow-lg", side === "top" ? "bottom-full mb-1" : "top-full mt-1")}>
           <Select value={product} onChange={(e) => setProduct(e.target.value)} aria-label={t("emojiProduct")} className="w-full">
             {EMOJI_PRODUCTS.map((p) => (
               <option key={p} value={p}>

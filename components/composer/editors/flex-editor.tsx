@@ -59,7 +59,7 @@ export function FlexEditor({ message, onChange, path }: { message: DraftMessage;
           onChange={(e) => edit(e.target.value)}
           className="resize-y font-mono text-xs leading-5"
         />
-        <p className="text-2xs text-subtle-foreground">{t("hint")}</p>
+        <p className="text-2xs text-muted-foreground">{t("hint")}</p>
         {parseError && <FieldErrors errors={[tv("jsonParse", { error: parseError })]} />}
         {!parseError && <FlexPathErrors path={`${path}.contents`} />}
       </div>

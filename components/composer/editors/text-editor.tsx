@@ -81,7 +81,7 @@ export function TextEditor({ message, onChange, path, mentionsAllowed }: TextEdi
         )}
       </div>
       {!v2 && emojis.length > 0 && (
-        <p className="flex items-center gap-1.5 text-2xs text-subtle-foreground">
+        <p className="flex items-center gap-1.5 text-2xs text-muted-foreground">
           <Smile aria-hidden className="size-3" />
           {t("emojiCount", { count: emojis.length })}
         </p>

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ChatDetail } from "@/components/contacts/chat-detail";
+import { requirePageActor } from "@/lib/auth/page-actor";
 import { ApiError } from "@/lib/queries/api-client";
 import { chatDetailQuery, contactKeys, conversationQuery } from "@/lib/queries/contacts";
 import { getQueryClient } from "@/lib/queries/query-client";
@@ -16,6 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ChatPage({ params }: Props) {
   const { chatId } = await params;
+  const actor = await requirePageActor("viewer");
   const queryClient = getQueryClient();
   const api = await serverApi();
   await Promise.all([queryClient.prefetchQuery(chatDetailQuery(chatId, api)), queryClient.prefetchInfiniteQuery(conversationQuery({ kind: "chat", chatId }, api))]);
@@ -23,7 +25,7 @@ export default async function ChatPage({ params }: Props) {
   if (error instanceof ApiError && error.status === 404) notFound();
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <ChatDetail chatId={chatId} />
+      <ChatDetail chatId={chatId} canSend={actor.role !== "viewer"} />
     </HydrationBoundary>
   );
 }

@@ -11,5 +11,5 @@ export const GET = apiRoute<{ chatId: string }>({ role: "viewer" }, async ({ req
   const cursor = query.cursor ? decodeConversationCursor(query.cursor) : undefined;
   if (query.cursor && !cursor) throw new ApiError(400, "invalid_request", "cursor: is not a cursor returned by this API", [{ property: "cursor", message: "is not a cursor returned by this API", key: "validation.cursor" }]);
   const page = await conversationPage(db, { channelId, target: { kind: type, chatId }, cursor: cursor ?? undefined, limit: query.limit });
-  return { items: page.items, nextCursor: page.nextCursor ? encodeConversationCursor(page.nextCursor) : null };
+  return { ...page, nextCursor: page.nextCursor ? encodeConversationCursor(page.nextCursor) : null };
 });

@@ -15,6 +15,6 @@ export const GET = apiRoute<{ userId: string }>({ role: "viewer" }, async ({ req
   const cursor = query.cursor ? decodeConversationCursor(query.cursor) : undefined;
   if (query.cursor && !cursor) throw new ApiError(400, "invalid_request", "cursor: is not a cursor returned by this API", [{ property: "cursor", message: "is not a cursor returned by this API", key: "validation.cursor" }]);
   const friend = await getFriend(db, { channelId, userId });
-  const page = await conversationPage(db, { channelId, target: { kind: "user", userId, since: friend?.firstSeenAt }, cursor: cursor ?? undefined, limit: query.limit });
-  return { items: page.items, nextCursor: page.nextCursor ? encodeConversationCursor(page.nextCursor) : null };
+  const page = await conversationPage(db, { channelId, target: { kind: "user", userId, since: friend?.firstSeenAt, status: friend?.status }, cursor: cursor ?? undefined, limit: query.limit });
+  return { ...page, nextCursor: page.nextCursor ? encodeConversationCursor(page.nextCursor) : null };
 });
