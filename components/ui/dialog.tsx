@@ -51,7 +51,9 @@ export function Dialog({ open, onOpenChange, variant, className, children, ...pr
         e.preventDefault();
         onOpenChange(false);
       }}
-      onClose={() => open && onOpenChange(false)}
+      // The close event comes a task after close(): if the dialog was opened again meanwhile (a quick
+      // Cancel, then Enter), that stale event must not close the new one.
+      onClose={(e) => open && !e.currentTarget.open && onOpenChange(false)}
       // A click whose target is the <dialog> itself landed on the backdrop.
       onMouseDown={(e) => {
         if (e.target === e.currentTarget) onOpenChange(false);
