@@ -18,7 +18,7 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: tz && isTimeZone(tz) ? tz : "UTC",
-    messages: (await import(`../messages/${locale}.json`)).default,
+    messages: (await import(`./catalogues/${locale}.json`)).default,
     onError: (err) => {
       if (process.env.NODE_ENV !== "production") console.warn("[i18n]", err.message);
     },

@@ -1,8 +1,8 @@
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
-import en from "@/messages/en.json";
-import ja from "@/messages/ja.json";
-import th from "@/messages/th.json";
-import zhTW from "@/messages/zh-TW.json";
+import en from "@/i18n/catalogues/en.json";
+import ja from "@/i18n/catalogues/ja.json";
+import th from "@/i18n/catalogues/th.json";
+import zhTW from "@/i18n/catalogues/zh-TW.json";
 
 // The four message catalogues, flattened to "a.b.c" keys, for tests that check what the code asks of them.
 

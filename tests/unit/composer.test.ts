@@ -1,9 +1,9 @@
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import en from "@/messages/en.json";
-import ja from "@/messages/ja.json";
-import th from "@/messages/th.json";
-import zhTW from "@/messages/zh-TW.json";
+import en from "@/i18n/catalogues/en.json";
+import ja from "@/i18n/catalogues/ja.json";
+import th from "@/i18n/catalogues/th.json";
+import zhTW from "@/i18n/catalogues/zh-TW.json";
 import { toCurl, toSdkCode } from "@/lib/composer/code-snippets";
 import { fromSendBody, initialState, toSendBody } from "@/lib/composer/compose-state";
 import { followEdit, insertEmoji, textSegments } from "@/lib/composer/emoji-text";

@@ -1,5 +1,5 @@
 import { createFormatter, createTranslator } from "use-intl/core";
-import en from "@/messages/en.json";
+import en from "@/i18n/catalogues/en.json";
 import { summarizeEvent } from "@/components/events/summary/summarize-event";
 import { summaryText } from "@/components/events/summary/summary-text";
 import { SHORT_TIME } from "@/lib/utils/date-formats";
