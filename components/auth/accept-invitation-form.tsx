@@ -11,7 +11,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import type { Role } from "@/lib/auth/roles";
 import { acceptInvitationBodySchema } from "@/lib/auth/schemas";
-import { ApiError, sendJson } from "@/lib/queries/api-client";
+import { ApiError, sendJson } from "@/lib/client/api-client";
 import { errorsFromApi, errorsFromZod, translateFieldError, type FieldErrors } from "./field-errors";
 import { FormError, FormField } from "./form-field";
 import { NewPasswordFields } from "./new-password-fields";

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ApiError, type ApiErrorDetail } from "@/lib/queries/api-client";
+import { ApiError, type ApiErrorDetail } from "@/lib/client/api-client";
 
 // The shared schemas (lib/auth/schemas.ts) speak English to API callers. Forms show the same rule in
 // the operator's language: each known message has a key under "fieldErrors"; anything else is shown as

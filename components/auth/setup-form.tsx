@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { setupBodySchema } from "@/lib/auth/schemas";
-import { ApiError, sendJson } from "@/lib/queries/api-client";
+import { ApiError, sendJson } from "@/lib/client/api-client";
 import { errorsFromApi, errorsFromZod, translateFieldError, type FieldErrors } from "./field-errors";
 import { FormError, FormField } from "./form-field";
 import { NewPasswordFields } from "./new-password-fields";

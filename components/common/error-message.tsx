@@ -3,8 +3,8 @@
 import { CircleAlert } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useCallback } from "react";
-import type { ApiErrorDetail } from "@/lib/queries/api-client";
-import { describeError } from "@/lib/queries/describe-error";
+import type { ApiErrorDetail } from "@/lib/client/api-client";
+import { describeError } from "@/lib/client/describe-error";
 import { cn } from "@/lib/utils/cn";
 
 /** Our explanation of an error in the operator's language, by the API's code (errors.codes.*). */

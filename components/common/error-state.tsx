@@ -4,7 +4,7 @@ import { CircleAlert, RotateCw, SearchX } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { describeError } from "@/lib/queries/describe-error";
+import { describeError } from "@/lib/client/describe-error";
 import { ErrorMessage } from "./error-message";
 
 interface ErrorStateProps {

@@ -5,7 +5,7 @@ import { ErrorState } from "@/components/common/error-state";
 import { DetailPageSkeleton } from "@/components/common/detail-page-skeleton";
 import { initialState, segmentOf } from "@/lib/composer/compose-state";
 import type { SendKind } from "@/lib/messages/send-schemas";
-import { draftQuery, sendDetailQuery, sendRecipientsQuery } from "@/lib/queries/messages";
+import { draftQuery, sendDetailQuery, sendRecipientsQuery } from "@/lib/client/messages";
 import { ComposePage, stateFrom } from "./compose-page";
 
 interface ComposeLoaderProps {

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { fromSendBody, type ComposeState } from "@/lib/composer/compose-state";
-import { sendJson } from "@/lib/queries/api-client";
+import { sendJson } from "@/lib/client/api-client";
 import { DraftsDialog } from "./drafts/drafts-dialog";
 import { useAutosave, type SaveStatus } from "./drafts/use-autosave";
 import { WorkingDraftBanner } from "./drafts/working-draft-banner";

@@ -9,7 +9,7 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { Dialog, DialogBody, DialogClose, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toaster";
 import { initialState } from "@/lib/composer/compose-state";
-import { ApiError, sendJson } from "@/lib/queries/api-client";
+import { ApiError, sendJson } from "@/lib/client/api-client";
 import { IssuesProvider } from "./issues-context";
 import { MessageList } from "./message-list";
 import { useCompose } from "./use-compose";

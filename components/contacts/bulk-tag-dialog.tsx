@@ -7,8 +7,8 @@ import { errorDescription } from "@/components/common/error-message";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toaster";
-import { contactKeys, tagListQuery } from "@/lib/queries/contacts";
-import { sendJson } from "@/lib/queries/api-client";
+import { contactKeys, tagListQuery } from "@/lib/client/contacts";
+import { sendJson } from "@/lib/client/api-client";
 import { TagInput } from "./tag-input";
 
 /** Add tags to, or remove tags from, the selected friends (one request for all of them). */

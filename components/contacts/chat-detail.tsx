@@ -9,7 +9,7 @@ import { ErrorState } from "@/components/common/error-state";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { chatDetailQuery, type ChatDetail as ChatDetailData } from "@/lib/queries/contacts";
+import { chatDetailQuery, type ChatDetail as ChatDetailData } from "@/lib/client/contacts";
 import { ConversationComposer } from "./conversation-composer";
 import { ConversationView } from "./conversation-view";
 import { FriendAvatar } from "./friend-avatar";

@@ -12,7 +12,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { chatListQuery } from "@/lib/queries/contacts";
+import { chatListQuery } from "@/lib/client/contacts";
 import { FriendAvatar } from "./friend-avatar";
 import { SearchBox } from "@/components/common/search-box";
 

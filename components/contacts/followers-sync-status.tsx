@@ -8,9 +8,9 @@ import { RelativeTime } from "@/components/common/relative-time";
 import { Button } from "@/components/ui/button";
 import { StatusDot } from "@/components/ui/badge";
 import { useToast } from "@/components/ui/toaster";
-import { ApiError } from "@/lib/queries/api-client";
-import { contactKeys, friendStatsQuery } from "@/lib/queries/contacts";
-import { sendJson } from "@/lib/queries/api-client";
+import { ApiError } from "@/lib/client/api-client";
+import { contactKeys, friendStatsQuery } from "@/lib/client/contacts";
+import { sendJson } from "@/lib/client/api-client";
 
 /**
  * How the friend list relates to LINE's follower list: last synced when, running, or not available for

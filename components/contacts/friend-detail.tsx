@@ -10,7 +10,7 @@ import { RelativeTime } from "@/components/common/relative-time";
 import { buttonVariants } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { friendDetailQuery, type FriendDetail as FriendDetailData } from "@/lib/queries/contacts";
+import { friendDetailQuery, type FriendDetail as FriendDetailData } from "@/lib/client/contacts";
 import { ConversationComposer } from "./conversation-composer";
 import { ConversationView } from "./conversation-view";
 import { FriendAvatar } from "./friend-avatar";

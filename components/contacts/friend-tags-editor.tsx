@@ -7,8 +7,8 @@ import { useState } from "react";
 import { errorDescription } from "@/components/common/error-message";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toaster";
-import { contactKeys, tagListQuery } from "@/lib/queries/contacts";
-import { sendJson } from "@/lib/queries/api-client";
+import { contactKeys, tagListQuery } from "@/lib/client/contacts";
+import { sendJson } from "@/lib/client/api-client";
 import { TagInput } from "./tag-input";
 
 /** One friend's tags: remove with ×, add by typing (operators); a plain list for viewers. */

@@ -10,8 +10,8 @@ import { Dialog, DialogClose, DialogDescription, DialogHeader, DialogTitle } fro
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toaster";
 import { ACTIVE_WINDOWS, type FriendUrlFilters } from "@/lib/contacts/friend-url-filters";
-import { sendJson } from "@/lib/queries/api-client";
-import { segmentKeys } from "@/lib/queries/segments";
+import { sendJson } from "@/lib/client/api-client";
+import { segmentKeys } from "@/lib/client/segments";
 import type { SegmentFilterInput } from "@/lib/segments/segment-schema";
 import type { SegmentItem } from "@/lib/segments/serialize";
 

@@ -4,9 +4,9 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import { uid } from "@/lib/composer/compose-state";
 import type { ConversationSend } from "@/lib/contacts/conversation";
-import { ApiError, sendJson } from "@/lib/queries/api-client";
-import { contactKeys } from "@/lib/queries/contacts";
-import { meQuery } from "@/lib/queries/me";
+import { ApiError, sendJson } from "@/lib/client/api-client";
+import { contactKeys } from "@/lib/client/contacts";
+import { meQuery } from "@/lib/client/me";
 
 export type ConversationRef = { kind: "user"; userId: string } | { kind: "chat"; chatId: string };
 

@@ -10,7 +10,7 @@ import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { DeliveryDetailItem } from "@/lib/events/serialize-delivery";
-import { deliveryDetailQuery } from "@/lib/queries/deliveries";
+import { deliveryDetailQuery } from "@/lib/client/deliveries";
 import { formatBytes, formatLatency } from "@/lib/utils/format";
 import { RejectionReason, SignatureBadge, StatusBadge, VerifyBadge } from "./delivery-badges";
 import { DeliveryEventList } from "./delivery-event-list";

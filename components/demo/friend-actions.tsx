@@ -3,7 +3,7 @@
 import { Image as ImageIcon, MapPin, MousePointerClick, SendHorizontal, Smile } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { DemoFriend } from "@/lib/queries/demo";
+import type { DemoFriend } from "@/lib/client/demo";
 import { useFriendAction } from "./use-friend-action";
 
 /** The friend's keyboard: type and send, or send a sticker, a photo, a place, or tap a postback. */

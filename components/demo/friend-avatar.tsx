@@ -1,4 +1,4 @@
-import type { DemoFriend } from "@/lib/queries/demo";
+import type { DemoFriend } from "@/lib/client/demo";
 import { cn } from "@/lib/utils/cn";
 
 /** The fake friend's generated picture (served by the fake platform), or their initial. */

@@ -7,7 +7,7 @@ import { useDeferredValue, useState } from "react";
 import { ErrorState } from "@/components/common/error-state";
 import { InputWithIcon } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
-import { demoFriendsQuery, type DemoFriend } from "@/lib/queries/demo";
+import { demoFriendsQuery, type DemoFriend } from "@/lib/client/demo";
 import { cn } from "@/lib/utils/cn";
 import { FriendAvatar } from "./friend-avatar";
 

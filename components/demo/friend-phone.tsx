@@ -8,7 +8,7 @@ import { MessageBubble } from "@/components/composer/preview/message-bubble";
 import { summarizeEvent } from "@/components/events/summary/summarize-event";
 import { EventSummaryView } from "@/components/events/event-summary-view";
 import type { DraftMessage } from "@/lib/composer/compose-state";
-import { demoInboxQuery, demoSentQuery, type DemoFriend } from "@/lib/queries/demo";
+import { demoInboxQuery, demoSentQuery, type DemoFriend } from "@/lib/client/demo";
 import { FriendActions } from "./friend-actions";
 
 type Line = { at: number; key: string } & ({ from: "account"; message: DraftMessage; kind: string } | { from: "friend"; payload: Record<string, unknown> });

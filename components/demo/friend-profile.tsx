@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { areaByCode } from "@/lib/line/areas";
-import type { DemoFriend } from "@/lib/queries/demo";
+import type { DemoFriend } from "@/lib/client/demo";
 import { FriendAvatar } from "./friend-avatar";
 import { useFriendAction } from "./use-friend-action";
 

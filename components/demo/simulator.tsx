@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { PageContainer, PageHeader } from "@/components/common/page-header";
-import type { DemoFriend } from "@/lib/queries/demo";
+import type { DemoFriend } from "@/lib/client/demo";
 import { FriendList } from "./friend-list";
 import { FriendPhone } from "./friend-phone";
 import { FriendProfile } from "./friend-profile";

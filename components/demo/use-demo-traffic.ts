@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { errorDescription } from "@/components/common/error-message";
 import { useToast } from "@/components/ui/toaster";
 import { DEMO_TRAFFIC, type TrafficStatus } from "@/lib/demo/schemas";
-import { browserFetch, getJson, sendJson } from "@/lib/queries/api-client";
+import { browserFetch, getJson, sendJson } from "@/lib/client/api-client";
 
 const KEY = ["demo", "traffic"] as const;
 

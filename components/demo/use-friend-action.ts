@@ -4,8 +4,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { errorDescription } from "@/components/common/error-message";
 import { useToast } from "@/components/ui/toaster";
-import { sendJson } from "@/lib/queries/api-client";
-import { demoKeys } from "@/lib/queries/demo";
+import { sendJson } from "@/lib/client/api-client";
+import { demoKeys } from "@/lib/client/demo";
 
 /** Make a fake friend act; what they did reaches the console as a webhook, and their phone refreshes. */
 export function useFriendAction(userId: string) {

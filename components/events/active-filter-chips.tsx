@@ -6,7 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { eventFilterKeys } from "@/lib/events/list-events-schema";
 import type { EventFilters } from "@/lib/events/event-filters";
-import { chatDetailQuery, friendDetailQuery } from "@/lib/queries/contacts";
+import { chatDetailQuery, friendDetailQuery } from "@/lib/client/contacts";
 import { SHORT_TIME } from "@/lib/utils/date-formats";
 import { shortId } from "@/lib/utils/format";
 import type { FilterPatch } from "./use-event-filters";

@@ -8,7 +8,7 @@ import { DeliveryEventList } from "@/components/deliveries/delivery-event-list";
 import { SignatureBadge, StatusBadge } from "@/components/deliveries/delivery-badges";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import type { EventDetail } from "@/lib/queries/events";
+import type { EventDetail } from "@/lib/client/events";
 import { formatLatency } from "@/lib/utils/format";
 
 /** The webhook request this event arrived in, and the other events that came with it. */

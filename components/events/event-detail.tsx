@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { MediaBlock } from "@/components/media/media-block";
 import { messageMedia } from "@/lib/media/message-media";
-import { eventDetailQuery, type EventDetail as EventDetailData } from "@/lib/queries/events";
+import { eventDetailQuery, type EventDetail as EventDetailData } from "@/lib/client/events";
 import { cn } from "@/lib/utils/cn";
 import { EventDeliveryCard } from "./event-delivery-card";
 import { EventFields } from "./event-fields";

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { ExactTime } from "@/components/common/relative-time";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
-import type { EventDetail } from "@/lib/queries/events";
+import type { EventDetail } from "@/lib/client/events";
 import { formatLatency } from "@/lib/utils/format";
 
 /** Every column the store keeps for an event, with ways to filter the timeline by its ids. */

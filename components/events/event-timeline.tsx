@@ -7,7 +7,7 @@ import { useCallback, useMemo, useRef } from "react";
 import { ErrorState } from "@/components/common/error-state";
 import { PageHeader } from "@/components/common/page-header";
 import { countActiveFilters } from "@/lib/events/event-filters";
-import { eventListQuery } from "@/lib/queries/events";
+import { eventListQuery } from "@/lib/client/events";
 import { EventFilterBar } from "./event-filter-bar";
 import { EventList, EventListSkeleton, type EventListHandle } from "./event-list";
 import { EventSheet } from "./event-sheet";

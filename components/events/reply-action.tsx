@@ -10,7 +10,7 @@ import { ReplyComposer } from "@/components/composer/reply-composer";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import type { EventItem } from "@/lib/events/serialize";
-import { meQuery } from "@/lib/queries/me";
+import { meQuery } from "@/lib/client/me";
 
 /**
  * "Reply" while the event's reply token works (with a live countdown), then "Send a push instead".

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useDeferredValue, useId, useState } from "react";
 import { InputWithIcon } from "@/components/ui/input";
 import { idFilterKey } from "@/lib/events/event-filters";
-import { chatSearchQuery, contactSearchQuery } from "@/lib/queries/contacts";
+import { chatSearchQuery, contactSearchQuery } from "@/lib/client/contacts";
 import { cn } from "@/lib/utils/cn";
 import { shortId } from "@/lib/utils/format";
 import type { FilterPatch } from "./use-event-filters";

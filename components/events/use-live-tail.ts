@@ -8,7 +8,7 @@ import { useToast } from "@/components/ui/toaster";
 import type { EventFilters } from "@/lib/events/event-filters";
 import { bufferLiveEvents, mergeLiveEvents } from "@/lib/events/merge-live";
 import type { EventItem } from "@/lib/events/serialize";
-import { eventKeys, fetchLiveEvents, type EventPage } from "@/lib/queries/events";
+import { eventKeys, fetchLiveEvents, type EventPage } from "@/lib/client/events";
 
 // Past this many held-back events, showing them reloads the list instead of merging one by one.
 const MAX_HELD = 1000;

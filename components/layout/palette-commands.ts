@@ -27,7 +27,7 @@ import { useDeferredValue } from "react";
 import { useTheme } from "next-themes";
 import { useRouter } from "next/navigation";
 import { idFilterKey } from "@/lib/events/event-filters";
-import { chatSearchQuery, contactSearchQuery } from "@/lib/queries/contacts";
+import { chatSearchQuery, contactSearchQuery } from "@/lib/client/contacts";
 import { shortId } from "@/lib/utils/format";
 import { locales, type Locale } from "@/i18n/locales";
 import { useSetLocale } from "./use-set-locale";

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useTransition } from "react";
 import { useMember } from "@/components/auth/member-context";
 import { LOCALE_COOKIE, type Locale } from "@/i18n/locales";
-import { sendJson } from "@/lib/queries/api-client";
+import { sendJson } from "@/lib/client/api-client";
 
 /**
  * The locale lives in a cookie (no locale in URLs) and, for a signed-in member, on their account (so it

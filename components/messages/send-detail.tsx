@@ -17,7 +17,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { DraftMessage } from "@/lib/composer/compose-state";
-import { sendDetailQuery } from "@/lib/queries/messages";
+import { sendDetailQuery } from "@/lib/client/messages";
 import type { SendDetail } from "@/lib/sending/serialize";
 import { sendReach } from "@/lib/sending/send-stage";
 import { NarrowcastProgressCard, type NarrowcastProgress } from "./narrowcast-progress";

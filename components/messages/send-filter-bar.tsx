@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
-import type { SendFilters } from "@/lib/queries/messages";
+import type { SendFilters } from "@/lib/client/messages";
 
 interface Props {
   filters: SendFilters;

@@ -10,7 +10,7 @@ import { ErrorState } from "@/components/common/error-state";
 import { PageHeader } from "@/components/common/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { parseSendFilters, sendFiltersToSearch, sendListQuery, type SendFilters } from "@/lib/queries/messages";
+import { parseSendFilters, sendFiltersToSearch, sendListQuery, type SendFilters } from "@/lib/client/messages";
 import { SendFilterBar } from "./send-filter-bar";
 import { SendHistorySkeleton, SendList } from "./send-list";
 

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { SendListItem } from "@/lib/queries/messages";
+import type { SendListItem } from "@/lib/client/messages";
 import { sendReach } from "@/lib/sending/send-stage";
 import { SendKindBadge, SendStatusBadge } from "./send-badges";
 import { messagePreviewText } from "./message-summary";

@@ -7,7 +7,7 @@ import { ErrorState } from "@/components/common/error-state";
 import { PageContainer, PageHeader } from "@/components/common/page-header";
 import { useConsoleFlags } from "@/components/layout/console-flags";
 import { useLive } from "@/components/live/live-provider";
-import { overviewKeys, overviewQuery } from "@/lib/queries/overview";
+import { overviewKeys, overviewQuery } from "@/lib/client/overview";
 import { ConnectChannelCard } from "./connect-channel-card";
 import { DemoTourCard } from "./demo-tour-card";
 import { HourlyChart } from "./hourly-chart";

@@ -6,7 +6,7 @@ import { RelativeTime } from "@/components/common/relative-time";
 import { StatusDot } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { errorRate, errorRateHealth, latencyHealth, worstHealth } from "@/lib/overview/health";
-import type { Overview } from "@/lib/queries/overview";
+import type { Overview } from "@/lib/client/overview";
 
 export function StatCards({ overview }: { overview: Overview }) {
   const t = useTranslations("overview.stats");

@@ -4,7 +4,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { errorRate, errorRateHealth, latencyHealth, LINE_TIMEOUT_MS, type HealthLevel } from "@/lib/overview/health";
-import type { Overview } from "@/lib/queries/overview";
+import type { Overview } from "@/lib/client/overview";
 import { cn } from "@/lib/utils/cn";
 import { formatLatency } from "@/lib/utils/format";
 

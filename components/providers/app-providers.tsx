@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { ThemeProvider } from "next-themes";
 import { useEffect } from "react";
 import { Toaster } from "@/components/ui/toaster";
-import { getQueryClient } from "@/lib/queries/query-client";
+import { getQueryClient } from "@/lib/client/query-client";
 import { TimeZoneSync } from "./time-zone-sync";
 
 /** `nonce`: this request's Content-Security-Policy nonce, for the theme script next-themes inlines. */

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { ErrorMessage } from "@/components/common/error-message";
 import { Badge, StatusDot } from "@/components/ui/badge";
 import { lineErrorCode } from "@/lib/line/line-error-codes";
-import { ApiError } from "@/lib/queries/api-client";
+import { ApiError } from "@/lib/client/api-client";
 import type { AudienceItem } from "@/lib/segments/serialize";
 
 /** A LINE audience's state: uploading, preparing (LINE's IN_PROGRESS), ready for narrowcast, or not. */

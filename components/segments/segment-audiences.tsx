@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { segmentDetailQuery, type SegmentDetail } from "@/lib/queries/segments";
+import { segmentDetailQuery, type SegmentDetail } from "@/lib/client/segments";
 import { AudienceError, AudienceStatus } from "./audience-status";
 import { useSegmentActions } from "./use-segment-actions";
 

@@ -14,8 +14,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toaster";
 import type { FriendItem } from "@/lib/contacts/serialize";
-import { sendJson } from "@/lib/queries/api-client";
-import { segmentKeys, type SegmentDetail } from "@/lib/queries/segments";
+import { sendJson } from "@/lib/client/api-client";
+import { segmentKeys, type SegmentDetail } from "@/lib/client/segments";
 import { segmentBodySchema, segmentFilterSchema, type SegmentFilter } from "@/lib/segments/segment-schema";
 import type { SegmentItem } from "@/lib/segments/serialize";
 import { SegmentAudiences } from "./segment-audiences";

@@ -10,7 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Tabs } from "@/components/ui/tabs";
 import { FRIEND_STATUSES } from "@/lib/contacts/statuses";
-import { tagListQuery } from "@/lib/queries/contacts";
+import { tagListQuery } from "@/lib/client/contacts";
 import type { SegmentFilter } from "@/lib/segments/segment-schema";
 
 type Patch = (p: Partial<SegmentFilter>) => void;

@@ -14,7 +14,7 @@ import { DropdownMenu, DropdownMenuItem, DropdownMenuSeparator } from "@/compone
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { segmentListQuery } from "@/lib/queries/segments";
+import { segmentListQuery } from "@/lib/client/segments";
 import { AudienceStatus } from "./audience-status";
 import { SegmentFilterSummary } from "./segment-filter-summary";
 import { useSegmentActions } from "./use-segment-actions";

@@ -4,8 +4,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { errorDescription } from "@/components/common/error-message";
 import { useToast } from "@/components/ui/toaster";
-import { sendJson } from "@/lib/queries/api-client";
-import { segmentKeys } from "@/lib/queries/segments";
+import { sendJson } from "@/lib/client/api-client";
+import { segmentKeys } from "@/lib/client/segments";
 
 /** Upload a segment to LINE as an audience, or delete it; toasts say how it went. */
 export function useSegmentActions() {

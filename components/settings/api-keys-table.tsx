@@ -6,7 +6,7 @@ import { RelativeTime } from "@/components/common/relative-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { ApiKey } from "@/lib/queries/api-keys";
+import type { ApiKey } from "@/lib/client/api-keys";
 import { cn } from "@/lib/utils/cn";
 
 /** Live keys first, then revoked ones (kept as a record of what existed). */

@@ -5,7 +5,7 @@ import { useTimeZone, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import type { AuditEntry, AuditFilters } from "@/lib/queries/audit";
+import type { AuditEntry, AuditFilters } from "@/lib/client/audit";
 import { dayInZone, endOfDayInZone, startOfDayInZone } from "@/lib/utils/zoned-date";
 import { auditActionKey } from "./audit-action";
 

@@ -7,7 +7,7 @@ import { RelativeTime } from "@/components/common/relative-time";
 import { Badge } from "@/components/ui/badge";
 import { CodeBlock } from "@/components/ui/code-block";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { AuditEntry } from "@/lib/queries/audit";
+import type { AuditEntry } from "@/lib/client/audit";
 import { cn } from "@/lib/utils/cn";
 import { zoneName } from "@/lib/utils/date-formats";
 import { displayIp } from "@/lib/utils/ip";

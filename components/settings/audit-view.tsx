@@ -9,7 +9,7 @@ import { ErrorState } from "@/components/common/error-state";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { auditFiltersToSearch, auditListQuery, parseAuditFilters, type AuditFilters } from "@/lib/queries/audit";
+import { auditFiltersToSearch, auditListQuery, parseAuditFilters, type AuditFilters } from "@/lib/client/audit";
 import { AuditFilterBar } from "./audit-filter-bar";
 import { AuditTable } from "./audit-table";
 import { TableSkeleton } from "./table-skeleton";

@@ -9,7 +9,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { botInfoQuery } from "@/lib/queries/channel";
+import { botInfoQuery } from "@/lib/client/channel";
 import type { BotInfo } from "@/lib/settings/channel";
 import { shortId } from "@/lib/utils/format";
 import { DetailList, DetailRow } from "./detail-list";

@@ -9,8 +9,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Switch } from "@/components/ui/switch";
 import { useToast } from "@/components/ui/toaster";
 import type { ConversationSettings } from "@/db/queries/channels";
-import { sendJson } from "@/lib/queries/api-client";
-import { channelKeys, conversationSettingsQuery } from "@/lib/queries/channel";
+import { sendJson } from "@/lib/client/api-client";
+import { channelKeys, conversationSettingsQuery } from "@/lib/client/channel";
 import { LineErrorNotice } from "./line-error-notice";
 
 const SETTINGS = ["loadingAnimation", "markAsRead"] as const;

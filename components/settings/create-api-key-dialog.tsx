@@ -12,9 +12,9 @@ import { Dialog, DialogClose, DialogHeader, DialogTitle } from "@/components/ui/
 import { Input } from "@/components/ui/input";
 import type { Role } from "@/lib/auth/roles";
 import { createApiKeyBodySchema } from "@/lib/auth/schemas";
-import { sendJson } from "@/lib/queries/api-client";
-import { apiKeyKeys, type CreatedApiKey } from "@/lib/queries/api-keys";
-import { auditKeys } from "@/lib/queries/audit";
+import { sendJson } from "@/lib/client/api-client";
+import { apiKeyKeys, type CreatedApiKey } from "@/lib/client/api-keys";
+import { auditKeys } from "@/lib/client/audit";
 import { RolePicker } from "./role-picker";
 import { ShownOnceSecret } from "./shown-once-secret";
 

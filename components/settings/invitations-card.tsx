@@ -15,9 +15,9 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toaster";
-import { sendJson } from "@/lib/queries/api-client";
-import { auditKeys } from "@/lib/queries/audit";
-import { invitationsQuery, invitationStatus, memberKeys, type Invitation, type InvitationStatus } from "@/lib/queries/members";
+import { sendJson } from "@/lib/client/api-client";
+import { auditKeys } from "@/lib/client/audit";
+import { invitationsQuery, invitationStatus, memberKeys, type Invitation, type InvitationStatus } from "@/lib/client/members";
 import { TableSkeleton } from "./table-skeleton";
 
 const STATUS_TONE: Record<InvitationStatus, BadgeTone> = { pending: "warning", accepted: "success", revoked: "neutral", expired: "neutral" };

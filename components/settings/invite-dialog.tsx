@@ -12,9 +12,9 @@ import { Dialog, DialogClose, DialogHeader, DialogTitle } from "@/components/ui/
 import { Input } from "@/components/ui/input";
 import type { Role } from "@/lib/auth/roles";
 import { inviteBodySchema } from "@/lib/auth/schemas";
-import { sendJson } from "@/lib/queries/api-client";
-import { auditKeys } from "@/lib/queries/audit";
-import { memberKeys, type CreatedInvitation } from "@/lib/queries/members";
+import { sendJson } from "@/lib/client/api-client";
+import { auditKeys } from "@/lib/client/audit";
+import { memberKeys, type CreatedInvitation } from "@/lib/client/members";
 import { RolePicker } from "./role-picker";
 import { ShownOnceSecret } from "./shown-once-secret";
 

@@ -18,9 +18,9 @@ import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toaster";
 import { ROLES, type Role } from "@/lib/auth/roles";
-import { ApiError, sendJson } from "@/lib/queries/api-client";
-import { auditKeys } from "@/lib/queries/audit";
-import { memberKeys, membersQuery, type Member } from "@/lib/queries/members";
+import { ApiError, sendJson } from "@/lib/client/api-client";
+import { auditKeys } from "@/lib/client/audit";
+import { memberKeys, membersQuery, type Member } from "@/lib/client/members";
 import { TableSkeleton } from "./table-skeleton";
 
 type Change = { member: Member; role: Role } | { member: Member; disabled: boolean };

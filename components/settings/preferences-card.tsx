@@ -11,7 +11,7 @@ import { Select } from "@/components/ui/select";
 import { useToast } from "@/components/ui/toaster";
 import { useSetLocale } from "@/components/layout/use-set-locale";
 import { isLocale, locales } from "@/i18n/locales";
-import { sendJson } from "@/lib/queries/api-client";
+import { sendJson } from "@/lib/client/api-client";
 import { zoneName } from "@/lib/utils/date-formats";
 
 // The zones operators of this console live in, first; every other zone follows.

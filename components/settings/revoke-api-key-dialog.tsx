@@ -5,9 +5,9 @@ import { useTranslations } from "next-intl";
 import { ErrorMessage } from "@/components/common/error-message";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toaster";
-import { sendJson } from "@/lib/queries/api-client";
-import { apiKeyKeys, type ApiKey } from "@/lib/queries/api-keys";
-import { auditKeys } from "@/lib/queries/audit";
+import { sendJson } from "@/lib/client/api-client";
+import { apiKeyKeys, type ApiKey } from "@/lib/client/api-keys";
+import { auditKeys } from "@/lib/client/audit";
 
 /** Revoking stops the key on its next request, everywhere; it cannot be undone. */
 export function RevokeApiKeyDialog({ apiKey, onClose }: { apiKey: ApiKey; onClose: () => void }) {

@@ -16,10 +16,10 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toaster";
 import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "@/lib/auth/session-policy";
 import { describeUserAgent } from "@/lib/auth/user-agent";
-import { sendJson } from "@/lib/queries/api-client";
+import { sendJson } from "@/lib/client/api-client";
 import { displayIp } from "@/lib/utils/ip";
-import { auditKeys } from "@/lib/queries/audit";
-import { mySessionsQuery, sessionKeys, type MemberSession } from "@/lib/queries/sessions";
+import { auditKeys } from "@/lib/client/audit";
+import { mySessionsQuery, sessionKeys, type MemberSession } from "@/lib/client/sessions";
 
 /** Settings › Sessions: every device the member is signed in on; any but this one can be ended. */
 export function SessionsView() {

@@ -10,9 +10,9 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { CopyButton } from "@/components/ui/copy-button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toaster";
-import { sendJson } from "@/lib/queries/api-client";
-import { auditKeys } from "@/lib/queries/audit";
-import { channelKeys, webhookEndpointQuery } from "@/lib/queries/channel";
+import { sendJson } from "@/lib/client/api-client";
+import { auditKeys } from "@/lib/client/audit";
+import { channelKeys, webhookEndpointQuery } from "@/lib/client/channel";
 import type { ChannelConfiguration, WebhookEndpoint, WebhookTestResult } from "@/lib/settings/channel";
 import { LineErrorNotice } from "./line-error-notice";
 import { WebhookTestResultPanel } from "./webhook-test-result";

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { ErrorMessage } from "@/components/common/error-message";
 import { FieldErrors } from "@/components/composer/field";
 import { LineFailure } from "@/components/messages/line-failure";
-import { ApiError } from "@/lib/queries/api-client";
+import { ApiError } from "@/lib/client/api-client";
 import { catalogues, type CatalogueLocale } from "../helpers/catalogues";
 
 // What the operator reads when something fails: our explanation in their language first, and LINE's own

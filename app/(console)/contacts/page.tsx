@@ -4,9 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { FriendList } from "@/components/contacts/friend-list";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { parseFriendFilters } from "@/lib/contacts/friend-url-filters";
-import { friendListQuery, friendStatsQuery, tagListQuery } from "@/lib/queries/contacts";
-import { getQueryClient } from "@/lib/queries/query-client";
-import { serverApi } from "@/lib/queries/server-api";
+import { friendListQuery, friendStatsQuery, tagListQuery } from "@/lib/client/contacts";
+import { getQueryClient } from "@/lib/client/query-client";
+import { serverApi } from "@/lib/client/server-api";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contacts"))("title") };

@@ -2,9 +2,9 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { DeliveryList } from "@/components/deliveries/delivery-list";
-import { deliveryListQuery, parseDeliveryView } from "@/lib/queries/deliveries";
-import { getQueryClient } from "@/lib/queries/query-client";
-import { serverApi } from "@/lib/queries/server-api";
+import { deliveryListQuery, parseDeliveryView } from "@/lib/client/deliveries";
+import { getQueryClient } from "@/lib/client/query-client";
+import { serverApi } from "@/lib/client/server-api";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("deliveries"))("title") };

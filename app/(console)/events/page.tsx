@@ -3,9 +3,9 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { EventTimeline } from "@/components/events/event-timeline";
 import { parseEventFilters } from "@/lib/events/event-filters";
-import { eventListQuery } from "@/lib/queries/events";
-import { getQueryClient } from "@/lib/queries/query-client";
-import { serverApi } from "@/lib/queries/server-api";
+import { eventListQuery } from "@/lib/client/events";
+import { getQueryClient } from "@/lib/client/query-client";
+import { serverApi } from "@/lib/client/server-api";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("events"))("title") };

@@ -4,9 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { SendHistory } from "@/components/messages/send-history";
 import { getPageActor } from "@/lib/auth/page-actor";
 import { roleAllows } from "@/lib/auth/require-actor";
-import { parseSendFilters, sendListQuery } from "@/lib/queries/messages";
-import { getQueryClient } from "@/lib/queries/query-client";
-import { serverApi } from "@/lib/queries/server-api";
+import { parseSendFilters, sendListQuery } from "@/lib/client/messages";
+import { getQueryClient } from "@/lib/client/query-client";
+import { serverApi } from "@/lib/client/server-api";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("sends"))("title") };

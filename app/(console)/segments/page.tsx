@@ -3,9 +3,9 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SegmentList } from "@/components/segments/segment-list";
 import { requirePageActor } from "@/lib/auth/page-actor";
-import { getQueryClient } from "@/lib/queries/query-client";
-import { segmentListQuery } from "@/lib/queries/segments";
-import { serverApi } from "@/lib/queries/server-api";
+import { getQueryClient } from "@/lib/client/query-client";
+import { segmentListQuery } from "@/lib/client/segments";
+import { serverApi } from "@/lib/client/server-api";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("segments"))("title") };

@@ -12,8 +12,8 @@ import { Dialog, DialogBody, DialogClose, DialogHeader, DialogTitle } from "@/co
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toaster";
-import { draftsQuery, sendKeys } from "@/lib/queries/messages";
-import { sendJson } from "@/lib/queries/api-client";
+import { draftsQuery, sendKeys } from "@/lib/client/messages";
+import { sendJson } from "@/lib/client/api-client";
 import { cn } from "@/lib/utils/cn";
 
 /** Saved drafts: open one, start a copy, or delete it. */

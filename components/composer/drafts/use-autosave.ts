@@ -3,8 +3,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { SendKind } from "@/lib/messages/send-schemas";
-import { sendKeys, type Draft } from "@/lib/queries/messages";
-import { sendJson } from "@/lib/queries/api-client";
+import { sendKeys, type Draft } from "@/lib/client/messages";
+import { sendJson } from "@/lib/client/api-client";
 
 export type SaveStatus = "idle" | "saving" | "saved" | "error";
 

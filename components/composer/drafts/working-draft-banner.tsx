@@ -7,8 +7,8 @@ import Link from "next/link";
 import { useState } from "react";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Button, buttonVariants } from "@/components/ui/button";
-import { sendJson } from "@/lib/queries/api-client";
-import { sendKeys, workingDraftQuery } from "@/lib/queries/messages";
+import { sendJson } from "@/lib/client/api-client";
+import { sendKeys, workingDraftQuery } from "@/lib/client/messages";
 
 /**
  * A fresh composer, when the member left a composition unsent: continue it, or discard it. Typing a

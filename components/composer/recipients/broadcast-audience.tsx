@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Megaphone } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Skeleton } from "@/components/ui/skeleton";
-import { quotaQuery } from "@/lib/queries/messages";
+import { quotaQuery } from "@/lib/client/messages";
 import { lineDate } from "@/lib/utils/format";
 
 /** Broadcast goes to every friend who has not blocked the account: say how many that is, and from what. */

@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { TreeNode } from "@/lib/composer/targeting-tree";
 import { AGE_BUCKETS, SUBSCRIPTION_BUCKETS } from "@/lib/messages/narrowcast-schema";
-import { sendListQuery } from "@/lib/queries/messages";
+import { sendListQuery } from "@/lib/client/messages";
 import { cn } from "@/lib/utils/cn";
 import { useFieldIssues } from "../issues-context";
 import { AreaPicker } from "./area-picker";

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { InputWithIcon } from "@/components/ui/input";
 import { CHAT_ID, chatIdProblem } from "@/lib/composer/chat-id";
 import type { PushTarget } from "@/lib/composer/compose-state";
-import { chatSearchQuery, contactSearchQuery } from "@/lib/queries/contacts";
+import { chatSearchQuery, contactSearchQuery } from "@/lib/client/contacts";
 import { cn } from "@/lib/utils/cn";
 import { PathErrors } from "../field";
 import { PushStandingNote } from "./push-standing-note";

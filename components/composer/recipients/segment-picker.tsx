@@ -8,7 +8,7 @@ import { ErrorAlert } from "@/components/common/error-message";
 import { SegmentFilterSummary } from "@/components/segments/segment-filter-summary";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { segmentDetailQuery, segmentListQuery } from "@/lib/queries/segments";
+import { segmentDetailQuery, segmentListQuery } from "@/lib/client/segments";
 import { cn } from "@/lib/utils/cn";
 import { PathErrors } from "../field";
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ApiError } from "@/lib/queries/api-client";
-import { chatDetailQuery, friendDetailQuery } from "@/lib/queries/contacts";
+import { ApiError } from "@/lib/client/api-client";
+import { chatDetailQuery, friendDetailQuery } from "@/lib/client/contacts";
 
 /**
  * What the console knows of a push's recipient. LINE answers 200 to a push to any well-formed id — a

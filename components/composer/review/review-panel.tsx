@@ -9,8 +9,8 @@ import { ErrorMessage, errorDescription } from "@/components/common/error-messag
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toaster";
 import { describeTargeting, type Targeting } from "@/lib/composer/targeting-sentence";
-import { ApiError, sendJson } from "@/lib/queries/api-client";
-import { sendKeys } from "@/lib/queries/messages";
+import { ApiError, sendJson } from "@/lib/client/api-client";
+import { sendKeys } from "@/lib/client/messages";
 import { cn } from "@/lib/utils/cn";
 import type { ComposeApi } from "../use-compose";
 import { ConfirmSendDialog } from "./confirm-send-dialog";

@@ -8,8 +8,8 @@ import { ErrorAlert } from "@/components/common/error-message";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
-import { sendJson } from "@/lib/queries/api-client";
-import { sendKeys, testRecipientsQuery } from "@/lib/queries/messages";
+import { sendJson } from "@/lib/client/api-client";
+import { sendKeys, testRecipientsQuery } from "@/lib/client/messages";
 
 /** The saved test recipients, managed inline: who a test send goes to. */
 export function TestRecipients() {

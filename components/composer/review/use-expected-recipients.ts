@@ -5,9 +5,9 @@ import { useDeferredValue } from "react";
 import { parseRecipientList } from "@/lib/composer/recipient-list";
 import type { ComposeState } from "@/lib/composer/compose-state";
 import { narrowcastBodySchema } from "@/lib/messages/send-schemas";
-import { quotaQuery } from "@/lib/queries/messages";
-import { segmentDetailQuery } from "@/lib/queries/segments";
-import { sendJson } from "@/lib/queries/api-client";
+import { quotaQuery } from "@/lib/client/messages";
+import { segmentDetailQuery } from "@/lib/client/segments";
+import { sendJson } from "@/lib/client/api-client";
 
 export type EstimateBasis = { kind: "line"; date: string } | { kind: "console" } | { kind: "narrowcast" };
 

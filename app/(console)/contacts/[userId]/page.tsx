@@ -4,10 +4,10 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { FriendDetail } from "@/components/contacts/friend-detail";
 import { requirePageActor } from "@/lib/auth/page-actor";
-import { ApiError } from "@/lib/queries/api-client";
-import { contactKeys, conversationQuery, friendDetailQuery } from "@/lib/queries/contacts";
-import { getQueryClient } from "@/lib/queries/query-client";
-import { serverApi } from "@/lib/queries/server-api";
+import { ApiError } from "@/lib/client/api-client";
+import { contactKeys, conversationQuery, friendDetailQuery } from "@/lib/client/contacts";
+import { getQueryClient } from "@/lib/client/query-client";
+import { serverApi } from "@/lib/client/server-api";
 
 type Props = { params: Promise<{ userId: string }> };
 

@@ -7,10 +7,10 @@ import { notFound } from "next/navigation";
 import { PageContainer, PageHeader } from "@/components/common/page-header";
 import { DeliveryDetail } from "@/components/deliveries/delivery-detail";
 import { buttonVariants } from "@/components/ui/button";
-import { ApiError } from "@/lib/queries/api-client";
-import { deliveryKeys, deliveryDetailQuery } from "@/lib/queries/deliveries";
-import { getQueryClient } from "@/lib/queries/query-client";
-import { serverApi } from "@/lib/queries/server-api";
+import { ApiError } from "@/lib/client/api-client";
+import { deliveryKeys, deliveryDetailQuery } from "@/lib/client/deliveries";
+import { getQueryClient } from "@/lib/client/query-client";
+import { serverApi } from "@/lib/client/server-api";
 
 type Props = { params: Promise<{ id: string }> };
 

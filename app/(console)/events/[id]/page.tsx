@@ -7,10 +7,10 @@ import { notFound } from "next/navigation";
 import { PageContainer, PageHeader } from "@/components/common/page-header";
 import { EventDetail } from "@/components/events/event-detail";
 import { buttonVariants } from "@/components/ui/button";
-import { ApiError } from "@/lib/queries/api-client";
-import { eventKeys, eventDetailQuery } from "@/lib/queries/events";
-import { getQueryClient } from "@/lib/queries/query-client";
-import { serverApi } from "@/lib/queries/server-api";
+import { ApiError } from "@/lib/client/api-client";
+import { eventKeys, eventDetailQuery } from "@/lib/client/events";
+import { getQueryClient } from "@/lib/client/query-client";
+import { serverApi } from "@/lib/client/server-api";
 
 type Props = { params: Promise<{ id: string }> };
 

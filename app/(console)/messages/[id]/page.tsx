@@ -4,9 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { SendDetailView } from "@/components/messages/send-detail";
 import { getPageActor } from "@/lib/auth/page-actor";
 import { roleAllows } from "@/lib/auth/require-actor";
-import { sendDetailQuery } from "@/lib/queries/messages";
-import { getQueryClient } from "@/lib/queries/query-client";
-import { serverApi } from "@/lib/queries/server-api";
+import { sendDetailQuery } from "@/lib/client/messages";
+import { getQueryClient } from "@/lib/client/query-client";
+import { serverApi } from "@/lib/client/server-api";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("sends"))("detail.title") };

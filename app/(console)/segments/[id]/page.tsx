@@ -3,10 +3,10 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { SegmentEditor } from "@/components/segments/segment-editor";
 import { requirePageActor } from "@/lib/auth/page-actor";
-import { ApiError } from "@/lib/queries/api-client";
-import { getQueryClient } from "@/lib/queries/query-client";
-import { segmentDetailQuery } from "@/lib/queries/segments";
-import { serverApi } from "@/lib/queries/server-api";
+import { ApiError } from "@/lib/client/api-client";
+import { getQueryClient } from "@/lib/client/query-client";
+import { segmentDetailQuery } from "@/lib/client/segments";
+import { serverApi } from "@/lib/client/server-api";
 
 type Props = { params: Promise<{ id: string }> };
 

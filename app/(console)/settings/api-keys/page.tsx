@@ -4,9 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { ApiKeysView } from "@/components/settings/api-keys-view";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { env } from "@/lib/env.js";
-import { apiKeysQuery } from "@/lib/queries/api-keys";
-import { getQueryClient } from "@/lib/queries/query-client";
-import { serverApi } from "@/lib/queries/server-api";
+import { apiKeysQuery } from "@/lib/client/api-keys";
+import { getQueryClient } from "@/lib/client/query-client";
+import { serverApi } from "@/lib/client/server-api";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings.nav"))("apiKeys") };

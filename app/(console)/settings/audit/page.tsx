@@ -3,9 +3,9 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AuditView } from "@/components/settings/audit-view";
 import { requirePageActor } from "@/lib/auth/page-actor";
-import { auditListQuery, parseAuditFilters } from "@/lib/queries/audit";
-import { getQueryClient } from "@/lib/queries/query-client";
-import { serverApi } from "@/lib/queries/server-api";
+import { auditListQuery, parseAuditFilters } from "@/lib/client/audit";
+import { getQueryClient } from "@/lib/client/query-client";
+import { serverApi } from "@/lib/client/server-api";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings.nav"))("audit") };

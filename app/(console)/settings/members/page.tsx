@@ -3,9 +3,9 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { MembersView } from "@/components/settings/members-view";
 import { requirePageActor } from "@/lib/auth/page-actor";
-import { invitationsQuery, membersQuery } from "@/lib/queries/members";
-import { getQueryClient } from "@/lib/queries/query-client";
-import { serverApi } from "@/lib/queries/server-api";
+import { invitationsQuery, membersQuery } from "@/lib/client/members";
+import { getQueryClient } from "@/lib/client/query-client";
+import { serverApi } from "@/lib/client/server-api";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings.nav"))("members") };

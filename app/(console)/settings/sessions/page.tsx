@@ -3,9 +3,9 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SessionsView } from "@/components/settings/sessions-view";
 import { requirePageActor } from "@/lib/auth/page-actor";
-import { getQueryClient } from "@/lib/queries/query-client";
-import { serverApi } from "@/lib/queries/server-api";
-import { mySessionsQuery } from "@/lib/queries/sessions";
+import { getQueryClient } from "@/lib/client/query-client";
+import { serverApi } from "@/lib/client/server-api";
+import { mySessionsQuery } from "@/lib/client/sessions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings.nav"))("sessions") };
