@@ -34,11 +34,11 @@ module.exports = {
       to: { path: "^lib/runtime\\.ts$" },
     },
     {
-      name: "browser-data-layer-sees-types-only",
-      comment: "lib/client runs in the browser: it may name the features' types, never import their server code or the database.",
+      name: "browser-data-layer-stays-off-the-server",
+      comment: "lib/client runs in the browser: it may use the features' schemas, filters and types, never the database, the platform's server pieces or the runtime.",
       severity: "error",
       from: { path: "^lib/client/" },
-      to: { path: "^(db|lib/(?!client/|utils/|env\\.js$))", dependencyTypesNot: ["type-only"] },
+      to: { path: "^(db/|lib/platform/|lib/runtime\\.ts$)", dependencyTypesNot: ["type-only"] },
     },
     {
       name: "components-never-reach-the-database",

@@ -10,7 +10,7 @@ import { sql } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { ensureDefaultChannel } from "@/db/queries/channels";
 import { FRIEND_SEARCH_TERMS, friendUserId, generateFriends } from "@/db/seed/generate-friends";
-import { encodeFriendCursor } from "@/lib/contacts/friend-filter";
+import { encodeFriendCursor } from "@/lib/contacts/friend-cursor";
 import { startApp } from "./lib/app-server";
 import { benchHeaders, prepareAuth, signIn } from "./lib/auth";
 import { round, summarize } from "./lib/stats";

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { escapeLike, normalizeSearchText } from "@/lib/search/grams";
+import { escapeLike, normalizeSearchText } from "@/db/search-text";
 import type { Db } from "../client";
 import { chatMembers, chats, friends } from "../schema/contacts";
 

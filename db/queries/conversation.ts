@@ -1,5 +1,5 @@
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
-import type { FriendStatus } from "@/lib/contacts/statuses";
+import type { FriendStatus } from "../schema/enums";
 import type { Db } from "../client";
 import { sendChunks, sends } from "../schema/messages";
 import { events } from "../schema/webhook";

@@ -1,5 +1,5 @@
 import { and, desc, sql, type SQL } from "drizzle-orm";
-import { escapeLike, normalizeSearchText, queryGrams } from "@/lib/search/grams";
+import { escapeLike, normalizeSearchText, queryGrams } from "@/db/search-text";
 import type { Db } from "../client";
 import { events } from "../schema/webhook";
 import { eventConditions, eventsByIds, type EventCursor, type ListEventsParams } from "./event-filters";

@@ -1,6 +1,6 @@
 import { and, asc, desc, sql, type SQL } from "drizzle-orm";
-import { escapeLike, normalizeSearchText, queryGrams } from "@/lib/search/grams";
-import type { FriendCursor, FriendFilter, FriendSort } from "@/lib/contacts/friend-filter";
+import { escapeLike, normalizeSearchText, queryGrams } from "@/db/search-text";
+import type { FriendCursor, FriendFilter, FriendSort } from "@/db/queries/friend-filter";
 import type { Db } from "../client";
 import { friends } from "../schema/contacts";
 import { cursorCondition, friendColumns, friendConditions, sortKey, sortValue, type FriendListRow } from "./friends";

@@ -1,12 +1,73 @@
 import { sql } from "drizzle-orm";
-import type { ChatChange, FriendChange, MediaItem, MemberChange, ProjectedEvent } from "@/lib/contacts/project-events";
 import type { Db } from "../client";
 import { chatMembers, chats, friends, NEVER_ACTIVE } from "../schema/contacts";
 import { media } from "../schema/media";
 import { events } from "../schema/webhook";
 import { NO_NAME } from "./friends";
 
-// The SQL of the friends projection (lib/contacts/friends-projection.ts explains the reading rules).
+// The SQL of the friends projection (lib/contacts/friends-projection.ts explains the reading rules),
+// and the changes it writes (what lib/contacts/project-events.ts makes of a batch of events).
+
+export interface ProjectedEvent {
+  id: number;
+  channelId: number;
+  type: string;
+  messageType: string | null;
+  messageId: string | null;
+  sourceType: string | null;
+  userId: string | null;
+  groupId: string | null;
+  roomId: string | null;
+  timestamp: Date;
+  joinedMembers: unknown;
+  leftMembers: unknown;
+  contentProvider: string | null;
+  fileName: string | null;
+}
+
+export interface FriendChange {
+  channelId: number;
+  userId: string;
+  firstSeen: Date;
+  /** Latest event they did (null: only seen, e.g. added to a group by someone else). */
+  lastActive: Date | null;
+  status: "friend" | "blocked" | null;
+  statusAt: Date | null;
+  /** They (re)added the account: their profile is worth asking for again. */
+  followed: boolean;
+}
+
+export interface ChatChange {
+  channelId: number;
+  chatId: string;
+  type: "group" | "room";
+  firstSeen: Date;
+  lastActive: Date;
+  status: "joined" | "left" | null;
+  statusAt: Date | null;
+  /** Joined, or members came or went: name, picture and member count are worth asking for again. */
+  refresh: boolean;
+}
+
+export interface MemberChange {
+  channelId: number;
+  chatId: string;
+  userId: string;
+  firstSeen: Date;
+  lastSeen: Date;
+  leftAt: Date | null;
+}
+
+export interface MediaItem {
+  channelId: number;
+  messageId: string;
+  eventId: number;
+  messageType: "image" | "video" | "audio" | "file";
+  userId: string | null;
+  chatId: string | null;
+  external: boolean;
+  fileName: string | null;
+}
 
 /** The highest event id handed out so far, committed or not (sequences are not transactional). */
 export async function lastAllocatedEventId(db: Db): Promise<number> {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, lt, sql, type SQL } from "drizzle-orm";
-import { escapeLike, normalizeSearchText, queryGrams, textGrams } from "@/lib/search/grams";
-import { userIdPrefix, type FriendCursor, type FriendFilter, type FriendSort } from "@/lib/contacts/friend-filter";
+import { escapeLike, normalizeSearchText, queryGrams, textGrams } from "@/db/search-text";
+import { userIdPrefix, type FriendCursor, type FriendFilter, type FriendSort } from "@/db/queries/friend-filter";
 import type { Db } from "../client";
 import { friends, friendTags, NEVER_ACTIVE } from "../schema/contacts";
 

@@ -1,7 +1,28 @@
 import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
-import type { EventRow } from "@/lib/webhook/event-row";
 import type { Db } from "../client";
 import { events, webhookDeliveries, webhookTimings } from "../schema/webhook";
+
+/** One event's columns as the intake stores them (lib/webhook/event-row.ts reads them off LINE's JSON). */
+export interface EventRow {
+  dedupeKey: string;
+  webhookEventId: string | null;
+  type: string;
+  messageType: string | null;
+  messageId: string | null;
+  sourceType: string | null;
+  userId: string | null;
+  groupId: string | null;
+  roomId: string | null;
+  timestamp: Date;
+  isRedelivery: boolean;
+  mode: string | null;
+  replyToken: string | null;
+  text: string | null;
+  searchText: string | null;
+  searchGrams: number[] | null;
+  /** The event exactly as LINE sent it. */
+  payload: Record<string, unknown>;
+}
 
 /** The NOTIFY channel oa_store_deliveries announces new deliveries and events on. */
 export const LIVE_CHANNEL = "oa_live";

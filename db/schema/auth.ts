@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { ROLES, type Role } from "../../lib/auth/roles";
+import { ROLES, type Role } from "./enums";
 
 // Accounts. The first four tables are better-auth's (property names are the field names it uses,
 // columns snake_case); role, disabled, locale and time zone are ours, declared to better-auth as
 // additional user fields that no client input may set.
 
-// Roles are defined with the guards: browser code imports them too, and must not pull in drizzle.
+// Roles are plain constants (./enums.ts): browser code imports them too, and must not pull in drizzle.
 export { ROLES, type Role };
 
 export const user = pgTable("user", {

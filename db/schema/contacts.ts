@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
-import { FRIEND_STATUSES } from "../../lib/contacts/statuses";
+import { FRIEND_STATUSES } from "./enums";
 
 // People and chats, derived from the event store (the friends projection) and from LINE (follower ids,
 // profiles, group summaries). Nothing here is the source of truth for what happened — events are — so
@@ -10,7 +10,7 @@ import { FRIEND_STATUSES } from "../../lib/contacts/statuses";
 // `orderBy(desc(col))` emits plain DESC, and PostgreSQL then ignores the index (drizzle-orm issue 5978).
 // A backward scan of an ascending index serves "newest first".
 
-export { FRIEND_STATUSES, type FriendStatus } from "../../lib/contacts/statuses";
+export { FRIEND_STATUSES, type FriendStatus } from "./enums";
 export const PROFILE_STATUSES = ["pending", "ok", "not_found", "error"] as const;
 /**
  * last_active_at of a friend the console knows only from the follower list (no event from them yet).

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { normalizeSearchText, textGrams } from "@/lib/search/grams";
+import { normalizeSearchText, textGrams } from "@/db/search-text";
 
 // A realistic million: 90 days of traffic from 20,000 friends, 200 groups and 50 rooms, texts drawn from
 // a few thousand sentences in Traditional Chinese, Japanese, Thai and English, so a search term is as

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { normalizeSearchText, textGrams } from "@/lib/search/grams";
+import { normalizeSearchText, textGrams } from "@/db/search-text";
 
 // A realistic friend list for benchmarks and plan tests: names in Traditional Chinese, Japanese, Thai
 // and English (as an account in Taiwan, Japan or Thailand has them), languages, statuses (most are

@@ -1,8 +1,9 @@
 // Roles and their order, importable from browser code (no database or server modules): the console
 // hides what a role cannot do, and the server checks the same ranking on every request.
 
-export const ROLES = ["viewer", "operator", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from "@/db/schema/enums";
+
+export { ROLES, type Role };
 
 const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
 

@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { friendsForExport } from "@/db/queries/friends";
 import { tagsOfFriends } from "@/db/queries/friend-tags";
-import type { FriendFilter } from "./friend-filter";
+import type { FriendFilter } from "@/db/queries/friend-filter";
 import { CSV_BOM, csvRow } from "./csv";
 import { serializeFriend } from "./serialize";
 

@@ -1,5 +1,5 @@
 import { FRIEND_STATUSES } from "@/lib/contacts/statuses";
-import { FRIEND_SORTS, type FriendSort } from "./friend-filter";
+import { FRIEND_SORTS, type FriendSort } from "@/db/queries/friend-filter";
 
 // The friend list's filters as its URL carries them, so a view can be shared as a link. "Active
 // within" is kept relative (7d) in the URL and becomes a date only when the API is asked.

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { FRIEND_STATUSES } from "@/lib/contacts/statuses";
 import { instantParam } from "@/lib/http/date-params";
-import { FRIEND_SORTS } from "./friend-filter";
+import { FRIEND_SORTS } from "@/db/queries/friend-filter";
 import { tagNameSchema } from "./tag-schema";
 
 /** GET /api/contacts (and its CSV export): shared by the list's filter bar and the route handler. */

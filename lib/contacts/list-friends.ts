@@ -5,8 +5,9 @@ import { tagsOfFriends } from "@/db/queries/friend-tags";
 import { getSegment } from "@/db/queries/segments";
 import { ApiError, notFound } from "@/lib/http/errors";
 import { segmentFilterSchema, segmentToFriendFilter } from "@/lib/segments/segment-schema";
-import { normalizeSearchText } from "@/lib/search/grams";
-import { decodeFriendCursor, encodeFriendCursor, userIdPrefix, type FriendFilter } from "./friend-filter";
+import { normalizeSearchText } from "@/db/search-text";
+import { userIdPrefix, type FriendFilter } from "@/db/queries/friend-filter";
+import { decodeFriendCursor, encodeFriendCursor } from "./friend-cursor";
 import type { ListFriendsQuery } from "./list-friends-schema";
 import { serializeFriend } from "./serialize";
 

@@ -1,67 +1,9 @@
 // What a batch of events means for friends, chats, chat members and media — a pure function, so the
 // rules are tested without a database. Applying the result is idempotent (least/greatest, and a status
 // only replaces an older one), so events arriving out of order, or a batch applied twice, end the same.
+import type { ChatChange, FriendChange, MediaItem, MemberChange, ProjectedEvent } from "@/db/queries/friends-projection";
 
-export interface ProjectedEvent {
-  id: number;
-  channelId: number;
-  type: string;
-  messageType: string | null;
-  messageId: string | null;
-  sourceType: string | null;
-  userId: string | null;
-  groupId: string | null;
-  roomId: string | null;
-  timestamp: Date;
-  joinedMembers: unknown;
-  leftMembers: unknown;
-  contentProvider: string | null;
-  fileName: string | null;
-}
-
-export interface FriendChange {
-  channelId: number;
-  userId: string;
-  firstSeen: Date;
-  /** Latest event they did (null: only seen, e.g. added to a group by someone else). */
-  lastActive: Date | null;
-  status: "friend" | "blocked" | null;
-  statusAt: Date | null;
-  /** They (re)added the account: their profile is worth asking for again. */
-  followed: boolean;
-}
-
-export interface ChatChange {
-  channelId: number;
-  chatId: string;
-  type: "group" | "room";
-  firstSeen: Date;
-  lastActive: Date;
-  status: "joined" | "left" | null;
-  statusAt: Date | null;
-  /** Joined, or members came or went: name, picture and member count are worth asking for again. */
-  refresh: boolean;
-}
-
-export interface MemberChange {
-  channelId: number;
-  chatId: string;
-  userId: string;
-  firstSeen: Date;
-  lastSeen: Date;
-  leftAt: Date | null;
-}
-
-export interface MediaItem {
-  channelId: number;
-  messageId: string;
-  eventId: number;
-  messageType: "image" | "video" | "audio" | "file";
-  userId: string | null;
-  chatId: string | null;
-  external: boolean;
-  fileName: string | null;
-}
+export type { ChatChange, FriendChange, MediaItem, MemberChange, ProjectedEvent };
 
 export interface Projection {
   friends: FriendChange[];

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { FRIEND_STATUSES } from "@/lib/contacts/statuses";
-import type { FriendFilter } from "@/lib/contacts/friend-filter";
+import type { FriendFilter } from "@/db/queries/friend-filter";
 import { tagNameSchema } from "@/lib/contacts/tag-schema";
 import { isStorableDate } from "@/lib/utils/storable-date";
 

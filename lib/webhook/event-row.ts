@@ -1,27 +1,8 @@
 import { createHash } from "node:crypto";
 import { eventSearchText } from "@/lib/line/event-text";
-import { normalizeSearchText, textGrams } from "@/lib/search/grams";
+import { normalizeSearchText, textGrams } from "@/db/search-text";
+import type { EventRow } from "@/db/queries/webhook";
 import type { RawEvent } from "./callback-schema";
-
-export interface EventRow {
-  dedupeKey: string;
-  webhookEventId: string | null;
-  type: string;
-  messageType: string | null;
-  messageId: string | null;
-  sourceType: string | null;
-  userId: string | null;
-  groupId: string | null;
-  roomId: string | null;
-  timestamp: Date;
-  isRedelivery: boolean;
-  mode: string | null;
-  replyToken: string | null;
-  text: string | null;
-  searchText: string | null;
-  searchGrams: number[] | null;
-  payload: RawEvent;
-}
 
 /** The columns of one event, read defensively: LINE adds types and fields without notice. */
 export function toEventRow(event: RawEvent, receivedAt: Date): EventRow {

@@ -5,7 +5,7 @@ import { eventConditions } from "@/db/queries/event-filters";
 import { olderMatchesSql, searchEvents } from "@/db/queries/event-search";
 import { getEventStats, listEvents, listEventsQuery, type ListEventsParams } from "@/db/queries/events";
 import { generateEvents, SEARCH_TERMS } from "@/db/seed/generate-events";
-import { normalizeSearchText, queryGrams } from "@/lib/search/grams";
+import { normalizeSearchText, queryGrams } from "@/db/search-text";
 import { ulid } from "@/lib/ids";
 import { GROUP, ROOM, USER, USER_2 } from "../fixtures/webhook-events";
 import { storeEvents } from "../helpers/contacts";

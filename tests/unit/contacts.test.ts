@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeFriendCursor, encodeFriendCursor, userIdPrefix } from "@/lib/contacts/friend-filter";
+import { userIdPrefix } from "@/db/queries/friend-filter";
+import { decodeFriendCursor, encodeFriendCursor } from "@/lib/contacts/friend-cursor";
 import { csvField, csvRow } from "@/lib/contacts/csv";
 import { projectEvents, type ProjectedEvent } from "@/lib/contacts/project-events";
 import { tagNameSchema } from "@/lib/contacts/tag-schema";

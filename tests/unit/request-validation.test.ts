@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { listAuditQuerySchema } from "@/lib/auth/schemas";
 import { decodeConversationCursor } from "@/lib/contacts/conversation";
-import { decodeFriendCursor } from "@/lib/contacts/friend-filter";
+import { decodeFriendCursor } from "@/lib/contacts/friend-cursor";
 import { decodeCursor } from "@/lib/events/cursor";
 import { listDeliveriesQuerySchema } from "@/lib/events/list-deliveries-schema";
 import { ApiError } from "@/lib/http/errors";

@@ -1,5 +1,4 @@
-import type { FriendStatus } from "@/lib/contacts/statuses";
-import { isStorableDate } from "@/lib/utils/storable-date";
+import type { FriendStatus } from "../schema/enums";
 
 /**
  * Which friends a list, an export or a segment means. Every field narrows (AND); within a field the
@@ -26,26 +25,6 @@ export interface FriendCursor {
   /** The sort column's value of the last row: ISO time, or the name key. */
   v: string;
   u: string;
-}
-
-// Opaque to clients: base64url of JSON [sort, value, userId], so a cursor cannot be replayed on another sort.
-export function encodeFriendCursor(sort: FriendSort, c: FriendCursor): string {
-  return Buffer.from(JSON.stringify([sort, c.v, c.u])).toString("base64url");
-}
-
-export function decodeFriendCursor(sort: FriendSort, s: string): FriendCursor | null {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(s, "base64url").toString("utf8"));
-    if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== sort) return null;
-    const [, v, u] = parsed;
-    if (typeof v !== "string" || typeof u !== "string" || !/^U[0-9a-f]{32}$/.test(u) || v.includes("\u0000")) return null;
-    if (sort === "name") return { v, u };
-    // Sent to the database as text: in the one form it surely reads.
-    const at = new Date(v);
-    return isStorableDate(at) ? { v: at.toISOString(), u } : null;
-  } catch {
-    return null;
-  }
 }
 
 /** LINE user ids: U and 32 hex digits. A query that looks like the start of one searches ids, not names. */

@@ -1,0 +1,11 @@
+// Values of the columns that take one of a few words, as plain constants (no drizzle imports): the
+// schema declares its columns with them, and features — browser code included — read them from here
+// through their own modules (lib/auth/roles.ts, lib/contacts/statuses.ts).
+
+/** A member's or API key's role, weakest first. */
+export const ROLES = ["viewer", "operator", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** friend: added the account; blocked: blocked it (unfollow); unknown: seen only in a group or room. */
+export const FRIEND_STATUSES = ["friend", "blocked", "unknown"] as const;
+export type FriendStatus = (typeof FRIEND_STATUSES)[number];
