@@ -19,7 +19,7 @@ const nextConfig = {
   experimental: { authInterrupts: true },
   // Headers for every response, the same whatever the server is started with (pages get their
   // Content-Security-Policy, with a nonce, from proxy.ts). What depends on how the server runs (HSTS for
-  // an https APP_URL, no-store on API answers) is set when it runs: lib/server/response-headers.ts.
+  // an https APP_URL, no-store on API answers) is set when it runs: lib/platform/server/response-headers.ts.
   async headers() {
     const security = [
       { key: "X-Content-Type-Options", value: "nosniff" },

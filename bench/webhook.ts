@@ -6,7 +6,7 @@
 // Reports deliveries/s, p50/p99 acknowledgement latency, non-2xx answers and lost events (acknowledged
 // but not stored), and the same while the timeline is being queried. Needs a production build
 // (`npx next build`). Runs before 2026-12-04 measured `next start` itself, without the console's own
-// server around it (lib/server/console-server.ts).
+// server around it (lib/platform/server/console-server.ts).
 //
 // The client shares the machine with the server, so it is kept light: one keep-alive socket per
 // concurrent sender and a minimal HTTP/1.1 reader (lib/http-client.ts). `--client fetch` sends with

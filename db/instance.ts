@@ -1,5 +1,5 @@
 import { env } from "@/lib/env.js";
-import { atShutdown } from "@/lib/server/shutdown";
+import { atShutdown } from "@/lib/platform/server/shutdown";
 import { openDatabase, type DatabaseHandle } from "./client";
 import { ensureDefaultChannel } from "./queries/channels";
 
@@ -38,7 +38,7 @@ async function open(): Promise<Instance> {
   return { handle, channelId };
 }
 
-// Last of all when the server stops (lib/server/shutdown.ts); scripts close it when they run out of work.
+// Last of all when the server stops (lib/platform/server/shutdown.ts); scripts close it when they run out of work.
 function closeOnShutdown() {
   atShutdown("database", 30, closeDatabase);
   process.once("beforeExit", () => void closeDatabase());

@@ -11,7 +11,7 @@ import { createApiKey } from "../db/queries/api-keys";
 import { listMembers } from "../db/queries/users";
 import { openDatabase } from "../db/client";
 import { ROLES, type Role } from "../db/schema/auth";
-import { recordAudit } from "../lib/audit/audit";
+import { recordAudit } from "@/lib/platform/audit";
 import { createFirstAdmin } from "../lib/auth/accounts";
 import { generateApiKey } from "../lib/auth/api-key-secret";
 import { setupBodySchema } from "../lib/auth/schemas";

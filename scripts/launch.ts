@@ -1,4 +1,4 @@
-// `npm run dev` and `npm start`: the console's own HTTP server with Next inside it (lib/server/console-server.ts),
+// `npm run dev` and `npm start`: the console's own HTTP server with Next inside it (lib/platform/server/console-server.ts),
 // in this process. With LINE credentials configured that is all. Without them it runs the console in
 // demo mode: the fake LINE platform (fake-line/) starts alongside, seeded, wired both ways (the app's SDK
 // clients call it; it delivers signed webhooks to the app), and the console shows a banner saying it is
@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { startFakeLine, type FakeLine } from "../fake-line/server";
 import { EnvError, parseEnv } from "../lib/env.js";
-import { atShutdown, installShutdown } from "../lib/server/shutdown";
+import { atShutdown, installShutdown } from "@/lib/platform/server/shutdown";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 // Node closes an idle keep-alive connection after 5 s. A load balancer that keeps its upstream
@@ -57,7 +57,7 @@ if (!env.lineConfigured && !/^(0|false|no)$/i.test(process.env.DEMO_MODE ?? ""))
 }
 
 // Loaded only now: Next reads NODE_ENV and the demo settings above as it loads.
-const { startConsoleServer } = await import("../lib/server/console-server");
+const { startConsoleServer } = await import("@/lib/platform/server/console-server");
 let server;
 try {
   server = await startConsoleServer({

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { signInErrorCode } from "@/lib/auth/sign-in-errors";
-import { sameOriginPath } from "@/lib/http/same-origin-path";
+import { sameOriginPath } from "@/lib/platform/http/same-origin-path";
 import { FormError, FormField } from "./form-field";
 
 export function SignInForm({ next }: { next: string }) {

@@ -4,7 +4,7 @@ import type { Db } from "../client";
 /**
  * The NOTIFY channel that says someone's access ended: a member's session (signed out, ended from
  * another session, the member disabled) or an API key (revoked). The payload is the member's or the
- * key's id. Every instance listens (lib/live/hub.ts) and ends the live streams opened with it.
+ * key's id. Every instance listens (lib/platform/live/hub.ts) and ends the live streams opened with it.
  */
 export const ACCESS_CHANNEL = "oa_access";
 

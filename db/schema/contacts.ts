@@ -37,7 +37,7 @@ export const friends = pgTable(
     lastActiveAt: timestamp("last_active_at", { withTimezone: true, precision: 3 }).notNull(),
     /** Sort key for "by name": the normalised name, or U+FFFF for no name yet (sorts last). */
     nameKey: text("name_key").notNull(),
-    /** Normalised display name and its bigram hashes (lib/search/grams.ts), for CJK and Thai search. */
+    /** Normalised display name and its bigram hashes (db/search-text.ts), for CJK and Thai search. */
     searchText: text("search_text"),
     searchGrams: integer("search_grams").array(),
     profileStatus: text("profile_status", { enum: PROFILE_STATUSES }).notNull().default("pending"),

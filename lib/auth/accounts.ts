@@ -6,7 +6,7 @@ import { findUserByEmail } from "@/db/queries/users";
 import { account, user, type Role } from "@/db/schema/auth";
 // better-auth's own hasher (scrypt), so its sign-in verifies what we store.
 import { hashPassword } from "better-auth/crypto";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/platform/http/errors";
 
 export const INVITATION_DAYS = 7;
 

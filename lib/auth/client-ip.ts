@@ -1,6 +1,6 @@
 /**
  * The caller's address, for throttling, sessions and the audit log. The console's server
- * (lib/server/forwarded.ts) sets x-forwarded-for to exactly one address before Next sees the request:
+ * (lib/platform/server/forwarded.ts) sets x-forwarded-for to exactly one address before Next sees the request:
  * the socket's, or behind TRUST_PROXY proxies the one they report. A list means the request did not
  * come through that server (a bare `next start`), and an address a client could have written is not used.
  */

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { countUsers } from "@/db/queries/users";
-import { recordAudit } from "@/lib/audit/audit";
+import { recordAudit } from "@/lib/platform/audit";
 import { env } from "@/lib/env.js";
 import { createFirstAdmin } from "./accounts";
 

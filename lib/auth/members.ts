@@ -1,8 +1,8 @@
 import type { Db } from "@/db/client";
 import { countActiveAdmins, deleteSessionsOf, getUser, updateMember } from "@/db/queries/users";
 import type { Role } from "@/db/schema/auth";
-import type { AuditAction } from "@/lib/audit/audit";
-import { ApiError, notFound } from "@/lib/http/errors";
+import type { AuditAction } from "@/lib/platform/audit";
+import { ApiError, notFound } from "@/lib/platform/http/errors";
 
 interface Ctx {
   db: Db;

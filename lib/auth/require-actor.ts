@@ -2,7 +2,7 @@ import { findApiKeyByHash, isApiKeyLive, touchApiKey } from "@/db/queries/api-ke
 import { deleteSession, isSessionLive } from "@/db/queries/users";
 import { getDatabase } from "@/db/instance";
 import { env } from "@/lib/env.js";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/platform/http/errors";
 import { hashApiKey, looksLikeApiKey } from "./api-key-secret";
 import { getAuth } from "./auth";
 import { roleAllows, type Role } from "./roles";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "./roles";
 import { locales } from "@/i18n/locales";
-import { dateParam } from "@/lib/http/date-params";
+import { dateParam } from "@/lib/platform/http/date-params";
 import { storableDate } from "@/lib/utils/storable-date";
 
 // One schema per form, shared by the page (as the operator types) and the route handler.

@@ -1,6 +1,6 @@
 import { HTTPFetchError } from "@line/bot-sdk";
 import { getChat, markChatLeft, saveChatInfo } from "@/db/queries/chats";
-import type { JobHandler } from "@/lib/jobs/job-worker";
+import type { JobHandler } from "@/lib/platform/background/job-worker";
 import { reserveLineRate } from "./line-rates";
 import type { LineJobOptions } from "./profile-jobs";
 

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { markUnlistedFollowersBlocked, upsertFollowers } from "@/db/queries/friends";
 import { enqueueJob, enqueueJobs, expediteJob } from "@/db/queries/jobs";
 import { setLineSync } from "@/db/queries/line-syncs";
-import type { JobHandler } from "@/lib/jobs/job-worker";
+import type { JobHandler } from "@/lib/platform/background/job-worker";
 import { JOB_KINDS } from "./job-kinds";
 import { rateSpacingMs, reserveLineRate } from "./line-rates";
 import type { LineJobOptions } from "./profile-jobs";

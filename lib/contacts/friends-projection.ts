@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { applyChatChanges, applyFriendChanges, applyMemberChanges, currentSnapshot, eventsForProjection, insertMedia, lastAllocatedEventId } from "@/db/queries/friends-projection";
 import { advanceProjection, enqueueJobs, getProjectionPosition } from "@/db/queries/jobs";
-import type { BackgroundTask } from "@/lib/background/runner";
+import type { BackgroundTask } from "@/lib/platform/background/runner";
 import { JOB_KINDS } from "./job-kinds";
 import { projectEvents } from "./project-events";
 
@@ -112,7 +112,7 @@ export function createFriendsProjection(options: { db: Db; batchSize?: number; n
   return { tick, name };
 }
 
-/** The projection as a background task of this instance (lib/background/instance.ts). */
+/** The projection as a background task of this instance (lib/platform/background/instance.ts). */
 export function friendsProjectionTask(db: Db, options: { busy?: () => boolean } = {}): BackgroundTask {
   const projection = createFriendsProjection({ db, busy: options.busy });
   return { name: "friends-projection", tick: projection.tick };

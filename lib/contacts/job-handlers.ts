@@ -1,4 +1,4 @@
-import type { JobHandler } from "@/lib/jobs/job-worker";
+import type { JobHandler } from "@/lib/platform/background/job-worker";
 import { mediaFetchJob } from "@/lib/media/fetch-media";
 import type { MediaStorageOptions } from "@/lib/media/media-store";
 import { audienceUploadJob } from "@/lib/segments/audience-upload";

@@ -11,6 +11,6 @@ export const JOB_KINDS = {
 /**
  * Jobs that must not wait behind a backlog of profile fetches (a follower sync can queue 100,000): LINE
  * deletes content after a while, and an operator is watching an audience upload. They get a worker of
- * their own (lib/background/instance.ts).
+ * their own (lib/platform/background/instance.ts).
  */
 export const PRIORITY_JOB_KINDS: readonly string[] = [JOB_KINDS.media, JOB_KINDS.audience];

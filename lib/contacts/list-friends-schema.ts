@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { FRIEND_STATUSES } from "@/lib/contacts/statuses";
-import { instantParam } from "@/lib/http/date-params";
+import { instantParam } from "@/lib/platform/http/date-params";
 import { FRIEND_SORTS } from "@/db/queries/friend-filter";
 import { tagNameSchema } from "./tag-schema";
 

@@ -3,7 +3,7 @@ import { searchFriends } from "@/db/queries/friend-search";
 import { listFriends } from "@/db/queries/friends";
 import { tagsOfFriends } from "@/db/queries/friend-tags";
 import { getSegment } from "@/db/queries/segments";
-import { ApiError, notFound } from "@/lib/http/errors";
+import { ApiError, notFound } from "@/lib/platform/http/errors";
 import { segmentFilterSchema, segmentToFriendFilter } from "@/lib/segments/segment-schema";
 import { normalizeSearchText } from "@/db/search-text";
 import { userIdPrefix, type FriendFilter } from "@/db/queries/friend-filter";

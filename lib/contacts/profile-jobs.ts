@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { anyCurrentChatOf } from "@/db/queries/chats";
 import { markProfileError, markProfileNotFound, profilesDue, saveProfile } from "@/db/queries/friends";
 import { bringForwardJob, enqueueJobs } from "@/db/queries/jobs";
-import type { JobHandler, JobResult } from "@/lib/jobs/job-worker";
+import type { JobHandler, JobResult } from "@/lib/platform/background/job-worker";
 import type { LineClients } from "@/lib/line/clients";
 import { JOB_KINDS } from "./job-kinds";
 import { rateSpacingMs, reserveLineRate, type LineRates } from "./line-rates";

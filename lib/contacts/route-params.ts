@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/platform/http/errors";
 
 /** A user id from the URL, or a 404 (a malformed id names no friend). */
 export function userIdParam(value: string): string {

@@ -1,5 +1,5 @@
 import { env } from "@/lib/env.js";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/platform/http/errors";
 
 // Demo mode only: the console's own calls to the local fake LINE platform's control API (what a
 // simulated friend does, what they received). Never reachable with real credentials: every caller

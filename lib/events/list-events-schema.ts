@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { instantParam } from "@/lib/http/date-params";
+import { instantParam } from "@/lib/platform/http/date-params";
 import { decodeCursor } from "./cursor";
 
 const id = (prefix: string, label: string) =>

@@ -1,7 +1,7 @@
 import { contactJobHandlers } from "@/lib/contacts/job-handlers";
 import { lineClients } from "@/lib/line/clients";
 import { mediaStorageFromEnv } from "@/lib/media/media-store";
-import type { JobHandler } from "./job-worker";
+import type { JobHandler } from "../platform/background/job-worker";
 
 /**
  * Every job kind the background runner knows, by name. A feature adds its handler here (media

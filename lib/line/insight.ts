@@ -1,8 +1,17 @@
-import type { Demographics } from "@/lib/sending/estimate";
 import { lineClients } from "./clients";
 
 // LINE's insight endpoints allow 60 calls an hour and their figures change daily, so each instance
 // keeps an answer for 15 minutes. Dates are LINE's (UTC+9).
+
+/** LINE's friend demographics (percentages per gender, age, area, OS and friendship length). */
+export interface Demographics {
+  available: boolean;
+  genders?: Array<{ gender: string; percentage: number }>;
+  ages?: Array<{ age: string; percentage: number }>;
+  areas?: Array<{ area: string; percentage: number }>;
+  appTypes?: Array<{ appType: string; percentage: number }>;
+  subscriptionPeriods?: Array<{ subscriptionPeriod: string; percentage: number }>;
+}
 
 const TTL_MS = 15 * 60_000;
 const cache = new Map<string, { at: number; value: unknown }>();

@@ -1,5 +1,5 @@
 import { HTTPFetchError } from "@line/bot-sdk";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/platform/http/errors";
 import { LineNotConfiguredError } from "./clients";
 import { lineErrorCode } from "./line-error-codes";
 

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { getMedia, settleMedia } from "@/db/queries/media";
 import { reserveLineRate } from "@/lib/contacts/line-rates";
 import type { LineJobOptions } from "@/lib/contacts/profile-jobs";
-import type { JobHandler } from "@/lib/jobs/job-worker";
+import type { JobHandler } from "@/lib/platform/background/job-worker";
 import { storeMedia, type MediaStorageOptions } from "./media-store";
 
 // LINE keeps what friends send only for a while, so each content message is fetched once (job key =

@@ -4,7 +4,7 @@ import { getAudience, getSegment, updateAudience } from "@/db/queries/segments";
 import type { AudienceStatus } from "@/db/schema/segments";
 import { reserveLineRate } from "@/lib/contacts/line-rates";
 import type { LineJobOptions } from "@/lib/contacts/profile-jobs";
-import type { JobHandler } from "@/lib/jobs/job-worker";
+import type { JobHandler } from "@/lib/platform/background/job-worker";
 import { segmentFilterSchema, segmentToFriendFilter } from "./segment-schema";
 
 /** LINE takes at most 10,000 ids per audience upload request. */

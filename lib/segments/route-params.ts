@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { getSegment } from "@/db/queries/segments";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/platform/http/errors";
 
 /** The segment named in the URL, or a 404. */
 export async function segmentParam(db: Db, channelId: number, id: string) {

@@ -1,5 +1,5 @@
 import type { ConversationTarget } from "@/db/queries/conversation";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
 import { sendToConversation } from "./conversation-send";
 import { serializeSendSummary } from "./serialize";
 import { conversationSendBodySchema } from "./tools-schemas";

@@ -4,7 +4,7 @@ import { usableReplyEvents } from "@/db/queries/reply-tokens";
 import { findSendByClientKey, SendConflictError } from "@/db/queries/sends";
 import type { SendRow } from "@/db/schema/messages";
 import type { Actor } from "@/lib/auth/require-actor";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/platform/http/errors";
 import type { Message } from "@/lib/messages/message-schema";
 import type { SendBody } from "@/lib/messages/send-schemas";
 import { createSend } from "./create-send";

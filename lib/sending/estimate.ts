@@ -1,18 +1,10 @@
 import { AREAS } from "@/lib/line/areas";
+import type { Demographics } from "@/lib/line/insight";
 import type { DemographicFilter, Recipient } from "@/lib/messages/narrowcast-schema";
 
 // An estimate of how many friends a narrowcast reaches, from LINE's friend demographics (percentages,
 // about three days old) and the target reach. Conditions are treated as independent, which they are not
 // quite; the composer labels the figure as an estimate. Pure, so it is unit-tested without LINE.
-
-export interface Demographics {
-  available: boolean;
-  genders?: Array<{ gender: string; percentage: number }>;
-  ages?: Array<{ age: string; percentage: number }>;
-  areas?: Array<{ area: string; percentage: number }>;
-  appTypes?: Array<{ appType: string; percentage: number }>;
-  subscriptionPeriods?: Array<{ subscriptionPeriod: string; percentage: number }>;
-}
 
 export interface EstimateInput {
   targetedReaches: number;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SEND_KINDS, SEND_STATUSES } from "@/db/schema/messages";
-import { dateParam } from "@/lib/http/date-params";
+import { dateParam } from "@/lib/platform/http/date-params";
 import { storableDate } from "@/lib/utils/storable-date";
 
 export const listSendsQuerySchema = z

@@ -4,7 +4,7 @@ import { getEvent } from "@/db/queries/events";
 import { SendConflictError } from "@/db/queries/sends";
 import { sends } from "@/db/schema/messages";
 import type { Actor } from "@/lib/auth/require-actor";
-import { ApiError, notFound } from "@/lib/http/errors";
+import { ApiError, notFound } from "@/lib/platform/http/errors";
 import type { Message } from "@/lib/messages/message-schema";
 import { createSend } from "./create-send";
 import { replyDeadline } from "./reply-window";

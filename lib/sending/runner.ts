@@ -1,6 +1,6 @@
 import type { DatabaseHandle, Db } from "@/db/client";
 import { pruneRateWindows } from "@/db/queries/rate-windows";
-import { startBackgroundRunner, type BackgroundTask } from "@/lib/background/runner";
+import { startBackgroundRunner, type BackgroundTask } from "@/lib/platform/background/runner";
 import type { LineClients } from "@/lib/line/clients";
 import { pollNarrowcasts } from "./narrowcast-poller";
 import { createSendWorker } from "./worker";

@@ -1,5 +1,5 @@
 import { sendBodySchemas, type SendKind } from "@/lib/messages/send-schemas";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
 import { resolveSegmentRecipients } from "@/lib/segments/segment-recipients";
 import { broadcastReach } from "./broadcast-reach";
 import { createSend } from "./create-send";

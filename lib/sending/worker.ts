@@ -2,7 +2,7 @@ import os from "node:os";
 import type { Db } from "@/db/client";
 import { reserveRate } from "@/db/queries/rate-windows";
 import { claimDueChunks, finishChunks, type ChunkFinish, type ChunkResult, type ClaimedChunk } from "@/db/queries/sends";
-import { createGroupCommit } from "@/lib/batch/group-commit";
+import { createGroupCommit } from "@/lib/platform/group-commit";
 import type { LineClients } from "@/lib/line/clients";
 import type { CallOutcome } from "./classify";
 import { callLine } from "./line-request";

@@ -1,5 +1,5 @@
 import { env } from "@/lib/env.js";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/platform/http/errors";
 import { lineClients } from "@/lib/line/clients";
 import { askLine } from "@/lib/line/line-errors";
 

@@ -1,6 +1,6 @@
 import { getDatabase } from "@/db/instance";
 import { env } from "@/lib/env.js";
-import { atShutdown } from "@/lib/server/shutdown";
+import { atShutdown } from "@/lib/platform/server/shutdown";
 import { createWebhookIntake, type WebhookIntake } from "./intake";
 
 const g = globalThis as typeof globalThis & { __oaWebhookIntake?: Promise<WebhookIntake> };

@@ -8,9 +8,9 @@ import {
   type DeliveryRecord,
   type TimingRecord,
 } from "@/db/queries/webhook";
-import { createGroupCommit } from "@/lib/batch/group-commit";
-import { jsonNestingExceeds, WEBHOOK_MAX_NESTING } from "@/lib/http/json-nesting";
-import { ulid } from "@/lib/ids";
+import { createGroupCommit } from "@/lib/platform/group-commit";
+import { jsonNestingExceeds, WEBHOOK_MAX_NESTING } from "@/lib/platform/http/json-nesting";
+import { ulid } from "@/lib/platform/ids";
 import { callbackBodySchema } from "./callback-schema";
 import { toEventRow } from "./event-row";
 import { noteWebhookDelivery } from "./activity";

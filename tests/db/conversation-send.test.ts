@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { listEvents } from "@/db/queries/events";
 import type { ConversationTarget } from "@/db/queries/conversation";
 import type { Actor } from "@/lib/auth/require-actor";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/platform/http/errors";
 import { conversationReplyWindow, REPLY_MARGIN_MS, sendToConversation } from "@/lib/sending/conversation-send";
 import { replyToEvent } from "@/lib/sending/reply";
 import { storeEvents } from "../helpers/contacts";

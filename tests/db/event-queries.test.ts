@@ -6,7 +6,7 @@ import { olderMatchesSql, searchEvents } from "@/db/queries/event-search";
 import { getEventStats, listEvents, listEventsQuery, type ListEventsParams } from "@/db/queries/events";
 import { generateEvents, SEARCH_TERMS } from "@/db/seed/generate-events";
 import { normalizeSearchText, queryGrams } from "@/db/search-text";
-import { ulid } from "@/lib/ids";
+import { ulid } from "@/lib/platform/ids";
 import { GROUP, ROOM, USER, USER_2 } from "../fixtures/webhook-events";
 import { storeEvents } from "../helpers/contacts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { enqueueJob } from "@/db/queries/jobs";
 import { jobs } from "@/db/schema/jobs";
-import { createJobWorker, type JobHandler } from "@/lib/jobs/job-worker";
+import { createJobWorker, type JobHandler } from "@/lib/platform/background/job-worker";
 import { createTestDatabase, resetTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 let t: TestDatabase;

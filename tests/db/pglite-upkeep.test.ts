@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listEventsQuery } from "@/db/queries/events";
 import { tablesDueForUpkeep } from "@/db/queries/upkeep";
-import { pgliteUpkeepTask } from "@/lib/background/pglite-upkeep";
+import { pgliteUpkeepTask } from "@/lib/platform/background/pglite-upkeep";
 import { eventBuilders } from "../fixtures/webhook-events";
 import { storeEvents } from "../helpers/contacts";
 import { createTestDatabase, engine, type TestDatabase } from "../helpers/test-db";

@@ -1,7 +1,7 @@
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { auditActionKey } from "@/components/settings/audit-action";
-import { AUDIT_ACTIONS } from "@/lib/audit/audit";
+import { AUDIT_ACTIONS } from "@/lib/platform/audit";
 import { missingKeys } from "../helpers/catalogues";
 import { property } from "../helpers/error-codes";
 import { lineOf, parseSource, sourceFiles } from "../helpers/source-scan";

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { startBackgroundRunner } from "@/lib/background/runner";
+import { startBackgroundRunner } from "@/lib/platform/background/runner";
 
 afterEach(() => vi.useRealTimers());
 

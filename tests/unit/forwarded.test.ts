@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { describe, expect, it } from "vitest";
-import { clientAddress, rewriteForwarded } from "@/lib/server/forwarded";
-import { capUserAgent, MAX_USER_AGENT_CHARS } from "@/lib/server/request-limits";
+import { clientAddress, rewriteForwarded } from "@/lib/platform/server/forwarded";
+import { capUserAgent, MAX_USER_AGENT_CHARS } from "@/lib/platform/server/request-limits";
 
 describe("client address behind TRUST_PROXY", () => {
   it("is the socket's with no trusted proxy, whatever X-Forwarded-For says", () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createGroupCommit } from "@/lib/batch/group-commit";
+import { createGroupCommit } from "@/lib/platform/group-commit";
 
 afterEach(() => vi.useRealTimers());
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { LiveHub, LiveMessage } from "@/lib/live/hub";
-import { liveStreamResponse } from "@/lib/live/live-stream";
+import type { LiveHub, LiveMessage } from "@/lib/platform/live/hub";
+import { liveStreamResponse } from "@/lib/platform/live/live-stream";
 
 // Without a notice (lost while an instance's database listener reconnected, or a session that simply
 // expired) an open stream still finds out: it asks again every 30 s.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { estimateNarrowcast, type Demographics, type EstimateInput } from "@/lib/sending/estimate";
+import type { Demographics } from "@/lib/line/insight";
+import { estimateNarrowcast, type EstimateInput } from "@/lib/sending/estimate";
 
 const demographics: Demographics = {
   available: true,

@@ -5,9 +5,9 @@ import { decodeConversationCursor } from "@/lib/contacts/conversation";
 import { decodeFriendCursor } from "@/lib/contacts/friend-cursor";
 import { decodeCursor } from "@/lib/events/cursor";
 import { listDeliveriesQuerySchema } from "@/lib/events/list-deliveries-schema";
-import { ApiError } from "@/lib/http/errors";
-import { parseJsonBody, parseSearchParams } from "@/lib/http/api-route";
-import { API_MAX_NESTING, jsonNestingExceeds } from "@/lib/http/json-nesting";
+import { ApiError } from "@/lib/platform/http/errors";
+import { parseJsonBody, parseSearchParams } from "@/lib/platform/http/api-route";
+import { API_MAX_NESTING, jsonNestingExceeds } from "@/lib/platform/http/json-nesting";
 import { listEventsQuerySchema } from "@/lib/events/list-events-schema";
 import { listSendsQuerySchema } from "@/lib/sending/list-sends-schema";
 

@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import { IncomingMessage, ServerResponse } from "node:http";
 import { Socket } from "node:net";
 import { describe, expect, it } from "vitest";
-import { FALLBACK_CSP, guardAnswer, HSTS, isApiPath, runTimeHeaders } from "@/lib/server/response-headers";
+import { FALLBACK_CSP, guardAnswer, HSTS, isApiPath, runTimeHeaders } from "@/lib/platform/server/response-headers";
 
 describe("run-time response headers", () => {
   it("sends HSTS when the server runs for an https APP_URL, on every answer", () => {

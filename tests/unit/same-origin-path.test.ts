@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sameOriginPath } from "@/lib/http/same-origin-path";
+import { sameOriginPath } from "@/lib/platform/http/same-origin-path";
 
 describe("where sign-in sends you next", () => {
   it.each([

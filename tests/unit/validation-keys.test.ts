@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { zodDetails } from "@/lib/http/errors";
+import { zodDetails } from "@/lib/platform/http/errors";
 import { GENERIC_ISSUE_KEYS, issueKey } from "@/lib/messages/issue-key";
 import { multicastBodySchema, pushBodySchema } from "@/lib/messages/send-schemas";
 import { missingKeys } from "../helpers/catalogues";

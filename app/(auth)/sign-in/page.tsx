@@ -5,7 +5,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { getDatabase } from "@/db/instance";
 import { countUsers } from "@/db/queries/users";
 import { getPageActor } from "@/lib/auth/page-actor";
-import { sameOriginPath } from "@/lib/http/same-origin-path";
+import { sameOriginPath } from "@/lib/platform/http/same-origin-path";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("signInTitle") };

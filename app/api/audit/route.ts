@@ -1,6 +1,6 @@
 import { auditActions, listAudit } from "@/db/queries/audit";
 import { listAuditQuerySchema } from "@/lib/auth/schemas";
-import { apiRoute, parseSearchParams } from "@/lib/http/api-route";
+import { apiRoute, parseSearchParams } from "@/lib/platform/http/api-route";
 
 /** The audit log, newest first (admins only; nothing in the console can change it). */
 export const GET = apiRoute({ role: "admin" }, async ({ req, db }) => {

@@ -1,7 +1,7 @@
 import { listDeliveries } from "@/db/queries/webhook";
 import { encodeDeliveryCursor, listDeliveriesQuerySchema } from "@/lib/events/list-deliveries-schema";
 import { serializeDelivery } from "@/lib/events/serialize-delivery";
-import { apiRoute, parseSearchParams } from "@/lib/http/api-route";
+import { apiRoute, parseSearchParams } from "@/lib/platform/http/api-route";
 
 export const GET = apiRoute({ role: "viewer" }, async ({ req, db, channelId }) => {
   const query = parseSearchParams(listDeliveriesQuerySchema, req);

@@ -4,8 +4,8 @@ import { findUserByEmail } from "@/db/queries/users";
 import { INVITATION_DAYS, newInvitationToken } from "@/lib/auth/accounts";
 import { inviteBodySchema } from "@/lib/auth/schemas";
 import { env } from "@/lib/env.js";
-import { ApiError } from "@/lib/http/errors";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { ApiError } from "@/lib/platform/http/errors";
+import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
 
 export const GET = apiRoute({ role: "admin" }, async ({ db }) => ({ items: await listInvitations(db) }));
 

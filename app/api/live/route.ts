@@ -1,7 +1,7 @@
 import { actorStillAllowed } from "@/lib/auth/require-actor";
-import { apiRoute } from "@/lib/http/api-route";
-import { getLiveHub } from "@/lib/live/hub";
-import { liveStreamResponse } from "@/lib/live/live-stream";
+import { apiRoute } from "@/lib/platform/http/api-route";
+import { getLiveHub } from "@/lib/platform/live/hub";
+import { liveStreamResponse } from "@/lib/platform/live/live-stream";
 
 export const dynamic = "force-dynamic";
 

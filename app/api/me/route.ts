@@ -1,7 +1,7 @@
 import { updatePreferences } from "@/db/queries/users";
 import { preferencesBodySchema } from "@/lib/auth/schemas";
-import { ApiError } from "@/lib/http/errors";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { ApiError } from "@/lib/platform/http/errors";
+import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
 
 /** Who is signed in (or which key is used), and their role. */
 export const GET = apiRoute({ role: "viewer" }, async ({ actor }) => ({ ...actor, sessionId: undefined }));

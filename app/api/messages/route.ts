@@ -1,5 +1,5 @@
 import { listSends } from "@/db/queries/sends";
-import { apiRoute, parseSearchParams } from "@/lib/http/api-route";
+import { apiRoute, parseSearchParams } from "@/lib/platform/http/api-route";
 import { encodeSendCursor, listSendsQuerySchema } from "@/lib/sending/list-sends-schema";
 import { serializeSendSummary } from "@/lib/sending/serialize";
 

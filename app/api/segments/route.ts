@@ -1,5 +1,5 @@
 import { createSegment, latestAudiences, listSegments } from "@/db/queries/segments";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
 import { segmentBodySchema } from "@/lib/segments/segment-schema";
 import { countSegment } from "@/lib/segments/segment-size";
 import { serializeSegment } from "@/lib/segments/serialize";

@@ -1,10 +1,10 @@
 import { countUsers } from "@/db/queries/users";
-import { recordAudit } from "@/lib/audit/audit";
+import { recordAudit } from "@/lib/platform/audit";
 import { createFirstAdmin } from "@/lib/auth/accounts";
 import { assertSameOrigin } from "@/lib/auth/require-actor";
 import { setupBodySchema } from "@/lib/auth/schemas";
 import { signedInResponse } from "@/lib/auth/sign-in-response";
-import { parseJsonBody, publicApiRoute } from "@/lib/http/api-route";
+import { parseJsonBody, publicApiRoute } from "@/lib/platform/http/api-route";
 
 /** Whether the console still needs its first admin (the sign-in page asks). */
 export const GET = publicApiRoute(async ({ db }) => ({ needsSetup: (await countUsers(db)) === 0 }));

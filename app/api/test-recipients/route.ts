@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { addTestRecipient, listTestRecipients } from "@/db/queries/drafts";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
 import { testRecipientBodySchema } from "@/lib/sending/tools-schemas";
 
 /** Saved test recipients: who gets a test send before the real one. */

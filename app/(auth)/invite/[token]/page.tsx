@@ -4,7 +4,7 @@ import { AcceptInvitationForm } from "@/components/auth/accept-invitation-form";
 import { InvalidInvitation } from "@/components/auth/invalid-invitation";
 import { getDatabase } from "@/db/instance";
 import { lookupInvitation } from "@/lib/auth/accounts";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/platform/http/errors";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("inviteTitle") };

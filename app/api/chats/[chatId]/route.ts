@@ -1,8 +1,8 @@
 import { chatMembersSeen, getChat } from "@/db/queries/chats";
 import { chatIdParam } from "@/lib/contacts/route-params";
 import { serializeChat } from "@/lib/contacts/serialize-chat";
-import { apiRoute } from "@/lib/http/api-route";
-import { notFound } from "@/lib/http/errors";
+import { apiRoute } from "@/lib/platform/http/api-route";
+import { notFound } from "@/lib/platform/http/errors";
 
 /** One group or room with the members seen in it (current ones first). */
 export const GET = apiRoute<{ chatId: string }>({ role: "viewer" }, async ({ params, db, channelId }) => {

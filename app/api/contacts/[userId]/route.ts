@@ -4,8 +4,8 @@ import { tagsOfFriends } from "@/db/queries/friend-tags";
 import { askProfileSoon } from "@/lib/contacts/profile-jobs";
 import { userIdParam } from "@/lib/contacts/route-params";
 import { serializeFriend } from "@/lib/contacts/serialize";
-import { apiRoute } from "@/lib/http/api-route";
-import { notFound } from "@/lib/http/errors";
+import { apiRoute } from "@/lib/platform/http/api-route";
+import { notFound } from "@/lib/platform/http/errors";
 
 /** One friend: the list's fields plus profile freshness and the groups and rooms they were seen in. */
 export const GET = apiRoute<{ userId: string }>({ role: "viewer" }, async ({ params, db, channelId }) => {

@@ -1,7 +1,7 @@
 import { getLineSync } from "@/db/queries/line-syncs";
 import { FOLLOWERS_SYNC, syncFollowersNow } from "@/lib/contacts/followers-sync";
-import { apiRoute } from "@/lib/http/api-route";
-import { ApiError } from "@/lib/http/errors";
+import { apiRoute } from "@/lib/platform/http/api-route";
+import { ApiError } from "@/lib/platform/http/errors";
 
 /** An admin's "sync now": fetch LINE's follower id list again at once (it also runs daily). */
 export const POST = apiRoute({ role: "admin" }, async ({ db, channelId, audit }) => {

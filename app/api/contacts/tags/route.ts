@@ -1,6 +1,6 @@
 import { tagFriends } from "@/lib/contacts/tag-friends";
 import { tagFriendsBodySchema } from "@/lib/contacts/tag-schema";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
 
 /** Add and remove tags on up to 10,000 friends at once (one friend is a list of one). */
 export const POST = apiRoute({ role: "operator" }, async ({ req, db, channelId, audit }) => {

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { getDelivery } from "@/db/queries/webhook";
 import { serializeDeliveryDetail } from "@/lib/events/serialize-delivery";
-import { notFound } from "@/lib/http/errors";
-import { apiRoute } from "@/lib/http/api-route";
+import { notFound } from "@/lib/platform/http/errors";
+import { apiRoute } from "@/lib/platform/http/api-route";
 
 const paramsSchema = z.object({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, "must be a delivery id") });
 

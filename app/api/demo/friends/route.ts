@@ -1,4 +1,4 @@
-import { apiRoute, parseSearchParams } from "@/lib/http/api-route";
+import { apiRoute, parseSearchParams } from "@/lib/platform/http/api-route";
 import { fakeControl } from "@/lib/demo/fake-control";
 import { friendsQuerySchema } from "@/lib/demo/schemas";
 

@@ -1,4 +1,4 @@
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
 import { fakeControl } from "@/lib/demo/fake-control";
 import { trafficBodySchema } from "@/lib/demo/schemas";
 

@@ -1,6 +1,6 @@
 import { deleteDraft, getDraft, saveDraft } from "@/db/queries/drafts";
-import { notFound } from "@/lib/http/errors";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { notFound } from "@/lib/platform/http/errors";
+import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
 import { draftBodySchema } from "@/lib/sending/tools-schemas";
 
 export const GET = apiRoute<{ id: string }>({ role: "viewer" }, async ({ params, db, channelId }) => {

@@ -1,6 +1,6 @@
 import { getWorkingDraft } from "@/db/queries/drafts";
-import { apiRoute } from "@/lib/http/api-route";
-import { notFound } from "@/lib/http/errors";
+import { apiRoute } from "@/lib/platform/http/api-route";
+import { notFound } from "@/lib/platform/http/errors";
 
 /** The caller's working draft (what the composer saved on its own last time), to offer to continue it. */
 export const GET = apiRoute({ role: "operator" }, async ({ db, channelId, actor }) => {

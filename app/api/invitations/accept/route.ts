@@ -1,9 +1,9 @@
-import { recordAudit } from "@/lib/audit/audit";
+import { recordAudit } from "@/lib/platform/audit";
 import { acceptInvitation } from "@/lib/auth/accounts";
 import { assertSameOrigin } from "@/lib/auth/require-actor";
 import { acceptInvitationBodySchema } from "@/lib/auth/schemas";
 import { signedInResponse } from "@/lib/auth/sign-in-response";
-import { parseJsonBody, publicApiRoute } from "@/lib/http/api-route";
+import { parseJsonBody, publicApiRoute } from "@/lib/platform/http/api-route";
 
 /** Public, but only with an open invitation's token: creates the member and signs them in. */
 export const POST = publicApiRoute(async ({ req, db, ip }) => {

@@ -1,6 +1,6 @@
 import { getSend } from "@/db/queries/sends";
-import { notFound } from "@/lib/http/errors";
-import { apiRoute } from "@/lib/http/api-route";
+import { notFound } from "@/lib/platform/http/errors";
+import { apiRoute } from "@/lib/platform/http/api-route";
 import { sendParams } from "@/lib/sending/route-params";
 import { serializeSendDetail } from "@/lib/sending/serialize";
 

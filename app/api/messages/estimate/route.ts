@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { sendChunks, sends } from "@/db/schema/messages";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
 import { followerStats, friendDemographics, messageQuota } from "@/lib/line/insight";
 import { lineClients } from "@/lib/line/clients";
 import { askLine } from "@/lib/line/line-errors";

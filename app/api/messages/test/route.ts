@@ -1,6 +1,6 @@
 import { listTestRecipients } from "@/db/queries/drafts";
-import { ApiError } from "@/lib/http/errors";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { ApiError } from "@/lib/platform/http/errors";
+import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
 import { createSend } from "@/lib/sending/create-send";
 import { serializeSendSummary } from "@/lib/sending/serialize";
 import { testSendBodySchema } from "@/lib/sending/tools-schemas";

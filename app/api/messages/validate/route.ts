@@ -1,5 +1,5 @@
 import type { messagingApi } from "@line/bot-sdk";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
 import { lineClients } from "@/lib/line/clients";
 import { askLine } from "@/lib/line/line-errors";
 import { validateBodySchema } from "@/lib/sending/tools-schemas";

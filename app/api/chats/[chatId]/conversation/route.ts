@@ -1,8 +1,8 @@
 import { conversationPage, decodeConversationCursor, encodeConversationCursor } from "@/lib/contacts/conversation";
 import { conversationQuerySchema } from "@/lib/contacts/conversation-schema";
 import { chatIdParam } from "@/lib/contacts/route-params";
-import { apiRoute, parseSearchParams } from "@/lib/http/api-route";
-import { ApiError } from "@/lib/http/errors";
+import { apiRoute, parseSearchParams } from "@/lib/platform/http/api-route";
+import { ApiError } from "@/lib/platform/http/errors";
 
 /** A group's or room's conversation: its events, and pushes and replies the account sent to it. */
 export const GET = apiRoute<{ chatId: string }>({ role: "viewer" }, async ({ req, params, db, channelId }) => {

@@ -2,8 +2,8 @@ import { getFriend } from "@/db/queries/friends";
 import { conversationPage, decodeConversationCursor, encodeConversationCursor } from "@/lib/contacts/conversation";
 import { conversationQuerySchema } from "@/lib/contacts/conversation-schema";
 import { userIdParam } from "@/lib/contacts/route-params";
-import { apiRoute, parseSearchParams } from "@/lib/http/api-route";
-import { ApiError } from "@/lib/http/errors";
+import { apiRoute, parseSearchParams } from "@/lib/platform/http/api-route";
+import { ApiError } from "@/lib/platform/http/errors";
 
 /**
  * Everything between a friend and the account, newest first: their events and the sends that reached

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { replyToEvent } from "@/lib/sending/reply";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
 import { serializeSendSummary } from "@/lib/sending/serialize";
 import { replyBodySchema } from "@/lib/sending/tools-schemas";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { enqueueJob } from "@/db/queries/jobs";
 import { createAudience } from "@/db/queries/segments";
 import { JOB_KINDS } from "@/lib/contacts/job-kinds";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
 import { segmentParam } from "@/lib/segments/route-params";
 import { serializeAudience } from "@/lib/segments/serialize";
 

@@ -1,5 +1,5 @@
 import { getConversationSettings, updateConversationSettings } from "@/db/queries/channels";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
 import { conversationSettingsBodySchema } from "@/lib/settings/schemas";
 
 /** Whether conversations show LINE's loading animation while operators type, and mark messages read. */

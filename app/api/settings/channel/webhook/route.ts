@@ -1,6 +1,6 @@
 import { consoleWebhookUrl, fetchWebhookEndpoint, setWebhookEndpoint } from "@/lib/settings/channel";
 import { setWebhookEndpointBodySchema } from "@/lib/settings/schemas";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
 
 /** The webhook endpoint currently set in LINE, and whether it is this console's. */
 export const GET = apiRoute({ role: "admin" }, async () => fetchWebhookEndpoint());

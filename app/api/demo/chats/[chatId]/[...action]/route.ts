@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
 import { fakeControl } from "@/lib/demo/fake-control";
 import { CHAT_ACTIONS, chatActionBodySchema } from "@/lib/demo/schemas";
 

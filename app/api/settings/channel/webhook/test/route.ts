@@ -1,6 +1,6 @@
 import { testWebhookEndpoint } from "@/lib/settings/channel";
 import { testWebhookEndpointBodySchema } from "@/lib/settings/schemas";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
 
 /** Ask LINE to send a test webhook and report what the endpoint answered. */
 export const POST = apiRoute({ role: "admin" }, async ({ req, audit }) => {

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { getDatabase } from "@/db/instance";
-import { recordAudit, type AuditAction } from "@/lib/audit/audit";
+import { recordAudit, type AuditAction } from "@/lib/platform/audit";
 import { clientIp } from "@/lib/auth/client-ip";
 import { requireActor, type Actor, type Role } from "@/lib/auth/require-actor";
 import { ApiError, errorResponse } from "./errors";

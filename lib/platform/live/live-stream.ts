@@ -1,4 +1,4 @@
-import { whenStopping } from "@/lib/server/shutdown";
+import { whenStopping } from "@/lib/platform/server/shutdown";
 import type { LiveHub } from "./hub";
 
 // Proxies close idle connections; a comment line every 15 s keeps this one open.
