@@ -14,8 +14,8 @@ import { sends } from "@/db/schema/messages";
 import { startFakeLineProcess } from "./lib/fake-process";
 import type { Actor } from "@/lib/auth/require-actor";
 import { createLineClients } from "@/lib/line/clients";
-import { createSend, MULTICAST_CHUNK } from "@/lib/sending/create-send";
-import { startSendRunner } from "@/lib/sending/runner";
+import { createSend, MULTICAST_CHUNK } from "@/lib/sends/create-send";
+import { startSendRunner } from "@/lib/sends/runner";
 import { freshDatabase } from "./lib/databases";
 import { round } from "./lib/stats";
 

@@ -3,7 +3,7 @@
 import { Check, CircleAlert, CircleHelp, Clock, Megaphone, RotateCw, Send, Target, UsersRound, X } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { ErrorMessage } from "@/components/common/error-message";
-import { LineFailure } from "@/components/messages/line-failure";
+import { LineFailure } from "@/components/sends/line-failure";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { ConversationSend } from "@/lib/contacts/conversation";

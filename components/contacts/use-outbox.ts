@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
-import { uid } from "@/lib/composer/compose-state";
+import { uid } from "@/lib/sends/composer/compose-state";
 import type { ConversationSend } from "@/lib/contacts/conversation";
 import { ApiError, sendJson } from "@/lib/client/api-client";
 import { contactKeys } from "@/lib/client/contacts";

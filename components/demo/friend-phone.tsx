@@ -4,10 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import { ChevronLeft } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
-import { MessageBubble } from "@/components/composer/preview/message-bubble";
+import { MessageBubble } from "@/components/sends/composer/preview/message-bubble";
 import { summarizeEvent } from "@/components/events/summary/summarize-event";
 import { EventSummaryView } from "@/components/events/event-summary-view";
-import type { DraftMessage } from "@/lib/composer/compose-state";
+import type { DraftMessage } from "@/lib/sends/composer/compose-state";
 import { demoInboxQuery, demoSentQuery, type DemoFriend } from "@/lib/client/demo";
 import { FriendActions } from "./friend-actions";
 

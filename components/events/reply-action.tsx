@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { useSecondsLeft } from "@/components/common/use-seconds-left";
-import { ReplyComposer } from "@/components/composer/reply-composer";
+import { ReplyComposer } from "@/components/sends/composer/reply-composer";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import type { EventItem } from "@/lib/events/serialize";

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
-import type { BroadcastReach } from "@/lib/sending/broadcast-reach";
-import type { SendDetail, SendSummary } from "@/lib/sending/serialize";
+import type { BroadcastReach } from "@/lib/sends/broadcast-reach";
+import type { SendDetail, SendSummary } from "@/lib/sends/serialize";
 import { browserFetch, getJson, withSearch, type ApiFetch } from "./api-client";
 
 // Sends (history and detail), quota and follower figures, drafts and test recipients.

@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { conversationEvents, conversationSends, type ConversationCursor, type ConversationSendRow, type ConversationTarget } from "@/db/queries/conversation";
 import { mediaOfMessages } from "@/db/queries/media";
 import { serializeEvent, type EventItem } from "@/lib/events/serialize";
-import { conversationReplyWindow } from "@/lib/sending/conversation-send";
+import { conversationReplyWindow } from "@/lib/sends/conversation-send";
 import { isStorableDate } from "@/lib/utils/storable-date";
 
 export type MediaInfo = Awaited<ReturnType<typeof mediaOfMessages>>[number];

@@ -1,6 +1,6 @@
 import type { EventListRow } from "@/db/queries/events";
 import { NO_SOURCE_NAMES, type SourceNames } from "@/db/queries/event-sources";
-import { replyDeadline } from "@/lib/sending/reply-window";
+import { replyDeadline } from "@/lib/sends/reply-window";
 
 /**
  * An event as the API returns it: ids as strings, times as ISO 8601, the raw event as `payload`, and

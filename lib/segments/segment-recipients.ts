@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { friendUserIds } from "@/db/queries/friends";
 import { getSegment } from "@/db/queries/segments";
 import { ApiError } from "@/lib/platform/http/errors";
-import type { SendBody } from "@/lib/messages/send-schemas";
+import type { SendBody } from "@/lib/sends/send-schemas";
 import { segmentFilterSchema, segmentToFriendFilter } from "./segment-schema";
 
 const PAGE = 10_000;

@@ -4,8 +4,8 @@ import { listEvents } from "@/db/queries/events";
 import type { ConversationTarget } from "@/db/queries/conversation";
 import type { Actor } from "@/lib/auth/require-actor";
 import { ApiError } from "@/lib/platform/http/errors";
-import { conversationReplyWindow, REPLY_MARGIN_MS, sendToConversation } from "@/lib/sending/conversation-send";
-import { replyToEvent } from "@/lib/sending/reply";
+import { conversationReplyWindow, REPLY_MARGIN_MS, sendToConversation } from "@/lib/sends/conversation-send";
+import { replyToEvent } from "@/lib/sends/reply";
 import { storeEvents } from "../helpers/contacts";
 import { createTestDatabase, resetTestDatabase, type TestDatabase } from "../helpers/test-db";
 

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listEvents } from "@/db/queries/events";
 import type { Actor } from "@/lib/auth/require-actor";
 import { conversationPage, type ConversationItem } from "@/lib/contacts/conversation";
-import { createSend } from "@/lib/sending/create-send";
-import type { SendBody } from "@/lib/messages/send-schemas";
+import { createSend } from "@/lib/sends/create-send";
+import type { SendBody } from "@/lib/sends/send-schemas";
 import { storeEvents } from "../helpers/contacts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 

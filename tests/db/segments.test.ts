@@ -9,11 +9,11 @@ import type { Actor } from "@/lib/auth/require-actor";
 import { JOB_KINDS } from "@/lib/contacts/job-kinds";
 import { tagFriends } from "@/lib/contacts/tag-friends";
 import { createLineClients } from "@/lib/line/clients";
-import { multicastBodySchema } from "@/lib/messages/send-schemas";
+import { multicastBodySchema } from "@/lib/sends/send-schemas";
 import { segmentFilterSchema, segmentToFriendFilter, type SegmentFilterInput } from "@/lib/segments/segment-schema";
 import { resolveSegmentRecipients } from "@/lib/segments/segment-recipients";
-import { createSend } from "@/lib/sending/create-send";
-import { startSendRunner } from "@/lib/sending/runner";
+import { createSend } from "@/lib/sends/create-send";
+import { startSendRunner } from "@/lib/sends/runner";
 import { control, fakeHandlers, runJobs } from "../helpers/contacts";
 import { createTestDatabase, resetTestDatabase, type TestDatabase } from "../helpers/test-db";
 

@@ -3,10 +3,10 @@ import { claimDueChunks, getSend, getSendRecipients, listSends } from "@/db/quer
 import { startFakeLine, type FakeLine } from "@/fake-line/server";
 import type { Actor } from "@/lib/auth/require-actor";
 import { createLineClients, type LineClients } from "@/lib/line/clients";
-import { createSend } from "@/lib/sending/create-send";
-import { callLine } from "@/lib/sending/line-request";
-import { startSendRunner } from "@/lib/sending/runner";
-import type { SendBody } from "@/lib/messages/send-schemas";
+import { createSend } from "@/lib/sends/create-send";
+import { callLine } from "@/lib/sends/line-request";
+import { startSendRunner } from "@/lib/sends/runner";
+import type { SendBody } from "@/lib/sends/send-schemas";
 import { createTestDatabase, resetTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 let t: TestDatabase;

@@ -51,7 +51,7 @@ export function betterAuthCodes(file: string): string[] {
 }
 
 /** Reasons a send, a request or an attempt records (`reason: "…"`), and the members of `type …Reason = "a" | "b"`. */
-export function sendFailureReasons(dirs = ["lib/sending"]): string[] {
+export function sendFailureReasons(dirs = ["lib/sends"]): string[] {
   const out = new Set<string>();
   for (const file of sourceFiles(dirs)) {
     const visit = (node: ts.Node) => {

@@ -30,11 +30,11 @@ describe("translations the components ask for", () => {
 
   it("finds the translations of this repository (the scan itself works)", () => {
     expect(uses.length).toBeGreaterThan(1000);
-    expect(uses).toContainEqual(expect.objectContaining({ file: "components/composer/review/review-panel.tsx", key: "composer.review.testFailed", dynamic: false }));
+    expect(uses).toContainEqual(expect.objectContaining({ file: "components/sends/composer/review/review-panel.tsx", key: "composer.review.testFailed", dynamic: false }));
     // (await getTranslations("ns"))("key") in a page's metadata
     expect(uses).toContainEqual(expect.objectContaining({ file: "app/(console)/chats/page.tsx", key: "chats.title" }));
     // a translator a helper receives as a parameter is not taken for the component's
-    expect(uses.filter((u) => u.file === "components/composer/message-card.tsx" && u.key === "composer.messages.text")).toEqual([]);
+    expect(uses.filter((u) => u.file === "components/sends/composer/message-card.tsx" && u.key === "composer.messages.text")).toEqual([]);
   });
 
   it("every literal key exists in en.json as a message", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chatIdProblem } from "@/lib/composer/chat-id";
+import { chatIdProblem } from "@/lib/sends/composer/chat-id";
 
 describe("chat id problems", () => {
   it("says what is wrong with something that is nearly a LINE id", () => {

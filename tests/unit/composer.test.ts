@@ -4,15 +4,15 @@ import en from "@/i18n/catalogues/en.json";
 import ja from "@/i18n/catalogues/ja.json";
 import th from "@/i18n/catalogues/th.json";
 import zhTW from "@/i18n/catalogues/zh-TW.json";
-import { toCurl, toSdkCode } from "@/lib/composer/code-snippets";
-import { fromSendBody, initialState, toSendBody } from "@/lib/composer/compose-state";
-import { followEdit, insertEmoji, textSegments } from "@/lib/composer/emoji-text";
-import { issuesFromDetails, issuesFromZod } from "@/lib/composer/issues";
-import { parseRecipientList, requestCount } from "@/lib/composer/recipient-list";
-import { describeTargeting } from "@/lib/composer/targeting-sentence";
-import { blankCondition, fromLine, incompleteConditions, toDemographic, toRecipient, type Group } from "@/lib/composer/targeting-tree";
-import type { DemographicFilter } from "@/lib/messages/narrowcast-schema";
-import { broadcastBodySchema, multicastBodySchema, narrowcastBodySchema } from "@/lib/messages/send-schemas";
+import { toCurl, toSdkCode } from "@/lib/sends/composer/code-snippets";
+import { fromSendBody, initialState, toSendBody } from "@/lib/sends/composer/compose-state";
+import { followEdit, insertEmoji, textSegments } from "@/lib/sends/composer/emoji-text";
+import { issuesFromDetails, issuesFromZod } from "@/lib/sends/composer/issues";
+import { parseRecipientList, requestCount } from "@/lib/sends/composer/recipient-list";
+import { describeTargeting } from "@/lib/sends/composer/targeting-sentence";
+import { blankCondition, fromLine, incompleteConditions, toDemographic, toRecipient, type Group } from "@/lib/sends/composer/targeting-tree";
+import type { DemographicFilter } from "@/lib/sends/narrowcast-schema";
+import { broadcastBodySchema, multicastBodySchema, narrowcastBodySchema } from "@/lib/sends/send-schemas";
 
 const uid = (n: number) => `U${n.toString(16).padStart(32, "0")}`;
 

@@ -4,7 +4,7 @@ import { SIGN_IN_ERROR_CODES, signInErrorCode } from "@/lib/auth/sign-in-errors"
 import { LINE_ERROR_CODES, lineErrorCode } from "@/lib/line/line-error-codes";
 import { ApiError } from "@/lib/client/api-client";
 import { CLIENT_ERROR_CODES, describeError } from "@/lib/client/describe-error";
-import { NARROWCAST_ERROR_CODES } from "@/lib/sending/narrowcast-poller";
+import { NARROWCAST_ERROR_CODES } from "@/lib/sends/narrowcast-poller";
 import { missingKeys } from "../helpers/catalogues";
 import { betterAuthCodes, sendFailureReasons, serverErrorCodes } from "../helpers/error-codes";
 

@@ -3,8 +3,8 @@ import { createElement, type ComponentProps, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ErrorMessage } from "@/components/common/error-message";
-import { FieldErrors } from "@/components/composer/field";
-import { LineFailure } from "@/components/messages/line-failure";
+import { FieldErrors } from "@/components/sends/composer/field";
+import { LineFailure } from "@/components/sends/line-failure";
 import { ApiError } from "@/lib/client/api-client";
 import { catalogues, type CatalogueLocale } from "../helpers/catalogues";
 

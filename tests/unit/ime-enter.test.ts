@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COMPOSITION_END_GUARD_MS, enterSends, type EnterKey } from "@/lib/composer/ime-enter";
+import { COMPOSITION_END_GUARD_MS, enterSends, type EnterKey } from "@/lib/sends/composer/ime-enter";
 
 const enter: EnterKey = { key: "Enter", shiftKey: false, altKey: false, ctrlKey: false, metaKey: false, isComposing: false, keyCode: 13 };
 

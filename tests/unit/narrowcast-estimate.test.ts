@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Demographics } from "@/lib/line/insight";
-import { estimateNarrowcast, type EstimateInput } from "@/lib/sending/estimate";
+import { estimateNarrowcast, type EstimateInput } from "@/lib/sends/estimate";
 
 const demographics: Demographics = {
   available: true,

@@ -9,7 +9,7 @@ import { ApiError } from "@/lib/platform/http/errors";
 import { parseJsonBody, parseSearchParams } from "@/lib/platform/http/api-route";
 import { API_MAX_NESTING, jsonNestingExceeds } from "@/lib/platform/http/json-nesting";
 import { listEventsQuerySchema } from "@/lib/events/list-events-schema";
-import { listSendsQuerySchema } from "@/lib/sending/list-sends-schema";
+import { listSendsQuerySchema } from "@/lib/sends/list-sends-schema";
 
 const b64 = (s: string) => Buffer.from(s).toString("base64url");
 // The latest time a Date can hold (year 275760): 16 digits, as a cursor allows.

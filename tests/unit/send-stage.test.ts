@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { endOfJstDay, reachFrom } from "@/lib/sending/broadcast-reach";
-import { sendReach, sendStage, stageBadge } from "@/lib/sending/send-stage";
+import { endOfJstDay, reachFrom } from "@/lib/sends/broadcast-reach";
+import { sendReach, sendStage, stageBadge } from "@/lib/sends/send-stage";
 
 describe("broadcast reach", () => {
   it("is followers minus blocks, brought forward by the follows and blocks seen since — not LINE's targeted reach", () => {

@@ -2,8 +2,8 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { zodDetails } from "@/lib/platform/http/errors";
-import { GENERIC_ISSUE_KEYS, issueKey } from "@/lib/messages/issue-key";
-import { multicastBodySchema, pushBodySchema } from "@/lib/messages/send-schemas";
+import { GENERIC_ISSUE_KEYS, issueKey } from "@/lib/utils/issue-key";
+import { multicastBodySchema, pushBodySchema } from "@/lib/sends/send-schemas";
 import { missingKeys } from "../helpers/catalogues";
 import { parseSource, sourceFiles, stringLiterals } from "../helpers/source-scan";
 
@@ -48,7 +48,7 @@ describe("validation keys", () => {
   });
 
   it("every generic key is one issueKey really returns", () => {
-    const source = fs.readFileSync("lib/messages/issue-key.ts", "utf8");
+    const source = fs.readFileSync("lib/utils/issue-key.ts", "utf8");
     for (const key of GENERIC_ISSUE_KEYS) expect(source, key).toMatch(new RegExp(`key: [^,}]*"${key}"`));
   });
 });

@@ -1,4 +1,4 @@
-import { SendHistorySkeleton } from "@/components/messages/send-list";
+import { SendHistorySkeleton } from "@/components/sends/send-list";
 
 export default function Loading() {
   return <SendHistorySkeleton />;

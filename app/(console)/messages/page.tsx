@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { SendHistory } from "@/components/messages/send-history";
+import { SendHistory } from "@/components/sends/send-history";
 import { getPageActor } from "@/lib/auth/page-actor";
 import { roleAllows } from "@/lib/auth/require-actor";
 import { parseSendFilters, sendListQuery } from "@/lib/client/messages";

@@ -1,7 +1,7 @@
 import { listSends } from "@/db/queries/sends";
 import { apiRoute, parseSearchParams } from "@/lib/platform/http/api-route";
-import { encodeSendCursor, listSendsQuerySchema } from "@/lib/sending/list-sends-schema";
-import { serializeSendSummary } from "@/lib/sending/serialize";
+import { encodeSendCursor, listSendsQuerySchema } from "@/lib/sends/list-sends-schema";
+import { serializeSendSummary } from "@/lib/sends/serialize";
 
 /** Every send, newest first: filters kind, status, author, from/to; keyset pagination. */
 export const GET = apiRoute({ role: "viewer" }, async ({ req, db, channelId }) => {

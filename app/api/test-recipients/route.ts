@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { addTestRecipient, listTestRecipients } from "@/db/queries/drafts";
 import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
-import { testRecipientBodySchema } from "@/lib/sending/tools-schemas";
+import { testRecipientBodySchema } from "@/lib/sends/tools-schemas";
 
 /** Saved test recipients: who gets a test send before the real one. */
 export const GET = apiRoute({ role: "viewer" }, async ({ db, channelId }) => ({ items: await listTestRecipients(db, { channelId }) }));

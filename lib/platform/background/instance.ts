@@ -7,7 +7,7 @@ import { createJobWorker } from "@/lib/platform/background/job-worker";
 import { jobHandlers } from "@/lib/jobs/handlers";
 import { env } from "@/lib/env.js";
 import { lineClients } from "@/lib/line/clients";
-import { sendingTasks } from "@/lib/sending/runner";
+import { sendingTasks } from "@/lib/sends/runner";
 import { atShutdown } from "@/lib/platform/server/shutdown";
 import { webhookActive } from "@/lib/webhook/activity";
 import { pgliteUpkeepTask } from "./pglite-upkeep";

@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { issueKey } from "@/lib/messages/issue-key";
+import { issueKey } from "@/lib/utils/issue-key";
 
 /**
  * One problem with one property, LINE-style: `message` is English for API callers; `key` (and its

@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { SendDetailView } from "@/components/messages/send-detail";
+import { SendDetailView } from "@/components/sends/send-detail";
 import { getPageActor } from "@/lib/auth/page-actor";
 import { roleAllows } from "@/lib/auth/require-actor";
 import { sendDetailQuery } from "@/lib/client/messages";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ComposeLoader } from "@/components/composer/compose-loader";
+import { ComposeLoader } from "@/components/sends/composer/compose-loader";
 import { requirePageActor } from "@/lib/auth/page-actor";
-import type { SendKind } from "@/lib/messages/send-schemas";
+import type { SendKind } from "@/lib/sends/send-schemas";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("composer"))("title") };

@@ -1,7 +1,7 @@
 import { deleteDraft, getDraft, saveDraft } from "@/db/queries/drafts";
 import { notFound } from "@/lib/platform/http/errors";
 import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
-import { draftBodySchema } from "@/lib/sending/tools-schemas";
+import { draftBodySchema } from "@/lib/sends/tools-schemas";
 
 export const GET = apiRoute<{ id: string }>({ role: "viewer" }, async ({ params, db, channelId }) => {
   const draft = await getDraft(db, { channelId, id: params.id });

@@ -1,8 +1,8 @@
 import { getSend } from "@/db/queries/sends";
 import { notFound } from "@/lib/platform/http/errors";
 import { apiRoute } from "@/lib/platform/http/api-route";
-import { sendParams } from "@/lib/sending/route-params";
-import { serializeSendDetail } from "@/lib/sending/serialize";
+import { sendParams } from "@/lib/sends/route-params";
+import { serializeSendDetail } from "@/lib/sends/serialize";
 
 export const GET = apiRoute<{ id: string }>({ role: "viewer" }, async ({ params: p, db, channelId }) => {
   const { id } = sendParams.parse(p);

@@ -4,10 +4,10 @@ import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
 import { followerStats, friendDemographics, messageQuota } from "@/lib/line/insight";
 import { lineClients } from "@/lib/line/clients";
 import { askLine } from "@/lib/line/line-errors";
-import type { Recipient } from "@/lib/messages/narrowcast-schema";
-import { broadcastReach } from "@/lib/sending/broadcast-reach";
-import { estimateNarrowcast } from "@/lib/sending/estimate";
-import { estimateBodySchema } from "@/lib/sending/tools-schemas";
+import type { Recipient } from "@/lib/sends/narrowcast-schema";
+import { broadcastReach } from "@/lib/sends/broadcast-reach";
+import { estimateNarrowcast } from "@/lib/sends/estimate";
+import { estimateBodySchema } from "@/lib/sends/tools-schemas";
 
 /** How many friends a narrowcast would reach: an estimate from LINE's demographics, with warnings. */
 export const POST = apiRoute({ role: "operator" }, async ({ req, db, channelId }) => {

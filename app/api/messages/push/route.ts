@@ -1,3 +1,3 @@
-import { sendRoute } from "@/lib/sending/send-route";
+import { sendRoute } from "@/lib/sends/send-route";
 
 export const POST = sendRoute("push");

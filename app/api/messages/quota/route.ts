@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/platform/http/api-route";
 import { followerStats, messageQuota } from "@/lib/line/insight";
 import { askLine } from "@/lib/line/line-errors";
-import { broadcastReach } from "@/lib/sending/broadcast-reach";
+import { broadcastReach } from "@/lib/sends/broadcast-reach";
 
 /** This month's quota, what is used, LINE's follower figures, and who a broadcast would reach now. */
 export const GET = apiRoute({ role: "viewer" }, async ({ db, channelId }) => {

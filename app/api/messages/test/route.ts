@@ -1,9 +1,9 @@
 import { listTestRecipients } from "@/db/queries/drafts";
 import { ApiError } from "@/lib/platform/http/errors";
 import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
-import { createSend } from "@/lib/sending/create-send";
-import { serializeSendSummary } from "@/lib/sending/serialize";
-import { testSendBodySchema } from "@/lib/sending/tools-schemas";
+import { createSend } from "@/lib/sends/create-send";
+import { serializeSendSummary } from "@/lib/sends/serialize";
+import { testSendBodySchema } from "@/lib/sends/tools-schemas";
 
 /** A test send: the composed messages to the saved test recipients, marked as a test (not in statistics). */
 export const POST = apiRoute({ role: "operator" }, async ({ req, db, channelId, actor, audit }) => {

@@ -2,7 +2,7 @@ import type { messagingApi } from "@line/bot-sdk";
 import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
 import { lineClients } from "@/lib/line/clients";
 import { askLine } from "@/lib/line/line-errors";
-import { validateBodySchema } from "@/lib/sending/tools-schemas";
+import { validateBodySchema } from "@/lib/sends/tools-schemas";
 
 /** LINE's own check of the messages (free, sends nothing): 200 {ok} or 400 with LINE's details. */
 export const POST = apiRoute({ role: "operator" }, async ({ req }) => {

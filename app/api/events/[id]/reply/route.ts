@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { replyToEvent } from "@/lib/sending/reply";
+import { replyToEvent } from "@/lib/sends/reply";
 import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
-import { serializeSendSummary } from "@/lib/sending/serialize";
-import { replyBodySchema } from "@/lib/sending/tools-schemas";
+import { serializeSendSummary } from "@/lib/sends/serialize";
+import { replyBodySchema } from "@/lib/sends/tools-schemas";
 
 const params = z.object({ id: z.coerce.number().int().positive("must be an event id") });
 

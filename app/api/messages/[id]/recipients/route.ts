@@ -1,7 +1,7 @@
 import { getSendRecipients } from "@/db/queries/sends";
 import { notFound } from "@/lib/platform/http/errors";
 import { apiRoute } from "@/lib/platform/http/api-route";
-import { sendParams } from "@/lib/sending/route-params";
+import { sendParams } from "@/lib/sends/route-params";
 
 // The ids of a multicast to user ids, for "Duplicate into a new send" (the send's detail has only their count).
 export const GET = apiRoute<{ id: string }>({ role: "viewer" }, async ({ params: p, db, channelId }) => {

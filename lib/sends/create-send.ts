@@ -1,0 +1,70 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/db/client";
+import { insertSend, type NewChunk } from "@/db/queries/sends";
+import type { SendRow } from "@/db/schema/messages";
+import type { Actor } from "@/lib/auth/require-actor";
+import type { MulticastBody, SendBody } from "@/lib/sends/send-schemas";
+
+/** LINE takes at most 500 user ids per multicast request. */
+export const MULTICAST_CHUNK = 500;
+
+export interface CreateSendInput {
+  channelId: number;
+  kind: SendRow["kind"];
+  body: SendBody & { replyToken?: string };
+  actor: Actor;
+  isTest?: boolean;
+  replyToEventId?: number;
+  sourceDraftId?: string;
+  /** A multicast to a saved segment: recorded on the send (its recipients are already in body.to). */
+  segment?: { id: string; name: string; size: number };
+  /** A broadcast: who it should reach, as estimated now (lib/sends/broadcast-reach.ts). */
+  estimatedRecipients?: number | null;
+}
+
+/**
+ * Turn a validated body into a stored send: its LINE requests (multicast: duplicates removed, 500 ids
+ * a request) each with its own X-Line-Retry-Key, ready for the workers. Nothing is sent here.
+ */
+export async function createSend(db: Db, input: CreateSendInput) {
+  const { retryKey: clientKey, ...rest } = input.body;
+  let request: Record<string, unknown> = rest;
+  let chunks: NewChunk[];
+  let recipientCount: number | null = null;
+
+  if (input.kind === "multicast") {
+    const unique = [...new Set((rest as MulticastBody).to ?? [])];
+    const { to: _to, segmentId: _segmentId, ...withoutTo } = rest as MulticastBody;
+    // The ids live in the requests (chunks); the send keeps the body without them and their count.
+    request = { ...withoutTo, toCount: unique.length, ...(input.segment ? { segment: input.segment } : {}) };
+    chunks = [];
+    for (let i = 0; i < unique.length; i += MULTICAST_CHUNK) {
+      chunks.push({ id: randomUUID(), seq: chunks.length, recipients: unique.slice(i, i + MULTICAST_CHUNK), retryKey: randomUUID() });
+    }
+    recipientCount = unique.length;
+  } else {
+    chunks = [{ id: randomUUID(), seq: 0, recipients: null, retryKey: randomUUID() }];
+    if (input.kind === "push" || input.kind === "reply") recipientCount = 1;
+  }
+
+  return insertSend(db, {
+    send: {
+      id: randomUUID(),
+      channelId: input.channelId,
+      kind: input.kind,
+      status: "queued",
+      isTest: input.isTest ?? false,
+      request,
+      clientKey: clientKey ?? null,
+      recipientCount,
+      estimatedRecipients: input.estimatedRecipients ?? null,
+      chunkCount: chunks.length,
+      authorKind: input.actor.kind,
+      authorId: input.actor.id,
+      authorLabel: input.actor.kind === "user" ? `${input.actor.name} <${input.actor.email}>` : `API key: ${input.actor.name}`,
+      sourceDraftId: input.sourceDraftId ?? null,
+      replyToEventId: input.replyToEventId ?? null,
+    },
+    chunks,
+  });
+}

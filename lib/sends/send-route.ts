@@ -1,0 +1,32 @@
+import { sendBodySchemas, type SendKind } from "@/lib/sends/send-schemas";
+import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
+import { resolveSegmentRecipients } from "@/lib/segments/segment-recipients";
+import { broadcastReach } from "./broadcast-reach";
+import { createSend } from "./create-send";
+import { serializeSendSummary } from "./serialize";
+
+/**
+ * POST /api/messages/{kind}: validate the body (400 with LINE-style details), store the send and its
+ * requests, answer 202 with its id and status. Workers send it; GET /api/messages/{id} follows it.
+ */
+export function sendRoute(kind: SendKind) {
+  return apiRoute({ role: "operator" }, async ({ req, db, channelId, actor, audit }) => {
+    const parsed = await parseJsonBody(sendBodySchemas[kind], req);
+    const { body, segment } = await resolveSegmentRecipients(db, channelId, parsed);
+    // LINE never says how many a broadcast reached; the estimate made now is what the send can show.
+    const estimatedRecipients = kind === "broadcast" ? (await broadcastReach(db, { channelId })).estimate : null;
+    const { send, created } = await createSend(db, { channelId, kind, body, actor, segment, estimatedRecipients });
+    if (created) {
+      await audit("message.sent", send.id, {
+        kind,
+        recipients: send.recipientCount,
+        ...(estimatedRecipients !== null ? { estimatedRecipients } : {}),
+        ...(segment ? { segment } : {}),
+        messages: body.messages.map((m) => m.type),
+        ...(kind === "push" ? { to: (body as { to: string }).to } : {}),
+        ...(kind === "narrowcast" ? { targeting: { recipient: "recipient" in body ? body.recipient : undefined, filter: "filter" in body ? body.filter : undefined, limit: "limit" in body ? body.limit : undefined } } : {}),
+      });
+    }
+    return Response.json(serializeSendSummary(send), { status: created ? 202 : 200 });
+  });
+}
