@@ -10,7 +10,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { botInfoQuery } from "@/lib/client/channel";
-import type { BotInfo } from "@/lib/settings/channel";
+import type { BotInfo } from "@/lib/channel/channel";
 import { shortId } from "@/lib/utils/format";
 import { DetailList, DetailRow } from "./detail-list";
 import { LineErrorNotice } from "./line-error-notice";

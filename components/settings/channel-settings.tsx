@@ -3,7 +3,7 @@
 import { FlaskConical } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Callout } from "@/components/ui/callout";
-import type { ChannelConfiguration } from "@/lib/settings/channel";
+import type { ChannelConfiguration } from "@/lib/channel/channel";
 import { BotCard } from "./bot-card";
 import { ConversationSettingsCard } from "./conversation-settings-card";
 import { CredentialsCard } from "./credentials-card";

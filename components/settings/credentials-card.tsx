@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
-import type { ChannelConfiguration } from "@/lib/settings/channel";
+import type { ChannelConfiguration } from "@/lib/channel/channel";
 import { DetailList, DetailRow } from "./detail-list";
 
 /** What the server's environment configures; the secrets themselves never leave the server. */

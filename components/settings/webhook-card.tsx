@@ -13,7 +13,7 @@ import { useToast } from "@/components/ui/toaster";
 import { sendJson } from "@/lib/client/api-client";
 import { auditKeys } from "@/lib/client/audit";
 import { channelKeys, webhookEndpointQuery } from "@/lib/client/channel";
-import type { ChannelConfiguration, WebhookEndpoint, WebhookTestResult } from "@/lib/settings/channel";
+import type { ChannelConfiguration, WebhookEndpoint, WebhookTestResult } from "@/lib/channel/channel";
 import { LineErrorNotice } from "./line-error-notice";
 import { WebhookTestResultPanel } from "./webhook-test-result";
 

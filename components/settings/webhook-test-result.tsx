@@ -3,7 +3,7 @@
 import { CircleCheck, CircleX } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
-import type { WebhookTestResult } from "@/lib/settings/channel";
+import type { WebhookTestResult } from "@/lib/channel/channel";
 import { cn } from "@/lib/utils/cn";
 import { SHORT_TIME_SECONDS } from "@/lib/utils/date-formats";
 

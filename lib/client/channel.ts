@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { ConversationSettings } from "@/db/queries/channels";
-import type { BotInfo, ChannelConfiguration, WebhookEndpoint } from "@/lib/settings/channel";
+import type { BotInfo, ChannelConfiguration, WebhookEndpoint } from "@/lib/channel/channel";
 import { browserFetch, getJson, type ApiFetch } from "./api-client";
 
 export const channelKeys = {

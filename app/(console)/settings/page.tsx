@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ChannelSettings } from "@/components/settings/channel-settings";
 import { getPageActor, requirePageActor } from "@/lib/auth/page-actor";
-import { channelConfiguration } from "@/lib/settings/channel";
+import { channelConfiguration } from "@/lib/channel/channel";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings.nav"))("channel") };

@@ -1,4 +1,4 @@
-import { channelConfiguration } from "@/lib/settings/channel";
+import { channelConfiguration } from "@/lib/channel/channel";
 import { apiRoute } from "@/lib/platform/http/api-route";
 
 /** What is configured for the LINE channel (secrets masked) and the webhook URL to give LINE. */

@@ -1,4 +1,4 @@
-import { fetchBotInfo } from "@/lib/settings/channel";
+import { fetchBotInfo } from "@/lib/channel/channel";
 import { apiRoute } from "@/lib/platform/http/api-route";
 
 /** The bot as LINE describes it (name, basic id, picture, chat mode). */

@@ -1,6 +1,6 @@
 import { getConversationSettings, updateConversationSettings } from "@/db/queries/channels";
 import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
-import { conversationSettingsBodySchema } from "@/lib/settings/schemas";
+import { conversationSettingsBodySchema } from "@/lib/channel/schemas";
 
 /** Whether conversations show LINE's loading animation while operators type, and mark messages read. */
 export const GET = apiRoute({ role: "admin" }, async ({ db, channelId }) => getConversationSettings(db, { channelId }));

@@ -1,5 +1,5 @@
-import { consoleWebhookUrl, fetchWebhookEndpoint, setWebhookEndpoint } from "@/lib/settings/channel";
-import { setWebhookEndpointBodySchema } from "@/lib/settings/schemas";
+import { consoleWebhookUrl, fetchWebhookEndpoint, setWebhookEndpoint } from "@/lib/channel/channel";
+import { setWebhookEndpointBodySchema } from "@/lib/channel/schemas";
 import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
 
 /** The webhook endpoint currently set in LINE, and whether it is this console's. */

@@ -1,5 +1,5 @@
-import { testWebhookEndpoint } from "@/lib/settings/channel";
-import { testWebhookEndpointBodySchema } from "@/lib/settings/schemas";
+import { testWebhookEndpoint } from "@/lib/channel/channel";
+import { testWebhookEndpointBodySchema } from "@/lib/channel/schemas";
 import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
 
 /** Ask LINE to send a test webhook and report what the endpoint answered. */

@@ -6,7 +6,10 @@ import { askLine } from "@/lib/line/line-errors";
 // The Channel settings page: what is configured (never the secrets themselves), the bot as LINE
 // describes it, and LINE's webhook endpoint setting, read, set and tested through LINE's API.
 
-/** The webhook URL for LINE Developers Console: this console's public address (APP_URL, which may carry a path). */
+/**
+ * The webhook URL for LINE Developers Console, the one place it is made: this console's public address
+ * (APP_URL, which may carry a path) — never the address a request came in on, which a client can forge.
+ */
 export function consoleWebhookUrl(): string {
   return `${env().APP_URL.replace(/\/+$/, "")}/api/line/webhook`;
 }
