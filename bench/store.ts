@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { openDatabase } from "@/db/client";
 import { ensureDefaultChannel } from "@/db/queries/channels";
 import { storeDeliveries, type DeliveryRecord } from "@/db/queries/webhook";
-import { toEventRow } from "@/lib/webhook/event-row";
+import { toEventRow } from "@/lib/events/types/columns";
 import type { RawEvent } from "@/lib/webhook/callback-schema";
 import { round, summarize } from "./lib/stats";
 import { readThreadCpu } from "./lib/thread-cpu";

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { EventSummaryView } from "@/components/events/event-summary-view";
 import { SummaryIconView } from "@/components/events/summary-icon";
-import { summarizeEvent } from "@/components/events/summary/summarize-event";
+import { summarizeEvent } from "@/lib/events/types/summary/summarize-event";
 import { MediaBlock } from "@/components/media/media-block";
 import type { EventItem } from "@/lib/events/serialize";
 import { messageMedia } from "@/lib/media/message-media";

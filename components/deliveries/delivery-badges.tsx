@@ -3,7 +3,7 @@
 import { ShieldAlert, ShieldCheck, ShieldQuestion, ShieldX, Stethoscope } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
-import type { DeliveryItem } from "@/lib/events/serialize-delivery";
+import type { DeliveryItem } from "@/lib/webhook/serialize-delivery";
 
 /** HTTP status as LINE received it: green for 2xx, red otherwise. */
 export function StatusBadge({ status }: { status: number }) {

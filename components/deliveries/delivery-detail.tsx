@@ -9,7 +9,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { DeliveryDetailItem } from "@/lib/events/serialize-delivery";
+import type { DeliveryDetailItem } from "@/lib/webhook/serialize-delivery";
 import { deliveryDetailQuery } from "@/lib/client/deliveries";
 import { formatBytes, formatLatency } from "@/lib/utils/format";
 import { RejectionReason, SignatureBadge, StatusBadge, VerifyBadge } from "./delivery-badges";

@@ -16,7 +16,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Tabs } from "@/components/ui/tabs";
-import type { DeliveryItem } from "@/lib/events/serialize-delivery";
+import type { DeliveryItem } from "@/lib/webhook/serialize-delivery";
 import { deliveryKeys, deliveryListQuery, deliveryViews, parseDeliveryView, type DeliveryView } from "@/lib/client/deliveries";
 import { formatLatency } from "@/lib/utils/format";
 import { RejectionReason, SignatureBadge, StatusBadge, VerifyBadge } from "./delivery-badges";

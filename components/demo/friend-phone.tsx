@@ -5,7 +5,7 @@ import { ChevronLeft } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { MessageBubble } from "@/components/sends/composer/preview/message-bubble";
-import { summarizeEvent } from "@/components/events/summary/summarize-event";
+import { summarizeEvent } from "@/lib/events/types/summary/summarize-event";
 import { EventSummaryView } from "@/components/events/event-summary-view";
 import type { DraftMessage } from "@/lib/sends/composer/compose-state";
 import { demoInboxQuery, demoSentQuery, type DemoFriend } from "@/lib/client/demo";

@@ -19,7 +19,7 @@ import { ReplyAction } from "./reply-action";
 import { EventSummaryView } from "./event-summary-view";
 import { EventTypeBadge } from "./event-type-badge";
 import { SummaryIconView } from "./summary-icon";
-import { summarizeEvent } from "./summary/summarize-event";
+import { summarizeEvent } from "@/lib/events/types/summary/summarize-event";
 
 /** Everything about one event. `layout="sheet"` stacks it for the timeline's side panel. */
 export function EventDetail({ id, layout = "page" }: { id: string; layout?: "page" | "sheet" }) {

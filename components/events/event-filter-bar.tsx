@@ -7,7 +7,7 @@ import { Select } from "@/components/ui/select";
 import type { EventFilters } from "@/lib/events/event-filters";
 import { ActiveFilterChips } from "./active-filter-chips";
 import { SourceFilterInput } from "./source-filter-input";
-import { knownEventTypes, knownMessageTypes } from "./summary/event-family";
+import { knownEventTypes, knownMessageTypes } from "@/lib/events/types/summary/event-family";
 import { TimeRangeControl } from "./time-range-control";
 import type { FilterPatch } from "./use-event-filters";
 

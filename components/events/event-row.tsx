@@ -15,7 +15,7 @@ import { EventTypeBadge } from "./event-type-badge";
 import { ReplyCountdown } from "./reply-action";
 import { SourceLabel } from "./source-label";
 import { SummaryIconView } from "./summary-icon";
-import { summarizeEvent } from "./summary/summarize-event";
+import { summarizeEvent } from "@/lib/events/types/summary/summarize-event";
 
 export const ROW_GRID = "lg:grid-cols-[7rem_10rem_9.5rem_minmax(0,1fr)_auto]";
 

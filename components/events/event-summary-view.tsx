@@ -5,8 +5,8 @@ import { Fragment, useMemo } from "react";
 import { cn } from "@/lib/utils/cn";
 import { SHORT_TIME } from "@/lib/utils/date-formats";
 import { formatBytes, formatMediaDuration } from "@/lib/utils/format";
-import type { EventSummary, SummaryPart, TextSegment } from "./summary/summary-types";
-import { summaryText, type SummaryFormatters } from "./summary/summary-text";
+import type { EventSummary, SummaryPart, TextSegment } from "@/lib/events/types/summary/summary-types";
+import { summaryText, type SummaryFormatters } from "@/lib/events/types/summary/summary-text";
 
 /** A summary as styled inline text: phrases plain, what people wrote in full colour, ids as code. */
 export function EventSummaryView({ summary, className, highlight }: { summary: EventSummary; className?: string; highlight?: string }) {

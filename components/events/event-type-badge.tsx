@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/utils/cn";
-import { eventFamily } from "./summary/event-family";
+import { eventFamily } from "@/lib/events/types/summary/event-family";
 
 /** The event type in its family's colour; the raw type name is there for whoever needs it (title). */
 export function EventTypeBadge({ type, messageType, className }: { type: string; messageType?: string | null; className?: string }) {

@@ -27,7 +27,7 @@ import {
   Send,
   type LucideIcon,
 } from "lucide-react";
-import type { SummaryIcon } from "./summary/summary-types";
+import type { SummaryIcon } from "@/lib/events/types/summary/summary-types";
 
 const icons: Record<SummaryIcon, LucideIcon> = {
   text: MessageSquareText,

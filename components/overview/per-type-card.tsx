@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { EventTypeBadge } from "@/components/events/event-type-badge";
-import { eventFamily } from "@/components/events/summary/event-family";
+import { eventFamily } from "@/lib/events/types/summary/event-family";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Tabs } from "@/components/ui/tabs";

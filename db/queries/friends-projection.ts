@@ -6,7 +6,7 @@ import { events } from "../schema/webhook";
 import { NO_NAME } from "./friends";
 
 // The SQL of the friends projection (lib/contacts/friends-projection.ts explains the reading rules),
-// and the changes it writes (what lib/contacts/project-events.ts makes of a batch of events).
+// and the changes it writes (what lib/events/types/contacts.ts makes of a batch of events).
 
 export interface ProjectedEvent {
   id: number;

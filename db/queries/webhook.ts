@@ -2,7 +2,7 @@ import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { events, webhookDeliveries, webhookTimings } from "../schema/webhook";
 
-/** One event's columns as the intake stores them (lib/webhook/event-row.ts reads them off LINE's JSON). */
+/** One event's columns as the intake stores them (lib/events/types/columns.ts reads them off LINE's JSON). */
 export interface EventRow {
   dedupeKey: string;
   webhookEventId: string | null;

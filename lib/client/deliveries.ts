@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
-import type { DeliveryDetailItem, DeliveryItem } from "@/lib/events/serialize-delivery";
+import type { DeliveryDetailItem, DeliveryItem } from "@/lib/webhook/serialize-delivery";
 import { browserFetch, getJson, withSearch, type ApiFetch } from "./api-client";
 
 export interface DeliveryPage {

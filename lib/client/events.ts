@@ -2,7 +2,7 @@ import { infiniteQueryOptions, queryOptions, type InfiniteData, type QueryClient
 import type { EventFilters } from "@/lib/events/event-filters";
 import { eventFiltersToSearch } from "@/lib/events/event-filters";
 import type { EventItem } from "@/lib/events/serialize";
-import type { serializeDeliverySummary } from "@/lib/events/serialize-delivery";
+import type { serializeDeliverySummary } from "@/lib/webhook/serialize-delivery";
 import { browserFetch, getJson, withSearch, type ApiFetch } from "./api-client";
 
 export interface EventPage {

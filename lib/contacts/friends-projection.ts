@@ -3,7 +3,7 @@ import { applyChatChanges, applyFriendChanges, applyMemberChanges, currentSnapsh
 import { advanceProjection, enqueueJobs, getProjectionPosition } from "@/db/queries/jobs";
 import type { BackgroundTask } from "@/lib/platform/background/runner";
 import { JOB_KINDS } from "./job-kinds";
-import { projectEvents } from "./project-events";
+import { projectEvents } from "../events/types/contacts";
 
 export const FRIENDS_PROJECTION = "friends";
 

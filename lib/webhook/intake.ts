@@ -12,7 +12,7 @@ import { createGroupCommit } from "@/lib/platform/group-commit";
 import { jsonNestingExceeds, WEBHOOK_MAX_NESTING } from "@/lib/platform/http/json-nesting";
 import { ulid } from "@/lib/platform/ids";
 import { callbackBodySchema } from "./callback-schema";
-import { toEventRow } from "./event-row";
+import { toEventRow } from "../events/types/columns";
 import { noteWebhookDelivery } from "./activity";
 import { webhookResponse } from "./webhook-response";
 import { readBodyLimited } from "./read-body";

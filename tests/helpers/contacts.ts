@@ -11,7 +11,7 @@ import { ulid } from "@/lib/platform/ids";
 import { createJobWorker, type JobHandler } from "@/lib/platform/background/job-worker";
 import { createLineClients } from "@/lib/line/clients";
 import type { MediaStorageOptions } from "@/lib/media/media-store";
-import { toEventRow } from "@/lib/webhook/event-row";
+import { toEventRow } from "@/lib/events/types/columns";
 
 type Json = Record<string, unknown>;
 

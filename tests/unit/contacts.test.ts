@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { userIdPrefix } from "@/db/queries/friend-filter";
 import { decodeFriendCursor, encodeFriendCursor } from "@/lib/contacts/friend-cursor";
 import { csvField, csvRow } from "@/lib/contacts/csv";
-import { projectEvents, type ProjectedEvent } from "@/lib/contacts/project-events";
+import { projectEvents, type ProjectedEvent } from "@/lib/events/types/contacts";
 import { tagNameSchema } from "@/lib/contacts/tag-schema";
 
 const U1 = `U${"1".repeat(32)}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { summarizeEvent } from "@/components/events/summary/summarize-event";
-import { eventFamily, knownEventTypes } from "@/components/events/summary/event-family";
+import { summarizeEvent } from "@/lib/events/types/summary/summarize-event";
+import { eventFamily, knownEventTypes } from "@/lib/events/types/summary/event-family";
 import { eventBuilders } from "../fixtures/webhook-events";
 import { englishSummary } from "./summary-helpers";
 

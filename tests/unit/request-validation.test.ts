@@ -4,7 +4,7 @@ import { listAuditQuerySchema } from "@/lib/auth/schemas";
 import { decodeConversationCursor } from "@/lib/contacts/conversation";
 import { decodeFriendCursor } from "@/lib/contacts/friend-cursor";
 import { decodeCursor } from "@/lib/events/cursor";
-import { listDeliveriesQuerySchema } from "@/lib/events/list-deliveries-schema";
+import { listDeliveriesQuerySchema } from "@/lib/webhook/list-deliveries-schema";
 import { ApiError } from "@/lib/platform/http/errors";
 import { parseJsonBody, parseSearchParams } from "@/lib/platform/http/api-route";
 import { API_MAX_NESTING, jsonNestingExceeds } from "@/lib/platform/http/json-nesting";

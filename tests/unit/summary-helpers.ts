@@ -1,7 +1,7 @@
 import { createFormatter, createTranslator } from "use-intl/core";
 import en from "@/i18n/catalogues/en.json";
-import { summarizeEvent } from "@/components/events/summary/summarize-event";
-import { summaryText } from "@/components/events/summary/summary-text";
+import { summarizeEvent } from "@/lib/events/types/summary/summarize-event";
+import { summaryText } from "@/lib/events/types/summary/summary-text";
 import { SHORT_TIME } from "@/lib/utils/date-formats";
 import { formatBytes, formatMediaDuration } from "@/lib/utils/format";
 

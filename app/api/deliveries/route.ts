@@ -1,6 +1,6 @@
 import { listDeliveries } from "@/db/queries/webhook";
-import { encodeDeliveryCursor, listDeliveriesQuerySchema } from "@/lib/events/list-deliveries-schema";
-import { serializeDelivery } from "@/lib/events/serialize-delivery";
+import { encodeDeliveryCursor, listDeliveriesQuerySchema } from "@/lib/webhook/list-deliveries-schema";
+import { serializeDelivery } from "@/lib/webhook/serialize-delivery";
 import { apiRoute, parseSearchParams } from "@/lib/platform/http/api-route";
 
 export const GET = apiRoute({ role: "viewer" }, async ({ req, db, channelId }) => {

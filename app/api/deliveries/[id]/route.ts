@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDelivery } from "@/db/queries/webhook";
-import { serializeDeliveryDetail } from "@/lib/events/serialize-delivery";
+import { serializeDeliveryDetail } from "@/lib/webhook/serialize-delivery";
 import { notFound } from "@/lib/platform/http/errors";
 import { apiRoute } from "@/lib/platform/http/api-route";
 

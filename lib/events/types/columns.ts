@@ -1,8 +1,15 @@
+// What each type of webhook event means, one concern per file beside this one — a new LINE event type
+// is taught to the console here, in each of them:
+//   columns.ts       the columns it is stored with (source, message, reply token, dedupe key)
+//   search-text.ts   the text an operator can search it by
+//   contacts.ts      what it changes for friends, chats, chat members and media
+//   summary/         how the timeline, the detail and the conversation describe it
+// Types the console does not know yet are stored and shown all the same (their raw JSON).
 import { createHash } from "node:crypto";
-import { eventSearchText } from "@/lib/line/event-text";
-import { normalizeSearchText, textGrams } from "@/db/search-text";
 import type { EventRow } from "@/db/queries/webhook";
-import type { RawEvent } from "./callback-schema";
+import { normalizeSearchText, textGrams } from "@/db/search-text";
+import type { RawEvent } from "@/lib/webhook/callback-schema";
+import { eventSearchText } from "./search-text";
 
 /** The columns of one event, read defensively: LINE adds types and fields without notice. */
 export function toEventRow(event: RawEvent, receivedAt: Date): EventRow {

@@ -1,5 +1,5 @@
-// The searchable text of a webhook event: what an operator would type to find it. Display summaries
-// (localised, richer) are built in the UI from the raw payload; this is only for search.
+// The searchable text of a webhook event: what an operator would type to find it (one of the concerns
+// listed in ./columns.ts). Display summaries (localised, richer) are ./summary/; this is only for search.
 
 type Json = Record<string, unknown>;
 
