@@ -57,7 +57,7 @@ function contentSecurityPolicy(nonce: string): string {
 export const config = {
   matcher: [
     {
-      source: "/((?!api/|_next/|favicon\\.ico$|icon\\.svg$|robots\\.txt$).*)",
+      source: "/((?!api/|bench/|_next/|favicon\\.ico$|icon\\.svg$|robots\\.txt$).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

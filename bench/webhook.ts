@@ -2,7 +2,7 @@
 //                       [--client raw|fetch] [--rounds 3]
 //
 // Signed deliveries on loopback against the console as `npm start` runs it, compared in the same run
-// with a baseline route that verifies and parses but stores nothing (app/api/bench/webhook-baseline).
+// with a baseline route that verifies and parses but stores nothing (app/bench/webhook-baseline).
 // Reports deliveries/s, p50/p99 acknowledgement latency, non-2xx answers and lost events (acknowledged
 // but not stored), and the same while the timeline is being queried. Needs a production build
 // (`npx next build`). Runs before 2026-12-04 measured `next start` itself, without the console's own
@@ -183,7 +183,7 @@ async function benchEngine(engine: string) {
     // Then warm both routes just before measuring (JIT, first-request compilation of route modules): with
     // its warm-up a minute earlier, the first baseline phase ran 20–40 % slower than the later ones.
     const warm = senders(app.url);
-    for (const path of ["/api/bench/webhook-baseline", "/api/line/webhook"]) {
+    for (const path of ["/bench/webhook-baseline", "/api/line/webhook"]) {
       await closedLoop({ concurrency, durationMs: 3000, task: (_, w) => warm.post(path, delivery().body, w) });
     }
     await warm.close();
@@ -193,7 +193,7 @@ async function benchEngine(engine: string) {
     const baseline: Array<Awaited<ReturnType<typeof phase>>> = [];
     const intake: Array<Awaited<ReturnType<typeof phase>>> = [];
     for (let i = 0; i < rounds; i++) {
-      baseline.push(await phase(app, "/api/bench/webhook-baseline"));
+      baseline.push(await phase(app, "/bench/webhook-baseline"));
       intake.push(await phase(app, "/api/line/webhook", acknowledged));
     }
     const underReads = await phase(app, "/api/line/webhook", acknowledged, true);

@@ -1,6 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { getPageActor, hasSessionCookie } from "@/lib/auth/page-actor";
+import { getPageActor, hasSessionCookie } from "@/lib/runtime/page-context";
 import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, TIME_ZONE_COOKIE, type Locale } from "./locales";
 
 // No locale in the URL. A signed-in member's saved language and time zone win (they follow the member

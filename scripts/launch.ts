@@ -9,13 +9,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { startFakeLine, type FakeLine } from "../fake-line/server";
 import { EnvError, parseEnv } from "../lib/env.js";
-import { atShutdown, installShutdown } from "@/lib/platform/server/shutdown";
+import { runtimeSlot, stopRuntime } from "@/lib/runtime/current";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 // Node closes an idle keep-alive connection after 5 s. A load balancer that keeps its upstream
 // connections open longer (60 s is common) can send a request down one the server is closing that very
 // moment, and the client gets a 502. The server must be the side that waits longer.
 const KEEP_ALIVE_MS = 65_000;
+// Orchestrators wait 10–30 s after SIGTERM before they kill; the drain takes at most 5 s of this.
+const STOP_WITHIN_MS = 15_000;
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
 // As `next start` and `next dev` do; before Next (and React, which picks its build by it) is loaded.
 Object.assign(process.env, { NODE_ENV: mode === "start" ? "production" : "development" });
@@ -25,12 +27,20 @@ const env = validatedEnv();
 // `npm run dev` must still answer on localhost there.
 const listenOn = mode === "start" ? env.HOSTNAME : undefined;
 // From here on a stop signal closes whatever has been opened (the database, jobs) before exiting.
-installShutdown();
+let server: Awaited<ReturnType<typeof import("@/lib/platform/server/console-server").startConsoleServer>> | undefined;
+let fake: FakeLine | undefined;
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    void stopEverything().finally(() => process.exit(0));
+  });
+}
 
 const secret = process.env.BETTER_AUTH_SECRET ? undefined : persistentSecret();
 if (secret) process.env.BETTER_AUTH_SECRET = secret;
 
-let fake: FakeLine | undefined;
 if (!env.lineConfigured && !/^(0|false|no)$/i.test(process.env.DEMO_MODE ?? "")) {
   const fakePort = Number(process.env.FAKE_LINE_PORT ?? 4010);
   fake = await startFakeLine({
@@ -39,8 +49,6 @@ if (!env.lineConfigured && !/^(0|false|no)$/i.test(process.env.DEMO_MODE ?? ""))
     webhookUrl: `http://${loopbackHost(listenOn)}:${env.PORT}/api/line/webhook`,
     redelivery: true,
   });
-  const running = fake;
-  atShutdown("fake LINE platform", 40, () => running.close());
   Object.assign(process.env, {
     DEMO_MODE: "1",
     FAKE_LINE_URL: fake.url,
@@ -58,7 +66,6 @@ if (!env.lineConfigured && !/^(0|false|no)$/i.test(process.env.DEMO_MODE ?? ""))
 
 // Loaded only now: Next reads NODE_ENV and the demo settings above as it loads.
 const { startConsoleServer } = await import("@/lib/platform/server/console-server");
-let server;
 try {
   server = await startConsoleServer({
     dev: mode === "dev",
@@ -74,16 +81,23 @@ try {
 }
 console.log(`  oa-console (${mode === "start" ? "production" : "development"}) listening on ${server.url}${listenOn ? "" : " (every interface)"}\n`);
 
-// Stop taking requests, let those under way finish, then exit; the exit waits for the steps registered
-// with atShutdown (background jobs, webhook timings, the database, the fake platform).
-const running = server;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    void running
-      .stop()
-      .catch((err: unknown) => console.error("[server] stopping:", (err as Error).message))
-      .finally(() => process.exit(0));
-  });
+// A deploy, `docker stop`, Ctrl+C. Within STOP_WITHIN_MS, else the process exits anyway.
+async function stopEverything() {
+  const late = setTimeout(() => {
+    console.error(`[server] still stopping after ${STOP_WITHIN_MS / 1000} s; exiting anyway`);
+    process.exit(1);
+  }, STOP_WITHIN_MS);
+  const step = (name: string) => (err: unknown) => console.error(`[server] stopping ${name}:`, (err as Error).message);
+  // 1. Open live streams end now: they never finish by themselves and would hold the drain open.
+  //    Browsers reconnect on their own (to another instance, behind a load balancer).
+  await (await runtimeSlot()?.catch(() => undefined))?.live.close().catch(step("live streams"));
+  // 2. No new connections; the requests under way finish (a few seconds at most).
+  await server?.stop().catch(step("the HTTP server"));
+  // 3. The runtime in reverse of how it was built: background work finishes or gives its leases back,
+  //    the webhook's pending timings are written, the database closes (and PGlite's lock goes).
+  await stopRuntime().catch(step("the runtime"));
+  await fake?.close().catch(step("the fake LINE platform"));
+  clearTimeout(late);
 }
 
 function validatedEnv() {

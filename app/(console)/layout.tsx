@@ -4,7 +4,7 @@ import { DemoBanner } from "@/components/demo/demo-banner";
 import { AppShell } from "@/components/layout/app-shell";
 import { ConsoleFlagsProvider } from "@/components/layout/console-flags";
 import { SIDEBAR_COOKIE } from "@/components/layout/sidebar-state";
-import { requirePageActor } from "@/lib/auth/page-actor";
+import { requirePageActor } from "@/lib/runtime/page-context";
 import type { Actor } from "@/lib/auth/require-actor";
 import { demoEnabled } from "@/lib/demo/fake-control";
 import { env } from "@/lib/env.js";

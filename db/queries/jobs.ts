@@ -2,7 +2,11 @@ import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { jobs, projections } from "../schema/jobs";
-import { JOBS_CHANNEL } from "./sends";
+/**
+ * The NOTIFY channel that wakes every instance's background runner: a job was queued, or a send stored,
+ * on any instance.
+ */
+export const JOBS_CHANNEL = "oa_jobs";
 
 export type JobRow = typeof jobs.$inferSelect;
 

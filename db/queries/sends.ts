@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { sendAttempts, sendChunks, sends, type ChunkRow, type SendRow } from "../schema/messages";
+import { JOBS_CHANNEL } from "./jobs";
 
-export const JOBS_CHANNEL = "oa_jobs";
 
 export class SendConflictError extends Error {
   constructor() {

@@ -3,7 +3,6 @@ import { eq } from "drizzle-orm";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import type { Db } from "@/db/client";
-import { getDatabase } from "@/db/instance";
 import { announceAccessEnded } from "@/db/queries/access-notices";
 import { account, session, user, verification } from "@/db/schema/auth";
 import { env } from "@/lib/env.js";
@@ -12,19 +11,6 @@ import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS, SESSION_REFRESH_SECONDS
 import { recordSignInFailure, recordSignInSuccess, signInWaitSeconds, throttleKeys } from "./sign-in-throttle";
 
 export type Auth = ReturnType<typeof createAuth>;
-
-const g = globalThis as typeof globalThis & { __oaAuth?: Promise<Auth> };
-
-/** The process's better-auth instance, built on first use over the process database. */
-export function getAuth(): Promise<Auth> {
-  g.__oaAuth ??= getDatabase()
-    .then(({ handle }) => createAuth(handle.db))
-    .catch((err) => {
-      g.__oaAuth = undefined;
-      throw err;
-    });
-  return g.__oaAuth;
-}
 
 export function createAuth(db: Db, options: { secret?: string; baseURL?: string } = {}) {
   const e = env();
@@ -137,7 +123,9 @@ function devSecret(): string {
   if (env().NODE_ENV === "production") {
     throw new Error("BETTER_AUTH_SECRET must be set in production (at least 32 characters; openssl rand -hex 32).");
   }
-  const gg = globalThis as typeof globalThis & { __oaDevSecret?: string };
-  gg.__oaDevSecret ??= Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, "0")).join("");
-  return gg.__oaDevSecret;
+  devSecretValue ??= Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, "0")).join("");
+  return devSecretValue;
 }
+
+// The runtime builds auth once per process, so this module's instance is the one that matters.
+let devSecretValue: string | undefined;

@@ -1,14 +1,20 @@
 import { findApiKeyByHash, isApiKeyLive, touchApiKey } from "@/db/queries/api-keys";
 import { deleteSession, isSessionLive } from "@/db/queries/users";
-import { getDatabase } from "@/db/instance";
+import type { Db } from "@/db/client";
 import { env } from "@/lib/env.js";
 import { ApiError } from "@/lib/platform/http/errors";
 import { hashApiKey, looksLikeApiKey } from "./api-key-secret";
-import { getAuth } from "./auth";
+import type { Auth } from "./auth";
 import { roleAllows, type Role } from "./roles";
 import { SESSION_ABSOLUTE_SECONDS } from "./session-policy";
 
 export { roleAllows, type Role } from "./roles";
+
+/** What telling who is calling needs: the database (API keys, sessions) and better-auth. */
+export interface AuthServices {
+  db: Db;
+  auth: Auth;
+}
 
 export type Actor =
   | { kind: "user"; id: string; name: string; email: string; role: Role; sessionId: string; locale: string | null; timeZone: string | null }
@@ -18,25 +24,23 @@ export type Actor =
  * Who is calling — an API key (Authorization: Bearer oak_…) or a session cookie — or null. A session is
  * refused past its absolute lifetime (and removed), and when its member has been disabled.
  */
-export async function resolveActor(headers: Headers): Promise<Actor | null> {
+export async function resolveActor(services: AuthServices, headers: Headers): Promise<Actor | null> {
+  const { db, auth } = services;
   const authorization = headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) {
     const token = authorization.slice(7).trim();
     if (!looksLikeApiKey(token)) return null;
-    const { handle } = await getDatabase();
-    const key = await findApiKeyByHash(handle.db, { keyHash: hashApiKey(token) });
+    const key = await findApiKeyByHash(db, { keyHash: hashApiKey(token) });
     if (!key) return null;
-    void touchApiKey(handle.db, { id: key.id, at: new Date() }).catch(() => {});
+    void touchApiKey(db, { id: key.id, at: new Date() }).catch(() => {});
     return { kind: "apiKey", id: key.id, name: key.name, role: key.role };
   }
-  const auth = await getAuth();
   const found = await auth.api.getSession({ headers });
   if (!found) return null;
   const u = found.user as typeof found.user & { role: Role; disabled: boolean; locale?: string | null; timeZone?: string | null };
   const ageSeconds = (Date.now() - new Date(found.session.createdAt).getTime()) / 1000;
   if (u.disabled || ageSeconds > SESSION_ABSOLUTE_SECONDS) {
-    const { handle } = await getDatabase();
-    await deleteSession(handle.db, { userId: u.id, id: found.session.id });
+    await deleteSession(db, { userId: u.id, id: found.session.id });
     return null;
   }
   return {
@@ -55,15 +59,14 @@ export async function resolveActor(headers: Headers): Promise<Actor | null> {
  * Whether what let `actor` in still does (its session, or its API key): asked again while a live
  * stream stays open. Read-only, so an open stream does not keep an idle session alive.
  */
-export async function actorStillAllowed(actor: Actor): Promise<boolean> {
-  const { handle } = await getDatabase();
-  if (actor.kind === "apiKey") return isApiKeyLive(handle.db, { id: actor.id });
-  return isSessionLive(handle.db, { id: actor.sessionId, maxAgeSeconds: SESSION_ABSOLUTE_SECONDS });
+export async function actorStillAllowed(db: Db, actor: Actor): Promise<boolean> {
+  if (actor.kind === "apiKey") return isApiKeyLive(db, { id: actor.id });
+  return isSessionLive(db, { id: actor.sessionId, maxAgeSeconds: SESSION_ABSOLUTE_SECONDS });
 }
 
 /** The caller, if allowed to act with `role`; otherwise 401 (nobody) or 403 (not allowed). */
-export async function requireActor(req: Request, role: Role): Promise<Actor> {
-  const actor = await resolveActor(req.headers);
+export async function requireActor(services: AuthServices, req: Request, role: Role): Promise<Actor> {
+  const actor = await resolveActor(services, req.headers);
   if (!actor) throw new ApiError(401, "unauthenticated", "Sign in, or send an API key as Authorization: Bearer <key>");
   if (actor.kind === "user" && isStateChanging(req.method)) assertSameOrigin(req);
   if (!roleAllows(actor.role, role)) {

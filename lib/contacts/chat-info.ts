@@ -1,8 +1,8 @@
 import { HTTPFetchError } from "@line/bot-sdk";
 import { getChat, markChatLeft, saveChatInfo } from "@/db/queries/chats";
 import type { JobHandler } from "@/lib/platform/background/job-worker";
-import { reserveLineRate } from "./line-rates";
-import type { LineJobOptions } from "./profile-jobs";
+import { reserveLineRate } from "@/lib/line/rates";
+import type { LineJobOptions } from "@/lib/line/rates";
 
 const DAY_MS = 24 * 3_600_000;
 

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { getConversationSettings } from "@/db/queries/channels";
 import { claimReadMark, newestReadToken, releaseReadMark } from "@/db/queries/read-marks";
 import { lineClients, type LineClients } from "@/lib/line/clients";
-import { reserveLineRate } from "./line-rates";
+import { reserveLineRate } from "@/lib/line/rates";
 
 // What the friend sees of an operator at work, each a channel setting (off by default) and each best
 // effort: LINE's loading animation while an operator types, and their messages marked as read when an

@@ -4,9 +4,9 @@ import { markUnlistedFollowersBlocked, upsertFollowers } from "@/db/queries/frie
 import { enqueueJob, enqueueJobs, expediteJob } from "@/db/queries/jobs";
 import { setLineSync } from "@/db/queries/line-syncs";
 import type { JobHandler } from "@/lib/platform/background/job-worker";
-import { JOB_KINDS } from "./job-kinds";
-import { rateSpacingMs, reserveLineRate } from "./line-rates";
-import type { LineJobOptions } from "./profile-jobs";
+import { CONTACT_JOBS } from "./job-kinds";
+import { rateSpacingMs, reserveLineRate } from "@/lib/line/rates";
+import type { LineJobOptions } from "@/lib/line/rates";
 
 export const FOLLOWERS_SYNC = "followers";
 const DAY_MS = 24 * 3_600_000;
@@ -58,7 +58,7 @@ export function followersSyncJob(options: LineJobOptions): JobHandler {
 
     const fresh = await upsertFollowers(db, { channelId, userIds: page.userIds, syncStartedAt: startedAt });
     const spacingMs = rateSpacingMs("profile", options.rates);
-    await enqueueJobs(db, { kind: JOB_KINDS.profile, spacingMs, jobs: fresh.map((userId) => ({ key: `${channelId}:${userId}`, payload: { channelId, userId } })) });
+    await enqueueJobs(db, { kind: CONTACT_JOBS.profile, spacingMs, jobs: fresh.map((userId) => ({ key: `${channelId}:${userId}`, payload: { channelId, userId } })) });
     const listed = (p.listed ?? 0) + page.userIds.length;
     const pages = (p.pages ?? 0) + 1;
     if (page.next) {
@@ -75,11 +75,11 @@ export function followersSyncJob(options: LineJobOptions): JobHandler {
 /** Queue the daily sync and the profile refresh if they are not queued yet (server start). */
 export async function scheduleContactSyncs(db: Db, params: { channelId: number }) {
   const payload = { channelId: params.channelId };
-  await enqueueJob(db, { kind: JOB_KINDS.followersSync, key: String(params.channelId), payload });
-  await enqueueJob(db, { kind: JOB_KINDS.profilesRefresh, key: String(params.channelId), payload, runAt: new Date(Date.now() + 60_000) });
+  await enqueueJob(db, { kind: CONTACT_JOBS.followersSync, key: String(params.channelId), payload });
+  await enqueueJob(db, { kind: CONTACT_JOBS.profilesRefresh, key: String(params.channelId), payload, runAt: new Date(Date.now() + 60_000) });
 }
 
 /** An admin's "sync now": answers false if a sync is running at this moment. */
 export async function syncFollowersNow(db: Db, params: { channelId: number }) {
-  return expediteJob(db, { kind: JOB_KINDS.followersSync, key: String(params.channelId), payload: { channelId: params.channelId } });
+  return expediteJob(db, { kind: CONTACT_JOBS.followersSync, key: String(params.channelId), payload: { channelId: params.channelId } });
 }

@@ -2,8 +2,9 @@ import type { Db } from "@/db/client";
 import { applyChatChanges, applyFriendChanges, applyMemberChanges, currentSnapshot, eventsForProjection, insertMedia, lastAllocatedEventId } from "@/db/queries/friends-projection";
 import { advanceProjection, enqueueJobs, getProjectionPosition } from "@/db/queries/jobs";
 import type { BackgroundTask } from "@/lib/platform/background/runner";
-import { JOB_KINDS } from "./job-kinds";
-import { projectEvents } from "../events/types/contacts";
+import { MEDIA_JOB } from "@/lib/media/jobs";
+import { CONTACT_JOBS } from "./job-kinds";
+import { projectEvents } from "@/lib/events/types/contacts";
 
 export const FRIENDS_PROJECTION = "friends";
 
@@ -86,13 +87,13 @@ export function createFriendsProjection(options: { db: Db; batchSize?: number; n
           applyChatChanges(tx, projection.chats),
           applyMemberChanges(tx, projection.members),
           insertMedia(tx, projection.media),
-          enqueueJobs(tx, { kind: JOB_KINDS.profile, jobs: projection.friends.filter((f) => !f.followed).map((f) => profileJob(f.channelId, f.userId)) }),
+          enqueueJobs(tx, { kind: CONTACT_JOBS.profile, jobs: projection.friends.filter((f) => !f.followed).map((f) => profileJob(f.channelId, f.userId)) }),
           // A follow (new friend or unblock) asks for the profile again even if it was fetched before.
-          enqueueJobs(tx, { kind: JOB_KINDS.profile, reschedule: true, jobs: projection.friends.filter((f) => f.followed).map((f) => profileJob(f.channelId, f.userId)) }),
-          enqueueJobs(tx, { kind: JOB_KINDS.chatInfo, jobs: projection.chats.filter((c) => !c.refresh).map(chatInfoJob) }),
-          enqueueJobs(tx, { kind: JOB_KINDS.chatInfo, reschedule: true, jobs: projection.chats.filter((c) => c.refresh).map(chatInfoJob) }),
+          enqueueJobs(tx, { kind: CONTACT_JOBS.profile, reschedule: true, jobs: projection.friends.filter((f) => f.followed).map((f) => profileJob(f.channelId, f.userId)) }),
+          enqueueJobs(tx, { kind: CONTACT_JOBS.chatInfo, jobs: projection.chats.filter((c) => !c.refresh).map(chatInfoJob) }),
+          enqueueJobs(tx, { kind: CONTACT_JOBS.chatInfo, reschedule: true, jobs: projection.chats.filter((c) => c.refresh).map(chatInfoJob) }),
           enqueueJobs(tx, {
-            kind: JOB_KINDS.media,
+            kind: MEDIA_JOB,
             jobs: projection.media.filter((m) => !m.external).map((m) => ({ key: `${m.channelId}:${m.messageId}`, payload: { channelId: m.channelId, messageId: m.messageId, messageType: m.messageType } })),
           }),
         ]);

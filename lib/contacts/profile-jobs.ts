@@ -4,19 +4,13 @@ import { anyCurrentChatOf } from "@/db/queries/chats";
 import { markProfileError, markProfileNotFound, profilesDue, saveProfile } from "@/db/queries/friends";
 import { bringForwardJob, enqueueJobs } from "@/db/queries/jobs";
 import type { JobHandler, JobResult } from "@/lib/platform/background/job-worker";
-import type { LineClients } from "@/lib/line/clients";
-import { JOB_KINDS } from "./job-kinds";
-import { rateSpacingMs, reserveLineRate, type LineRates } from "./line-rates";
+import { CONTACT_JOBS } from "./job-kinds";
+import { rateSpacingMs, reserveLineRate, type LineJobOptions } from "@/lib/line/rates";
 
 /** A profile older than this is asked for again (names and pictures change). */
 export const PROFILE_TTL_MS = 7 * 24 * 3_600_000;
 const REFRESH_EVERY_MS = 3_600_000;
 const REFRESH_BATCH = 5000;
-
-export interface LineJobOptions {
-  clients: () => LineClients;
-  rates?: Partial<LineRates>;
-}
 
 /**
  * One friend's profile (job per user, key channel:user). 404 means LINE will not give it — blocked, not
@@ -73,7 +67,7 @@ async function memberProfile(options: LineJobOptions, db: Parameters<JobHandler>
  * thousands, spaced at the profile rate): fetch theirs next rather than in its turn.
  */
 export async function askProfileSoon(db: Db, params: { channelId: number; userId: string }) {
-  return bringForwardJob(db, { kind: JOB_KINDS.profile, key: `${params.channelId}:${params.userId}` });
+  return bringForwardJob(db, { kind: CONTACT_JOBS.profile, key: `${params.channelId}:${params.userId}` });
 }
 
 /** Hourly: queue a refresh of profiles older than PROFILE_TTL_MS, a bounded batch at a time. */
@@ -81,7 +75,7 @@ export function profilesRefreshJob(): JobHandler {
   return async (job, { db }) => {
     const { channelId } = job.payload as { channelId: number };
     const due = await profilesDue(db, { channelId, olderThan: new Date(Date.now() - PROFILE_TTL_MS), limit: REFRESH_BATCH });
-    await enqueueJobs(db, { kind: JOB_KINDS.profile, reschedule: true, spacingMs: rateSpacingMs("profile"), jobs: due.map((userId) => ({ key: `${channelId}:${userId}`, payload: { channelId, userId } })) });
+    await enqueueJobs(db, { kind: CONTACT_JOBS.profile, reschedule: true, spacingMs: rateSpacingMs("profile"), jobs: due.map((userId) => ({ key: `${channelId}:${userId}`, payload: { channelId, userId } })) });
     return { retryAt: new Date(Date.now() + (due.length === REFRESH_BATCH ? 60_000 : REFRESH_EVERY_MS)) };
   };
 }

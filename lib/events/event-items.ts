@@ -4,7 +4,7 @@ import type { ListEventsParams } from "@/db/queries/event-filters";
 import { sourceNames } from "@/db/queries/event-sources";
 import { getDelivery } from "@/db/queries/webhook";
 import { encodeCursor } from "./cursor";
-import { serializeDeliverySummary } from "../webhook/serialize-delivery";
+import { serializeDeliverySummary } from "@/lib/webhook/serialize-delivery";
 import { serializeEvent, sourceIds } from "./serialize";
 
 /** A page of the timeline as the API returns it, senders and chats named where the console knows them. */

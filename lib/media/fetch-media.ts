@@ -2,8 +2,8 @@ import type { Readable } from "node:stream";
 import { HTTPFetchError } from "@line/bot-sdk";
 import type { Db } from "@/db/client";
 import { getMedia, settleMedia } from "@/db/queries/media";
-import { reserveLineRate } from "@/lib/contacts/line-rates";
-import type { LineJobOptions } from "@/lib/contacts/profile-jobs";
+import { reserveLineRate } from "@/lib/line/rates";
+import type { LineJobOptions } from "@/lib/line/rates";
 import type { JobHandler } from "@/lib/platform/background/job-worker";
 import { storeMedia, type MediaStorageOptions } from "./media-store";
 

@@ -2,8 +2,8 @@ import { HTTPFetchError } from "@line/bot-sdk";
 import { friendUserIds } from "@/db/queries/friends";
 import { getAudience, getSegment, updateAudience } from "@/db/queries/segments";
 import type { AudienceStatus } from "@/db/schema/segments";
-import { reserveLineRate } from "@/lib/contacts/line-rates";
-import type { LineJobOptions } from "@/lib/contacts/profile-jobs";
+import { reserveLineRate } from "@/lib/line/rates";
+import type { LineJobOptions } from "@/lib/line/rates";
 import type { JobHandler } from "@/lib/platform/background/job-worker";
 import { segmentFilterSchema, segmentToFriendFilter } from "./segment-schema";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AREA_CODES } from "@/lib/line/areas";
-import { custom } from "../line/messages/common";
+import { custom } from "@/lib/line/messages/common";
 
 // Narrowcast targeting, as LINE takes it: a recipient tree (audiences, re-delivery to an earlier
 // narrowcast's recipients, and AND/OR/NOT over them) and a demographic filter tree, each operator

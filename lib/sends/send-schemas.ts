@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { custom, customCheck } from "../line/messages/common";
-import { messagesSchema } from "../line/messages/message-schema";
+import { custom, customCheck } from "@/lib/line/messages/common";
+import { messagesSchema } from "@/lib/line/messages/message-schema";
 import { countLeaves, demographicFilterSchema, limitSchema, recipientSchema } from "./narrowcast-schema";
 
 // POST /api/messages/{push,multicast,broadcast,narrowcast}: the body LINE's API takes, plus our own

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { customKey } from "../line/messages/common";
+import { customKey } from "@/lib/line/messages/common";
 
 /** A problem as the catalogues word it: a key under "validation." and its values. */
 export interface IssueKey {

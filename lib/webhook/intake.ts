@@ -1,4 +1,3 @@
-import { validateSignature } from "@line/bot-sdk";
 import type { Db } from "@/db/client";
 import {
   pruneRejectedDeliveries,
@@ -9,15 +8,9 @@ import {
   type TimingRecord,
 } from "@/db/queries/webhook";
 import { createGroupCommit } from "@/lib/platform/group-commit";
-import { jsonNestingExceeds, WEBHOOK_MAX_NESTING } from "@/lib/platform/http/json-nesting";
 import { ulid } from "@/lib/platform/ids";
-import { callbackBodySchema } from "./callback-schema";
-import { toEventRow } from "../events/types/columns";
-import { noteWebhookDelivery } from "./activity";
-import { webhookResponse } from "./webhook-response";
-import { readBodyLimited } from "./read-body";
-
-export const MAX_BODY_BYTES = 1024 * 1024;
+import { deliveryRows, MAX_BODY_BYTES, parseCallback, readRawBody, stripNul, verifySignature, type DeliveryBase, type Refusal } from "./steps";
+import { unavailableResponse, webhookResponse } from "./webhook-response";
 const REJECTED_BODY_BYTES = 16 * 1024;
 
 export interface IntakeOptions {
@@ -65,13 +58,14 @@ export function createWebhookIntake(options: IntakeOptions) {
   const timings = createTimingRecorder(options.db, { channelId: options.channelId, keepRejected });
   // Deliveries begun and not yet answered: the group commit sizes its batches from them.
   let outstanding = 0;
+  let lastDeliveryAt: number | undefined;
 
   async function handle(req: Request): Promise<Response> {
     const started = performance.now();
     const receivedAt = new Date();
     outstanding++;
     const outcome = await receive(req, receivedAt).finally(() => outstanding--);
-    const response = webhookResponse(outcome.body, outcome.status);
+    const response = outcome.status === 503 ? unavailableResponse() : webhookResponse(outcome.body, outcome.status);
     if (outcome.deliveryId) {
       timings.add({
         deliveryId: outcome.deliveryId,
@@ -84,107 +78,28 @@ export function createWebhookIntake(options: IntakeOptions) {
     return response;
   }
 
+  // The steps (./steps.ts), then the write within the deadline: every refusal is stored too (the
+  // Deliveries page shows why), and only a delivery whose events are committed gets its 200.
   async function receive(req: Request, receivedAt: Date): Promise<Outcome> {
-    const base = {
-      id: ulid(receivedAt.getTime()),
-      channelId: options.channelId,
-      receivedAt,
-      userAgent: req.headers.get("user-agent"),
-      destination: null,
-      isVerify: false,
-      events: [],
-      reasonDetail: null,
-    } satisfies Partial<DeliveryRecord>;
-
-    const read = await readBodyLimited(req, MAX_BODY_BYTES);
-    if (read.tooLarge) {
-      return reject({
-        ...base,
-        statusCode: 413,
-        signature: "unchecked",
-        reason: "body_too_large",
-        reasonDetail: `${read.declaredBytes ?? "more than " + MAX_BODY_BYTES} bytes; the limit is ${MAX_BODY_BYTES}`,
-        ...clip(read.bytes, read.totalBytes),
-      });
-    }
-
-    const signature = req.headers.get("x-line-signature");
-    if (!options.channelSecret) {
-      return reject({ ...base, statusCode: 401, signature: "unchecked", reason: "secret_not_configured", ...clip(read.bytes) });
-    }
-    if (!signature) {
-      return reject({ ...base, statusCode: 401, signature: "missing", reason: "missing_signature", ...clip(read.bytes) });
-    }
-    if (!validateSignature(read.bytes, options.channelSecret, signature)) {
-      return reject({ ...base, statusCode: 401, signature: "invalid", reason: "invalid_signature", ...clip(read.bytes) });
-    }
-
+    const base: DeliveryBase = { id: ulid(receivedAt.getTime()), channelId: options.channelId, receivedAt, userAgent: req.headers.get("user-agent") };
+    const raw = await readRawBody(req);
+    if (raw.refusal) return reject(base, raw.refusal, clip(raw.bytes, raw.totalBytes));
+    const unsigned = verifySignature(raw.bytes, options.channelSecret, req.headers.get("x-line-signature"));
+    if (unsigned) return reject(base, unsigned, clip(raw.bytes));
     // Only LINE's own deliveries make background work step back: unsigned traffic must not be a lever.
-    noteWebhookDelivery();
-    if (jsonNestingExceeds(read.bytes, WEBHOOK_MAX_NESTING)) {
-      return reject({
-        ...base,
-        statusCode: 400,
-        signature: "valid",
-        reason: "invalid_body",
-        reasonDetail: `objects and arrays nested more than ${WEBHOOK_MAX_NESTING} levels deep`,
-        ...clip(read.bytes),
-      });
-    }
-    const text = read.bytes.toString("utf8");
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (err) {
-      return reject({
-        ...base,
-        statusCode: 400,
-        signature: "valid",
-        reason: "invalid_json",
-        reasonDetail: (err as Error).message,
-        ...clip(read.bytes),
-      });
-    }
-    const parsed = callbackBodySchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      return reject({
-        ...base,
-        statusCode: 400,
-        signature: "valid",
-        reason: "invalid_body",
-        reasonDetail: `${issue.path.join(".") || "body"}: ${issue.message}`,
-        ...clip(read.bytes),
-      });
-    }
-
-    const delivery: DeliveryRecord = {
-      ...base,
-      statusCode: 200,
-      signature: "valid",
-      reason: null,
-      destination: parsed.data.destination,
-      isVerify: parsed.data.events.length === 0,
-      body: stripNul(text),
-      bodyBytes: read.totalBytes,
-      bodyTruncated: false,
-      events: parsed.data.events.map((e) => toEventRow(e, receivedAt)),
-    };
+    lastDeliveryAt = performance.now();
+    const callback = parseCallback(raw.bytes);
+    if (callback.refusal) return reject(base, callback.refusal, clip(raw.bytes));
+    const delivery = deliveryRows(base, callback, raw.totalBytes);
     const stored = await storeWithin(delivery);
-    if (!stored.ok) {
-      return { status: 503, body: { message: "The event store is unavailable; please redeliver." }, deliveryId: null };
-    }
-    return { status: 200, body: {}, deliveryId: delivery.id };
+    return stored.ok ? { status: 200, body: {}, deliveryId: delivery.id } : { status: 503, body: {}, deliveryId: null };
   }
 
   // Refused deliveries are kept for diagnosis, but the refusal never waits on (or fails with) the store.
-  async function reject(record: DeliveryRecord): Promise<Outcome> {
+  async function reject(base: DeliveryBase, refusal: Refusal, body: Pick<DeliveryRecord, "body" | "bodyBytes" | "bodyTruncated">): Promise<Outcome> {
+    const record: DeliveryRecord = { ...base, ...refusal, ...body, destination: null, isVerify: false, events: [] };
     const stored = await storeWithin(record);
-    return {
-      status: record.statusCode,
-      body: { message: rejectionMessage(record) },
-      deliveryId: stored.ok ? record.id : null,
-    };
+    return { status: record.statusCode, body: { message: rejectionMessage(record) }, deliveryId: stored.ok ? record.id : null };
   }
 
   async function storeWithin(record: DeliveryRecord): Promise<{ ok: boolean }> {
@@ -206,6 +121,8 @@ export function createWebhookIntake(options: IntakeOptions) {
 
   return {
     handle,
+    /** Whether LINE delivered (signed) within the last `withinMs`: background work steps back meanwhile. */
+    active: (withinMs = 250) => lastDeliveryAt !== undefined && performance.now() - lastDeliveryAt < withinMs,
     /** Write pending timing rows now (tests, shutdown). */
     flushTimings: () => timings.flush(),
     close: () => timings.close(),
@@ -244,11 +161,6 @@ function clip(bytes: Buffer, totalBytes = bytes.length) {
     bodyBytes: totalBytes,
     bodyTruncated: cut || totalBytes > bytes.length,
   };
-}
-
-// PostgreSQL text cannot hold U+0000; JSON escapes it, so only a malformed body carries a raw one.
-function stripNul(s: string): string {
-  return s.includes("\u0000") ? s.replaceAll("\u0000", "\uFFFD") : s;
 }
 
 // SQLSTATE class 22 (data exception) and 23 (integrity): the data was refused, the database is fine.

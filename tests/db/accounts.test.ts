@@ -13,7 +13,7 @@ import * as sessionsRoute from "@/app/api/me/sessions/route";
 import * as memberRoute from "@/app/api/members/[id]/route";
 import * as membersRoute from "@/app/api/members/route";
 import * as setupRoute from "@/app/api/setup/route";
-import { getDatabase } from "@/db/instance";
+import { getRuntime } from "@/lib/runtime/runtime";
 import { useProcessDatabase } from "../helpers/process-db";
 import { RouteClient } from "../helpers/route-client";
 
@@ -133,7 +133,7 @@ describe("accounts", () => {
 
     it("refuses an expired invitation", async () => {
       const token = await invite("late@example.com", "viewer");
-      const { handle } = await getDatabase();
+      const { handle } = await getRuntime();
       await handle.db.execute(sql`update invitations set expires_at = now() - interval '1 minute' where email = 'late@example.com'`);
       const res = await new RouteClient().call(acceptRoute.POST, "POST", "/api/invitations/accept", { body: { token, name: "Late", password: "green-tea-latte-77" } });
       expect(res.status).toBe(404);
@@ -215,7 +215,7 @@ describe("accounts", () => {
     it("ends a session past its absolute lifetime even while in use", async () => {
       const old = new RouteClient("203.0.113.1");
       await signIn(old, ADMIN.email, ADMIN.password);
-      const { handle } = await getDatabase();
+      const { handle } = await getRuntime();
       await handle.db.execute(sql`update session set created_at = now() - interval '8 days' where id in (select id from session order by created_at desc limit 1)`);
       expect((await old.call(meRoute.GET, "GET", "/api/me")).status).toBe(401);
     });
@@ -241,7 +241,7 @@ describe("accounts", () => {
     });
 
     it("cannot be changed, even by the database's own user", async () => {
-      const { handle } = await getDatabase();
+      const { handle } = await getRuntime();
       await expect(handle.db.execute(sql`update audit_log set action = 'nothing'`)).rejects.toThrow();
       await expect(handle.db.execute(sql`delete from audit_log`)).rejects.toThrow();
     });

@@ -8,9 +8,9 @@ import * as acceptRoute from "@/app/api/invitations/accept/route";
 import * as invitationsRoute from "@/app/api/invitations/route";
 import * as settingsRoute from "@/app/api/settings/channel/conversation/route";
 import * as setupRoute from "@/app/api/setup/route";
-import { getDatabase } from "@/db/instance";
+import { getRuntime } from "@/lib/runtime/runtime";
 import { reserveRate } from "@/db/queries/rate-windows";
-import { LINE_BACKGROUND_RATES } from "@/lib/contacts/line-rates";
+import { LINE_BACKGROUND_RATES } from "@/lib/line/rates";
 import { startFakeLine, type FakeLine } from "@/fake-line/server";
 import { storeEvents } from "../helpers/contacts";
 import { useProcessDatabase } from "../helpers/process-db";
@@ -59,7 +59,7 @@ const setSettings = (body: Record<string, boolean>) => admin.call(settingsRoute.
 /** The friend writes (in the fake) and the console stores the event as its webhook would. */
 async function friendWrites(userId: string) {
   const { events } = (await control("POST", `/__fake/friends/${userId}/messages`, { type: "text" })) as { events: Array<Record<string, unknown> & { message: { id: string } }> };
-  const { handle, channelId } = await getDatabase();
+  const { handle, channelId } = await getRuntime();
   await storeEvents(handle.db, channelId, events);
   return events[0]!.message.id;
 }
@@ -126,7 +126,7 @@ describe("loading animation and mark as read (best effort)", () => {
   });
 
   it("wait for the next second when this second's share of LINE's rate is used up, rather than skip the animation", async () => {
-    const { handle, channelId } = await getDatabase();
+    const { handle, channelId } = await getRuntime();
     const start = Math.floor(Date.now() / 1000) * 1000;
     await reserveRate(handle.db, { key: `line:${channelId}:loading`, windowStart: new Date(start), limit: 1000, n: LINE_BACKGROUND_RATES.loading.limit });
     const res = await operator.call(typingRoute.POST, "POST", "/", { params: { userId: friends[3]! } });

@@ -6,7 +6,7 @@ import { advanceProjection, enqueueJob, getJob, getProjectionPosition } from "@/
 import { getLineSync } from "@/db/queries/line-syncs";
 import { startFakeLine, type FakeLine } from "@/fake-line/server";
 import { createFriendsProjection } from "@/lib/contacts/friends-projection";
-import { JOB_KINDS } from "@/lib/contacts/job-kinds";
+import { CONTACT_JOBS } from "@/lib/contacts/job-kinds";
 import { askProfileSoon } from "@/lib/contacts/profile-jobs";
 import { act, control, fakeHandlers, projectAll, runJobs, sleep, storeEvents } from "../helpers/contacts";
 import { createTestDatabase, engine, resetTestDatabase, type TestDatabase } from "../helpers/test-db";
@@ -138,15 +138,15 @@ describe("friends projection", () => {
     await act(fake, db(), t.channelId, `/__fake/friends/${friend!.userId}/messages`, { type: "text", text: "在嗎？" });
     await projectAll(db());
     // As the start-up follower sync leaves it: queued, its turn an hour away.
-    await db().execute(sql`update jobs set run_at = now() + interval '1 hour' where kind = ${JOB_KINDS.profile} and key = ${`${t.channelId}:${friend!.userId}`}`);
+    await db().execute(sql`update jobs set run_at = now() + interval '1 hour' where kind = ${CONTACT_JOBS.profile} and key = ${`${t.channelId}:${friend!.userId}`}`);
     const named = async () => Boolean((await getFriend(db(), { channelId: t.channelId, userId: friend!.userId }))?.displayName);
     await runJobs(db(), fakeHandlers(fake));
     expect(await named()).toBe(false);
 
     // Others' profiles are overdue (the queue is behind): this one goes ahead of them all.
-    await enqueueJob(db(), { kind: JOB_KINDS.profile, key: `${t.channelId}:Ubacklog`, payload: { channelId: t.channelId, userId: "U" + "b".repeat(32) }, runAt: new Date(Date.now() - 600_000) });
+    await enqueueJob(db(), { kind: CONTACT_JOBS.profile, key: `${t.channelId}:Ubacklog`, payload: { channelId: t.channelId, userId: "U" + "b".repeat(32) }, runAt: new Date(Date.now() - 600_000) });
     expect(await askProfileSoon(db(), { channelId: t.channelId, userId: friend!.userId })).toBe(true);
-    const [mine, backlog] = [await getJob(db(), { kind: JOB_KINDS.profile, key: `${t.channelId}:${friend!.userId}` }), await getJob(db(), { kind: JOB_KINDS.profile, key: `${t.channelId}:Ubacklog` })];
+    const [mine, backlog] = [await getJob(db(), { kind: CONTACT_JOBS.profile, key: `${t.channelId}:${friend!.userId}` }), await getJob(db(), { kind: CONTACT_JOBS.profile, key: `${t.channelId}:Ubacklog` })];
     expect(mine!.runAt.getTime()).toBeLessThan(backlog!.runAt.getTime());
     await runJobs(db(), fakeHandlers(fake), { until: named, timeoutMs: 5000 });
     expect(await getFriend(db(), { channelId: t.channelId, userId: friend!.userId })).toMatchObject({ displayName: friend!.displayName, profileStatus: "ok" });
@@ -170,7 +170,7 @@ describe("friends projection", () => {
     await projectAll(db(), { tick: async () => (await Promise.all([a.tick(), b.tick()])).reduce((x, y) => x + y, 0), name: "friends" });
     const rows = (await db().execute(sql`select count(*)::int as n, count(distinct user_id)::int as d from friends`)) as unknown as { rows: Array<{ n: number; d: number }> };
     expect(rows.rows[0]).toEqual({ n: 40, d: 40 });
-    const jobs = (await db().execute(sql`select count(*)::int as n from jobs where kind = ${JOB_KINDS.profile}`)) as unknown as { rows: Array<{ n: number }> };
+    const jobs = (await db().execute(sql`select count(*)::int as n from jobs where kind = ${CONTACT_JOBS.profile}`)) as unknown as { rows: Array<{ n: number }> };
     expect(jobs.rows[0]!.n).toBe(40);
   });
 
@@ -215,7 +215,7 @@ describe("friends projection", () => {
 
 describe("profiles and followers from LINE", () => {
   it("syncs follower ids page by page, then fetches profiles within the rate limit", async () => {
-    await enqueueJob(db(), { kind: JOB_KINDS.followersSync, key: String(t.channelId), payload: { channelId: t.channelId } });
+    await enqueueJob(db(), { kind: CONTACT_JOBS.followersSync, key: String(t.channelId), payload: { channelId: t.channelId } });
     const limit = 40;
     await runJobs(db(), fakeHandlers(fake, { rates: { profile: { limit, windowMs: 1000 } } }), { timeoutMs: 30_000 });
 
@@ -230,7 +230,7 @@ describe("profiles and followers from LINE", () => {
     expect(Math.max(...perWindow.values())).toBeLessThanOrEqual(limit);
     expect([...perWindow.values()].reduce((a, b) => a + b, 0)).toBe(following.length);
     // The job comes back tomorrow.
-    const job = await getJob(db(), { kind: JOB_KINDS.followersSync, key: String(t.channelId) });
+    const job = await getJob(db(), { kind: CONTACT_JOBS.followersSync, key: String(t.channelId) });
     expect(job!.runAt.getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
   });
 
@@ -248,7 +248,7 @@ describe("profiles and followers from LINE", () => {
     expect(await getFriend(db(), { channelId: t.channelId, userId: friend!.userId })).toMatchObject({ status: "friend", profileStatus: "ok", displayName: friend!.displayName, language: friend!.language });
     expect(await getFriend(db(), { channelId: t.channelId, userId: blockedUser!.userId })).toMatchObject({ status: "unknown", profileStatus: "not_found", displayName: null });
     expect(await requests(`/v2/bot/profile/${blockedUser!.userId}`)).toHaveLength(1);
-    const job = await getJob(db(), { kind: JOB_KINDS.profile, key: `${t.channelId}:${blockedUser!.userId}` });
+    const job = await getJob(db(), { kind: CONTACT_JOBS.profile, key: `${t.channelId}:${blockedUser!.userId}` });
     expect(job).toMatchObject({ attempts: 1, failedAt: null });
     expect(job!.doneAt).not.toBeNull();
   });
@@ -261,7 +261,7 @@ describe("profiles and followers from LINE", () => {
       { type: "follow", mode: "active", timestamp: Date.now(), source: { type: "user", userId: friend!.userId }, webhookEventId: "01KRETRY", deliveryContext: { isRedelivery: false }, follow: { isUnblocked: false } },
     ]);
     await projectAll(db());
-    await enqueueJob(db(), { kind: JOB_KINDS.followersSync, key: String(t.channelId), payload: { channelId: t.channelId } });
+    await enqueueJob(db(), { kind: CONTACT_JOBS.followersSync, key: String(t.channelId), payload: { channelId: t.channelId } });
     // The retry backs off ~2 s: let the jobs run until the profile has arrived.
     await runJobs(db(), fakeHandlers(fake), { until: async () => (await getFriend(db(), { channelId: t.channelId, userId: friend!.userId }))?.profileStatus === "ok", timeoutMs: 15_000 });
     expect(await getLineSync(db(), { channelId: t.channelId, name: "followers" })).toMatchObject({ status: "not_available" });

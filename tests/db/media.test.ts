@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { enqueueJobs, getJob } from "@/db/queries/jobs";
 import { getMedia } from "@/db/queries/media";
 import { startFakeLine, type FakeLine } from "@/fake-line/server";
-import { JOB_KINDS } from "@/lib/contacts/job-kinds";
+import { MEDIA_JOB } from "@/lib/media/jobs";
 import { MEDIA_CHUNK_BYTES } from "@/lib/media/media-store";
 import { mediaResponse, parseRange } from "@/lib/media/serve-media";
 import { act, control, fakeHandlers, projectAll, runJobs } from "../helpers/contacts";
@@ -57,7 +57,7 @@ describe("media from friends", () => {
     expect(await getMedia(db(), { channelId: t.channelId, messageId: id })).toMatchObject({ status: "pending", messageType: "image", userId: friend });
     await runJobs(db(), fakeHandlers(fake));
     // Queuing the same message again (a replayed projection) is a no-op: LINE is asked once.
-    await enqueueJobs(db(), { kind: JOB_KINDS.media, jobs: [{ key: `${t.channelId}:${id}`, payload: { channelId: t.channelId, messageId: id, messageType: "image" } }] });
+    await enqueueJobs(db(), { kind: MEDIA_JOB, jobs: [{ key: `${t.channelId}:${id}`, payload: { channelId: t.channelId, messageId: id, messageType: "image" } }] });
     await runJobs(db(), fakeHandlers(fake));
     expect(await requests(`/v2/bot/message/${id}/content`)).toHaveLength(1);
     expect(await requests(`/v2/bot/message/${id}/content/preview`)).toHaveLength(1);
@@ -92,7 +92,7 @@ describe("media from friends", () => {
     expect(attempts.length).toBeGreaterThanOrEqual(2);
     expect(attempts[0]!.status).toBe(202);
     expect(attempts.at(-1)!.status).toBe(200);
-    expect(await getJob(db(), { kind: JOB_KINDS.media, key: `${t.channelId}:${id}` })).toMatchObject({ attempts: 1, failedAt: null });
+    expect(await getJob(db(), { kind: MEDIA_JOB, key: `${t.channelId}:${id}` })).toMatchObject({ attempts: 1, failedAt: null });
     const row = await getMedia(db(), { channelId: t.channelId, messageId: id });
     expect(row).toMatchObject({ status: "ready", contentType: "audio/wav" });
 
@@ -109,7 +109,7 @@ describe("media from friends", () => {
     await act(fake, db(), t.channelId, `/__fake/friends/${friend}/unsend`, { messageId: id });
     await runJobs(db(), fakeHandlers(fake));
     expect(await getMedia(db(), { channelId: t.channelId, messageId: id })).toMatchObject({ status: "gone" });
-    expect(await getJob(db(), { kind: JOB_KINDS.media, key: `${t.channelId}:${id}` })).toMatchObject({ attempts: 1, failedAt: null });
+    expect(await getJob(db(), { kind: MEDIA_JOB, key: `${t.channelId}:${id}` })).toMatchObject({ attempts: 1, failedAt: null });
     expect(await requests(`/v2/bot/message/${id}/content`)).toHaveLength(1);
     const res = await serve(id);
     expect(res.status).toBe(410);

@@ -6,7 +6,7 @@ import { createAudience, createSegment, getAudience } from "@/db/queries/segment
 import { getSend } from "@/db/queries/sends";
 import { startFakeLine, type FakeLine } from "@/fake-line/server";
 import type { Actor } from "@/lib/auth/require-actor";
-import { JOB_KINDS } from "@/lib/contacts/job-kinds";
+import { AUDIENCE_JOB } from "@/lib/segments/jobs";
 import { tagFriends } from "@/lib/contacts/tag-friends";
 import { createLineClients } from "@/lib/line/clients";
 import { multicastBodySchema } from "@/lib/sends/send-schemas";
@@ -134,7 +134,7 @@ describe("segment as a LINE audience", () => {
     await applyFriendChanges(db(), users.map((userId) => ({ channelId: t.channelId, userId, firstSeen: new Date(), lastActive: new Date(), status: "friend", statusAt: new Date(), followed: false })));
     const segment = await createSegment(db(), { channelId: t.channelId, name: "All", filter: segmentFilterSchema.parse({}), createdBy: "Otto" });
     const audience = await createAudience(db(), { channelId: t.channelId, segmentId: segment.id, description: "Spring 春", createdBy: "Otto" });
-    await enqueueJob(db(), { kind: JOB_KINDS.audience, key: audience.id, payload: { audienceId: audience.id } });
+    await enqueueJob(db(), { kind: AUDIENCE_JOB, key: audience.id, payload: { audienceId: audience.id } });
     const seen: string[] = [];
     await runJobs(db(), fakeHandlers(fake), {
       timeoutMs: 15_000,

@@ -11,7 +11,7 @@ import * as channelRoute from "@/app/api/settings/channel/route";
 import * as webhookRoute from "@/app/api/settings/channel/webhook/route";
 import * as webhookTestRoute from "@/app/api/settings/channel/webhook/test/route";
 import * as setupRoute from "@/app/api/setup/route";
-import { getDatabase } from "@/db/instance";
+import { getRuntime } from "@/lib/runtime/runtime";
 import { startFakeLine, type FakeLine } from "@/fake-line/server";
 import { useProcessDatabase } from "../helpers/process-db";
 import { RouteClient } from "../helpers/route-client";
@@ -114,7 +114,7 @@ describe("invitation lookup", () => {
     const revoked = await invite("gone@example.com", "viewer");
     await admin.call(revokeRoute.DELETE, "DELETE", `/api/invitations/${revoked.id}`, { params: { id: revoked.id } });
     const expired = await invite("late@example.com", "viewer");
-    const { handle } = await getDatabase();
+    const { handle } = await getRuntime();
     await handle.db.execute(sql`update invitations set expires_at = now() - interval '1 minute' where email = 'late@example.com'`);
     const answers = [];
     for (const token of [revoked.token, expired.token, "A".repeat(43), "short", "", "%00"]) {

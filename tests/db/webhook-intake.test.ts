@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { listEvents } from "@/db/queries/events";
 import { getDelivery, listDeliveries } from "@/db/queries/webhook";
-import { webhookActive } from "@/lib/webhook/activity";
 import { createWebhookIntake, type WebhookIntake } from "@/lib/webhook/intake";
 import { BOT, callbackBody, eventBuilders, GROUP, ROOM, USER } from "../fixtures/webhook-events";
 import { createTestDatabase, resetTestDatabase, type TestDatabase } from "../helpers/test-db";
@@ -152,15 +151,15 @@ describe("webhook intake", () => {
   it("makes background work step back for LINE's signed deliveries, not for unsigned traffic", async () => {
     // Out of the window of any delivery an earlier test made.
     await new Promise((r) => setTimeout(r, 300));
-    expect(webhookActive()).toBe(false);
+    expect(intake.active()).toBe(false);
     const body = callbackBody([eventBuilders.follow!()]);
     expect((await intake.handle(webhookRequest(body, { signature: null }))).status).toBe(401);
     expect((await intake.handle(webhookRequest(body, { signature: sign(body, "ffffffffffffffffffffffffffffffff") }))).status).toBe(401);
-    expect(webhookActive()).toBe(false);
+    expect(intake.active()).toBe(false);
     const before = performance.now();
     expect((await intake.handle(webhookRequest(body))).status).toBe(200);
     // Noted during this very request (any earlier delivery is further back than it took).
-    expect(webhookActive(performance.now() - before + 1)).toBe(true);
+    expect(intake.active(performance.now() - before + 1)).toBe(true);
   });
 
   it("answers the console's Verify request (events: []) with 200 and records it as a verification", async () => {

@@ -11,7 +11,7 @@ const PUBLIC: Record<string, string> = {
   "app/api/setup/route.ts": "first run; refuses once any account exists",
   "app/api/invitations/accept/route.ts": "needs an open invitation's token",
   "app/api/invitations/lookup/route.ts": "needs an open invitation's token",
-  "app/api/bench/webhook-baseline/route.ts": "benchmark baseline; 404 unless BENCH_ROUTES=1 (checked below)",
+  "app/bench/webhook-baseline/route.ts": "benchmark baseline; 404 unless BENCH_ROUTES=1 (checked below)",
   "app/(auth)/sign-in/page.tsx": "the sign-in page",
   "app/(auth)/setup/page.tsx": "first run; redirects to sign-in once any account exists",
   "app/(auth)/invite/[token]/page.tsx": "needs an open invitation's token",
@@ -61,7 +61,7 @@ test.describe("access control", () => {
 
   test("the benchmark baseline route does not exist unless enabled", async ({ playwright, baseURL }) => {
     const api = await playwright.request.newContext({ baseURL, storageState: SIGNED_OUT });
-    expect((await api.post("/api/bench/webhook-baseline", { data: "{}" })).status()).toBe(404);
+    expect((await api.post("/bench/webhook-baseline", { data: "{}" })).status()).toBe(404);
     await api.dispose();
   });
 });

@@ -5,8 +5,11 @@ import { getProjectionPosition } from "@/db/queries/jobs";
 import { storeDeliveries } from "@/db/queries/webhook";
 import type { FakeLine } from "@/fake-line/server";
 import { createFriendsProjection, FRIENDS_PROJECTION } from "@/lib/contacts/friends-projection";
-import { contactJobHandlers } from "@/lib/contacts/job-handlers";
-import type { LineRates } from "@/lib/contacts/line-rates";
+import { contactJobs } from "@/lib/contacts/jobs";
+import { mediaJobs } from "@/lib/media/jobs";
+import { jobRegistry } from "@/lib/platform/background/job-registry";
+import { segmentJobs } from "@/lib/segments/jobs";
+import type { LineRates } from "@/lib/line/rates";
 import { ulid } from "@/lib/platform/ids";
 import { createJobWorker, type JobHandler } from "@/lib/platform/background/job-worker";
 import { createLineClients } from "@/lib/line/clients";
@@ -52,11 +55,10 @@ export async function projectAll(db: Db, projection = createFriendsProjection({ 
 
 export function fakeHandlers(fake: FakeLine, options: { rates?: Partial<LineRates>; storage?: Partial<MediaStorageOptions> } = {}): Record<string, JobHandler> {
   const clients = createLineClients({ accessToken: fake.channelAccessToken, apiBaseUrl: fake.url, dataApiBaseUrl: fake.url });
-  return contactJobHandlers({
-    clients: () => clients,
-    rates: options.rates,
-    storage: () => ({ storage: "database", dir: ".tmp/media-test", maxBytes: 50 * 1024 * 1024, ...options.storage }),
-  });
+  const line = { clients: () => clients, rates: options.rates };
+  const storage = () => ({ storage: "database" as const, dir: ".tmp/media-test", maxBytes: 50 * 1024 * 1024, ...options.storage });
+  // Every job of friends, chats, media and segments, as the runtime registers them.
+  return jobRegistry([contactJobs(line), mediaJobs({ ...line, storage }), segmentJobs(line)]).handlers;
 }
 
 /**

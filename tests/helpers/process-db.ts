@@ -3,12 +3,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
-import { closeDatabase } from "@/db/instance";
+import { stopRuntime } from "@/lib/runtime/current";
 import { resetEnvCache } from "@/lib/env.js";
 import { adminQuery, withDatabase } from "./db-global-setup";
 
 /**
- * Point this test file's process singletons (getDatabase, getAuth, …) at a fresh database, so route
+ * Point this test file's process runtime (lib/runtime/runtime.ts) at a fresh database, so route
  * handlers can be called as Next calls them. Returns the cleanup for afterAll.
  */
 export async function useProcessDatabase(extraEnv: Record<string, string> = {}) {
@@ -26,10 +26,8 @@ export async function useProcessDatabase(extraEnv: Record<string, string> = {}) 
   }
   Object.assign(process.env, { APP_URL: "http://console.test", ...extraEnv });
   resetEnvCache();
-  const g = globalThis as Record<string, unknown>;
   return async () => {
-    await closeDatabase();
-    for (const key of ["__oaAuth", "__oaWebhookIntake", "__oaLiveHub"]) delete g[key];
+    await stopRuntime();
     await drop();
     resetEnvCache();
   };

@@ -44,6 +44,7 @@ function stream(stillAllowed: () => Promise<boolean>) {
       subscribers.add(fn);
       return () => subscribers.delete(fn);
     },
+    close: async () => {},
   };
   const res = liveStreamResponse({ hub, channelId: 1, holderId: "holder", stillAllowed, signal: new AbortController().signal });
   return { res, publish: (m: LiveMessage) => subscribers.forEach((fn) => fn(m)) };

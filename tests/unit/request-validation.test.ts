@@ -6,7 +6,7 @@ import { decodeFriendCursor } from "@/lib/contacts/friend-cursor";
 import { decodeCursor } from "@/lib/events/cursor";
 import { listDeliveriesQuerySchema } from "@/lib/webhook/list-deliveries-schema";
 import { ApiError } from "@/lib/platform/http/errors";
-import { parseJsonBody, parseSearchParams } from "@/lib/platform/http/api-route";
+import { parseJsonBody, parseSearchParams } from "@/lib/platform/http/parse";
 import { API_MAX_NESTING, jsonNestingExceeds } from "@/lib/platform/http/json-nesting";
 import { listEventsQuerySchema } from "@/lib/events/list-events-schema";
 import { listSendsQuerySchema } from "@/lib/sends/list-sends-schema";

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { SetupForm } from "@/components/auth/setup-form";
-import { getDatabase } from "@/db/instance";
+import { getRuntime } from "@/lib/runtime/runtime";
 import { countUsers } from "@/db/queries/users";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 // build worker (a PGlite data directory then stayed locked as `next start` came up).
 export default async function SetupPage() {
   await connection();
-  const { handle } = await getDatabase();
-  if ((await countUsers(handle.db)) > 0) redirect("/sign-in");
+  const { db } = await getRuntime();
+  if ((await countUsers(db)) > 0) redirect("/sign-in");
   return <SetupForm />;
 }

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { getDatabase } from "@/db/instance";
+import { getRuntime } from "@/lib/runtime/runtime";
 import { countUsers } from "@/db/queries/users";
-import { getPageActor } from "@/lib/auth/page-actor";
+import { getPageActor } from "@/lib/runtime/page-context";
 import { sameOriginPath } from "@/lib/platform/http/same-origin-path";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,8 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const { next } = await searchParams;
-  const { handle } = await getDatabase();
-  if ((await countUsers(handle.db)) === 0) redirect("/setup");
+  const { db } = await getRuntime();
+  if ((await countUsers(db)) === 0) redirect("/setup");
   // Only paths on this console: never an open redirect to another site.
   const target = sameOriginPath(next);
   if (await getPageActor()) redirect(target);

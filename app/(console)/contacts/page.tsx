@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { FriendList } from "@/components/contacts/friend-list";
-import { requirePageActor } from "@/lib/auth/page-actor";
+import { requirePageActor } from "@/lib/runtime/page-context";
 import { parseFriendFilters } from "@/lib/contacts/friend-url-filters";
 import { friendListQuery, friendStatsQuery, tagListQuery } from "@/lib/client/contacts";
 import { getQueryClient } from "@/lib/client/query-client";

@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SendHistory } from "@/components/sends/send-history";
-import { getPageActor } from "@/lib/auth/page-actor";
+import { getPageActor } from "@/lib/runtime/page-context";
 import { roleAllows } from "@/lib/auth/require-actor";
 import { parseSendFilters, sendListQuery } from "@/lib/client/messages";
 import { getQueryClient } from "@/lib/client/query-client";

@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SegmentList } from "@/components/segments/segment-list";
-import { requirePageActor } from "@/lib/auth/page-actor";
+import { requirePageActor } from "@/lib/runtime/page-context";
 import { getQueryClient } from "@/lib/client/query-client";
 import { segmentListQuery } from "@/lib/client/segments";
 import { serverApi } from "@/lib/client/server-api";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ChannelSettings } from "@/components/settings/channel-settings";
-import { getPageActor, requirePageActor } from "@/lib/auth/page-actor";
+import { getPageActor, requirePageActor } from "@/lib/runtime/page-context";
 import { channelConfiguration } from "@/lib/channel/channel";
 
 export async function generateMetadata(): Promise<Metadata> {

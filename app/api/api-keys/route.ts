@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { createApiKey, listApiKeys } from "@/db/queries/api-keys";
 import { generateApiKey } from "@/lib/auth/api-key-secret";
 import { createApiKeyBodySchema } from "@/lib/auth/schemas";
-import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
+import { parseJsonBody } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 
 export const GET = apiRoute({ role: "admin" }, async ({ db }) => ({ items: await listApiKeys(db) }));
 

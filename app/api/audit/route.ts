@@ -1,6 +1,7 @@
 import { auditActions, listAudit } from "@/db/queries/audit";
 import { listAuditQuerySchema } from "@/lib/auth/schemas";
-import { apiRoute, parseSearchParams } from "@/lib/platform/http/api-route";
+import { parseSearchParams } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 
 /** The audit log, newest first (admins only; nothing in the console can change it). */
 export const GET = apiRoute({ role: "admin" }, async ({ req, db }) => {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { listChats } from "@/db/queries/chats";
 import { serializeChat } from "@/lib/contacts/serialize-chat";
-import { apiRoute, parseSearchParams } from "@/lib/platform/http/api-route";
+import { parseSearchParams } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 
 const querySchema = z.object({ q: z.string().trim().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(200) }).strict();
 

@@ -1,6 +1,7 @@
 import { friendListPage } from "@/lib/contacts/list-friends";
 import { listFriendsQuerySchema } from "@/lib/contacts/list-friends-schema";
-import { apiRoute, parseSearchParams } from "@/lib/platform/http/api-route";
+import { parseSearchParams } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 
 /** Friends, newest activity first by default: search (names in any script, or user ids), filters, keyset pages. */
 export const GET = apiRoute({ role: "viewer" }, async ({ req, db, channelId }) => {

@@ -1,7 +1,8 @@
 import { listDeliveries } from "@/db/queries/webhook";
 import { encodeDeliveryCursor, listDeliveriesQuerySchema } from "@/lib/webhook/list-deliveries-schema";
 import { serializeDelivery } from "@/lib/webhook/serialize-delivery";
-import { apiRoute, parseSearchParams } from "@/lib/platform/http/api-route";
+import { parseSearchParams } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 
 export const GET = apiRoute({ role: "viewer" }, async ({ req, db, channelId }) => {
   const query = parseSearchParams(listDeliveriesQuerySchema, req);

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { listDrafts, saveDraft, saveWorkingDraft } from "@/db/queries/drafts";
 import { ApiError } from "@/lib/platform/http/errors";
-import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
+import { parseJsonBody } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { draftBodySchema } from "@/lib/sends/tools-schemas";
 
 export const GET = apiRoute({ role: "viewer" }, async ({ db, channelId }) => ({ items: await listDrafts(db, { channelId }) }));

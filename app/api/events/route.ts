@@ -1,6 +1,7 @@
 import { listEventItems } from "@/lib/events/event-items";
 import { listEventsQuerySchema } from "@/lib/events/list-events-schema";
-import { apiRoute, parseSearchParams } from "@/lib/platform/http/api-route";
+import { parseSearchParams } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 
 export const GET = apiRoute({ role: "viewer" }, async ({ req, db, channelId }) => {
   const { minId, maxId, ...query } = parseSearchParams(listEventsQuerySchema, req);

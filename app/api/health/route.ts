@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { getDatabase } from "@/db/instance";
+import { getRuntime } from "@/lib/runtime/runtime";
 import { env } from "@/lib/env.js";
 
 export const dynamic = "force-dynamic";
@@ -8,8 +8,8 @@ export const dynamic = "force-dynamic";
 export async function GET(): Promise<Response> {
   const db = env().databaseKind;
   try {
-    const { handle } = await withTimeout(getDatabase(), 2000);
-    await withTimeout(handle.db.execute(sql`select 1`), 2000);
+    const runtime = await withTimeout(getRuntime(), 2000);
+    await withTimeout(runtime.db.execute(sql`select 1`), 2000);
     return Response.json({ ok: true, db });
   } catch {
     return Response.json({ ok: false, db }, { status: 503 });

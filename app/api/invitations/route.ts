@@ -5,7 +5,8 @@ import { INVITATION_DAYS, newInvitationToken } from "@/lib/auth/accounts";
 import { inviteBodySchema } from "@/lib/auth/schemas";
 import { env } from "@/lib/env.js";
 import { ApiError } from "@/lib/platform/http/errors";
-import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
+import { parseJsonBody } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 
 export const GET = apiRoute({ role: "admin" }, async ({ db }) => ({ items: await listInvitations(db) }));
 

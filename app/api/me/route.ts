@@ -1,7 +1,8 @@
 import { updatePreferences } from "@/db/queries/users";
 import { preferencesBodySchema } from "@/lib/auth/schemas";
 import { ApiError } from "@/lib/platform/http/errors";
-import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
+import { parseJsonBody } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 
 /** Who is signed in (or which key is used), and their role. */
 export const GET = apiRoute({ role: "viewer" }, async ({ actor }) => ({ ...actor, sessionId: undefined }));

@@ -1,5 +1,6 @@
 import { listSends } from "@/db/queries/sends";
-import { apiRoute, parseSearchParams } from "@/lib/platform/http/api-route";
+import { parseSearchParams } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { encodeSendCursor, listSendsQuerySchema } from "@/lib/sends/list-sends-schema";
 import { serializeSendSummary } from "@/lib/sends/serialize";
 

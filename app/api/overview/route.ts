@@ -1,5 +1,5 @@
 import { getEventStats } from "@/db/queries/events";
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiRoute } from "@/lib/runtime/api-route";
 
 export const GET = apiRoute({ role: "viewer" }, async ({ db, channelId }) => {
   const s = await getEventStats(db, { channelId });

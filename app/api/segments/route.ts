@@ -1,5 +1,6 @@
 import { createSegment, latestAudiences, listSegments } from "@/db/queries/segments";
-import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
+import { parseJsonBody } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { segmentBodySchema } from "@/lib/segments/segment-schema";
 import { countSegment } from "@/lib/segments/segment-size";
 import { serializeSegment } from "@/lib/segments/serialize";

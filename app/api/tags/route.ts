@@ -1,5 +1,5 @@
 import { listTags } from "@/db/queries/friend-tags";
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiRoute } from "@/lib/runtime/api-route";
 
 /** The tags in use, with how many friends carry each, most used first. */
 export const GET = apiRoute({ role: "viewer" }, async ({ db, channelId }) => {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { addTestRecipient, listTestRecipients } from "@/db/queries/drafts";
-import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
+import { parseJsonBody } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { testRecipientBodySchema } from "@/lib/sends/tools-schemas";
 
 /** Saved test recipients: who gets a test send before the real one. */

@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from "@/db/client";
-import { JOBS_CHANNEL } from "@/db/queries/sends";
+import { JOBS_CHANNEL } from "@/db/queries/jobs";
 
 // While yielding: at least this long between rounds (so work gathers into larger batches), at most this.
 const YIELD_MIN_MS = 100;

@@ -1,4 +1,4 @@
-import { getDatabase } from "@/db/instance";
+import type { DatabaseHandle } from "@/db/client";
 import { ACCESS_CHANNEL } from "@/db/queries/access-notices";
 import { LIVE_CHANNEL } from "@/db/queries/webhook";
 
@@ -7,7 +7,9 @@ export type LiveMessage =
   | { kind: "resync" }
   // A member's session or an API key (by id) stopped letting its holder in; "*": notices may have been
   // lost (the listener reconnected), so every stream checks its own.
-  | { kind: "accessEnded"; id: string };
+  | { kind: "accessEnded"; id: string }
+  // The server is stopping: open streams end (they never finish by themselves); browsers reconnect.
+  | { kind: "closing" };
 
 type Subscriber = (message: LiveMessage) => void;
 
@@ -17,22 +19,15 @@ type Subscriber = (message: LiveMessage) => void;
 // timeline refetch hundreds of times a second.
 const WINDOW_MS = 300;
 
-const g = globalThis as typeof globalThis & { __oaLiveHub?: Promise<LiveHub> };
-
 export interface LiveHub {
+  /** Hear what happens; a hub that has closed answers "closing" at once. */
   subscribe(fn: Subscriber): () => void;
+  /** End every subscription (server stopping) and stop listening. */
+  close(): Promise<void>;
 }
 
-export function getLiveHub(): Promise<LiveHub> {
-  g.__oaLiveHub ??= createHub().catch((err) => {
-    g.__oaLiveHub = undefined;
-    throw err;
-  });
-  return g.__oaLiveHub;
-}
-
-async function createHub(): Promise<LiveHub> {
-  const { handle } = await getDatabase();
+/** This instance's hub over the database's notifications (built once, by the runtime). */
+export async function createLiveHub(handle: DatabaseHandle): Promise<LiveHub> {
   const subscribers = new Set<Subscriber>();
   const pending = new Map<number, Extract<LiveMessage, { kind: "stored" }>>();
   let timer: NodeJS.Timeout | undefined;
@@ -46,7 +41,8 @@ async function createHub(): Promise<LiveHub> {
     pending.clear();
   };
 
-  await handle.listen(LIVE_CHANNEL, (payload) => {
+  let closed = false;
+  const unlistenLive = await handle.listen(LIVE_CHANNEL, (payload) => {
     if (payload === "*") return publish({ kind: "resync" });
     let m: Omit<Extract<LiveMessage, { kind: "stored" }>, "kind">;
     try {
@@ -66,12 +62,25 @@ async function createHub(): Promise<LiveHub> {
     timer ??= setTimeout(flush, WINDOW_MS);
   });
 
-  await handle.listen(ACCESS_CHANNEL, (payload) => publish({ kind: "accessEnded", id: payload }));
+  const unlistenAccess = await handle.listen(ACCESS_CHANNEL, (payload) => publish({ kind: "accessEnded", id: payload }));
 
   return {
     subscribe(fn) {
+      if (closed) {
+        // After the caller has set up what "closing" tears down.
+        queueMicrotask(() => fn({ kind: "closing" }));
+        return () => {};
+      }
       subscribers.add(fn);
       return () => subscribers.delete(fn);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearTimeout(timer);
+      publish({ kind: "closing" });
+      subscribers.clear();
+      await Promise.all([unlistenLive(), unlistenAccess()]).catch(() => {});
     },
   };
 }

@@ -1,4 +1,3 @@
-import { whenStopping } from "@/lib/platform/server/shutdown";
 import type { LiveHub } from "./hub";
 
 // Proxies close idle connections; a comment line every 15 s keeps this one open.
@@ -59,17 +58,16 @@ export function liveStreamResponse(params: LiveStreamParams): Response {
         if (m.kind === "resync") send(`event: resync\ndata: {}\n\n`);
         else if (m.kind === "stored" && m.channelId === params.channelId) send(`event: stored\ndata: ${JSON.stringify(m)}\n\n`);
         else if (m.kind === "accessEnded" && (m.id === params.holderId || m.id === "*")) void check();
+        // A stopping server ends the stream (it would hold the shutdown open); the browser reconnects.
+        else if (m.kind === "closing") cleanup();
       });
       const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
       const recheck = setInterval(() => void check(), RECHECK_MS);
-      // A stopping server ends the stream (it would hold the shutdown open); the browser reconnects.
-      const undoStop = whenStopping(() => cleanup());
       cleanup = () => {
         if (ended) return;
         ended = true;
         clearInterval(heartbeat);
         clearInterval(recheck);
-        undoStop();
         unsubscribe();
         try {
           controller.close();

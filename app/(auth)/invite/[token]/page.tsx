@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AcceptInvitationForm } from "@/components/auth/accept-invitation-form";
 import { InvalidInvitation } from "@/components/auth/invalid-invitation";
-import { getDatabase } from "@/db/instance";
+import { getRuntime } from "@/lib/runtime/runtime";
 import { lookupInvitation } from "@/lib/auth/accounts";
 import { ApiError } from "@/lib/platform/http/errors";
 
@@ -19,9 +19,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
 }
 
 async function openInvitation(token: string) {
-  const { handle } = await getDatabase();
+  const { db } = await getRuntime();
   try {
-    return await lookupInvitation(handle.db, { token });
+    return await lookupInvitation(db, { token });
   } catch (err) {
     if (err instanceof ApiError && err.code === "invitation_invalid") return null;
     throw err;

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { FriendDetail } from "@/components/contacts/friend-detail";
-import { requirePageActor } from "@/lib/auth/page-actor";
+import { requirePageActor } from "@/lib/runtime/page-context";
 import { ApiError } from "@/lib/client/api-client";
 import { contactKeys, conversationQuery, friendDetailQuery } from "@/lib/client/contacts";
 import { getQueryClient } from "@/lib/client/query-client";

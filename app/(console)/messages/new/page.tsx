@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ComposeLoader } from "@/components/sends/composer/compose-loader";
-import { requirePageActor } from "@/lib/auth/page-actor";
+import { requirePageActor } from "@/lib/runtime/page-context";
 import type { SendKind } from "@/lib/sends/send-schemas";
 
 export async function generateMetadata(): Promise<Metadata> {

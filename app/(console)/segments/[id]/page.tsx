@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { SegmentEditor } from "@/components/segments/segment-editor";
-import { requirePageActor } from "@/lib/auth/page-actor";
+import { requirePageActor } from "@/lib/runtime/page-context";
 import { ApiError } from "@/lib/client/api-client";
 import { getQueryClient } from "@/lib/client/query-client";
 import { segmentDetailQuery } from "@/lib/client/segments";

@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ApiKeysView } from "@/components/settings/api-keys-view";
-import { requirePageActor } from "@/lib/auth/page-actor";
+import { requirePageActor } from "@/lib/runtime/page-context";
 import { env } from "@/lib/env.js";
 import { apiKeysQuery } from "@/lib/client/api-keys";
 import { getQueryClient } from "@/lib/client/query-client";

@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AuditView } from "@/components/settings/audit-view";
-import { requirePageActor } from "@/lib/auth/page-actor";
+import { requirePageActor } from "@/lib/runtime/page-context";
 import { auditListQuery, parseAuditFilters } from "@/lib/client/audit";
 import { getQueryClient } from "@/lib/client/query-client";
 import { serverApi } from "@/lib/client/server-api";

@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { MembersView } from "@/components/settings/members-view";
-import { requirePageActor } from "@/lib/auth/page-actor";
+import { requirePageActor } from "@/lib/runtime/page-context";
 import { invitationsQuery, membersQuery } from "@/lib/client/members";
 import { getQueryClient } from "@/lib/client/query-client";
 import { serverApi } from "@/lib/client/server-api";

@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SessionsView } from "@/components/settings/sessions-view";
-import { requirePageActor } from "@/lib/auth/page-actor";
+import { requirePageActor } from "@/lib/runtime/page-context";
 import { getQueryClient } from "@/lib/client/query-client";
 import { serverApi } from "@/lib/client/server-api";
 import { mySessionsQuery } from "@/lib/client/sessions";

@@ -1,6 +1,6 @@
 import { revokeApiKey } from "@/db/queries/api-keys";
 import { notFound } from "@/lib/platform/http/errors";
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiRoute } from "@/lib/runtime/api-route";
 
 /** Revoke: the key stops working on the next request, on every instance. */
 export const DELETE = apiRoute<{ id: string }>({ role: "admin" }, async ({ params, db, audit }) => {

@@ -1,8 +1,8 @@
-import { getAuth } from "@/lib/auth/auth";
+import { getRuntime } from "@/lib/runtime/runtime";
 
 // better-auth's endpoints (sign-in, sign-out, session): public by nature; sign-up is disabled.
 async function handle(req: Request): Promise<Response> {
-  const auth = await getAuth();
+  const { auth } = await getRuntime();
   return auth.handler(req);
 }
 

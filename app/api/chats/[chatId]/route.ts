@@ -1,7 +1,7 @@
 import { chatMembersSeen, getChat } from "@/db/queries/chats";
 import { chatIdParam } from "@/lib/contacts/route-params";
 import { serializeChat } from "@/lib/contacts/serialize-chat";
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { notFound } from "@/lib/platform/http/errors";
 
 /** One group or room with the members seen in it (current ones first). */

@@ -4,7 +4,7 @@ import { tagsOfFriends } from "@/db/queries/friend-tags";
 import { askProfileSoon } from "@/lib/contacts/profile-jobs";
 import { userIdParam } from "@/lib/contacts/route-params";
 import { serializeFriend } from "@/lib/contacts/serialize";
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { notFound } from "@/lib/platform/http/errors";
 
 /** One friend: the list's fields plus profile freshness and the groups and rooms they were seen in. */

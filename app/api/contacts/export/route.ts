@@ -1,7 +1,8 @@
 import { friendsCsvResponse } from "@/lib/contacts/export-friends";
 import { friendFilterOf } from "@/lib/contacts/list-friends";
 import { listFriendsQuerySchema } from "@/lib/contacts/list-friends-schema";
-import { apiRoute, parseSearchParams } from "@/lib/platform/http/api-route";
+import { parseSearchParams } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 
 /** The friend list (same filters as GET /api/contacts) as CSV. Personal data: operators and admins only. */
 export const GET = apiRoute({ role: "operator" }, async ({ req, db, channelId, audit }) => {

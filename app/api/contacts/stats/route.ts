@@ -1,7 +1,7 @@
 import { friendStatusCounts } from "@/db/queries/friends";
 import { getLineSync } from "@/db/queries/line-syncs";
 import { FOLLOWERS_SYNC } from "@/lib/contacts/followers-sync";
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiRoute } from "@/lib/runtime/api-route";
 
 /** How many friends per status, and how the follower sync with LINE is doing. */
 export const GET = apiRoute({ role: "viewer" }, async ({ db, channelId }) => {

@@ -1,6 +1,6 @@
 import { getLineSync } from "@/db/queries/line-syncs";
 import { FOLLOWERS_SYNC, syncFollowersNow } from "@/lib/contacts/followers-sync";
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { ApiError } from "@/lib/platform/http/errors";
 
 /** An admin's "sync now": fetch LINE's follower id list again at once (it also runs daily). */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDelivery } from "@/db/queries/webhook";
 import { serializeDeliveryDetail } from "@/lib/webhook/serialize-delivery";
 import { notFound } from "@/lib/platform/http/errors";
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiRoute } from "@/lib/runtime/api-route";
 
 const paramsSchema = z.object({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, "must be a delivery id") });
 

@@ -1,4 +1,5 @@
-import { apiRoute, parseSearchParams } from "@/lib/platform/http/api-route";
+import { parseSearchParams } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { fakeControl } from "@/lib/demo/fake-control";
 import { friendsQuerySchema } from "@/lib/demo/schemas";
 

@@ -1,4 +1,5 @@
-import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
+import { parseJsonBody } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { fakeControl } from "@/lib/demo/fake-control";
 import { trafficBodySchema } from "@/lib/demo/schemas";
 

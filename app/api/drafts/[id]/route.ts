@@ -1,6 +1,7 @@
 import { deleteDraft, getDraft, saveDraft } from "@/db/queries/drafts";
 import { notFound } from "@/lib/platform/http/errors";
-import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
+import { parseJsonBody } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { draftBodySchema } from "@/lib/sends/tools-schemas";
 
 export const GET = apiRoute<{ id: string }>({ role: "viewer" }, async ({ params, db, channelId }) => {

@@ -1,5 +1,5 @@
 import { getWorkingDraft } from "@/db/queries/drafts";
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { notFound } from "@/lib/platform/http/errors";
 
 /** The caller's working draft (what the composer saved on its own last time), to offer to continue it. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getEventDetail } from "@/lib/events/event-items";
 import { notFound } from "@/lib/platform/http/errors";
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiRoute } from "@/lib/runtime/api-route";
 
 const paramsSchema = z.object({ id: z.coerce.number("must be an event id").int().positive("must be an event id") });
 

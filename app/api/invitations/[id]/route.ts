@@ -1,6 +1,6 @@
 import { revokeInvitation } from "@/db/queries/invitations";
 import { notFound } from "@/lib/platform/http/errors";
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiRoute } from "@/lib/runtime/api-route";
 
 export const DELETE = apiRoute<{ id: string }>({ role: "admin" }, async ({ params, db, audit }) => {
   const revoked = await revokeInvitation(db, { id: params.id, at: new Date() });

@@ -1,5 +1,5 @@
 import { lookupInvitation } from "@/lib/auth/accounts";
-import { publicApiRoute } from "@/lib/platform/http/api-route";
+import { publicApiRoute } from "@/lib/runtime/api-route";
 
 /**
  * Public: the email and role an invitation link is for, so its page can say so before asking for a

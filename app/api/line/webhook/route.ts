@@ -1,16 +1,14 @@
-import { getWebhookIntake } from "@/lib/webhook/instance";
-import { webhookResponse } from "@/lib/webhook/webhook-response";
+import { getRuntime } from "@/lib/runtime/runtime";
+import { unavailableResponse } from "@/lib/webhook/webhook-response";
 
-// LINE's webhook: public (the signature is the authentication), Node runtime for node:crypto.
+// LINE's webhook: public (the signature is the authentication), Node runtime for node:crypto. Its
+// steps are the intake's (lib/webhook/intake.ts): raw body → signature → parse → rows → store → answer.
 export const runtime = "nodejs";
 
 export async function POST(req: Request): Promise<Response> {
-  let intake;
-  try {
-    intake = await getWebhookIntake();
-  } catch (err) {
+  const running = await getRuntime().catch((err: unknown) => {
     console.error("[webhook] event store unavailable:", (err as Error).message);
-    return webhookResponse({ message: "The event store is unavailable; please redeliver." }, 503);
-  }
-  return intake.handle(req);
+    return null;
+  });
+  return running ? running.intake.handle(req) : unavailableResponse();
 }

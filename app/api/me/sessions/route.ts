@@ -1,6 +1,6 @@
 import { listSessionsOf } from "@/db/queries/users";
 import { ApiError } from "@/lib/platform/http/errors";
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiRoute } from "@/lib/runtime/api-route";
 
 /** The signed-in member's sessions (devices), this one marked. */
 export const GET = apiRoute({ role: "viewer" }, async ({ db, actor }) => {

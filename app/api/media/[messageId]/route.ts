@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { mediaResponse } from "@/lib/media/serve-media";
 
 /** What a friend sent (image, video, audio, file), as kept by the console. Range requests supported. */

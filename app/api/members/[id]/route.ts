@@ -1,6 +1,7 @@
 import { changeMember } from "@/lib/auth/members";
 import { updateMemberBodySchema } from "@/lib/auth/schemas";
-import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
+import { parseJsonBody } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 
 /** Change a member's role, or disable / re-enable them (disabling ends their sessions at once). */
 export const PATCH = apiRoute<{ id: string }>({ role: "admin" }, async (ctx) => {

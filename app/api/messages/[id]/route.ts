@@ -1,6 +1,6 @@
 import { getSend } from "@/db/queries/sends";
 import { notFound } from "@/lib/platform/http/errors";
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { sendParams } from "@/lib/sends/route-params";
 import { serializeSendDetail } from "@/lib/sends/serialize";
 

@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { sendChunks, sends } from "@/db/schema/messages";
-import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
+import { parseJsonBody } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { followerStats, friendDemographics, messageQuota } from "@/lib/line/insight";
 import { lineClients } from "@/lib/line/clients";
 import { askLine } from "@/lib/line/line-errors";

@@ -1,3 +1,3 @@
-import { sendRoute } from "@/lib/sends/send-route";
+import { sendRoute } from "@/app/api/messages/send-route";
 
 export const POST = sendRoute("narrowcast");

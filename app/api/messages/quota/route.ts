@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { followerStats, messageQuota } from "@/lib/line/insight";
 import { askLine } from "@/lib/line/line-errors";
 import { broadcastReach } from "@/lib/sends/broadcast-reach";

@@ -1,6 +1,7 @@
 import { listTestRecipients } from "@/db/queries/drafts";
 import { ApiError } from "@/lib/platform/http/errors";
-import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
+import { parseJsonBody } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { createSend } from "@/lib/sends/create-send";
 import { serializeSendSummary } from "@/lib/sends/serialize";
 import { testSendBodySchema } from "@/lib/sends/tools-schemas";

@@ -1,5 +1,6 @@
 import type { messagingApi } from "@line/bot-sdk";
-import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
+import { parseJsonBody } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { lineClients } from "@/lib/line/clients";
 import { askLine } from "@/lib/line/line-errors";
 import { validateBodySchema } from "@/lib/sends/tools-schemas";

@@ -1,5 +1,6 @@
 import { audiencesOfSegment, deleteSegment, updateSegment } from "@/db/queries/segments";
-import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
+import { parseJsonBody } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { segmentParam } from "@/lib/segments/route-params";
 import { segmentPatchSchema } from "@/lib/segments/segment-schema";
 import { countSegment } from "@/lib/segments/segment-size";

@@ -1,7 +1,8 @@
 import { countFriends, listFriends } from "@/db/queries/friends";
 import { tagsOfFriends } from "@/db/queries/friend-tags";
 import { serializeFriend } from "@/lib/contacts/serialize";
-import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
+import { parseJsonBody } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { segmentCountBodySchema, segmentToFriendFilter } from "@/lib/segments/segment-schema";
 
 /** How many friends a filter matches right now, and a few of them (the segment editor's live preview). Changes nothing. */

@@ -1,5 +1,5 @@
 import { channelConfiguration } from "@/lib/channel/channel";
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiRoute } from "@/lib/runtime/api-route";
 
 /** What is configured for the LINE channel (secrets masked) and the webhook URL to give LINE. */
 export const GET = apiRoute({ role: "admin" }, async () => channelConfiguration());

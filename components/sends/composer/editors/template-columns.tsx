@@ -8,7 +8,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { setIn } from "@/lib/sends/composer/set-in";
 import { Field, PathErrors } from "../field";
 import { ActionEditor, blankAction, type ActionObject } from "./action-editor";
-import { ActionList } from "./template-editor";
+import { ActionList } from "./action-list";
 
 type Template = { type: string } & Record<string, unknown>;
 type Column = Record<string, unknown>;

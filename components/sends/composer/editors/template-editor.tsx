@@ -1,15 +1,14 @@
 "use client";
 
-import { Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Tabs } from "@/components/ui/tabs";
 import { Textarea } from "@/components/ui/textarea";
 import type { DraftMessage } from "@/lib/sends/composer/compose-state";
 import { setIn } from "@/lib/sends/composer/set-in";
 import { Field, PathErrors } from "../field";
-import { ActionEditor, blankAction, type ActionObject } from "./action-editor";
+import { blankAction, type ActionObject } from "./action-editor";
+import { ActionList } from "./action-list";
 import { TemplateColumns } from "./template-columns";
 
 type Template = { type: string } & Record<string, unknown>;
@@ -66,33 +65,6 @@ export function TemplateEditor({ message, onChange, path }: { message: DraftMess
       )}
       {(template.type === "carousel" || template.type === "image_carousel") && <TemplateColumns template={template} onChange={setTemplate} path={tp} />}
       <PathErrors path={tp} />
-    </div>
-  );
-}
-
-export function ActionList({ actions, onChange, path, max, fixed = false }: { actions: ActionObject[]; onChange: (a: ActionObject[]) => void; path: string; max: number; fixed?: boolean }) {
-  const t = useTranslations("composer.template");
-  return (
-    <div className="space-y-2">
-      <div className="flex items-center justify-between">
-        <span className="text-xs font-medium text-muted-foreground">{t("actions", { count: actions.length, max })}</span>
-        {!fixed && actions.length < max && (
-          <Button size="xs" onClick={() => onChange([...actions, blankAction("message")])}>
-            <Plus aria-hidden />
-            {t("addAction")}
-          </Button>
-        )}
-      </div>
-      {actions.map((a, i) => (
-        <ActionEditor
-          key={i}
-          action={a}
-          path={`${path}.${i}`}
-          onChange={(next) => onChange(actions.map((x, j) => (j === i ? next : x)))}
-          onRemove={fixed || actions.length <= 1 ? undefined : () => onChange(actions.filter((_, j) => j !== i))}
-        />
-      ))}
-      <PathErrors path={path} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { conversationPage, decodeConversationCursor, encodeConversationCursor } from "@/lib/contacts/conversation";
 import { conversationQuerySchema } from "@/lib/contacts/conversation-schema";
 import { chatIdParam } from "@/lib/contacts/route-params";
-import { apiRoute, parseSearchParams } from "@/lib/platform/http/api-route";
+import { parseSearchParams } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { ApiError } from "@/lib/platform/http/errors";
 
 /** A group's or room's conversation: its events, and pushes and replies the account sent to it. */

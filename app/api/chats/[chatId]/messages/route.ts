@@ -1,5 +1,5 @@
 import { chatIdParam } from "@/lib/contacts/route-params";
-import { conversationSendRoute } from "@/lib/sends/conversation-route";
+import { conversationSendRoute } from "@/app/api/conversation-route";
 
 /** Answer a group or room from its conversation: a free reply while a token of its works, else a push they agreed to. */
 export const POST = conversationSendRoute<{ chatId: string }>((p) => {

@@ -2,7 +2,8 @@ import { getFriend } from "@/db/queries/friends";
 import { conversationPage, decodeConversationCursor, encodeConversationCursor } from "@/lib/contacts/conversation";
 import { conversationQuerySchema } from "@/lib/contacts/conversation-schema";
 import { userIdParam } from "@/lib/contacts/route-params";
-import { apiRoute, parseSearchParams } from "@/lib/platform/http/api-route";
+import { parseSearchParams } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { ApiError } from "@/lib/platform/http/errors";
 
 /**

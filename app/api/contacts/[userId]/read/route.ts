@@ -1,6 +1,6 @@
 import { markConversationRead } from "@/lib/contacts/chat-signals";
 import { userIdParam } from "@/lib/contacts/route-params";
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiRoute } from "@/lib/runtime/api-route";
 
 /**
  * An operator opened this friend's conversation: their messages are marked as read in LINE, when the

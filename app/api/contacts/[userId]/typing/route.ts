@@ -1,6 +1,6 @@
 import { showLoadingAnimation } from "@/lib/contacts/chat-signals";
 import { userIdParam } from "@/lib/contacts/route-params";
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiRoute } from "@/lib/runtime/api-route";
 
 /**
  * An operator is typing an answer to this friend: LINE's loading animation in their chat, when the

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { fakeControl } from "@/lib/demo/fake-control";
 
 const params = z.object({ userId: z.string().regex(/^U[0-9a-f]{32}$/, "must be a user id") });

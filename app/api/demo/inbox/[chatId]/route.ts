@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { demoInbox } from "@/lib/demo/inbox";
 
 const params = z.object({ chatId: z.string().regex(/^[UCR][0-9a-f]{32}$/, "must be a user, group or room id") });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { replyToEvent } from "@/lib/sends/reply";
-import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
+import { parseJsonBody } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { serializeSendSummary } from "@/lib/sends/serialize";
 import { replyBodySchema } from "@/lib/sends/tools-schemas";
 

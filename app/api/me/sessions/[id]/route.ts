@@ -1,6 +1,6 @@
 import { deleteSession } from "@/db/queries/users";
 import { ApiError, notFound } from "@/lib/platform/http/errors";
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiRoute } from "@/lib/runtime/api-route";
 
 /** End one of the member's own sessions (another device), on the server. */
 export const DELETE = apiRoute<{ id: string }>({ role: "viewer" }, async ({ params, db, actor, audit }) => {

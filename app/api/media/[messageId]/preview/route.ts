@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { mediaResponse } from "@/lib/media/serve-media";
 
 /** A thumbnail of an image or video (LINE's preview; the original for images without one). */

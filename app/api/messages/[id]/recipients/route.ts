@@ -1,6 +1,6 @@
 import { getSendRecipients } from "@/db/queries/sends";
 import { notFound } from "@/lib/platform/http/errors";
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { sendParams } from "@/lib/sends/route-params";
 
 // The ids of a multicast to user ids, for "Duplicate into a new send" (the send's detail has only their count).

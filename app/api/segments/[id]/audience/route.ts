@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { enqueueJob } from "@/db/queries/jobs";
 import { createAudience } from "@/db/queries/segments";
-import { JOB_KINDS } from "@/lib/contacts/job-kinds";
-import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
+import { AUDIENCE_JOB } from "@/lib/segments/jobs";
+import { parseJsonBody } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { segmentParam } from "@/lib/segments/route-params";
 import { serializeAudience } from "@/lib/segments/serialize";
 
@@ -16,7 +17,7 @@ export const POST = apiRoute<{ id: string }>({ role: "operator" }, async ({ req,
   const segment = await segmentParam(db, channelId, params.id);
   const body = await parseJsonBody(bodySchema, req);
   const audience = await createAudience(db, { channelId, segmentId: segment.id, description: body.description ?? segment.name.slice(0, 120), createdBy: actor.name });
-  await enqueueJob(db, { kind: JOB_KINDS.audience, key: audience.id, payload: { audienceId: audience.id } });
+  await enqueueJob(db, { kind: AUDIENCE_JOB, key: audience.id, payload: { audienceId: audience.id } });
   await audit("segment.uploaded", segment.id, { audienceId: audience.id, description: audience.description });
   return Response.json(serializeAudience(audience), { status: 202 });
 });

@@ -1,5 +1,5 @@
 import { friendsCsvResponse } from "@/lib/contacts/export-friends";
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { segmentParam } from "@/lib/segments/route-params";
 import { segmentFilterSchema, segmentToFriendFilter } from "@/lib/segments/segment-schema";
 

@@ -1,5 +1,6 @@
 import { getConversationSettings, updateConversationSettings } from "@/db/queries/channels";
-import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
+import { parseJsonBody } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { conversationSettingsBodySchema } from "@/lib/channel/schemas";
 
 /** Whether conversations show LINE's loading animation while operators type, and mark messages read. */

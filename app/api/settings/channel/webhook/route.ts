@@ -1,6 +1,7 @@
 import { consoleWebhookUrl, fetchWebhookEndpoint, setWebhookEndpoint } from "@/lib/channel/channel";
 import { setWebhookEndpointBodySchema } from "@/lib/channel/schemas";
-import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
+import { parseJsonBody } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 
 /** The webhook endpoint currently set in LINE, and whether it is this console's. */
 export const GET = apiRoute({ role: "admin" }, async () => fetchWebhookEndpoint());

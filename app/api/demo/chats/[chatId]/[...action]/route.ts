@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
+import { parseJsonBody } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { fakeControl } from "@/lib/demo/fake-control";
 import { CHAT_ACTIONS, chatActionBodySchema } from "@/lib/demo/schemas";
 

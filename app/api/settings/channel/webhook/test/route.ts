@@ -1,6 +1,7 @@
 import { testWebhookEndpoint } from "@/lib/channel/channel";
 import { testWebhookEndpointBodySchema } from "@/lib/channel/schemas";
-import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
+import { parseJsonBody } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 
 /** Ask LINE to send a test webhook and report what the endpoint answered. */
 export const POST = apiRoute({ role: "admin" }, async ({ req, audit }) => {

@@ -2,13 +2,14 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { resolveActor, roleAllows, type Actor, type Role } from "./require-actor";
+import { resolveActor, roleAllows, type Actor, type Role } from "@/lib/auth/require-actor";
+import { getRuntime } from "./runtime";
 
 /**
  * The signed-in member (or key) for a server component, checked against the database. Cached per
  * request: the layout, the page and the i18n config (saved language and time zone) all ask.
  */
-export const getPageActor = cache(async (): Promise<Actor | null> => resolveActor(await headers()));
+export const getPageActor = cache(async (): Promise<Actor | null> => resolveActor(await getRuntime(), await headers()));
 
 /** A page only signed-in members with `role` may see: others go to sign-in, or get 403. */
 export async function requirePageActor(role: Role = "viewer"): Promise<Actor> {

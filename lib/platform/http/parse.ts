@@ -1,71 +1,9 @@
 import type { z } from "zod";
-import type { Db } from "@/db/client";
-import { getDatabase } from "@/db/instance";
-import { recordAudit, type AuditAction } from "@/lib/platform/audit";
-import { clientIp } from "@/lib/auth/client-ip";
-import { requireActor, type Actor, type Role } from "@/lib/auth/require-actor";
-import { ApiError, errorResponse } from "./errors";
+import { ApiError } from "./errors";
 import { API_MAX_NESTING, jsonNestingExceeds } from "./json-nesting";
 
-export interface ApiContext<P> {
-  req: Request;
-  params: P;
-  db: Db;
-  channelId: number;
-  actor: Actor;
-  ip: string;
-  /** Append to the audit log as this actor. */
-  audit(action: AuditAction, target?: string | null, details?: Record<string, unknown>): Promise<void>;
-}
-
-type RouteContext<P> = { params: Promise<P> };
-
-/**
- * Every API route goes through here: who is asking (session or API key) and whether their role may,
- * then the handler, then errors mapped to status codes in one place. A handler returns a Response or
- * a plain object (sent as JSON 200).
- */
-export function apiRoute<P = Record<string, never>>(
-  options: { role: Role },
-  handler: (ctx: ApiContext<P>) => Promise<Response | object>,
-) {
-  return async (req: Request, route: RouteContext<P>): Promise<Response> => {
-    try {
-      const actor = await requireActor(req, options.role);
-      const { handle, channelId } = await getDatabase();
-      const ip = clientIp(req.headers);
-      const db = handle.db;
-      const params = refuseNul(await route.params);
-      const result = await handler({
-        req,
-        params,
-        db,
-        channelId,
-        actor,
-        ip,
-        audit: (action, target, details) => recordAudit(db, { actor, ip, action, target, details }),
-      });
-      return result instanceof Response ? result : Response.json(result);
-    } catch (err) {
-      return errorResponse(err);
-    }
-  };
-}
-
-/** Routes anyone may call (first-run set-up, accepting an invitation): same error handling, no actor. */
-export function publicApiRoute<P = Record<string, never>>(
-  handler: (ctx: Omit<ApiContext<P>, "actor" | "audit">) => Promise<Response | object>,
-) {
-  return async (req: Request, route: RouteContext<P>): Promise<Response> => {
-    try {
-      const { handle, channelId } = await getDatabase();
-      const result = await handler({ req, params: refuseNul(await route.params), db: handle.db, channelId, ip: clientIp(req.headers) });
-      return result instanceof Response ? result : Response.json(result);
-    } catch (err) {
-      return errorResponse(err);
-    }
-  };
-}
+// Reading a request the way every API route does: search parameters and JSON bodies through a zod
+// schema (a ZodError becomes a 400 naming the property), NUL characters refused before any handler.
 
 /** Parse URL search parameters with a schema; a ZodError names the bad parameter (400). */
 export function parseSearchParams<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
@@ -98,7 +36,7 @@ export async function parseJsonBody<S extends z.ZodType>(schema: S, req: Request
 
 // PostgreSQL's text cannot hold U+0000: a value with one failed in the database (500) wherever it went,
 // a search, a cursor, a name. Refused here once, for every route, before any handler sees it.
-function refuseNul<T>(values: T): T {
+export function refuseNul<T>(values: T): T {
   for (const [key, value] of Object.entries(values ?? {})) {
     if ((Array.isArray(value) ? value : [value]).some((v) => typeof v === "string" && v.includes("\u0000"))) throw nulError(key);
   }

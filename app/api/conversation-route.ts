@@ -1,8 +1,9 @@
 import type { ConversationTarget } from "@/db/queries/conversation";
-import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
-import { sendToConversation } from "./conversation-send";
-import { serializeSendSummary } from "./serialize";
-import { conversationSendBodySchema } from "./tools-schemas";
+import { parseJsonBody } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
+import { sendToConversation } from "@/lib/sends/conversation-send";
+import { serializeSendSummary } from "@/lib/sends/serialize";
+import { conversationSendBodySchema } from "@/lib/sends/tools-schemas";
 
 /**
  * POST …/messages of a friend, group or room: answer with a free reply while one of their reply tokens

@@ -1,9 +1,10 @@
 import { sendBodySchemas, type SendKind } from "@/lib/sends/send-schemas";
-import { apiRoute, parseJsonBody } from "@/lib/platform/http/api-route";
+import { parseJsonBody } from "@/lib/platform/http/parse";
+import { apiRoute } from "@/lib/runtime/api-route";
 import { resolveSegmentRecipients } from "@/lib/segments/segment-recipients";
-import { broadcastReach } from "./broadcast-reach";
-import { createSend } from "./create-send";
-import { serializeSendSummary } from "./serialize";
+import { broadcastReach } from "@/lib/sends/broadcast-reach";
+import { createSend } from "@/lib/sends/create-send";
+import { serializeSendSummary } from "@/lib/sends/serialize";
 
 /**
  * POST /api/messages/{kind}: validate the body (400 with LINE-style details), store the send and its

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { reserveRate } from "@/db/queries/rate-windows";
+import type { LineClients } from "./clients";
 
 // The console's own background calls to LINE, paced through the shared rate_windows table so every
 // instance together stays inside these budgets. LINE allows 2,000/s for profiles, follower ids, group
@@ -14,6 +15,12 @@ export const LINE_BACKGROUND_RATES = {
 };
 export type LineRateClass = keyof typeof LINE_BACKGROUND_RATES;
 export type LineRates = Record<LineRateClass, { limit: number; windowMs: number }>;
+
+/** What a background job that calls LINE is built with: the clients, and (tests) other rate budgets. */
+export interface LineJobOptions {
+  clients: () => LineClients;
+  rates?: Partial<LineRates>;
+}
 
 /** Take one request from this window, or learn when the next window starts. */
 export async function reserveLineRate(db: Db, params: { channelId: number; kind: LineRateClass; rates?: Partial<LineRates>; now?: number }): Promise<{ ok: true } | { ok: false; retryAt: Date }> {

@@ -1,0 +1,117 @@
+import os from "node:os";
+import { openDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { ensureDefaultChannel } from "@/db/queries/channels";
+import { createAuth, type Auth } from "@/lib/auth/auth";
+import { ensureEnvAdmin } from "@/lib/auth/env-admin";
+import { authHousekeepingTask } from "@/lib/auth/housekeeping";
+import { scheduleContactSyncs } from "@/lib/contacts/followers-sync";
+import { friendsProjectionTask } from "@/lib/contacts/friends-projection";
+import { contactJobs } from "@/lib/contacts/jobs";
+import { env } from "@/lib/env.js";
+import { lineClients } from "@/lib/line/clients";
+import { mediaJobs } from "@/lib/media/jobs";
+import { mediaStorageFromEnv } from "@/lib/media/media-store";
+import { jobRegistry } from "@/lib/platform/background/job-registry";
+import { createJobWorker } from "@/lib/platform/background/job-worker";
+import { pgliteUpkeepTask } from "@/lib/platform/background/pglite-upkeep";
+import { startBackgroundRunner, type BackgroundTask } from "@/lib/platform/background/runner";
+import { createLiveHub, type LiveHub } from "@/lib/platform/live/hub";
+import { segmentJobs } from "@/lib/segments/jobs";
+import { sendingTasks } from "@/lib/sends/runner";
+import { createWebhookIntake, type WebhookIntake } from "@/lib/webhook/intake";
+import { fillRuntimeSlot } from "./current";
+
+// What the server process is made of, built once in a stated order and stopped in reverse:
+//   database (opened, migrated, the channel row) → auth → webhook intake → live hub → background work
+// instrumentation.ts starts it when the server starts (with background work); everything else asks
+// getRuntime(). Tests and scripts that call route handlers get one without background work.
+
+export interface Runtime {
+  handle: DatabaseHandle;
+  db: Db;
+  channelId: number;
+  auth: Auth;
+  intake: WebhookIntake;
+  live: LiveHub;
+  /** This instance's background loop (sending, narrowcast progress, jobs, projections, upkeep), if started. */
+  background: ReturnType<typeof startBackgroundRunner> | null;
+  /** Ends open live streams, finishes the background work under way, writes pending timings, closes the database. */
+  stop(): Promise<void>;
+}
+
+/** The process's runtime, built on first use (without background work when the server did not start it). */
+export function getRuntime(): Promise<Runtime> {
+  return fillRuntimeSlot(() => createRuntime({ background: false }));
+}
+
+/** At server start-up (instrumentation.ts): the runtime with background work, and the first admin from the environment. */
+export function startRuntime(): Promise<Runtime> {
+  return fillRuntimeSlot(async () => {
+    const runtime = await createRuntime({ background: true });
+    await ensureEnvAdmin(runtime.db);
+    return runtime;
+  });
+}
+
+async function createRuntime(options: { background: boolean }): Promise<Runtime> {
+  const e = env();
+  const handle = e.DATABASE_URL ? await openDatabase({ kind: "postgres", url: e.DATABASE_URL }) : await openDatabase({ kind: "pglite", dataDir: e.PGLITE_DATA_DIR });
+  // What has been built, to take down in reverse — also when a later step of building fails.
+  const built: Array<[name: string, stop: () => Promise<void> | void]> = [["database", () => handle.close()]];
+  const stop = once(async () => {
+    for (const [name, step] of built.reverse()) await Promise.resolve().then(step).catch((err: unknown) => console.error(`[runtime] stopping ${name}:`, (err as Error).message));
+  });
+  try {
+    const db = handle.db;
+    const channelId = await ensureDefaultChannel(db, { lineChannelId: e.LINE_CHANNEL_ID ?? null });
+    const auth = createAuth(db);
+    const intake = createWebhookIntake({
+      db,
+      priorityDb: handle.priorityDb,
+      // Two writes: one being written while the next gathers (see createGroupCommit's `outstanding`).
+      // On PGlite the second waits on the database thread, ready to start the moment the first ends.
+      writeConcurrency: 2,
+      channelId,
+      channelSecret: e.LINE_CHANNEL_SECRET,
+    });
+    // The handler latencies of the last second are written before the database closes.
+    built.push(["webhook timings", () => intake.close()]);
+    const live = await createLiveHub(handle);
+    built.push(["live hub", () => live.close()]);
+    const background = options.background ? await startBackground(handle, channelId, () => intake.active()) : null;
+    // Jobs under way finish (or give their lease back) before the database closes.
+    if (background) built.push(["background work", () => background.stop()]);
+    return { handle, db, channelId, auth, intake, live, background, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+// This instance's share of the background work. Every task claims its work with a lease in the
+// database, so any number of instances run the same loop without doing anything twice.
+async function startBackground(handle: DatabaseHandle, channelId: number, webhookBusy: () => boolean) {
+  const db = handle.db;
+  const e = env();
+  const line = { clients: lineClients };
+  const jobs = jobRegistry([contactJobs(line), mediaJobs({ ...line, storage: mediaStorageFromEnv }), segmentJobs(line)]);
+  // Two lanes: media and audiences never queue behind a follower sync's profile backlog.
+  const normal = createJobWorker({ db, handlers: jobs.normal });
+  const urgent = createJobWorker({ db, handlers: jobs.urgent, maxInFlight: 4, workerId: `${os.hostname()}:${process.pid}:jobs-priority` });
+  const tasks: BackgroundTask[] = [
+    ...(e.lineConfigured ? sendingTasks({ db, clients: lineClients }) : []),
+    friendsProjectionTask(db, { busy: webhookBusy }),
+    { name: "jobs", tick: normal.tick, full: () => normal.busy >= 8, drain: normal.drain },
+    { name: "jobs-priority", tick: urgent.tick, full: () => urgent.busy >= 4, drain: urgent.drain },
+    authHousekeepingTask(db),
+    // PostgreSQL has autovacuum; PGlite has nothing else to keep its statistics and tables in shape.
+    ...(handle.kind === "pglite" ? [pgliteUpkeepTask(db, { busy: webhookBusy })] : []),
+  ];
+  if (e.lineConfigured) await scheduleContactSyncs(db, { channelId });
+  return startBackgroundRunner({ handle, tasks, yieldTo: webhookBusy });
+}
+
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  return () => (running ??= fn());
+}
