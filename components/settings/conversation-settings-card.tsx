@@ -8,7 +8,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Skeleton } from "@/components/ui/skeleton";
 import { Switch } from "@/components/ui/switch";
 import { useToast } from "@/components/ui/toaster";
-import type { ConversationSettings } from "@/db/queries/channels";
+import type { ConversationSettings } from "@/lib/client/channel";
 import { sendJson } from "@/lib/client/api-client";
 import { channelKeys, conversationSettingsQuery } from "@/lib/client/channel";
 import { LineErrorNotice } from "./line-error-notice";

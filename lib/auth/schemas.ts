@@ -74,3 +74,5 @@ export const listAuditQuerySchema = z
       .optional(),
   })
   .strict();
+
+export type ListAuditQuery = z.infer<typeof listAuditQuerySchema>;

@@ -1,6 +1,5 @@
-// How query functions reach the API. In the browser that is fetch(); during a server render the same
-// query functions run against the route handlers in-process (see server-api.ts), so there is one code
-// path for validation, errors and serialisation.
+// How the browser reaches the API. A server render does not come through here: a page reads with the
+// same function its GET route calls (lib/runtime/page-read.ts) and hands the answer to the same queries.
 
 export type ApiFetch = (path: string, init?: { signal?: AbortSignal }) => Promise<Response>;
 

@@ -45,15 +45,18 @@ export function auditFiltersToSearch(filters: AuditFilters): URLSearchParams {
   return search;
 }
 
+/** GET /api/audit's parameters for the log's filters and a page (the page /settings/audit reads with them too). */
+export function auditListSearch(filters: AuditFilters, cursor: string | null): URLSearchParams {
+  const search = auditFiltersToSearch(filters);
+  search.set("limit", String(AUDIT_PAGE_SIZE));
+  if (cursor) search.set("cursor", cursor);
+  return search;
+}
+
 export function auditListQuery(filters: AuditFilters, api: ApiFetch = browserFetch) {
   return infiniteQueryOptions({
     queryKey: auditKeys.list(filters),
-    queryFn: ({ pageParam, signal }) => {
-      const search = auditFiltersToSearch(filters);
-      search.set("limit", String(AUDIT_PAGE_SIZE));
-      if (pageParam) search.set("cursor", pageParam);
-      return getJson<AuditPage>(api, withSearch("/api/audit", search), signal);
-    },
+    queryFn: ({ pageParam, signal }) => getJson<AuditPage>(api, withSearch("/api/audit", auditListSearch(filters, pageParam)), signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });

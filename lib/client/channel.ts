@@ -3,6 +3,8 @@ import type { ConversationSettings } from "@/db/queries/channels";
 import type { BotInfo, ChannelConfiguration, WebhookEndpoint } from "@/lib/channel/channel";
 import { browserFetch, getJson, type ApiFetch } from "./api-client";
 
+export type { ConversationSettings };
+
 export const channelKeys = {
   configuration: ["channel", "configuration"] as const,
   bot: ["channel", "bot"] as const,

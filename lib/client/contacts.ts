@@ -48,15 +48,18 @@ export const contactKeys = {
   chat: (chatId: string) => ["chats", "detail", chatId] as const,
 };
 
+/** GET /api/contacts's parameters for the list's filters and a page (the page /contacts reads with them too). */
+export function friendListSearch(filters: FriendUrlFilters, cursor: string | null): URLSearchParams {
+  const search = friendFiltersToApi(filters);
+  search.set("limit", String(FRIEND_PAGE_SIZE));
+  if (cursor) search.set("cursor", cursor);
+  return search;
+}
+
 export function friendListQuery(filters: FriendUrlFilters, api: ApiFetch = browserFetch) {
   return infiniteQueryOptions({
     queryKey: contactKeys.list(filters),
-    queryFn: ({ pageParam, signal }) => {
-      const search = friendFiltersToApi(filters);
-      search.set("limit", String(FRIEND_PAGE_SIZE));
-      if (pageParam) search.set("cursor", pageParam);
-      return getJson<FriendPage>(api, withSearch("/api/contacts", search), signal);
-    },
+    queryFn: ({ pageParam, signal }) => getJson<FriendPage>(api, withSearch("/api/contacts", friendListSearch(filters, pageParam)), signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -70,16 +73,19 @@ export function friendDetailQuery(userId: string, api: ApiFetch = browserFetch) 
   return queryOptions({ queryKey: contactKeys.detail(userId), queryFn: ({ signal }) => getJson<FriendDetail>(api, `/api/contacts/${encodeURIComponent(userId)}`, signal) });
 }
 
+/** A conversation page's parameters (the friend's and chat's pages read their first page with them too). */
+export function conversationSearch(cursor: string | null): URLSearchParams {
+  const search = new URLSearchParams({ limit: String(CONVERSATION_PAGE_SIZE) });
+  if (cursor) search.set("cursor", cursor);
+  return search;
+}
+
 /** A conversation, newest page first; older pages load as the operator scrolls up. */
 export function conversationQuery(target: { kind: "user"; userId: string } | { kind: "chat"; chatId: string }, api: ApiFetch = browserFetch) {
   const path = target.kind === "user" ? `/api/contacts/${target.userId}/conversation` : `/api/chats/${target.chatId}/conversation`;
   return infiniteQueryOptions({
     queryKey: contactKeys.conversation(target.kind === "user" ? target.userId : target.chatId),
-    queryFn: ({ pageParam, signal }) => {
-      const search = new URLSearchParams({ limit: String(CONVERSATION_PAGE_SIZE) });
-      if (pageParam) search.set("cursor", pageParam);
-      return getJson<ConversationPage>(api, withSearch(path, search), signal);
-    },
+    queryFn: ({ pageParam, signal }) => getJson<ConversationPage>(api, withSearch(path, conversationSearch(pageParam)), signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     refetchOnWindowFocus: false,
@@ -90,10 +96,15 @@ export function tagListQuery(api: ApiFetch = browserFetch) {
   return queryOptions({ queryKey: contactKeys.tags(), queryFn: ({ signal }) => getJson<{ items: Array<{ name: string; count: number }> }>(api, "/api/tags", signal) });
 }
 
+/** GET /api/chats's parameters (the page /chats reads with them too). */
+export function chatListSearch(q: string): URLSearchParams {
+  return new URLSearchParams(q ? { q } : {});
+}
+
 export function chatListQuery(q: string, api: ApiFetch = browserFetch) {
   return queryOptions({
     queryKey: contactKeys.chats(q),
-    queryFn: ({ signal }) => getJson<{ items: ChatItem[] }>(api, withSearch("/api/chats", new URLSearchParams(q ? { q } : {})), signal),
+    queryFn: ({ signal }) => getJson<{ items: ChatItem[] }>(api, withSearch("/api/chats", chatListSearch(q)), signal),
   });
 }
 

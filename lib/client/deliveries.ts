@@ -24,17 +24,20 @@ export const deliveryKeys = {
 
 export const DELIVERY_PAGE_SIZE = 50;
 
+/** GET /api/deliveries's parameters for a view and a page (the page /deliveries reads with them too). */
+export function deliveryListSearch(view: DeliveryView, cursor: string | null): URLSearchParams {
+  const search = new URLSearchParams({ limit: String(DELIVERY_PAGE_SIZE) });
+  if (view === "accepted") search.set("rejected", "false");
+  if (view === "rejected") search.set("rejected", "true");
+  if (view === "verify") search.set("verify", "true");
+  if (cursor) search.set("cursor", cursor);
+  return search;
+}
+
 export function deliveryListQuery(view: DeliveryView, api: ApiFetch = browserFetch) {
   return infiniteQueryOptions({
     queryKey: deliveryKeys.list(view),
-    queryFn: ({ pageParam, signal }) => {
-      const search = new URLSearchParams({ limit: String(DELIVERY_PAGE_SIZE) });
-      if (view === "accepted") search.set("rejected", "false");
-      if (view === "rejected") search.set("rejected", "true");
-      if (view === "verify") search.set("verify", "true");
-      if (pageParam) search.set("cursor", pageParam);
-      return getJson<DeliveryPage>(api, withSearch("/api/deliveries", search), signal);
-    },
+    queryFn: ({ pageParam, signal }) => getJson<DeliveryPage>(api, withSearch("/api/deliveries", deliveryListSearch(view, pageParam)), signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });

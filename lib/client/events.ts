@@ -21,16 +21,19 @@ export const eventKeys = {
   detail: (id: string) => ["events", "detail", id] as const,
 };
 
+/** GET /api/events's parameters for the timeline's filters and a page (the page /events reads with them too). */
+export function eventListSearch(filters: EventFilters, cursor: string | null): URLSearchParams {
+  const search = eventFiltersToSearch(filters);
+  search.set("limit", String(EVENT_PAGE_SIZE));
+  if (cursor) search.set("cursor", cursor);
+  return search;
+}
+
 /** The timeline: newest first, one keyset page at a time. */
 export function eventListQuery(filters: EventFilters, api: ApiFetch = browserFetch) {
   return infiniteQueryOptions({
     queryKey: eventKeys.list(filters),
-    queryFn: ({ pageParam, signal }) => {
-      const search = eventFiltersToSearch(filters);
-      search.set("limit", String(EVENT_PAGE_SIZE));
-      if (pageParam) search.set("cursor", pageParam);
-      return getJson<EventPage>(api, withSearch("/api/events", search), signal);
-    },
+    queryFn: ({ pageParam, signal }) => getJson<EventPage>(api, withSearch("/api/events", eventListSearch(filters, pageParam)), signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     // The live tail keeps the list current; refetching every loaded page on focus would only cost.

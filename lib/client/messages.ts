@@ -52,18 +52,21 @@ export function sendFiltersToSearch(f: SendFilters): URLSearchParams {
 export const isInFlight = (s: { status: string; kind: string; progress?: unknown }) =>
   s.status === "queued" || s.status === "sending" || (s.kind === "narrowcast" && s.status !== "failed" && !isFinalProgress(s.progress));
 
+/** GET /api/messages's parameters for the history's filters and a page (the page /messages reads with them too). */
+export function sendListSearch(filters: SendFilters, cursor: string | null): URLSearchParams {
+  const search = sendFiltersToSearch(filters);
+  // "from"/"to" are days in the URL; the API takes instants.
+  if (filters.from) search.set("from", new Date(`${filters.from}T00:00:00`).toISOString());
+  if (filters.to) search.set("to", new Date(`${filters.to}T23:59:59.999`).toISOString());
+  search.set("limit", String(SEND_PAGE_SIZE));
+  if (cursor) search.set("cursor", cursor);
+  return search;
+}
+
 export function sendListQuery(filters: SendFilters, api: ApiFetch = browserFetch) {
   return infiniteQueryOptions({
     queryKey: sendKeys.list(filters),
-    queryFn: ({ pageParam, signal }) => {
-      const search = sendFiltersToSearch(filters);
-      // "from"/"to" are days in the URL; the API takes instants.
-      if (filters.from) search.set("from", new Date(`${filters.from}T00:00:00`).toISOString());
-      if (filters.to) search.set("to", new Date(`${filters.to}T23:59:59.999`).toISOString());
-      search.set("limit", String(SEND_PAGE_SIZE));
-      if (pageParam) search.set("cursor", pageParam);
-      return getJson<SendPage>(api, withSearch("/api/messages", search), signal);
-    },
+    queryFn: ({ pageParam, signal }) => getJson<SendPage>(api, withSearch("/api/messages", sendListSearch(filters, pageParam)), signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     refetchInterval: (q) => (q.state.data?.pages.some((p) => p.items.some(isInFlight)) ? 3000 : false),

@@ -44,5 +44,8 @@ export const listEventsQuerySchema = z
 
 export type ListEventsQuery = z.infer<typeof listEventsQuerySchema>;
 
+/** /api/events/:id and /events/:id: an event's number. */
+export const eventIdParams = z.object({ id: z.coerce.number("must be an event id").int().positive("must be an event id") });
+
 /** The filters an operator can set (what the URL of /events carries). */
 export const eventFilterKeys = ["type", "messageType", "sourceType", "userId", "groupId", "roomId", "q", "from", "to", "redelivery"] as const;

@@ -27,6 +27,8 @@ export const listSendsQuerySchema = z
   })
   .strict();
 
+export type ListSendsQuery = z.infer<typeof listSendsQuerySchema>;
+
 export function encodeSendCursor(s: { createdAt: Date; id: string }) {
   return Buffer.from(`${s.createdAt.getTime()}.${s.id}`).toString("base64url");
 }

@@ -23,6 +23,8 @@ export const listDeliveriesQuerySchema = z
   })
   .strict();
 
+export type ListDeliveriesQuery = z.infer<typeof listDeliveriesQuerySchema>;
+
 export function encodeDeliveryCursor(c: { receivedAt: Date; id: string }): string {
   return Buffer.from(`${c.receivedAt.getTime()}.${c.id}`).toString("base64url");
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveChatInfo } from "@/db/queries/chats";
 import { saveProfile } from "@/db/queries/friends";
-import { getEventDetail, listEventItems } from "@/lib/events/event-items";
+import { readEvent, readEvents } from "@/lib/events/read";
 import { GROUP, ROOM, USER, USER_2 } from "../fixtures/webhook-events";
 import { projectAll, storeEvents } from "../helpers/contacts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
@@ -36,7 +36,7 @@ afterAll(() => t.close());
 
 describe("event items name their sources", () => {
   it("gives a known sender's and group's names, and null where nothing is known yet", async () => {
-    const { items } = await listEventItems(t.handle.db, { channelId: t.channelId, limit: 10 });
+    const { items } = await readEvents(t.handle.db, { channelId: t.channelId, query: { limit: 10 } });
     const byText = new Map(items.map((e) => [e.text, { userName: e.userName, chatName: e.chatName }]));
     expect(Object.fromEntries(byText)).toEqual({
       "message 1": { userName: "王小明", chatName: null },
@@ -47,9 +47,9 @@ describe("event items name their sources", () => {
   });
 
   it("names them in a filtered page and in the event's detail too", async () => {
-    const { items } = await listEventItems(t.handle.db, { channelId: t.channelId, limit: 10, groupId: GROUP });
+    const { items } = await readEvents(t.handle.db, { channelId: t.channelId, query: { limit: 10, groupId: GROUP } });
     expect(items.map((e) => [e.userName, e.chatName])).toEqual([["王小明", "台北店 VIP"]]);
-    const detail = await getEventDetail(t.handle.db, { channelId: t.channelId, id: Number(items[0]!.id) });
+    const detail = await readEvent(t.handle.db, { channelId: t.channelId, id: Number(items[0]!.id) });
     expect(detail).toMatchObject({ userName: "王小明", chatName: "台北店 VIP", groupId: GROUP });
     expect(detail?.delivery?.id).toBe(items[0]!.deliveryId);
   });

@@ -5,15 +5,17 @@ import { OverviewView } from "@/components/overview/overview-view";
 import { consoleWebhookUrl } from "@/lib/channel/channel";
 import { overviewQuery } from "@/lib/client/overview";
 import { getQueryClient } from "@/lib/client/query-client";
-import { serverApi } from "@/lib/client/server-api";
+import { readOverview } from "@/lib/overview/read";
+import { hydrate, pageReads } from "@/lib/runtime/page-read";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("overview"))("title") };
 }
 
 export default async function OverviewPage() {
+  const { db, channelId } = await pageReads();
   const queryClient = getQueryClient();
-  await queryClient.prefetchQuery(overviewQuery(await serverApi()));
+  hydrate(queryClient, overviewQuery(), await readOverview(db, { channelId }));
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <OverviewView webhookUrl={consoleWebhookUrl()} />

@@ -2,11 +2,12 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SendHistory } from "@/components/sends/send-history";
-import { getPageActor } from "@/lib/runtime/page-context";
 import { roleAllows } from "@/lib/auth/require-actor";
-import { parseSendFilters, sendListQuery } from "@/lib/client/messages";
+import { parseSendFilters, sendListQuery, sendListSearch } from "@/lib/client/messages";
 import { getQueryClient } from "@/lib/client/query-client";
-import { serverApi } from "@/lib/client/server-api";
+import { hydrateFirstPage, pageReads, searchObject } from "@/lib/runtime/page-read";
+import { listSendsQuerySchema } from "@/lib/sends/list-sends-schema";
+import { readSends } from "@/lib/sends/read";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("sends"))("title") };
@@ -14,12 +15,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function MessagesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const filters = parseSendFilters(await searchParams);
-  const actor = await getPageActor();
+  const { actor, db, channelId } = await pageReads();
   const queryClient = getQueryClient();
-  await queryClient.prefetchInfiniteQuery(sendListQuery(filters, await serverApi()));
+  // A filter the route would refuse (a mangled link) leaves the list to the browser, which says why.
+  const query = listSendsQuerySchema.safeParse(searchObject(sendListSearch(filters, null)));
+  if (query.success) hydrateFirstPage(queryClient, sendListQuery(filters), await readSends(db, { channelId, query: query.data }));
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <SendHistory canSend={actor ? roleAllows(actor.role, "operator") : false} />
+      <SendHistory canSend={roleAllows(actor.role, "operator")} />
     </HydrationBoundary>
   );
 }

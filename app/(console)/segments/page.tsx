@@ -2,19 +2,19 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SegmentList } from "@/components/segments/segment-list";
-import { requirePageActor } from "@/lib/runtime/page-context";
 import { getQueryClient } from "@/lib/client/query-client";
 import { segmentListQuery } from "@/lib/client/segments";
-import { serverApi } from "@/lib/client/server-api";
+import { pageReads, hydrate } from "@/lib/runtime/page-read";
+import { readSegments } from "@/lib/segments/read";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("segments"))("title") };
 }
 
 export default async function SegmentsPage() {
-  const actor = await requirePageActor("viewer");
+  const { actor, db, channelId } = await pageReads();
   const queryClient = getQueryClient();
-  await queryClient.prefetchQuery(segmentListQuery(await serverApi()));
+  hydrate(queryClient, segmentListQuery(), await readSegments(db, { channelId }));
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <SegmentList canEdit={actor.role !== "viewer"} />

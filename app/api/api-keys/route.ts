@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { createApiKey, listApiKeys } from "@/db/queries/api-keys";
+import { createApiKey } from "@/db/queries/api-keys";
+import { readApiKeys } from "@/lib/auth/read";
 import { generateApiKey } from "@/lib/auth/api-key-secret";
 import { createApiKeyBodySchema } from "@/lib/auth/schemas";
 import { parseJsonBody } from "@/lib/platform/http/parse";
 import { apiRoute } from "@/lib/runtime/api-route";
 
-export const GET = apiRoute({ role: "admin" }, async ({ db }) => ({ items: await listApiKeys(db) }));
+export const GET = apiRoute({ role: "admin" }, async ({ db }) => readApiKeys(db));
 
 /** A new key, shown in this answer only. */
 export const POST = apiRoute({ role: "admin" }, async ({ req, db, actor, audit }) => {

@@ -1,13 +1,7 @@
-import { listEventItems } from "@/lib/events/event-items";
+import { readEvents } from "@/lib/events/read";
 import { listEventsQuerySchema } from "@/lib/events/list-events-schema";
 import { parseSearchParams } from "@/lib/platform/http/parse";
 import { apiRoute } from "@/lib/runtime/api-route";
 
-export const GET = apiRoute({ role: "viewer" }, async ({ req, db, channelId }) => {
-  const { minId, maxId, ...query } = parseSearchParams(listEventsQuerySchema, req);
-  return listEventItems(db, {
-    channelId,
-    ...query,
-    idRange: minId !== undefined && maxId !== undefined ? { min: minId, max: maxId } : undefined,
-  });
-});
+/** The timeline: newest first, filtered, keyset pages (the page /events reads the same way). */
+export const GET = apiRoute({ role: "viewer" }, async ({ req, db, channelId }) => readEvents(db, { channelId, query: parseSearchParams(listEventsQuerySchema, req) }));

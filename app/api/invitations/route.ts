@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { createInvitation, listInvitations } from "@/db/queries/invitations";
+import { createInvitation } from "@/db/queries/invitations";
+import { readInvitations } from "@/lib/auth/read";
 import { findUserByEmail } from "@/db/queries/users";
 import { INVITATION_DAYS, newInvitationToken } from "@/lib/auth/accounts";
 import { inviteBodySchema } from "@/lib/auth/schemas";
@@ -8,7 +9,7 @@ import { ApiError } from "@/lib/platform/http/errors";
 import { parseJsonBody } from "@/lib/platform/http/parse";
 import { apiRoute } from "@/lib/runtime/api-route";
 
-export const GET = apiRoute({ role: "admin" }, async ({ db }) => ({ items: await listInvitations(db) }));
+export const GET = apiRoute({ role: "admin" }, async ({ db }) => readInvitations(db));
 
 /** Invite by email: answers the link once (only its hash is kept) for the admin to pass on. */
 export const POST = apiRoute({ role: "admin" }, async ({ req, db, actor, audit }) => {

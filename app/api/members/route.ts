@@ -1,4 +1,4 @@
-import { listMembers } from "@/db/queries/users";
+import { readMembers } from "@/lib/auth/read";
 import { apiRoute } from "@/lib/runtime/api-route";
 
-export const GET = apiRoute({ role: "admin" }, async ({ db }) => ({ items: await listMembers(db) }));
+export const GET = apiRoute({ role: "admin" }, async ({ db }) => readMembers(db));

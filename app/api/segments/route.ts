@@ -1,4 +1,5 @@
-import { createSegment, latestAudiences, listSegments } from "@/db/queries/segments";
+import { createSegment } from "@/db/queries/segments";
+import { readSegments } from "@/lib/segments/read";
 import { parseJsonBody } from "@/lib/platform/http/parse";
 import { apiRoute } from "@/lib/runtime/api-route";
 import { segmentBodySchema } from "@/lib/segments/segment-schema";
@@ -9,11 +10,7 @@ import { serializeSegment } from "@/lib/segments/serialize";
  * Saved segments, most recently changed first, each with its size when last counted and its newest LINE
  * audience (the multicast composer's recipient picker reads this).
  */
-export const GET = apiRoute({ role: "viewer" }, async ({ db, channelId }) => {
-  const rows = await listSegments(db, { channelId });
-  const audiences = await latestAudiences(db, { segmentIds: rows.map((s) => s.id) });
-  return { items: rows.map((s) => serializeSegment(s, audiences.get(s.id))) };
-});
+export const GET = apiRoute({ role: "viewer" }, async ({ db, channelId }) => readSegments(db, { channelId }));
 
 export const POST = apiRoute({ role: "operator" }, async ({ req, db, channelId, actor, audit }) => {
   const body = await parseJsonBody(segmentBodySchema, req);

@@ -1,13 +1,13 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { ChatDetail } from "@/components/contacts/chat-detail";
-import { requirePageActor } from "@/lib/runtime/page-context";
-import { ApiError } from "@/lib/client/api-client";
-import { chatDetailQuery, contactKeys, conversationQuery } from "@/lib/client/contacts";
+import { chatDetailQuery, conversationQuery, conversationSearch } from "@/lib/client/contacts";
 import { getQueryClient } from "@/lib/client/query-client";
-import { serverApi } from "@/lib/client/server-api";
+import { conversationQuerySchema } from "@/lib/contacts/conversation-schema";
+import { readChat, readConversation } from "@/lib/contacts/read";
+import { chatIdParam } from "@/lib/contacts/route-params";
+import { hydrate, hydrateFirstPage, orNotFound, pageReads, searchObject } from "@/lib/runtime/page-read";
 
 type Props = { params: Promise<{ chatId: string }> };
 
@@ -17,12 +17,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ChatPage({ params }: Props) {
   const { chatId } = await params;
-  const actor = await requirePageActor("viewer");
+  const { actor, db, channelId } = await pageReads();
+  // A group or room the console has never seen: a 404 page, not an error.
+  const chat = await orNotFound(Promise.resolve().then(() => readChat(db, { channelId, chatId: chatIdParam(chatId).chatId })));
+  const conversation = await readConversation(db, { channelId, with: chatIdParam(chatId), query: conversationQuerySchema.parse(searchObject(conversationSearch(null))) });
   const queryClient = getQueryClient();
-  const api = await serverApi();
-  await Promise.all([queryClient.prefetchQuery(chatDetailQuery(chatId, api)), queryClient.prefetchInfiniteQuery(conversationQuery({ kind: "chat", chatId }, api))]);
-  const error = queryClient.getQueryState(contactKeys.chat(chatId))?.error;
-  if (error instanceof ApiError && error.status === 404) notFound();
+  hydrate(queryClient, chatDetailQuery(chatId), chat);
+  hydrateFirstPage(queryClient, conversationQuery({ kind: "chat", chatId }), conversation);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <ChatDetail chatId={chatId} canSend={actor.role !== "viewer"} />

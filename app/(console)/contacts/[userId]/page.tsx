@@ -1,13 +1,13 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { FriendDetail } from "@/components/contacts/friend-detail";
-import { requirePageActor } from "@/lib/runtime/page-context";
-import { ApiError } from "@/lib/client/api-client";
-import { contactKeys, conversationQuery, friendDetailQuery } from "@/lib/client/contacts";
+import { conversationQuery, conversationSearch, friendDetailQuery } from "@/lib/client/contacts";
 import { getQueryClient } from "@/lib/client/query-client";
-import { serverApi } from "@/lib/client/server-api";
+import { conversationQuerySchema } from "@/lib/contacts/conversation-schema";
+import { readConversation, readFriend } from "@/lib/contacts/read";
+import { userIdParam } from "@/lib/contacts/route-params";
+import { hydrate, hydrateFirstPage, orNotFound, pageReads, searchObject } from "@/lib/runtime/page-read";
 
 type Props = { params: Promise<{ userId: string }> };
 
@@ -18,13 +18,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function FriendPage({ params }: Props) {
   const { userId } = await params;
-  const actor = await requirePageActor("viewer");
-  const queryClient = getQueryClient();
-  const api = await serverApi();
-  await Promise.all([queryClient.prefetchQuery(friendDetailQuery(userId, api)), queryClient.prefetchInfiniteQuery(conversationQuery({ kind: "user", userId }, api))]);
+  const { actor, db, channelId } = await pageReads();
   // Unknown to the console (never seen in an event or the follower list): a 404 page, not an error.
-  const error = queryClient.getQueryState(contactKeys.detail(userId))?.error;
-  if (error instanceof ApiError && error.status === 404) notFound();
+  const friend = await orNotFound(Promise.resolve().then(() => readFriend(db, { channelId, userId: userIdParam(userId) })));
+  const conversation = await readConversation(db, { channelId, with: { userId }, query: conversationQuerySchema.parse(searchObject(conversationSearch(null))) });
+  const queryClient = getQueryClient();
+  hydrate(queryClient, friendDetailQuery(userId), friend);
+  hydrateFirstPage(queryClient, conversationQuery({ kind: "user", userId }), conversation);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <FriendDetail userId={userId} canEdit={actor.role !== "viewer"} />

@@ -7,10 +7,10 @@ import { notFound } from "next/navigation";
 import { PageContainer, PageHeader } from "@/components/common/page-header";
 import { DeliveryDetail } from "@/components/deliveries/delivery-detail";
 import { buttonVariants } from "@/components/ui/button";
-import { ApiError } from "@/lib/client/api-client";
-import { deliveryKeys, deliveryDetailQuery } from "@/lib/client/deliveries";
+import { deliveryDetailQuery } from "@/lib/client/deliveries";
 import { getQueryClient } from "@/lib/client/query-client";
-import { serverApi } from "@/lib/client/server-api";
+import { hydrate, orNotFound, pageReads } from "@/lib/runtime/page-read";
+import { deliveryIdParams, readDelivery } from "@/lib/webhook/read-deliveries";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -21,11 +21,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DeliveryPage({ params }: Props) {
   const { id } = await params;
   const t = await getTranslations("deliveries.detail");
-  const queryClient = getQueryClient();
-  await queryClient.prefetchQuery(deliveryDetailQuery(id, await serverApi()));
+  const { db, channelId } = await pageReads();
   // A missing or malformed id is a 404 page (and status), not an error to retry.
-  const error = queryClient.getQueryState(deliveryKeys.detail(id))?.error;
-  if (error instanceof ApiError && (error.status === 404 || error.status === 400)) notFound();
+  const parsed = deliveryIdParams.safeParse({ id });
+  if (!parsed.success) notFound();
+  const queryClient = getQueryClient();
+  hydrate(queryClient, deliveryDetailQuery(id), await orNotFound(readDelivery(db, { channelId, id: parsed.data.id })));
   return (
     <PageContainer className="space-y-5">
       <PageHeader

@@ -7,10 +7,11 @@ import { notFound } from "next/navigation";
 import { PageContainer, PageHeader } from "@/components/common/page-header";
 import { EventDetail } from "@/components/events/event-detail";
 import { buttonVariants } from "@/components/ui/button";
-import { ApiError } from "@/lib/client/api-client";
-import { eventKeys, eventDetailQuery } from "@/lib/client/events";
+import { eventDetailQuery } from "@/lib/client/events";
 import { getQueryClient } from "@/lib/client/query-client";
-import { serverApi } from "@/lib/client/server-api";
+import { eventIdParams } from "@/lib/events/list-events-schema";
+import { readEvent } from "@/lib/events/read";
+import { hydrate, orNotFound, pageReads } from "@/lib/runtime/page-read";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -22,11 +23,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EventPage({ params }: Props) {
   const { id } = await params;
   const t = await getTranslations("eventDetail");
-  const queryClient = getQueryClient();
-  await queryClient.prefetchQuery(eventDetailQuery(id, await serverApi()));
+  const { db, channelId } = await pageReads();
   // A missing or malformed id is a 404 page (and status), not an error to retry.
-  const error = queryClient.getQueryState(eventKeys.detail(id))?.error;
-  if (error instanceof ApiError && (error.status === 404 || error.status === 400)) notFound();
+  const parsed = eventIdParams.safeParse({ id });
+  if (!parsed.success) notFound();
+  const queryClient = getQueryClient();
+  hydrate(queryClient, eventDetailQuery(id), await orNotFound(readEvent(db, { channelId, id: parsed.data.id })));
   return (
     <PageContainer className="space-y-5">
       <PageHeader

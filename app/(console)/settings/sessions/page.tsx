@@ -2,19 +2,19 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SessionsView } from "@/components/settings/sessions-view";
-import { requirePageActor } from "@/lib/runtime/page-context";
 import { getQueryClient } from "@/lib/client/query-client";
-import { serverApi } from "@/lib/client/server-api";
 import { mySessionsQuery } from "@/lib/client/sessions";
+import { readMySessions } from "@/lib/auth/read";
+import { hydrate, pageReads } from "@/lib/runtime/page-read";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings.nav"))("sessions") };
 }
 
 export default async function SessionsPage() {
-  await requirePageActor("viewer");
+  const { actor, db } = await pageReads();
   const queryClient = getQueryClient();
-  await queryClient.prefetchQuery(mySessionsQuery(await serverApi()));
+  if (actor.kind === "user") hydrate(queryClient, mySessionsQuery(), await readMySessions(db, { actor }));
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <SessionsView />

@@ -1,18 +1,14 @@
-import { audiencesOfSegment, deleteSegment, updateSegment } from "@/db/queries/segments";
+import { deleteSegment, updateSegment } from "@/db/queries/segments";
+import { readSegment } from "@/lib/segments/read";
 import { parseJsonBody } from "@/lib/platform/http/parse";
 import { apiRoute } from "@/lib/runtime/api-route";
 import { segmentParam } from "@/lib/segments/route-params";
 import { segmentPatchSchema } from "@/lib/segments/segment-schema";
 import { countSegment } from "@/lib/segments/segment-size";
-import { serializeAudience, serializeSegment } from "@/lib/segments/serialize";
+import { serializeSegment } from "@/lib/segments/serialize";
 
 /** One segment, counted now, with its LINE audiences (newest first). */
-export const GET = apiRoute<{ id: string }>({ role: "viewer" }, async ({ params, db, channelId }) => {
-  const segment = await segmentParam(db, channelId, params.id);
-  const size = await countSegment(db, segment);
-  const audiences = await audiencesOfSegment(db, { segmentId: segment.id });
-  return { ...serializeSegment({ ...segment, size, sizeAt: new Date() }, audiences[0]), audiences: audiences.map(serializeAudience) };
-});
+export const GET = apiRoute<{ id: string }>({ role: "viewer" }, async ({ params, db, channelId }) => readSegment(db, { channelId, id: params.id }));
 
 export const PATCH = apiRoute<{ id: string }>({ role: "operator" }, async ({ req, params, db, channelId, audit }) => {
   const segment = await segmentParam(db, channelId, params.id);
