@@ -6,7 +6,7 @@ import { findUserByEmail } from "@/db/queries/users";
 import { account, user, type Role } from "@/db/schema/auth";
 // better-auth's own hasher (scrypt), so its sign-in verifies what we store.
 import { hashPassword } from "better-auth/crypto";
-import { ApiError } from "@/lib/platform/http/errors";
+import { HttpError } from "@/lib/platform/http/errors";
 
 export const INVITATION_DAYS = 7;
 
@@ -25,7 +25,7 @@ export async function createFirstAdmin(db: Db, params: { name: string; email: st
       where not exists (select 1 from ${user})
       returning id`);
     if ((inserted as unknown as { rows: unknown[] }).rows.length === 0) {
-      throw new ApiError(409, "already_set_up", "The console already has an admin; sign in instead");
+      throw new HttpError(409, "already_set_up", "The console already has an admin; sign in instead");
     }
     await tx.insert(account).values({ id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: hash });
     return { id, email, name: params.name };
@@ -38,7 +38,7 @@ export async function acceptInvitation(db: Db, params: { token: string; name: st
   const invitation = await findOpenInvitation(db, { tokenHash: hashToken(params.token), now });
   if (!invitation) throw invitationInvalid();
   if (await findUserByEmail(db, { email: invitation.email })) {
-    throw new ApiError(409, "member_exists", "An account with this email address already exists; sign in instead");
+    throw new HttpError(409, "member_exists", "An account with this email address already exists; sign in instead");
   }
   const hash = await hashPassword(params.password);
   const id = randomUUID();
@@ -47,7 +47,7 @@ export async function acceptInvitation(db: Db, params: { token: string; name: st
     await tx.insert(account).values({ id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: hash });
     // Still open? (Two people racing with one link: the second rolls back.)
     if (!(await markInvitationAccepted(tx, { id: invitation.id, userId: id, at: now }))) {
-      throw new ApiError(404, "invitation_invalid", "This invitation link was just used");
+      throw new HttpError(404, "invitation_invalid", "This invitation link was just used");
     }
     return { id, email: invitation.email, name: params.name, role: invitation.role as Role };
   });
@@ -76,5 +76,5 @@ export function hashToken(token: string) {
 }
 
 function invitationInvalid() {
-  return new ApiError(404, "invitation_invalid", "This invitation link is not valid any more (used, revoked or expired); ask an admin for a new one");
+  return new HttpError(404, "invitation_invalid", "This invitation link is not valid any more (used, revoked or expired); ask an admin for a new one");
 }

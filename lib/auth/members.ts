@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { countActiveAdmins, deleteSessionsOf, getUser, updateMember } from "@/db/queries/users";
 import type { Role } from "@/db/schema/auth";
 import type { AuditAction } from "@/lib/platform/audit";
-import { ApiError, notFound } from "@/lib/platform/http/errors";
+import { HttpError, notFound } from "@/lib/platform/http/errors";
 
 interface Ctx {
   db: Db;
@@ -16,7 +16,7 @@ export async function changeMember(ctx: Ctx, params: { id: string; role?: Role; 
   const losesAdmin =
     member.role === "admin" && !member.disabled && ((params.role && params.role !== "admin") || params.disabled === true);
   if (losesAdmin && (await countActiveAdmins(ctx.db)) <= 1) {
-    throw new ApiError(409, "last_admin", "This is the only active admin; make someone else admin first");
+    throw new HttpError(409, "last_admin", "This is the only active admin; make someone else admin first");
   }
   const updated = await updateMember(ctx.db, params);
   if (params.disabled === true) await deleteSessionsOf(ctx.db, { userId: member.id });

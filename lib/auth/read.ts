@@ -3,7 +3,7 @@ import { listApiKeys } from "@/db/queries/api-keys";
 import { auditActions, listAudit } from "@/db/queries/audit";
 import { listInvitations } from "@/db/queries/invitations";
 import { listMembers, listSessionsOf } from "@/db/queries/users";
-import { ApiError } from "@/lib/platform/http/errors";
+import { HttpError } from "@/lib/platform/http/errors";
 import type { Actor } from "./require-actor";
 import type { ListAuditQuery } from "./schemas";
 
@@ -25,7 +25,7 @@ export async function readApiKeys(db: Db) {
 /** The signed-in member's sessions (devices), this one marked. */
 export async function readMySessions(db: Db, params: { actor: Actor }) {
   const { actor } = params;
-  if (actor.kind !== "user") throw new ApiError(400, "not_a_member", "API keys have no sessions");
+  if (actor.kind !== "user") throw new HttpError(400, "not_a_member", "API keys have no sessions");
   const rows = await listSessionsOf(db, { userId: actor.id });
   return { items: rows.map((s) => ({ ...s, current: s.id === actor.sessionId })) };
 }

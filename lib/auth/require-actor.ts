@@ -2,7 +2,7 @@ import { findApiKeyByHash, isApiKeyLive, touchApiKey } from "@/db/queries/api-ke
 import { deleteSession, isSessionLive } from "@/db/queries/users";
 import type { Db } from "@/db/client";
 import { env } from "@/lib/env.js";
-import { ApiError } from "@/lib/platform/http/errors";
+import { HttpError } from "@/lib/platform/http/errors";
 import { hashApiKey, looksLikeApiKey } from "./api-key-secret";
 import type { Auth } from "./auth";
 import { roleAllows, type Role } from "./roles";
@@ -67,10 +67,10 @@ export async function actorStillAllowed(db: Db, actor: Actor): Promise<boolean> 
 /** The caller, if allowed to act with `role`; otherwise 401 (nobody) or 403 (not allowed). */
 export async function requireActor(services: AuthServices, req: Request, role: Role): Promise<Actor> {
   const actor = await resolveActor(services, req.headers);
-  if (!actor) throw new ApiError(401, "unauthenticated", "Sign in, or send an API key as Authorization: Bearer <key>");
+  if (!actor) throw new HttpError(401, "unauthenticated", "Sign in, or send an API key as Authorization: Bearer <key>");
   if (actor.kind === "user" && isStateChanging(req.method)) assertSameOrigin(req);
   if (!roleAllows(actor.role, role)) {
-    throw new ApiError(403, "forbidden", `This needs the ${role} role; you are ${actor.kind === "apiKey" ? "using a key with" : ""} ${actor.role}`.replace(/\s+/g, " "));
+    throw new HttpError(403, "forbidden", `This needs the ${role} role; you are ${actor.kind === "apiKey" ? "using a key with" : ""} ${actor.role}`.replace(/\s+/g, " "));
   }
   return actor;
 }
@@ -82,11 +82,11 @@ export async function requireActor(services: AuthServices, req: Request, role: R
 export function assertSameOrigin(req: Request) {
   const site = req.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") {
-    throw new ApiError(403, "cross_site", "Cross-site requests are refused");
+    throw new HttpError(403, "cross_site", "Cross-site requests are refused");
   }
   const origin = req.headers.get("origin");
-  if (origin === "null") throw new ApiError(403, "cross_site", "Cross-site requests are refused");
-  if (origin && !sameSite(origin, req)) throw new ApiError(403, "cross_site", "Cross-site requests are refused");
+  if (origin === "null") throw new HttpError(403, "cross_site", "Cross-site requests are refused");
+  if (origin && !sameSite(origin, req)) throw new HttpError(403, "cross_site", "Cross-site requests are refused");
 }
 
 // The console's own origin (APP_URL), or the host the browser addressed (Host; behind a trusted proxy

@@ -1,5 +1,5 @@
 import { env } from "@/lib/env.js";
-import { ApiError } from "@/lib/platform/http/errors";
+import { HttpError } from "@/lib/platform/http/errors";
 import { lineClients } from "@/lib/line/clients";
 import { askLine } from "@/lib/line/line-errors";
 
@@ -61,7 +61,7 @@ export async function setWebhookEndpoint(endpoint: string) {
 /** LINE sends a test webhook to the endpoint (the one set in LINE unless one is given) and reports. */
 export async function testWebhookEndpoint(given?: string) {
   const endpoint = given ?? (await fetchWebhookEndpoint()).endpoint;
-  if (!endpoint) throw new ApiError(409, "webhook_endpoint_not_set", "No webhook endpoint is set in LINE yet; set one first");
+  if (!endpoint) throw new HttpError(409, "webhook_endpoint_not_set", "No webhook endpoint is set in LINE yet; set one first");
   const res = await askLine(() => lineClients().api.testWebhookEndpoint({ endpoint }));
   return {
     endpoint,

@@ -3,7 +3,7 @@ import { chatMembersSeen, chatsOfUser, getChat, listChats } from "@/db/queries/c
 import { friendStatusCounts, getFriend } from "@/db/queries/friends";
 import { listTags, tagsOfFriends } from "@/db/queries/friend-tags";
 import { getLineSync } from "@/db/queries/line-syncs";
-import { ApiError, notFound } from "@/lib/platform/http/errors";
+import { HttpError, notFound } from "@/lib/platform/http/errors";
 import { conversationPage, decodeConversationCursor, encodeConversationCursor } from "./conversation";
 import type { ConversationQuery } from "./conversation-schema";
 import { FOLLOWERS_SYNC } from "./followers-sync";
@@ -82,7 +82,7 @@ export async function readChat(db: Db, params: { channelId: number; chatId: stri
 export async function readConversation(db: Db, params: { channelId: number; with: { userId: string } | { chatId: string; type: "group" | "room" }; query: ConversationQuery }) {
   const { channelId, query } = params;
   const cursor = query.cursor ? decodeConversationCursor(query.cursor) : undefined;
-  if (query.cursor && !cursor) throw new ApiError(400, "invalid_request", "cursor: is not a cursor returned by this API", [{ property: "cursor", message: "is not a cursor returned by this API", key: "validation.cursor" }]);
+  if (query.cursor && !cursor) throw new HttpError(400, "invalid_request", "cursor: is not a cursor returned by this API", [{ property: "cursor", message: "is not a cursor returned by this API", key: "validation.cursor" }]);
   let target;
   if ("userId" in params.with) {
     const friend = await getFriend(db, { channelId, userId: params.with.userId });

@@ -1,5 +1,5 @@
 import { env } from "@/lib/env.js";
-import { ApiError } from "@/lib/platform/http/errors";
+import { HttpError } from "@/lib/platform/http/errors";
 
 // Demo mode only: the console's own calls to the local fake LINE platform's control API (what a
 // simulated friend does, what they received). Never reachable with real credentials: every caller
@@ -11,7 +11,7 @@ export function demoEnabled(): boolean {
 }
 
 export async function fakeControl<T = unknown>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
-  if (!demoEnabled()) throw new ApiError(404, "not_found", "The simulator exists only in demo mode");
+  if (!demoEnabled()) throw new HttpError(404, "not_found", "The simulator exists only in demo mode");
   let res: Response;
   try {
     res = await fetch(new URL(`/__fake/${path}`, env().FAKE_LINE_URL), {
@@ -21,9 +21,9 @@ export async function fakeControl<T = unknown>(method: "GET" | "POST" | "DELETE"
       signal: AbortSignal.timeout(10_000),
     });
   } catch (err) {
-    throw new ApiError(502, "fake_unreachable", `The fake LINE platform does not answer: ${(err as Error).message}`);
+    throw new HttpError(502, "fake_unreachable", `The fake LINE platform does not answer: ${(err as Error).message}`);
   }
   const json = (await res.json().catch(() => ({}))) as { error?: string };
-  if (!res.ok) throw new ApiError(res.status === 404 ? 404 : 400, "fake_refused", json.error ?? `The fake answered ${res.status}`);
+  if (!res.ok) throw new HttpError(res.status === 404 ? 404 : 400, "fake_refused", json.error ?? `The fake answered ${res.status}`);
   return json as T;
 }

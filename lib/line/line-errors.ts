@@ -1,5 +1,5 @@
 import { HTTPFetchError } from "@line/bot-sdk";
-import { ApiError } from "@/lib/platform/http/errors";
+import { HttpError } from "@/lib/platform/http/errors";
 import { LineNotConfiguredError } from "./clients";
 import { lineErrorCode } from "./line-error-codes";
 
@@ -12,20 +12,20 @@ export async function askLine<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (err) {
-    if (err instanceof LineNotConfiguredError) throw new ApiError(503, "line_not_configured", err.message);
+    if (err instanceof LineNotConfiguredError) throw new HttpError(503, "line_not_configured", err.message);
     if (err instanceof HTTPFetchError) {
       let body: { message?: string; details?: Array<{ message?: string; property?: string }> } = {};
       try {
         body = JSON.parse(err.body);
       } catch {}
       const status = err.status >= 500 ? 502 : err.status === 401 ? 502 : err.status;
-      throw new ApiError(
+      throw new HttpError(
         status,
         lineErrorCode(err.status),
         body.message ?? `LINE answered ${err.status}`,
         body.details?.map((d) => ({ property: d.property ?? "", message: d.message ?? "" })),
       );
     }
-    throw new ApiError(502, "line_unreachable", `LINE could not be reached: ${(err as Error).message}`);
+    throw new HttpError(502, "line_unreachable", `LINE could not be reached: ${(err as Error).message}`);
   }
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { QueryClient, QueryKey } from "@tanstack/react-query";
 import { notFound } from "next/navigation";
 import type { Role } from "@/lib/auth/require-actor";
-import { ApiError as HttpError } from "@/lib/platform/http/errors";
+import { HttpError } from "@/lib/platform/http/errors";
 import { requirePageActor } from "./page-context";
 import { getRuntime } from "./runtime";
 

@@ -4,7 +4,7 @@ import { usableReplyEvents } from "@/db/queries/reply-tokens";
 import { findSendByClientKey, SendConflictError } from "@/db/queries/sends";
 import type { SendRow } from "@/db/schema/messages";
 import type { Actor } from "@/lib/auth/require-actor";
-import { ApiError } from "@/lib/platform/http/errors";
+import { HttpError } from "@/lib/platform/http/errors";
 import type { Message } from "@/lib/line/messages/message-schema";
 import type { SendBody } from "@/lib/sends/send-schemas";
 import { createSend } from "./create-send";
@@ -61,7 +61,7 @@ export async function sendToConversation(db: Db, p: ConversationSendInput): Prom
     }
   }
   if (!p.allowPush) {
-    throw new ApiError(409, "reply_window_closed", "No reply token of this chat can be used any more (LINE allows about a minute after their message). Repeat the request with allowPush: true to send a push, which counts against the monthly quota");
+    throw new HttpError(409, "reply_window_closed", "No reply token of this chat can be used any more (LINE allows about a minute after their message). Repeat the request with allowPush: true to send a push, which counts against the monthly quota");
   }
   const to = p.target.kind === "user" ? p.target.userId : p.target.chatId;
   const { send, created } = await createSend(db, { channelId: p.channelId, kind: "push", body: { ...base, to } as SendBody, actor: p.actor });

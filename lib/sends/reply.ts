@@ -4,7 +4,7 @@ import { getEvent } from "@/db/queries/events";
 import { SendConflictError } from "@/db/queries/sends";
 import { sends } from "@/db/schema/messages";
 import type { Actor } from "@/lib/auth/require-actor";
-import { ApiError, notFound } from "@/lib/platform/http/errors";
+import { HttpError, notFound } from "@/lib/platform/http/errors";
 import type { Message } from "@/lib/line/messages/message-schema";
 import { createSend } from "./create-send";
 import { replyDeadline } from "./reply-window";
@@ -14,12 +14,12 @@ export async function replyToEvent(db: Db, p: { channelId: number; eventId: numb
   const event = await getEvent(db, { channelId: p.channelId, id: p.eventId });
   if (!event) throw notFound("Event");
   const deadline = replyDeadline(event);
-  if (!deadline) throw new ApiError(409, "no_reply_token", "This event has no reply token; send a push message instead");
+  if (!deadline) throw new HttpError(409, "no_reply_token", "This event has no reply token; send a push message instead");
   if (Date.now() > deadline.getTime()) {
-    throw new ApiError(409, "reply_token_expired", "The reply token has expired (LINE allows about a minute); send a push message instead — it counts against the monthly quota");
+    throw new HttpError(409, "reply_token_expired", "The reply token has expired (LINE allows about a minute); send a push message instead — it counts against the monthly quota");
   }
   const [used] = await db.select({ id: sends.id }).from(sends).where(and(eq(sends.channelId, p.channelId), eq(sends.replyToEventId, p.eventId))).limit(1);
-  if (used) throw new ApiError(409, "reply_token_used", "This event has already been replied to; a reply token works once");
+  if (used) throw new HttpError(409, "reply_token_used", "This event has already been replied to; a reply token works once");
   const { send } = await createSend(db, {
     channelId: p.channelId,
     kind: "reply",
@@ -27,7 +27,7 @@ export async function replyToEvent(db: Db, p: { channelId: number; eventId: numb
     actor: p.actor,
     replyToEventId: p.eventId,
   }).catch((err) => {
-    if (err instanceof SendConflictError) throw new ApiError(409, "reply_token_used", "This event has already been replied to; a reply token works once");
+    if (err instanceof SendConflictError) throw new HttpError(409, "reply_token_used", "This event has already been replied to; a reply token works once");
     throw err;
   });
   return send;

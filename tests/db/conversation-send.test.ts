@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { listEvents } from "@/db/queries/events";
 import type { ConversationTarget } from "@/db/queries/conversation";
 import type { Actor } from "@/lib/auth/require-actor";
-import { ApiError } from "@/lib/platform/http/errors";
+import { HttpError } from "@/lib/platform/http/errors";
 import { conversationReplyWindow, REPLY_MARGIN_MS, sendToConversation } from "@/lib/sends/conversation-send";
 import { replyToEvent } from "@/lib/sends/reply";
 import { storeEvents } from "../helpers/contacts";
@@ -51,8 +51,8 @@ const answer = (o: Partial<Parameters<typeof sendToConversation>[1]> = {}) => se
 
 async function refusal(p: Promise<unknown>) {
   const err = await p.then(() => null, (e: unknown) => e);
-  expect(err).toBeInstanceOf(ApiError);
-  return err as ApiError;
+  expect(err).toBeInstanceOf(HttpError);
+  return err as HttpError;
 }
 
 describe("answering from a conversation", () => {

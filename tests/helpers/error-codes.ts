@@ -3,7 +3,7 @@ import { lineOf, parseSource, sourceFiles, stringLiterals } from "./source-scan"
 import { textParts } from "./ui-strings";
 
 // The error codes our server can answer with, read from the source: whatever the second argument of
-// `new ApiError(status, code, …)` can be, media problems (`problem(status, code, …)`), bare
+// `new HttpError(status, code, …)` can be, media problems (`problem(status, code, …)`), bare
 // `Response.json({ code })` answers, and the codes stored as an audience upload's error.
 
 export interface FoundCode {
@@ -19,7 +19,7 @@ export function serverErrorCodes(dirs = ["app", "lib", "db"]): FoundCode[] {
       const add = (codes: string[]) => {
         for (const code of codes) if (/^[a-z]+(_[a-z]+)*$/.test(code)) out.push({ code, file, line: lineOf(node) });
       };
-      if (ts.isNewExpression(node) && node.expression.getText() === "ApiError") add(stringLiterals(node.arguments?.[1]));
+      if (ts.isNewExpression(node) && node.expression.getText() === "HttpError") add(stringLiterals(node.arguments?.[1]));
       if (ts.isCallExpression(node)) {
         const callee = node.expression.getText();
         if (callee === "problem") add(stringLiterals(node.arguments[1]));

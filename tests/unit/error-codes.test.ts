@@ -13,7 +13,7 @@ describe("API error codes in the catalogues", () => {
   const codes = new Set([...found.map((f) => f.code), ...LINE_ERROR_CODES, ...CLIENT_ERROR_CODES]);
 
   it("reads the codes the server answers with from the source", () => {
-    // One of each way a code is written: ApiError, a ternary inside one, media answers, the zod/500
+    // One of each way a code is written: HttpError, a ternary inside one, media answers, the zod/500
     // answers of errorResponse, and an audience upload's stored error.
     for (const code of ["not_found", "last_admin", "line_unreachable", "media_gone", "media_pending", "invalid_request", "internal_error", "segment_deleted", "segment_empty"]) {
       expect(codes, code).toContain(code);

@@ -5,7 +5,7 @@ import { decodeConversationCursor } from "@/lib/contacts/conversation";
 import { decodeFriendCursor } from "@/lib/contacts/friend-cursor";
 import { decodeCursor } from "@/lib/events/cursor";
 import { listDeliveriesQuerySchema } from "@/lib/webhook/list-deliveries-schema";
-import { ApiError } from "@/lib/platform/http/errors";
+import { HttpError } from "@/lib/platform/http/errors";
 import { parseJsonBody, parseSearchParams } from "@/lib/platform/http/parse";
 import { API_MAX_NESTING, jsonNestingExceeds } from "@/lib/platform/http/json-nesting";
 import { listEventsQuerySchema } from "@/lib/events/list-events-schema";
@@ -55,7 +55,7 @@ describe("NUL characters and deep nesting are refused with 400 before any handle
   it("anywhere in a JSON body, naming where", async () => {
     const body = JSON.stringify({ name: "ok", messages: [{ text: "a\u0000b" }] });
     const err = await parseJsonBody(z.unknown(), new Request("http://console.test/api/x", { method: "POST", body })).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toBeInstanceOf(HttpError);
     expect(err).toMatchObject({ status: 400, details: [{ property: "messages[0].text" }] });
   });
 

@@ -5,7 +5,7 @@ import { findUserByEmail } from "@/db/queries/users";
 import { INVITATION_DAYS, newInvitationToken } from "@/lib/auth/accounts";
 import { inviteBodySchema } from "@/lib/auth/schemas";
 import { env } from "@/lib/env.js";
-import { ApiError } from "@/lib/platform/http/errors";
+import { HttpError } from "@/lib/platform/http/errors";
 import { parseJsonBody } from "@/lib/platform/http/parse";
 import { apiRoute } from "@/lib/runtime/api-route";
 
@@ -15,7 +15,7 @@ export const GET = apiRoute({ role: "admin" }, async ({ db }) => readInvitations
 export const POST = apiRoute({ role: "admin" }, async ({ req, db, actor, audit }) => {
   const body = await parseJsonBody(inviteBodySchema, req);
   if (await findUserByEmail(db, { email: body.email })) {
-    throw new ApiError(409, "member_exists", "Someone with this email address is already a member", [{ property: "email", message: "is already a member", key: "validation.alreadyMember" }]);
+    throw new HttpError(409, "member_exists", "Someone with this email address is already a member", [{ property: "email", message: "is already a member", key: "validation.alreadyMember" }]);
   }
   const { token, tokenHash } = newInvitationToken();
   const invitation = await createInvitation(db, {

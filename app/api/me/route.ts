@@ -1,6 +1,6 @@
 import { updatePreferences } from "@/db/queries/users";
 import { preferencesBodySchema } from "@/lib/auth/schemas";
-import { ApiError } from "@/lib/platform/http/errors";
+import { HttpError } from "@/lib/platform/http/errors";
 import { parseJsonBody } from "@/lib/platform/http/parse";
 import { apiRoute } from "@/lib/runtime/api-route";
 
@@ -9,7 +9,7 @@ export const GET = apiRoute({ role: "viewer" }, async ({ actor }) => ({ ...actor
 
 /** The signed-in member's language and time zone. */
 export const PATCH = apiRoute({ role: "viewer" }, async ({ req, db, actor }) => {
-  if (actor.kind !== "user") throw new ApiError(400, "not_a_member", "API keys have no preferences");
+  if (actor.kind !== "user") throw new HttpError(400, "not_a_member", "API keys have no preferences");
   const body = await parseJsonBody(preferencesBodySchema, req);
   await updatePreferences(db, { id: actor.id, ...body });
   return { ok: true };

@@ -14,7 +14,7 @@ export interface ErrorDetail {
 }
 
 /** An error meant for the caller: status, a stable code the UI translates, and LINE-style details. */
-export class ApiError extends Error {
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
@@ -22,15 +22,15 @@ export class ApiError extends Error {
     readonly details?: ErrorDetail[],
   ) {
     super(message);
-    this.name = "ApiError";
+    this.name = "HttpError";
   }
 }
 
-export const notFound = (what: string) => new ApiError(404, "not_found", `${what} was not found`);
+export const notFound = (what: string) => new HttpError(404, "not_found", `${what} was not found`);
 
 /** The one place errors become responses. */
 export function errorResponse(err: unknown): Response {
-  if (err instanceof ApiError) {
+  if (err instanceof HttpError) {
     return Response.json(
       { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) },
       { status: err.status },

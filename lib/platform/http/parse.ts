@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ApiError } from "./errors";
+import { HttpError } from "./errors";
 import { API_MAX_NESTING, jsonNestingExceeds } from "./json-nesting";
 
 // Reading a request the way every API route does: search parameters and JSON bodies through a zod
@@ -22,12 +22,12 @@ export async function parseJsonBody<S extends z.ZodType>(schema: S, req: Request
   try {
     const bytes = new Uint8Array(await req.arrayBuffer());
     if (jsonNestingExceeds(bytes, API_MAX_NESTING)) {
-      throw new ApiError(400, "json_too_deep", `The request body nests objects and arrays more than ${API_MAX_NESTING} levels deep`);
+      throw new HttpError(400, "json_too_deep", `The request body nests objects and arrays more than ${API_MAX_NESTING} levels deep`);
     }
     body = JSON.parse(new TextDecoder().decode(bytes));
   } catch (err) {
-    if (err instanceof ApiError) throw err;
-    throw new ApiError(400, "invalid_json", "The request body is not valid JSON");
+    if (err instanceof HttpError) throw err;
+    throw new HttpError(400, "invalid_json", "The request body is not valid JSON");
   }
   const nul = nulAt(body, "");
   if (nul !== null) throw nulError(nul || "body");
@@ -65,9 +65,9 @@ function nulAt(value: unknown, path: string): string | null {
   return null;
 }
 
-function nulError(property: string): ApiError {
+function nulError(property: string): HttpError {
   const message = "must not contain a NUL character (U+0000)";
-  return new ApiError(400, "invalid_request", `The request has 1 error(s): ${property}: ${message}`, [
+  return new HttpError(400, "invalid_request", `The request has 1 error(s): ${property}: ${message}`, [
     { property, message, key: "validation.noNulCharacter" },
   ]);
 }

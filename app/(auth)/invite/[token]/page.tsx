@@ -4,7 +4,7 @@ import { AcceptInvitationForm } from "@/components/auth/accept-invitation-form";
 import { InvalidInvitation } from "@/components/auth/invalid-invitation";
 import { getRuntime } from "@/lib/runtime/runtime";
 import { lookupInvitation } from "@/lib/auth/accounts";
-import { ApiError } from "@/lib/platform/http/errors";
+import { HttpError } from "@/lib/platform/http/errors";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("inviteTitle") };
@@ -23,7 +23,7 @@ async function openInvitation(token: string) {
   try {
     return await lookupInvitation(db, { token });
   } catch (err) {
-    if (err instanceof ApiError && err.code === "invitation_invalid") return null;
+    if (err instanceof HttpError && err.code === "invitation_invalid") return null;
     throw err;
   }
 }

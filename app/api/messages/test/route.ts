@@ -1,5 +1,5 @@
 import { listTestRecipients } from "@/db/queries/drafts";
-import { ApiError } from "@/lib/platform/http/errors";
+import { HttpError } from "@/lib/platform/http/errors";
 import { parseJsonBody } from "@/lib/platform/http/parse";
 import { apiRoute } from "@/lib/runtime/api-route";
 import { createSend } from "@/lib/sends/create-send";
@@ -10,7 +10,7 @@ import { testSendBodySchema } from "@/lib/sends/tools-schemas";
 export const POST = apiRoute({ role: "operator" }, async ({ req, db, channelId, actor, audit }) => {
   const body = await parseJsonBody(testSendBodySchema, req);
   const recipients = (await listTestRecipients(db, { channelId })).map((r) => r.userId);
-  if (recipients.length === 0) throw new ApiError(409, "no_test_recipients", "Add a test recipient first (Messages → Test recipients)");
+  if (recipients.length === 0) throw new HttpError(409, "no_test_recipients", "Add a test recipient first (Messages → Test recipients)");
   const { send } = await createSend(db, {
     channelId,
     kind: "multicast",
