@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { fakePost, following } from "./fake-line";
 import { postWebhook, textEvent, userId } from "./webhook";
-import { SCREENSHOT_VARIANTS, applyVariant } from "./screenshot-variants";
+import { SCREENSHOT_VARIANTS, SWAPPED_VARIANTS, applyVariant } from "./screenshot-variants";
 import { visit } from "./visit";
 
 // Screenshots of the timeline, an event, the overview, friends and chats for a person to look at
@@ -75,6 +75,15 @@ for (const v of SCREENSHOT_VARIANTS) {
       await settle(page);
       await shot(path === "/" ? "overview" : path.slice(1), false);
     }
+
+    // The command palette: part of a friend's name finds them among "Friends, groups and rooms".
+    await visit(page, "/");
+    await page.keyboard.press("Control+k");
+    await page.getByRole("dialog").getByRole("combobox").fill([...senderName].slice(0, 2).join(""));
+    await page.getByRole("dialog").getByRole("group").getByRole("option").filter({ hasText: senderName }).first().waitFor();
+    await settle(page);
+    await shot("palette-people", false);
+    await page.keyboard.press("Escape");
   });
 }
 
@@ -82,13 +91,16 @@ for (const v of SCREENSHOT_VARIANTS) {
 // of a friend's and a group's conversation, its editors, the push confirmation, and the settings card.
 const answers = { en: "Thanks! We open at 10:00 on Sundays, see you then.", "zh-TW": "謝謝您！週日早上十點開始營業，期待您的光臨。", ja: "ありがとうございます！日曜日は10時から営業しています。", th: "ขอบคุณค่ะ วันอาทิตย์ร้านเปิดสิบโมงเช้านะคะ" } as const;
 
-for (const v of SCREENSHOT_VARIANTS) {
+// Also Thai at the tablet's width and Japanese at the laptop's.
+const CONVERSATION_VARIANTS = [...SCREENSHOT_VARIANTS, ...SWAPPED_VARIANTS];
+
+for (const [n, v] of CONVERSATION_VARIANTS.entries()) {
   test(`conversation composer (${v.locale}, ${v.scheme}, ${v.width})`, async ({ page, context, baseURL, request }) => {
     const shot = await applyVariant(page, context, baseURL!, v);
-    const [friend, late, member] = (await following(request)).slice(11 + SCREENSHOT_VARIANTS.indexOf(v) * 3, 14 + SCREENSHOT_VARIANTS.indexOf(v) * 3);
+    const [friend, late, member] = (await following(request)).slice(11 + n * 3, 14 + n * 3);
     // A fresh message (its reply token is good for a minute), a narrowcast to women (the friend may be a
     // man: it is shown as not known to have reached them), an answer, and one more message.
-    await fakePost(request, `/__fake/friends/${friend!.userId}/messages`, { type: "text", text: texts[SCREENSHOT_VARIANTS.indexOf(v)] });
+    await fakePost(request, `/__fake/friends/${friend!.userId}/messages`, { type: "text", text: texts[n % 4] });
     await waitForEvents(request, friend!.userId, 1);
     const narrowcast = await request.post("/api/messages/narrowcast", { data: { messages: [{ type: "text", text: "🌸 Spring sale for members" }], filter: { demographic: { type: "gender", oneOf: ["female"] } } } });
     const { id } = (await narrowcast.json()) as { id: string };
@@ -111,7 +123,7 @@ for (const v of SCREENSHOT_VARIANTS) {
     await shot("conversation-composer-editors", false);
 
     // A friend whose last message came over 20 minutes ago: the answer would be a push.
-    await postWebhook(request, [{ ...textEvent(texts[(SCREENSHOT_VARIANTS.indexOf(v) + 1) % 4]!, { user: late!.userId, at: Date.now() - 25 * 60_000 }), deliveryContext: { isRedelivery: true } }]);
+    await postWebhook(request, [{ ...textEvent(texts[(n + 1) % 4]!, { user: late!.userId, at: Date.now() - 25 * 60_000 }), deliveryContext: { isRedelivery: true } }]);
     await waitForEvents(request, late!.userId, 1);
     await visit(page, `/contacts/${late!.userId}`);
     await field.fill(answers[v.locale]);
@@ -137,7 +149,7 @@ for (const v of SCREENSHOT_VARIANTS) {
     // A group: the composer under its conversation.
     const joined = await fakePost<{ events: Array<{ source: { groupId: string } }> }>(request, "/__fake/chats", { kind: "group", name: "週末咖啡會 ☕", memberIds: [member!.userId, friend!.userId] });
     const groupId = joined.events[0]!.source.groupId;
-    await fakePost(request, `/__fake/friends/${member!.userId}/messages`, { type: "text", text: texts[SCREENSHOT_VARIANTS.indexOf(v)], chatId: groupId });
+    await fakePost(request, `/__fake/friends/${member!.userId}/messages`, { type: "text", text: texts[n % 4], chatId: groupId });
     await expect.poll(async () => ((await (await request.get(`/api/events?groupId=${groupId}&type=message&limit=1`)).json()) as { items: unknown[] }).items.length, { timeout: 15_000 }).toBe(1);
     await expect.poll(async () => (await request.get(`/api/chats/${groupId}`)).status(), { timeout: 15_000 }).toBe(200);
     await visit(page, `/chats/${groupId}`);
