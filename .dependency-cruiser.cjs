@@ -28,14 +28,16 @@ module.exports = {
     },
     {
       name: "only-the-runtime-composes",
-      comment: "lib/runtime.ts builds the process (database, auth, intake, live hub, background work); features are handed what they need, they do not reach for the runtime's internals.",
+      comment:
+        "lib/runtime.ts builds the process (database, auth, intake, live hub, background work); features are handed what they need, they do not reach for the runtime's internals.",
       severity: "error",
       from: { path: "^(db|lib/(platform|line|utils|client))/" },
       to: { path: "^lib/runtime\\.ts$" },
     },
     {
       name: "browser-data-layer-stays-off-the-server",
-      comment: "lib/client runs in the browser: it may use the features' schemas, filters and types, never the database, the platform's server pieces or the runtime.",
+      comment:
+        "lib/client runs in the browser: it may use the features' schemas, filters and types, never the database, the platform's server pieces or the runtime.",
       severity: "error",
       from: { path: "^lib/client/" },
       to: { path: "^(db/|lib/platform/|lib/runtime\\.ts$)", dependencyTypesNot: ["type-only"] },
@@ -52,7 +54,7 @@ module.exports = {
       comment: "fake-line/ is an independent model of LINE, so our mistakes cannot hide in both places.",
       severity: "error",
       from: { path: "^fake-line/" },
-      to: { pathNot: "^(fake-line/|node_modules/)|^node:|^[a-z@]" , dependencyTypesNot: ["core", "npm", "npm-dev", "npm-optional", "npm-peer", "npm-no-pkg"] },
+      to: { pathNot: "^(fake-line/|node_modules/)|^node:|^[a-z@]", dependencyTypesNot: ["core", "npm", "npm-dev", "npm-optional", "npm-peer", "npm-no-pkg"] },
     },
     {
       name: "no-circular",
@@ -68,7 +70,11 @@ module.exports = {
     exclude: { path: "^(node_modules|\\.next|\\.tmp|test-results|coverage)/" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"], extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"],
+    },
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

@@ -20,14 +20,24 @@ export default defineConfig([
   },
   {
     // Next.js requires default exports from these files.
-    files: ["app/**/{page,layout,not-found,forbidden,unauthorized,error,global-error,loading,template,default}.tsx", "i18n/request.ts", "*.config.{js,mjs,ts}", "next.config.js", "tests/helpers/db-global-setup.ts", "playwright.config.ts"],
+    files: [
+      "app/**/{page,layout,not-found,forbidden,unauthorized,error,global-error,loading,template,default}.tsx",
+      "i18n/request.ts",
+      "*.config.{js,mjs,ts}",
+      "next.config.js",
+      "tests/helpers/db-global-setup.ts",
+      "playwright.config.ts",
+    ],
     rules: { "no-restricted-syntax": "off" },
   },
   {
     // The fake LINE platform is an independent model of LINE: it must not share our code.
     files: ["fake-line/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/*", "../app/*", "../lib/*", "../db/*", "../components/*"], message: "fake-line/ imports nothing from the app." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/*", "../app/*", "../lib/*", "../db/*", "../components/*"], message: "fake-line/ imports nothing from the app." }] },
+      ],
     },
   },
 ]);

@@ -38,7 +38,8 @@ async function prepare(engine: string) {
   const pg = await import("pg");
   const c = new pg.default.Client({ connectionString: admin });
   await c.connect();
-  if ((await c.query("select 1 from pg_database where datname = $1", [url.pathname.slice(1)])).rowCount === 0) await c.query(`create database ${url.pathname.slice(1)}`);
+  if ((await c.query("select 1 from pg_database where datname = $1", [url.pathname.slice(1)])).rowCount === 0)
+    await c.query(`create database ${url.pathname.slice(1)}`);
   await c.end();
   return { env: { DATABASE_URL: url.toString() } as Record<string, string>, handle: await openDatabase({ kind: "postgres", url: url.toString() }) };
 }
@@ -54,9 +55,15 @@ async function benchEngine(engine: string) {
     await generateFriends(handle.db, { channelId, total, onProgress: (n) => process.stdout.write(`\r  ${n.toLocaleString()}`) });
     console.log(`\n  generated in ${round((Date.now() - t0) / 1000)} s`);
   }
-  const size = ((await handle.db.execute(sql`select pg_total_relation_size('friends') + pg_total_relation_size('friend_tags') as b`)) as unknown as { rows: Array<{ b: string }> }).rows[0]!.b;
+  const size = (
+    (await handle.db.execute(sql`select pg_total_relation_size('friends') + pg_total_relation_size('friend_tags') as b`)) as unknown as {
+      rows: Array<{ b: string }>;
+    }
+  ).rows[0]!.b;
   // Deep cursors spread through the list (in the default order), from rows that exist.
-  const sample = (await handle.db.execute(sql`select last_active_at, user_id from friends where channel_id = ${channelId} and ('x' || substr(user_id, 26, 8))::bit(32)::int % 997 = 0 limit 100`)) as unknown as { rows: Array<{ last_active_at: string | Date; user_id: string }> };
+  const sample = (await handle.db.execute(
+    sql`select last_active_at, user_id from friends where channel_id = ${channelId} and ('x' || substr(user_id, 26, 8))::bit(32)::int % 997 = 0 limit 100`,
+  )) as unknown as { rows: Array<{ last_active_at: string | Date; user_id: string }> };
   const cursors = sample.rows.map((r) => encodeFriendCursor("lastActive", { v: new Date(r.last_active_at).toISOString(), u: r.user_id }));
   await handle.close();
 
@@ -81,7 +88,11 @@ async function benchEngine(engine: string) {
       [`search: English (${FRIEND_SEARCH_TERMS.english})`]: { path: () => `/api/contacts?limit=50&q=${FRIEND_SEARCH_TERMS.english}` },
       "search: rare name": { path: () => `/api/contacts?limit=50&q=${FRIEND_SEARCH_TERMS.rare}` },
       "search: user id": { path: (i) => `/api/contacts?limit=50&q=${friendUserId((i * 7919) % total)}` },
-      "segment size (tag any + active 30 d)": { path: () => "/api/segments/count", method: "POST", body: { filter: { tags: { mode: "any", values: ["vip", "台北店"] }, lastActive: { withinDays: 30 } } } },
+      "segment size (tag any + active 30 d)": {
+        path: () => "/api/segments/count",
+        method: "POST",
+        body: { filter: { tags: { mode: "any", values: ["vip", "台北店"] }, lastActive: { withinDays: 30 } } },
+      },
       "segment size (all friends)": { path: () => "/api/segments/count", method: "POST", body: { filter: {} } },
     };
     const results: Record<string, ReturnType<typeof summarize> & { items: number }> = {};
@@ -95,7 +106,9 @@ async function benchEngine(engine: string) {
         latencies.push(performance.now() - t0);
       }
       results[name] = { ...summarize(latencies), items: round(items / requests) };
-      console.log(`  ${name.padEnd(40)} p50 ${String(results[name].p50).padStart(6)} ms   p95 ${String(results[name].p95).padStart(6)} ms   (${results[name].items} ${s.method ? "friends" : "items/page"})`);
+      console.log(
+        `  ${name.padEnd(40)} p50 ${String(results[name].p50).padStart(6)} ms   p95 ${String(results[name].p95).padStart(6)} ms   (${results[name].items} ${s.method ? "friends" : "items/page"})`,
+      );
     }
     // The whole list as CSV, streamed a page of 1,000 at a time.
     const t0 = performance.now();

@@ -31,9 +31,14 @@ const failureRate = Number(opts["failure-rate"]);
 const LINE_MULTICAST_PER_SECOND = 200;
 
 // The fake runs in its own process, as LINE is elsewhere: its work must not be counted as ours.
-const fake = await startFakeLineProcess({ port: 4950, args: ["--friends", String(Math.ceil(recipients * 1.2)), "--quota", "none", "--request-log-limit", "100000"] });
+const fake = await startFakeLineProcess({
+  port: 4950,
+  args: ["--friends", String(Math.ceil(recipients * 1.2)), "--quota", "none", "--request-log-limit", "100000"],
+});
 const control = async (method: string, path: string, body?: unknown) =>
-  (await fetch(`${fake.url}${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) })).json();
+  (
+    await fetch(`${fake.url}${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) })
+  ).json();
 
 const friends: string[] = [];
 for (let offset = 0; friends.length < recipients; offset += 1000) {
@@ -55,7 +60,12 @@ const actor: Actor = { kind: "apiKey", id: "bench", name: "bench", role: "operat
 await control("POST", "/__fake/faults", { path: "/v2/bot/message/multicast", method: "POST", kind: "error", status: 500, probability: failureRate });
 
 const t0 = performance.now();
-const { send } = await createSend(handle.db, { channelId, kind: "multicast", body: { to: friends, messages: [{ type: "text", text: "春季特賣開始了！🌸" }] }, actor });
+const { send } = await createSend(handle.db, {
+  channelId,
+  kind: "multicast",
+  body: { to: friends, messages: [{ type: "text", text: "春季特賣開始了！🌸" }] },
+  actor,
+});
 const stored = performance.now() - t0;
 const runner = startSendRunner({ handle, clients: () => clients, idleMs: 20, maxInFlight: 64 });
 // Watch with the lightest possible query: on PGlite the watcher shares the worker's one connection.
@@ -69,7 +79,9 @@ await runner.stop();
 const detail = await getSend(handle.db, { channelId, id: send.id });
 
 // What LINE saw: every multicast request, its time and answer; and who received what.
-const log = (await control("GET", `/__fake/requests?path=/v2/bot/message/multicast&method=POST&limit=100000`)) as { requests: Array<{ time: string; status: number }> };
+const log = (await control("GET", `/__fake/requests?path=/v2/bot/message/multicast&method=POST&limit=100000`)) as {
+  requests: Array<{ time: string; status: number }>;
+};
 const perSecond = new Map<number, number>();
 for (const r of log.requests) {
   const s = Math.floor(Date.parse(r.time) / 1000);

@@ -39,20 +39,48 @@ for (const batch of opts.batch!.split(",").map(Number)) {
     const seconds = (performance.now() - t0) / 1000;
     const dbCpuMs = (readThreadCpu(process.pid).get("db") ?? 0) - cpu0;
     const s = summarize(latencies);
-    const r = { batch, deliveriesPerSecond: round((calls * batch) / seconds), msPerDelivery: round((seconds * 1000) / (calls * batch), 2), dbCpuMsPerDelivery: round(dbCpuMs / (calls * batch), 3), callP50: s.p50, callP99: s.p99, callMax: s.max };
+    const r = {
+      batch,
+      deliveriesPerSecond: round((calls * batch) / seconds),
+      msPerDelivery: round((seconds * 1000) / (calls * batch), 2),
+      dbCpuMsPerDelivery: round(dbCpuMs / (calls * batch), 3),
+      callP50: s.p50,
+      callP99: s.p99,
+      callMax: s.max,
+    };
     results.push(r);
-    console.log(`batch ${String(batch).padStart(3)}: ${r.deliveriesPerSecond} deliveries/s, ${r.msPerDelivery} ms a delivery (database thread ${r.dbCpuMsPerDelivery} ms of CPU); a call p50 ${r.callP50} ms, p99 ${r.callP99} ms, slowest ${r.callMax} ms`);
+    console.log(
+      `batch ${String(batch).padStart(3)}: ${r.deliveriesPerSecond} deliveries/s, ${r.msPerDelivery} ms a delivery (database thread ${r.dbCpuMsPerDelivery} ms of CPU); a call p50 ${r.callP50} ms, p99 ${r.callP99} ms, slowest ${r.callMax} ms`,
+    );
   } finally {
     await handle.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 fs.mkdirSync("bench/results", { recursive: true });
-fs.writeFileSync(`bench/results/store-${new Date().toISOString().replaceAll(":", "-")}.json`, JSON.stringify({ date: new Date().toISOString(), calls, results }, null, 2));
+fs.writeFileSync(
+  `bench/results/store-${new Date().toISOString().replaceAll(":", "-")}.json`,
+  JSON.stringify({ date: new Date().toISOString(), calls, results }, null, 2),
+);
 
 function delivery(channelId: number): DeliveryRecord {
   const event = textMessageEvent(++seq, 5000) as RawEvent;
   const body = JSON.stringify({ destination: BENCH_DESTINATION, events: [event] });
   const receivedAt = new Date();
-  return { id: randomUUID(), channelId, receivedAt, statusCode: 200, signature: "valid", reason: null, reasonDetail: null, destination: BENCH_DESTINATION, isVerify: false, body, bodyBytes: Buffer.byteLength(body), bodyTruncated: false, userAgent: "LineBotWebhook/2.0", events: [toEventRow(event, receivedAt)] };
+  return {
+    id: randomUUID(),
+    channelId,
+    receivedAt,
+    statusCode: 200,
+    signature: "valid",
+    reason: null,
+    reasonDetail: null,
+    destination: BENCH_DESTINATION,
+    isVerify: false,
+    body,
+    bodyBytes: Buffer.byteLength(body),
+    bodyTruncated: false,
+    userAgent: "LineBotWebhook/2.0",
+    events: [toEventRow(event, receivedAt)],
+  };
 }

@@ -69,7 +69,9 @@ async function benchEngine(engine: string) {
   await handle.db.execute(sql`delete from jobs`);
   // Cursors at depths spread through the middle of history, and users that exist.
   const sample = (await handle.db.execute(sql`
-    select id, "timestamp" from events where channel_id = ${channelId} and id % 9973 = 0 order by id`)) as unknown as { rows: Array<{ id: string; timestamp: string | Date }> };
+    select id, "timestamp" from events where channel_id = ${channelId} and id % 9973 = 0 order by id`)) as unknown as {
+    rows: Array<{ id: string; timestamp: string | Date }>;
+  };
   const cursors = sample.rows.map((r) => encodeCursor({ id: Number(r.id), timestamp: new Date(r.timestamp) }));
   const users = Array.from({ length: 50 }, (_, i) => `U${((i * 397) % 20000).toString(16).padStart(32, "0")}`);
   const size = ((await handle.db.execute(sql`select pg_database_size(current_database()) as b`)) as unknown as { rows: Array<{ b: string }> }).rows[0]!.b;
@@ -107,7 +109,9 @@ async function benchEngine(engine: string) {
       }
       results[name] = { ...summarize(latencies), items: round(items / requests) };
       const ratio = results["baseline (GET /api/me)"] ? round(results[name].p50 / results["baseline (GET /api/me)"].p50, 1) : 1;
-      console.log(`  ${name.padEnd(36)} p50 ${String(results[name].p50).padStart(6)} ms   p95 ${String(results[name].p95).padStart(6)} ms   ×${ratio} baseline p50   (${results[name].items} items/page)`);
+      console.log(
+        `  ${name.padEnd(36)} p50 ${String(results[name].p50).padStart(6)} ms   p95 ${String(results[name].p95).padStart(6)} ms   ×${ratio} baseline p50   (${results[name].items} items/page)`,
+      );
     }
     return { engine, events: total, databaseBytes: Number(size), results };
   } finally {

@@ -179,7 +179,9 @@ async function benchEngine(engine: string) {
     await closedLoop({ concurrency, durationMs: 120_000, maxRequests: users, task: (_, w) => first.post("/api/line/webhook", delivery().body, w) });
     await first.close();
     const warmUp = await settle(app.pid, { quietWindows: 3, maxMs: 300_000 });
-    console.log(`[bench:webhook] ${engine}: ${users} senders seen; background work done after ${Math.round(warmUp.ms / 1000)} s${warmUp.timedOut ? " (timed out)" : ""}`);
+    console.log(
+      `[bench:webhook] ${engine}: ${users} senders seen; background work done after ${Math.round(warmUp.ms / 1000)} s${warmUp.timedOut ? " (timed out)" : ""}`,
+    );
     // Then warm both routes just before measuring (JIT, first-request compilation of route modules): with
     // its warm-up a minute earlier, the first baseline phase ran 20–40 % slower than the later ones.
     const warm = senders(app.url);
@@ -236,13 +238,22 @@ for (const r of results) {
   const p50 = Math.max(...r.intake.map((p) => p.p50));
   const p99 = Math.max(...r.intake.map((p) => p.p99));
   const non2xx = r.intake.reduce((n, p) => n + p.non2xx, 0) + r.intakeWhileTimelineQueried.non2xx;
-  console.log(`| ${r.engine} | ${b} | ${i} | ${r.throughputRatio} (${r.roundRatios.join(", ")}) | ${p50} ms | ${p99} ms | ${r.intakeWhileTimelineQueried.p99} ms | ${non2xx} | ${r.lostEvents} |`);
+  console.log(
+    `| ${r.engine} | ${b} | ${i} | ${r.throughputRatio} (${r.roundRatios.join(", ")}) | ${p50} ms | ${p99} ms | ${r.intakeWhileTimelineQueried.p99} ms | ${non2xx} | ${r.lostEvents} |`,
+  );
 }
-console.log(`\nCPU per delivery (ms, mean of the phases): server thread, database thread (PGlite), GC helpers, other; the client; the server's catch-up after the phase (all threads; how long)`);
+console.log(
+  `\nCPU per delivery (ms, mean of the phases): server thread, database thread (PGlite), GC helpers, other; the client; the server's catch-up after the phase (all threads; how long)`,
+);
 for (const r of results) {
-  for (const [name, phases] of [["baseline", r.baseline], ["intake", r.intake]] as const) {
+  for (const [name, phases] of [
+    ["baseline", r.baseline],
+    ["intake", r.intake],
+  ] as const) {
     const cpu = (get: (p: (typeof phases)[number]) => number | undefined) => round(mean(phases.map((p) => get(p) ?? 0)), 3);
-    console.log(`${r.engine} ${name.padEnd(8)} server ${cpu((p) => p.serverCpuMs.server)} · db ${cpu((p) => p.serverCpuMs.db)} · gc ${cpu((p) => p.serverCpuMs.gc)} · other ${cpu((p) => p.serverCpuMs.other)} · client ${cpu((p) => p.clientCpuMs)} · catch-up after ${cpu((p) => p.catchUpCpuMs)} (${round(mean(phases.map((p) => p.catchUpMs)))} ms)`);
+    console.log(
+      `${r.engine} ${name.padEnd(8)} server ${cpu((p) => p.serverCpuMs.server)} · db ${cpu((p) => p.serverCpuMs.db)} · gc ${cpu((p) => p.serverCpuMs.gc)} · other ${cpu((p) => p.serverCpuMs.other)} · client ${cpu((p) => p.clientCpuMs)} · catch-up after ${cpu((p) => p.catchUpCpuMs)} (${round(mean(phases.map((p) => p.catchUpMs)))} ms)`,
+    );
   }
 }
 console.log(`\nwritten to ${file}`);

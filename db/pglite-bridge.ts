@@ -108,10 +108,20 @@ export async function startPgliteWorker(options: { dataDir?: string; loadDataDir
     });
   }
 
-  function query(priority: boolean, tx: { id: number; begin: boolean } | undefined, sql: string, params: unknown[] = [], options: Parameters<BridgeClient["query"]>[2] = {}) {
+  function query(
+    priority: boolean,
+    tx: { id: number; begin: boolean } | undefined,
+    sql: string,
+    params: unknown[] = [],
+    options: Parameters<BridgeClient["query"]>[2] = {},
+  ) {
     const asked = Object.keys(options.parsers ?? {}).map(Number);
     if (asked.length && (asked.length !== RAW_TYPES.length || !asked.every((t) => RAW_TYPES.includes(t)))) {
-      return Promise.reject(new Error(`The embedded database returns types ${RAW_TYPES.join(", ")} as text, as drizzle asks; other parsers (${asked.join(", ")}) are not supported`));
+      return Promise.reject(
+        new Error(
+          `The embedded database returns types ${RAW_TYPES.join(", ")} as text, as drizzle asks; other parsers (${asked.join(", ")}) are not supported`,
+        ),
+      );
     }
     return request<QueryResult>({ op: "query", sql, params, rowMode: options.rowMode ?? "object", priority, tx: tx?.id, begin: tx?.begin });
   }

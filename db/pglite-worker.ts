@@ -118,12 +118,18 @@ async function run(request: Work): Promise<void> {
       const listening = unlisteners.has(channel)
         ? Promise.resolve()
         : pg.listen(channel, (payload) => port.postMessage({ op: "notify", channel, payload })).then((unlisten) => void unlisteners.set(channel, unlisten));
-      return reply(request.id, listening.then(() => null));
+      return reply(
+        request.id,
+        listening.then(() => null),
+      );
     }
     case "unlisten": {
       const unlisten = unlisteners.get(request.channel);
       unlisteners.delete(request.channel);
-      return reply(request.id, (unlisten?.() ?? Promise.resolve()).then(() => null));
+      return reply(
+        request.id,
+        (unlisten?.() ?? Promise.resolve()).then(() => null),
+      );
     }
     case "dump":
       return reply(
@@ -132,7 +138,10 @@ async function run(request: Work): Promise<void> {
         true,
       );
     case "close":
-      await reply(request.id, pg.close().then(() => null));
+      await reply(
+        request.id,
+        pg.close().then(() => null),
+      );
       return;
   }
 }

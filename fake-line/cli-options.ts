@@ -16,12 +16,36 @@ export const CLI_SPECS: readonly Spec[] = [
   { flag: "channel-access-token", env: "FAKE_LINE_CHANNEL_ACCESS_TOKEN", key: "channelAccessToken", kind: "string", help: "channel access token [demo value]" },
   { flag: "webhook-url", env: "FAKE_LINE_WEBHOOK_URL", key: "webhookUrl", kind: "string", help: "where to deliver webhooks [none]" },
   { flag: "redelivery", env: "FAKE_LINE_REDELIVERY", key: "redelivery", kind: "bool", help: "redeliver failed webhooks [false]" },
-  { flag: "redelivery-interval-ms", env: "FAKE_LINE_REDELIVERY_INTERVAL_MS", key: "redeliveryIntervalMs", kind: "int", help: "first redelivery delay, doubling [5000]" },
-  { flag: "redelivery-max-attempts", env: "FAKE_LINE_REDELIVERY_MAX_ATTEMPTS", key: "redeliveryMaxAttempts", kind: "int", help: "redeliveries before giving up [5]" },
+  {
+    flag: "redelivery-interval-ms",
+    env: "FAKE_LINE_REDELIVERY_INTERVAL_MS",
+    key: "redeliveryIntervalMs",
+    kind: "int",
+    help: "first redelivery delay, doubling [5000]",
+  },
+  {
+    flag: "redelivery-max-attempts",
+    env: "FAKE_LINE_REDELIVERY_MAX_ATTEMPTS",
+    key: "redeliveryMaxAttempts",
+    kind: "int",
+    help: "redeliveries before giving up [5]",
+  },
   { flag: "webhook-timeout-ms", env: "FAKE_LINE_WEBHOOK_TIMEOUT_MS", key: "webhookTimeoutMs", kind: "int", help: "webhook response timeout [2000]" },
-  { flag: "narrowcast-phase-ms", env: "FAKE_LINE_NARROWCAST_PHASE_MS", key: "narrowcastPhaseMs", kind: "int", help: "duration of each narrowcast phase [3000]" },
+  {
+    flag: "narrowcast-phase-ms",
+    env: "FAKE_LINE_NARROWCAST_PHASE_MS",
+    key: "narrowcastPhaseMs",
+    kind: "int",
+    help: "duration of each narrowcast phase [3000]",
+  },
   { flag: "audience-ready-ms", env: "FAKE_LINE_AUDIENCE_READY_MS", key: "audienceReadyMs", kind: "int", help: "IN_PROGRESS → READY delay of audiences [2000]" },
-  { flag: "content-preparing-ms", env: "FAKE_LINE_CONTENT_PREPARING_MS", key: "contentPreparingMs", kind: "int", help: "video/audio content answers 202 this long [3000]" },
+  {
+    flag: "content-preparing-ms",
+    env: "FAKE_LINE_CONTENT_PREPARING_MS",
+    key: "contentPreparingMs",
+    kind: "int",
+    help: "video/audio content answers 202 this long [3000]",
+  },
   { flag: "time-scale", env: "FAKE_LINE_TIME_SCALE", key: "timeScale", kind: "number", help: "fake time runs this many times faster [1]" },
   { flag: "quota", env: "FAKE_LINE_QUOTA", key: "monthlyQuota", kind: "quota", help: "monthly message quota, or 'none' [50000]" },
   { flag: "rate-limits", env: "FAKE_LINE_RATE_LIMITS", key: "rateLimiting", kind: "bool", help: "enforce LINE's rate limits [true]" },
@@ -71,7 +95,14 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
 
 export function usage(): string {
   const lines = CLI_SPECS.map((s) => `  --${s.flag.padEnd(26)} ${s.env.padEnd(36)} ${s.help}`);
-  return ["Usage: npm run fake-line -- [flags]", "", "  flag                         environment variable                 meaning [default]", ...lines, "", "Booleans take --flag, --no-flag or --flag=false."].join("\n");
+  return [
+    "Usage: npm run fake-line -- [flags]",
+    "",
+    "  flag                         environment variable                 meaning [default]",
+    ...lines,
+    "",
+    "Booleans take --flag, --no-flag or --flag=false.",
+  ].join("\n");
 }
 
 function convert(spec: Spec, raw: string): unknown {

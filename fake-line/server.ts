@@ -37,7 +37,10 @@ export async function startFakeLine(options: FakeLineOptions = {}): Promise<Fake
     const requestId = newRequestId();
     res.setHeader("x-line-request-id", requestId);
     const url = new URL(req.url ?? "/", "http://fake-line.local");
-    const serve = url.pathname === "/__fake" || url.pathname.startsWith("/__fake/") ? serveControl(platform, control, req, res, url) : serveLineApi(platform, api, req, res, url, requestId);
+    const serve =
+      url.pathname === "/__fake" || url.pathname.startsWith("/__fake/")
+        ? serveControl(platform, control, req, res, url)
+        : serveLineApi(platform, api, req, res, url, requestId);
     serve.catch((err: unknown) => {
       platform.log(`unhandled: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

@@ -55,15 +55,14 @@ const schema = z
 
     LINE_CHANNEL_ID: optionalString.pipe(z.string().regex(/^\d+$/, "must be the numeric channel id").optional()),
     LINE_CHANNEL_SECRET: optionalString.pipe(
-      z.string().regex(/^[0-9a-f]{32}$/i, "must be the 32-character channel secret").optional(),
+      z
+        .string()
+        .regex(/^[0-9a-f]{32}$/i, "must be the 32-character channel secret")
+        .optional(),
     ),
-    LINE_CHANNEL_ACCESS_TOKEN: optionalString.pipe(
-      z.string().min(20, "looks too short to be a channel access token").optional(),
-    ),
+    LINE_CHANNEL_ACCESS_TOKEN: optionalString.pipe(z.string().min(20, "looks too short to be a channel access token").optional()),
     LINE_API_BASE_URL: optionalString.pipe(httpUrl.optional()).transform((v) => v ?? "https://api.line.me"),
-    LINE_DATA_API_BASE_URL: optionalString
-      .pipe(httpUrl.optional())
-      .transform((v) => v ?? "https://api-data.line.me"),
+    LINE_DATA_API_BASE_URL: optionalString.pipe(httpUrl.optional()).transform((v) => v ?? "https://api-data.line.me"),
 
     DEMO_MODE: bool,
     FAKE_LINE_URL: optionalString.pipe(httpUrl.optional()),
@@ -73,16 +72,18 @@ const schema = z
       .optional()
       .transform((v) => v === undefined || v === "" || v === "1" || v === "true" || v === "yes"),
 
-    BETTER_AUTH_SECRET: optionalString.pipe(
-      z.string().min(32, "must be at least 32 characters (try: openssl rand -hex 32)").optional(),
-    ),
+    BETTER_AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters (try: openssl rand -hex 32)").optional()),
     ADMIN_EMAIL: optionalString.pipe(z.string().email("must be an email address").optional()),
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, "must be at least 12 characters").optional()),
     TRUST_PROXY: proxyHops,
 
     MEDIA_STORAGE: z.enum(["database", "directory"]).default("database"),
     MEDIA_DIR: optionalString.transform((v) => v ?? ".data/media"),
-    MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
+    MEDIA_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(50 * 1024 * 1024),
 
     BENCH_ROUTES: bool,
 

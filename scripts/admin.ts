@@ -48,7 +48,13 @@ async function run(db: Awaited<ReturnType<typeof openDatabase>>["db"]) {
       if (!role || !ROLES.includes(role)) fail(`--role must be one of ${ROLES.join(", ")}`);
       const { key, prefix, hash } = generateApiKey();
       await createApiKey(db, { id: randomUUID(), name: name!, role: role!, prefix, keyHash: hash, createdBy: null });
-      await recordAudit(db, { actor: { kind: "system", name: "npm run admin" }, ip: null, action: "api_key.created", target: name!, details: { role, prefix } });
+      await recordAudit(db, {
+        actor: { kind: "system", name: "npm run admin" },
+        ip: null,
+        action: "api_key.created",
+        target: name!,
+        details: { role, prefix },
+      });
       console.log(key);
       return;
     }
@@ -65,9 +71,11 @@ async function run(db: Awaited<ReturnType<typeof openDatabase>>["db"]) {
       return;
     }
     default:
-      fail("usage: npm run admin -- create-api-key --name <name> --role viewer|operator|admin\n" +
-        "       npm run admin -- create-admin --email <email> --password <password> [--name <name>]\n" +
-        "       npm run admin -- list-members");
+      fail(
+        "usage: npm run admin -- create-api-key --name <name> --role viewer|operator|admin\n" +
+          "       npm run admin -- create-admin --email <email> --password <password> [--name <name>]\n" +
+          "       npm run admin -- list-members",
+      );
   }
 }
 

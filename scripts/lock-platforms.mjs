@@ -29,7 +29,8 @@ console.log(`lock-platforms: added ${added} platform-specific optional entries`)
 function inferPlatform(name) {
   const n = name.split("/").pop();
   const os = ["darwin", "linux", "win32", "android", "freebsd", "openbsd", "netbsd", "sunos", "aix", "openharmony"].find((o) => n.includes(o));
-  const cpuMatch = /(x64|arm64|ia32|ppc64|s390x|loong64|riscv64|wasm32|armv7|arm)(?![a-z0-9])/.exec(n) ?? /(x64|arm64|ia32|ppc64|s390x|loong64|riscv64|wasm32|arm)/.exec(n);
+  const cpuMatch =
+    /(x64|arm64|ia32|ppc64|s390x|loong64|riscv64|wasm32|armv7|arm)(?![a-z0-9])/.exec(n) ?? /(x64|arm64|ia32|ppc64|s390x|loong64|riscv64|wasm32|arm)/.exec(n);
   const cpu = cpuMatch?.[1] === "armv7" ? "arm" : cpuMatch?.[1];
   if (!os && cpu !== "wasm32") return null;
   const libc = /musl/.test(n) ? ["musl"] : os === "linux" && /gnu/.test(n) ? ["glibc"] : undefined;

@@ -69,10 +69,15 @@ async function extras(page: import("@playwright/test").Page, base: string, suffi
   await page.getByRole("article").nth(2).click();
   await shot("sheet");
   await page.keyboard.press("Escape");
-  await page.goto(new URL("/events?type=message&sourceType=group&from=2026-01-01T00:00:00.000Z&q=%E6%98%8E%E6%97%A5", base).toString(), { waitUntil: "networkidle" });
+  await page.goto(new URL("/events?type=message&sourceType=group&from=2026-01-01T00:00:00.000Z&q=%E6%98%8E%E6%97%A5", base).toString(), {
+    waitUntil: "networkidle",
+  });
   await shot("events-filtered");
   if ((page.viewportSize()?.width ?? 0) < 768) {
-    await page.getByRole("button", { name: /menu|メニュー|選單|เมนู/i }).first().click();
+    await page
+      .getByRole("button", { name: /menu|メニュー|選單|เมนู/i })
+      .first()
+      .click();
     await shot("drawer");
   }
 }
@@ -81,7 +86,13 @@ async function extras(page: import("@playwright/test").Page, base: string, suffi
 async function defaultPages(base: string): Promise<string[]> {
   const events = (await (await fetch(new URL("/api/events?limit=1&type=message&messageType=text", base))).json()) as { items: Array<{ id: string }> };
   const deliveries = (await (await fetch(new URL("/api/deliveries?limit=1&rejected=true", base))).json()) as { items: Array<{ id: string }> };
-  return ["/", "/events", "/deliveries", ...(events.items[0] ? [`/events/${events.items[0].id}`] : []), ...(deliveries.items[0] ? [`/deliveries/${deliveries.items[0].id}`] : [])];
+  return [
+    "/",
+    "/events",
+    "/deliveries",
+    ...(events.items[0] ? [`/events/${events.items[0].id}`] : []),
+    ...(deliveries.items[0] ? [`/deliveries/${deliveries.items[0].id}`] : []),
+  ];
 }
 
 function slug(p: string) {

@@ -106,13 +106,49 @@ function randomEvent(at: number): Json {
   if (roll < 0.62) return message(dm, at, { type: "image", contentProvider: { type: "line" } });
   if (roll < 0.63) return message(dm, at, { type: "video", duration: 15000 + Math.floor(Math.random() * 90000), contentProvider: { type: "line" } });
   if (roll < 0.64) return message(dm, at, { type: "audio", duration: 4000 + Math.floor(Math.random() * 60000), contentProvider: { type: "line" } });
-  if (roll < 0.65) return message(dm, at, { type: "file", fileName: pick(["見積書_2026.pdf", "ใบเสนอราคา-มีนาคม.xlsx", "menu-spring.pdf"]), fileSize: Math.floor(Math.random() * 5_000_000) });
-  if (roll < 0.66) return message(dm, at, { type: "location", title: pick(["台北101", "東京タワー", "สยามพารากอน"]), address: pick(["臺北市信義區信義路五段7號", "東京都港区芝公園4丁目2-8", "991 ถนนพระรามที่ 1 แขวงปทุมวัน เขตปทุมวัน กรุงเทพมหานคร 10330"]), latitude: 25.033964, longitude: 121.564468 });
+  if (roll < 0.65)
+    return message(dm, at, {
+      type: "file",
+      fileName: pick(["見積書_2026.pdf", "ใบเสนอราคา-มีนาคม.xlsx", "menu-spring.pdf"]),
+      fileSize: Math.floor(Math.random() * 5_000_000),
+    });
+  if (roll < 0.66)
+    return message(dm, at, {
+      type: "location",
+      title: pick(["台北101", "東京タワー", "สยามพารากอน"]),
+      address: pick(["臺北市信義區信義路五段7號", "東京都港区芝公園4丁目2-8", "991 ถนนพระรามที่ 1 แขวงปทุมวัน เขตปทุมวัน กรุงเทพมหานคร 10330"]),
+      latitude: 25.033964,
+      longitude: 121.564468,
+    });
   if (roll < 0.74) return event("follow", dm, { follow: { isUnblocked: Math.random() < 0.3 } }, at);
   if (roll < 0.77) return event("unfollow", dm, {}, at);
-  if (roll < 0.84) return event("postback", dm, { postback: { data: pick(["action=reserve&table=4", "action=coupon&id=SPRING25", "lang=th"]), ...(Math.random() < 0.5 ? { params: { datetime: "2026-12-24T19:00" } } : {}) } }, at);
+  if (roll < 0.84)
+    return event(
+      "postback",
+      dm,
+      {
+        postback: {
+          data: pick(["action=reserve&table=4", "action=coupon&id=SPRING25", "lang=th"]),
+          ...(Math.random() < 0.5 ? { params: { datetime: "2026-12-24T19:00" } } : {}),
+        },
+      },
+      at,
+    );
   if (roll < 0.86) return event("postback", dm, { postback: { data: "switch-menu", params: { newRichMenuAliasId: "menu-b", status: "SUCCESS" } } }, at);
-  if (roll < 0.88) return event("memberJoined", { type: "group", groupId: pick(groups) }, { joined: { members: [{ type: "user", userId: pick(users) }, { type: "user", userId: pick(users) }] } }, at);
+  if (roll < 0.88)
+    return event(
+      "memberJoined",
+      { type: "group", groupId: pick(groups) },
+      {
+        joined: {
+          members: [
+            { type: "user", userId: pick(users) },
+            { type: "user", userId: pick(users) },
+          ],
+        },
+      },
+      at,
+    );
   if (roll < 0.89) return event("memberLeft", { type: "group", groupId: pick(groups) }, { left: { members: [{ type: "user", userId: pick(users) }] } }, at);
   if (roll < 0.9) return event("join", { type: "group", groupId: pick(groups) }, {}, at);
   if (roll < 0.91) return event("beacon", dm, { beacon: { hwid: "d41d8cd98f", type: pick(["enter", "stay", "banner"]) } }, at);
@@ -172,7 +208,9 @@ function pick<T>(items: readonly T[]): T {
 }
 
 function hex(length: number): string {
-  return randomBytes(Math.ceil(length / 2)).toString("hex").slice(0, length);
+  return randomBytes(Math.ceil(length / 2))
+    .toString("hex")
+    .slice(0, length);
 }
 
 function ulid(at: number): string {

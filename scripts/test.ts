@@ -59,7 +59,8 @@ function readVitest(file: string) {
   const files: FileResult[] = j.testResults ?? [];
   const brokenFiles = files.filter((f) => f.status === "failed" && f.assertionResults.length === 0);
   for (const f of brokenFiles) failures.push(`${path.relative(process.cwd(), f.name)} (did not load: ${(f.message ?? "").split("\n")[0]})`);
-  for (const f of files) for (const a of f.assertionResults) if (a.status === "failed") failures.push(`${path.relative(process.cwd(), f.name)} › ${a.fullName}`);
+  for (const f of files)
+    for (const a of f.assertionResults) if (a.status === "failed") failures.push(`${path.relative(process.cwd(), f.name)} › ${a.fullName}`);
   return { passed: j.numPassedTests, failed: j.numFailedTests + brokenFiles.length, skipped: j.numPendingTests + j.numTodoTests };
 }
 
@@ -92,13 +93,19 @@ function installChromium(expected: string) {
   }
 }
 
-type PwSuite = { title: string; file?: string; suites?: PwSuite[]; specs?: { title: string; file: string; line: number; tests: { status: string; projectName: string }[] }[] };
+type PwSuite = {
+  title: string;
+  file?: string;
+  suites?: PwSuite[];
+  specs?: { title: string; file: string; line: number; tests: { status: string; projectName: string }[] }[];
+};
 
 function collectPlaywright(suites: PwSuite[], titles: string[]) {
   for (const s of suites) {
     const here = s.file === s.title ? titles : [...titles, s.title];
     for (const spec of s.specs ?? []) {
-      for (const t of spec.tests) if (t.status === "unexpected") failures.push(`${spec.file}:${spec.line} › ${[...here, spec.title].join(" › ")} [${t.projectName}]`);
+      for (const t of spec.tests)
+        if (t.status === "unexpected") failures.push(`${spec.file}:${spec.line} › ${[...here, spec.title].join(" › ")} [${t.projectName}]`);
     }
     collectPlaywright(s.suites ?? [], here);
   }

@@ -18,7 +18,14 @@ export function conversationSendRoute<P>(targetOf: (params: P) => ConversationTa
     if (created) {
       const messages = body.messages.map((m) => m.type);
       if (via === "reply") await audit("message.reply_sent", send.id, { eventId: send.replyToEventId, messages, from: "conversation" });
-      else await audit("message.sent", send.id, { kind: "push", recipients: send.recipientCount, messages, to: target.kind === "user" ? target.userId : target.chatId, from: "conversation" });
+      else
+        await audit("message.sent", send.id, {
+          kind: "push",
+          recipients: send.recipientCount,
+          messages,
+          to: target.kind === "user" ? target.userId : target.chatId,
+          from: "conversation",
+        });
     }
     return Response.json({ ...serializeSendSummary(send), via }, { status: created ? 202 : 200 });
   });

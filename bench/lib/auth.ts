@@ -6,7 +6,12 @@ const ADMIN = { email: "bench-admin@example.com", password: "bench-admin-passwor
 
 export async function prepareAuth(_env: Record<string, string>) {
   headers = {};
-  return { env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, BETTER_AUTH_SECRET: "bench-better-auth-secret-0123456789abcdef" } as Record<string, string> };
+  return {
+    env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, BETTER_AUTH_SECRET: "bench-better-auth-secret-0123456789abcdef" } as Record<
+      string,
+      string
+    >,
+  };
 }
 
 /** Sign in as the bench admin (call once the app answers); benchHeaders() then carries the session. */
@@ -17,7 +22,12 @@ export async function signIn(baseUrl: string) {
     body: JSON.stringify(ADMIN),
   });
   if (!res.ok) throw new Error(`bench sign-in failed: ${res.status} ${await res.text()}`);
-  headers = { cookie: res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") };
+  headers = {
+    cookie: res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; "),
+  };
 }
 
 export function benchHeaders(): Record<string, string> {

@@ -13,10 +13,7 @@ export interface Settled {
   timedOut: boolean;
 }
 
-export async function settle(
-  pid: number,
-  options: { windowMs?: number; idleShare?: number; quietWindows?: number; maxMs?: number } = {},
-): Promise<Settled> {
+export async function settle(pid: number, options: { windowMs?: number; idleShare?: number; quietWindows?: number; maxMs?: number } = {}): Promise<Settled> {
   const windowMs = options.windowMs ?? 1000;
   // Idle: under 5 % of one core over a window (the background loop's idle ticks stay well below).
   const idleCpuMs = windowMs * (options.idleShare ?? 0.05);

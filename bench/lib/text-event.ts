@@ -2,7 +2,16 @@ import { randomUUID } from "node:crypto";
 
 // What the webhook benchmarks send: text messages in Chinese, Japanese, Thai and English, as LINE
 // delivers them, from `users` distinct senders.
-const TEXTS = ["請問今天有營業嗎？", "明日の予約を変更したいです", "สั่งกาแฟลาเต้สองแก้วครับ", "Is the spring sale still on?", "謝謝！", "了解しました🙏", "ขอบคุณค่ะ", "Thanks!"];
+const TEXTS = [
+  "請問今天有營業嗎？",
+  "明日の予約を変更したいです",
+  "สั่งกาแฟลาเต้สองแก้วครับ",
+  "Is the spring sale still on?",
+  "謝謝！",
+  "了解しました🙏",
+  "ขอบคุณค่ะ",
+  "Thanks!",
+];
 
 export const BENCH_DESTINATION = "U58b2a2055bb55bcbb37d2f2a4276b0bd";
 

@@ -64,9 +64,7 @@ export function AcceptInvitationForm({ token, invitation }: { token: string; inv
     <Card>
       <CardContent className="pt-5">
         <h1 className="text-base font-semibold text-foreground">{t("inviteTitle")}</h1>
-        <p className="mt-1 text-sm text-muted-foreground">
-          {invitation.invitedBy ? t("invitedBy", { name: invitation.invitedBy }) : t("invitedToJoin")}
-        </p>
+        <p className="mt-1 text-sm text-muted-foreground">{invitation.invitedBy ? t("invitedBy", { name: invitation.invitedBy }) : t("invitedToJoin")}</p>
         <dl className="mt-4 space-y-2.5 rounded-lg border border-border bg-muted/50 p-3 text-sm">
           <div className="flex items-center gap-2.5">
             <dt className="sr-only">{t("email")}</dt>
@@ -82,13 +80,19 @@ export function AcceptInvitationForm({ token, invitation }: { token: string; inv
               <span className="text-xs text-muted-foreground">{tr(`descriptions.${invitation.role}`)}</span>
             </dd>
           </div>
-          <p className="text-xs text-subtle-foreground">
-            {t.rich("invitationExpires", { time: () => <RelativeTime value={invitation.expiresAt} /> })}
-          </p>
+          <p className="text-xs text-subtle-foreground">{t.rich("invitationExpires", { time: () => <RelativeTime value={invitation.expiresAt} /> })}</p>
         </dl>
         <form className="mt-5 space-y-4" onSubmit={submit} noValidate>
           <FormField id="name" label={t("name")} error={translateFieldError(errors.name, tf)}>
-            <Input id="name" autoComplete="name" required value={values.name} onChange={(e) => set("name")(e.target.value)} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? "name-error" : undefined} />
+            <Input
+              id="name"
+              autoComplete="name"
+              required
+              value={values.name}
+              onChange={(e) => set("name")(e.target.value)}
+              aria-invalid={errors.name ? true : undefined}
+              aria-describedby={errors.name ? "name-error" : undefined}
+            />
           </FormField>
           {/* For password managers: the account this password belongs to. */}
           <input type="email" autoComplete="username" value={invitation.email} readOnly hidden />
@@ -103,7 +107,10 @@ export function AcceptInvitationForm({ token, invitation }: { token: string; inv
           {formError ? (
             <FormError>
               {/* An invalid invitation or an existing account explains itself; anything else says the account was not created. */}
-              <ErrorMessage error={formError} lead={formError instanceof ApiError && ["invitation_invalid", "member_exists"].includes(formError.code) ? null : t("acceptFailed")} />
+              <ErrorMessage
+                error={formError}
+                lead={formError instanceof ApiError && ["invitation_invalid", "member_exists"].includes(formError.code) ? null : t("acceptFailed")}
+              />
             </FormError>
           ) : null}
           <Button type="submit" variant="primary" size="lg" className="w-full" disabled={pending}>

@@ -1,7 +1,19 @@
 import { AlertCircle } from "lucide-react";
 
 /** A labelled form field with its error (or hint) under it, wired for screen readers. */
-export function FormField({ id, label, error, hint, children }: { id: string; label: string; error?: string | null; hint?: React.ReactNode; children: React.ReactNode }) {
+export function FormField({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string | null;
+  hint?: React.ReactNode;
+  children: React.ReactNode;
+}) {
   return (
     <div className="space-y-1.5">
       <label htmlFor={id} className="block text-sm font-medium text-foreground">

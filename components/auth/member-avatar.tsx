@@ -3,7 +3,14 @@ import { cn } from "@/lib/utils/cn";
 /** A member's initials in a circle whose colour is picked from their id (stable, no pictures to store). */
 export function MemberAvatar({ id, name, className }: { id: string; name: string; className?: string }) {
   return (
-    <span aria-hidden className={cn("flex size-7 shrink-0 items-center justify-center rounded-full text-xs font-semibold select-none", TONES[hash(id) % TONES.length], className)}>
+    <span
+      aria-hidden
+      className={cn(
+        "flex size-7 shrink-0 items-center justify-center rounded-full text-xs font-semibold select-none",
+        TONES[hash(id) % TONES.length],
+        className,
+      )}
+    >
       {initials(name)}
     </span>
   );

@@ -30,7 +30,13 @@ export function PasswordInput({ className, ...props }: PasswordInputProps) {
 }
 
 const BAR_TONE = ["bg-danger", "bg-danger", "bg-warning", "bg-success", "bg-success"] as const;
-const TEXT_TONE = ["text-muted-foreground", "text-danger", "text-warning-soft-foreground", "text-success-soft-foreground", "text-success-soft-foreground"] as const;
+const TEXT_TONE = [
+  "text-muted-foreground",
+  "text-danger",
+  "text-warning-soft-foreground",
+  "text-success-soft-foreground",
+  "text-success-soft-foreground",
+] as const;
 
 /** Four bars and a word: how guessable the new password looks, with the rule while it is too short. */
 export function PasswordStrengthMeter({ password }: { password: string }) {

@@ -62,10 +62,27 @@ export function SetupForm() {
         <p className="mt-1 text-sm text-muted-foreground">{t("setupDescription")}</p>
         <form className="mt-5 space-y-4" onSubmit={submit} noValidate>
           <FormField id="name" label={t("name")} error={fieldError("name")}>
-            <Input id="name" autoComplete="name" required value={values.name} onChange={(e) => set("name")(e.target.value)} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? "name-error" : undefined} />
+            <Input
+              id="name"
+              autoComplete="name"
+              required
+              value={values.name}
+              onChange={(e) => set("name")(e.target.value)}
+              aria-invalid={errors.name ? true : undefined}
+              aria-describedby={errors.name ? "name-error" : undefined}
+            />
           </FormField>
           <FormField id="email" label={t("email")} error={fieldError("email")}>
-            <Input id="email" type="email" autoComplete="username" required value={values.email} onChange={(e) => set("email")(e.target.value)} aria-invalid={errors.email ? true : undefined} aria-describedby={errors.email ? "email-error" : undefined} />
+            <Input
+              id="email"
+              type="email"
+              autoComplete="username"
+              required
+              value={values.email}
+              onChange={(e) => set("email")(e.target.value)}
+              aria-invalid={errors.email ? true : undefined}
+              aria-describedby={errors.email ? "email-error" : undefined}
+            />
           </FormField>
           <NewPasswordFields
             password={values.password}

@@ -10,10 +10,13 @@ import { cn } from "@/lib/utils/cn";
 /** Our explanation of an error in the operator's language, by the API's code (errors.codes.*). */
 export function useErrorText(): (error: unknown) => string {
   const t = useTranslations("errors.codes");
-  return useCallback((error: unknown) => {
-    const { code } = describeError(error);
-    return t.has(code) ? t(code) : t("unknown");
-  }, [t]);
+  return useCallback(
+    (error: unknown) => {
+      const { code } = describeError(error);
+      return t.has(code) ? t(code) : t("unknown");
+    },
+    [t],
+  );
 }
 
 /** A property's problem: ours in the catalogue's words, LINE's as LINE wrote it. */
@@ -45,7 +48,12 @@ export function ErrorMessage({ error, hideDetails, lead, className }: ErrorMessa
     <div className={cn("min-w-0 space-y-1", className)} data-error-code={code}>
       <p>
         {/* Chinese and Japanese sentences follow a full stop without a space. */}
-        {lead ? <>{lead}{typeof lead === "string" && /[。！？]$/.test(lead) ? "" : " "}</> : null}
+        {lead ? (
+          <>
+            {lead}
+            {typeof lead === "string" && /[。！？]$/.test(lead) ? "" : " "}
+          </>
+        ) : null}
         {explain(error)}
       </p>
       {lineMessage && (
@@ -82,7 +90,10 @@ export function errorDescription(error: unknown): React.ReactNode {
 /** A failure next to the form or dialog it concerns: announced, in the danger colour. */
 export function ErrorAlert({ className, ...props }: ErrorMessageProps) {
   return (
-    <div role="alert" className={cn("flex items-start gap-2 rounded-md border border-danger/30 bg-danger-soft/50 px-3 py-2 text-sm text-danger-soft-foreground", className)}>
+    <div
+      role="alert"
+      className={cn("flex items-start gap-2 rounded-md border border-danger/30 bg-danger-soft/50 px-3 py-2 text-sm text-danger-soft-foreground", className)}
+    >
       <CircleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
       <ErrorMessage {...props} />
     </div>

@@ -48,4 +48,3 @@ function useExactTime(date: Date): string {
   const timeZone = useTimeZone() ?? "UTC";
   return `${format.dateTime(date, EXACT_TIME)} ${zoneName(date, locale, timeZone)}`;
 }
-

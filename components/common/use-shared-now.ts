@@ -34,6 +34,10 @@ function subscribe(listener: () => void) {
 /** The page's shared "now" (the server's request time until hydrated, then one ticking clock). */
 export function useSharedNow(): Date {
   const serverNow = useNow();
-  const value = useSyncExternalStore(subscribe, () => now, () => 0);
+  const value = useSyncExternalStore(
+    subscribe,
+    () => now,
+    () => 0,
+  );
   return value ? new Date(value) : serverNow;
 }

@@ -12,7 +12,19 @@ import { sendJson } from "@/lib/client/api-client";
 import { TagInput } from "./tag-input";
 
 /** Add tags to, or remove tags from, the selected friends (one request for all of them). */
-export function BulkTagDialog({ mode, userIds, open, onOpenChange, onDone }: { mode: "add" | "remove"; userIds: string[]; open: boolean; onOpenChange: (open: boolean) => void; onDone?: () => void }) {
+export function BulkTagDialog({
+  mode,
+  userIds,
+  open,
+  onOpenChange,
+  onDone,
+}: {
+  mode: "add" | "remove";
+  userIds: string[];
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onDone?: () => void;
+}) {
   const t = useTranslations("contacts.bulk");
   const format = useFormatter();
   const queryClient = useQueryClient();
@@ -20,10 +32,19 @@ export function BulkTagDialog({ mode, userIds, open, onOpenChange, onDone }: { m
   const [tags, setTags] = useState<string[]>([]);
   const known = useQuery({ ...tagListQuery(), enabled: open });
   const mutation = useMutation({
-    mutationFn: () => sendJson<{ added: Record<string, number>; removed: Record<string, number> }>("POST", "/api/contacts/tags", { userIds, add: mode === "add" ? tags : [], remove: mode === "remove" ? tags : [] }),
+    mutationFn: () =>
+      sendJson<{ added: Record<string, number>; removed: Record<string, number> }>("POST", "/api/contacts/tags", {
+        userIds,
+        add: mode === "add" ? tags : [],
+        remove: mode === "remove" ? tags : [],
+      }),
     onSuccess: (result) => {
       const changed = Object.values(mode === "add" ? result.added : result.removed).reduce((a, b) => a + b, 0);
-      toast({ tone: "success", title: t(mode === "add" ? "addedTitle" : "removedTitle", { tags: format.list(tags, { type: "conjunction" }) }), description: t("changedCount", { count: changed }) });
+      toast({
+        tone: "success",
+        title: t(mode === "add" ? "addedTitle" : "removedTitle", { tags: format.list(tags, { type: "conjunction" }) }),
+        description: t("changedCount", { count: changed }),
+      });
       void queryClient.invalidateQueries({ queryKey: contactKeys.all });
       void queryClient.invalidateQueries({ queryKey: contactKeys.tags() });
       setTags([]);

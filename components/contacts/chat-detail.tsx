@@ -77,7 +77,9 @@ function ChatInfo({ chat }: { chat: ChatDetailData }) {
             <li key={m.userId}>
               <Link href={`/contacts/${m.userId}`} className="flex items-center gap-2.5 rounded-md px-2 py-1.5 text-sm hover:bg-hover">
                 <FriendAvatar id={m.userId} name={m.displayName} pictureUrl={m.pictureUrl} size="sm" />
-                <span className={m.displayName ? "min-w-0 flex-1 truncate" : "min-w-0 flex-1 truncate text-muted-foreground italic"}>{m.displayName ?? t("unknownMember")}</span>
+                <span className={m.displayName ? "min-w-0 flex-1 truncate" : "min-w-0 flex-1 truncate text-muted-foreground italic"}>
+                  {m.displayName ?? t("unknownMember")}
+                </span>
                 {m.current ? <FriendStatusBadge status={m.status} /> : <span className="text-2xs text-subtle-foreground">{t("memberLeft")}</span>}
               </Link>
             </li>

@@ -52,7 +52,10 @@ export function ChatList() {
         <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
           {chats.map((c) => (
             <li key={c.chatId}>
-              <Link href={`/chats/${c.chatId}`} className="flex h-full items-start gap-3 rounded-lg border border-border bg-surface p-4 shadow-xs transition-colors hover:border-border-strong hover:bg-hover focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+              <Link
+                href={`/chats/${c.chatId}`}
+                className="flex h-full items-start gap-3 rounded-lg border border-border bg-surface p-4 shadow-xs transition-colors hover:border-border-strong hover:bg-hover focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+              >
                 <FriendAvatar id={c.chatId} name={c.name} pictureUrl={c.pictureUrl} kind={c.type} size="md" />
                 <div className="min-w-0 flex-1 space-y-1">
                   <div className="flex items-center gap-2">

@@ -142,7 +142,15 @@ export function ConversationComposer({ target, outbox, name }: { target: Convers
             onChange={(e) => setText(e.target.value)}
             onCompositionEnd={() => (compositionEnd.current = Date.now())}
             onKeyDown={(e) => {
-              const key = { key: e.key, shiftKey: e.shiftKey, altKey: e.altKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, isComposing: e.nativeEvent.isComposing, keyCode: e.keyCode };
+              const key = {
+                key: e.key,
+                shiftKey: e.shiftKey,
+                altKey: e.altKey,
+                ctrlKey: e.ctrlKey,
+                metaKey: e.metaKey,
+                isComposing: e.nativeEvent.isComposing,
+                keyCode: e.keyCode,
+              };
               if (!enterSends(key, compositionEnd.current, Date.now())) return;
               e.preventDefault();
               submit();
@@ -156,10 +164,24 @@ export function ConversationComposer({ target, outbox, name }: { target: Convers
         {error ? <ErrorAlert error={error} hideDetails={editors} /> : null}
         <div className="flex flex-wrap items-center gap-1">
           <EmojiPicker side="top" size="icon-sm" onPick={addEmoji} />
-          <Button size="icon-sm" variant="subtle" aria-label={t("addSticker")} title={t("addSticker")} disabled={messages.length >= 5} onClick={() => addMessage("sticker")}>
+          <Button
+            size="icon-sm"
+            variant="subtle"
+            aria-label={t("addSticker")}
+            title={t("addSticker")}
+            disabled={messages.length >= 5}
+            onClick={() => addMessage("sticker")}
+          >
             <Sticker aria-hidden />
           </Button>
-          <Button size="icon-sm" variant="subtle" aria-label={t("addImage")} title={t("addImage")} disabled={messages.length >= 5} onClick={() => addMessage("image")}>
+          <Button
+            size="icon-sm"
+            variant="subtle"
+            aria-label={t("addImage")}
+            title={t("addImage")}
+            disabled={messages.length >= 5}
+            onClick={() => addMessage("image")}
+          >
             <ImageIcon aria-hidden />
           </Button>
           <DropdownMenu
@@ -205,10 +227,20 @@ function Attachments({ items, onOpen, onRemove }: { items: ComposedMessage[]; on
         const type = tType(m.message.type === "textV2" ? "text" : m.message.type);
         return (
           <li key={m.id} className="inline-flex h-7 items-center overflow-hidden rounded-md border border-border bg-muted text-xs">
-            <button type="button" className="h-full px-2 hover:bg-hover focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none" onClick={onOpen} title={t("editAttachment")}>
+            <button
+              type="button"
+              className="h-full px-2 hover:bg-hover focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+              onClick={onOpen}
+              title={t("editAttachment")}
+            >
               {type}
             </button>
-            <button type="button" className="flex h-full items-center px-1.5 text-muted-foreground hover:bg-hover hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none" aria-label={t("removeAttachment", { type })} onClick={() => onRemove(m.id)}>
+            <button
+              type="button"
+              className="flex h-full items-center px-1.5 text-muted-foreground hover:bg-hover hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+              aria-label={t("removeAttachment", { type })}
+              onClick={() => onRemove(m.id)}
+            >
               <X aria-hidden className="size-3.5" />
             </button>
           </li>
@@ -219,7 +251,19 @@ function Attachments({ items, onOpen, onRemove }: { items: ComposedMessage[]; on
 }
 
 /** The operator's consent to a push: it costs quota (a group's push, once per member). */
-function PushConfirm({ open, onOpenChange, onConfirm, chat, name }: { open: boolean; onOpenChange: (o: boolean) => void; onConfirm: () => void; chat: boolean; name: string | null }) {
+function PushConfirm({
+  open,
+  onOpenChange,
+  onConfirm,
+  chat,
+  name,
+}: {
+  open: boolean;
+  onOpenChange: (o: boolean) => void;
+  onConfirm: () => void;
+  chat: boolean;
+  name: string | null;
+}) {
   const t = useTranslations("conversation.composer");
   const quota = useQuery({ ...quotaQuery(), enabled: open });
   const remaining = quota.data?.quota.remaining;

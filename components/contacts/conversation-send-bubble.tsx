@@ -33,12 +33,27 @@ export function ConversationSendBubble({ send, at, local }: { send: Conversation
   const failed = send.status === "failed";
   const ViaIcon = send.via === "multicast" ? UsersRound : send.via === "broadcast" ? Megaphone : send.via === "narrowcast" ? Target : null;
   return (
-    <div className="flex justify-end" data-send-id={local ? undefined : send.id} data-via={send.via} data-status={local ? (local.failed ? "failed" : "sending") : send.status} data-testid="conversation-send">
+    <div
+      className="flex justify-end"
+      data-send-id={local ? undefined : send.id}
+      data-via={send.via}
+      data-status={local ? (local.failed ? "failed" : "sending") : send.status}
+      data-testid="conversation-send"
+    >
       <div className="flex max-w-[min(34rem,85%)] flex-col items-end gap-1">
         {/* Stickers stand on their own, as in LINE; everything else sits in one bubble. */}
         {groupBubbles(send.messages as Array<Record<string, unknown>>).map((part, i) =>
           part.sticker ? (
-            <StickerImage key={i} stickerId={String(part.sticker.stickerId ?? "")} label={t("sent.sticker")} fallback={<Bubble wide={wide} failed={failed}><SentMessagePreview message={part.sticker} /></Bubble>} />
+            <StickerImage
+              key={i}
+              stickerId={String(part.sticker.stickerId ?? "")}
+              label={t("sent.sticker")}
+              fallback={
+                <Bubble wide={wide} failed={failed}>
+                  <SentMessagePreview message={part.sticker} />
+                </Bubble>
+              }
+            />
           ) : (
             <Bubble key={i} wide={wide} failed={failed}>
               {part.messages.map((m, j) => (
@@ -51,10 +66,16 @@ export function ConversationSendBubble({ send, at, local }: { send: Conversation
           {ViaIcon && (
             <Badge tone={wide ? "outline" : "info"} title={t(`viaHint.${send.via}`)}>
               <ViaIcon aria-hidden />
-              {send.via === "multicast" && send.segment ? t("viaSegment", { name: send.segment.name }) : t(`via.${send.via}`, { count: send.recipientCount ?? 0 })}
+              {send.via === "multicast" && send.segment
+                ? t("viaSegment", { name: send.segment.name })
+                : t(`via.${send.via}`, { count: send.recipientCount ?? 0 })}
             </Badge>
           )}
-          {send.via === "reply" && <Badge tone="neutral" title={t("viaHint.reply")}>{t("via.reply")}</Badge>}
+          {send.via === "reply" && (
+            <Badge tone="neutral" title={t("viaHint.reply")}>
+              {t("via.reply")}
+            </Badge>
+          )}
           {send.via === "push" && (
             <Badge tone="neutral" title={t("viaHint.push")}>
               <Send aria-hidden />
@@ -94,7 +115,13 @@ export function ConversationSendBubble({ send, at, local }: { send: Conversation
 
 function Bubble({ wide, failed, children }: { wide: boolean; failed: boolean; children: React.ReactNode }) {
   return (
-    <div className={cn("w-fit max-w-full space-y-2 rounded-2xl rounded-br-md px-3.5 py-2.5 text-sm", wide ? "border border-dashed border-border-strong bg-surface text-foreground" : "bg-primary text-primary-foreground", failed && "opacity-70")}>
+    <div
+      className={cn(
+        "w-fit max-w-full space-y-2 rounded-2xl rounded-br-md px-3.5 py-2.5 text-sm",
+        wide ? "border border-dashed border-border-strong bg-surface text-foreground" : "bg-primary text-primary-foreground",
+        failed && "opacity-70",
+      )}
+    >
       {children}
     </div>
   );

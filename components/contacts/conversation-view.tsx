@@ -38,7 +38,10 @@ export function ConversationView({ target, people, chatNames, outbox }: Conversa
   const format = useFormatter();
   // Days in the operator's time zone (next-intl's), not the browser's.
   const day = (at: string) => format.dateTime(new Date(at), { year: "numeric", month: "2-digit", day: "2-digit" });
-  const query = useInfiniteQuery({ ...conversationQuery(target), refetchInterval: (q) => (inFlight(q.state.data?.pages[0]?.items) ? IN_FLIGHT_REFRESH_MS : false) });
+  const query = useInfiniteQuery({
+    ...conversationQuery(target),
+    refetchInterval: (q) => (inFlight(q.state.data?.pages[0]?.items) ? IN_FLIGHT_REFRESH_MS : false),
+  });
   const items = useMemo(() => (query.data?.pages.flatMap((p) => p.items) ?? []).slice().reverse(), [query.data]);
   // Answers sent from here that the conversation does not show yet go last (they are the newest).
   const pending = useMemo(() => outbox?.pending(new Set(items.flatMap((i) => (i.type === "send" ? [i.send.id] : [])))) ?? [], [outbox, items]);
@@ -50,17 +53,27 @@ export function ConversationView({ target, people, chatNames, outbox }: Conversa
   useEffect(() => {
     const el = sentinel.current;
     if (!el || !hasNextPage) return;
-    const observer = new IntersectionObserver((entries) => entries[0]?.isIntersecting && !isFetchingNextPage && void fetchNextPage(), { root: scroller.current, rootMargin: "400px 0px 0px 0px" });
+    const observer = new IntersectionObserver((entries) => entries[0]?.isIntersecting && !isFetchingNextPage && void fetchNextPage(), {
+      root: scroller.current,
+      rootMargin: "400px 0px 0px 0px",
+    });
     observer.observe(el);
     return () => observer.disconnect();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage, items.length]);
 
   if (query.isPending) return <ConversationSkeleton />;
   if (query.isError && items.length === 0) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  if (items.length === 0 && pending.length === 0) return <EmptyState icon={<MessagesSquare />} title={t("emptyTitle")} description={t("emptyDescription")} className="min-h-0 flex-1" />;
+  if (items.length === 0 && pending.length === 0)
+    return <EmptyState icon={<MessagesSquare />} title={t("emptyTitle")} description={t("emptyDescription")} className="min-h-0 flex-1" />;
 
   return (
-    <div ref={scroller} className="flex min-h-0 flex-1 flex-col-reverse overflow-y-auto scrollbar-thin" role="log" aria-label={t("label")} aria-busy={isFetchingNextPage}>
+    <div
+      ref={scroller}
+      className="flex min-h-0 flex-1 flex-col-reverse overflow-y-auto scrollbar-thin"
+      role="log"
+      aria-label={t("label")}
+      aria-busy={isFetchingNextPage}
+    >
       <div className="flex flex-col gap-3 px-4 py-4 md:px-5">
         <div ref={sentinel} className="flex h-6 items-center justify-center text-2xs text-muted-foreground">
           {isFetchingNextPage ? t("loadingOlder") : hasNextPage ? "" : t("beginning")}
@@ -71,7 +84,11 @@ export function ConversationView({ target, people, chatNames, outbox }: Conversa
             {item.type === "event" ? (
               <ConversationEventBubble
                 event={item.event}
-                sender={target.kind === "chat" && item.event.userId ? { id: item.event.userId, ...(people?.get(item.event.userId) ?? { name: null, pictureUrl: null }) } : undefined}
+                sender={
+                  target.kind === "chat" && item.event.userId
+                    ? { id: item.event.userId, ...(people?.get(item.event.userId) ?? { name: null, pictureUrl: null }) }
+                    : undefined
+                }
                 chatName={target.kind === "user" ? chatLabel(item, chatNames, t("aGroup")) : undefined}
               />
             ) : (
@@ -107,7 +124,8 @@ function DaySeparator({ at }: { at: string }) {
 // any of theirs (one indexed query), and refetch the conversation only then.
 function useRefreshOnLive(target: Target) {
   const queryClient = useQueryClient();
-  const param: [string, string] = target.kind === "user" ? ["userId", target.userId] : target.chatId.startsWith("C") ? ["groupId", target.chatId] : ["roomId", target.chatId];
+  const param: [string, string] =
+    target.kind === "user" ? ["userId", target.userId] : target.chatId.startsWith("C") ? ["groupId", target.chatId] : ["roomId", target.chatId];
   const queryKey = contactKeys.conversation(target.kind === "user" ? target.userId : target.chatId);
   useLive({
     onStored: async (n) => {
@@ -122,7 +140,9 @@ function useRefreshOnLive(target: Target) {
 
 // A send of the newest page that LINE has not finished with: its state is still to come.
 function inFlight(items: ConversationItem[] | undefined): boolean {
-  return !!items?.some((i) => i.type === "send" && (i.send.status === "queued" || i.send.status === "sending") && i.send.via !== "narrowcast" && i.send.via !== "broadcast");
+  return !!items?.some(
+    (i) => i.type === "send" && (i.send.status === "queued" || i.send.status === "sending") && i.send.via !== "narrowcast" && i.send.via !== "broadcast",
+  );
 }
 
 function chatLabel(item: ConversationItem, names: Map<string, string | null> | undefined, fallback: string): string | null {

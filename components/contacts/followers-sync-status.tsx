@@ -38,7 +38,10 @@ export function FollowersSyncStatus({ canSync }: { canSync: boolean }) {
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground" data-testid="followers-sync">
       <span className="inline-flex items-center gap-1.5">
-        <StatusDot tone={!sync ? "neutral" : sync.status === "ok" ? "success" : sync.status === "running" ? "warning" : "danger"} pulse={sync?.status === "running"} />
+        <StatusDot
+          tone={!sync ? "neutral" : sync.status === "ok" ? "success" : sync.status === "running" ? "warning" : "danger"}
+          pulse={sync?.status === "running"}
+        />
         {!sync ? (
           t("never")
         ) : sync.status === "running" ? (

@@ -19,13 +19,36 @@ const TONES = [
  * A friend's (or chat's) picture from LINE, or their initial on a colour of their own when there is
  * none or it does not load (LINE's picture URLs change and expire).
  */
-export function FriendAvatar({ id, name, pictureUrl, size = "md", kind = "user", className }: { id: string; name: string | null; pictureUrl: string | null; size?: keyof typeof SIZES; kind?: "user" | "group" | "room"; className?: string }) {
+export function FriendAvatar({
+  id,
+  name,
+  pictureUrl,
+  size = "md",
+  kind = "user",
+  className,
+}: {
+  id: string;
+  name: string | null;
+  pictureUrl: string | null;
+  size?: keyof typeof SIZES;
+  kind?: "user" | "group" | "room";
+  className?: string;
+}) {
   const [failed, setFailed] = useState(false);
   const tone = TONES[hash(id) % TONES.length];
   const initial = name ? initialOf(name) : null;
   const Icon = kind === "group" ? UsersRound : DoorOpen;
   return (
-    <span aria-hidden className={cn("relative inline-flex shrink-0 items-center justify-center overflow-hidden rounded-full font-semibold select-none", SIZES[size], !pictureUrl || failed ? tone : "bg-muted", kind !== "user" && "rounded-xl", className)}>
+    <span
+      aria-hidden
+      className={cn(
+        "relative inline-flex shrink-0 items-center justify-center overflow-hidden rounded-full font-semibold select-none",
+        SIZES[size],
+        !pictureUrl || failed ? tone : "bg-muted",
+        kind !== "user" && "rounded-xl",
+        className,
+      )}
+    >
       {pictureUrl && !failed ? (
         // eslint-disable-next-line @next/next/no-img-element -- LINE's CDN, sized by CSS; next/image would proxy it
         <img

@@ -31,7 +31,13 @@ export function FriendDetail({ userId, canEdit }: { userId: string; canEdit: boo
   return (
     <div className="flex h-full min-h-0 flex-col lg:flex-row">
       <aside className="shrink-0 border-b border-border bg-surface lg:w-80 lg:overflow-y-auto lg:border-r lg:border-b-0 xl:w-96">
-        {query.isPending ? <ProfileSkeleton /> : query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : <Profile friend={query.data} canEdit={canEdit} />}
+        {query.isPending ? (
+          <ProfileSkeleton />
+        ) : query.isError ? (
+          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+        ) : (
+          <Profile friend={query.data} canEdit={canEdit} />
+        )}
       </aside>
       <section className="flex min-h-[28rem] min-w-0 flex-1 flex-col bg-background">
         <ConversationView target={{ kind: "user", userId }} chatNames={chatNames} outbox={canEdit ? outbox : undefined} />
@@ -70,7 +76,9 @@ function Profile({ friend, canEdit }: { friend: FriendDetailData; canEdit: boole
             <CopyButton value={friend.userId} label={t("copyId")} copiedLabel={t("copied")} />
           </span>
         </Field>
-        <Field label={t("lastActive")}>{friend.lastActiveAt ? <RelativeTime value={friend.lastActiveAt} /> : <span className="text-subtle-foreground">{t("never")}</span>}</Field>
+        <Field label={t("lastActive")}>
+          {friend.lastActiveAt ? <RelativeTime value={friend.lastActiveAt} /> : <span className="text-subtle-foreground">{t("never")}</span>}
+        </Field>
         <Field label={t("firstSeen")}>
           <RelativeTime value={friend.firstSeenAt} />
         </Field>
@@ -102,7 +110,11 @@ function Profile({ friend, canEdit }: { friend: FriendDetailData; canEdit: boole
                   <FriendAvatar id={c.chatId} name={c.name} pictureUrl={c.pictureUrl} kind={c.type} size="sm" />
                   <span className="min-w-0 flex-1 truncate">{c.name ?? t(c.type === "group" ? "unnamedGroup" : "room")}</span>
                   {!c.current && <span className="text-2xs text-subtle-foreground">{t("left")}</span>}
-                  {c.type === "group" ? <UsersRound aria-hidden className="size-3.5 text-subtle-foreground" /> : <DoorOpen aria-hidden className="size-3.5 text-subtle-foreground" />}
+                  {c.type === "group" ? (
+                    <UsersRound aria-hidden className="size-3.5 text-subtle-foreground" />
+                  ) : (
+                    <DoorOpen aria-hidden className="size-3.5 text-subtle-foreground" />
+                  )}
                 </Link>
               </li>
             ))}

@@ -16,7 +16,15 @@ import type { FriendFilterPatch } from "./use-friend-filters";
 const STATUS_TABS = ["all", "friend", "blocked", "unknown"] as const;
 
 /** Search, status tabs with counts, and tag / language / activity / sort menus; all kept in the URL. */
-export function FriendFilterBar({ filters, setFilters, clearFilters }: { filters: FriendUrlFilters; setFilters: (p: FriendFilterPatch, mode?: "push" | "replace") => void; clearFilters: () => void }) {
+export function FriendFilterBar({
+  filters,
+  setFilters,
+  clearFilters,
+}: {
+  filters: FriendUrlFilters;
+  setFilters: (p: FriendFilterPatch, mode?: "push" | "replace") => void;
+  clearFilters: () => void;
+}) {
   const t = useTranslations("contacts.filters");
   const languageName = useLanguageName();
   const stats = useQuery(friendStatsQuery());
@@ -52,7 +60,13 @@ export function FriendFilterBar({ filters, setFilters, clearFilters }: { filters
           clearLabel={t("clearSearch")}
           className="w-full sm:w-auto sm:min-w-56 sm:flex-1 lg:max-w-80"
         />
-        <Select aria-label={t("tag")} data-active={Boolean(filters.tag)} value={filters.tag ?? ""} onChange={(e) => setFilters({ tag: e.target.value || undefined })} className="max-w-44">
+        <Select
+          aria-label={t("tag")}
+          data-active={Boolean(filters.tag)}
+          value={filters.tag ?? ""}
+          onChange={(e) => setFilters({ tag: e.target.value || undefined })}
+          className="max-w-44"
+        >
           <option value="">{t("anyTag")}</option>
           {tagNames.map((tag) => (
             <option key={tag} value={tag}>
@@ -60,7 +74,13 @@ export function FriendFilterBar({ filters, setFilters, clearFilters }: { filters
             </option>
           ))}
         </Select>
-        <Select aria-label={t("language")} data-active={Boolean(filters.language)} value={filters.language ?? ""} onChange={(e) => setFilters({ language: e.target.value || undefined })} className="max-w-44">
+        <Select
+          aria-label={t("language")}
+          data-active={Boolean(filters.language)}
+          value={filters.language ?? ""}
+          onChange={(e) => setFilters({ language: e.target.value || undefined })}
+          className="max-w-44"
+        >
           <option value="">{t("anyLanguage")}</option>
           {languages.map((code) => (
             <option key={code} value={code}>
@@ -68,7 +88,13 @@ export function FriendFilterBar({ filters, setFilters, clearFilters }: { filters
             </option>
           ))}
         </Select>
-        <Select aria-label={t("active")} data-active={Boolean(filters.active)} value={filters.active ?? ""} onChange={(e) => setFilters({ active: (e.target.value || undefined) as ActiveWindow | undefined })} className="max-w-48">
+        <Select
+          aria-label={t("active")}
+          data-active={Boolean(filters.active)}
+          value={filters.active ?? ""}
+          onChange={(e) => setFilters({ active: (e.target.value || undefined) as ActiveWindow | undefined })}
+          className="max-w-48"
+        >
           <option value="">{t("activeAny")}</option>
           {(Object.keys(ACTIVE_WINDOWS) as ActiveWindow[]).map((w) => (
             <option key={w} value={w}>
@@ -76,7 +102,12 @@ export function FriendFilterBar({ filters, setFilters, clearFilters }: { filters
             </option>
           ))}
         </Select>
-        <Select aria-label={t("sort")} value={filters.sort ?? "lastActive"} onChange={(e) => setFilters({ sort: e.target.value === "lastActive" ? undefined : (e.target.value as FriendUrlFilters["sort"]) })} className="max-w-48">
+        <Select
+          aria-label={t("sort")}
+          value={filters.sort ?? "lastActive"}
+          onChange={(e) => setFilters({ sort: e.target.value === "lastActive" ? undefined : (e.target.value as FriendUrlFilters["sort"]) })}
+          className="max-w-48"
+        >
           <option value="lastActive">{t("sortLastActive")}</option>
           <option value="firstSeen">{t("sortFirstSeen")}</option>
           <option value="name">{t("sortName")}</option>
@@ -85,7 +116,12 @@ export function FriendFilterBar({ filters, setFilters, clearFilters }: { filters
           <span className="inline-flex h-8 items-center gap-1 rounded-md border border-primary/40 bg-primary-soft/50 pr-1 pl-2.5 text-sm">
             <span className="text-muted-foreground">{t("segment")}</span>
             <span className="max-w-48 truncate font-medium">{segmentName ?? "…"}</span>
-            <button type="button" aria-label={t("removeSegment")} onClick={() => setFilters({ segment: undefined })} className="flex size-6 items-center justify-center rounded text-subtle-foreground hover:bg-hover hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+            <button
+              type="button"
+              aria-label={t("removeSegment")}
+              onClick={() => setFilters({ segment: undefined })}
+              className="flex size-6 items-center justify-center rounded text-subtle-foreground hover:bg-hover hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+            >
               <X aria-hidden className="size-3.5" />
             </button>
           </span>

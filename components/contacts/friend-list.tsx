@@ -53,7 +53,11 @@ export function FriendList({ role }: { role: "viewer" | "operator" | "admin" }) 
               </Button>
             )}
             {canEdit && (
-              <a href={withSearch("/api/contacts/export", friendFiltersToApi(filters))} className={buttonVariants({ variant: "secondary", size: "sm" })} download>
+              <a
+                href={withSearch("/api/contacts/export", friendFiltersToApi(filters))}
+                className={buttonVariants({ variant: "secondary", size: "sm" })}
+                download
+              >
                 <Download aria-hidden />
                 {t("exportCsv")}
               </a>
@@ -81,7 +85,11 @@ export function FriendList({ role }: { role: "viewer" | "operator" | "admin" }) 
             selected={selected}
             selectable={canEdit}
             onToggle={toggle}
-            onToggleAll={(all) => setSelected(all ? new Set([...selected, ...friends.map((f) => f.userId)]) : new Set([...selected].filter((id) => !friends.some((f) => f.userId === id))))}
+            onToggleAll={(all) =>
+              setSelected(
+                all ? new Set([...selected, ...friends.map((f) => f.userId)]) : new Set([...selected].filter((id) => !friends.some((f) => f.userId === id))),
+              )
+            }
           />
         )}
       </Card>
@@ -97,7 +105,11 @@ export function FriendList({ role }: { role: "viewer" | "operator" | "admin" }) 
         </div>
       )}
       {selected.size > 0 && (
-        <div role="region" aria-label={t("selection.label")} className="sticky bottom-4 z-20 mx-auto flex w-fit max-w-full flex-wrap items-center gap-2 rounded-xl border border-border bg-surface-raised px-3 py-2 shadow-lg">
+        <div
+          role="region"
+          aria-label={t("selection.label")}
+          className="sticky bottom-4 z-20 mx-auto flex w-fit max-w-full flex-wrap items-center gap-2 rounded-xl border border-border bg-surface-raised px-3 py-2 shadow-lg"
+        >
           <span className="px-1 text-sm font-medium tabular">{t("selection.count", { count: selected.size })}</span>
           <Button size="sm" variant="primary" onClick={() => setDialog("add")}>
             <Tag aria-hidden />
@@ -113,7 +125,13 @@ export function FriendList({ role }: { role: "viewer" | "operator" | "admin" }) 
           </Button>
         </div>
       )}
-      <BulkTagDialog mode={dialog === "remove" ? "remove" : "add"} userIds={[...selected]} open={dialog === "add" || dialog === "remove"} onOpenChange={(o) => !o && setDialog(null)} onDone={() => setSelected(new Set())} />
+      <BulkTagDialog
+        mode={dialog === "remove" ? "remove" : "add"}
+        userIds={[...selected]}
+        open={dialog === "add" || dialog === "remove"}
+        onOpenChange={(o) => !o && setDialog(null)}
+        onDone={() => setSelected(new Set())}
+      />
       <SaveSegmentDialog filters={filters} open={dialog === "segment"} onOpenChange={(o) => !o && setDialog(null)} />
     </PageContainer>
   );

@@ -77,7 +77,13 @@ export function FriendTable({ friends, selected, onToggle, onToggleAll, selectab
                 <div className="flex min-w-0 items-center gap-3">
                   <FriendAvatar id={f.userId} name={f.displayName} pictureUrl={f.pictureUrl} />
                   <div className="min-w-0">
-                    <Link href={`/contacts/${f.userId}`} className={cn("block truncate font-medium hover:underline focus-visible:underline focus-visible:outline-none", !f.displayName && "text-muted-foreground italic")}>
+                    <Link
+                      href={`/contacts/${f.userId}`}
+                      className={cn(
+                        "block truncate font-medium hover:underline focus-visible:underline focus-visible:outline-none",
+                        !f.displayName && "text-muted-foreground italic",
+                      )}
+                    >
                       {name}
                     </Link>
                     <p className="truncate text-xs text-muted-foreground" title={f.statusMessage ?? f.userId}>
@@ -100,7 +106,9 @@ export function FriendTable({ friends, selected, onToggle, onToggleAll, selectab
                 </div>
               </TableCell>
               <TableCell className="hidden text-sm whitespace-nowrap text-muted-foreground xl:table-cell">{languageName(f.language) || "—"}</TableCell>
-              <TableCell className="text-sm whitespace-nowrap">{f.lastActiveAt ? <RelativeTime value={f.lastActiveAt} /> : <span className="text-subtle-foreground">{t("never")}</span>}</TableCell>
+              <TableCell className="text-sm whitespace-nowrap">
+                {f.lastActiveAt ? <RelativeTime value={f.lastActiveAt} /> : <span className="text-subtle-foreground">{t("never")}</span>}
+              </TableCell>
               <TableCell className="hidden text-sm whitespace-nowrap text-muted-foreground lg:table-cell">
                 <RelativeTime value={f.firstSeenAt} />
               </TableCell>

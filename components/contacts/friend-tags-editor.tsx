@@ -33,7 +33,11 @@ export function FriendTagsEditor({ userId, tags, editable }: { userId: string; t
       <div className="flex flex-wrap gap-1.5">
         {tags.length === 0 && adding === null && <span className="text-sm text-subtle-foreground">{t("none")}</span>}
         {tags.map((tag) => (
-          <span key={tag} className="inline-flex h-6 items-center gap-1 rounded-md border border-border bg-muted pl-2 text-xs font-medium" style={{ paddingRight: editable ? 2 : 8 }}>
+          <span
+            key={tag}
+            className="inline-flex h-6 items-center gap-1 rounded-md border border-border bg-muted pl-2 text-xs font-medium"
+            style={{ paddingRight: editable ? 2 : 8 }}
+          >
             {tag}
             {editable && (
               <button
@@ -63,7 +67,16 @@ export function FriendTagsEditor({ userId, tags, editable }: { userId: string; t
             if (adding.length) mutation.mutate({ add: adding });
           }}
         >
-          <TagInput value={adding} onChange={setAdding} suggestions={(known.data?.items ?? []).map((x) => x.name).filter((x) => !tags.includes(x))} label={t("inputLabel")} placeholder={t("placeholder")} removeLabel={(tag) => t("remove", { tag })} autoFocus className="flex-1" />
+          <TagInput
+            value={adding}
+            onChange={setAdding}
+            suggestions={(known.data?.items ?? []).map((x) => x.name).filter((x) => !tags.includes(x))}
+            label={t("inputLabel")}
+            placeholder={t("placeholder")}
+            removeLabel={(tag) => t("remove", { tag })}
+            autoFocus
+            className="flex-1"
+          />
           <Button type="submit" size="md" variant="primary" disabled={!adding.length || mutation.isPending}>
             {t("save")}
           </Button>

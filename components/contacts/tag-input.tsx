@@ -29,11 +29,21 @@ export function TagInput({ value, onChange, suggestions, label, placeholder, rem
     setText("");
   };
   return (
-    <div className={cn("flex min-h-8 flex-wrap items-center gap-1 rounded-md border border-input bg-surface px-1.5 py-1 shadow-xs focus-within:border-ring focus-within:ring-2 focus-within:ring-ring/30", className)}>
+    <div
+      className={cn(
+        "flex min-h-8 flex-wrap items-center gap-1 rounded-md border border-input bg-surface px-1.5 py-1 shadow-xs focus-within:border-ring focus-within:ring-2 focus-within:ring-ring/30",
+        className,
+      )}
+    >
       {value.map((tag) => (
         <span key={tag} className="inline-flex h-6 items-center gap-1 rounded bg-muted pr-0.5 pl-2 text-xs font-medium">
           {tag}
-          <button type="button" aria-label={removeLabel(tag)} onClick={() => onChange(value.filter((t) => t !== tag))} className="flex size-5 items-center justify-center rounded text-subtle-foreground hover:bg-hover hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+          <button
+            type="button"
+            aria-label={removeLabel(tag)}
+            onClick={() => onChange(value.filter((t) => t !== tag))}
+            className="flex size-5 items-center justify-center rounded text-subtle-foreground hover:bg-hover hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+          >
             <X aria-hidden className="size-3" />
           </button>
         </span>

@@ -44,18 +44,28 @@ export function useOutbox(target: ConversationRef) {
   const [items, setItems] = useState<OutboxItem[]>([]);
   const id = target.kind === "user" ? target.userId : target.chatId;
   const path = target.kind === "user" ? `/api/contacts/${id}/messages` : `/api/chats/${id}/messages`;
-  const patch = useCallback((localId: string, change: Partial<OutboxItem> | null) => setItems((list) => (change ? list.map((i) => (i.localId === localId ? { ...i, ...change } : i)) : list.filter((i) => i.localId !== localId))), []);
+  const patch = useCallback(
+    (localId: string, change: Partial<OutboxItem> | null) =>
+      setItems((list) => (change ? list.map((i) => (i.localId === localId ? { ...i, ...change } : i)) : list.filter((i) => i.localId !== localId))),
+    [],
+  );
 
   const post = useCallback(
     async (item: OutboxItem) => {
       try {
-        const send = await sendJson<{ id: string; via: "reply" | "push" }>("POST", path, { messages: item.messages, retryKey: item.retryKey, ...(item.allowPush ? { allowPush: true } : {}) });
+        const send = await sendJson<{ id: string; via: "reply" | "push" }>("POST", path, {
+          messages: item.messages,
+          retryKey: item.retryKey,
+          ...(item.allowPush ? { allowPush: true } : {}),
+        });
         patch(item.localId, { sendId: send.id, via: send.via, failed: null });
         void queryClient.invalidateQueries({ queryKey: contactKeys.conversation(id) });
       } catch (err) {
         if (err instanceof ApiError && (err.code === "reply_window_closed" || err.status === 400)) {
           patch(item.localId, null);
-          item.giveBack(err.code === "reply_window_closed" ? { messages: item.messages, reason: "needs_push" } : { messages: item.messages, reason: "invalid", error: err });
+          item.giveBack(
+            err.code === "reply_window_closed" ? { messages: item.messages, reason: "needs_push" } : { messages: item.messages, reason: "invalid", error: err },
+          );
         } else patch(item.localId, { failed: err });
       }
     },
@@ -64,7 +74,17 @@ export function useOutbox(target: ConversationRef) {
 
   const send = useCallback(
     (messages: unknown[], opts: { allowPush: boolean; giveBack: (r: Returned) => void }) => {
-      const item: OutboxItem = { localId: uid(), retryKey: uid(), at: new Date().toISOString(), messages, allowPush: opts.allowPush, sendId: null, via: null, failed: null, giveBack: opts.giveBack };
+      const item: OutboxItem = {
+        localId: uid(),
+        retryKey: uid(),
+        at: new Date().toISOString(),
+        messages,
+        allowPush: opts.allowPush,
+        sendId: null,
+        via: null,
+        failed: null,
+        giveBack: opts.giveBack,
+      };
       setItems((list) => [...list, item]);
       return post(item);
     },

@@ -31,14 +31,51 @@ function DeliveryDetailBody({ delivery }: { delivery: DeliveryDetailItem }) {
   const storedBytes = new TextEncoder().encode(delivery.body).length;
 
   const rows: Array<[string, React.ReactNode]> = [
-    [t("receivedAt"), <span key="r"><ExactTime value={delivery.receivedAt} /> <span className="text-xs text-muted-foreground">(<RelativeTime value={delivery.receivedAt} />)</span></span>],
+    [
+      t("receivedAt"),
+      <span key="r">
+        <ExactTime value={delivery.receivedAt} />{" "}
+        <span className="text-xs text-muted-foreground">
+          (<RelativeTime value={delivery.receivedAt} />)
+        </span>
+      </span>,
+    ],
     [t("status"), <StatusBadge key="s" status={delivery.statusCode} />],
     [t("signature"), <SignatureBadge key="g" signature={delivery.signature} />],
-    [t("latency"), <span key="l" className="tabular">{formatLatency(delivery.latencyMs, locale)}</span>],
-    [t("eventCount"), <span key="e" className="tabular">{format.number(delivery.eventCount)}</span>],
-    [t("bodySize"), <span key="b" className="tabular">{formatBytes(delivery.bodyBytes, locale)}</span>],
-    [t("destination"), delivery.destination ? <code key="d" className="font-mono text-xs break-all">{delivery.destination}</code> : "—"],
-    [t("userAgent"), <code key="u" className="font-mono text-xs break-all">{delivery.userAgent ?? "—"}</code>],
+    [
+      t("latency"),
+      <span key="l" className="tabular">
+        {formatLatency(delivery.latencyMs, locale)}
+      </span>,
+    ],
+    [
+      t("eventCount"),
+      <span key="e" className="tabular">
+        {format.number(delivery.eventCount)}
+      </span>,
+    ],
+    [
+      t("bodySize"),
+      <span key="b" className="tabular">
+        {formatBytes(delivery.bodyBytes, locale)}
+      </span>,
+    ],
+    [
+      t("destination"),
+      delivery.destination ? (
+        <code key="d" className="font-mono text-xs break-all">
+          {delivery.destination}
+        </code>
+      ) : (
+        "—"
+      ),
+    ],
+    [
+      t("userAgent"),
+      <code key="u" className="font-mono text-xs break-all">
+        {delivery.userAgent ?? "—"}
+      </code>,
+    ],
   ];
 
   return (
@@ -75,7 +112,9 @@ function DeliveryDetailBody({ delivery }: { delivery: DeliveryDetailItem }) {
             </CardHeader>
             <CardContent>
               {delivery.events.length === 0 ? (
-                <p className="text-sm text-muted-foreground">{delivery.isVerify ? t("noEventsVerify") : delivery.reason ? t("noEventsRejected") : t("noEventsDuplicate")}</p>
+                <p className="text-sm text-muted-foreground">
+                  {delivery.isVerify ? t("noEventsVerify") : delivery.reason ? t("noEventsRejected") : t("noEventsDuplicate")}
+                </p>
               ) : (
                 <DeliveryEventList events={delivery.events} />
               )}
@@ -97,7 +136,9 @@ function DeliveryDetailBody({ delivery }: { delivery: DeliveryDetailItem }) {
             toolbar={<CopyButton value={delivery.body} label={t("copyBody")} copiedLabel={tc("copied")} showLabel />}
           />
           {delivery.bodyTruncated && (
-            <p className="text-xs text-muted-foreground">{t("truncated", { kept: formatBytes(storedBytes, locale), total: formatBytes(delivery.bodyBytes, locale) })}</p>
+            <p className="text-xs text-muted-foreground">
+              {t("truncated", { kept: formatBytes(storedBytes, locale), total: formatBytes(delivery.bodyBytes, locale) })}
+            </p>
           )}
         </section>
       </div>

@@ -60,7 +60,10 @@ export function DeliveryEventList({ events, currentId }: { events: DeliveryEvent
 // A delivery can carry hundreds of events.
 function windowAround<E extends { id: string }>(events: E[], currentId: string | undefined): E[] {
   if (events.length <= SHOWN) return events;
-  const at = Math.max(0, events.findIndex((e) => e.id === currentId));
+  const at = Math.max(
+    0,
+    events.findIndex((e) => e.id === currentId),
+  );
   const start = Math.min(Math.max(0, at - Math.floor(SHOWN / 2)), events.length - SHOWN);
   return events.slice(start, start + SHOWN);
 }

@@ -45,11 +45,7 @@ export function DeliveryList() {
         ) : query.isError && deliveries.length === 0 ? (
           <ErrorState error={query.error} onRetry={() => void query.refetch()} />
         ) : deliveries.length === 0 ? (
-          <EmptyState
-            icon={view === "rejected" ? <ShieldCheck /> : <Inbox />}
-            title={t(`empty.${view}.title`)}
-            description={t(`empty.${view}.description`)}
-          />
+          <EmptyState icon={view === "rejected" ? <ShieldCheck /> : <Inbox />} title={t(`empty.${view}.title`)} description={t(`empty.${view}.description`)} />
         ) : (
           <DeliveryTable deliveries={deliveries} />
         )}
@@ -120,7 +116,11 @@ function DeliveryTable({ deliveries }: { deliveries: DeliveryItem[] }) {
               </div>
             </TableCell>
             <TableCell className="pl-0">
-              <Link href={`/deliveries/${d.id}`} aria-label={t("openDelivery", { id: d.id })} className="flex size-7 items-center justify-center rounded-md text-subtle-foreground group-hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+              <Link
+                href={`/deliveries/${d.id}`}
+                aria-label={t("openDelivery", { id: d.id })}
+                className="flex size-7 items-center justify-center rounded-md text-subtle-foreground group-hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+              >
                 <ChevronRight aria-hidden className="size-4" />
               </Link>
             </TableCell>

@@ -8,7 +8,10 @@ export function FriendAvatar({ friend, className }: { friend: Pick<DemoFriend, "
     // eslint-disable-next-line @next/next/no-img-element -- a small avatar from the local fake platform
     <img src={friend.pictureUrl} alt="" className={cn("size-8 shrink-0 rounded-full bg-muted object-cover", className)} />
   ) : (
-    <span aria-hidden className={cn("flex size-8 shrink-0 items-center justify-center rounded-full bg-muted text-sm font-medium text-muted-foreground", className)}>
+    <span
+      aria-hidden
+      className={cn("flex size-8 shrink-0 items-center justify-center rounded-full bg-muted text-sm font-medium text-muted-foreground", className)}
+    >
       {initial}
     </span>
   );

@@ -29,7 +29,10 @@ export function FriendList({ selected, onSelect }: { selected: string | null; on
               role="tab"
               aria-selected={status === s}
               onClick={() => setStatus(s)}
-              className={cn("rounded-md px-2 py-1 text-xs font-medium", status === s ? "bg-primary-soft text-primary-soft-foreground" : "text-muted-foreground hover:bg-hover")}
+              className={cn(
+                "rounded-md px-2 py-1 text-xs font-medium",
+                status === s ? "bg-primary-soft text-primary-soft-foreground" : "text-muted-foreground hover:bg-hover",
+              )}
             >
               {t(`status.${s}`)}
             </button>
@@ -59,7 +62,9 @@ export function FriendList({ selected, onSelect }: { selected: string | null; on
                   <FriendAvatar friend={f} />
                   <span className="min-w-0 flex-1">
                     <span className="block truncate text-sm font-medium text-foreground">{f.displayName}</span>
-                    <span className="block truncate text-xs text-muted-foreground">{[f.areaLocalName, f.age !== null ? t("age", { age: f.age }) : null].filter(Boolean).join(" · ") || f.userId.slice(0, 9)}</span>
+                    <span className="block truncate text-xs text-muted-foreground">
+                      {[f.areaLocalName, f.age !== null ? t("age", { age: f.age }) : null].filter(Boolean).join(" · ") || f.userId.slice(0, 9)}
+                    </span>
                   </span>
                 </button>
               </li>
@@ -67,7 +72,11 @@ export function FriendList({ selected, onSelect }: { selected: string | null; on
           </ul>
         )}
       </div>
-      {query.data && <p className="border-t border-border px-3 py-2 text-2xs text-subtle-foreground">{t("friendsShown", { shown: query.data.users.length, total: query.data.total })}</p>}
+      {query.data && (
+        <p className="border-t border-border px-3 py-2 text-2xs text-subtle-foreground">
+          {t("friendsShown", { shown: query.data.users.length, total: query.data.total })}
+        </p>
+      )}
     </section>
   );
 }

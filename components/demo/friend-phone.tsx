@@ -25,7 +25,13 @@ export function FriendPhone({ friend }: { friend: DemoFriend }) {
   const sent = useQuery(demoSentQuery(friend.userId));
   const lines: Line[] = [
     ...(inbox.data?.entries ?? []).flatMap((e) =>
-      e.messages.map((m, i) => ({ from: "account" as const, at: Date.parse(e.sentAt), key: `${e.requestId}:${i}`, message: m.message as DraftMessage, kind: e.kind })),
+      e.messages.map((m, i) => ({
+        from: "account" as const,
+        at: Date.parse(e.sentAt),
+        key: `${e.requestId}:${i}`,
+        message: m.message as DraftMessage,
+        kind: e.kind,
+      })),
     ),
     ...(sent.data?.items ?? []).map((ev) => ({ from: "friend" as const, at: Date.parse(ev.timestamp), key: ev.id, payload: ev.payload })),
   ].sort((a, b) => a.at - b.at);
@@ -76,7 +82,11 @@ export function FriendPhone({ friend }: { friend: DemoFriend }) {
           {typing && (
             <div className="flex items-start gap-2" data-testid="phone-typing">
               <span aria-hidden className="mt-0.5 size-7 shrink-0 rounded-full bg-[#06C755] ring-2 ring-white/60" />
-              <span role="status" aria-label={t("typing")} className="flex h-8 items-center gap-1 rounded-2xl rounded-tl-sm bg-white px-3 shadow-xs dark:bg-[#3a4150]">
+              <span
+                role="status"
+                aria-label={t("typing")}
+                className="flex h-8 items-center gap-1 rounded-2xl rounded-tl-sm bg-white px-3 shadow-xs dark:bg-[#3a4150]"
+              >
                 {[0, 150, 300].map((delay) => (
                   <span key={delay} aria-hidden className="size-1.5 animate-bounce rounded-full bg-[#8a9099]" style={{ animationDelay: `${delay}ms` }} />
                 ))}

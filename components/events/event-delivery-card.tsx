@@ -27,8 +27,18 @@ export function EventDeliveryCard({ delivery, currentId }: { delivery: EventDeta
     [t("receivedAt"), <ExactTime key="r" value={delivery.receivedAt} className="text-xs" />],
     [t("status"), <StatusBadge key="s" status={delivery.statusCode} />],
     [t("signature"), <SignatureBadge key="g" signature={delivery.signature} />],
-    [t("latency"), <span key="l" className="tabular">{formatLatency(delivery.latencyMs, locale)}</span>],
-    [t("userAgent"), <code key="u" className="font-mono text-xs break-all">{delivery.userAgent ?? "—"}</code>],
+    [
+      t("latency"),
+      <span key="l" className="tabular">
+        {formatLatency(delivery.latencyMs, locale)}
+      </span>,
+    ],
+    [
+      t("userAgent"),
+      <code key="u" className="font-mono text-xs break-all">
+        {delivery.userAgent ?? "—"}
+      </code>,
+    ],
   ];
   return (
     <Card className="self-start">
@@ -56,4 +66,3 @@ export function EventDeliveryCard({ delivery, currentId }: { delivery: EventDeta
     </Card>
   );
 }
-

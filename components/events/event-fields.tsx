@@ -20,11 +20,21 @@ export function EventFields({ event }: { event: EventDetail }) {
   const rows: Array<[string, React.ReactNode]> = [
     [t("id"), <Mono key="id" value={`#${event.id}`} copy={event.id} />],
     [t("webhookEventId"), event.webhookEventId ? <Mono key="w" value={event.webhookEventId} copy={event.webhookEventId} /> : <None />],
-    [t("type"), <code key="t" className="font-mono text-xs">{event.type}</code>],
+    [
+      t("type"),
+      <code key="t" className="font-mono text-xs">
+        {event.type}
+      </code>,
+    ],
     [t("messageType"), event.messageType ? <code className="font-mono text-xs">{event.messageType}</code> : <None />],
     [t("messageId"), event.messageId ? <Mono value={event.messageId} copy={event.messageId} /> : <None />],
     [t("mode"), <span key="m">{event.mode ? t(`modes.${event.mode === "standby" ? "standby" : "active"}`) : "—"}</span>],
-    [t("sourceType"), <span key="s">{tAll(`sourceTypes.${event.sourceType === "user" || event.sourceType === "group" || event.sourceType === "room" ? event.sourceType : "none"}`)}</span>],
+    [
+      t("sourceType"),
+      <span key="s">
+        {tAll(`sourceTypes.${event.sourceType === "user" || event.sourceType === "group" || event.sourceType === "room" ? event.sourceType : "none"}`)}
+      </span>,
+    ],
     [t("userId"), event.userId ? <IdWithFilter value={event.userId} name={event.userName} filter="userId" /> : <None />],
     [t("groupId"), event.groupId ? <IdWithFilter value={event.groupId} name={event.chatName} filter="groupId" /> : <None />],
     [t("roomId"), event.roomId ? <IdWithFilter value={event.roomId} name={event.chatName} filter="roomId" /> : <None />],
@@ -84,13 +94,20 @@ function IdWithFilter({ value, name, filter }: { value: string; name: string | n
   const tLinks = useTranslations("contacts.links");
   return (
     <span className="inline-flex max-w-full flex-wrap items-center gap-x-2 gap-y-1">
-      {name && <span className="basis-full font-medium break-words" data-testid={`${filter}-name`}>{name}</span>}
+      {name && (
+        <span className="basis-full font-medium break-words" data-testid={`${filter}-name`}>
+          {name}
+        </span>
+      )}
       <Mono value={value} copy={value} />
       <Link href={`/events?${filter}=${value}`} className="inline-flex items-center gap-1 text-xs text-primary-soft-foreground hover:underline">
         <Filter aria-hidden className="size-3" />
         {t("showAllFrom")}
       </Link>
-      <Link href={filter === "userId" ? `/contacts/${value}` : `/chats/${value}`} className="inline-flex items-center gap-1 text-xs text-primary-soft-foreground hover:underline">
+      <Link
+        href={filter === "userId" ? `/contacts/${value}` : `/chats/${value}`}
+        className="inline-flex items-center gap-1 text-xs text-primary-soft-foreground hover:underline"
+      >
         {filter === "userId" ? <UserRound aria-hidden className="size-3" /> : <UsersRound aria-hidden className="size-3" />}
         {tLinks(filter === "userId" ? "friend" : "chat")}
       </Link>

@@ -22,7 +22,10 @@ export function EventFilterBar({ filters, setFilters, clearFilters }: EventFilte
   const tAll = useTranslations();
   const typeLabel = (type: string) => (tAll.has(`eventTypes.${type}`) ? tAll(`eventTypes.${type}`) : type);
   const types = filters.type && !knownEventTypes.includes(filters.type) ? [...knownEventTypes, filters.type] : knownEventTypes;
-  const messageTypes: string[] = filters.messageType && !(knownMessageTypes as readonly string[]).includes(filters.messageType) ? [...knownMessageTypes, filters.messageType] : [...knownMessageTypes];
+  const messageTypes: string[] =
+    filters.messageType && !(knownMessageTypes as readonly string[]).includes(filters.messageType)
+      ? [...knownMessageTypes, filters.messageType]
+      : [...knownMessageTypes];
 
   return (
     <div className="space-y-2.5 border-b border-border bg-surface px-4 py-3 md:px-6 lg:px-8">
@@ -37,7 +40,13 @@ export function EventFilterBar({ filters, setFilters, clearFilters }: EventFilte
           maxLength={200}
           className="w-full sm:w-auto sm:min-w-52 sm:flex-1 lg:max-w-80"
         />
-        <Select aria-label={t("type")} data-active={Boolean(filters.type)} value={filters.type ?? ""} onChange={(e) => setFilters({ type: e.target.value || undefined })} className="max-w-48">
+        <Select
+          aria-label={t("type")}
+          data-active={Boolean(filters.type)}
+          value={filters.type ?? ""}
+          onChange={(e) => setFilters({ type: e.target.value || undefined })}
+          className="max-w-48"
+        >
           <option value="">{t("allTypes")}</option>
           {types.map((type) => (
             <option key={type} value={type}>
@@ -64,7 +73,13 @@ export function EventFilterBar({ filters, setFilters, clearFilters }: EventFilte
             </option>
           ))}
         </Select>
-        <Select aria-label={t("source")} data-active={Boolean(filters.sourceType)} value={filters.sourceType ?? ""} onChange={(e) => setFilters({ sourceType: e.target.value || undefined })} className="max-w-40">
+        <Select
+          aria-label={t("source")}
+          data-active={Boolean(filters.sourceType)}
+          value={filters.sourceType ?? ""}
+          onChange={(e) => setFilters({ sourceType: e.target.value || undefined })}
+          className="max-w-40"
+        >
           <option value="">{t("allSources")}</option>
           <option value="user">{t("sourceUser")}</option>
           <option value="group">{t("sourceGroup")}</option>

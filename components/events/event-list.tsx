@@ -31,7 +31,19 @@ const ESTIMATED_ROW = 44;
 const PREFETCH_ROWS = 15;
 
 /** The timeline, virtualised: only the rows in view (plus a margin) are in the DOM, however long it gets. */
-export function EventList({ events, hasNextPage, isFetchingNextPage, fetchNextPage, selectedId, fresh, highlight, onOpen, onAtTopChange, ref, label }: EventListProps) {
+export function EventList({
+  events,
+  hasNextPage,
+  isFetchingNextPage,
+  fetchNextPage,
+  selectedId,
+  fresh,
+  highlight,
+  onOpen,
+  onAtTopChange,
+  ref,
+  label,
+}: EventListProps) {
   const t = useTranslations("events.list");
   const scrollRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual returns fresh functions each render, which the React Compiler cannot memoise; this
@@ -109,7 +121,13 @@ export function EventList({ events, hasNextPage, isFetchingNextPage, fetchNextPa
 function ColumnHeader() {
   const t = useTranslations("events.list.columns");
   return (
-    <div aria-hidden className={cn("sticky top-0 z-10 hidden border-b border-border bg-background/95 px-6 py-1.5 lg:px-8 text-2xs font-medium tracking-wide text-subtle-foreground uppercase backdrop-blur lg:grid lg:gap-x-3", ROW_GRID)}>
+    <div
+      aria-hidden
+      className={cn(
+        "sticky top-0 z-10 hidden border-b border-border bg-background/95 px-6 py-1.5 lg:px-8 text-2xs font-medium tracking-wide text-subtle-foreground uppercase backdrop-blur lg:grid lg:gap-x-3",
+        ROW_GRID,
+      )}
+    >
       <span>{t("time")}</span>
       <span>{t("type")}</span>
       <span>{t("source")}</span>

@@ -53,7 +53,11 @@ export const EventRow = memo(function EventRow({ event, selected, fresh, highlig
         <Flags event={event} className="lg:hidden" />
       </div>
       <div className="col-span-2 row-start-2 flex min-w-0 items-start gap-2 lg:col-span-1 lg:col-start-4 lg:row-start-1 lg:items-center">
-        {thumb ? <MediaThumb media={thumb} size="row" /> : <SummaryIconView icon={summary.icon} className="mt-0.5 size-4 shrink-0 text-subtle-foreground lg:mt-0" />}
+        {thumb ? (
+          <MediaThumb media={thumb} size="row" />
+        ) : (
+          <SummaryIconView icon={summary.icon} className="mt-0.5 size-4 shrink-0 text-subtle-foreground lg:mt-0" />
+        )}
         <EventSummaryView summary={summary} highlight={highlight} className="line-clamp-2 min-w-0 lg:line-clamp-1 lg:break-all" />
         <ReplyCountdown deadline={event.replyDeadline} />
       </div>

@@ -6,7 +6,7 @@ import { cn } from "@/lib/utils/cn";
 import { SHORT_TIME } from "@/lib/utils/date-formats";
 import { formatBytes, formatMediaDuration } from "@/lib/utils/format";
 import type { EventSummary, SummaryPart, TextSegment } from "@/lib/events/types/summary/summary-types";
-import { summaryText, type SummaryFormatters } from "@/lib/events/types/summary/summary-text";
+import type { SummaryFormatters } from "@/lib/events/types/summary/summary-text";
 
 /** A summary as styled inline text: phrases plain, what people wrote in full colour, ids as code. */
 export function EventSummaryView({ summary, className, highlight }: { summary: EventSummary; className?: string; highlight?: string }) {
@@ -25,12 +25,6 @@ export function EventSummaryView({ summary, className, highlight }: { summary: E
       ))}
     </span>
   );
-}
-
-/** The same summary as one plain string (row labels, tooltips). */
-export function useSummaryText(summary: EventSummary): string {
-  const f = useSummaryFormatters();
-  return useMemo(() => summaryText(summary, f), [summary, f]);
 }
 
 function Part({ part, f, highlight }: { part: SummaryPart; f: SummaryFormatters; highlight?: string }) {
@@ -62,7 +56,11 @@ function Part({ part, f, highlight }: { part: SummaryPart; f: SummaryFormatters;
     case "bytes":
     case "duration":
     case "time":
-      return <span className="text-muted-foreground tabular">{part.kind === "bytes" ? f.bytes(part.value) : part.kind === "duration" ? f.duration(part.ms) : f.phrase(part.key, { time: f.time(part.at) })}</span>;
+      return (
+        <span className="text-muted-foreground tabular">
+          {part.kind === "bytes" ? f.bytes(part.value) : part.kind === "duration" ? f.duration(part.ms) : f.phrase(part.key, { time: f.time(part.at) })}
+        </span>
+      );
   }
 }
 
@@ -71,7 +69,10 @@ function Segment({ segment, highlight }: { segment: TextSegment; highlight?: str
   if (segment.kind === "text") return <>{marked(segment.text, highlight)}</>;
   if (segment.kind === "emoji") {
     return (
-      <span title={t("emojiTitle", { productId: segment.productId, emojiId: segment.emojiId })} className="mx-px rounded bg-family-action-soft px-0.5 text-family-action">
+      <span
+        title={t("emojiTitle", { productId: segment.productId, emojiId: segment.emojiId })}
+        className="mx-px rounded bg-family-action-soft px-0.5 text-family-action"
+      >
         {segment.text}
       </span>
     );
@@ -79,7 +80,10 @@ function Segment({ segment, highlight }: { segment: TextSegment; highlight?: str
   return (
     <span
       title={segment.target === "all" ? t("mentionAll") : segment.isSelf ? t("mentionSelf") : segment.userId}
-      className={cn("rounded px-0.5 font-medium", segment.isSelf ? "bg-primary-soft text-primary-soft-foreground" : "bg-family-message-soft text-family-message")}
+      className={cn(
+        "rounded px-0.5 font-medium",
+        segment.isSelf ? "bg-primary-soft text-primary-soft-foreground" : "bg-family-message-soft text-family-message",
+      )}
     >
       {segment.text}
     </span>

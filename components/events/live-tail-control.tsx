@@ -40,7 +40,13 @@ export function HeldEventsPill({ live, onShow }: { live: LiveTail; onShow: () =>
         className="pointer-events-auto inline-flex animate-pop-in items-center gap-1.5 rounded-full bg-primary px-3.5 py-1.5 text-sm font-medium text-primary-foreground shadow-md transition-colors hover:bg-primary-hover focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:outline-none"
       >
         <ArrowUp aria-hidden className="size-4" />
-        <span aria-live="polite">{live.stale && live.heldCount === 0 ? t("newUnknown") : live.paused ? t("heldPaused", { count: live.heldCount }) : t("held", { count: live.heldCount })}</span>
+        <span aria-live="polite">
+          {live.stale && live.heldCount === 0
+            ? t("newUnknown")
+            : live.paused
+              ? t("heldPaused", { count: live.heldCount })
+              : t("held", { count: live.heldCount })}
+        </span>
       </button>
     </div>
   );

@@ -38,7 +38,15 @@ export function ReplyAction({ event }: { event: EventItem }) {
             {t("secondsShort", { seconds: secondsLeft })}
           </span>
         </Button>
-        <ReplyComposer eventId={event.id} open={open} onOpenChange={setOpen} secondsLeft={secondsLeft} pushTo={pushTo} quote={event.text} onSent={() => setReplied(true)} />
+        <ReplyComposer
+          eventId={event.id}
+          open={open}
+          onOpenChange={setOpen}
+          secondsLeft={secondsLeft}
+          pushTo={pushTo}
+          quote={event.text}
+          onSent={() => setReplied(true)}
+        />
       </>
     );
   }

@@ -30,8 +30,22 @@ export function useAccountCommands(): PaletteCommand[] {
   }));
   if (admin) {
     commands.push(
-      { id: "invite-member", group: "settings", label: t("inviteMember"), keywords: "invite member invitation user team add", icon: UserPlus, perform: go("/settings/members?invite=1") },
-      { id: "create-api-key", group: "settings", label: t("createApiKey"), keywords: "api key token bearer create", icon: KeyRound, perform: go("/settings/api-keys?create=1") },
+      {
+        id: "invite-member",
+        group: "settings",
+        label: t("inviteMember"),
+        keywords: "invite member invitation user team add",
+        icon: UserPlus,
+        perform: go("/settings/members?invite=1"),
+      },
+      {
+        id: "create-api-key",
+        group: "settings",
+        label: t("createApiKey"),
+        keywords: "api key token bearer create",
+        icon: KeyRound,
+        perform: go("/settings/api-keys?create=1"),
+      },
     );
   }
   if (member.kind === "user") {

@@ -67,7 +67,15 @@ export function usePaletteCommands(query: string): PaletteCommand[] {
   const commands: PaletteCommand[] = [...fromQuery(query.trim(), t, go), ...usePeopleCommands(query, go)];
 
   for (const item of visibleTo(navItems, role, demo)) {
-    commands.push({ id: `nav:${item.href}`, group: "navigation", label: tNav(item.label), keywords: item.href, hint: item.href, icon: item.icon, perform: go(item.href) });
+    commands.push({
+      id: `nav:${item.href}`,
+      group: "navigation",
+      label: tNav(item.label),
+      keywords: item.href,
+      hint: item.href,
+      icon: item.icon,
+      perform: go(item.href),
+    });
   }
   commands.push(...accountCommands);
 
@@ -191,7 +199,16 @@ function fromQuery(q: string, t: Translate, go: (href: string) => () => void): P
     ];
   }
   if (/^[0-9A-HJKMNP-TV-Z]{26}$/.test(q.toUpperCase())) {
-    return [{ id: "open-delivery", group: "actions", label: t("openDelivery"), icon: Webhook, perform: go(`/deliveries/${q.toUpperCase()}`), onlyWhenSearching: true }];
+    return [
+      {
+        id: "open-delivery",
+        group: "actions",
+        label: t("openDelivery"),
+        icon: Webhook,
+        perform: go(`/deliveries/${q.toUpperCase()}`),
+        onlyWhenSearching: true,
+      },
+    ];
   }
   return [];
 }

@@ -37,10 +37,7 @@ export function Sidebar({ initialCollapsed }: { initialCollapsed: boolean }) {
     <aside
       aria-label={t("mainNavigation")}
       data-expanded={expanded}
-      className={cn(
-        "hidden shrink-0 flex-col border-r border-border bg-surface transition-[width] duration-200 md:flex",
-        collapsed ? "w-14" : "w-14 lg:w-60",
-      )}
+      className={cn("hidden shrink-0 flex-col border-r border-border bg-surface transition-[width] duration-200 md:flex", collapsed ? "w-14" : "w-14 lg:w-60")}
     >
       <div className={cn("flex h-12 items-center gap-2.5 border-b border-border px-3.5", expanded && "px-4")}>
         <BrandMark />
@@ -100,40 +97,45 @@ export function NavContents({ expanded, onNavigate }: { expanded: boolean; onNav
           )}
         </button>
       </RailTooltip>
-      {navSections.filter((section) => items.some((item) => item.section === section)).map((section) => (
-        <div key={section} className="flex flex-col gap-0.5">
-          {expanded && <h2 className="px-2.5 pb-1 text-2xs font-medium tracking-wider text-subtle-foreground uppercase">{t(`sections.${section}`)}</h2>}
-          <ul className="flex flex-col gap-0.5">
-            {items
-              .filter((item) => item.section === section)
-              .map((item) => {
-                const active = isActive(item, pathname);
-                const Icon = item.icon;
-                return (
-                  <li key={item.href}>
-                    <RailTooltip show={!expanded} label={t(item.label)}>
-                      <Link
-                        href={item.href}
-                        onClick={onNavigate}
-                        aria-current={active ? "page" : undefined}
-                        aria-label={expanded ? undefined : t(item.label)}
-                        className={cn(
-                          "group relative flex h-8 w-full items-center gap-2.5 rounded-md text-sm transition-colors focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
-                          expanded ? "px-2.5" : "justify-center",
-                          active ? "bg-selected font-medium text-foreground" : "text-muted-foreground hover:bg-hover hover:text-foreground",
-                        )}
-                      >
-                        {active && <span aria-hidden className="absolute top-1.5 bottom-1.5 -left-2 w-[3px] rounded-r-full bg-primary" />}
-                        <Icon aria-hidden className={cn("size-4 shrink-0", active ? "text-primary" : "text-subtle-foreground group-hover:text-muted-foreground")} />
-                        {expanded && <span className="truncate">{t(item.label)}</span>}
-                      </Link>
-                    </RailTooltip>
-                  </li>
-                );
-              })}
-          </ul>
-        </div>
-      ))}
+      {navSections
+        .filter((section) => items.some((item) => item.section === section))
+        .map((section) => (
+          <div key={section} className="flex flex-col gap-0.5">
+            {expanded && <h2 className="px-2.5 pb-1 text-2xs font-medium tracking-wider text-subtle-foreground uppercase">{t(`sections.${section}`)}</h2>}
+            <ul className="flex flex-col gap-0.5">
+              {items
+                .filter((item) => item.section === section)
+                .map((item) => {
+                  const active = isActive(item, pathname);
+                  const Icon = item.icon;
+                  return (
+                    <li key={item.href}>
+                      <RailTooltip show={!expanded} label={t(item.label)}>
+                        <Link
+                          href={item.href}
+                          onClick={onNavigate}
+                          aria-current={active ? "page" : undefined}
+                          aria-label={expanded ? undefined : t(item.label)}
+                          className={cn(
+                            "group relative flex h-8 w-full items-center gap-2.5 rounded-md text-sm transition-colors focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
+                            expanded ? "px-2.5" : "justify-center",
+                            active ? "bg-selected font-medium text-foreground" : "text-muted-foreground hover:bg-hover hover:text-foreground",
+                          )}
+                        >
+                          {active && <span aria-hidden className="absolute top-1.5 bottom-1.5 -left-2 w-[3px] rounded-r-full bg-primary" />}
+                          <Icon
+                            aria-hidden
+                            className={cn("size-4 shrink-0", active ? "text-primary" : "text-subtle-foreground group-hover:text-muted-foreground")}
+                          />
+                          {expanded && <span className="truncate">{t(item.label)}</span>}
+                        </Link>
+                      </RailTooltip>
+                    </li>
+                  );
+                })}
+            </ul>
+          </div>
+        ))}
     </nav>
   );
 }

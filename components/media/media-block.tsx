@@ -52,10 +52,16 @@ function FileCard({ media, className }: { media: MessageMedia; className?: strin
         <span className="block truncate text-sm font-medium" title={media.fileName ?? undefined}>
           {media.fileName ?? t("file")}
         </span>
-        <span className="block text-xs text-muted-foreground">{state === "ready" || state === "loading" ? (media.fileSize !== null ? formatBytes(media.fileSize, locale) : "") : <MediaStatusText state={state} />}</span>
+        <span className="block text-xs text-muted-foreground">
+          {state === "ready" || state === "loading" ? media.fileSize !== null ? formatBytes(media.fileSize, locale) : "" : <MediaStatusText state={state} />}
+        </span>
       </span>
       {state === "ready" && (
-        <a href={mediaUrl(media.messageId, "original", true)} aria-label={t("downloadNamed", { name: media.fileName ?? t("file") })} className={buttonVariants({ variant: "ghost", size: "icon-sm" })}>
+        <a
+          href={mediaUrl(media.messageId, "original", true)}
+          aria-label={t("downloadNamed", { name: media.fileName ?? t("file") })}
+          className={buttonVariants({ variant: "ghost", size: "icon-sm" })}
+        >
           <Download aria-hidden />
         </a>
       )}

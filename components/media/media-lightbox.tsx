@@ -7,7 +7,17 @@ import { Dialog, DialogClose, DialogHeader, DialogTitle } from "@/components/ui/
 import { mediaUrl, type MessageMedia } from "@/lib/media/message-media";
 
 /** An image full size, or a video playing, over the page; with a download of the original. */
-export function MediaLightbox({ media, open, onOpenChange, title }: { media: MessageMedia; open: boolean; onOpenChange: (open: boolean) => void; title?: string }) {
+export function MediaLightbox({
+  media,
+  open,
+  onOpenChange,
+  title,
+}: {
+  media: MessageMedia;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title?: string;
+}) {
   const t = useTranslations("media");
   const src = mediaUrl(media.messageId);
   return (

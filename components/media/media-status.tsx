@@ -8,7 +8,18 @@ import type { MediaState } from "./use-media-state";
 /** What stands in for media that cannot be shown (yet): an icon, and a word unless it is tiny. */
 export function MediaStatus({ state, compact = false, className }: { state: MediaState; compact?: boolean; className?: string }) {
   const t = useTranslations("media.states");
-  const Icon = state === "pending" ? Clock : state === "loading" ? Loader : state === "external" ? ExternalLink : state === "too_large" ? FileWarning : state === "gone" ? CircleSlash : ImageOff;
+  const Icon =
+    state === "pending"
+      ? Clock
+      : state === "loading"
+        ? Loader
+        : state === "external"
+          ? ExternalLink
+          : state === "too_large"
+            ? FileWarning
+            : state === "gone"
+              ? CircleSlash
+              : ImageOff;
   return (
     <span
       role="img"

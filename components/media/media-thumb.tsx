@@ -26,7 +26,16 @@ export function MediaThumb({ media, size, label }: { media: MessageMedia; size: 
     ) : (
       <span className={cn("relative block overflow-hidden bg-muted", state === "loading" && "animate-pulse", box)}>
         {/* eslint-disable-next-line @next/next/no-img-element -- authenticated, already-sized content of our own API */}
-        <img ref={imgRef} src={src} alt={label ?? t(media.type)} loading="lazy" decoding="async" onLoad={onLoad} onError={() => void onError()} className={cn("size-full object-cover transition-opacity", state === "ready" ? "opacity-100" : "opacity-0")} />
+        <img
+          ref={imgRef}
+          src={src}
+          alt={label ?? t(media.type)}
+          loading="lazy"
+          decoding="async"
+          onLoad={onLoad}
+          onError={() => void onError()}
+          className={cn("size-full object-cover transition-opacity", state === "ready" ? "opacity-100" : "opacity-0")}
+        />
         {media.type === "video" && state === "ready" && (
           <span aria-hidden className="absolute inset-0 flex items-center justify-center">
             <span className={cn("flex items-center justify-center rounded-full bg-black/55 text-white", size === "row" ? "size-4" : "size-11")}>
@@ -40,7 +49,12 @@ export function MediaThumb({ media, size, label }: { media: MessageMedia; size: 
   if (size === "row") return <span className="shrink-0">{picture}</span>;
   if (external) {
     return (
-      <a href={media.externalUrl!} target="_blank" rel="noopener noreferrer" className="inline-block rounded-lg focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+      <a
+        href={media.externalUrl!}
+        target="_blank"
+        rel="noopener noreferrer"
+        className="inline-block rounded-lg focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+      >
         {picture}
       </a>
     );

@@ -38,7 +38,8 @@ export function useMediaState(url: string) {
           setState("loading");
           setAttempt((a) => a + 1);
           return;
-        } else if (res.ok) next = afterError ? "failed" : "ready"; // after a reload too: there, but the browser cannot show it
+        } else if (res.ok)
+          next = afterError ? "failed" : "ready"; // after a reload too: there, but the browser cannot show it
         else next = CODES[((await res.json().catch(() => ({}))) as { code?: string }).code ?? ""] ?? "failed";
       } catch {
         next = "failed";

@@ -50,7 +50,10 @@ export function ConnectChannelCard({ webhookUrl }: { webhookUrl: string }) {
 
 function Step({ n }: { n: number }) {
   return (
-    <span aria-hidden className="flex size-5 shrink-0 items-center justify-center rounded-full bg-surface text-2xs font-semibold text-primary-soft-foreground ring-1 ring-primary/30">
+    <span
+      aria-hidden
+      className="flex size-5 shrink-0 items-center justify-center rounded-full bg-surface text-2xs font-semibold text-primary-soft-foreground ring-1 ring-primary/30"
+    >
       {n}
     </span>
   );

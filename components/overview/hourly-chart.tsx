@@ -48,18 +48,36 @@ export function HourlyChart({ hours }: { hours: Array<{ hour: string; count: num
       </CardHeader>
       <CardContent>
         <div className="flex gap-2">
-          <div aria-hidden className="flex w-7 flex-col justify-between pb-5 text-right text-2xs text-subtle-foreground tabular" style={{ height: HEIGHT + 20 }}>
+          <div
+            aria-hidden
+            className="flex w-7 flex-col justify-between pb-5 text-right text-2xs text-subtle-foreground tabular"
+            style={{ height: HEIGHT + 20 }}
+          >
             <span>{format.number(top)}</span>
             <span>{format.number(top / 2)}</span>
             <span>0</span>
           </div>
           <div className="relative min-w-0 flex-1">
-            {total === 0 && (
-              <p className="absolute inset-x-0 top-14 text-center text-sm text-muted-foreground">{t("empty")}</p>
-            )}
-            <svg role="img" aria-label={t("chartLabel", { total })} viewBox={`0 0 ${buckets.length * 20} ${HEIGHT}`} preserveAspectRatio="none" className="block h-40 w-full overflow-visible" onMouseLeave={() => setHover(null)}>
+            {total === 0 && <p className="absolute inset-x-0 top-14 text-center text-sm text-muted-foreground">{t("empty")}</p>}
+            <svg
+              role="img"
+              aria-label={t("chartLabel", { total })}
+              viewBox={`0 0 ${buckets.length * 20} ${HEIGHT}`}
+              preserveAspectRatio="none"
+              className="block h-40 w-full overflow-visible"
+              onMouseLeave={() => setHover(null)}
+            >
               {[0, 0.5, 1].map((f) => (
-                <line key={f} x1={0} x2={buckets.length * 20} y1={HEIGHT * f} y2={HEIGHT * f} className="stroke-border" strokeDasharray={f === 1 ? undefined : "3 3"} vectorEffect="non-scaling-stroke" />
+                <line
+                  key={f}
+                  x1={0}
+                  x2={buckets.length * 20}
+                  y1={HEIGHT * f}
+                  y2={HEIGHT * f}
+                  className="stroke-border"
+                  strokeDasharray={f === 1 ? undefined : "3 3"}
+                  vectorEffect="non-scaling-stroke"
+                />
               ))}
               {buckets.map((b, i) => {
                 const h = b.count === 0 ? 0 : Math.max(2, (b.count / top) * HEIGHT);
@@ -72,7 +90,11 @@ export function HourlyChart({ hours }: { hours: Array<{ hour: string; count: num
                       width={20 - BAR_GAP}
                       height={h}
                       rx={2}
-                      className={cn("transition-colors", hover === null || hover === i ? "fill-chart-bar" : "fill-chart-bar-muted", i === buckets.length - 1 && hover === null && "opacity-70")}
+                      className={cn(
+                        "transition-colors",
+                        hover === null || hover === i ? "fill-chart-bar" : "fill-chart-bar-muted",
+                        i === buckets.length - 1 && hover === null && "opacity-70",
+                      )}
                     />
                   </g>
                 );

@@ -66,7 +66,9 @@ export function PerTypeCard({ perType24h, perType7d }: { perType24h: Row[]; perT
                   </span>
                   <span className="flex items-center gap-1 text-sm tabular">
                     <span className="font-medium">{format.number(row.count)}</span>
-                    <span className="w-10 text-right text-xs text-subtle-foreground">{share(row.count / total, (n) => format.number(n, { style: "percent", maximumFractionDigits: 0 }))}</span>
+                    <span className="w-10 text-right text-xs text-subtle-foreground">
+                      {share(row.count / total, (n) => format.number(n, { style: "percent", maximumFractionDigits: 0 }))}
+                    </span>
                     <ArrowUpRight aria-hidden className="size-3.5 text-subtle-foreground opacity-0 transition-opacity group-hover:opacity-100" />
                   </span>
                 </Link>

@@ -72,11 +72,23 @@ function BudgetMeter({ p50, p99, level }: { p50: number | null; p99: number | nu
   const at = (ms: number) => `${Math.min(100, (ms / LINE_TIMEOUT_MS) * 100)}%`;
   return (
     <div className="mt-3">
-      <div role="img" aria-label={t("meterLabel", { p50: p50 ?? 0, p99: p99 ?? 0 })} className="relative h-2 rounded-full bg-gradient-to-r from-success-soft via-warning-soft to-danger-soft">
-        {p50 !== null && <span className="absolute top-1/2 size-2 -translate-x-1/2 -translate-y-1/2 rounded-full bg-foreground/50 ring-2 ring-surface" style={{ left: at(p50) }} />}
+      <div
+        role="img"
+        aria-label={t("meterLabel", { p50: p50 ?? 0, p99: p99 ?? 0 })}
+        className="relative h-2 rounded-full bg-gradient-to-r from-success-soft via-warning-soft to-danger-soft"
+      >
+        {p50 !== null && (
+          <span
+            className="absolute top-1/2 size-2 -translate-x-1/2 -translate-y-1/2 rounded-full bg-foreground/50 ring-2 ring-surface"
+            style={{ left: at(p50) }}
+          />
+        )}
         {p99 !== null && (
           <span
-            className={cn("absolute top-1/2 h-4 w-1 -translate-x-1/2 -translate-y-1/2 rounded-full ring-2 ring-surface", level === "bad" ? "bg-danger" : level === "warn" ? "bg-warning" : "bg-success")}
+            className={cn(
+              "absolute top-1/2 h-4 w-1 -translate-x-1/2 -translate-y-1/2 rounded-full ring-2 ring-surface",
+              level === "bad" ? "bg-danger" : level === "warn" ? "bg-warning" : "bg-success",
+            )}
             style={{ left: at(p99) }}
           />
         )}

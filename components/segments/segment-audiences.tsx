@@ -19,7 +19,11 @@ export function SegmentAudiences({ segment, canEdit }: { segment: SegmentDetail;
   const router = useRouter();
   const { upload, remove } = useSegmentActions();
   // While LINE is still preparing an audience, look again every few seconds.
-  const detail = useQuery({ ...segmentDetailQuery(segment.id), initialData: segment, refetchInterval: (q) => (q.state.data?.audiences.some((a) => BUSY.has(a.status)) ? 3000 : false) });
+  const detail = useQuery({
+    ...segmentDetailQuery(segment.id),
+    initialData: segment,
+    refetchInterval: (q) => (q.state.data?.audiences.some((a) => BUSY.has(a.status)) ? 3000 : false),
+  });
   const audiences = detail.data.audiences;
   const format = useFormatter();
   return (
@@ -66,7 +70,9 @@ export function SegmentAudiences({ segment, canEdit }: { segment: SegmentDetail;
               size="sm"
               variant="ghost"
               className="text-danger-soft-foreground"
-              onClick={() => window.confirm(t("confirmDelete", { name: segment.name })) && remove.mutate(segment.id, { onSuccess: () => router.push("/segments") })}
+              onClick={() =>
+                window.confirm(t("confirmDelete", { name: segment.name })) && remove.mutate(segment.id, { onSuccess: () => router.push("/segments") })
+              }
             >
               <Trash2 aria-hidden />
               {t("delete")}

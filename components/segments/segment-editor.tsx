@@ -43,7 +43,8 @@ export function SegmentEditor({ segment, canEdit }: { segment?: SegmentDetail; c
   });
 
   const save = useMutation({
-    mutationFn: (body: { name: string; filter: SegmentFilter }) => (segment ? sendJson<SegmentItem>("PATCH", `/api/segments/${segment.id}`, body) : sendJson<SegmentItem>("POST", "/api/segments", body)),
+    mutationFn: (body: { name: string; filter: SegmentFilter }) =>
+      segment ? sendJson<SegmentItem>("PATCH", `/api/segments/${segment.id}`, body) : sendJson<SegmentItem>("POST", "/api/segments", body),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: segmentKeys.all });
       toast({ tone: "success", title: t("saved", { name: saved.name }) });
@@ -56,7 +57,8 @@ export function SegmentEditor({ segment, canEdit }: { segment?: SegmentDetail; c
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const parsed = segmentBodySchema.safeParse({ name, filter });
-    if (!parsed.success) return setError(parsed.error.issues.map((i) => (i.path.join(".") === "name" ? t("nameRequired") : `${i.path.join(".")}: ${i.message}`)).join(" · "));
+    if (!parsed.success)
+      return setError(parsed.error.issues.map((i) => (i.path.join(".") === "name" ? t("nameRequired") : `${i.path.join(".")}: ${i.message}`)).join(" · "));
     setError(null);
     save.mutate(parsed.data);
   };
@@ -74,7 +76,14 @@ export function SegmentEditor({ segment, canEdit }: { segment?: SegmentDetail; c
             <CardContent className="pt-4">
               <label className="block space-y-1.5">
                 <span className="text-sm font-medium">{t("name")}</span>
-                <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} placeholder={t("namePlaceholder")} aria-invalid={error !== null && !name.trim()} disabled={!canEdit} />
+                <Input
+                  value={name}
+                  onChange={(e) => setName(e.target.value)}
+                  maxLength={80}
+                  placeholder={t("namePlaceholder")}
+                  aria-invalid={error !== null && !name.trim()}
+                  disabled={!canEdit}
+                />
               </label>
             </CardContent>
           </Card>
@@ -106,7 +115,9 @@ export function SegmentEditor({ segment, canEdit }: { segment?: SegmentDetail; c
             </CardHeader>
             <CardContent className="space-y-4">
               <p className="flex items-baseline gap-2" data-testid="segment-size" aria-live="polite">
-                <span className={live.isFetching ? "text-4xl font-semibold tabular opacity-60 transition-opacity" : "text-4xl font-semibold tabular"}>{live.data ? format.number(live.data.size) : "—"}</span>
+                <span className={live.isFetching ? "text-4xl font-semibold tabular opacity-60 transition-opacity" : "text-4xl font-semibold tabular"}>
+                  {live.data ? format.number(live.data.size) : "—"}
+                </span>
                 <span className="text-sm text-muted-foreground">{t("friendsMatch", { count: live.data?.size ?? 0 })}</span>
               </p>
               {!valid.success && <p className="text-xs text-warning-soft-foreground">{t("noStatus")}</p>}

@@ -44,12 +44,35 @@ export function SegmentFilterFields({ filter, onChange, disabled }: { filter: Se
           </Row>
           <Row label={t("tags")}>
             <div className="space-y-2">
-              <Tabs size="sm" label={t("tagsMode")} value={filter.tags.mode} onValueChange={(mode) => onChange({ tags: { ...filter.tags, mode } })} items={[{ value: "any", label: t("tagsAny") }, { value: "all", label: t("tagsAll") }]} />
-              <TagInput value={filter.tags.values} onChange={(values) => onChange({ tags: { ...filter.tags, values } })} suggestions={suggestions} label={t("tags")} placeholder={t("tagsPlaceholder")} removeLabel={(tag) => t("removeTag", { tag })} />
+              <Tabs
+                size="sm"
+                label={t("tagsMode")}
+                value={filter.tags.mode}
+                onValueChange={(mode) => onChange({ tags: { ...filter.tags, mode } })}
+                items={[
+                  { value: "any", label: t("tagsAny") },
+                  { value: "all", label: t("tagsAll") },
+                ]}
+              />
+              <TagInput
+                value={filter.tags.values}
+                onChange={(values) => onChange({ tags: { ...filter.tags, values } })}
+                suggestions={suggestions}
+                label={t("tags")}
+                placeholder={t("tagsPlaceholder")}
+                removeLabel={(tag) => t("removeTag", { tag })}
+              />
             </div>
           </Row>
           <Row label={t("excludeTags")} hint={t("excludeTagsHint")}>
-            <TagInput value={filter.excludeTags} onChange={(excludeTags) => onChange({ excludeTags })} suggestions={suggestions} label={t("excludeTags")} placeholder={t("tagsPlaceholder")} removeLabel={(tag) => t("removeTag", { tag })} />
+            <TagInput
+              value={filter.excludeTags}
+              onChange={(excludeTags) => onChange({ excludeTags })}
+              suggestions={suggestions}
+              label={t("excludeTags")}
+              placeholder={t("tagsPlaceholder")}
+              removeLabel={(tag) => t("removeTag", { tag })}
+            />
           </Row>
           <Row label={t("languages")} hint={t("languagesHint")}>
             <div className="flex flex-wrap gap-x-4 gap-y-2">
@@ -70,8 +93,16 @@ export function SegmentFilterFields({ filter, onChange, disabled }: { filter: Se
         <CardContent className="space-y-5">
           <Row label={t("lastActive")}>
             <DaysChoice
-              value={filter.lastActive.withinDays ? ["within", filter.lastActive.withinDays] : filter.lastActive.notWithinDays ? ["notWithin", filter.lastActive.notWithinDays] : ["any", 30]}
-              onChange={([mode, days]) => onChange({ lastActive: mode === "within" ? { withinDays: days } : mode === "notWithin" ? { notWithinDays: days } : {} })}
+              value={
+                filter.lastActive.withinDays
+                  ? ["within", filter.lastActive.withinDays]
+                  : filter.lastActive.notWithinDays
+                    ? ["notWithin", filter.lastActive.notWithinDays]
+                    : ["any", 30]
+              }
+              onChange={([mode, days]) =>
+                onChange({ lastActive: mode === "within" ? { withinDays: days } : mode === "notWithin" ? { notWithinDays: days } : {} })
+              }
               labels={{ any: t("anyTime"), within: t("activeWithin"), notWithin: t("notActiveWithin") }}
               daysLabel={t("days")}
             />
@@ -79,16 +110,42 @@ export function SegmentFilterFields({ filter, onChange, disabled }: { filter: Se
           <Row label={t("firstSeen")} hint={t("firstSeenHint")}>
             <div className="space-y-2">
               <DaysChoice
-                value={filter.firstSeen.withinDays ? ["within", filter.firstSeen.withinDays] : filter.firstSeen.notWithinDays ? ["notWithin", filter.firstSeen.notWithinDays] : ["any", 30]}
-                onChange={([mode, days]) => onChange({ firstSeen: { after: filter.firstSeen.after, before: filter.firstSeen.before, ...(mode === "within" ? { withinDays: days } : mode === "notWithin" ? { notWithinDays: days } : {}) } })}
+                value={
+                  filter.firstSeen.withinDays
+                    ? ["within", filter.firstSeen.withinDays]
+                    : filter.firstSeen.notWithinDays
+                      ? ["notWithin", filter.firstSeen.notWithinDays]
+                      : ["any", 30]
+                }
+                onChange={([mode, days]) =>
+                  onChange({
+                    firstSeen: {
+                      after: filter.firstSeen.after,
+                      before: filter.firstSeen.before,
+                      ...(mode === "within" ? { withinDays: days } : mode === "notWithin" ? { notWithinDays: days } : {}),
+                    },
+                  })
+                }
                 labels={{ any: t("anyTime"), within: t("seenWithin"), notWithin: t("seenBefore") }}
                 daysLabel={t("days")}
               />
               <div className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
                 <span>{t("between")}</span>
-                <Input type="date" aria-label={t("after")} value={filter.firstSeen.after?.slice(0, 10) ?? ""} onChange={(e) => onChange({ firstSeen: { ...filter.firstSeen, after: e.target.value || undefined } })} className="w-40" />
+                <Input
+                  type="date"
+                  aria-label={t("after")}
+                  value={filter.firstSeen.after?.slice(0, 10) ?? ""}
+                  onChange={(e) => onChange({ firstSeen: { ...filter.firstSeen, after: e.target.value || undefined } })}
+                  className="w-40"
+                />
                 <span>{t("and")}</span>
-                <Input type="date" aria-label={t("before")} value={filter.firstSeen.before?.slice(0, 10) ?? ""} onChange={(e) => onChange({ firstSeen: { ...filter.firstSeen, before: e.target.value || undefined } })} className="w-40" />
+                <Input
+                  type="date"
+                  aria-label={t("before")}
+                  value={filter.firstSeen.before?.slice(0, 10) ?? ""}
+                  onChange={(e) => onChange({ firstSeen: { ...filter.firstSeen, before: e.target.value || undefined } })}
+                  className="w-40"
+                />
               </div>
             </div>
           </Row>
@@ -98,7 +155,17 @@ export function SegmentFilterFields({ filter, onChange, disabled }: { filter: Se
   );
 }
 
-function DaysChoice({ value, onChange, labels, daysLabel }: { value: ["any" | "within" | "notWithin", number]; onChange: (v: ["any" | "within" | "notWithin", number]) => void; labels: Record<"any" | "within" | "notWithin", string>; daysLabel: string }) {
+function DaysChoice({
+  value,
+  onChange,
+  labels,
+  daysLabel,
+}: {
+  value: ["any" | "within" | "notWithin", number];
+  onChange: (v: ["any" | "within" | "notWithin", number]) => void;
+  labels: Record<"any" | "within" | "notWithin", string>;
+  daysLabel: string;
+}) {
   const [mode, days] = value;
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -109,7 +176,14 @@ function DaysChoice({ value, onChange, labels, daysLabel }: { value: ["any" | "w
       </Select>
       {mode !== "any" && (
         <label className="inline-flex items-center gap-2 text-sm text-muted-foreground">
-          <Input type="number" min={1} max={3650} value={days} onChange={(e) => onChange([mode, Math.max(1, Math.min(3650, Number(e.target.value) || 1))])} className="w-20" />
+          <Input
+            type="number"
+            min={1}
+            max={3650}
+            value={days}
+            onChange={(e) => onChange([mode, Math.max(1, Math.min(3650, Number(e.target.value) || 1))])}
+            className="w-20"
+          />
           {daysLabel}
         </label>
       )}

@@ -25,7 +25,10 @@ const BUSY = new Set(["uploading", "in_progress", "activating"]);
 export function SegmentList({ canEdit }: { canEdit: boolean }) {
   const t = useTranslations("segments");
   const router = useRouter();
-  const query = useQuery({ ...segmentListQuery(), refetchInterval: (q) => (q.state.data?.items.some((s) => s.audience && BUSY.has(s.audience.status)) ? 3000 : false) });
+  const query = useQuery({
+    ...segmentListQuery(),
+    refetchInterval: (q) => (q.state.data?.items.some((s) => s.audience && BUSY.has(s.audience.status)) ? 3000 : false),
+  });
   const { upload, remove } = useSegmentActions();
   const segments = query.data?.items ?? [];
   const format = useFormatter();
@@ -54,7 +57,18 @@ export function SegmentList({ canEdit }: { canEdit: boolean }) {
         ) : query.isError ? (
           <ErrorState error={query.error} onRetry={() => void query.refetch()} />
         ) : segments.length === 0 ? (
-          <EmptyState icon={<Filter />} title={t("emptyTitle")} description={t("emptyDescription")} action={canEdit ? <Link href="/segments/new" className={buttonVariants({ variant: "primary" })}>{t("new")}</Link> : undefined} />
+          <EmptyState
+            icon={<Filter />}
+            title={t("emptyTitle")}
+            description={t("emptyDescription")}
+            action={
+              canEdit ? (
+                <Link href="/segments/new" className={buttonVariants({ variant: "primary" })}>
+                  {t("new")}
+                </Link>
+              ) : undefined
+            }
+          />
         ) : (
           <Table>
             <TableHeader>
@@ -70,7 +84,11 @@ export function SegmentList({ canEdit }: { canEdit: boolean }) {
             </TableHeader>
             <TableBody>
               {segments.map((s) => (
-                <TableRow key={s.id} className="group cursor-pointer hover:bg-hover" onClick={(e) => !(e.target as HTMLElement).closest("a, button, [role=menu]") && router.push(`/segments/${s.id}`)}>
+                <TableRow
+                  key={s.id}
+                  className="group cursor-pointer hover:bg-hover"
+                  onClick={(e) => !(e.target as HTMLElement).closest("a, button, [role=menu]") && router.push(`/segments/${s.id}`)}
+                >
                   <TableCell className="max-w-0 min-w-64 space-y-1.5">
                     <Link href={`/segments/${s.id}`} className="block truncate font-medium hover:underline">
                       {s.name}
@@ -85,7 +103,9 @@ export function SegmentList({ canEdit }: { canEdit: boolean }) {
                       </span>
                     )}
                   </TableCell>
-                  <TableCell className="whitespace-nowrap">{s.audience ? <AudienceStatus audience={s.audience} /> : <span className="text-xs text-subtle-foreground">{t("noAudience")}</span>}</TableCell>
+                  <TableCell className="whitespace-nowrap">
+                    {s.audience ? <AudienceStatus audience={s.audience} /> : <span className="text-xs text-subtle-foreground">{t("noAudience")}</span>}
+                  </TableCell>
                   <TableCell className="hidden text-sm whitespace-nowrap text-muted-foreground md:table-cell">
                     <RelativeTime value={s.updatedAt} />
                   </TableCell>
@@ -117,7 +137,10 @@ export function SegmentList({ canEdit }: { canEdit: boolean }) {
                       )}
                       {canEdit && <DropdownMenuSeparator />}
                       {canEdit && (
-                        <DropdownMenuItem onSelect={() => window.confirm(t("actions.confirmDelete", { name: s.name })) && remove.mutate(s.id)} className="text-danger-soft-foreground">
+                        <DropdownMenuItem
+                          onSelect={() => window.confirm(t("actions.confirmDelete", { name: s.name })) && remove.mutate(s.id)}
+                          className="text-danger-soft-foreground"
+                        >
                           <Trash2 aria-hidden />
                           {t("actions.delete")}
                         </DropdownMenuItem>

@@ -17,7 +17,17 @@ export interface LineFailureInfo {
  * beside it. A message is LINE's only when LINE answered (an HTTP status) or described a failed
  * narrowcast; a request that got no answer has only our network error, shown as a detail.
  */
-export function LineFailure({ error, lineDescription, compact, className }: { error: LineFailureInfo | null; lineDescription?: string | null; compact?: boolean; className?: string }) {
+export function LineFailure({
+  error,
+  lineDescription,
+  compact,
+  className,
+}: {
+  error: LineFailureInfo | null;
+  lineDescription?: string | null;
+  compact?: boolean;
+  className?: string;
+}) {
   const t = useTranslations("sends.outcome");
   const tErrors = useTranslations("errors");
   const reason = error?.reason ?? null;

@@ -38,7 +38,9 @@ export function NarrowcastProgressCard({ progress, status }: { progress: Narrowc
             const label = step === "done" ? (failed ? t("failed") : t("succeeded")) : t(step);
             return (
               <li key={step} className="space-y-1.5" aria-current={active ? "step" : undefined}>
-                <div className={cn("h-1.5 rounded-full", done ? (i === 3 && failed ? "bg-danger" : "bg-success") : active ? "animate-pulse bg-info" : "bg-muted")} />
+                <div
+                  className={cn("h-1.5 rounded-full", done ? (i === 3 && failed ? "bg-danger" : "bg-success") : active ? "animate-pulse bg-info" : "bg-muted")}
+                />
                 <p className={cn("flex items-center gap-1 text-xs", done || active ? "font-medium text-foreground" : "text-subtle-foreground")}>
                   {done && (i === 3 && failed ? <X aria-hidden className="size-3 text-danger" /> : <Check aria-hidden className="size-3 text-success" />)}
                   {label}
@@ -66,7 +68,8 @@ export function NarrowcastProgressCard({ progress, status }: { progress: Narrowc
         {(progress?.acceptedTime || progress?.completedTime) && (
           <p className="text-xs text-muted-foreground">
             {progress.acceptedTime && t("accepted", { time: format.dateTime(new Date(progress.acceptedTime), { dateStyle: "medium", timeStyle: "medium" }) })}
-            {progress.completedTime && ` · ${t("completed", { time: format.dateTime(new Date(progress.completedTime), { dateStyle: "medium", timeStyle: "medium" }) })}`}
+            {progress.completedTime &&
+              ` · ${t("completed", { time: format.dateTime(new Date(progress.completedTime), { dateStyle: "medium", timeStyle: "medium" }) })}`}
           </p>
         )}
       </CardContent>

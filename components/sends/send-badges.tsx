@@ -5,8 +5,22 @@ import { useTranslations } from "next-intl";
 import { Badge, StatusDot, type BadgeTone } from "@/components/ui/badge";
 import { sendStage, stageBadge } from "@/lib/sends/send-stage";
 
-const STATUS_TONE: Record<string, BadgeTone> = { queued: "neutral", sending: "info", delivering: "info", sent: "success", partially_sent: "warning", failed: "danger" };
-const DOT_TONE: Record<string, "neutral" | "success" | "warning" | "danger"> = { queued: "neutral", sending: "warning", delivering: "warning", sent: "success", partially_sent: "warning", failed: "danger" };
+const STATUS_TONE: Record<string, BadgeTone> = {
+  queued: "neutral",
+  sending: "info",
+  delivering: "info",
+  sent: "success",
+  partially_sent: "warning",
+  failed: "danger",
+};
+const DOT_TONE: Record<string, "neutral" | "success" | "warning" | "danger"> = {
+  queued: "neutral",
+  sending: "warning",
+  delivering: "warning",
+  sent: "success",
+  partially_sent: "warning",
+  failed: "danger",
+};
 const KIND_ICON = { push: Send, multicast: Users, broadcast: Megaphone, narrowcast: Target, reply: MessageSquareReply } as const;
 
 /** The send's stage in one word (lib/sends/send-stage.ts: the same reading as the detail's headline). */

@@ -20,8 +20,17 @@ export function SendFilterBar({ filters, setFilters, clear, authors }: Props) {
   const t = useTranslations("sends");
   const active = Boolean(filters.kind || filters.status || filters.author || filters.from || filters.to || filters.tests);
   return (
-    <div className="flex flex-wrap items-center gap-2 border-b border-border bg-surface px-4 py-3 md:px-6 lg:px-8" role="search" aria-label={t("filters.label")}>
-      <Select aria-label={t("filters.kind")} value={filters.kind ?? ""} data-active={Boolean(filters.kind)} onChange={(e) => setFilters({ kind: e.target.value || undefined })}>
+    <div
+      className="flex flex-wrap items-center gap-2 border-b border-border bg-surface px-4 py-3 md:px-6 lg:px-8"
+      role="search"
+      aria-label={t("filters.label")}
+    >
+      <Select
+        aria-label={t("filters.kind")}
+        value={filters.kind ?? ""}
+        data-active={Boolean(filters.kind)}
+        onChange={(e) => setFilters({ kind: e.target.value || undefined })}
+      >
         <option value="">{t("filters.allKinds")}</option>
         {["push", "multicast", "broadcast", "narrowcast", "reply"].map((k) => (
           <option key={k} value={k}>
@@ -37,7 +46,12 @@ export function SendFilterBar({ filters, setFilters, clear, authors }: Props) {
           </option>
         ))}
       </Select>
-      <Select className="max-w-52" aria-label={t("filters.author")} value={filters.author ?? ""} onChange={(e) => setFilters({ author: e.target.value || undefined })}>
+      <Select
+        className="max-w-52"
+        aria-label={t("filters.author")}
+        value={filters.author ?? ""}
+        onChange={(e) => setFilters({ author: e.target.value || undefined })}
+      >
         <option value="">{t("filters.anyone")}</option>
         {authors.map((a) => (
           <option key={a.id} value={a.id}>

@@ -80,7 +80,12 @@ export function SendHistory({ canSend }: { canSend: boolean }) {
           }
         />
       ) : (
-        <SendList items={items} hasNextPage={query.hasNextPage} isFetchingNextPage={query.isFetchingNextPage} fetchNextPage={() => void query.fetchNextPage()} />
+        <SendList
+          items={items}
+          hasNextPage={query.hasNextPage}
+          isFetchingNextPage={query.isFetchingNextPage}
+          fetchNextPage={() => void query.fetchNextPage()}
+        />
       )}
     </div>
   );

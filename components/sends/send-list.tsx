@@ -25,7 +25,9 @@ export function SendList({ items, hasNextPage, isFetchingNextPage, fetchNextPage
   const tType = useTranslations("composer.types");
   return (
     <div className="flex-1">
-      <div className={`hidden border-b border-border px-4 py-2 text-2xs font-medium tracking-wide text-subtle-foreground uppercase md:px-6 lg:px-8 lg:grid lg:gap-3 ${GRID}`}>
+      <div
+        className={`hidden border-b border-border px-4 py-2 text-2xs font-medium tracking-wide text-subtle-foreground uppercase md:px-6 lg:px-8 lg:grid lg:gap-3 ${GRID}`}
+      >
         <span>{t("when")}</span>
         <span>{t("kind")}</span>
         <span>{t("status")}</span>
@@ -60,7 +62,9 @@ export function SendList({ items, hasNextPage, isFetchingNextPage, fetchNextPage
                   </span>
                 )}
               </span>
-              <span className="tabular col-start-2 row-start-3 text-right text-sm lg:col-start-auto lg:row-start-auto"><ReachCell send={s} /></span>
+              <span className="tabular col-start-2 row-start-3 text-right text-sm lg:col-start-auto lg:row-start-auto">
+                <ReachCell send={s} />
+              </span>
               <span className="col-span-2 row-start-4 truncate text-xs text-muted-foreground lg:col-span-1 lg:row-start-auto">{s.author.label}</span>
             </Link>
           </li>

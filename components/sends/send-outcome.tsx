@@ -24,7 +24,12 @@ export function SendOutcome({ send }: { send: SendDetail }) {
       ? t("headline.line_sending_count", { delivered: reach.delivered, of: reach.of })
       : t(`headline.${stage}`, { kind: send.kind });
   return (
-    <div role={tone === "failed" ? "alert" : "status"} className={cn("flex items-start gap-3 rounded-lg border p-4", TONES[tone])} data-testid="send-outcome" data-stage={stage}>
+    <div
+      role={tone === "failed" ? "alert" : "status"}
+      className={cn("flex items-start gap-3 rounded-lg border p-4", TONES[tone])}
+      data-testid="send-outcome"
+      data-stage={stage}
+    >
       <Icon aria-hidden className={cn("mt-0.5 size-5 shrink-0", Icon === Loader2 && "animate-spin", ICON_TONES[tone])} />
       <div className="min-w-0 flex-1 space-y-1.5">
         <p className="text-sm font-semibold">{headline}</p>
@@ -34,5 +39,10 @@ export function SendOutcome({ send }: { send: SendDetail }) {
   );
 }
 
-const TONES = { sent: "border-success/30 bg-success-soft/40", failed: "border-danger/30 bg-danger-soft/40", partial: "border-warning/30 bg-warning-soft/40", moving: "border-info/30 bg-info-soft/40" };
+const TONES = {
+  sent: "border-success/30 bg-success-soft/40",
+  failed: "border-danger/30 bg-danger-soft/40",
+  partial: "border-warning/30 bg-warning-soft/40",
+  moving: "border-info/30 bg-info-soft/40",
+};
 const ICON_TONES = { sent: "text-success", failed: "text-danger", partial: "text-warning", moving: "text-info" };

@@ -75,7 +75,12 @@ export function ApiKeysView({ appUrl }: { appUrl: string }) {
           </div>
         </CardHeader>
         <div className="px-4 pb-4">
-          <CodeBlock code={example} label={t("usageTitle")} toolbar={<CopyButton value={example} label={tc("copy")} copiedLabel={tc("copied")} />} title="curl" />
+          <CodeBlock
+            code={example}
+            label={t("usageTitle")}
+            toolbar={<CopyButton value={example} label={tc("copy")} copiedLabel={tc("copied")} />}
+            title="curl"
+          />
           <p className="mt-2 text-xs text-muted-foreground">{t("usageRoles")}</p>
         </div>
       </Card>

@@ -32,7 +32,12 @@ export function AuditFilterBar({ filters, actions, entries, onChange }: AuditFil
     <div role="search" aria-label={t("filtersLabel")} className="flex flex-wrap items-end gap-3">
       <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-muted-foreground">
         {t("action")}
-        <Select value={filters.action ?? ""} onChange={(e) => onChange({ ...filters, action: e.target.value || undefined })} data-active={Boolean(filters.action)} className="w-60 max-w-full">
+        <Select
+          value={filters.action ?? ""}
+          onChange={(e) => onChange({ ...filters, action: e.target.value || undefined })}
+          data-active={Boolean(filters.action)}
+          className="w-60 max-w-full"
+        >
           <option value="">{t("allActions")}</option>
           {options.map((a) => (
             <option key={a} value={a}>
@@ -43,11 +48,23 @@ export function AuditFilterBar({ filters, actions, entries, onChange }: AuditFil
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium text-muted-foreground">
         {t("from")}
-        <Input type="date" value={filters.from ? dayInZone(filters.from, timeZone) : ""} max={filters.to ? dayInZone(filters.to, timeZone) : undefined} onChange={(e) => setDay("from", e.target.value)} className="w-40" />
+        <Input
+          type="date"
+          value={filters.from ? dayInZone(filters.from, timeZone) : ""}
+          max={filters.to ? dayInZone(filters.to, timeZone) : undefined}
+          onChange={(e) => setDay("from", e.target.value)}
+          className="w-40"
+        />
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium text-muted-foreground">
         {t("to")}
-        <Input type="date" value={filters.to ? dayInZone(filters.to, timeZone) : ""} min={filters.from ? dayInZone(filters.from, timeZone) : undefined} onChange={(e) => setDay("to", e.target.value)} className="w-40" />
+        <Input
+          type="date"
+          value={filters.to ? dayInZone(filters.to, timeZone) : ""}
+          min={filters.from ? dayInZone(filters.from, timeZone) : undefined}
+          onChange={(e) => setDay("to", e.target.value)}
+          className="w-40"
+        />
       </label>
       {actorLabel && (
         <span className="inline-flex h-8 max-w-72 items-center gap-1.5 rounded-md border border-primary/40 bg-primary-soft/50 pr-1 pl-2.5 text-sm">

@@ -60,7 +60,17 @@ export function AuditTable({ entries, onFilterActor }: { entries: AuditEntry[]; 
   );
 }
 
-function AuditRow({ entry: e, expanded, onToggle, onFilterActor }: { entry: AuditEntry; expanded: boolean; onToggle: () => void; onFilterActor: (actorId: string) => void }) {
+function AuditRow({
+  entry: e,
+  expanded,
+  onToggle,
+  onFilterActor,
+}: {
+  entry: AuditEntry;
+  expanded: boolean;
+  onToggle: () => void;
+  onFilterActor: (actorId: string) => void;
+}) {
   const t = useTranslations("settings.audit");
   const format = useFormatter();
   const locale = useLocale();
@@ -70,7 +80,11 @@ function AuditRow({ entry: e, expanded, onToggle, onFilterActor }: { entry: Audi
   const hasDetails = typeof e.details === "object" && e.details !== null && Object.keys(e.details).length > 0;
   const ActorIcon = ACTOR_ICON[e.actorKind];
   return (
-    <TableRow data-audit-action={e.action} className={cn(hasDetails && "cursor-pointer hover:bg-hover", expanded && "border-b-0")} onClick={hasDetails ? onToggle : undefined}>
+    <TableRow
+      data-audit-action={e.action}
+      className={cn(hasDetails && "cursor-pointer hover:bg-hover", expanded && "border-b-0")}
+      onClick={hasDetails ? onToggle : undefined}
+    >
       <TableCell className="align-top whitespace-nowrap">
         <time dateTime={e.at} className="block text-sm tabular">
           {format.dateTime(at, WHEN)} <span className="text-xs text-subtle-foreground">{zoneName(at, locale, timeZone)}</span>
@@ -116,7 +130,9 @@ function AuditRow({ entry: e, expanded, onToggle, onFilterActor }: { entry: Audi
           {e.target ?? "—"}
         </span>
       </TableCell>
-      <TableCell className="hidden align-top font-mono text-xs leading-6 whitespace-nowrap text-muted-foreground xl:table-cell">{displayIp(e.ip) ?? "—"}</TableCell>
+      <TableCell className="hidden align-top font-mono text-xs leading-6 whitespace-nowrap text-muted-foreground xl:table-cell">
+        {displayIp(e.ip) ?? "—"}
+      </TableCell>
       <TableCell className="pl-0 align-top">
         {hasDetails && (
           <button

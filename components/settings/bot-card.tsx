@@ -84,13 +84,19 @@ function BotPicture({ url, name }: { url: string | null; name: string }) {
   const [failed, setFailed] = useState(false);
   if (!url || failed) {
     return (
-      <span aria-hidden className="flex size-12 shrink-0 items-center justify-center rounded-full bg-primary-soft text-lg font-semibold text-primary-soft-foreground">
+      <span
+        aria-hidden
+        className="flex size-12 shrink-0 items-center justify-center rounded-full bg-primary-soft text-lg font-semibold text-primary-soft-foreground"
+      >
         {Array.from(name)[0] ?? "?"}
       </span>
     );
   }
-  // eslint-disable-next-line @next/next/no-img-element -- a remote avatar; next/image would proxy it through the server
-  return <img src={url} alt="" width={48} height={48} onError={() => setFailed(true)} className="size-12 shrink-0 rounded-full border border-border object-cover" />;
+  // A remote avatar: next/image would proxy it through the server.
+  return (
+    // eslint-disable-next-line @next/next/no-img-element
+    <img src={url} alt="" width={48} height={48} onError={() => setFailed(true)} className="size-12 shrink-0 rounded-full border border-border object-cover" />
+  );
 }
 
 function BotSkeleton() {

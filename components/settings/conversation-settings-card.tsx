@@ -58,7 +58,14 @@ export function ConversationSettingsCard() {
         ) : (
           <ul className="divide-y divide-border">
             {SETTINGS.map((key) => (
-              <Setting key={key} name={t(key)} hint={t(`${key}Hint`)} checked={query.data[key]} disabled={save.isPending} onChange={(on) => save.mutate({ [key]: on })} />
+              <Setting
+                key={key}
+                name={t(key)}
+                hint={t(`${key}Hint`)}
+                checked={query.data[key]}
+                disabled={save.isPending}
+                onChange={(on) => save.mutate({ [key]: on })}
+              />
             ))}
           </ul>
         )}
@@ -67,7 +74,19 @@ export function ConversationSettingsCard() {
   );
 }
 
-function Setting({ name, hint, checked, disabled, onChange }: { name: string; hint: string; checked: boolean; disabled: boolean; onChange: (on: boolean) => void }) {
+function Setting({
+  name,
+  hint,
+  checked,
+  disabled,
+  onChange,
+}: {
+  name: string;
+  hint: string;
+  checked: boolean;
+  disabled: boolean;
+  onChange: (on: boolean) => void;
+}) {
   const id = useId();
   return (
     <li className="flex items-start justify-between gap-4 py-3 first:pt-0 last:pb-0">

@@ -22,7 +22,9 @@ export function CredentialsCard({ configuration: c }: { configuration: ChannelCo
       </CardHeader>
       <CardContent>
         <DetailList>
-          <DetailRow label={t("channelId")}>{c.channelId ? <span className="font-mono text-xs">{c.channelId}</span> : <span className="text-subtle-foreground">{t("notSet")}</span>}</DetailRow>
+          <DetailRow label={t("channelId")}>
+            {c.channelId ? <span className="font-mono text-xs">{c.channelId}</span> : <span className="text-subtle-foreground">{t("notSet")}</span>}
+          </DetailRow>
           <DetailRow label={t("secret")}>
             {c.secretConfigured ? (
               <>

@@ -49,7 +49,9 @@ export function MembersCard({ action }: { action: React.ReactNode }) {
         <MembersTable members={members} onChange={setChange} />
       )}
       {/* Mounted per change, so a refusal shown for one change is not shown for the next. */}
-      {change && <ChangeDialog key={`${change.member.id}:${"role" in change ? change.role : change.disabled}`} change={change} onClose={() => setChange(null)} />}
+      {change && (
+        <ChangeDialog key={`${change.member.id}:${"role" in change ? change.role : change.disabled}`} change={change} onClose={() => setChange(null)} />
+      )}
     </Card>
   );
 }
@@ -137,19 +139,35 @@ function ChangeDialog({ change, onClose }: { change: Change; onClose: () => void
     onSuccess: (_, c) => {
       void queryClient.invalidateQueries({ queryKey: memberKeys.members });
       void queryClient.invalidateQueries({ queryKey: auditKeys.all });
-      toast({ tone: "success", title: "role" in c ? t("roleChanged", { name: c.member.name, role: tr(c.role) }) : c.disabled ? t("disabledDone", { name: c.member.name }) : t("enabledDone", { name: c.member.name }) });
+      toast({
+        tone: "success",
+        title:
+          "role" in c
+            ? t("roleChanged", { name: c.member.name, role: tr(c.role) })
+            : c.disabled
+              ? t("disabledDone", { name: c.member.name })
+              : t("enabledDone", { name: c.member.name }),
+      });
       onClose();
     },
   });
   const name = change.member.name;
   const isRole = "role" in change;
-  const error = mutation.error ? <ErrorMessage error={mutation.error} lead={mutation.error instanceof ApiError && mutation.error.code === "last_admin" ? null : t("failed")} /> : null;
+  const error = mutation.error ? (
+    <ErrorMessage error={mutation.error} lead={mutation.error instanceof ApiError && mutation.error.code === "last_admin" ? null : t("failed")} />
+  ) : null;
   return (
     <ConfirmDialog
       open
       onOpenChange={(open) => !open && onClose()}
       tone={isRole ? "primary" : change.disabled ? "danger" : "primary"}
-      title={isRole ? t("confirmRoleTitle", { name, role: tr(change.role) }) : change.disabled ? t("confirmDisableTitle", { name }) : t("confirmEnableTitle", { name })}
+      title={
+        isRole
+          ? t("confirmRoleTitle", { name, role: tr(change.role) })
+          : change.disabled
+            ? t("confirmDisableTitle", { name })
+            : t("confirmEnableTitle", { name })
+      }
       description={
         isRole
           ? `${tr(`descriptions.${change.role}`)}${change.member.id === me?.id && change.role !== "admin" ? ` ${t("selfDemoteWarning")}` : ""}`

@@ -67,7 +67,14 @@ export function PreferencesCard() {
           <label htmlFor="time-zone" className="block text-sm font-medium">
             {t("timeZone")}
           </label>
-          <Select id="time-zone" value={member?.timeZone ?? ""} disabled={saveZone.isPending} onChange={(e) => saveZone.mutate(e.target.value || null)} className="w-full" aria-describedby="time-zone-hint">
+          <Select
+            id="time-zone"
+            value={member?.timeZone ?? ""}
+            disabled={saveZone.isPending}
+            onChange={(e) => saveZone.mutate(e.target.value || null)}
+            className="w-full"
+            aria-describedby="time-zone-hint"
+          >
             <option value="">{browserZone ? t("automaticZone", { zone: browserZone }) : t("automatic")}</option>
             <optgroup label={t("commonZones")}>
               {COMMON_ZONES.map((z) => (
@@ -96,14 +103,22 @@ export function PreferencesCard() {
 // The browser's zone, and the zones its ICU knows, exist only after hydration (the server's list may
 // differ from the browser's, which would not hydrate).
 function useBrowserZone(): string | null {
-  return useSyncExternalStore(noop, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => null);
+  return useSyncExternalStore(
+    noop,
+    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    () => null,
+  );
 }
 
 let zoneList: string[] | undefined;
 const NO_ZONES: string[] = [];
 
 function useAllZones(): string[] {
-  return useSyncExternalStore(noop, () => (zoneList ??= allZones()), () => NO_ZONES);
+  return useSyncExternalStore(
+    noop,
+    () => (zoneList ??= allZones()),
+    () => NO_ZONES,
+  );
 }
 
 function allZones(): string[] {

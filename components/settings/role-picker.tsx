@@ -20,7 +20,14 @@ export function RolePicker({ name, value, onChange, label }: { name: string; val
               value === role ? "border-primary/60 bg-primary-soft/40" : "border-border hover:bg-hover",
             )}
           >
-            <input type="radio" name={name} value={role} checked={value === role} onChange={() => onChange(role)} className="mt-1 size-3.5 shrink-0 accent-[var(--color-primary)]" />
+            <input
+              type="radio"
+              name={name}
+              value={role}
+              checked={value === role}
+              onChange={() => onChange(role)}
+              className="mt-1 size-3.5 shrink-0 accent-[var(--color-primary)]"
+            />
             <span className="min-w-0 space-y-1">
               <RoleBadge role={role} />
               <span className="block text-xs text-muted-foreground">{t(`descriptions.${role}`)}</span>

@@ -68,9 +68,11 @@ export function SessionsView() {
         <EmptyState icon={<MonitorSmartphone />} title={t("emptyTitle")} />
       ) : (
         <ul className="divide-y divide-border border-t border-border">
-          {[...sessions].sort((a, b) => Number(b.current) - Number(a.current)).map((s) => (
-            <SessionRow key={s.id} session={s} pending={end.isPending && end.variables?.includes(s.id)} onEnd={() => end.mutate([s.id])} />
-          ))}
+          {[...sessions]
+            .sort((a, b) => Number(b.current) - Number(a.current))
+            .map((s) => (
+              <SessionRow key={s.id} session={s} pending={end.isPending && end.variables?.includes(s.id)} onEnd={() => end.mutate([s.id])} />
+            ))}
         </ul>
       )}
       <ConfirmDialog

@@ -36,7 +36,15 @@ export function Badge({ className, tone, size, ...props }: React.ComponentProps<
 }
 
 /** A small coloured dot, for status next to text. */
-export function StatusDot({ tone = "neutral", pulse = false, className }: { tone?: "neutral" | "success" | "warning" | "danger"; pulse?: boolean; className?: string }) {
+export function StatusDot({
+  tone = "neutral",
+  pulse = false,
+  className,
+}: {
+  tone?: "neutral" | "success" | "warning" | "danger";
+  pulse?: boolean;
+  className?: string;
+}) {
   const colour = { neutral: "bg-subtle-foreground", success: "bg-success", warning: "bg-warning", danger: "bg-danger" }[tone];
   return (
     <span data-slot="status-dot" aria-hidden className={cn("relative inline-flex size-2 shrink-0", className)}>

@@ -29,16 +29,16 @@ export function CodeBlock({ code, language = "text", toolbar, title, className, 
         {plain ? (
           <pre className="px-4 py-3 font-mono text-xs leading-5 whitespace-pre">{code}</pre>
         ) : (
-        <pre className="grid min-w-fit grid-cols-[auto_1fr] py-3 font-mono text-xs leading-5">
-          {lines.map((line, i) => (
-            <div key={i} className="contents">
-              <span aria-hidden className="sticky left-0 bg-muted/95 pr-3 pl-3 text-right text-subtle-foreground/70 select-none tabular">
-                {i + 1}
-              </span>
-              <code className="pr-4 whitespace-pre">{language === "json" ? highlightJson(line) : line || " "}</code>
-            </div>
-          ))}
-        </pre>
+          <pre className="grid min-w-fit grid-cols-[auto_1fr] py-3 font-mono text-xs leading-5">
+            {lines.map((line, i) => (
+              <div key={i} className="contents">
+                <span aria-hidden className="sticky left-0 bg-muted/95 pr-3 pl-3 text-right text-subtle-foreground/70 select-none tabular">
+                  {i + 1}
+                </span>
+                <code className="pr-4 whitespace-pre">{language === "json" ? highlightJson(line) : line || " "}</code>
+              </div>
+            ))}
+          </pre>
         )}
       </div>
     </div>
@@ -66,9 +66,18 @@ function highlightJson(line: string): React.ReactNode {
         : "text-json-number";
     if (className === "text-json-key") {
       const colon = token.lastIndexOf(":");
-      out.push(<span key={at} className={className}>{token.slice(0, colon)}</span>, token.slice(colon));
+      out.push(
+        <span key={at} className={className}>
+          {token.slice(0, colon)}
+        </span>,
+        token.slice(colon),
+      );
     } else {
-      out.push(<span key={at} className={className}>{token}</span>);
+      out.push(
+        <span key={at} className={className}>
+          {token}
+        </span>,
+      );
     }
     last = at + token.length;
   }

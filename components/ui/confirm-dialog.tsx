@@ -21,7 +21,19 @@ interface ConfirmDialogProps {
 }
 
 /** Asks before doing something consequential; stays open while it runs and shows why it failed. */
-export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, cancelLabel, onConfirm, tone = "danger", pending = false, error, children }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  confirmLabel,
+  cancelLabel,
+  onConfirm,
+  tone = "danger",
+  pending = false,
+  error,
+  children,
+}: ConfirmDialogProps) {
   return (
     <Dialog open={open} onOpenChange={(o) => !pending && onOpenChange(o)} role="alertdialog" aria-label={typeof title === "string" ? title : undefined}>
       <div className="space-y-2 px-5 pt-5 pb-4">

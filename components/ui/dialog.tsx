@@ -12,10 +12,8 @@ const panelVariants = cva(
   {
     variants: {
       variant: {
-        center:
-          "fixed top-1/2 left-1/2 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-xl border border-border open:animate-pop-in",
-        palette:
-          "fixed top-[12vh] left-1/2 w-[min(40rem,calc(100vw-2rem))] -translate-x-1/2 rounded-xl border border-border open:animate-pop-in",
+        center: "fixed top-1/2 left-1/2 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-xl border border-border open:animate-pop-in",
+        palette: "fixed top-[12vh] left-1/2 w-[min(40rem,calc(100vw-2rem))] -translate-x-1/2 rounded-xl border border-border open:animate-pop-in",
         "sheet-right":
           "fixed inset-y-0 right-0 left-auto open:flex h-dvh max-h-dvh w-[min(44rem,100vw)] flex-col border-l border-border open:animate-slide-in-right",
         "sheet-left":

@@ -42,7 +42,7 @@ export function DropdownMenu({ trigger, children, align = "start", side = "botto
   useEffect(() => {
     if (!open) return;
     const items = menuItems(menuRef.current);
-    const target = focusOnOpen.current === "last" ? items.at(-1) : items.find((i) => i.getAttribute("aria-checked") === "true") ?? items[0];
+    const target = focusOnOpen.current === "last" ? items.at(-1) : (items.find((i) => i.getAttribute("aria-checked") === "true") ?? items[0]);
     target?.focus();
     const onPointerDown = (e: PointerEvent) => {
       if (!rootRef.current?.contains(e.target as Node)) close(false);
@@ -132,7 +132,12 @@ export function DropdownMenuItem({ onSelect, className, children, ...props }: Om
   );
 }
 
-export function DropdownMenuRadioItem({ checked, onSelect, children, ...props }: Omit<React.ComponentProps<"button">, "onSelect"> & { checked: boolean; onSelect: () => void }) {
+export function DropdownMenuRadioItem({
+  checked,
+  onSelect,
+  children,
+  ...props
+}: Omit<React.ComponentProps<"button">, "onSelect"> & { checked: boolean; onSelect: () => void }) {
   const menu = use(MenuContext);
   return (
     <button
@@ -155,7 +160,13 @@ export function DropdownMenuRadioItem({ checked, onSelect, children, ...props }:
 }
 
 export function DropdownMenuLabel({ className, ...props }: React.ComponentProps<"div">) {
-  return <div data-slot="dropdown-menu-label" className={cn("px-2 pt-1.5 pb-1 text-2xs font-medium tracking-wide text-subtle-foreground uppercase", className)} {...props} />;
+  return (
+    <div
+      data-slot="dropdown-menu-label"
+      className={cn("px-2 pt-1.5 pb-1 text-2xs font-medium tracking-wide text-subtle-foreground uppercase", className)}
+      {...props}
+    />
+  );
 }
 
 export function DropdownMenuSeparator() {

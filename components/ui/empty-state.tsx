@@ -12,7 +12,11 @@ interface EmptyStateProps {
 /** What a list or page shows instead of nothing: an icon, one sentence of why, and what to do next. */
 export function EmptyState({ icon, title, description, action, tone = "neutral", className }: EmptyStateProps) {
   return (
-    <div data-slot="empty-state" role={tone === "danger" ? "alert" : undefined} className={cn("flex flex-col items-center justify-center px-6 py-14 text-center", className)}>
+    <div
+      data-slot="empty-state"
+      role={tone === "danger" ? "alert" : undefined}
+      className={cn("flex flex-col items-center justify-center px-6 py-14 text-center", className)}
+    >
       {icon && (
         <div
           className={cn(

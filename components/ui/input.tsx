@@ -11,9 +11,7 @@ export function Input({ className, type = "text", ...props }: React.ComponentPro
 export function InputWithIcon({ icon, className, ...props }: React.ComponentProps<"input"> & { icon: React.ReactNode }) {
   return (
     <div data-slot="input-with-icon" className={cn("relative", className)}>
-      <span className="pointer-events-none absolute inset-y-0 left-2.5 flex items-center text-subtle-foreground [&_svg]:size-4">
-        {icon}
-      </span>
+      <span className="pointer-events-none absolute inset-y-0 left-2.5 flex items-center text-subtle-foreground [&_svg]:size-4">{icon}</span>
       <Input className="pl-8" {...props} />
     </div>
   );

@@ -21,10 +21,7 @@ export function Switch({ checked, onCheckedChange, className, ...props }: Switch
       )}
       {...props}
     >
-      <span
-        aria-hidden
-        className={cn("size-3.5 rounded-full bg-white shadow-sm transition-transform", checked ? "translate-x-3.5" : "translate-x-0")}
-      />
+      <span aria-hidden className={cn("size-3.5 rounded-full bg-white shadow-sm transition-transform", checked ? "translate-x-3.5" : "translate-x-0")} />
     </button>
   );
 }

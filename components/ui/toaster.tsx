@@ -42,17 +42,33 @@ export function Toaster({ children, dismissLabel }: { children: React.ReactNode;
   return (
     <ToastContext value={api}>
       {children}
-      <div aria-live="polite" role="status" data-slot="toaster" className="pointer-events-none fixed right-4 bottom-4 z-[90] flex w-[min(22rem,calc(100vw-2rem))] flex-col gap-2">
+      <div
+        aria-live="polite"
+        role="status"
+        data-slot="toaster"
+        className="pointer-events-none fixed right-4 bottom-4 z-[90] flex w-[min(22rem,calc(100vw-2rem))] flex-col gap-2"
+      >
         {toasts.map((t) => {
           const Icon = t.tone === "success" ? CircleCheck : t.tone === "danger" ? CircleAlert : Info;
           return (
-            <div key={t.id} className="pointer-events-auto flex animate-pop-in items-start gap-2.5 rounded-lg border border-border bg-surface-raised p-3 shadow-lg">
-              <Icon aria-hidden className={cn("mt-0.5 size-4 shrink-0", t.tone === "success" ? "text-success" : t.tone === "danger" ? "text-danger" : "text-muted-foreground")} />
+            <div
+              key={t.id}
+              className="pointer-events-auto flex animate-pop-in items-start gap-2.5 rounded-lg border border-border bg-surface-raised p-3 shadow-lg"
+            >
+              <Icon
+                aria-hidden
+                className={cn("mt-0.5 size-4 shrink-0", t.tone === "success" ? "text-success" : t.tone === "danger" ? "text-danger" : "text-muted-foreground")}
+              />
               <div className="min-w-0 flex-1">
                 <p className="text-sm font-medium">{t.title}</p>
                 {t.description && <div className="mt-0.5 text-xs text-muted-foreground">{t.description}</div>}
               </div>
-              <button type="button" aria-label={dismissLabel} onClick={() => dismiss(t.id)} className="rounded p-0.5 text-subtle-foreground hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+              <button
+                type="button"
+                aria-label={dismissLabel}
+                onClick={() => dismiss(t.id)}
+                className="rounded p-0.5 text-subtle-foreground hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+              >
                 <X className="size-3.5" aria-hidden />
               </button>
             </div>

@@ -51,7 +51,15 @@ export function Tooltip({ content, children, side = "top", delay = 350, classNam
   const child = isValidElement(children) ? cloneElement(children, { "aria-describedby": pos ? id : undefined }) : children;
 
   return (
-    <span ref={anchorRef} data-slot="tooltip-anchor" className={cn("inline-flex max-w-full min-w-0", anchorClassName)} onPointerEnter={show} onPointerLeave={hide} onFocus={show} onBlur={hide}>
+    <span
+      ref={anchorRef}
+      data-slot="tooltip-anchor"
+      className={cn("inline-flex max-w-full min-w-0", anchorClassName)}
+      onPointerEnter={show}
+      onPointerLeave={hide}
+      onFocus={show}
+      onBlur={hide}
+    >
       {child}
       {pos &&
         createPortal(

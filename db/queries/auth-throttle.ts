@@ -29,7 +29,10 @@ export async function clearFailures(db: Db, params: { keys: string[] }) {
 }
 
 export async function isKnownAddress(db: Db, params: { key: string }) {
-  const rows = await db.select({ key: knownSignInAddresses.key }).from(knownSignInAddresses).where(inArray(knownSignInAddresses.key, [params.key]));
+  const rows = await db
+    .select({ key: knownSignInAddresses.key })
+    .from(knownSignInAddresses)
+    .where(inArray(knownSignInAddresses.key, [params.key]));
   return rows.length > 0;
 }
 

@@ -15,11 +15,6 @@ export async function ensureDefaultChannel(db: Db, params: { lineChannelId: stri
   return row.id;
 }
 
-export async function getChannel(db: Db, params: { id: number }) {
-  const [row] = await db.select().from(channels).where(eq(channels.id, params.id));
-  return row;
-}
-
 export interface ConversationSettings {
   loadingAnimation: boolean;
   markAsRead: boolean;

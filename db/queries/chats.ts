@@ -70,7 +70,10 @@ export async function anyCurrentChatOf(db: Db, params: { channelId: number; user
   return row;
 }
 
-export async function saveChatInfo(db: Db, params: { channelId: number; chatId: string; name?: string | null; pictureUrl?: string | null; memberCount?: number | null }) {
+export async function saveChatInfo(
+  db: Db,
+  params: { channelId: number; chatId: string; name?: string | null; pictureUrl?: string | null; memberCount?: number | null },
+) {
   await db
     .update(chats)
     .set({
@@ -89,7 +92,13 @@ export async function markChatLeft(db: Db, params: { channelId: number; chatId: 
   await db
     .update(chats)
     .set({ status: "left", statusAt: params.askedAt, infoFetchedAt: new Date(), updatedAt: new Date() })
-    .where(and(eq(chats.channelId, params.channelId), eq(chats.chatId, params.chatId), sql`(${chats.statusAt} is null or ${chats.statusAt} < ${asked}::timestamptz)`));
+    .where(
+      and(
+        eq(chats.channelId, params.channelId),
+        eq(chats.chatId, params.chatId),
+        sql`(${chats.statusAt} is null or ${chats.statusAt} < ${asked}::timestamptz)`,
+      ),
+    );
 }
 
 const chatColumns = {
@@ -109,4 +118,7 @@ const currentMember = sql`(${chatMembers.leftAt} is null or ${chatMembers.lastSe
 
 // Spelled out with the table name: drizzle leaves columns in a select list unqualified, and inside the
 // subquery an unqualified chat_id would mean the members' own column.
-const membersSeenCount = sql<number>`(select count(*) from ${chatMembers} m where m.channel_id = "chats"."channel_id" and m.chat_id = "chats"."chat_id" and (m.left_at is null or m.last_seen_at > m.left_at))`.mapWith(Number);
+const membersSeenCount =
+  sql<number>`(select count(*) from ${chatMembers} m where m.channel_id = "chats"."channel_id" and m.chat_id = "chats"."chat_id" and (m.left_at is null or m.last_seen_at > m.left_at))`.mapWith(
+    Number,
+  );

@@ -68,12 +68,13 @@ export interface ConversationSendRow {
 export async function conversationSends(db: Db, params: { channelId: number; target: ConversationTarget; cursor?: ConversationCursor; limit: number }) {
   const t = params.target;
   const target = t.kind === "user" ? t.userId : t.chatId;
-  const before = params.cursor ? sql`and (s.created_at, s.id) < (${params.cursor.at}::timestamptz, ${params.cursor.kind === "s" ? params.cursor.id : ""})` : sql``;
+  const before = params.cursor
+    ? sql`and (s.created_at, s.id) < (${params.cursor.at}::timestamptz, ${params.cursor.kind === "s" ? params.cursor.id : ""})`
+    : sql``;
   const page = sql`order by s.created_at desc, s.id desc limit ${params.limit}`;
   const cols = sql`s.id, s.kind, s.status, s.is_test, s.request, s.recipient_count, s.author_label, s.created_at, s.reply_to_event_id, s.error`;
   const noFollow = sql`null::text as follow_before, null::text as follow_after`;
-  const repliedEvent =
-    t.kind === "user" ? sql`e.user_id = ${target}` : t.kind === "group" ? sql`e.group_id = ${target}` : sql`e.room_id = ${target}`;
+  const repliedEvent = t.kind === "user" ? sql`e.user_id = ${target}` : t.kind === "group" ? sql`e.group_id = ${target}` : sql`e.room_id = ${target}`;
 
   const parts: SQL[] = [
     sql`(select ${cols}, ${noFollow}, 'push' as via from ${sends} s
@@ -111,21 +112,19 @@ export async function conversationSends(db: Db, params: { channelId: number; tar
     from (${sql.join(parts, sql` union all `)}) x
     order by x.created_at desc, x.id desc limit ${params.limit}`);
   const rows = (result as unknown as { rows: Array<Record<string, unknown>> }).rows;
-  return rows.map(
-    (r): ConversationSendRow => ({
-      id: r.id as string,
-      kind: r.kind as string,
-      status: r.status as string,
-      isTest: r.is_test === true,
-      request: (typeof r.request === "string" ? JSON.parse(r.request) : r.request) as Record<string, unknown>,
-      recipientCount: r.recipient_count == null ? null : Number(r.recipient_count),
-      authorLabel: r.author_label as string,
-      at: r.at as string,
-      via: r.via as ConversationSendRow["via"],
-      replyToEventId: r.reply_to_event_id == null ? null : Number(r.reply_to_event_id),
-      error: typeof r.error === "string" ? JSON.parse(r.error) : (r.error ?? null),
-      followBefore: (r.follow_before as ConversationSendRow["followBefore"]) ?? null,
-      followAfter: (r.follow_after as ConversationSendRow["followAfter"]) ?? null,
-    }),
-  );
+  return rows.map((r): ConversationSendRow => ({
+    id: r.id as string,
+    kind: r.kind as string,
+    status: r.status as string,
+    isTest: r.is_test === true,
+    request: (typeof r.request === "string" ? JSON.parse(r.request) : r.request) as Record<string, unknown>,
+    recipientCount: r.recipient_count == null ? null : Number(r.recipient_count),
+    authorLabel: r.author_label as string,
+    at: r.at as string,
+    via: r.via as ConversationSendRow["via"],
+    replyToEventId: r.reply_to_event_id == null ? null : Number(r.reply_to_event_id),
+    error: typeof r.error === "string" ? JSON.parse(r.error) : (r.error ?? null),
+    followBefore: (r.follow_before as ConversationSendRow["followBefore"]) ?? null,
+    followAfter: (r.follow_after as ConversationSendRow["followAfter"]) ?? null,
+  }));
 }

@@ -7,7 +7,10 @@ export async function listDrafts(db: Db, params: { channelId: number }) {
 }
 
 export async function getDraft(db: Db, params: { channelId: number; id: string }) {
-  const [row] = await db.select().from(drafts).where(and(eq(drafts.channelId, params.channelId), eq(drafts.id, params.id)));
+  const [row] = await db
+    .select()
+    .from(drafts)
+    .where(and(eq(drafts.channelId, params.channelId), eq(drafts.id, params.id)));
   return row;
 }
 
@@ -17,7 +20,13 @@ export async function saveDraft(db: Db, params: typeof drafts.$inferInsert) {
     .values(params)
     .onConflictDoUpdate({
       target: drafts.id,
-      set: { kind: params.kind, title: params.title, body: params.body, updatedAt: new Date(), ...(params.working !== undefined ? { working: params.working } : {}) },
+      set: {
+        kind: params.kind,
+        title: params.title,
+        body: params.body,
+        updatedAt: new Date(),
+        ...(params.working !== undefined ? { working: params.working } : {}),
+      },
     })
     .returning();
   return row!;
@@ -41,12 +50,18 @@ export async function saveWorkingDraft(db: Db, params: Omit<typeof drafts.$infer
 }
 
 export async function getWorkingDraft(db: Db, params: { channelId: number; authorId: string }) {
-  const [row] = await db.select().from(drafts).where(and(eq(drafts.channelId, params.channelId), eq(drafts.authorId, params.authorId), eq(drafts.working, true)));
+  const [row] = await db
+    .select()
+    .from(drafts)
+    .where(and(eq(drafts.channelId, params.channelId), eq(drafts.authorId, params.authorId), eq(drafts.working, true)));
   return row;
 }
 
 export async function deleteDraft(db: Db, params: { channelId: number; id: string }) {
-  const [row] = await db.delete(drafts).where(and(eq(drafts.channelId, params.channelId), eq(drafts.id, params.id))).returning({ id: drafts.id, title: drafts.title, kind: drafts.kind });
+  const [row] = await db
+    .delete(drafts)
+    .where(and(eq(drafts.channelId, params.channelId), eq(drafts.id, params.id)))
+    .returning({ id: drafts.id, title: drafts.title, kind: drafts.kind });
   return row;
 }
 
@@ -60,6 +75,9 @@ export async function addTestRecipient(db: Db, params: typeof testRecipients.$in
 }
 
 export async function removeTestRecipient(db: Db, params: { channelId: number; id: string }) {
-  const rows = await db.delete(testRecipients).where(and(eq(testRecipients.channelId, params.channelId), eq(testRecipients.id, params.id))).returning({ id: testRecipients.id });
+  const rows = await db
+    .delete(testRecipients)
+    .where(and(eq(testRecipients.channelId, params.channelId), eq(testRecipients.id, params.id)))
+    .returning({ id: testRecipients.id });
   return rows.length > 0;
 }

@@ -51,8 +51,7 @@ export async function searchEvents(db: Db, params: ListEventsParams & { q: strin
   const rows = await eventsByIds(db, { channelId: params.channelId, ids: hits.map((h) => h.id) });
   const items = rows.slice(0, params.limit);
   const last = items.at(-1);
-  const nextCursor: EventCursor | null =
-    rows.length > params.limit && last ? { timestamp: last.timestamp, id: last.id } : scanCursor;
+  const nextCursor: EventCursor | null = rows.length > params.limit && last ? { timestamp: last.timestamp, id: last.id } : scanCursor;
   return { items, nextCursor };
 }
 
@@ -68,10 +67,7 @@ async function windowBoundary(db: Db, base: SQL[], window: number): Promise<Even
   return row ? { id: row.id, timestamp: row.timestamp } : null;
 }
 
-async function olderMatches(
-  db: Db,
-  p: { base: SQL[]; boundary: EventCursor; grams: number[]; pattern: string; limit: number },
-) {
+async function olderMatches(db: Db, p: { base: SQL[]; boundary: EventCursor; grams: number[]; pattern: string; limit: number }) {
   const result = await db.execute<{ id: string | number; timestamp: string | Date }>(olderMatchesSql(p));
   const rows = (result as unknown as { rows: Array<{ id: string | number; timestamp: string | Date }> }).rows;
   return rows.map((r) => ({ id: Number(r.id), timestamp: new Date(r.timestamp) }));

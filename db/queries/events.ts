@@ -21,8 +21,7 @@ export async function listEvents(db: Db, params: ListEventsParams) {
     .limit(params.limit + 1);
   const items = rows.slice(0, params.limit);
   const last = items.at(-1);
-  const nextCursor: EventCursor | null =
-    rows.length > params.limit && last ? { timestamp: last.timestamp, id: last.id } : null;
+  const nextCursor: EventCursor | null = rows.length > params.limit && last ? { timestamp: last.timestamp, id: last.id } : null;
   return { items, nextCursor };
 }
 
@@ -96,12 +95,7 @@ export async function getEventStats(db: Db, params: { channelId: number; now?: D
       .where(eq(webhookDeliveries.channelId, params.channelId))
       .orderBy(desc(webhookDeliveries.receivedAt), desc(webhookDeliveries.id))
       .limit(1),
-    db
-      .select({ at: events.timestamp })
-      .from(events)
-      .where(eq(events.channelId, params.channelId))
-      .orderBy(desc(events.timestamp), desc(events.id))
-      .limit(1),
+    db.select({ at: events.timestamp }).from(events).where(eq(events.channelId, params.channelId)).orderBy(desc(events.timestamp), desc(events.id)).limit(1),
     // Health over the newest 10,000 requests of the last 24 h: bounded work however busy the channel.
     db.execute<{ deliveries: string; failed: string; p50: number | null; p99: number | null }>(sql`
       select count(*) as deliveries,
@@ -129,4 +123,3 @@ export async function getEventStats(db: Db, params: { channelId: number; now?: D
     },
   };
 }
-

@@ -14,7 +14,10 @@ import { cursorCondition, friendColumns, friendConditions, sortKey, sortValue, t
 // with a cursor to go on from.
 const WINDOW = 2000;
 
-export async function searchFriends(db: Db, params: { channelId: number; filter: FriendFilter & { q: string }; sort: FriendSort; limit: number; cursor?: FriendCursor; window?: number }) {
+export async function searchFriends(
+  db: Db,
+  params: { channelId: number; filter: FriendFilter & { q: string }; sort: FriendSort; limit: number; cursor?: FriendCursor; window?: number },
+) {
   const { q, ...rest } = params.filter;
   const needle = normalizeSearchText(q);
   const grams = queryGrams(needle);
@@ -45,13 +48,31 @@ export async function searchFriends(db: Db, params: { channelId: number; filter:
   let rows = found;
   let scanCursor: FriendCursor | null = null;
   if (found.length < want) {
-    const [edge] = await db.select(friendColumns).from(friends).where(and(...base)).orderBy(...order).offset(window - 1).limit(1);
+    const [edge] = await db
+      .select(friendColumns)
+      .from(friends)
+      .where(and(...base))
+      .orderBy(...order)
+      .offset(window - 1)
+      .limit(1);
     if (edge && grams.length) {
       const boundary = { v: sortValue(params.sort, edge), u: edge.userId };
       const older = await db.execute(olderMatchesSql({ base, sort: params.sort, boundary, grams, pattern, limit: want - found.length }));
       const ids = (older as unknown as { rows: Array<{ user_id: string }> }).rows.map((r) => r.user_id);
       if (ids.length) {
-        const more = await db.select(friendColumns).from(friends).where(and(...friendConditions(params.channelId, {}), sql`${friends.userId} in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`)).orderBy(...order);
+        const more = await db
+          .select(friendColumns)
+          .from(friends)
+          .where(
+            and(
+              ...friendConditions(params.channelId, {}),
+              sql`${friends.userId} in (${sql.join(
+                ids.map((i) => sql`${i}`),
+                sql`, `,
+              )})`,
+            ),
+          )
+          .orderBy(...order);
         rows = [...found, ...more];
       }
     } else if (edge) {
@@ -72,7 +93,9 @@ export function olderMatchesSql(p: { base: SQL[]; sort: FriendSort; boundary: Fr
   // becoming an index condition on the sort index: the GIN index must drive this step.
   const keyExpr = p.sort === "name" ? sql`(${key} || '')` : sql`(${key} + interval '0 s')`;
   const bound = p.sort === "name" ? sql`${p.boundary.v}` : sql`${p.boundary.v}::timestamptz`;
-  const beyond = ascending ? sql`(${keyExpr}, ${friends.userId}) > (${bound}, ${p.boundary.u})` : sql`(${keyExpr}, ${friends.userId}) < (${bound}, ${p.boundary.u})`;
+  const beyond = ascending
+    ? sql`(${keyExpr}, ${friends.userId}) > (${bound}, ${p.boundary.u})`
+    : sql`(${keyExpr}, ${friends.userId}) < (${bound}, ${p.boundary.u})`;
   return sql`
     with m as materialized (
       select ${friends.userId} as user_id, ${key} as k from ${friends}

@@ -18,12 +18,19 @@ export async function addTag(db: Db, params: { channelId: number; tag: string; u
       const result = await tx.execute(sql`
         insert into ${friendTags} (channel_id, tag, user_id)
         select ${params.channelId}, ${params.tag}, f.user_id from ${friends} f
-        where f.channel_id = ${params.channelId} and f.user_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
+        where f.channel_id = ${params.channelId} and f.user_id in (${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )})
         on conflict do nothing
         returning user_id`);
       added += (result as unknown as { rows: unknown[] }).rows.length;
     }
-    if (added) await tx.update(tags).set({ friendCount: sql`${tags.friendCount} + ${added}` }).where(and(eq(tags.channelId, params.channelId), eq(tags.name, params.tag)));
+    if (added)
+      await tx
+        .update(tags)
+        .set({ friendCount: sql`${tags.friendCount} + ${added}` })
+        .where(and(eq(tags.channelId, params.channelId), eq(tags.name, params.tag)));
     return added;
   });
 }
@@ -41,7 +48,11 @@ export async function removeTag(db: Db, params: { channelId: number; tag: string
         .returning({ userId: friendTags.userId });
       removed += rows.length;
     }
-    if (removed) await tx.update(tags).set({ friendCount: sql`greatest(0, ${tags.friendCount} - ${removed})` }).where(and(eq(tags.channelId, params.channelId), eq(tags.name, params.tag)));
+    if (removed)
+      await tx
+        .update(tags)
+        .set({ friendCount: sql`greatest(0, ${tags.friendCount} - ${removed})` })
+        .where(and(eq(tags.channelId, params.channelId), eq(tags.name, params.tag)));
     return removed;
   });
 }

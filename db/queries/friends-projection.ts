@@ -124,7 +124,14 @@ export async function eventsForProjection(db: Db, params: { after: number; upTo:
 export async function applyFriendChanges(db: Db, changes: FriendChange[]) {
   if (changes.length === 0) return;
   const input = JSON.stringify(
-    changes.map((c) => ({ channel_id: c.channelId, user_id: c.userId, first_seen: iso(c.firstSeen), last_active: iso(c.lastActive), status: c.status, status_at: iso(c.statusAt) })),
+    changes.map((c) => ({
+      channel_id: c.channelId,
+      user_id: c.userId,
+      first_seen: iso(c.firstSeen),
+      last_active: iso(c.lastActive),
+      status: c.status,
+      status_at: iso(c.statusAt),
+    })),
   );
   // A change without a status carries no status_at either; that is how the merge tells "unchanged".
   await db.execute(sql`
@@ -150,7 +157,15 @@ export async function applyFriendChanges(db: Db, changes: FriendChange[]) {
 export async function applyChatChanges(db: Db, changes: ChatChange[]) {
   if (changes.length === 0) return;
   const input = JSON.stringify(
-    changes.map((c) => ({ channel_id: c.channelId, chat_id: c.chatId, type: c.type, first_seen: iso(c.firstSeen), last_active: iso(c.lastActive), status: c.status, status_at: iso(c.statusAt) })),
+    changes.map((c) => ({
+      channel_id: c.channelId,
+      chat_id: c.chatId,
+      type: c.type,
+      first_seen: iso(c.firstSeen),
+      last_active: iso(c.lastActive),
+      status: c.status,
+      status_at: iso(c.statusAt),
+    })),
   );
   await db.execute(sql`
     insert into ${chats} as c (channel_id, chat_id, type, status, status_at, first_seen_at, last_active_at)
@@ -167,7 +182,14 @@ export async function applyChatChanges(db: Db, changes: ChatChange[]) {
 export async function applyMemberChanges(db: Db, changes: MemberChange[]) {
   if (changes.length === 0) return;
   const input = JSON.stringify(
-    changes.map((m) => ({ channel_id: m.channelId, chat_id: m.chatId, user_id: m.userId, first_seen: iso(m.firstSeen), last_seen: iso(m.lastSeen), left_at: iso(m.leftAt) })),
+    changes.map((m) => ({
+      channel_id: m.channelId,
+      chat_id: m.chatId,
+      user_id: m.userId,
+      first_seen: iso(m.firstSeen),
+      last_seen: iso(m.lastSeen),
+      left_at: iso(m.leftAt),
+    })),
   );
   await db.execute(sql`
     insert into ${chatMembers} (channel_id, chat_id, user_id, first_seen_at, last_seen_at, left_at)

@@ -57,7 +57,12 @@ export async function countFriends(db: Db, params: { channelId: number; filter: 
 export async function friendUserIds(db: Db, params: { channelId: number; filter: FriendFilter; after?: string; limit: number }): Promise<string[]> {
   const c = friendConditions(params.channelId, params.filter);
   if (params.after) c.push(gt(friends.userId, params.after));
-  const rows = await db.select({ userId: friends.userId }).from(friends).where(and(...c)).orderBy(asc(friends.userId)).limit(params.limit);
+  const rows = await db
+    .select({ userId: friends.userId })
+    .from(friends)
+    .where(and(...c))
+    .orderBy(asc(friends.userId))
+    .limit(params.limit);
   return rows.map((r) => r.userId);
 }
 
@@ -65,7 +70,12 @@ export async function friendUserIds(db: Db, params: { channelId: number; filter:
 export async function friendsForExport(db: Db, params: { channelId: number; filter: FriendFilter; after?: string; limit: number }) {
   const c = friendConditions(params.channelId, params.filter);
   if (params.after) c.push(gt(friends.userId, params.after));
-  return db.select(friendColumns).from(friends).where(and(...c)).orderBy(asc(friends.userId)).limit(params.limit);
+  return db
+    .select(friendColumns)
+    .from(friends)
+    .where(and(...c))
+    .orderBy(asc(friends.userId))
+    .limit(params.limit);
 }
 
 export async function getFriend(db: Db, params: { channelId: number; userId: string }) {
@@ -92,7 +102,13 @@ export async function friendStatusCounts(db: Db, params: { channelId: number }) 
  */
 export async function saveProfile(
   db: Db,
-  params: { channelId: number; userId: string; askedAt: Date; profile: { displayName?: string; pictureUrl?: string; statusMessage?: string; language?: string }; friend: boolean },
+  params: {
+    channelId: number;
+    userId: string;
+    askedAt: Date;
+    profile: { displayName?: string; pictureUrl?: string; statusMessage?: string; language?: string };
+    friend: boolean;
+  },
 ) {
   const p = params.profile;
   const search = p.displayName ? normalizeSearchText(p.displayName.toWellFormed()) : null;
@@ -212,8 +228,10 @@ export async function markUnlistedFollowersBlocked(db: Db, params: { channelId: 
 export function friendConditions(channelId: number, f: FriendFilter): SQL[] {
   const c: SQL[] = [eq(friends.channelId, channelId)];
   // An empty list (e.g. a list filter that contradicts a segment's) matches nobody; undefined means any.
-  if (f.statuses) c.push(f.statuses.length === 0 ? sql`false` : f.statuses.length === 1 ? eq(friends.status, f.statuses[0]!) : inArray(friends.status, f.statuses));
-  if (f.languages) c.push(f.languages.length === 0 ? sql`false` : f.languages.length === 1 ? eq(friends.language, f.languages[0]!) : inArray(friends.language, f.languages));
+  if (f.statuses)
+    c.push(f.statuses.length === 0 ? sql`false` : f.statuses.length === 1 ? eq(friends.status, f.statuses[0]!) : inArray(friends.status, f.statuses));
+  if (f.languages)
+    c.push(f.languages.length === 0 ? sql`false` : f.languages.length === 1 ? eq(friends.language, f.languages[0]!) : inArray(friends.language, f.languages));
   if (f.activeSince) c.push(sql`${friends.lastActiveAt} >= ${f.activeSince.toISOString()}::timestamptz`);
   if (f.activeBefore) c.push(sql`${friends.lastActiveAt} < ${f.activeBefore.toISOString()}::timestamptz`);
   if (f.firstSeenSince) c.push(sql`${friends.firstSeenAt} >= ${f.firstSeenSince.toISOString()}::timestamptz`);

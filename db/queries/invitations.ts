@@ -2,7 +2,10 @@ import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { invitations, user, type Role } from "../schema/auth";
 
-export async function createInvitation(db: Db, params: { id: string; email: string; role: Role; tokenHash: string; invitedBy: string | null; expiresAt: Date }) {
+export async function createInvitation(
+  db: Db,
+  params: { id: string; email: string; role: Role; tokenHash: string; invitedBy: string | null; expiresAt: Date },
+) {
   const [row] = await db.insert(invitations).values(params).returning();
   return row!;
 }
@@ -30,12 +33,7 @@ export async function findOpenInvitation(db: Db, params: { tokenHash: string; no
     .select()
     .from(invitations)
     .where(
-      and(
-        eq(invitations.tokenHash, params.tokenHash),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, params.now),
-      ),
+      and(eq(invitations.tokenHash, params.tokenHash), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, params.now)),
     );
   return row;
 }
@@ -66,12 +64,7 @@ export async function findOpenInvitationSummary(db: Db, params: { tokenHash: str
     .from(invitations)
     .leftJoin(user, eq(user.id, invitations.invitedBy))
     .where(
-      and(
-        eq(invitations.tokenHash, params.tokenHash),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, params.now),
-      ),
+      and(eq(invitations.tokenHash, params.tokenHash), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, params.now)),
     );
   return row;
 }

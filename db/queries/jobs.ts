@@ -46,7 +46,10 @@ export async function claimJobs(db: Db, params: { kinds: string[]; worker: strin
       select id from ${jobs}
       where done_at is null and failed_at is null and run_at <= now()
         and (locked_until is null or locked_until < now())
-        and kind in (${sql.join(params.kinds.map((k) => sql`${k}`), sql`, `)})
+        and kind in (${sql.join(
+          params.kinds.map((k) => sql`${k}`),
+          sql`, `,
+        )})
       order by run_at limit ${params.limit}
       for update skip locked
     )
@@ -55,7 +58,15 @@ export async function claimJobs(db: Db, params: { kinds: string[]; worker: strin
     returning j.id`);
   const ids = (result as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id);
   if (!ids.length) return [];
-  return db.select().from(jobs).where(sql`${jobs.id} in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`);
+  return db
+    .select()
+    .from(jobs)
+    .where(
+      sql`${jobs.id} in (${sql.join(
+        ids.map((i) => sql`${i}`),
+        sql`, `,
+      )})`,
+    );
 }
 
 export async function completeJob(db: Db, params: { id: string; worker: string }) {
@@ -187,13 +198,24 @@ export async function bringForwardJob(db: Db, params: { kind: string; key: strin
   const rows = await db
     .update(jobs)
     .set({ runAt: front })
-    .where(and(eq(jobs.kind, params.kind), eq(jobs.key, params.key), isNull(jobs.doneAt), isNull(jobs.failedAt), sql`(${jobs.lockedUntil} is null or ${jobs.lockedUntil} < now())`))
+    .where(
+      and(
+        eq(jobs.kind, params.kind),
+        eq(jobs.key, params.key),
+        isNull(jobs.doneAt),
+        isNull(jobs.failedAt),
+        sql`(${jobs.lockedUntil} is null or ${jobs.lockedUntil} < now())`,
+      ),
+    )
     .returning({ id: jobs.id });
   if (rows.length) await db.execute(sql`select pg_notify(${JOBS_CHANNEL}, 'job')`);
   return rows.length > 0;
 }
 
 export async function getJob(db: Db, params: { kind: string; key: string }): Promise<JobRow | undefined> {
-  const [row] = await db.select().from(jobs).where(and(eq(jobs.kind, params.kind), eq(jobs.key, params.key)));
+  const [row] = await db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.kind, params.kind), eq(jobs.key, params.key)));
   return row;
 }

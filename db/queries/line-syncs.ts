@@ -5,7 +5,10 @@ import { lineSyncs } from "../schema/contacts";
 export type LineSyncStatus = "running" | "ok" | "not_available" | "error";
 
 export async function getLineSync(db: Db, params: { channelId: number; name: string }) {
-  const [row] = await db.select().from(lineSyncs).where(and(eq(lineSyncs.channelId, params.channelId), eq(lineSyncs.name, params.name)));
+  const [row] = await db
+    .select()
+    .from(lineSyncs)
+    .where(and(eq(lineSyncs.channelId, params.channelId), eq(lineSyncs.name, params.name)));
   return row;
 }
 

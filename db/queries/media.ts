@@ -3,7 +3,10 @@ import type { Db } from "../client";
 import { media, mediaChunks, type MediaStatus, type MediaVariant } from "../schema/media";
 
 export async function getMedia(db: Db, params: { channelId: number; messageId: string }) {
-  const [row] = await db.select().from(media).where(and(eq(media.channelId, params.channelId), eq(media.messageId, params.messageId)));
+  const [row] = await db
+    .select()
+    .from(media)
+    .where(and(eq(media.channelId, params.channelId), eq(media.messageId, params.messageId)));
   return row;
 }
 
@@ -11,7 +14,13 @@ export async function getMedia(db: Db, params: { channelId: number; messageId: s
 export async function mediaOfMessages(db: Db, params: { channelId: number; messageIds: string[] }) {
   if (params.messageIds.length === 0) return [];
   return db
-    .select({ messageId: media.messageId, status: media.status, contentType: media.contentType, size: media.size, hasPreview: sql<boolean>`${media.previewSize} is not null` })
+    .select({
+      messageId: media.messageId,
+      status: media.status,
+      contentType: media.contentType,
+      size: media.size,
+      hasPreview: sql<boolean>`${media.previewSize} is not null`,
+    })
     .from(media)
     .where(and(eq(media.channelId, params.channelId), inArray(media.messageId, params.messageIds)));
 }
@@ -37,7 +46,14 @@ export async function readMediaChunks(db: Db, params: { channelId: number; messa
   const rows = await db
     .select({ seq: mediaChunks.seq, bytes: mediaChunks.bytes })
     .from(mediaChunks)
-    .where(and(eq(mediaChunks.channelId, params.channelId), eq(mediaChunks.messageId, params.messageId), eq(mediaChunks.variant, params.variant), between(mediaChunks.seq, params.fromSeq, params.toSeq)))
+    .where(
+      and(
+        eq(mediaChunks.channelId, params.channelId),
+        eq(mediaChunks.messageId, params.messageId),
+        eq(mediaChunks.variant, params.variant),
+        between(mediaChunks.seq, params.fromSeq, params.toSeq),
+      ),
+    )
     .orderBy(asc(mediaChunks.seq));
   return rows.map((r) => ({ seq: r.seq, bytes: r.bytes instanceof Uint8Array ? r.bytes : new Uint8Array(r.bytes as ArrayBuffer) }));
 }

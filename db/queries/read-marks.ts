@@ -9,7 +9,15 @@ export async function newestReadToken(db: Db, params: { channelId: number; userI
   const [row] = await db
     .select({ eventId: events.id, token })
     .from(events)
-    .where(and(eq(events.channelId, params.channelId), eq(events.userId, params.userId), eq(events.sourceType, "user"), eq(events.type, "message"), sql`${token} is not null`))
+    .where(
+      and(
+        eq(events.channelId, params.channelId),
+        eq(events.userId, params.userId),
+        eq(events.sourceType, "user"),
+        eq(events.type, "message"),
+        sql`${token} is not null`,
+      ),
+    )
     .orderBy(sql`${events.timestamp} desc, ${events.id} desc`)
     .limit(1);
   return row;
@@ -20,7 +28,10 @@ export async function newestReadToken(db: Db, params: { channelId: number; userI
  * one that asks LINE (two operators opening the chat at once ask once). Answers whether it moved, and
  * where it was, to put it back if LINE refuses.
  */
-export async function claimReadMark(db: Db, params: { channelId: number; userId: string; eventId: number }): Promise<{ claimed: boolean; previous: number | null }> {
+export async function claimReadMark(
+  db: Db,
+  params: { channelId: number; userId: string; eventId: number },
+): Promise<{ claimed: boolean; previous: number | null }> {
   const result = await db.execute(sql`
     with prev as (select event_id from ${readMarks} where channel_id = ${params.channelId} and user_id = ${params.userId})
     insert into ${readMarks} (channel_id, user_id, event_id) values (${params.channelId}, ${params.userId}, ${params.eventId})

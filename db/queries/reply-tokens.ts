@@ -18,10 +18,17 @@ export interface ReplyCandidate {
  * reply index on sends is what makes "unused" hold between two operators). A friend's conversation
  * takes only their one-on-one events: a token from a group they wrote in would answer in that group.
  */
-export async function usableReplyEvents(db: Db, params: { channelId: number; target: ConversationTarget; now: Date; windowMs: number; maxAgeMs: number; limit: number }) {
+export async function usableReplyEvents(
+  db: Db,
+  params: { channelId: number; target: ConversationTarget; now: Date; windowMs: number; maxAgeMs: number; limit: number },
+) {
   const t = params.target;
   const who =
-    t.kind === "user" ? sql`e.user_id = ${t.userId} and e.source_type = 'user'` : t.kind === "group" ? sql`e.group_id = ${t.chatId}` : sql`e.room_id = ${t.chatId}`;
+    t.kind === "user"
+      ? sql`e.user_id = ${t.userId} and e.source_type = 'user'`
+      : t.kind === "group"
+        ? sql`e.group_id = ${t.chatId}`
+        : sql`e.room_id = ${t.chatId}`;
   const now = params.now.getTime();
   const result = await db.execute(sql`
     select e.id, e.reply_token, e.received_at, e.timestamp, e.mode
@@ -34,13 +41,11 @@ export async function usableReplyEvents(db: Db, params: { channelId: number; tar
     order by e.received_at desc, e.id desc
     limit ${params.limit}`);
   const rows = (result as unknown as { rows: Array<Record<string, unknown>> }).rows;
-  return rows.map(
-    (r): ReplyCandidate => ({
-      id: Number(r.id),
-      replyToken: r.reply_token as string,
-      receivedAt: new Date(r.received_at as string),
-      timestamp: new Date(r.timestamp as string),
-      mode: (r.mode as string | null) ?? null,
-    }),
-  );
+  return rows.map((r): ReplyCandidate => ({
+    id: Number(r.id),
+    replyToken: r.reply_token as string,
+    receivedAt: new Date(r.received_at as string),
+    timestamp: new Date(r.timestamp as string),
+    mode: (r.mode as string | null) ?? null,
+  }));
 }

@@ -16,7 +16,10 @@ export async function listSegments(db: Db, params: { channelId: number }) {
 }
 
 export async function getSegment(db: Db, params: { channelId: number; id: string }) {
-  const [row] = await db.select().from(segments).where(and(eq(segments.channelId, params.channelId), eq(segments.id, params.id)));
+  const [row] = await db
+    .select()
+    .from(segments)
+    .where(and(eq(segments.channelId, params.channelId), eq(segments.id, params.id)));
   return row;
 }
 
@@ -49,7 +52,14 @@ export async function recordSegmentSize(db: Db, params: { id: string; size: numb
 export async function createAudience(db: Db, params: { channelId: number; segmentId: string; description: string; createdBy: string }) {
   const [row] = await db
     .insert(audiences)
-    .values({ id: randomUUID(), channelId: params.channelId, segmentId: params.segmentId, description: params.description, status: "uploading", createdBy: params.createdBy })
+    .values({
+      id: randomUUID(),
+      channelId: params.channelId,
+      segmentId: params.segmentId,
+      description: params.description,
+      status: "uploading",
+      createdBy: params.createdBy,
+    })
     .returning();
   return row!;
 }

@@ -3,7 +3,6 @@ import type { Db } from "../client";
 import { sendAttempts, sendChunks, sends, type ChunkRow, type SendRow } from "../schema/messages";
 import { JOBS_CHANNEL } from "./jobs";
 
-
 export class SendConflictError extends Error {
   constructor() {
     super("A send for this already exists");
@@ -42,7 +41,10 @@ export async function insertSend(db: Db, params: { send: NewSend; chunks: NewChu
 
 /** The send stored for a caller's idempotency key (retryKey), if any. */
 export async function findSendByClientKey(db: Db, params: { channelId: number; clientKey: string }) {
-  const [row] = await db.select().from(sends).where(and(eq(sends.channelId, params.channelId), eq(sends.clientKey, params.clientKey)));
+  const [row] = await db
+    .select()
+    .from(sends)
+    .where(and(eq(sends.channelId, params.channelId), eq(sends.clientKey, params.clientKey)));
   return row;
 }
 
@@ -59,7 +61,12 @@ export interface ClaimedChunk extends ChunkRow {
  */
 export async function claimDueChunks(db: Db, params: { worker: string; limit: number; leaseMs: number; kinds?: SendRow["kind"][] }): Promise<ClaimedChunk[]> {
   if (params.limit <= 0) return [];
-  const kindFilter = params.kinds?.length ? sql`and s.kind in (${sql.join(params.kinds.map((k) => sql`${k}`), sql`, `)})` : sql``;
+  const kindFilter = params.kinds?.length
+    ? sql`and s.kind in (${sql.join(
+        params.kinds.map((k) => sql`${k}`),
+        sql`, `,
+      )})`
+    : sql``;
   const result = await db.execute(sql`
     with due as (
       select c.id from ${sendChunks} c join ${sends} s on s.id = c.send_id
@@ -147,12 +154,6 @@ export async function finishChunks(db: Db, params: { worker: string; items: Chun
   });
 }
 
-/** One request's result (see finishChunks). */
-export async function finishChunk(db: Db, params: { chunkId: string; worker: string; result: ChunkResult; attempt?: typeof sendAttempts.$inferInsert }) {
-  const done = await finishChunks(db, { worker: params.worker, items: [params] });
-  return done.length > 0;
-}
-
 /** A send's status, derived from its requests: sending, sent, partially sent or failed. */
 export async function refreshSendStatus(db: Db, params: { sendId: string }) {
   await db.execute(sql`
@@ -196,7 +197,14 @@ export async function claimDuePolls(db: Db, params: { limit: number; leaseMs: nu
 
 export async function saveProgress(
   db: Db,
-  params: { sendId: string; progress: Record<string, unknown>; final: "sent" | "failed" | null; nextPollAt: Date | null; recipientCount?: number | null; error?: unknown },
+  params: {
+    sendId: string;
+    progress: Record<string, unknown>;
+    final: "sent" | "failed" | null;
+    nextPollAt: Date | null;
+    recipientCount?: number | null;
+    error?: unknown;
+  },
 ) {
   await db
     .update(sends)
@@ -236,7 +244,9 @@ export async function listSends(db: Db, params: ListSendsParams) {
     .select({
       ...getTableColumns(sends),
       // The history shows LINE's request ids; a multicast of many requests shows its first few.
-      lineRequestIds: sql<string[] | null>`(select (array_agg(line_request_id order by seq))[1:5] from send_chunks where send_chunks.send_id = sends.id and line_request_id is not null)`,
+      lineRequestIds: sql<
+        string[] | null
+      >`(select (array_agg(line_request_id order by seq))[1:5] from send_chunks where send_chunks.send_id = sends.id and line_request_id is not null)`,
     })
     .from(sends)
     .where(and(...c))
@@ -250,18 +260,20 @@ export async function listSends(db: Db, params: ListSendsParams) {
  * is not this channel's. The send row keeps only their count: the ids live in its chunks.
  */
 export async function getSendRecipients(db: Db, params: { channelId: number; id: string }) {
-  const [send] = await db.select({ id: sends.id }).from(sends).where(and(eq(sends.channelId, params.channelId), eq(sends.id, params.id)));
+  const [send] = await db
+    .select({ id: sends.id })
+    .from(sends)
+    .where(and(eq(sends.channelId, params.channelId), eq(sends.id, params.id)));
   if (!send) return undefined;
-  const chunks = await db
-    .select({ recipients: sendChunks.recipients })
-    .from(sendChunks)
-    .where(eq(sendChunks.sendId, send.id))
-    .orderBy(asc(sendChunks.seq));
+  const chunks = await db.select({ recipients: sendChunks.recipients }).from(sendChunks).where(eq(sendChunks.sendId, send.id)).orderBy(asc(sendChunks.seq));
   return chunks.flatMap((c) => c.recipients ?? []);
 }
 
 export async function getSend(db: Db, params: { channelId: number; id: string }) {
-  const [send] = await db.select().from(sends).where(and(eq(sends.channelId, params.channelId), eq(sends.id, params.id)));
+  const [send] = await db
+    .select()
+    .from(sends)
+    .where(and(eq(sends.channelId, params.channelId), eq(sends.id, params.id)));
   if (!send) return undefined;
   const chunks = await db
     .select({
@@ -282,6 +294,9 @@ export async function getSend(db: Db, params: { channelId: number; id: string })
     .orderBy(asc(sendChunks.seq));
   const attempts = await db.select().from(sendAttempts).where(eq(sendAttempts.sendId, send.id)).orderBy(asc(sendAttempts.id)).limit(2000);
   // The first request's ids (at most 500), to show that request exactly as LINE got it.
-  const [first] = await db.select({ recipients: sendChunks.recipients }).from(sendChunks).where(and(eq(sendChunks.sendId, send.id), eq(sendChunks.seq, 0)));
+  const [first] = await db
+    .select({ recipients: sendChunks.recipients })
+    .from(sendChunks)
+    .where(and(eq(sendChunks.sendId, send.id), eq(sendChunks.seq, 0)));
   return { send, chunks, attempts, firstRecipients: first?.recipients ?? null };
 }

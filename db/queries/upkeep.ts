@@ -49,8 +49,7 @@ export async function tablesDueForUpkeep(db: Db): Promise<TableUpkeep[]> {
   return result.rows
     .map((r) => ({
       table: r.table,
-      analyze:
-        r.modified >= ANALYZE_BASE + ANALYZE_SHARE * r.tuples || (r.never_analyzed && r.bytes >= NEVER_ANALYZED_BYTES),
+      analyze: r.modified >= ANALYZE_BASE + ANALYZE_SHARE * r.tuples || (r.never_analyzed && r.bytes >= NEVER_ANALYZED_BYTES),
       vacuum: r.dead >= VACUUM_BASE + VACUUM_SHARE * r.tuples || r.inserted >= INSERT_VACUUM_BASE + INSERT_VACUUM_SHARE * r.tuples,
     }))
     .filter((t) => t.analyze || t.vacuum);

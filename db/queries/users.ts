@@ -70,7 +70,14 @@ export async function deleteSessionsOf(db: Db, params: { userId: string }) {
 
 export async function listSessionsOf(db: Db, params: { userId: string }) {
   return db
-    .select({ id: session.id, createdAt: session.createdAt, updatedAt: session.updatedAt, expiresAt: session.expiresAt, ipAddress: session.ipAddress, userAgent: session.userAgent })
+    .select({
+      id: session.id,
+      createdAt: session.createdAt,
+      updatedAt: session.updatedAt,
+      expiresAt: session.expiresAt,
+      ipAddress: session.ipAddress,
+      userAgent: session.userAgent,
+    })
     .from(session)
     .where(eq(session.userId, params.userId))
     .orderBy(sql`${session.updatedAt} desc`);

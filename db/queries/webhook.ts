@@ -56,31 +56,29 @@ export async function storeDeliveries(db: Db, params: { deliveries: DeliveryReco
   if (deliveries.length === 0) return { inserted: 0 };
   const input = validJson(
     {
-    deliveries: deliveries.map((d) => ({
-      id: d.id,
-      channel_id: d.channelId,
-      received_at: d.receivedAt.toISOString(),
-      status_code: d.statusCode,
-      signature: d.signature,
-      reason: d.reason,
-      reason_detail: d.reasonDetail,
-      destination: d.destination,
-      event_count: d.events.length,
-      is_verify: d.isVerify,
-      body: d.body,
-      body_bytes: d.bodyBytes,
-      body_truncated: d.bodyTruncated,
-      user_agent: d.userAgent,
-    })),
-    events: uniqueEventRows(deliveries),
+      deliveries: deliveries.map((d) => ({
+        id: d.id,
+        channel_id: d.channelId,
+        received_at: d.receivedAt.toISOString(),
+        status_code: d.statusCode,
+        signature: d.signature,
+        reason: d.reason,
+        reason_detail: d.reasonDetail,
+        destination: d.destination,
+        event_count: d.events.length,
+        is_verify: d.isVerify,
+        body: d.body,
+        body_bytes: d.bodyBytes,
+        body_truncated: d.bodyTruncated,
+        user_agent: d.userAgent,
+      })),
+      events: uniqueEventRows(deliveries),
     },
     validText,
   );
   // A random counter shard per batch: concurrent writers rarely wait on the same event_counts row.
   const shard = Math.floor(Math.random() * 16);
-  const result = await db.execute<{ inserted: number }>(
-    sql`select oa_store_deliveries(${input}::json, ${shard}) as inserted`,
-  );
+  const result = await db.execute<{ inserted: number }>(sql`select oa_store_deliveries(${input}::json, ${shard}) as inserted`);
   const rows = (result as unknown as { rows: Array<{ inserted: number }> }).rows;
   return { inserted: Number(rows[0]?.inserted ?? 0) };
 }
@@ -100,9 +98,7 @@ export interface TimingRecord {
  */
 export async function recordTimings(db: Db, params: { timings: TimingRecord[] }) {
   if (params.timings.length === 0) return;
-  const rows = JSON.stringify(
-    params.timings.map((t) => [t.deliveryId, t.channelId, t.receivedAt.toISOString(), t.statusCode, t.latencyMs]),
-  );
+  const rows = JSON.stringify(params.timings.map((t) => [t.deliveryId, t.channelId, t.receivedAt.toISOString(), t.statusCode, t.latencyMs]));
   await db.execute(sql`
     insert into ${webhookTimings} (delivery_id, channel_id, received_at, status_code, latency_ms)
     select r->>0, (r->>1)::int, (r->>2)::timestamptz, (r->>3)::smallint, (r->>4)::int
@@ -172,9 +168,7 @@ export async function listDeliveries(db: Db, params: ListDeliveriesParams) {
   if (params.rejected === false) conditions.push(lt(d.statusCode, 300));
   if (params.verify !== undefined) conditions.push(eq(d.isVerify, params.verify));
   if (params.cursor) {
-    conditions.push(
-      sql`(${d.receivedAt}, ${d.id}) < (${params.cursor.receivedAt.toISOString()}::timestamptz, ${params.cursor.id})`,
-    );
+    conditions.push(sql`(${d.receivedAt}, ${d.id}) < (${params.cursor.receivedAt.toISOString()}::timestamptz, ${params.cursor.id})`);
   }
   return db
     .select(deliveryColumns)

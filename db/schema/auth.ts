@@ -139,7 +139,9 @@ export const auditLog = pgTable(
     ip: text("ip"),
     action: text("action").notNull(),
     target: text("target"),
-    details: jsonb("details").notNull().default(sql`'{}'::jsonb`),
+    details: jsonb("details")
+      .notNull()
+      .default(sql`'{}'::jsonb`),
   },
   (t) => [
     index("audit_log_at_idx").on(t.at, t.id),

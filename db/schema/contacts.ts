@@ -55,7 +55,9 @@ export const friends = pgTable(
     index("friends_channel_language_active_idx").on(t.channelId, t.language, t.lastActiveAt, t.userId),
     index("friends_search_grams_idx").using("gin", t.searchGrams),
     // Profiles due for a refresh, oldest first.
-    index("friends_profile_due_idx").on(t.channelId, t.profileFetchedAt).where(sql`status <> 'blocked'`),
+    index("friends_profile_due_idx")
+      .on(t.channelId, t.profileFetchedAt)
+      .where(sql`status <> 'blocked'`),
   ],
 );
 
@@ -94,7 +96,9 @@ export const chats = pgTable(
     pictureUrl: text("picture_url"),
     memberCount: integer("member_count"),
     /** joined: the account is in it; left: it left or was removed. */
-    status: text("status", { enum: ["joined", "left"] }).notNull().default("joined"),
+    status: text("status", { enum: ["joined", "left"] })
+      .notNull()
+      .default("joined"),
     statusAt: timestamp("status_at", { withTimezone: true, precision: 3 }),
     firstSeenAt: timestamp("first_seen_at", { withTimezone: true, precision: 3 }).notNull(),
     lastActiveAt: timestamp("last_active_at", { withTimezone: true, precision: 3 }).notNull(),
@@ -143,7 +147,9 @@ export const lineSyncs = pgTable(
     name: text("name").notNull(),
     /** running | ok | not_available | error */
     status: text("status").notNull(),
-    details: jsonb("details").notNull().default(sql`'{}'::jsonb`),
+    details: jsonb("details")
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -12,7 +12,9 @@ export const jobs = pgTable(
     kind: text("kind").notNull(),
     /** Unique per kind while the job is not done: enqueueing the same key again is a no-op. */
     key: text("key").notNull(),
-    payload: jsonb("payload").notNull().default(sql`'{}'::jsonb`),
+    payload: jsonb("payload")
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     runAt: timestamp("run_at", { withTimezone: true }).notNull().defaultNow(),
     attempts: integer("attempts").notNull().default(0),
     maxAttempts: integer("max_attempts").notNull().default(8),
@@ -25,7 +27,9 @@ export const jobs = pgTable(
   },
   (t) => [
     uniqueIndex("jobs_kind_key_idx").on(t.kind, t.key),
-    index("jobs_due_idx").on(t.runAt).where(sql`done_at is null and failed_at is null`),
+    index("jobs_due_idx")
+      .on(t.runAt)
+      .where(sql`done_at is null and failed_at is null`),
   ],
 );
 

@@ -49,12 +49,20 @@ export const sends = pgTable(
     index("sends_channel_kind_created_idx").on(t.channelId, t.kind, t.createdAt, t.id),
     index("sends_channel_status_created_idx").on(t.channelId, t.status, t.createdAt, t.id),
     index("sends_channel_author_created_idx").on(t.channelId, t.authorId, t.createdAt, t.id),
-    uniqueIndex("sends_client_key_idx").on(t.channelId, t.clientKey).where(sql`client_key is not null`),
-    index("sends_poll_idx").on(t.nextPollAt).where(sql`next_poll_at is not null`),
+    uniqueIndex("sends_client_key_idx")
+      .on(t.channelId, t.clientKey)
+      .where(sql`client_key is not null`),
+    index("sends_poll_idx")
+      .on(t.nextPollAt)
+      .where(sql`next_poll_at is not null`),
     // A reply token works once: one reply send per event, even if two operators click at once.
-    uniqueIndex("sends_reply_to_event_idx").on(t.channelId, t.replyToEventId).where(sql`reply_to_event_id is not null`),
+    uniqueIndex("sends_reply_to_event_idx")
+      .on(t.channelId, t.replyToEventId)
+      .where(sql`reply_to_event_id is not null`),
     // A friend's conversation: pushes to one user, group or room.
-    index("sends_push_to_idx").on(t.channelId, sql`(request->>'to')`, t.createdAt, t.id).where(sql`kind = 'push'`),
+    index("sends_push_to_idx")
+      .on(t.channelId, sql`(request->>'to')`, t.createdAt, t.id)
+      .where(sql`kind = 'push'`),
   ],
 );
 
@@ -85,7 +93,9 @@ export const sendChunks = pgTable(
   (t) => [
     index("send_chunks_send_idx").on(t.sendId, t.seq),
     // The work queue: what is due, oldest first.
-    index("send_chunks_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index("send_chunks_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'pending'`),
     // A friend's conversation: the multicast requests that named them.
     index("send_chunks_recipients_idx").using("gin", t.recipients),
   ],
@@ -133,7 +143,9 @@ export const drafts = pgTable(
   },
   (t) => [
     index("drafts_channel_updated_idx").on(t.channelId, t.updatedAt),
-    uniqueIndex("drafts_working_idx").on(t.channelId, t.authorId).where(sql`working`),
+    uniqueIndex("drafts_working_idx")
+      .on(t.channelId, t.authorId)
+      .where(sql`working`),
   ],
 );
 

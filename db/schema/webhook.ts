@@ -1,17 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  boolean,
-  index,
-  integer,
-  json,
-  pgTable,
-  primaryKey,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, json, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 // The intake tables carry channel_id but no foreign keys: their only writer is the function
 // oa_store_deliveries (migration 0001), which writes deliveries, events and counts together in one
@@ -33,14 +21,7 @@ export const webhookDeliveries = pgTable(
     signature: text("signature", { enum: ["valid", "invalid", "missing", "unchecked"] }).notNull(),
     // Why a delivery was refused: a stable code the UI translates, and the detail as it was found.
     reason: text("reason", {
-      enum: [
-        "missing_signature",
-        "invalid_signature",
-        "secret_not_configured",
-        "body_too_large",
-        "invalid_json",
-        "invalid_body",
-      ],
+      enum: ["missing_signature", "invalid_signature", "secret_not_configured", "body_too_large", "invalid_json", "invalid_body"],
     }),
     reasonDetail: text("reason_detail"),
     destination: text("destination"),

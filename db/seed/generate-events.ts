@@ -8,10 +8,40 @@ import { normalizeSearchText, textGrams } from "@/db/search-text";
 // SELECT over generate_series) because a million round trips would take an hour.
 
 const fragments = {
-  zh: [["請問", "你好，", "不好意思，", "老闆，", "想問一下"], ["今天有營業嗎", "週末可以訂位嗎", "這個還有貨嗎", "運費怎麼算", "可以用 LINE Pay 嗎", "台北店在哪裡", "會員點數怎麼查", "優惠券過期了"], ["？", "！", "，謝謝", "～"]],
-  ja: [["すみません、", "こんにちは！", "お世話になります。", ""], ["明日の予約を変更したいです", "東京タワーの近くに店舗はありますか", "クーポンが使えません", "配送状況を教えてください", "営業時間は何時までですか", "ポイントの有効期限は"], ["。", "？", "🙏", "！"]],
-  th: [["สวัสดีครับ ", "สวัสดีค่ะ ", "ขอถามหน่อย ", ""], ["ร้านเปิดกี่โมง", "สั่งกาแฟลาเต้สองแก้ว", "มีโปรโมชั่นไหม", "ส่งของถึงกรุงเทพกี่วัน", "ใช้คูปองไม่ได้", "สาขาเชียงใหม่อยู่ที่ไหน"], ["ครับ", "ค่ะ", "", "นะคะ"]],
-  en: [["Hi, ", "Hello! ", "Quick question: ", ""], ["is the spring sale still on", "can I change my delivery address", "do you ship to Osaka", "my coupon code does not work", "what time do you close today", "where is the Bangkok branch"], ["?", "!", " thanks", "."]],
+  zh: [
+    ["請問", "你好，", "不好意思，", "老闆，", "想問一下"],
+    ["今天有營業嗎", "週末可以訂位嗎", "這個還有貨嗎", "運費怎麼算", "可以用 LINE Pay 嗎", "台北店在哪裡", "會員點數怎麼查", "優惠券過期了"],
+    ["？", "！", "，謝謝", "～"],
+  ],
+  ja: [
+    ["すみません、", "こんにちは！", "お世話になります。", ""],
+    [
+      "明日の予約を変更したいです",
+      "東京タワーの近くに店舗はありますか",
+      "クーポンが使えません",
+      "配送状況を教えてください",
+      "営業時間は何時までですか",
+      "ポイントの有効期限は",
+    ],
+    ["。", "？", "🙏", "！"],
+  ],
+  th: [
+    ["สวัสดีครับ ", "สวัสดีค่ะ ", "ขอถามหน่อย ", ""],
+    ["ร้านเปิดกี่โมง", "สั่งกาแฟลาเต้สองแก้ว", "มีโปรโมชั่นไหม", "ส่งของถึงกรุงเทพกี่วัน", "ใช้คูปองไม่ได้", "สาขาเชียงใหม่อยู่ที่ไหน"],
+    ["ครับ", "ค่ะ", "", "นะคะ"],
+  ],
+  en: [
+    ["Hi, ", "Hello! ", "Quick question: ", ""],
+    [
+      "is the spring sale still on",
+      "can I change my delivery address",
+      "do you ship to Osaka",
+      "my coupon code does not work",
+      "what time do you close today",
+      "where is the Bangkok branch",
+    ],
+    ["?", "!", " thanks", "."],
+  ],
 };
 
 export const SEARCH_TERMS = {

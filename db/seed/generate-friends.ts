@@ -8,10 +8,22 @@ import { normalizeSearchText, textGrams } from "@/db/search-text";
 // tags of very different sizes (a rare "vip", a common "newsletter"). Deterministic for a given count.
 
 const names = {
-  "zh-TW": { family: ["陳", "林", "黃", "張", "李", "王", "吳", "劉", "蔡", "楊", "許", "鄭"], given: ["家豪", "志明", "俊傑", "建宏", "淑芬", "美玲", "雅婷", "怡君", "宗翰", "佳穎", "欣怡", "冠宇", "詩涵", "柏翰"] },
-  ja: { family: ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤"], given: ["さくら", "陽菜", "結衣", "翔太", "大翔", "蓮", "ゆうと", "美咲", "はると", "あおい", "健太", "直子"] },
-  th: { family: ["ใจดี", "สุขสันต์", "ศรีสุข", "วงศ์ใหญ่", "ทองดี", "แก้วมณี", "บุญมา", "รัตนพันธ์"], given: ["สมชาย", "สมศรี", "วิภาวดี", "ณัฐพล", "กิตติพงษ์", "ปิยะนุช", "ศิริพร", "อรุณี", "ธนากร", "พิมพ์ชนก"] },
-  en: { family: ["Smith", "Chen", "Wong", "Brown", "Tanaka", "Garcia", "Lee", "Taylor", "Nguyen", "Miller"], given: ["Emma", "Liam", "Olivia", "Noah", "Ava", "Lucas", "Mia", "Ethan", "Sophia", "Mason", "Chloe", "Ryan"] },
+  "zh-TW": {
+    family: ["陳", "林", "黃", "張", "李", "王", "吳", "劉", "蔡", "楊", "許", "鄭"],
+    given: ["家豪", "志明", "俊傑", "建宏", "淑芬", "美玲", "雅婷", "怡君", "宗翰", "佳穎", "欣怡", "冠宇", "詩涵", "柏翰"],
+  },
+  ja: {
+    family: ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤"],
+    given: ["さくら", "陽菜", "結衣", "翔太", "大翔", "蓮", "ゆうと", "美咲", "はると", "あおい", "健太", "直子"],
+  },
+  th: {
+    family: ["ใจดี", "สุขสันต์", "ศรีสุข", "วงศ์ใหญ่", "ทองดี", "แก้วมณี", "บุญมา", "รัตนพันธ์"],
+    given: ["สมชาย", "สมศรี", "วิภาวดี", "ณัฐพล", "กิตติพงษ์", "ปิยะนุช", "ศิริพร", "อรุณี", "ธนากร", "พิมพ์ชนก"],
+  },
+  en: {
+    family: ["Smith", "Chen", "Wong", "Brown", "Tanaka", "Garcia", "Lee", "Taylor", "Nguyen", "Miller"],
+    given: ["Emma", "Liam", "Olivia", "Noah", "Ava", "Lucas", "Mia", "Ethan", "Sophia", "Mason", "Chloe", "Ryan"],
+  },
 };
 const languages = ["zh-TW", "zh-TW", "zh-TW", "ja", "ja", "th", "th", "en"] as const;
 
@@ -38,7 +50,14 @@ export async function generateFriends(db: Db, params: { channelId: number; total
       const pool = names[language];
       const family = pool.family[(i * 7) % pool.family.length]!;
       const given = pool.given[(i * 13 + Math.floor(i / 97)) % pool.given.length]!;
-      const name = i === Math.floor(params.total / 2) ? "Xylophone Collector" : language === "en" ? `${given} ${family}` : language === "th" ? `${given} ${family}` : `${family}${given}`;
+      const name =
+        i === Math.floor(params.total / 2)
+          ? "Xylophone Collector"
+          : language === "en"
+            ? `${given} ${family}`
+            : language === "th"
+              ? `${given} ${family}`
+              : `${family}${given}`;
       const search = normalizeSearchText(name);
       const status = i % 23 === 0 ? "blocked" : i % 31 === 0 ? "unknown" : "friend";
       const firstSeen = now - ((i * 7919) % (365 * 86_400)) * 1000;

@@ -9,7 +9,15 @@ import type { User } from "../world/types";
 export type Mention = { index: number; length: number; type: "user" | "all"; userId?: string; isSelf?: boolean };
 
 export type SendSpec =
-  | { type: "text"; text?: string; emojis?: { index: number; length: number; productId: string; emojiId: string }[]; mentionBot?: boolean; mentionAll?: boolean; mentionUserIds?: string[]; quotedMessageId?: string }
+  | {
+      type: "text";
+      text?: string;
+      emojis?: { index: number; length: number; productId: string; emojiId: string }[];
+      mentionBot?: boolean;
+      mentionAll?: boolean;
+      mentionUserIds?: string[];
+      quotedMessageId?: string;
+    }
   | { type: "sticker"; packageId?: string; stickerId?: string; stickerResourceType?: string; keywords?: string[]; text?: string }
   | { type: "image"; count?: number; external?: boolean }
   | { type: "video"; durationMs?: number; external?: boolean }
@@ -37,21 +45,58 @@ export function buildMessages(p: Platform, user: User, spec: SendSpec, chatId: s
     p.chatScreens.addReadToken(markAsReadToken, { userId: user.id, messageId, sentAt: now });
     return { markAsReadToken };
   };
-  const remember = (id: string, kind: "text" | "image" | "video" | "audio" | "file" | "location" | "sticker", extra: { external?: boolean; durationMs?: number; fileName?: string } = {}) =>
-    p.userMessages.add({ id, kind, userId: user.id, chatId, sentAt: now, external: extra.external ?? false, durationMs: extra.durationMs, fileName: extra.fileName, unsent: false });
+  const remember = (
+    id: string,
+    kind: "text" | "image" | "video" | "audio" | "file" | "location" | "sticker",
+    extra: { external?: boolean; durationMs?: number; fileName?: string } = {},
+  ) =>
+    p.userMessages.add({
+      id,
+      kind,
+      userId: user.id,
+      chatId,
+      sentAt: now,
+      external: extra.external ?? false,
+      durationMs: extra.durationMs,
+      fileName: extra.fileName,
+      unsent: false,
+    });
 
   switch (spec.type) {
     case "text": {
       const built = textWithMentions(p, user, spec, inUserChat);
       const id = p.nextMessageId();
       remember(id, "text");
-      return [{ type: "text", id, quoteToken: opaqueToken(), text: built.text, ...(built.emojis.length ? { emojis: built.emojis } : {}), ...(built.mentionees.length ? { mention: { mentionees: built.mentionees } } : {}), ...(spec.quotedMessageId ? { quotedMessageId: spec.quotedMessageId } : {}), ...read(id) }];
+      return [
+        {
+          type: "text",
+          id,
+          quoteToken: opaqueToken(),
+          text: built.text,
+          ...(built.emojis.length ? { emojis: built.emojis } : {}),
+          ...(built.mentionees.length ? { mention: { mentionees: built.mentionees } } : {}),
+          ...(spec.quotedMessageId ? { quotedMessageId: spec.quotedMessageId } : {}),
+          ...read(id),
+        },
+      ];
     }
     case "sticker": {
       const base = p.runtimeRng.pick(STICKERS);
       const id = p.nextMessageId();
       remember(id, "sticker");
-      return [{ type: "sticker", id, quoteToken: opaqueToken(), packageId: spec.packageId ?? base.packageId, stickerId: spec.stickerId ?? base.stickerId, stickerResourceType: spec.stickerResourceType ?? base.stickerResourceType, keywords: spec.keywords ?? base.keywords, ...(spec.text ? { text: spec.text } : {}), ...read(id) }];
+      return [
+        {
+          type: "sticker",
+          id,
+          quoteToken: opaqueToken(),
+          packageId: spec.packageId ?? base.packageId,
+          stickerId: spec.stickerId ?? base.stickerId,
+          stickerResourceType: spec.stickerResourceType ?? base.stickerResourceType,
+          keywords: spec.keywords ?? base.keywords,
+          ...(spec.text ? { text: spec.text } : {}),
+          ...read(id),
+        },
+      ];
     }
     case "image": {
       const total = Math.max(1, Math.min(20, spec.count ?? 1));
@@ -59,7 +104,14 @@ export function buildMessages(p: Platform, user: User, spec: SendSpec, chatId: s
       return Array.from({ length: total }, (_, i) => {
         const id = p.nextMessageId();
         remember(id, "image", { external: spec.external });
-        return { type: "image", id, quoteToken: opaqueToken(), contentProvider: contentProvider(id, spec.external), ...(setId ? { imageSet: { id: setId, index: i + 1, total } } : {}), ...read(id) };
+        return {
+          type: "image",
+          id,
+          quoteToken: opaqueToken(),
+          contentProvider: contentProvider(id, spec.external),
+          ...(setId ? { imageSet: { id: setId, index: i + 1, total } } : {}),
+          ...read(id),
+        };
       });
     }
     case "video": {
@@ -84,7 +136,17 @@ export function buildMessages(p: Platform, user: User, spec: SendSpec, chatId: s
       const base = p.runtimeRng.pick(LOCATIONS);
       const id = p.nextMessageId();
       remember(id, "location");
-      return [{ type: "location", id, title: spec.title ?? base.title, address: spec.address ?? base.address, latitude: spec.latitude ?? base.latitude, longitude: spec.longitude ?? base.longitude, ...read(id) }];
+      return [
+        {
+          type: "location",
+          id,
+          title: spec.title ?? base.title,
+          address: spec.address ?? base.address,
+          latitude: spec.latitude ?? base.latitude,
+          longitude: spec.longitude ?? base.longitude,
+          ...read(id),
+        },
+      ];
     }
   }
 }

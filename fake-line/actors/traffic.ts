@@ -18,8 +18,19 @@ const TICK_MS = 100;
 type Kind = "text" | "sticker" | "image" | "imageSet" | "location" | "audio" | "video" | "file" | "postback" | "groupText" | "follow" | "block" | "unblock";
 
 const MIX: [Kind, number][] = [
-  ["text", 50], ["sticker", 14], ["image", 6], ["imageSet", 2], ["location", 2], ["audio", 1], ["video", 1], ["file", 1],
-  ["postback", 6], ["groupText", 9], ["follow", 4], ["block", 2], ["unblock", 2],
+  ["text", 50],
+  ["sticker", 14],
+  ["image", 6],
+  ["imageSet", 2],
+  ["location", 2],
+  ["audio", 1],
+  ["video", 1],
+  ["file", 1],
+  ["postback", 6],
+  ["groupText", 9],
+  ["follow", 4],
+  ["block", 2],
+  ["unblock", 2],
 ];
 
 export class Traffic {
@@ -33,7 +44,13 @@ export class Traffic {
   start(ratePerSecond: number, durationMs: number): TrafficStatus {
     this.stop();
     const now = this.platform.clock.now();
-    this.#status = { running: true, ratePerSecond, startedAt: new Date(now).toISOString(), endsAt: new Date(now + durationMs).toISOString(), generatedEvents: 0 };
+    this.#status = {
+      running: true,
+      ratePerSecond,
+      startedAt: new Date(now).toISOString(),
+      endsAt: new Date(now + durationMs).toISOString(),
+      generatedEvents: 0,
+    };
     this.#endsAtReal = Date.now() + this.platform.clock.toRealMs(durationMs);
     this.#carry = 0;
     this.#timer = setInterval(() => this.#tick(), TICK_MS);
@@ -98,7 +115,13 @@ export class Traffic {
       case "file":
         return send({ type: "file" });
       case "postback":
-        return postback(p, someone(), rng.chance(0.3) ? { data: "action=book", params: { datetime: "2025-12-24T19:30" } } : { data: rng.pick(["action=menu", "action=coupon&id=42", "action=hours"]) }).length;
+        return postback(
+          p,
+          someone(),
+          rng.chance(0.3)
+            ? { data: "action=book", params: { datetime: "2025-12-24T19:30" } }
+            : { data: rng.pick(["action=menu", "action=coupon&id=42", "action=hours"]) },
+        ).length;
       case "groupText": {
         const chats = p.world.chats().filter((c) => c.botIsMember && c.memberIds.length > 0);
         if (chats.length === 0) return 0;
@@ -120,5 +143,9 @@ export class Traffic {
 /** LINE emoji arrive as alt text in the message ("(love)") with their position in `emojis`. */
 function withEmoji(): SendSpec {
   const text = `Thank you ${LINE_EMOJI.alt}`;
-  return { type: "text", text, emojis: [{ index: text.indexOf(LINE_EMOJI.alt), length: LINE_EMOJI.alt.length, productId: LINE_EMOJI.productId, emojiId: LINE_EMOJI.emojiId }] };
+  return {
+    type: "text",
+    text,
+    emojis: [{ index: text.indexOf(LINE_EMOJI.alt), length: LINE_EMOJI.alt.length, productId: LINE_EMOJI.productId, emojiId: LINE_EMOJI.emojiId }],
+  };
 }

@@ -45,7 +45,14 @@ export function follow(p: Platform, userId?: string): RenderedEvent[] {
   }
   const result = p.world.follow(user, p.clock.now());
   if (result === "already") throw new ActionError(400, "The user is already a friend");
-  return emit(p, [createEvent(p, { type: "follow", source: { type: "user", userId: user.id }, replyable: true, payload: { follow: { isUnblocked: result === "unblocked" } } })]);
+  return emit(p, [
+    createEvent(p, {
+      type: "follow",
+      source: { type: "user", userId: user.id },
+      replyable: true,
+      payload: { follow: { isUnblocked: result === "unblocked" } },
+    }),
+  ]);
 }
 
 export function unblock(p: Platform, userId: string): RenderedEvent[] {
@@ -69,7 +76,9 @@ export function postback(p: Platform, userId: string, input: { data: string; par
 
 export function videoPlayComplete(p: Platform, userId: string, trackingId: string): RenderedEvent[] {
   requireUser(p, userId);
-  return emit(p, [createEvent(p, { type: "videoPlayComplete", source: { type: "user", userId }, replyable: true, payload: { videoPlayComplete: { trackingId } } })]);
+  return emit(p, [
+    createEvent(p, { type: "videoPlayComplete", source: { type: "user", userId }, replyable: true, payload: { videoPlayComplete: { trackingId } } }),
+  ]);
 }
 
 export function unsend(p: Platform, userId: string, messageId: string): RenderedEvent[] {
@@ -126,8 +135,22 @@ export function botJoins(p: Platform, input: { chatId?: string; kind?: ChatKind;
   if (!chat) {
     const kind = input.kind ?? "group";
     const members = (input.memberIds ?? []).map((id) => requireUser(p, id).id);
-    if (members.length === 0) members.push(...p.world.followers().slice(0, 3).map((u) => u.id));
-    chat = { id: kind === "group" ? groupId(p.runtimeRng) : roomId(p.runtimeRng), kind, name: kind === "group" ? (input.name ?? "New group") : null, hasPicture: true, memberIds: members, botIsMember: true, createdAt: p.clock.now() };
+    if (members.length === 0)
+      members.push(
+        ...p.world
+          .followers()
+          .slice(0, 3)
+          .map((u) => u.id),
+      );
+    chat = {
+      id: kind === "group" ? groupId(p.runtimeRng) : roomId(p.runtimeRng),
+      kind,
+      name: kind === "group" ? (input.name ?? "New group") : null,
+      hasPicture: true,
+      memberIds: members,
+      botIsMember: true,
+      createdAt: p.clock.now(),
+    };
     p.world.addChat(chat);
   }
   chat.botIsMember = true;

@@ -3,19 +3,56 @@
 // including reply tokens), whether or not a webhook URL is configured.
 import { z } from "zod";
 import type { SendSpec } from "../actors/message-content";
-import { block, botJoins, botLeaves, editMessage, follow, membersJoin, membersLeave, postback, sendMessage, unblock, unsend, videoPlayComplete } from "../actors/user-actions";
+import {
+  block,
+  botJoins,
+  botLeaves,
+  editMessage,
+  follow,
+  membersJoin,
+  membersLeave,
+  postback,
+  sendMessage,
+  unblock,
+  unsend,
+  videoPlayComplete,
+} from "../actors/user-actions";
 import { parseBody, type ControlRoute } from "./control-route";
 
 const emoji = z.object({ index: z.number().int().min(0), length: z.number().int().min(1), productId: z.string(), emojiId: z.string() });
 
 const sendSpec = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("text"), text: z.string().min(1).max(5000).optional(), emojis: z.array(emoji).optional(), mentionBot: z.boolean().optional(), mentionAll: z.boolean().optional(), mentionUserIds: z.array(z.string()).optional(), quotedMessageId: z.string().optional(), chatId: z.string().optional() }),
-  z.object({ type: z.literal("sticker"), packageId: z.string().optional(), stickerId: z.string().optional(), stickerResourceType: z.string().optional(), keywords: z.array(z.string()).max(15).optional(), text: z.string().max(100).optional(), chatId: z.string().optional() }),
+  z.object({
+    type: z.literal("text"),
+    text: z.string().min(1).max(5000).optional(),
+    emojis: z.array(emoji).optional(),
+    mentionBot: z.boolean().optional(),
+    mentionAll: z.boolean().optional(),
+    mentionUserIds: z.array(z.string()).optional(),
+    quotedMessageId: z.string().optional(),
+    chatId: z.string().optional(),
+  }),
+  z.object({
+    type: z.literal("sticker"),
+    packageId: z.string().optional(),
+    stickerId: z.string().optional(),
+    stickerResourceType: z.string().optional(),
+    keywords: z.array(z.string()).max(15).optional(),
+    text: z.string().max(100).optional(),
+    chatId: z.string().optional(),
+  }),
   z.object({ type: z.literal("image"), count: z.number().int().min(1).max(20).optional(), external: z.boolean().optional(), chatId: z.string().optional() }),
   z.object({ type: z.literal("video"), durationMs: z.number().int().min(1).optional(), external: z.boolean().optional(), chatId: z.string().optional() }),
   z.object({ type: z.literal("audio"), durationMs: z.number().int().min(1).optional(), chatId: z.string().optional() }),
   z.object({ type: z.literal("file"), fileName: z.string().min(1).optional(), chatId: z.string().optional() }),
-  z.object({ type: z.literal("location"), title: z.string().optional(), address: z.string().optional(), latitude: z.number().optional(), longitude: z.number().optional(), chatId: z.string().optional() }),
+  z.object({
+    type: z.literal("location"),
+    title: z.string().optional(),
+    address: z.string().optional(),
+    latitude: z.number().optional(),
+    longitude: z.number().optional(),
+    chatId: z.string().optional(),
+  }),
 ]);
 
 export const actionRoutes: ControlRoute[] = [
@@ -35,7 +72,10 @@ export const actionRoutes: ControlRoute[] = [
     method: "POST",
     path: "/__fake/friends/:userId/postback",
     handle({ platform, params, body }) {
-      const input = parseBody(z.object({ data: z.string().max(300), params: z.record(z.string(), z.string()).optional(), chatId: z.string().optional() }).strict(), body);
+      const input = parseBody(
+        z.object({ data: z.string().max(300), params: z.record(z.string(), z.string()).optional(), chatId: z.string().optional() }).strict(),
+        body,
+      );
       return { events: postback(platform, params.userId ?? "", input) };
     },
   },
@@ -67,7 +107,10 @@ export const actionRoutes: ControlRoute[] = [
     method: "POST",
     path: "/__fake/chats",
     handle({ platform, body }) {
-      const input = parseBody(z.object({ kind: z.enum(["group", "room"]).optional(), name: z.string().max(50).optional(), memberIds: z.array(z.string()).optional() }).strict(), body);
+      const input = parseBody(
+        z.object({ kind: z.enum(["group", "room"]).optional(), name: z.string().max(50).optional(), memberIds: z.array(z.string()).optional() }).strict(),
+        body,
+      );
       return { status: 201, body: { events: botJoins(platform, input) } };
     },
   },
@@ -94,7 +137,19 @@ export const actionRoutes: ControlRoute[] = [
     method: "POST",
     path: "/__fake/traffic",
     handle({ platform, body }) {
-      const input = parseBody(z.object({ ratePerSecond: z.number().positive().max(10_000), durationMs: z.number().int().positive().max(24 * 3600 * 1000) }).strict(), body);
+      const input = parseBody(
+        z
+          .object({
+            ratePerSecond: z.number().positive().max(10_000),
+            durationMs: z
+              .number()
+              .int()
+              .positive()
+              .max(24 * 3600 * 1000),
+          })
+          .strict(),
+        body,
+      );
       return platform.traffic.start(input.ratePerSecond, input.durationMs);
     },
   },

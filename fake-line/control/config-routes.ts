@@ -4,7 +4,17 @@ import type { RateClass } from "../options";
 import type { Platform } from "../platform";
 import { ControlError, intParam, parseBody, sinceParam, type ControlRoute } from "./control-route";
 
-const RATE_CLASSES = ["default", "multicast", "broadcast", "narrowcast", "insight", "audience", "webhookTest", "webhookEndpoint", "loading"] as const satisfies readonly RateClass[];
+const RATE_CLASSES = [
+  "default",
+  "multicast",
+  "broadcast",
+  "narrowcast",
+  "insight",
+  "audience",
+  "webhookTest",
+  "webhookEndpoint",
+  "loading",
+] as const satisfies readonly RateClass[];
 const ms = z.number().int().min(0);
 const count = z.number().int().min(0);
 
@@ -55,7 +65,15 @@ export const configRoutes: ControlRoute[] = [
   {
     method: "GET",
     path: "/__fake/health",
-    handle: ({ platform: p }) => ({ ok: true, service: "fake-line", url: p.publicUrl, seed: p.seed, friends: p.world.followers().length, users: p.world.userCount, now: new Date(p.clock.now()).toISOString() }),
+    handle: ({ platform: p }) => ({
+      ok: true,
+      service: "fake-line",
+      url: p.publicUrl,
+      seed: p.seed,
+      friends: p.world.followers().length,
+      users: p.world.userCount,
+      now: new Date(p.clock.now()).toISOString(),
+    }),
   },
   { method: "GET", path: "/__fake/config", handle: ({ platform }) => configView(platform) },
   { method: "PATCH", path: "/__fake/config", handle: ({ platform, body }) => patchConfig(platform, body) },
@@ -64,7 +82,16 @@ export const configRoutes: ControlRoute[] = [
     method: "POST",
     path: "/__fake/reset",
     handle({ platform, body }) {
-      const input = parseBody(z.object({ seed: z.number().int().optional(), friends: z.number().int().min(0).max(1_000_000).optional(), config: z.enum(["keep", "startup"]).optional() }).strict(), body);
+      const input = parseBody(
+        z
+          .object({
+            seed: z.number().int().optional(),
+            friends: z.number().int().min(0).max(1_000_000).optional(),
+            config: z.enum(["keep", "startup"]).optional(),
+          })
+          .strict(),
+        body,
+      );
       platform.reset(input);
       return { ok: true, seed: platform.seed, friends: platform.world.followers().length, users: platform.world.userCount };
     },
@@ -98,7 +125,13 @@ export const configRoutes: ControlRoute[] = [
     method: "GET",
     path: "/__fake/requests",
     handle({ platform: p, query }) {
-      const requests = p.requestLog.list({ path: query.get("path") ?? undefined, method: query.get("method") ?? undefined, since: sinceParam(query), status: intParam(query, "status"), limit: intParam(query, "limit") });
+      const requests = p.requestLog.list({
+        path: query.get("path") ?? undefined,
+        method: query.get("method") ?? undefined,
+        since: sinceParam(query),
+        status: intParam(query, "status"),
+        limit: intParam(query, "limit"),
+      });
       return { requests, dropped: p.requestLog.dropped };
     },
   },

@@ -30,7 +30,13 @@ export class ControlError extends Error {
 }
 
 export function isControlReply(value: unknown): value is ControlReply {
-  return typeof value === "object" && value !== null && "status" in value && typeof (value as { status: unknown }).status === "number" && ("body" in value || "bytes" in value);
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "status" in value &&
+    typeof (value as { status: unknown }).status === "number" &&
+    ("body" in value || "bytes" in value)
+  );
 }
 
 /** Parses a request body with a zod schema, answering 400 with the issues when it does not fit. */

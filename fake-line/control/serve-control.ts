@@ -44,7 +44,11 @@ export async function serveControl(p: Platform, router: Router<ControlRoute>, re
   }
   if (res.headersSent || res.destroyed) return;
   if (reply.bytes) {
-    res.writeHead(reply.status, { "content-type": reply.contentType ?? "application/octet-stream", "content-length": reply.bytes.length, "cache-control": "public, max-age=3600" });
+    res.writeHead(reply.status, {
+      "content-type": reply.contentType ?? "application/octet-stream",
+      "content-length": reply.bytes.length,
+      "cache-control": "public, max-age=3600",
+    });
     res.end(reply.bytes);
     return;
   }

@@ -86,7 +86,16 @@ export const worldRoutes: ControlRoute[] = [
       let sends = p.sends.list().filter((s) => !kind || s.kind === kind);
       const limit = intParam(query, "limit");
       if (limit !== undefined) sends = sends.slice(-limit);
-      return { sends: sends.map((s) => ({ requestId: s.requestId, kind: s.kind, at: new Date(s.at).toISOString(), delivered: s.deliveredTo.length, notDelivered: s.notDelivered, messages: s.messages })) };
+      return {
+        sends: sends.map((s) => ({
+          requestId: s.requestId,
+          kind: s.kind,
+          at: new Date(s.at).toISOString(),
+          delivered: s.deliveredTo.length,
+          notDelivered: s.notDelivered,
+          messages: s.messages,
+        })),
+      };
     },
   },
   {
@@ -95,7 +104,14 @@ export const worldRoutes: ControlRoute[] = [
     handle({ platform: p, params }) {
       const s = p.sends.get(params.requestId ?? "");
       if (!s) throw new ControlError(404, "No send with this request id (narrowcasts appear once they start sending)");
-      return { requestId: s.requestId, kind: s.kind, at: new Date(s.at).toISOString(), deliveredTo: s.deliveredTo, notDelivered: s.notDelivered, messages: s.messages };
+      return {
+        requestId: s.requestId,
+        kind: s.kind,
+        at: new Date(s.at).toISOString(),
+        deliveredTo: s.deliveredTo,
+        notDelivered: s.notDelivered,
+        messages: s.messages,
+      };
     },
   },
   {

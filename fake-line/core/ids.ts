@@ -53,7 +53,9 @@ export function createUlidFactory(): (timeMs: number) => string {
     if (timeMs === lastTime) {
       random = increment(lastRandom);
     } else {
-      random = Array.from(randomBytes(16)).slice(0, 16).map((b) => b & 31);
+      random = Array.from(randomBytes(16))
+        .slice(0, 16)
+        .map((b) => b & 31);
     }
     lastTime = timeMs;
     lastRandom = random;

@@ -44,7 +44,17 @@ export class Audiences {
     this.#nextJobId = 10_000_000 + rng.int(0, 8_999_999);
   }
 
-  create(input: { type: AudienceType; description: string; isIfaAudience: boolean; ids: string[]; uploadDescription?: string; requestId?: string; clickUrl?: string; now: number; readyMs: number }): Audience {
+  create(input: {
+    type: AudienceType;
+    description: string;
+    isIfaAudience: boolean;
+    ids: string[];
+    uploadDescription?: string;
+    requestId?: string;
+    clickUrl?: string;
+    now: number;
+    readyMs: number;
+  }): Audience {
     const audience: Audience = {
       audienceGroupId: this.#nextId++,
       type: input.type,
@@ -59,7 +69,15 @@ export class Audiences {
     };
     this.#audiences.set(audience.audienceGroupId, audience);
     if (input.type === "UPLOAD") this.addJob(audience, input.ids, input.uploadDescription, input.now, input.readyMs);
-    else audience.jobs.push({ audienceGroupJobId: 0, description: undefined, createdAt: input.now, readyAt: audience.readyAt, ids: input.ids, count: input.ids.length });
+    else
+      audience.jobs.push({
+        audienceGroupJobId: 0,
+        description: undefined,
+        createdAt: input.now,
+        readyAt: audience.readyAt,
+        ids: input.ids,
+        count: input.ids.length,
+      });
     return audience;
   }
 

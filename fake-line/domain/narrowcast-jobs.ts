@@ -118,7 +118,13 @@ export class NarrowcastJobs {
     const upTo = fraction >= 1 ? job.recipients.length : Math.floor(job.recipients.length * fraction);
     let success = 0;
     let failure = 0;
-    const entry = { requestId: job.requestId, kind: "narrowcast" as const, messages: job.messages, notificationDisabled: job.notificationDisabled, sentAt: new Date(now).toISOString() };
+    const entry = {
+      requestId: job.requestId,
+      kind: "narrowcast" as const,
+      messages: job.messages,
+      notificationDisabled: job.notificationDisabled,
+      sentAt: new Date(now).toISOString(),
+    };
     for (; job.delivered < upTo; job.delivered++) {
       const userId = job.recipients[job.delivered] as string;
       // Users who blocked the account after the job was accepted count as failures.

@@ -33,7 +33,8 @@ export async function serveLineApi(p: Platform, router: Router<Route>, req: Inco
   let acceptedKey: string | null = null;
   try {
     reply = await (async (): Promise<HttpReply> => {
-      if (!authorized(req, p.channelAccessToken)) return { ...lineError(401, MESSAGES.invalidToken), headers: { "www-authenticate": 'Bearer error="invalid_token"' } };
+      if (!authorized(req, p.channelAccessToken))
+        return { ...lineError(401, MESSAGES.invalidToken), headers: { "www-authenticate": 'Bearer error="invalid_token"' } };
       const { match, pathMatched } = router.match(method, path);
       if (!match) return pathMatched ? lineError(405, "Method not allowed") : lineError(404, MESSAGES.notFound);
       const body = await readBody(req);

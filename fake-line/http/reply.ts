@@ -20,8 +20,7 @@ export class HttpError extends Error {
 }
 
 export const MESSAGES = {
-  invalidToken:
-    "Authentication failed due to the following reason: invalid token. Confirm that the access token in the authorization header is valid.",
+  invalidToken: "Authentication failed due to the following reason: invalid token. Confirm that the access token in the authorization header is valid.",
   notFound: "Not found",
   invalidReplyToken: "Invalid reply token",
   retryKeyAccepted: "The retry key is already accepted",

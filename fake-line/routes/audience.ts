@@ -84,15 +84,18 @@ export const audienceRoutes: Route[] = [
       const audience = find(ctx);
       if (!audience) return NOT_FOUND;
       const now = ctx.platform.clock.now();
-      const jobs = audience.type !== "UPLOAD" ? [] : audience.jobs.map((job) => ({
-        audienceGroupJobId: job.audienceGroupJobId,
-        audienceGroupId: audience.audienceGroupId,
-        ...(job.description !== undefined ? { description: job.description } : {}),
-        type: "DIFF_ADD",
-        jobStatus: now < job.readyAt ? "WORKING" : "FINISHED",
-        audienceCount: job.count,
-        created: Math.floor(job.createdAt / 1000),
-      }));
+      const jobs =
+        audience.type !== "UPLOAD"
+          ? []
+          : audience.jobs.map((job) => ({
+              audienceGroupJobId: job.audienceGroupJobId,
+              audienceGroupId: audience.audienceGroupId,
+              ...(job.description !== undefined ? { description: job.description } : {}),
+              type: "DIFF_ADD",
+              jobStatus: now < job.readyAt ? "WORKING" : "FINISHED",
+              audienceCount: job.count,
+              created: Math.floor(job.createdAt / 1000),
+            }));
       return json(200, { audienceGroup: groupBody(audience, now), jobs });
     },
   },
@@ -127,9 +130,23 @@ function retargeting(kind: "click" | "imp"): Route {
       const record = p.sends.get(requestId);
       if (!record || (record.kind !== "broadcast" && record.kind !== "narrowcast")) return lineError(400, `Invalid request id: ${requestId}`);
       const ids = retargeted(requestId, record.deliveredTo, kind);
-      const audience = p.audiences.create({ type: kind === "click" ? "CLICK" : "IMP", description, isIfaAudience: false, ids, requestId, clickUrl, now: p.clock.now(), readyMs: p.config.audienceReadyMs });
+      const audience = p.audiences.create({
+        type: kind === "click" ? "CLICK" : "IMP",
+        description,
+        isIfaAudience: false,
+        ids,
+        requestId,
+        clickUrl,
+        now: p.clock.now(),
+        readyMs: p.config.audienceReadyMs,
+      });
       const base = { ...createdBody(audience), requestId };
-      return json(202, kind === "click" ? { ...base, ...(clickUrl ? { clickUrl } : {}), permission: "READ_WRITE", expireTimestamp: expireTimestamp(audience), isIfaAudience: false } : base);
+      return json(
+        202,
+        kind === "click"
+          ? { ...base, ...(clickUrl ? { clickUrl } : {}), permission: "READ_WRITE", expireTimestamp: expireTimestamp(audience), isIfaAudience: false }
+          : base,
+      );
     },
   };
 }
@@ -147,7 +164,12 @@ function list(ctx: RouteContext): HttpReply {
   const createRoute = ctx.query.get("createRoute");
   const all = p.audiences
     .list(now)
-    .filter((a) => (status === null || audienceStatus(a, now) === status) && (!description || a.description.toLowerCase().includes(description)) && (!createRoute || createRoute === "MESSAGING_API"));
+    .filter(
+      (a) =>
+        (status === null || audienceStatus(a, now) === status) &&
+        (!description || a.description.toLowerCase().includes(description)) &&
+        (!createRoute || createRoute === "MESSAGING_API"),
+    );
   const slice = all.slice((page - 1) * size, page * size);
   return json(200, {
     audienceGroups: slice.map((a) => groupBody(a, now)),
@@ -165,7 +187,13 @@ function find(ctx: RouteContext): Audience | undefined {
 }
 
 function createdBody(a: Audience) {
-  return { audienceGroupId: a.audienceGroupId, createRoute: "MESSAGING_API", type: a.type, description: a.description, created: Math.floor(a.createdAt / 1000) };
+  return {
+    audienceGroupId: a.audienceGroupId,
+    createRoute: "MESSAGING_API",
+    type: a.type,
+    description: a.description,
+    created: Math.floor(a.createdAt / 1000),
+  };
 }
 
 function groupBody(a: Audience, now: number): Record<string, unknown> {

@@ -12,7 +12,12 @@ const MEMBER_PAGE = 100;
 export const chatRoutes: Route[] = (["group", "room"] as const).flatMap((kind): Route[] => {
   const base = `/v2/bot/${kind}/:chatId`;
   const routes: Route[] = [
-    { method: "GET", path: `${base}/members/count`, rateClass: "default", handle: (ctx) => withChat(ctx, kind, (chat) => json(200, { count: chat.memberIds.length })) },
+    {
+      method: "GET",
+      path: `${base}/members/count`,
+      rateClass: "default",
+      handle: (ctx) => withChat(ctx, kind, (chat) => json(200, { count: chat.memberIds.length })),
+    },
     { method: "GET", path: `${base}/members/ids`, rateClass: "default", handle: (ctx) => withChat(ctx, kind, (chat) => memberIds(ctx, chat.memberIds)) },
     {
       method: "GET",

@@ -77,7 +77,15 @@ export const insightRoutes: Route[] = [
       if (!requestId) return invalidQueryParam("requestId");
       const record = ctx.platform.sends.get(requestId);
       if (!record || (record.kind !== "broadcast" && record.kind !== "narrowcast")) return lineError(404, MESSAGES.notFound);
-      return json(200, messageEvent(requestId, record.at, record.deliveredTo, record.messages.map((m) => m.message)));
+      return json(
+        200,
+        messageEvent(
+          requestId,
+          record.at,
+          record.deliveredTo,
+          record.messages.map((m) => m.message),
+        ),
+      );
     },
   },
 ];

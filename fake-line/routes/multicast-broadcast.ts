@@ -38,7 +38,14 @@ export const multicastRoute: Route = {
     const delivered = prepareMessages(p, "multicast", messages);
     deliverTo(p, reachable, inboxEntry(p, ctx.requestId, "multicast", delivered, notificationDisabled));
     p.quota.consume(reachable.length);
-    p.sends.add({ requestId: ctx.requestId, kind: "multicast", at: p.clock.now(), deliveredTo: reachable, notDelivered: unique.length - reachable.length, messages: delivered });
+    p.sends.add({
+      requestId: ctx.requestId,
+      kind: "multicast",
+      at: p.clock.now(),
+      deliveredTo: reachable,
+      notDelivered: unique.length - reachable.length,
+      messages: delivered,
+    });
     p.sends.countDelivered("multicast", p.clock.now(), reachable.length);
     return json(200, {});
   },

@@ -51,7 +51,10 @@ export const narrowcastRoute: Route = {
         throw err;
       }
     }
-    const targets = p.world.followers().filter((u) => inRecipient(u.id) && (!filter || matchesFilter(filter, u, now))).map((u) => u.id);
+    const targets = p.world
+      .followers()
+      .filter((u) => inRecipient(u.id) && (!filter || matchesFilter(filter, u, now)))
+      .map((u) => u.id);
     const audiences = recipient ? audiencesIn(recipient).map((id) => p.audiences.get(id, now)) : [];
     const smallAudience = audiences.some((a) => a && a.type !== "UPLOAD" && a.members.size < MIN_RECIPIENTS);
     // The 50-recipient rule applies when attributes, redeliveries or retargeting audiences are used;
@@ -116,7 +119,8 @@ function applyLimit(p: Platform, targets: string[], limit: LimitSpec, remaining:
     return { recipients: sample(p, targets, Math.min(wanted, remaining)), failure: null };
   }
   // Without upToRemainingQuota the whole target is needed; LINE fails such a job when sending.
-  if (wanted > remaining) return { recipients: [], failure: { errorCode: 1, description: "The number of messages exceeds the remaining monthly quota", withCounts: true } };
+  if (wanted > remaining)
+    return { recipients: [], failure: { errorCode: 1, description: "The number of messages exceeds the remaining monthly quota", withCounts: true } };
   return { recipients: sample(p, targets, wanted), failure: null };
 }
 

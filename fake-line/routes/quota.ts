@@ -23,17 +23,15 @@ export const quotaRoutes: Route[] = [
     rateClass: "default",
     handle: (ctx) => json(200, { totalUsage: ctx.platform.quota.totalUsage() }),
   },
-  ...(["reply", "push", "multicast", "broadcast"] as const).map(
-    (kind): Route => ({
-      method: "GET",
-      path: `/v2/bot/message/delivery/${kind}`,
-      rateClass: "default",
-      handle(ctx) {
-        const date = ctx.query.get("date") ?? "";
-        return deliveryCount(ctx.platform.clock.now(), date, (d) => ctx.platform.sends.dailyCount(kind as SendKind, d));
-      },
-    }),
-  ),
+  ...(["reply", "push", "multicast", "broadcast"] as const).map((kind): Route => ({
+    method: "GET",
+    path: `/v2/bot/message/delivery/${kind}`,
+    rateClass: "default",
+    handle(ctx) {
+      const date = ctx.query.get("date") ?? "";
+      return deliveryCount(ctx.platform.clock.now(), date, (d) => ctx.platform.sends.dailyCount(kind as SendKind, d));
+    },
+  })),
 ];
 
 /**

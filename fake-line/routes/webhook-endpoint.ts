@@ -47,7 +47,13 @@ export const webhookEndpointRoutes: Route[] = [
       // The same connectivity check as the console's Verify button: a signed body with no events.
       const payload = Buffer.from(JSON.stringify({ destination: p.world.bot.userId, events: [] }), "utf8");
       const attempt = await p.webhook.sendRaw(url, payload, "valid", "test");
-      return json(200, { success: attempt.ok, timestamp: new Date(p.clock.now()).toISOString(), statusCode: attempt.statusCode, reason: attempt.reason, detail: attempt.detail });
+      return json(200, {
+        success: attempt.ok,
+        timestamp: new Date(p.clock.now()).toISOString(),
+        statusCode: attempt.statusCode,
+        reason: attempt.reason,
+        detail: attempt.detail,
+      });
     },
   },
 ];

@@ -33,7 +33,13 @@ describe("control API", () => {
     const { requests } = await t.control.get<{ requests: LoggedRequestJson[] }>("/__fake/requests?path=/v2/bot/message/push");
     expect(requests).toHaveLength(1);
     const [push] = requests;
-    expect(push).toMatchObject({ method: "POST", path: "/v2/bot/message/push", status: 200, requestId: httpResponse.headers.get("x-line-request-id"), body: { to, messages: [{ type: "text", text: "logged" }] } });
+    expect(push).toMatchObject({
+      method: "POST",
+      path: "/v2/bot/message/push",
+      status: 200,
+      requestId: httpResponse.headers.get("x-line-request-id"),
+      body: { to, messages: [{ type: "text", text: "logged" }] },
+    });
     expect(push?.headers.authorization).toBe(`Bearer ********${t.fake.channelAccessToken.slice(-4)}`);
     expect(JSON.stringify(requests)).not.toContain(t.fake.channelAccessToken.slice(0, 20));
     const all = await t.control.get<{ requests: LoggedRequestJson[] }>("/__fake/requests?method=GET");
@@ -71,7 +77,9 @@ describe("control API", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
 
     await t.control.post("/__fake/faults", { path: "/v2/bot/info", kind: "hang", count: 1 });
-    await expect(fetch(`${t.fake.url}/v2/bot/info`, { headers: { authorization: `Bearer ${t.fake.channelAccessToken}` }, signal: AbortSignal.timeout(150) })).rejects.toThrow();
+    await expect(
+      fetch(`${t.fake.url}/v2/bot/info`, { headers: { authorization: `Bearer ${t.fake.channelAccessToken}` }, signal: AbortSignal.timeout(150) }),
+    ).rejects.toThrow();
 
     await t.control.post("/__fake/faults", { path: "/v2/bot/info", kind: "reset", count: 1 });
     await expect(t.api.getBotInfo()).rejects.toThrow(/fetch failed/);
@@ -106,7 +114,9 @@ describe("control API", () => {
     expect(Math.max(...rx.requests.map((r) => r.body.events.length))).toBeGreaterThan(1);
     const types = new Set(events.map((e) => e.type));
     expect(types.has("message")).toBe(true);
-    const texts = events.filter((e): e is webhook.MessageEvent => e.type === "message" && e.message.type === "text").map((e) => (e.message as webhook.TextMessageContent).text);
+    const texts = events
+      .filter((e): e is webhook.MessageEvent => e.type === "message" && e.message.type === "text")
+      .map((e) => (e.message as webhook.TextMessageContent).text);
     expect(texts.some((s) => /[\u3040-\u30ff\u4e00-\u9fff\u0e00-\u0e7f]/.test(s))).toBe(true);
     await t.control.patch("/__fake/config", { webhookUrl: null });
   });

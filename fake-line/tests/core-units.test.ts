@@ -89,7 +89,11 @@ describe("PNG encoder", () => {
 
 describe("command line", () => {
   it("reads flags over environment variables", () => {
-    const { options, verbose } = parseCli(["--port", "4011", "--quota=none", "--no-rate-limits", "--redelivery"], { FAKE_LINE_PORT: "9999", FAKE_LINE_SEED: "7", FAKE_LINE_VERBOSE: "1" });
+    const { options, verbose } = parseCli(["--port", "4011", "--quota=none", "--no-rate-limits", "--redelivery"], {
+      FAKE_LINE_PORT: "9999",
+      FAKE_LINE_SEED: "7",
+      FAKE_LINE_VERBOSE: "1",
+    });
     expect(options).toEqual({ port: 4011, seed: 7, monthlyQuota: "none", rateLimiting: false, redelivery: true });
     expect(verbose).toBe(true);
   });

@@ -20,7 +20,12 @@ describe("insight", () => {
     const endOfYesterday = Date.parse(`${yesterday.slice(0, 4)}-${yesterday.slice(4, 6)}-${yesterday.slice(6)}T23:59:59.999+09:00`);
     const added = friends.filter((f) => f.friendSince !== null && Date.parse(f.friendSince) <= endOfYesterday);
     const blocks = added.filter((f) => f.blockedAt !== null && Date.parse(f.blockedAt) <= endOfYesterday);
-    expect(res).toEqual({ status: "ready", followers: added.length, targetedReaches: added.filter((f) => f.targetable && !blocks.includes(f)).length, blocks: blocks.length });
+    expect(res).toEqual({
+      status: "ready",
+      followers: added.length,
+      targetedReaches: added.filter((f) => f.targetable && !blocks.includes(f)).length,
+      blocks: blocks.length,
+    });
     expect(await t.insight.getNumberOfFollowers(jst(Date.now()))).toEqual({ status: "unready" });
   });
 
@@ -60,7 +65,11 @@ describe("audiences", () => {
   afterAll(() => t.close());
 
   it("creates an upload audience that is IN_PROGRESS, then READY with its members", async () => {
-    const { httpResponse, body } = await t.audience.createAudienceGroupWithHttpInfo({ description: "Tokyo VIPs", uploadDescription: "first.csv", audiences: ids.slice(0, 50).map((id) => ({ id })) });
+    const { httpResponse, body } = await t.audience.createAudienceGroupWithHttpInfo({
+      description: "Tokyo VIPs",
+      uploadDescription: "first.csv",
+      audiences: ids.slice(0, 50).map((id) => ({ id })),
+    });
     expect(httpResponse.status).toBe(202);
     expect(body).toMatchObject({ createRoute: "MESSAGING_API", type: "UPLOAD", description: "Tokyo VIPs", permission: "READ_WRITE", isIfaAudience: false });
     const id = body.audienceGroupId ?? 0;

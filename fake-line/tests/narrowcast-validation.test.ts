@@ -20,18 +20,32 @@ describe("narrowcast request validation", () => {
       message: "The request body has 1 error(s)",
       details: [{ message: "Exactly one of and, or, not must be specified", property: "recipient" }],
     });
-    expect((await details({ recipient: { type: "operator" } })).details).toEqual([{ message: "Exactly one of and, or, not must be specified", property: "recipient" }]);
-    expect((await details({ filter: { demographic: { type: "operator", and: [] } } })).details).toEqual([{ message: "May not be empty", property: "filter.demographic.and" }]);
+    expect((await details({ recipient: { type: "operator" } })).details).toEqual([
+      { message: "Exactly one of and, or, not must be specified", property: "recipient" },
+    ]);
+    expect((await details({ filter: { demographic: { type: "operator", and: [] } } })).details).toEqual([
+      { message: "May not be empty", property: "filter.demographic.and" },
+    ]);
   });
 
   it("allows at most 10 audience and redelivery objects, nested anywhere", async () => {
-    const eleven = { type: "operator", or: [...Array.from({ length: 6 }, (_, i) => audience(i + 1)), { type: "operator", and: Array.from({ length: 5 }, (_, i) => ({ type: "redelivery", requestId: `r${i}` })) }] };
-    expect((await details({ recipient: eleven })).details).toEqual([{ message: "The number of audience and redelivery objects must be 10 or less", property: "recipient" }]);
+    const eleven = {
+      type: "operator",
+      or: [
+        ...Array.from({ length: 6 }, (_, i) => audience(i + 1)),
+        { type: "operator", and: Array.from({ length: 5 }, (_, i) => ({ type: "redelivery", requestId: `r${i}` })) },
+      ],
+    };
+    expect((await details({ recipient: eleven })).details).toEqual([
+      { message: "The number of audience and redelivery objects must be 10 or less", property: "recipient" },
+    ]);
   });
 
   it("allows at most 10 demographic filter objects", async () => {
     const eleven = { type: "operator", or: Array.from({ length: 11 }, () => ({ type: "gender", oneOf: ["male"] })) };
-    expect((await details({ filter: { demographic: eleven } })).details).toEqual([{ message: "The number of demographic filter objects must be 10 or less", property: "filter.demographic" }]);
+    expect((await details({ filter: { demographic: eleven } })).details).toEqual([
+      { message: "The number of demographic filter objects must be 10 or less", property: "filter.demographic" },
+    ]);
   });
 
   it("requires gte < lt and known enum values", async () => {
@@ -64,7 +78,9 @@ describe("narrowcast request validation", () => {
   });
 
   it("allows forbidPartialDelivery only together with upToRemainingQuota, and limit.max ≥ 1", async () => {
-    expect((await details({ limit: { max: 10, forbidPartialDelivery: true } })).details).toEqual([{ message: "Can be set to true only when upToRemainingQuota is true", property: "limit.forbidPartialDelivery" }]);
+    expect((await details({ limit: { max: 10, forbidPartialDelivery: true } })).details).toEqual([
+      { message: "Can be set to true only when upToRemainingQuota is true", property: "limit.forbidPartialDelivery" },
+    ]);
     expect((await details({ limit: { max: 0 } })).details).toEqual([{ message: "Must be greater than or equal to 1", property: "limit.max" }]);
   });
 
@@ -82,7 +98,18 @@ describe("narrowcast request validation", () => {
     const { httpResponse, body } = await t.api.narrowcastWithHttpInfo({
       messages,
       recipient: { type: "operator", and: [audience(upload.audienceGroupId ?? 0), { type: "operator", not: { type: "redelivery", requestId: firstId } }] },
-      filter: { demographic: { type: "operator", and: [{ type: "gender", oneOf: ["female"] }, { type: "age", gte: "age_20", lt: "age_40" }, { type: "area", oneOf: ["jp_13", "jp_27"] }, { type: "appType", oneOf: ["ios", "android"] }, { type: "operator", not: { type: "subscriptionPeriod", lt: "day_7" } }] } },
+      filter: {
+        demographic: {
+          type: "operator",
+          and: [
+            { type: "gender", oneOf: ["female"] },
+            { type: "age", gte: "age_20", lt: "age_40" },
+            { type: "area", oneOf: ["jp_13", "jp_27"] },
+            { type: "appType", oneOf: ["ios", "android"] },
+            { type: "operator", not: { type: "subscriptionPeriod", lt: "day_7" } },
+          ],
+        },
+      },
       limit: { max: 1000, upToRemainingQuota: true, forbidPartialDelivery: true },
       notificationDisabled: false,
     } as messagingApi.NarrowcastRequest);

@@ -71,7 +71,10 @@ describe("narrowcast", () => {
         { type: "gender", oneOf: ["female"] } as messagingApi.GenderDemographicFilter,
         { type: "age", gte: "age_20", lt: "age_40" } as messagingApi.AgeDemographicFilter,
         { type: "appType", oneOf: ["ios", "android"] } as messagingApi.AppTypeDemographicFilter,
-        { type: "operator", not: { type: "subscriptionPeriod", lt: "day_7" } as messagingApi.SubscriptionPeriodDemographicFilter } as messagingApi.OperatorDemographicFilter,
+        {
+          type: "operator",
+          not: { type: "subscriptionPeriod", lt: "day_7" } as messagingApi.SubscriptionPeriodDemographicFilter,
+        } as messagingApi.OperatorDemographicFilter,
       ],
     } as messagingApi.OperatorDemographicFilter;
     const { requestId, progress } = await narrowcastAndWait(t, { messages: text, filter: { demographic: filter } });
@@ -82,7 +85,10 @@ describe("narrowcast", () => {
   });
 
   it("does not send to users of unknown gender under `not`, and excludes Thai users under 20", async () => {
-    const notMale = await narrowcastAndWait(t, { messages: text, filter: { demographic: { type: "operator", not: { type: "gender", oneOf: ["male"] } } as messagingApi.OperatorDemographicFilter } });
+    const notMale = await narrowcastAndWait(t, {
+      messages: text,
+      filter: { demographic: { type: "operator", not: { type: "gender", oneOf: ["male"] } } as messagingApi.OperatorDemographicFilter },
+    });
     expect(new Set(await recipientsOf(t, notMale.requestId))).toEqual(new Set(expectedRecipients(friends, { gender: ["female"] })));
 
     const young = await narrowcastAndWait(t, { messages: text, filter: { demographic: { type: "age", lt: "age_20" } as messagingApi.AgeDemographicFilter } });
@@ -95,7 +101,10 @@ describe("narrowcast", () => {
 
   it("filters by area codes", async () => {
     const areas = ["jp_13", "tw_01", "th_01", "id_04"];
-    const { requestId } = await narrowcastAndWait(t, { messages: text, filter: { demographic: { type: "area", oneOf: areas } as messagingApi.AreaDemographicFilter } });
+    const { requestId } = await narrowcastAndWait(t, {
+      messages: text,
+      filter: { demographic: { type: "area", oneOf: areas } as messagingApi.AreaDemographicFilter },
+    });
     expect(new Set(await recipientsOf(t, requestId))).toEqual(new Set(expectedRecipients(friends, { areas })));
   });
 
@@ -111,9 +120,20 @@ describe("narrowcast", () => {
   it("sends to the rest with a `not redelivery` recipient", async () => {
     const first = await narrowcastAndWait(t, { messages: text, limit: { max: 100 } });
     const firstIds = new Set(await recipientsOf(t, first.requestId));
-    const rest = await narrowcastAndWait(t, { messages: text, recipient: { type: "operator", not: { type: "redelivery", requestId: first.requestId } as messagingApi.RedeliveryRecipient } as messagingApi.OperatorRecipient });
+    const rest = await narrowcastAndWait(t, {
+      messages: text,
+      recipient: {
+        type: "operator",
+        not: { type: "redelivery", requestId: first.requestId } as messagingApi.RedeliveryRecipient,
+      } as messagingApi.OperatorRecipient,
+    });
     expect(new Set(await recipientsOf(t, rest.requestId))).toEqual(new Set(following.filter((id) => !firstIds.has(id))));
-    const err = await httpError(t.api.narrowcast({ messages: text, recipient: { type: "redelivery", requestId: "0d9c6c8e-1111-4a4a-9b9b-000000000000" } as messagingApi.RedeliveryRecipient }));
+    const err = await httpError(
+      t.api.narrowcast({
+        messages: text,
+        recipient: { type: "redelivery", requestId: "0d9c6c8e-1111-4a4a-9b9b-000000000000" } as messagingApi.RedeliveryRecipient,
+      }),
+    );
     expect(err.json).toEqual({ message: "Invalid request id: 0d9c6c8e-1111-4a4a-9b9b-000000000000" });
   });
 
@@ -125,7 +145,11 @@ describe("narrowcast", () => {
 
     await t.control.patch("/__fake/quota", { totalUsage: 900 });
     const forbidden = await narrowcastAndWait(t, { messages: text, limit: { upToRemainingQuota: true, forbidPartialDelivery: true } });
-    expect(forbidden.progress).toMatchObject({ phase: "failed", errorCode: 5, failedDescription: "Delivery was canceled to avoid delivering to only part of the audience" });
+    expect(forbidden.progress).toMatchObject({
+      phase: "failed",
+      errorCode: 5,
+      failedDescription: "Delivery was canceled to avoid delivering to only part of the audience",
+    });
     expect(forbidden.progress).not.toHaveProperty("successCount");
     expect(await t.api.getMessageQuotaConsumption()).toEqual({ totalUsage: 900 });
   });
@@ -138,25 +162,51 @@ describe("narrowcast", () => {
   });
 
   it("accepts, then fails with errorCode 2 when attributes leave fewer than 50 recipients", async () => {
-    const { progress } = await narrowcastAndWait(t, { messages: text, filter: { demographic: { type: "operator", and: [{ type: "area", oneOf: ["jp_47"] }, { type: "age", gte: "age_65" }] } as messagingApi.OperatorDemographicFilter } });
-    expect(progress).toMatchObject({ phase: "failed", errorCode: 2, failedDescription: "There are not enough recipients", successCount: 0, failureCount: 0, targetCount: 0 });
+    const { progress } = await narrowcastAndWait(t, {
+      messages: text,
+      filter: {
+        demographic: {
+          type: "operator",
+          and: [
+            { type: "area", oneOf: ["jp_47"] },
+            { type: "age", gte: "age_65" },
+          ],
+        } as messagingApi.OperatorDemographicFilter,
+      },
+    });
+    expect(progress).toMatchObject({
+      phase: "failed",
+      errorCode: 2,
+      failedDescription: "There are not enough recipients",
+      successCount: 0,
+      failureCount: 0,
+      targetCount: 0,
+    });
     expect(typeof progress.completedTime).toBe("string");
   });
 
   it("sends to an uploaded audience of any size but fails with errorCode 4 on a small retargeting audience", async () => {
     const members = following.slice(0, 10);
     const upload = await t.audience.createAudienceGroup({ description: "VIP", audiences: members.map((id) => ({ id })) });
-    const notReady = await httpError(t.api.narrowcast({ messages: text, recipient: { type: "audience", audienceGroupId: upload.audienceGroupId } as messagingApi.AudienceRecipient }));
+    const notReady = await httpError(
+      t.api.narrowcast({ messages: text, recipient: { type: "audience", audienceGroupId: upload.audienceGroupId } as messagingApi.AudienceRecipient }),
+    );
     expect(notReady.json).toEqual({ message: `Invalid audience group id: ${upload.audienceGroupId}` });
     await waitFor(async () => (await t.audience.getAudienceData(upload.audienceGroupId ?? 0)).audienceGroup?.status === "READY");
-    const vip = await narrowcastAndWait(t, { messages: text, recipient: { type: "audience", audienceGroupId: upload.audienceGroupId } as messagingApi.AudienceRecipient });
+    const vip = await narrowcastAndWait(t, {
+      messages: text,
+      recipient: { type: "audience", audienceGroupId: upload.audienceGroupId } as messagingApi.AudienceRecipient,
+    });
     expect(vip.progress).toMatchObject({ phase: "succeeded", targetCount: 10 });
     expect(new Set(await recipientsOf(t, vip.requestId))).toEqual(new Set(members));
 
     const small = await narrowcastAndWait(t, { messages: text, limit: { max: 60 } });
     const imp = await t.audience.createImpBasedAudienceGroup({ description: "saw it", requestId: small.requestId });
     await waitFor(async () => (await t.audience.getAudienceData(imp.audienceGroupId ?? 0)).audienceGroup?.status === "READY");
-    const failed = await narrowcastAndWait(t, { messages: text, recipient: { type: "audience", audienceGroupId: imp.audienceGroupId } as messagingApi.AudienceRecipient });
+    const failed = await narrowcastAndWait(t, {
+      messages: text,
+      recipient: { type: "audience", audienceGroupId: imp.audienceGroupId } as messagingApi.AudienceRecipient,
+    });
     expect(failed.progress).toMatchObject({ phase: "failed", errorCode: 4 });
   });
 
@@ -176,7 +226,9 @@ describe("narrowcast on a small account", () => {
   afterAll(() => t.close());
 
   it("refuses attribute filters with 403 when the target reach is under 100", async () => {
-    const err = await httpError(t.api.narrowcast({ messages: text, filter: { demographic: { type: "gender", oneOf: ["male"] } as messagingApi.GenderDemographicFilter } }));
+    const err = await httpError(
+      t.api.narrowcast({ messages: text, filter: { demographic: { type: "gender", oneOf: ["male"] } as messagingApi.GenderDemographicFilter } }),
+    );
     expect(err.status).toBe(403);
     expect(err.json).toEqual({ message: "Your account does not have enough friends" });
     const { progress } = await narrowcastAndWait(t, { messages: text });

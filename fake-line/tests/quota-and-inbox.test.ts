@@ -36,7 +36,12 @@ describe("sending, inboxes and the monthly quota", () => {
     const { httpResponse, body } = await t.api.pushMessageWithHttpInfo({ to: following[0]?.userId ?? "", messages: hello, notificationDisabled: true });
     const entries = await inbox(following[0]?.userId ?? "");
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ requestId: httpResponse.headers.get("x-line-request-id"), kind: "push", notificationDisabled: true, messages: [{ id: body.sentMessages[0]?.id, message: hello[0] }] });
+    expect(entries[0]).toMatchObject({
+      requestId: httpResponse.headers.get("x-line-request-id"),
+      kind: "push",
+      notificationDisabled: true,
+      messages: [{ id: body.sentMessages[0]?.id, message: hello[0] }],
+    });
     expect(await t.api.getMessageQuotaConsumption()).toEqual({ totalUsage: 1 });
   });
 

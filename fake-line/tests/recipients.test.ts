@@ -7,7 +7,23 @@ const NOW = Date.UTC(2026, 0, 1);
 const DAY = 86_400_000;
 
 function user(overrides: Partial<User>): User {
-  return { id: "U1", displayName: "x", language: "ja", nativeLanguage: "ja", hasPicture: false, statusMessage: null, gender: "female", age: 30, appType: "ios", areaCode: "jp_13", status: "following", friendSince: NOW - 100 * DAY, blockedAt: null, lastMessagedAt: null, ...overrides };
+  return {
+    id: "U1",
+    displayName: "x",
+    language: "ja",
+    nativeLanguage: "ja",
+    hasPicture: false,
+    statusMessage: null,
+    gender: "female",
+    age: 30,
+    appType: "ios",
+    areaCode: "jp_13",
+    status: "following",
+    friendSince: NOW - 100 * DAY,
+    blockedAt: null,
+    lastMessagedAt: null,
+    ...overrides,
+  };
 }
 
 describe("demographic filter evaluation", () => {
@@ -49,7 +65,16 @@ describe("recipient expressions", () => {
   };
 
   it("combines audiences and redeliveries with and / or / not", () => {
-    const f = compileRecipient({ type: "operator", and: [{ type: "audience", audienceGroupId: 1 }, { type: "operator", not: { type: "redelivery", requestId: "r" } }] }, sets);
+    const f = compileRecipient(
+      {
+        type: "operator",
+        and: [
+          { type: "audience", audienceGroupId: 1 },
+          { type: "operator", not: { type: "redelivery", requestId: "r" } },
+        ],
+      },
+      sets,
+    );
     expect(["Ua", "Ub", "Uc"].filter(f)).toEqual(["Ua"]);
   });
 

@@ -21,7 +21,14 @@ describe("reply tokens", () => {
 
   it("accepts a fresh token once, answers sentMessages with quote tokens, and delivers to the user", async () => {
     const replyToken = await tokenFromText();
-    const { httpResponse, body } = await t.api.replyMessageWithHttpInfo({ replyToken, messages: [{ type: "text", text: "Thanks!" }, { type: "sticker", packageId: "446", stickerId: "1988" }, { type: "location", title: "Shop", address: "Tokyo", latitude: 35.6, longitude: 139.7 }] });
+    const { httpResponse, body } = await t.api.replyMessageWithHttpInfo({
+      replyToken,
+      messages: [
+        { type: "text", text: "Thanks!" },
+        { type: "sticker", packageId: "446", stickerId: "1988" },
+        { type: "location", title: "Shop", address: "Tokyo", latitude: 35.6, longitude: 139.7 },
+      ],
+    });
     expect(body.sentMessages).toHaveLength(3);
     expect(body.sentMessages[0]?.id).toMatch(/^\d{18}$/);
     expect(typeof body.sentMessages[0]?.quoteToken).toBe("string");
@@ -43,7 +50,9 @@ describe("reply tokens", () => {
   });
 
   it("rejects an unknown token and a token older than a minute", async () => {
-    expect((await httpError(t.api.replyMessage({ replyToken: "0".repeat(32), messages: [{ type: "text", text: "x" }] }))).json.message).toBe("Invalid reply token");
+    expect((await httpError(t.api.replyMessage({ replyToken: "0".repeat(32), messages: [{ type: "text", text: "x" }] }))).json.message).toBe(
+      "Invalid reply token",
+    );
     const replyToken = await tokenFromText();
     await t.control.post("/__fake/clock/advance", { ms: 61_000 });
     expect((await httpError(t.api.replyMessage({ replyToken, messages: [{ type: "text", text: "late" }] }))).json.message).toBe("Invalid reply token");
@@ -73,7 +82,9 @@ describe("reply tokens", () => {
       };
       const a = await redelivered();
       await t.api.replyMessage({ replyToken: a.again, messages: [{ type: "text", text: "via redelivery" }] });
-      expect((await httpError(t.api.replyMessage({ replyToken: a.original, messages: [{ type: "text", text: "x" }] }))).json.message).toBe("Invalid reply token");
+      expect((await httpError(t.api.replyMessage({ replyToken: a.original, messages: [{ type: "text", text: "x" }] }))).json.message).toBe(
+        "Invalid reply token",
+      );
       const b = await redelivered();
       await t.api.replyMessage({ replyToken: b.original, messages: [{ type: "text", text: "via original" }] });
       expect((await httpError(t.api.replyMessage({ replyToken: b.again, messages: [{ type: "text", text: "x" }] }))).json.message).toBe("Invalid reply token");

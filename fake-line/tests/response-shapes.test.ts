@@ -59,12 +59,23 @@ describe("response shapes match LINE's examples", () => {
 
   it("push and reply answers, 409 envelopes", async () => {
     const key = randomUUID();
-    const push = await t.api.pushMessage({ to: friend.userId, messages: [{ type: "text", text: "a" }, { type: "sticker", packageId: "446", stickerId: "1988" }] }, key);
+    const push = await t.api.pushMessage(
+      {
+        to: friend.userId,
+        messages: [
+          { type: "text", text: "a" },
+          { type: "sticker", packageId: "446", stickerId: "1988" },
+        ],
+      },
+      key,
+    );
     expect(shapeOf(push)).toEqual({ sentMessages: [{ id: S, quoteToken: S }] });
     const conflict = await httpError(t.api.pushMessage({ to: friend.userId, messages: [{ type: "text", text: "a" }] }, key));
     expect(shapeOf(conflict.json)).toEqual({ message: S, sentMessages: [{ id: S, quoteToken: S }] });
     const { events } = await t.control.post<EventsJson>(`/__fake/friends/${friend.userId}/messages`, { type: "text" });
-    expect(shapeOf(await t.api.replyMessage({ replyToken: events[0]?.replyToken ?? "", messages: [{ type: "text", text: "r" }] }))).toEqual({ sentMessages: [{ id: S, quoteToken: S }] });
+    expect(shapeOf(await t.api.replyMessage({ replyToken: events[0]?.replyToken ?? "", messages: [{ type: "text", text: "r" }] }))).toEqual({
+      sentMessages: [{ id: S, quoteToken: S }],
+    });
     expect(shapeOf(await t.api.multicast({ to: [friend.userId], messages: [{ type: "text", text: "m" }] }))).toEqual({});
   });
 
@@ -83,8 +94,20 @@ describe("response shapes match LINE's examples", () => {
     await t.control.post("/__fake/clock/advance", { ms: 60_000 });
     expect(shapeOf(await progress())).toEqual({ phase: S, successCount: N, failureCount: N, targetCount: N, acceptedTime: S, completedTime: S });
     await t.control.patch("/__fake/config", { narrowcastPhaseMs: 30 });
-    const failed = await narrowcastAndWait(t, { messages: [{ type: "text", text: "n" }], filter: { demographic: { type: "area", oneOf: ["jp_47"] } } as never });
-    expect(shapeOf(failed.progress)).toEqual({ phase: S, successCount: N, failureCount: N, targetCount: N, failedDescription: S, errorCode: N, acceptedTime: S, completedTime: S });
+    const failed = await narrowcastAndWait(t, {
+      messages: [{ type: "text", text: "n" }],
+      filter: { demographic: { type: "area", oneOf: ["jp_47"] } } as never,
+    });
+    expect(shapeOf(failed.progress)).toEqual({
+      phase: S,
+      successCount: N,
+      failureCount: N,
+      targetCount: N,
+      failedDescription: S,
+      errorCode: N,
+      acceptedTime: S,
+      completedTime: S,
+    });
   });
 
   it("webhook endpoint and test", async () => {
@@ -97,20 +120,78 @@ describe("response shapes match LINE's examples", () => {
     const yesterday = new Date(Date.now() + 9 * 3600e3 - 86400e3).toISOString().slice(0, 10).replaceAll("-", "");
     expect(shapeOf(await get(`/v2/bot/insight/followers?date=${yesterday}`))).toEqual({ status: S, followers: N, targetedReaches: N, blocks: N });
     const tile = (key: string) => [{ [key]: S, percentage: N }];
-    expect(shapeOf(await get("/v2/bot/insight/demographic"))).toEqual({ available: B, genders: tile("gender"), ages: tile("age"), areas: tile("area"), appTypes: tile("appType"), subscriptionPeriods: tile("subscriptionPeriod") });
+    expect(shapeOf(await get("/v2/bot/insight/demographic"))).toEqual({
+      available: B,
+      genders: tile("gender"),
+      ages: tile("age"),
+      areas: tile("area"),
+      appTypes: tile("appType"),
+      subscriptionPeriods: tile("subscriptionPeriod"),
+    });
     const { httpResponse } = await t.api.broadcastWithHttpInfo({ messages: [{ type: "text", text: "see https://line.me/" }] });
     const event = await get(`/v2/bot/insight/message/event?requestId=${httpResponse.headers.get("x-line-request-id")}`);
-    expect(Object.keys(event.overview as object)).toEqual(["requestId", "timestamp", "delivered", "uniqueImpression", "uniqueClick", "uniqueMediaPlayed", "uniqueMediaPlayed100Percent"]);
-    expect(Object.keys((event.messages as object[])[0] ?? {})).toEqual(["seq", "impression", "mediaPlayed", "mediaPlayed25Percent", "mediaPlayed50Percent", "mediaPlayed75Percent", "mediaPlayed100Percent", "uniqueMediaPlayed", "uniqueMediaPlayed25Percent", "uniqueMediaPlayed50Percent", "uniqueMediaPlayed75Percent", "uniqueMediaPlayed100Percent"]);
+    expect(Object.keys(event.overview as object)).toEqual([
+      "requestId",
+      "timestamp",
+      "delivered",
+      "uniqueImpression",
+      "uniqueClick",
+      "uniqueMediaPlayed",
+      "uniqueMediaPlayed100Percent",
+    ]);
+    expect(Object.keys((event.messages as object[])[0] ?? {})).toEqual([
+      "seq",
+      "impression",
+      "mediaPlayed",
+      "mediaPlayed25Percent",
+      "mediaPlayed50Percent",
+      "mediaPlayed75Percent",
+      "mediaPlayed100Percent",
+      "uniqueMediaPlayed",
+      "uniqueMediaPlayed25Percent",
+      "uniqueMediaPlayed50Percent",
+      "uniqueMediaPlayed75Percent",
+      "uniqueMediaPlayed100Percent",
+    ]);
     expect(shapeOf((event.clicks as object[])[0])).toEqual({ seq: N, url: S, click: N, uniqueClick: N, uniqueClickOfRequest: N });
   });
 
   it("audiences", async () => {
     const created = await t.audience.createAudienceGroup({ description: "shape", audiences: [{ id: friend.userId }] });
-    expect(shapeOf(created)).toEqual({ audienceGroupId: N, createRoute: S, type: S, description: S, created: N, permission: S, expireTimestamp: N, isIfaAudience: B });
+    expect(shapeOf(created)).toEqual({
+      audienceGroupId: N,
+      createRoute: S,
+      type: S,
+      description: S,
+      created: N,
+      permission: S,
+      expireTimestamp: N,
+      isIfaAudience: B,
+    });
     await waitFor(async () => (await t.audience.getAudienceData(created.audienceGroupId ?? 0)).audienceGroup?.status === "READY");
-    const group = { audienceGroupId: N, createRoute: S, type: S, description: S, status: S, audienceCount: N, created: N, permission: S, isIfaAudience: B, expireTimestamp: N };
-    expect(shapeOf(await t.audience.getAudienceData(created.audienceGroupId ?? 0))).toEqual({ audienceGroup: group, jobs: [{ audienceGroupJobId: N, audienceGroupId: N, type: S, jobStatus: S, audienceCount: N, created: N }] });
-    expect(shapeOf(await t.audience.getAudienceGroups(1))).toEqual({ audienceGroups: [group], hasNextPage: B, totalCount: N, readWriteAudienceGroupTotalCount: N, size: N, page: N });
+    const group = {
+      audienceGroupId: N,
+      createRoute: S,
+      type: S,
+      description: S,
+      status: S,
+      audienceCount: N,
+      created: N,
+      permission: S,
+      isIfaAudience: B,
+      expireTimestamp: N,
+    };
+    expect(shapeOf(await t.audience.getAudienceData(created.audienceGroupId ?? 0))).toEqual({
+      audienceGroup: group,
+      jobs: [{ audienceGroupJobId: N, audienceGroupId: N, type: S, jobStatus: S, audienceCount: N, created: N }],
+    });
+    expect(shapeOf(await t.audience.getAudienceGroups(1))).toEqual({
+      audienceGroups: [group],
+      hasNextPage: B,
+      totalCount: N,
+      readWriteAudienceGroupTotalCount: N,
+      size: N,
+      page: N,
+    });
   });
 });

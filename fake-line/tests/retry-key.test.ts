@@ -45,7 +45,10 @@ describe("X-Line-Retry-Key", () => {
   });
 
   it("rejects a retry key on endpoints that do not support it, and keys that are not UUIDs", async () => {
-    const reply = await lineFetch(t.fake, "POST", "/v2/bot/message/reply", { body: JSON.stringify({ replyToken: "0".repeat(32), messages: text }), headers: { "x-line-retry-key": randomUUID() } });
+    const reply = await lineFetch(t.fake, "POST", "/v2/bot/message/reply", {
+      body: JSON.stringify({ replyToken: "0".repeat(32), messages: text }),
+      headers: { "x-line-retry-key": randomUUID() },
+    });
     expect(reply.status).toBe(400);
     expect(reply.json.message).toBe("X-Line-Retry-Key is not supported for this API");
     const info = await lineFetch(t.fake, "GET", "/v2/bot/info", { headers: { "x-line-retry-key": randomUUID() } });

@@ -17,9 +17,17 @@ describe("profiles, followers, bot info, groups and rooms", () => {
 
   it("returns a friend's profile with only the fields LINE has", async () => {
     const friend = friends.find((f) => f.status === "following" && f.language && f.statusMessage && f.pictureUrl) as FriendJson;
-    expect(await t.api.getProfile(friend.userId)).toEqual({ displayName: friend.displayName, userId: friend.userId, language: friend.language, pictureUrl: friend.pictureUrl, statusMessage: friend.statusMessage });
+    expect(await t.api.getProfile(friend.userId)).toEqual({
+      displayName: friend.displayName,
+      userId: friend.userId,
+      language: friend.language,
+      pictureUrl: friend.pictureUrl,
+      statusMessage: friend.statusMessage,
+    });
     const bare = friends.find((f) => f.status === "following" && !f.language && !f.pictureUrl) as FriendJson;
-    expect(Object.keys(await t.api.getProfile(bare.userId)).sort()).toEqual(bare.statusMessage ? ["displayName", "statusMessage", "userId"] : ["displayName", "userId"]);
+    expect(Object.keys(await t.api.getProfile(bare.userId)).sort()).toEqual(
+      bare.statusMessage ? ["displayName", "statusMessage", "userId"] : ["displayName", "userId"],
+    );
   });
 
   it("serves generated profile pictures at the profile's pictureUrl", async () => {
@@ -39,7 +47,10 @@ describe("profiles, followers, bot info, groups and rooms", () => {
   });
 
   it("pages follower ids (300 by default, up to 1000) in the order friends were added", async () => {
-    const expected = friends.filter((f) => f.status === "following").sort((a, b) => Date.parse(a.friendSince ?? "") - Date.parse(b.friendSince ?? "") || (a.userId < b.userId ? -1 : 1)).map((f) => f.userId);
+    const expected = friends
+      .filter((f) => f.status === "following")
+      .sort((a, b) => Date.parse(a.friendSince ?? "") - Date.parse(b.friendSince ?? "") || (a.userId < b.userId ? -1 : 1))
+      .map((f) => f.userId);
     const first = await t.api.getFollowers();
     expect(first.userIds).toHaveLength(300);
     expect(typeof first.next).toBe("string");
@@ -97,7 +108,11 @@ describe("profiles, followers, bot info, groups and rooms", () => {
     const sent = await t.control.post<EventsJson>(`/__fake/friends/${member}/messages`, { type: "text", text: "See you at 7", chatId: group.chatId });
     const messageId = String(sent.events[0]?.message?.id);
     const { events } = await t.control.post<EventsJson>(`/__fake/friends/${member}/edit`, { messageId, text: "See you at 8 (edited)" });
-    expect(events[0]).toMatchObject({ type: "messageEdited", source: { type: "group", groupId: group.chatId, userId: member }, message: { type: "text", id: messageId, text: "See you at 8 (edited)" } });
+    expect(events[0]).toMatchObject({
+      type: "messageEdited",
+      source: { type: "group", groupId: group.chatId, userId: member },
+      message: { type: "text", id: messageId, text: "See you at 8 (edited)" },
+    });
     const oneToOne = await t.control.post<EventsJson>(`/__fake/friends/${member}/messages`, { type: "text" });
     expect((await t.control.raw("POST", `/__fake/friends/${member}/edit`, { messageId: oneToOne.events[0]?.message?.id, text: "x" })).status).toBe(400);
   });

@@ -45,7 +45,10 @@ describe("request validation", () => {
       { message: "Must be a valid HTTPS URL", property: "messages[1].originalContentUrl" },
       { message: "must be specified", property: "messages[1].previewImageUrl" },
       { message: "must be specified", property: "messages[2].stickerId" },
-      { message: "Must be one of the following values: [text, textV2, sticker, image, video, audio, location, imagemap, template, flex, coupon]", property: "messages[3].type" },
+      {
+        message: "Must be one of the following values: [text, textV2, sticker, image, video, audio, location, imagemap, template, flex, coupon]",
+        property: "messages[3].type",
+      },
       { message: "Length must be between 0 and 100", property: "messages[4].title" },
     ]);
   });
@@ -66,7 +69,13 @@ describe("request validation", () => {
   it("checks template, imagemap and flex messages", async () => {
     const err = await push([
       { type: "template", altText: "a", template: { type: "confirm", text: "Sure?", actions: [{ type: "message", label: "Y", text: "y" }] } },
-      { type: "imagemap", baseUrl: "https://example.com/map", altText: "m", baseSize: { width: 1040, height: 1040 }, actions: [{ type: "uri", area: { x: 0, y: 0, width: 10, height: 10 } }] },
+      {
+        type: "imagemap",
+        baseUrl: "https://example.com/map",
+        altText: "m",
+        baseSize: { width: 1040, height: 1040 },
+        actions: [{ type: "uri", area: { x: 0, y: 0, width: 10, height: 10 } }],
+      },
       { type: "flex", altText: "f", contents: { type: "bubble", body: { type: "box", layout: "diagonal", contents: [] } } },
       { type: "flex", altText: "f" },
     ]);
@@ -80,9 +89,40 @@ describe("request validation", () => {
 
   it("accepts well-formed messages of every main type", async () => {
     const messages: Msg[] = [
-      { type: "template", altText: "Menu", template: { type: "buttons", text: "Pick one", actions: [{ type: "postback", label: "A", data: "a" }, { type: "uri", label: "Site", uri: "https://example.com" }] } },
-      { type: "flex", altText: "Card", contents: { type: "bubble", body: { type: "box", layout: "vertical", contents: [{ type: "text", text: "Hi" }, { type: "button", action: { type: "uri", label: "Go", uri: "https://example.com" } }] } } },
-      { type: "imagemap", baseUrl: "https://example.com/map", altText: "Map", baseSize: { width: 1040, height: 700 }, actions: [{ type: "message", text: "left", area: { x: 0, y: 0, width: 520, height: 700 } }] },
+      {
+        type: "template",
+        altText: "Menu",
+        template: {
+          type: "buttons",
+          text: "Pick one",
+          actions: [
+            { type: "postback", label: "A", data: "a" },
+            { type: "uri", label: "Site", uri: "https://example.com" },
+          ],
+        },
+      },
+      {
+        type: "flex",
+        altText: "Card",
+        contents: {
+          type: "bubble",
+          body: {
+            type: "box",
+            layout: "vertical",
+            contents: [
+              { type: "text", text: "Hi" },
+              { type: "button", action: { type: "uri", label: "Go", uri: "https://example.com" } },
+            ],
+          },
+        },
+      },
+      {
+        type: "imagemap",
+        baseUrl: "https://example.com/map",
+        altText: "Map",
+        baseSize: { width: 1040, height: 700 },
+        actions: [{ type: "message", text: "left", area: { x: 0, y: 0, width: 520, height: 700 } }],
+      },
       { type: "video", originalContentUrl: "https://example.com/v.mp4", previewImageUrl: "https://example.com/v.jpg" },
       { type: "audio", originalContentUrl: "https://example.com/a.m4a", duration: 6000 },
     ];
@@ -92,7 +132,13 @@ describe("request validation", () => {
 
   it("validates messages on all five validate endpoints", async () => {
     const bad = { messages: [{ type: "text" }] as unknown as Msg[] };
-    for (const call of [t.api.validateReply(bad), t.api.validatePush(bad), t.api.validateMulticast(bad), t.api.validateNarrowcast(bad), t.api.validateBroadcast(bad)]) {
+    for (const call of [
+      t.api.validateReply(bad),
+      t.api.validatePush(bad),
+      t.api.validateMulticast(bad),
+      t.api.validateNarrowcast(bad),
+      t.api.validateBroadcast(bad),
+    ]) {
       const err = await httpError(call);
       expect(err.json.details).toEqual([{ message: "must be specified", property: "messages[0].text" }]);
     }

@@ -82,7 +82,15 @@ describe("webhook delivery", () => {
     await t.control.post("/__fake/webhook/flush");
     const events = rx.requests.flatMap((r) => r.body.events);
     expect(events.map((e) => e.type)).toEqual(["follow", "unfollow", "follow", "postback", "join", "memberJoined", "memberLeft"]);
-    const [follow, unfollow, refollow, postback, join, joined, left] = events as [webhook.FollowEvent, webhook.UnfollowEvent, webhook.FollowEvent, webhook.PostbackEvent, webhook.JoinEvent, webhook.MemberJoinedEvent, webhook.MemberLeftEvent];
+    const [follow, unfollow, refollow, postback, join, joined, left] = events as [
+      webhook.FollowEvent,
+      webhook.UnfollowEvent,
+      webhook.FollowEvent,
+      webhook.PostbackEvent,
+      webhook.JoinEvent,
+      webhook.MemberJoinedEvent,
+      webhook.MemberLeftEvent,
+    ];
     expect(follow.follow).toEqual({ isUnblocked: false });
     expect(follow.replyToken).toMatch(/^[0-9a-f]{32}$/);
     expect("replyToken" in unfollow).toBe(false);

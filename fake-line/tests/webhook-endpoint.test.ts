@@ -41,11 +41,20 @@ describe("webhook endpoint API", () => {
 
   it("reports error statuses, timeouts and refused connections as LINE does", async () => {
     rx.respond(() => 500);
-    expect(await t.api.testWebhookEndpoint({ endpoint: rx.url })).toMatchObject({ success: false, statusCode: 500, reason: "ERROR_STATUS_CODE", detail: "500" });
+    expect(await t.api.testWebhookEndpoint({ endpoint: rx.url })).toMatchObject({
+      success: false,
+      statusCode: 500,
+      reason: "ERROR_STATUS_CODE",
+      detail: "500",
+    });
     await t.control.patch("/__fake/config", { webhookTimeoutMs: 100 });
     rx.respond(() => "hang");
     expect(await t.api.testWebhookEndpoint({ endpoint: rx.url })).toMatchObject({ success: false, statusCode: 0, reason: "REQUEST_TIMEOUT" });
-    expect(await t.api.testWebhookEndpoint({ endpoint: "http://127.0.0.1:1/webhook" })).toMatchObject({ success: false, reason: "COULD_NOT_CONNECT", detail: "ECONNREFUSED" });
+    expect(await t.api.testWebhookEndpoint({ endpoint: "http://127.0.0.1:1/webhook" })).toMatchObject({
+      success: false,
+      reason: "COULD_NOT_CONNECT",
+      detail: "ECONNREFUSED",
+    });
     rx.respond(() => 200);
   });
 });

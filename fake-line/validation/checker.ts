@@ -54,7 +54,8 @@ export class Checker {
       return v;
     }
     if (rule.max !== undefined && v.length > rule.max) this.error(p, `Length must be between ${rule.min ?? 0} and ${rule.max}`);
-    else if (rule.min !== undefined && v.length < rule.min) this.error(p, rule.max === undefined ? "May not be empty" : `Length must be between ${rule.min} and ${rule.max}`);
+    else if (rule.min !== undefined && v.length < rule.min)
+      this.error(p, rule.max === undefined ? "May not be empty" : `Length must be between ${rule.min} and ${rule.max}`);
     if (rule.https && v.length > 0 && !isHttpsUrl(v)) this.error(p, "Must be a valid HTTPS URL");
     if (rule.pattern && !rule.pattern.test(v)) this.error(p, rule.patternMessage ?? `Must match ${rule.pattern.source}`);
     return v;

@@ -52,7 +52,14 @@ function checkComponent(c: Checker, component: Obj, path: string, allowed: reado
       children?.forEach((child, i) => {
         const chPath = join(join(path, "contents"), i);
         const obj = c.object(child, chPath);
-        if (obj) checkComponent(c, obj, chPath, COMPONENTS.filter((t) => t !== "span"), depth + 1);
+        if (obj)
+          checkComponent(
+            c,
+            obj,
+            chPath,
+            COMPONENTS.filter((t) => t !== "span"),
+            depth + 1,
+          );
       });
       return;
     }

@@ -28,7 +28,8 @@ function checkButtons(c: Checker, t: Obj, path: string): void {
   if (t.imageAspectRatio !== undefined) c.oneOf(c.str(t, "imageAspectRatio", path), ["rectangle", "square"], join(path, "imageAspectRatio"));
   if (t.imageSize !== undefined) c.oneOf(c.str(t, "imageSize", path), ["cover", "contain"], join(path, "imageSize"));
   c.str(t, "imageBackgroundColor", path, { pattern: /^#[0-9a-fA-F]{6}$/, patternMessage: "Must be a hex colour like #FFFFFF" });
-  if (t.defaultAction !== undefined) checkAction(c, t.defaultAction, join(path, "defaultAction"), { allowed: TEMPLATE_ACTIONS, labelRequired: false, labelMax: 20 });
+  if (t.defaultAction !== undefined)
+    checkAction(c, t.defaultAction, join(path, "defaultAction"), { allowed: TEMPLATE_ACTIONS, labelRequired: false, labelMax: 20 });
   checkActions(c, t, path, 1, 4);
 }
 
@@ -46,7 +47,8 @@ function checkCarousel(c: Checker, t: Obj, path: string): void {
     c.str(column, "text", cPath, { required: true, max: hasImageOrTitle ? 60 : 120 });
     c.str(column, "title", cPath, { max: 40 });
     c.str(column, "thumbnailImageUrl", cPath, { max: 2000, https: true });
-    if (column.defaultAction !== undefined) checkAction(c, column.defaultAction, join(cPath, "defaultAction"), { allowed: TEMPLATE_ACTIONS, labelRequired: false, labelMax: 20 });
+    if (column.defaultAction !== undefined)
+      checkAction(c, column.defaultAction, join(cPath, "defaultAction"), { allowed: TEMPLATE_ACTIONS, labelRequired: false, labelMax: 20 });
     const actions = checkActions(c, column, cPath, 1, 3);
     if (actions) counts.add(actions.length);
   });

@@ -143,7 +143,14 @@ export class WebhookDispatcher {
     this.counters.requests++;
     if (result.ok) this.counters.succeeded++;
     else this.counters.failed++;
-    const base = { deliveryId: delivery.id, attempt: delivery.attempt, kind: "events" as const, isRedelivery: delivery.attempt > 1, url, webhookEventIds: delivery.events.map((e) => e.webhookEventId) };
+    const base = {
+      deliveryId: delivery.id,
+      attempt: delivery.attempt,
+      kind: "events" as const,
+      isRedelivery: delivery.attempt > 1,
+      url,
+      webhookEventIds: delivery.events.map((e) => e.webhookEventId),
+    };
     const { redelivery, redeliveryIntervalMs, redeliveryMaxAttempts } = this.platform.config;
     if (result.ok || !redelivery || delivery.attempt > redeliveryMaxAttempts) {
       this.#record(base, result);
@@ -155,7 +162,12 @@ export class WebhookDispatcher {
       this.#timers.delete(timer);
       if (this.#closed) return;
       this.counters.redeliveries++;
-      const next: Delivery = { id: delivery.id, events: delivery.events, rendered: delivery.events.map((e) => renderEvent(this.platform, e, true)), attempt: delivery.attempt + 1 };
+      const next: Delivery = {
+        id: delivery.id,
+        events: delivery.events,
+        rendered: delivery.events.map((e) => renderEvent(this.platform, e, true)),
+        attempt: delivery.attempt + 1,
+      };
       this.#queue.push(next);
       this.#pump();
     }, this.platform.clock.toRealMs(delay));
@@ -172,7 +184,11 @@ export class WebhookDispatcher {
     return postWebhook(url, body, headers, this.platform.config.webhookTimeoutMs, this.#agents);
   }
 
-  #record(base: Omit<WebhookAttempt, "id" | "startedAt" | "latencyMs" | "statusCode" | "ok" | "reason" | "detail">, result: PostResult, nextRedeliveryAt?: string): WebhookAttempt {
+  #record(
+    base: Omit<WebhookAttempt, "id" | "startedAt" | "latencyMs" | "statusCode" | "ok" | "reason" | "detail">,
+    result: PostResult,
+    nextRedeliveryAt?: string,
+  ): WebhookAttempt {
     const attempt: WebhookAttempt = {
       id: this.#nextAttemptId++,
       ...base,
@@ -185,7 +201,9 @@ export class WebhookDispatcher {
       ...(nextRedeliveryAt ? { nextRedeliveryAt } : {}),
     };
     this.attempts.push(attempt);
-    this.platform.log(`webhook ${attempt.kind} #${attempt.id} ${attempt.webhookEventIds.length} event(s) → ${result.reason} ${result.detail} (${result.latencyMs} ms)`);
+    this.platform.log(
+      `webhook ${attempt.kind} #${attempt.id} ${attempt.webhookEventIds.length} event(s) → ${result.reason} ${result.detail} (${result.latencyMs} ms)`,
+    );
     return attempt;
   }
 

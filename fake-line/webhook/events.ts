@@ -3,10 +3,7 @@
 // and a fresh reply token. Field order follows LINE's payloads.
 import type { Platform } from "../platform";
 
-export type Source =
-  | { type: "user"; userId: string }
-  | { type: "group"; groupId: string; userId?: string }
-  | { type: "room"; roomId: string; userId?: string };
+export type Source = { type: "user"; userId: string } | { type: "group"; groupId: string; userId?: string } | { type: "room"; roomId: string; userId?: string };
 
 export type StoredEvent = {
   webhookEventId: string;

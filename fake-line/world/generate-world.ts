@@ -38,7 +38,13 @@ export function generateWorld(options: { seed: number; friends: number; now: num
 
 /** One user; also used at run time when the control API adds a brand-new friend. */
 export function generateUser(rng: Rng, now: number, kind: "friend" | "stranger" | "new"): User {
-  const language = rng.weighted<Language>([["zh-TW", 35], ["ja", 30], ["th", 20], ["en", 8], ["id", 7]]);
+  const language = rng.weighted<Language>([
+    ["zh-TW", 35],
+    ["ja", 30],
+    ["th", 20],
+    ["en", 8],
+    ["id", 7],
+  ]);
   const country = countryOf(rng, language);
   const areaCode = rng.chance(0.12) ? null : pickArea(rng, country);
   const friendSince = kind === "friend" ? now - friendshipDaysAgo(rng) * DAY - rng.int(0, DAY - 1) : kind === "new" ? now : null;
@@ -50,7 +56,11 @@ export function generateUser(rng: Rng, now: number, kind: "friend" | "stranger" 
     nativeLanguage: language,
     hasPicture: rng.chance(0.85),
     statusMessage: rng.chance(0.55) ? rng.pick(STATUS_MESSAGES[language]) : null,
-    gender: rng.weighted<Gender | null>([["male", 44], ["female", 44], [null, 12]]),
+    gender: rng.weighted<Gender | null>([
+      ["male", 44],
+      ["female", 44],
+      [null, 12],
+    ]),
     age: rng.chance(0.12) ? null : pickAge(rng),
     appType: pickAppType(rng, country),
     areaCode,
@@ -131,20 +141,40 @@ function pickArea(rng: Rng, country: Country): string {
 
 function pickAge(rng: Rng): number {
   const [from, to] = rng.weighted<[number, number]>([
-    [[13, 14], 3], [[15, 19], 8], [[20, 24], 12], [[25, 29], 14], [[30, 34], 14], [[35, 39], 12], [[40, 44], 10],
-    [[45, 49], 8], [[50, 54], 7], [[55, 59], 5], [[60, 64], 4], [[65, 69], 2], [[70, 82], 1],
+    [[13, 14], 3],
+    [[15, 19], 8],
+    [[20, 24], 12],
+    [[25, 29], 14],
+    [[30, 34], 14],
+    [[35, 39], 12],
+    [[40, 44], 10],
+    [[45, 49], 8],
+    [[50, 54], 7],
+    [[55, 59], 5],
+    [[60, 64], 4],
+    [[65, 69], 2],
+    [[70, 82], 1],
   ]);
   return rng.int(from, to);
 }
 
 function pickAppType(rng: Rng, country: Country): AppType {
   const iosShare = country === "JP" || country === "TW" ? 60 : 30;
-  return rng.weighted<AppType>([["ios", iosShare], ["android", 95 - iosShare], ["others", 5]]);
+  return rng.weighted<AppType>([
+    ["ios", iosShare],
+    ["android", 95 - iosShare],
+    ["others", 5],
+  ]);
 }
 
 function friendshipDaysAgo(rng: Rng): number {
   const [from, to] = rng.weighted<[number, number]>([
-    [[0, 6], 5], [[7, 29], 8], [[30, 89], 12], [[90, 179], 12], [[180, 364], 18], [[365, 1500], 45],
+    [[0, 6], 5],
+    [[7, 29], 8],
+    [[30, 89], 12],
+    [[90, 179], 12],
+    [[180, 364], 18],
+    [[365, 1500], 45],
   ]);
   return rng.int(from, to);
 }

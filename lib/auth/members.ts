@@ -13,8 +13,7 @@ interface Ctx {
 export async function changeMember(ctx: Ctx, params: { id: string; role?: Role; disabled?: boolean }) {
   const member = await getUser(ctx.db, { id: params.id });
   if (!member) throw notFound("Member");
-  const losesAdmin =
-    member.role === "admin" && !member.disabled && ((params.role && params.role !== "admin") || params.disabled === true);
+  const losesAdmin = member.role === "admin" && !member.disabled && ((params.role && params.role !== "admin") || params.disabled === true);
   if (losesAdmin && (await countActiveAdmins(ctx.db)) <= 1) {
     throw new HttpError(409, "last_admin", "This is the only active admin; make someone else admin first");
   }

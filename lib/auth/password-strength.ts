@@ -20,7 +20,11 @@ export function passwordStrength(password: string): { score: PasswordStrength; l
 
 // Runs of repeated characters, keyboard rows, ascending sequences and well-known words add almost
 // nothing for a guesser: count them as one character each.
-const PREDICTABLE = [/(.)\1{2,}/g, /(?:0123|1234|2345|3456|4567|5678|6789|abcd|bcde|cdef|qwer|wert|erty|asdf|sdfg|zxcv)+/gi, /passw(?:or)?d|letmein|admin|welcome|iloveyou|line|console/gi];
+const PREDICTABLE = [
+  /(.)\1{2,}/g,
+  /(?:0123|1234|2345|3456|4567|5678|6789|abcd|bcde|cdef|qwer|wert|erty|asdf|sdfg|zxcv)+/gi,
+  /passw(?:or)?d|letmein|admin|welcome|iloveyou|line|console/gi,
+];
 
 function effectiveLength(password: string): number {
   let rest = password;

@@ -70,7 +70,11 @@ export async function requireActor(services: AuthServices, req: Request, role: R
   if (!actor) throw new HttpError(401, "unauthenticated", "Sign in, or send an API key as Authorization: Bearer <key>");
   if (actor.kind === "user" && isStateChanging(req.method)) assertSameOrigin(req);
   if (!roleAllows(actor.role, role)) {
-    throw new HttpError(403, "forbidden", `This needs the ${role} role; you are ${actor.kind === "apiKey" ? "using a key with" : ""} ${actor.role}`.replace(/\s+/g, " "));
+    throw new HttpError(
+      403,
+      "forbidden",
+      `This needs the ${role} role; you are ${actor.kind === "apiKey" ? "using a key with" : ""} ${actor.role}`.replace(/\s+/g, " "),
+    );
   }
   return actor;
 }

@@ -11,7 +11,3 @@ const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
 export function roleAllows(role: Role, needed: Role): boolean {
   return RANK[role] >= RANK[needed];
 }
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
-}

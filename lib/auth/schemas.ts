@@ -16,22 +16,17 @@ export const password = z
 const role = z.enum(ROLES, "must be viewer, operator or admin");
 
 export const setupBodySchema = z.object({ name, email, password }).strict();
-export type SetupBody = z.infer<typeof setupBodySchema>;
 
 export const inviteBodySchema = z.object({ email, role }).strict();
-export type InviteBody = z.infer<typeof inviteBodySchema>;
 
 export const acceptInvitationBodySchema = z.object({ token: z.string().min(20).max(200), name, password }).strict();
-export type AcceptInvitationBody = z.infer<typeof acceptInvitationBodySchema>;
 
 export const updateMemberBodySchema = z
   .object({ role: role.optional(), disabled: z.boolean().optional() })
   .strict()
   .refine((v) => v.role !== undefined || v.disabled !== undefined, "give role or disabled");
-export type UpdateMemberBody = z.infer<typeof updateMemberBodySchema>;
 
 export const createApiKeyBodySchema = z.object({ name, role }).strict();
-export type CreateApiKeyBody = z.infer<typeof createApiKeyBodySchema>;
 
 export const preferencesBodySchema = z
   .object({
@@ -51,7 +46,6 @@ export const preferencesBodySchema = z
       .optional(),
   })
   .strict();
-export type PreferencesBody = z.infer<typeof preferencesBodySchema>;
 
 export const listAuditQuerySchema = z
   .object({

@@ -1,12 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@/db/client";
-import {
-  clearFailures,
-  getThrottleState,
-  isKnownAddress,
-  recordFailures,
-  rememberAddress,
-} from "@/db/queries/auth-throttle";
+import { clearFailures, getThrottleState, isKnownAddress, recordFailures, rememberAddress } from "@/db/queries/auth-throttle";
 
 // Growing delays, never a lockout. Failures are counted three ways:
 //  - per account and address: the guesser's own attempts (slowed hard),

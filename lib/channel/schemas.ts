@@ -11,11 +11,9 @@ const endpoint = z
 
 /** No endpoint: this console's own webhook URL (APP_URL + /api/line/webhook). */
 export const setWebhookEndpointBodySchema = z.object({ endpoint: endpoint.optional() }).strict();
-export type SetWebhookEndpointBody = z.infer<typeof setWebhookEndpointBodySchema>;
 
 /** No endpoint: the one currently set in LINE. */
 export const testWebhookEndpointBodySchema = z.object({ endpoint: endpoint.optional() }).strict();
 
 /** PATCH /api/settings/channel/conversation: the settings to change (the others stay as they are). */
 export const conversationSettingsBodySchema = z.object({ loadingAnimation: z.boolean().optional(), markAsRead: z.boolean().optional() }).strict();
-export type ConversationSettingsBody = z.infer<typeof conversationSettingsBodySchema>;

@@ -62,4 +62,10 @@ export async function sendJson<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", p
 }
 
 /** A server answer as JSON carries it: dates become ISO 8601 strings. */
-export type Jsonified<T> = T extends Date ? string : T extends Array<infer U> ? Array<Jsonified<U>> : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
+export type Jsonified<T> = T extends Date
+  ? string
+  : T extends Array<infer U>
+    ? Array<Jsonified<U>>
+    : T extends object
+      ? { [K in keyof T]: Jsonified<T[K]> }
+      : T;

@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { ConversationSettings } from "@/db/queries/channels";
-import type { BotInfo, ChannelConfiguration, WebhookEndpoint } from "@/lib/channel/channel";
+import type { BotInfo, WebhookEndpoint } from "@/lib/channel/channel";
 import { browserFetch, getJson, type ApiFetch } from "./api-client";
 
 export type { ConversationSettings };
@@ -11,14 +11,6 @@ export const channelKeys = {
   webhook: ["channel", "webhook"] as const,
   conversation: ["channel", "conversation"] as const,
 };
-
-export function channelConfigurationQuery(api: ApiFetch = browserFetch) {
-  return queryOptions({
-    queryKey: channelKeys.configuration,
-    queryFn: ({ signal }) => getJson<ChannelConfiguration>(api, "/api/settings/channel", signal),
-    staleTime: 5 * 60_000,
-  });
-}
 
 export function botInfoQuery(api: ApiFetch = browserFetch) {
   return queryOptions({

@@ -14,11 +14,27 @@ export type FriendDetail = FriendItem & {
   profileStatus: "pending" | "ok" | "not_found" | "error";
   profileFetchedAt: string | null;
   statusAt: string | null;
-  chats: Array<{ chatId: string; type: "group" | "room"; name: string | null; pictureUrl: string | null; memberCount: number | null; current: boolean; joined: boolean }>;
+  chats: Array<{
+    chatId: string;
+    type: "group" | "room";
+    name: string | null;
+    pictureUrl: string | null;
+    memberCount: number | null;
+    current: boolean;
+    joined: boolean;
+  }>;
 };
 
 export type ChatDetail = ChatItem & {
-  members: Array<{ userId: string; displayName: string | null; pictureUrl: string | null; status: FriendItem["status"]; current: boolean; firstSeenAt: string; lastSeenAt: string }>;
+  members: Array<{
+    userId: string;
+    displayName: string | null;
+    pictureUrl: string | null;
+    status: FriendItem["status"];
+    current: boolean;
+    firstSeenAt: string;
+    lastSeenAt: string;
+  }>;
 };
 
 export interface ConversationPage {
@@ -30,7 +46,12 @@ export interface ConversationPage {
 
 export interface FriendStats {
   counts: Record<FriendItem["status"], number>;
-  followersSync: { status: "running" | "ok" | "not_available" | "error"; startedAt: string | null; finishedAt: string | null; details: Record<string, unknown> } | null;
+  followersSync: {
+    status: "running" | "ok" | "not_available" | "error";
+    startedAt: string | null;
+    finishedAt: string | null;
+    details: Record<string, unknown>;
+  } | null;
 }
 
 export const FRIEND_PAGE_SIZE = 50;
@@ -70,7 +91,10 @@ export function friendStatsQuery(api: ApiFetch = browserFetch) {
 }
 
 export function friendDetailQuery(userId: string, api: ApiFetch = browserFetch) {
-  return queryOptions({ queryKey: contactKeys.detail(userId), queryFn: ({ signal }) => getJson<FriendDetail>(api, `/api/contacts/${encodeURIComponent(userId)}`, signal) });
+  return queryOptions({
+    queryKey: contactKeys.detail(userId),
+    queryFn: ({ signal }) => getJson<FriendDetail>(api, `/api/contacts/${encodeURIComponent(userId)}`, signal),
+  });
 }
 
 /** A conversation page's parameters (the friend's and chat's pages read their first page with them too). */
@@ -93,7 +117,10 @@ export function conversationQuery(target: { kind: "user"; userId: string } | { k
 }
 
 export function tagListQuery(api: ApiFetch = browserFetch) {
-  return queryOptions({ queryKey: contactKeys.tags(), queryFn: ({ signal }) => getJson<{ items: Array<{ name: string; count: number }> }>(api, "/api/tags", signal) });
+  return queryOptions({
+    queryKey: contactKeys.tags(),
+    queryFn: ({ signal }) => getJson<{ items: Array<{ name: string; count: number }> }>(api, "/api/tags", signal),
+  });
 }
 
 /** GET /api/chats's parameters (the page /chats reads with them too). */
@@ -109,7 +136,10 @@ export function chatListQuery(q: string, api: ApiFetch = browserFetch) {
 }
 
 export function chatDetailQuery(chatId: string, api: ApiFetch = browserFetch) {
-  return queryOptions({ queryKey: contactKeys.chat(chatId), queryFn: ({ signal }) => getJson<ChatDetail>(api, `/api/chats/${encodeURIComponent(chatId)}`, signal) });
+  return queryOptions({
+    queryKey: contactKeys.chat(chatId),
+    queryFn: ({ signal }) => getJson<ChatDetail>(api, `/api/chats/${encodeURIComponent(chatId)}`, signal),
+  });
 }
 
 /** The push composer's recipient search: a few friends by name or id. */

@@ -83,8 +83,7 @@ function namesPending(event: EventItem): boolean {
 // The timeline's rows were fetched when the names may not have been known yet; the detail brings them.
 function showNamesInLists(client: QueryClient, event: EventItem) {
   if (event.userName === null && event.chatName === null) return;
-  const outdated = (item: EventItem) =>
-    item.id === event.id && (item.userName !== event.userName || item.chatName !== event.chatName);
+  const outdated = (item: EventItem) => item.id === event.id && (item.userName !== event.userName || item.chatName !== event.chatName);
   client.setQueriesData<InfiniteData<EventPage>>({ queryKey: eventKeys.lists() }, (data) => {
     if (!data?.pages.some((page) => page.items.some(outdated))) return data;
     return {

@@ -118,11 +118,20 @@ export function draftsQuery(api: ApiFetch = browserFetch) {
 
 /** The signed-in member's working draft, to offer to continue it; 404 when there is none. */
 export function workingDraftQuery(api: ApiFetch = browserFetch) {
-  return queryOptions({ queryKey: [...sendKeys.drafts, "working"], queryFn: ({ signal }) => getJson<Draft>(api, "/api/drafts/working", signal), retry: false, staleTime: 0 });
+  return queryOptions({
+    queryKey: [...sendKeys.drafts, "working"],
+    queryFn: ({ signal }) => getJson<Draft>(api, "/api/drafts/working", signal),
+    retry: false,
+    staleTime: 0,
+  });
 }
 
 export function draftQuery(id: string, api: ApiFetch = browserFetch) {
-  return queryOptions({ queryKey: sendKeys.draft(id), queryFn: ({ signal }) => getJson<Draft>(api, `/api/drafts/${encodeURIComponent(id)}`, signal), staleTime: Infinity });
+  return queryOptions({
+    queryKey: sendKeys.draft(id),
+    queryFn: ({ signal }) => getJson<Draft>(api, `/api/drafts/${encodeURIComponent(id)}`, signal),
+    staleTime: Infinity,
+  });
 }
 
 export interface TestRecipient {

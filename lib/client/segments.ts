@@ -15,5 +15,8 @@ export function segmentListQuery(api: ApiFetch = browserFetch) {
 }
 
 export function segmentDetailQuery(id: string, api: ApiFetch = browserFetch) {
-  return queryOptions({ queryKey: segmentKeys.detail(id), queryFn: ({ signal }) => getJson<SegmentDetail>(api, `/api/segments/${encodeURIComponent(id)}`, signal) });
+  return queryOptions({
+    queryKey: segmentKeys.detail(id),
+    queryFn: ({ signal }) => getJson<SegmentDetail>(api, `/api/segments/${encodeURIComponent(id)}`, signal),
+  });
 }

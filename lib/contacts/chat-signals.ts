@@ -19,7 +19,8 @@ export const LOADING_SECONDS = 10;
 /** These calls are small; a slow LINE is not waited for (a request of the operator's own is open). */
 const SIGNAL_TIMEOUT_MS = 5_000;
 
-export type SignalResult = { done: true } | { done: false; skipped: "off" | "nothing_new" | "busy" } | { done: false; error: { status: number | null; message: string } };
+export type SignalResult =
+  { done: true } | { done: false; skipped: "off" | "nothing_new" | "busy" } | { done: false; error: { status: number | null; message: string } };
 
 type Options = { channelId: number; userId: string; clients?: () => LineClients };
 
@@ -58,10 +59,14 @@ async function loadingSlot(db: Db, channelId: number): Promise<boolean> {
 async function call(what: string, fn: () => Promise<unknown>): Promise<SignalResult> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([fn(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`LINE did not answer within ${SIGNAL_TIMEOUT_MS / 1000} s`)), SIGNAL_TIMEOUT_MS)))]);
+    await Promise.race([
+      fn(),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`LINE did not answer within ${SIGNAL_TIMEOUT_MS / 1000} s`)), SIGNAL_TIMEOUT_MS))),
+    ]);
     return { done: true };
   } catch (err) {
-    const error = err instanceof HTTPFetchError ? { status: err.status, message: lineMessage(err) } : { status: null, message: (err as Error)?.message ?? String(err) };
+    const error =
+      err instanceof HTTPFetchError ? { status: err.status, message: lineMessage(err) } : { status: null, message: (err as Error)?.message ?? String(err) };
     console.warn(`[conversation] ${what} failed (best effort, nothing else affected): ${error.status ?? "no answer"} ${error.message}`);
     return { done: false, error };
   } finally {

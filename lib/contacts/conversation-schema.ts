@@ -11,4 +11,6 @@ export const conversationQuerySchema = z
 export type ConversationQuery = z.infer<typeof conversationQuerySchema>;
 
 /** GET /api/chats: by name or id, most recently active first. */
-export const listChatsQuerySchema = z.object({ q: z.string().trim().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(200) }).strict();
+export const listChatsQuerySchema = z
+  .object({ q: z.string().trim().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(200) })
+  .strict();

@@ -7,9 +7,7 @@ import { isStorableDate } from "@/lib/utils/storable-date";
 
 export type MediaInfo = Awaited<ReturnType<typeof mediaOfMessages>>[number];
 
-export type ConversationItem =
-  | { type: "event"; at: string; event: EventItem; media: MediaInfo | null }
-  | { type: "send"; at: string; send: ConversationSend };
+export type ConversationItem = { type: "event"; at: string; event: EventItem; media: MediaInfo | null } | { type: "send"; at: string; send: ConversationSend };
 
 export interface ConversationSend {
   id: string;
@@ -45,11 +43,17 @@ export async function conversationPage(db: Db, params: { channelId: number; targ
   ];
   const merged: Array<{ key: [string, "e" | "s", string]; item: () => ConversationItem }> = [];
   const mediaByMessage = new Map(
-    (await mediaOfMessages(db, { channelId: params.channelId, messageIds: eventRows.flatMap((e) => (e.messageId ? [e.messageId] : [])) })).map((m) => [m.messageId, m]),
+    (await mediaOfMessages(db, { channelId: params.channelId, messageIds: eventRows.flatMap((e) => (e.messageId ? [e.messageId] : [])) })).map((m) => [
+      m.messageId,
+      m,
+    ]),
   );
   for (const e of eventRows) {
     const at = micros(e.timestamp);
-    merged.push({ key: [at, "e", String(e.id)], item: () => ({ type: "event", at, event: serializeEvent(e), media: (e.messageId && mediaByMessage.get(e.messageId)) || null }) });
+    merged.push({
+      key: [at, "e", String(e.id)],
+      item: () => ({ type: "event", at, event: serializeEvent(e), media: (e.messageId && mediaByMessage.get(e.messageId)) || null }),
+    });
   }
   for (const s of sendRows) merged.push({ key: [s.at, "s", s.id], item: () => ({ type: "send", at: s.at, send: serializeSend(s, target) }) });
   merged.sort((a, b) => compareKeys(b.key, a.key));

@@ -58,13 +58,20 @@ export function followersSyncJob(options: LineJobOptions): JobHandler {
 
     const fresh = await upsertFollowers(db, { channelId, userIds: page.userIds, syncStartedAt: startedAt });
     const spacingMs = rateSpacingMs("profile", options.rates);
-    await enqueueJobs(db, { kind: CONTACT_JOBS.profile, spacingMs, jobs: fresh.map((userId) => ({ key: `${channelId}:${userId}`, payload: { channelId, userId } })) });
+    await enqueueJobs(db, {
+      kind: CONTACT_JOBS.profile,
+      spacingMs,
+      jobs: fresh.map((userId) => ({ key: `${channelId}:${userId}`, payload: { channelId, userId } })),
+    });
     const listed = (p.listed ?? 0) + page.userIds.length;
     const pages = (p.pages ?? 0) + 1;
     if (page.next) {
       await setLineSync(db, { ...base, status: "running", details: { listed, pages } });
       // The next page when this page's new profiles have had their turn: both share one rate budget.
-      return { retryAt: new Date(Date.now() + fresh.length * spacingMs), payload: { channelId, start: page.next, startedAt: startedAt.toISOString(), pages, listed } };
+      return {
+        retryAt: new Date(Date.now() + fresh.length * spacingMs),
+        payload: { channelId, start: page.next, startedAt: startedAt.toISOString(), pages, listed },
+      };
     }
     const blocked = await markUnlistedFollowersBlocked(db, { channelId, syncStartedAt: startedAt });
     await setLineSync(db, { ...base, status: "ok", finishedAt: new Date(), details: { listed, pages, markedBlocked: blocked } });

@@ -1,5 +1,13 @@
 import type { Db } from "@/db/client";
-import { applyChatChanges, applyFriendChanges, applyMemberChanges, currentSnapshot, eventsForProjection, insertMedia, lastAllocatedEventId } from "@/db/queries/friends-projection";
+import {
+  applyChatChanges,
+  applyFriendChanges,
+  applyMemberChanges,
+  currentSnapshot,
+  eventsForProjection,
+  insertMedia,
+  lastAllocatedEventId,
+} from "@/db/queries/friends-projection";
 import { advanceProjection, enqueueJobs, getProjectionPosition } from "@/db/queries/jobs";
 import type { BackgroundTask } from "@/lib/platform/background/runner";
 import { MEDIA_JOB } from "@/lib/media/jobs";
@@ -89,12 +97,18 @@ export function createFriendsProjection(options: { db: Db; batchSize?: number; n
           insertMedia(tx, projection.media),
           enqueueJobs(tx, { kind: CONTACT_JOBS.profile, jobs: projection.friends.filter((f) => !f.followed).map((f) => profileJob(f.channelId, f.userId)) }),
           // A follow (new friend or unblock) asks for the profile again even if it was fetched before.
-          enqueueJobs(tx, { kind: CONTACT_JOBS.profile, reschedule: true, jobs: projection.friends.filter((f) => f.followed).map((f) => profileJob(f.channelId, f.userId)) }),
+          enqueueJobs(tx, {
+            kind: CONTACT_JOBS.profile,
+            reschedule: true,
+            jobs: projection.friends.filter((f) => f.followed).map((f) => profileJob(f.channelId, f.userId)),
+          }),
           enqueueJobs(tx, { kind: CONTACT_JOBS.chatInfo, jobs: projection.chats.filter((c) => !c.refresh).map(chatInfoJob) }),
           enqueueJobs(tx, { kind: CONTACT_JOBS.chatInfo, reschedule: true, jobs: projection.chats.filter((c) => c.refresh).map(chatInfoJob) }),
           enqueueJobs(tx, {
             kind: MEDIA_JOB,
-            jobs: projection.media.filter((m) => !m.external).map((m) => ({ key: `${m.channelId}:${m.messageId}`, payload: { channelId: m.channelId, messageId: m.messageId, messageType: m.messageType } })),
+            jobs: projection.media
+              .filter((m) => !m.external)
+              .map((m) => ({ key: `${m.channelId}:${m.messageId}`, payload: { channelId: m.channelId, messageId: m.messageId, messageType: m.messageType } })),
           }),
         ]);
         // Another instance moved the position since it was read: its batch overlapped this one. Undo.

@@ -31,7 +31,10 @@ export async function friendFilterOf(db: Db, channelId: number, q: Omit<ListFrie
 /** GET /api/contacts: a page of friends with their tags. */
 export async function friendListPage(db: Db, channelId: number, q: ListFriendsQuery) {
   const cursor = q.cursor ? decodeFriendCursor(q.sort, q.cursor) : undefined;
-  if (q.cursor && !cursor) throw new HttpError(400, "invalid_request", "cursor: is not a cursor returned by this API for this sort", [{ property: "cursor", message: "is not a cursor returned by this API for this sort", key: "validation.cursor" }]);
+  if (q.cursor && !cursor)
+    throw new HttpError(400, "invalid_request", "cursor: is not a cursor returned by this API for this sort", [
+      { property: "cursor", message: "is not a cursor returned by this API for this sort", key: "validation.cursor" },
+    ]);
   const filter = await friendFilterOf(db, channelId, q);
   const page = await friendsPage(db, { channelId, filter, sort: q.sort, limit: q.limit, cursor: cursor ?? undefined });
   const tags = await tagsOfFriends(db, { channelId, userIds: page.items.map((f) => f.userId) });

@@ -47,7 +47,13 @@ export function profileJob(options: LineJobOptions): JobHandler {
 }
 
 // Group and room member profiles work for people who are not friends: name and picture only.
-async function memberProfile(options: LineJobOptions, db: Parameters<JobHandler>[1]["db"], channelId: number, userId: string, askedAt: Date): Promise<JobResult> {
+async function memberProfile(
+  options: LineJobOptions,
+  db: Parameters<JobHandler>[1]["db"],
+  channelId: number,
+  userId: string,
+  askedAt: Date,
+): Promise<JobResult> {
   const chat = await anyCurrentChatOf(db, { channelId, userId });
   if (!chat) return;
   const slot = await reserveLineRate(db, { channelId, kind: "profile", rates: options.rates });
@@ -75,7 +81,12 @@ export function profilesRefreshJob(): JobHandler {
   return async (job, { db }) => {
     const { channelId } = job.payload as { channelId: number };
     const due = await profilesDue(db, { channelId, olderThan: new Date(Date.now() - PROFILE_TTL_MS), limit: REFRESH_BATCH });
-    await enqueueJobs(db, { kind: CONTACT_JOBS.profile, reschedule: true, spacingMs: rateSpacingMs("profile"), jobs: due.map((userId) => ({ key: `${channelId}:${userId}`, payload: { channelId, userId } })) });
+    await enqueueJobs(db, {
+      kind: CONTACT_JOBS.profile,
+      reschedule: true,
+      spacingMs: rateSpacingMs("profile"),
+      jobs: due.map((userId) => ({ key: `${channelId}:${userId}`, payload: { channelId, userId } })),
+    });
     return { retryAt: new Date(Date.now() + (due.length === REFRESH_BATCH ? 60_000 : REFRESH_EVERY_MS)) };
   };
 }

@@ -25,7 +25,9 @@ export async function readFriendStats(db: Db, params: { channelId: number }) {
   const sync = await getLineSync(db, { channelId: params.channelId, name: FOLLOWERS_SYNC });
   return {
     counts: { friend: counts.friend ?? 0, blocked: counts.blocked ?? 0, unknown: counts.unknown ?? 0 },
-    followersSync: sync ? { status: sync.status, startedAt: sync.startedAt?.toISOString() ?? null, finishedAt: sync.finishedAt?.toISOString() ?? null, details: sync.details } : null,
+    followersSync: sync
+      ? { status: sync.status, startedAt: sync.startedAt?.toISOString() ?? null, finishedAt: sync.finishedAt?.toISOString() ?? null, details: sync.details }
+      : null,
   };
 }
 
@@ -45,7 +47,15 @@ export async function readFriend(db: Db, params: { channelId: number; userId: st
     profileStatus: friend.profileStatus,
     profileFetchedAt: friend.profileFetchedAt?.toISOString() ?? null,
     statusAt: friend.statusAt?.toISOString() ?? null,
-    chats: chats.map((c) => ({ chatId: c.chatId, type: c.type, name: c.name, pictureUrl: c.pictureUrl, memberCount: c.memberCount, current: c.current, joined: c.status === "joined" })),
+    chats: chats.map((c) => ({
+      chatId: c.chatId,
+      type: c.type,
+      name: c.name,
+      pictureUrl: c.pictureUrl,
+      memberCount: c.memberCount,
+      current: c.current,
+      joined: c.status === "joined",
+    })),
   };
 }
 
@@ -79,10 +89,16 @@ export async function readChat(db: Db, params: { channelId: number; chatId: stri
  * that reached them (for a friend: pushes, replies, multicasts naming them, broadcasts and narrowcasts
  * since they were first seen).
  */
-export async function readConversation(db: Db, params: { channelId: number; with: { userId: string } | { chatId: string; type: "group" | "room" }; query: ConversationQuery }) {
+export async function readConversation(
+  db: Db,
+  params: { channelId: number; with: { userId: string } | { chatId: string; type: "group" | "room" }; query: ConversationQuery },
+) {
   const { channelId, query } = params;
   const cursor = query.cursor ? decodeConversationCursor(query.cursor) : undefined;
-  if (query.cursor && !cursor) throw new HttpError(400, "invalid_request", "cursor: is not a cursor returned by this API", [{ property: "cursor", message: "is not a cursor returned by this API", key: "validation.cursor" }]);
+  if (query.cursor && !cursor)
+    throw new HttpError(400, "invalid_request", "cursor: is not a cursor returned by this API", [
+      { property: "cursor", message: "is not a cursor returned by this API", key: "validation.cursor" },
+    ]);
   let target;
   if ("userId" in params.with) {
     const friend = await getFriend(db, { channelId, userId: params.with.userId });

@@ -5,12 +5,21 @@ import { z } from "zod";
 export const tagNameSchema = z
   .string()
   .transform((s) => s.normalize("NFKC").replace(/\s+/gu, " ").trim())
-  .pipe(z.string().min(1, "must not be empty").max(40, "must be at most 40 characters").regex(/^[^,\p{Cc}]+$/u, "must not contain commas or control characters"));
+  .pipe(
+    z
+      .string()
+      .min(1, "must not be empty")
+      .max(40, "must be at most 40 characters")
+      .regex(/^[^,\p{Cc}]+$/u, "must not contain commas or control characters"),
+  );
 
 /** POST /api/contacts/tags: add and/or remove tags on up to 10,000 friends at once. */
 export const tagFriendsBodySchema = z
   .object({
-    userIds: z.array(z.string().regex(/^U[0-9a-f]{32}$/, "must be a user id")).min(1).max(10_000),
+    userIds: z
+      .array(z.string().regex(/^U[0-9a-f]{32}$/, "must be a user id"))
+      .min(1)
+      .max(10_000),
     add: z.array(tagNameSchema).max(20).default([]),
     remove: z.array(tagNameSchema).max(20).default([]),
   })

@@ -18,12 +18,23 @@ export const friendActionBodySchema = z
     longitude: z.number().optional(),
     data: z.string().max(300).optional(),
     params: z.record(z.string(), z.string()).optional(),
-    chatId: z.string().regex(/^[CR][0-9a-f]{32}$/).optional(),
+    chatId: z
+      .string()
+      .regex(/^[CR][0-9a-f]{32}$/)
+      .optional(),
     mentionBot: z.boolean().optional(),
   })
   .strict();
 
-export const chatActionBodySchema = z.object({ userIds: z.array(z.string().regex(/^U[0-9a-f]{32}$/)).max(50).optional(), newUsers: z.number().int().min(0).max(10).optional() }).strict();
+export const chatActionBodySchema = z
+  .object({
+    userIds: z
+      .array(z.string().regex(/^U[0-9a-f]{32}$/))
+      .max(50)
+      .optional(),
+    newUsers: z.number().int().min(0).max(10).optional(),
+  })
+  .strict();
 
 /**
  * The demo's simulated activity: about one event a second, for a quarter of an hour — enough for the

@@ -10,8 +10,14 @@ const boolParam = z.enum(["true", "false"], "must be true or false").transform((
 /** GET /api/events query, shared by the timeline's filter bar and the route handler. */
 export const listEventsQuerySchema = z
   .object({
-    type: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, "must be an event type such as message or follow").optional(),
-    messageType: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, "must be a message type such as text").optional(),
+    type: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, "must be an event type such as message or follow")
+      .optional(),
+    messageType: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, "must be a message type such as text")
+      .optional(),
     sourceType: z.enum(["user", "group", "room"], "must be user, group or room").optional(),
     userId: id("U", "user").optional(),
     groupId: id("C", "group").optional(),
@@ -38,8 +44,7 @@ export const listEventsQuerySchema = z
   .strict()
   .superRefine((v, ctx) => {
     if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: "custom", path: ["from"], message: "must not be after to" });
-    if ((v.minId === undefined) !== (v.maxId === undefined))
-      ctx.addIssue({ code: "custom", path: ["minId"], message: "minId and maxId go together" });
+    if ((v.minId === undefined) !== (v.maxId === undefined)) ctx.addIssue({ code: "custom", path: ["minId"], message: "minId and maxId go together" });
   });
 
 export type ListEventsQuery = z.infer<typeof listEventsQuerySchema>;

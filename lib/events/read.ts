@@ -13,7 +13,11 @@ import { serializeEvent, sourceIds } from "./serialize";
 /** A page of the timeline as the API returns it, senders and chats named where the console knows them. */
 export async function readEvents(db: Db, params: { channelId: number; query: ListEventsQuery }) {
   const { minId, maxId, ...query } = params.query;
-  const page = await listEvents(db, { channelId: params.channelId, ...query, idRange: minId !== undefined && maxId !== undefined ? { min: minId, max: maxId } : undefined });
+  const page = await listEvents(db, {
+    channelId: params.channelId,
+    ...query,
+    idRange: minId !== undefined && maxId !== undefined ? { min: minId, max: maxId } : undefined,
+  });
   const names = await sourceNames(db, { channelId: params.channelId, ...sourceIds(page.items) });
   return {
     items: page.items.map((row) => serializeEvent(row, names)),

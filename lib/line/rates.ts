@@ -23,14 +23,18 @@ export interface LineJobOptions {
 }
 
 /** Take one request from this window, or learn when the next window starts. */
-export async function reserveLineRate(db: Db, params: { channelId: number; kind: LineRateClass; rates?: Partial<LineRates>; now?: number }): Promise<{ ok: true } | { ok: false; retryAt: Date }> {
+export async function reserveLineRate(
+  db: Db,
+  params: { channelId: number; kind: LineRateClass; rates?: Partial<LineRates>; now?: number },
+): Promise<{ ok: true } | { ok: false; retryAt: Date }> {
   const { limit, windowMs } = params.rates?.[params.kind] ?? LINE_BACKGROUND_RATES[params.kind];
   const now = params.now ?? Date.now();
   const start = Math.floor(now / windowMs) * windowMs;
   // LINE counts a request when it arrives. One started in the last moments of a window may arrive in the
   // next one and push that window over; so none starts in the window's last tenth (at most 100 ms).
   const guardMs = Math.min(100, windowMs / 10);
-  const ok = now < start + windowMs - guardMs && (await reserveRate(db, { key: `line:${params.channelId}:${params.kind}`, windowStart: new Date(start), limit }));
+  const ok =
+    now < start + windowMs - guardMs && (await reserveRate(db, { key: `line:${params.channelId}:${params.kind}`, windowStart: new Date(start), limit }));
   // Spread the waiters over the first part of the next window instead of all at its first millisecond.
   return ok ? { ok: true } : { ok: false, retryAt: new Date(start + windowMs + Math.floor(Math.random() * Math.min(windowMs / 4, 250))) };
 }

@@ -24,7 +24,8 @@ export function mediaFetchJob(options: LineJobOptions & { storage: () => MediaSt
     if (!slot.ok) return { retryAt: slot.retryAt, holdKind: true };
     const storage = options.storage();
     const blob = options.clients().blob;
-    const settle = (fields: Omit<Parameters<typeof settleMedia>[1], "channelId" | "messageId">) => settleMedia(db, { channelId: p.channelId, messageId: p.messageId, ...fields });
+    const settle = (fields: Omit<Parameters<typeof settleMedia>[1], "channelId" | "messageId">) =>
+      settleMedia(db, { channelId: p.channelId, messageId: p.messageId, ...fields });
 
     let res;
     try {
@@ -58,7 +59,15 @@ export function mediaFetchJob(options: LineJobOptions & { storage: () => MediaSt
     if (size === null) return void (await settle({ status: "too_large", contentType, error: `Larger than MEDIA_MAX_BYTES (${storage.maxBytes})` }));
 
     const preview = p.messageType === "image" || p.messageType === "video" ? await fetchPreview(db, options, storage, p) : null;
-    await settle({ status: "ready", storage: storage.storage, contentType, size, previewContentType: preview?.contentType ?? null, previewSize: preview?.size ?? null, error: null });
+    await settle({
+      status: "ready",
+      storage: storage.storage,
+      contentType,
+      size,
+      previewContentType: preview?.contentType ?? null,
+      previewSize: preview?.size ?? null,
+      error: null,
+    });
   };
 }
 

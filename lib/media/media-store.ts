@@ -36,7 +36,11 @@ export async function storeMedia(db: Db, options: MediaStorageOptions, key: Key,
 }
 
 /** The bytes start..end (inclusive) of a stored variant, as a stream of chunks. */
-export async function* readMedia(db: Db, item: { storage: "database" | "directory" | null; dir?: string } & Key, range: { start: number; end: number }): AsyncGenerator<Uint8Array> {
+export async function* readMedia(
+  db: Db,
+  item: { storage: "database" | "directory" | null; dir?: string } & Key,
+  range: { start: number; end: number },
+): AsyncGenerator<Uint8Array> {
   if (range.end < range.start) return;
   if (item.storage === "directory") {
     yield* fs.createReadStream(mediaPath(item.dir ?? env().MEDIA_DIR, item), { start: range.start, end: range.end });

@@ -100,7 +100,10 @@ function notReady(item: MediaRow): Response {
 }
 
 function pending() {
-  return Response.json({ code: "media_pending", message: "The console is still fetching this from LINE" }, { status: 202, headers: { ...NO_STORE, "retry-after": "2" } });
+  return Response.json(
+    { code: "media_pending", message: "The console is still fetching this from LINE" },
+    { status: 202, headers: { ...NO_STORE, "retry-after": "2" } },
+  );
 }
 
 async function projectionBehind(db: Db): Promise<boolean> {

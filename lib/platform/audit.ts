@@ -34,7 +34,13 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export async function recordAudit(
   db: Db,
-  entry: { actor: Actor | { kind: "system"; id?: string; name: string }; ip: string | null; action: AuditAction; target?: string | null; details?: Record<string, unknown> },
+  entry: {
+    actor: Actor | { kind: "system"; id?: string; name: string };
+    ip: string | null;
+    action: AuditAction;
+    target?: string | null;
+    details?: Record<string, unknown>;
+  },
 ) {
   await appendAudit(db, {
     actorKind: entry.actor.kind,

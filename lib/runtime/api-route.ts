@@ -26,10 +26,7 @@ type RouteContext<P> = { params: Promise<P> };
  * then the handler, then errors mapped to status codes in one place. A handler returns a Response or
  * a plain object (sent as JSON 200).
  */
-export function apiRoute<P = Record<string, never>>(
-  options: { role: Role },
-  handler: (ctx: ApiContext<P>) => Promise<Response | object>,
-) {
+export function apiRoute<P = Record<string, never>>(options: { role: Role }, handler: (ctx: ApiContext<P>) => Promise<Response | object>) {
   return async (req: Request, route: RouteContext<P>): Promise<Response> => {
     try {
       const runtime = await getRuntime();
@@ -55,13 +52,18 @@ export function apiRoute<P = Record<string, never>>(
 }
 
 /** Routes anyone may call (first-run set-up, accepting an invitation): same error handling, no actor. */
-export function publicApiRoute<P = Record<string, never>>(
-  handler: (ctx: Omit<ApiContext<P>, "actor" | "audit">) => Promise<Response | object>,
-) {
+export function publicApiRoute<P = Record<string, never>>(handler: (ctx: Omit<ApiContext<P>, "actor" | "audit">) => Promise<Response | object>) {
   return async (req: Request, route: RouteContext<P>): Promise<Response> => {
     try {
       const runtime = await getRuntime();
-      const result = await handler({ req, params: refuseNul(await route.params), db: runtime.db, channelId: runtime.channelId, ip: clientIp(req.headers), runtime });
+      const result = await handler({
+        req,
+        params: refuseNul(await route.params),
+        db: runtime.db,
+        channelId: runtime.channelId,
+        ip: clientIp(req.headers),
+        runtime,
+      });
       return result instanceof Response ? result : Response.json(result);
     } catch (err) {
       return errorResponse(err);

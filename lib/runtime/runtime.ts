@@ -55,11 +55,16 @@ export function startRuntime(): Promise<Runtime> {
 
 async function createRuntime(options: { background: boolean }): Promise<Runtime> {
   const e = env();
-  const handle = e.DATABASE_URL ? await openDatabase({ kind: "postgres", url: e.DATABASE_URL }) : await openDatabase({ kind: "pglite", dataDir: e.PGLITE_DATA_DIR });
+  const handle = e.DATABASE_URL
+    ? await openDatabase({ kind: "postgres", url: e.DATABASE_URL })
+    : await openDatabase({ kind: "pglite", dataDir: e.PGLITE_DATA_DIR });
   // What has been built, to take down in reverse — also when a later step of building fails.
   const built: Array<[name: string, stop: () => Promise<void> | void]> = [["database", () => handle.close()]];
   const stop = once(async () => {
-    for (const [name, step] of built.reverse()) await Promise.resolve().then(step).catch((err: unknown) => console.error(`[runtime] stopping ${name}:`, (err as Error).message));
+    for (const [name, step] of built.reverse())
+      await Promise.resolve()
+        .then(step)
+        .catch((err: unknown) => console.error(`[runtime] stopping ${name}:`, (err as Error).message));
   });
   try {
     const db = handle.db;

@@ -43,7 +43,11 @@ export function audienceUploadJob(options: LineJobOptions): JobHandler {
         const ids = await friendUserIds(db, { channelId: audience.channelId, filter, after: p.after, limit: AUDIENCE_UPLOAD_IDS });
         if (audience.audienceGroupId === null) {
           if (ids.length === 0) return void (await updateAudience(db, { id: audience.id, status: "error", error: "segment_empty" }));
-          const created = await client.createAudienceGroup({ description: audience.description, audiences: ids.map((id) => ({ id })), uploadDescription: `oa-console ${segment.id}` });
+          const created = await client.createAudienceGroup({
+            description: audience.description,
+            audiences: ids.map((id) => ({ id })),
+            uploadDescription: `oa-console ${segment.id}`,
+          });
           await updateAudience(db, { id: audience.id, audienceGroupId: Number(created.audienceGroupId), addUploaded: ids.length, status: "uploading" });
         } else if (ids.length > 0) {
           await client.addAudienceToAudienceGroup({ audienceGroupId: audience.audienceGroupId, audiences: ids.map((id) => ({ id })) });

@@ -11,18 +11,22 @@ import { isStorableDate } from "@/lib/utils/storable-date";
 
 const days = z.number().int().min(1).max(3650);
 // Year 0000 is valid ISO 8601 but no PostgreSQL date.
-const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date()).refine((v) => isStorableDate(new Date(v)), "must be a date between the years 1 and 9999");
+const isoDate = z.iso
+  .datetime({ offset: true })
+  .or(z.iso.date())
+  .refine((v) => isStorableDate(new Date(v)), "must be a date between the years 1 and 9999");
 
 export const segmentFilterSchema = z
   .object({
     statuses: z.array(z.enum(FRIEND_STATUSES)).min(1).max(3).default(["friend"]),
-    tags: z
-      .object({ mode: z.enum(["any", "all"]).default("any"), values: z.array(tagNameSchema).max(20).default([]) })
-      .default({ mode: "any", values: [] }),
+    tags: z.object({ mode: z.enum(["any", "all"]).default("any"), values: z.array(tagNameSchema).max(20).default([]) }).default({ mode: "any", values: [] }),
     excludeTags: z.array(tagNameSchema).max(20).default([]),
     languages: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
     lastActive: z.object({ withinDays: days.optional(), notWithinDays: days.optional() }).strict().default({}),
-    firstSeen: z.object({ withinDays: days.optional(), notWithinDays: days.optional(), after: isoDate.optional(), before: isoDate.optional() }).strict().default({}),
+    firstSeen: z
+      .object({ withinDays: days.optional(), notWithinDays: days.optional(), after: isoDate.optional(), before: isoDate.optional() })
+      .strict()
+      .default({}),
   })
   .strict();
 
@@ -55,6 +59,9 @@ export function segmentToFriendFilter(f: SegmentFilter, now = new Date()): Frien
     activeSince: f.lastActive.withinDays ? ago(f.lastActive.withinDays) : undefined,
     activeBefore: f.lastActive.notWithinDays ? ago(f.lastActive.notWithinDays) : undefined,
     firstSeenSince: laterOf(f.firstSeen.withinDays ? ago(f.firstSeen.withinDays) : undefined, f.firstSeen.after ? new Date(f.firstSeen.after) : undefined),
-    firstSeenBefore: earlierOf(f.firstSeen.notWithinDays ? ago(f.firstSeen.notWithinDays) : undefined, f.firstSeen.before ? new Date(f.firstSeen.before) : undefined),
+    firstSeenBefore: earlierOf(
+      f.firstSeen.notWithinDays ? ago(f.firstSeen.notWithinDays) : undefined,
+      f.firstSeen.before ? new Date(f.firstSeen.before) : undefined,
+    ),
   };
 }

@@ -37,7 +37,16 @@ export async function broadcastReach(db: Db, params: { channelId: number }): Pro
   if (!stats) {
     // No insight (a new account, LINE down): the console's own friend list is the best figure left.
     const counts = await friendStatusCounts(db, { channelId: params.channelId });
-    return { estimate: counts.friend ?? 0, basis: "console", date: null, followers: null, blocks: null, followsSince: 0, blocksSince: 0, targetedReaches: null };
+    return {
+      estimate: counts.friend ?? 0,
+      basis: "console",
+      date: null,
+      followers: null,
+      blocks: null,
+      followsSince: 0,
+      blocksSince: 0,
+      targetedReaches: null,
+    };
   }
   const since = await countEventsSince(db, { channelId: params.channelId, types: ["follow", "unfollow"], since: endOfJstDay(stats.date) });
   return reachFrom(stats, { follows: since.follow ?? 0, unfollows: since.unfollow ?? 0 });

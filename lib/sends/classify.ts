@@ -6,14 +6,7 @@ import { HTTPFetchError } from "@line/bot-sdk";
 // apart only by the message; any other 4xx will not get better by retrying.
 
 export type LineFailureReason =
-  | "monthly_quota"
-  | "invalid_request"
-  | "invalid_reply_token"
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "too_large"
-  | "gave_up";
+  "monthly_quota" | "invalid_request" | "invalid_reply_token" | "unauthorized" | "forbidden" | "not_found" | "too_large" | "gave_up";
 
 export type CallOutcome =
   | { kind: "accepted"; status: number; requestId: string | null; body: unknown }
@@ -40,12 +33,17 @@ export function classifyError(err: unknown): CallOutcome {
   }
   if (err.status >= 500) return { kind: "retry", status: err.status, requestId, message };
   const reason: LineFailureReason =
-    err.status === 401 ? "unauthorized"
-    : err.status === 403 ? "forbidden"
-    : err.status === 404 ? "not_found"
-    : err.status === 413 ? "too_large"
-    : /invalid reply token/i.test(message) ? "invalid_reply_token"
-    : "invalid_request";
+    err.status === 401
+      ? "unauthorized"
+      : err.status === 403
+        ? "forbidden"
+        : err.status === 404
+          ? "not_found"
+          : err.status === 413
+            ? "too_large"
+            : /invalid reply token/i.test(message)
+              ? "invalid_reply_token"
+              : "invalid_request";
   return { kind: "failed", status: err.status, requestId, reason, message, details: body?.details };
 }
 

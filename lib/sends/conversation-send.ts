@@ -61,7 +61,11 @@ export async function sendToConversation(db: Db, p: ConversationSendInput): Prom
     }
   }
   if (!p.allowPush) {
-    throw new HttpError(409, "reply_window_closed", "No reply token of this chat can be used any more (LINE allows about a minute after their message). Repeat the request with allowPush: true to send a push, which counts against the monthly quota");
+    throw new HttpError(
+      409,
+      "reply_window_closed",
+      "No reply token of this chat can be used any more (LINE allows about a minute after their message). Repeat the request with allowPush: true to send a push, which counts against the monthly quota",
+    );
   }
   const to = p.target.kind === "user" ? p.target.userId : p.target.chatId;
   const { send, created } = await createSend(db, { channelId: p.channelId, kind: "push", body: { ...base, to } as SendBody, actor: p.actor });
@@ -79,6 +83,13 @@ export async function conversationReplyWindow(db: Db, p: { channelId: number; ta
 // which LINE refuses after 20 minutes, ends earlier than its minute).
 async function replyCandidates(db: Db, p: { channelId: number; target: ConversationTarget; now?: Date; limit?: number }) {
   const now = p.now ?? new Date();
-  const rows = await usableReplyEvents(db, { channelId: p.channelId, target: p.target, now, windowMs: REPLY_WINDOW_MS - REPLY_MARGIN_MS, maxAgeMs: REPLY_MAX_EVENT_AGE_MS - REPLY_MARGIN_MS, limit: p.limit ?? CANDIDATES });
+  const rows = await usableReplyEvents(db, {
+    channelId: p.channelId,
+    target: p.target,
+    now,
+    windowMs: REPLY_WINDOW_MS - REPLY_MARGIN_MS,
+    maxAgeMs: REPLY_MAX_EVENT_AGE_MS - REPLY_MARGIN_MS,
+    limit: p.limit ?? CANDIDATES,
+  });
   return rows.filter((r) => (replyDeadline(r)?.getTime() ?? 0) - REPLY_MARGIN_MS > now.getTime());
 }

@@ -130,5 +130,9 @@ function areaCodeOf(label: string): string | undefined {
 }
 function normalizeArea(s: string) {
   // Prefectures are written with or without 都/府/県; Taiwan keeps 市/縣 (新竹市 and 新竹縣 differ).
-  return s.replaceAll("臺", "台").replace(/(都|府|県)$/u, "").toLowerCase().trim();
+  return s
+    .replaceAll("臺", "台")
+    .replace(/(都|府|県)$/u, "")
+    .toLowerCase()
+    .trim();
 }

@@ -32,7 +32,11 @@ export function lineRequestBody(send: Pick<SendRow, "kind" | "request">, chunk: 
 }
 
 /** Make the one LINE request a chunk stands for, with its retry key. */
-export async function callLine(clients: LineClients, send: Pick<SendRow, "kind" | "request">, chunk: Pick<ChunkRow, "recipients" | "retryKey">): Promise<CallOutcome> {
+export async function callLine(
+  clients: LineClients,
+  send: Pick<SendRow, "kind" | "request">,
+  chunk: Pick<ChunkRow, "recipients" | "retryKey">,
+): Promise<CallOutcome> {
   const body = lineRequestBody(send, chunk);
   try {
     const res = await withTimeout(() => {

@@ -10,7 +10,10 @@ export const listSendsQuerySchema = z
     author: z.string().max(64).optional(),
     from: dateParam.optional(),
     to: dateParam.optional(),
-    tests: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+    tests: z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z
       .string()

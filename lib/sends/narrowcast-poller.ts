@@ -22,7 +22,13 @@ export async function pollNarrowcasts(db: Db, clients: () => LineClients, opts: 
 async function pollOne(db: Db, clients: () => LineClients, d: { id: string; requestId: string | null; createdAt: string | Date }) {
   const age = Date.now() - new Date(d.createdAt).getTime();
   if (!d.requestId) {
-    await saveProgress(db, { sendId: d.id, progress: { phase: "failed" }, final: "failed", nextPollAt: null, error: { reason: "no_request_id", message: "LINE did not return a request id" } });
+    await saveProgress(db, {
+      sendId: d.id,
+      progress: { phase: "failed" },
+      final: "failed",
+      nextPollAt: null,
+      error: { reason: "no_request_id", message: "LINE did not return a request id" },
+    });
     return;
   }
   try {

@@ -14,7 +14,10 @@ const range = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .object({ gte: z.enum(values).optional(), lt: z.enum(values).optional() })
     .refine((r) => r.gte || r.lt, custom("give a lower or an upper bound", "validation.rangeEmpty"))
-    .refine((r) => !r.gte || !r.lt || values.indexOf(r.gte) < values.indexOf(r.lt), custom("the lower bound must be below the upper one", "validation.rangeOrder"));
+    .refine(
+      (r) => !r.gte || !r.lt || values.indexOf(r.gte) < values.indexOf(r.lt),
+      custom("the lower bound must be below the upper one", "validation.rangeOrder"),
+    );
 
 const ageFilter = z.object({ type: z.literal("age") }).and(range(AGE_BUCKETS));
 const periodFilter = z.object({ type: z.literal("subscriptionPeriod") }).and(range(SUBSCRIPTION_BUCKETS));
@@ -53,7 +56,10 @@ export const limitSchema = z
     upToRemainingQuota: z.boolean().optional(),
     forbidPartialDelivery: z.boolean().optional(),
   })
-  .refine((l) => !l.forbidPartialDelivery || l.upToRemainingQuota, custom("forbidPartialDelivery needs upToRemainingQuota", "validation.forbidPartialNeedsQuota"));
+  .refine(
+    (l) => !l.forbidPartialDelivery || l.upToRemainingQuota,
+    custom("forbidPartialDelivery needs upToRemainingQuota", "validation.forbidPartialNeedsQuota"),
+  );
 
 /** Objects LINE counts against its limits (10 audiences+redeliveries, 10 demographic filters). */
 export function countLeaves(tree: Recipient | DemographicFilter | undefined): number {

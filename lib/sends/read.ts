@@ -9,9 +9,22 @@ import { serializeSendDetail, serializeSendSummary } from "./serialize";
 /** Every send, newest first, with the request ids LINE gave each. */
 export async function readSends(db: Db, params: { channelId: number; query: ListSendsQuery }) {
   const q = params.query;
-  const page = await listSends(db, { channelId: params.channelId, limit: q.limit, kind: q.kind, status: q.status, authorId: q.author, from: q.from, to: q.to, includeTests: q.tests, cursor: q.cursor });
+  const page = await listSends(db, {
+    channelId: params.channelId,
+    limit: q.limit,
+    kind: q.kind,
+    status: q.status,
+    authorId: q.author,
+    from: q.from,
+    to: q.to,
+    includeTests: q.tests,
+    cursor: q.cursor,
+  });
   const last = page.items.at(-1);
-  return { items: page.items.map((s) => ({ ...serializeSendSummary(s), lineRequestIds: s.lineRequestIds ?? [] })), nextCursor: page.hasMore && last ? encodeSendCursor(last) : null };
+  return {
+    items: page.items.map((s) => ({ ...serializeSendSummary(s), lineRequestIds: s.lineRequestIds ?? [] })),
+    nextCursor: page.hasMore && last ? encodeSendCursor(last) : null,
+  };
 }
 
 /** One send with its requests, their attempts and LINE's ids; 404 when the channel has no such send. */

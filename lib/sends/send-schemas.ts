@@ -8,7 +8,10 @@ import { countLeaves, demographicFilterSchema, limitSchema, recipientSchema } fr
 
 const userId = z.string().regex(/^U[0-9a-f]{32}$/, customCheck("must be a user id (U followed by 32 hex digits)", "validation.userId"));
 const chatId = z.string().regex(/^[UCR][0-9a-f]{32}$/, customCheck("must be a user, group or room id", "validation.chatId"));
-const aggregationUnits = z.array(z.string().regex(/^[a-zA-Z0-9_]{1,30}$/)).max(1).optional();
+const aggregationUnits = z
+  .array(z.string().regex(/^[a-zA-Z0-9_]{1,30}$/))
+  .max(1)
+  .optional();
 
 const common = {
   messages: messagesSchema,
@@ -50,10 +53,18 @@ export const narrowcastBodySchema = z
   .strict()
   .superRefine((b, ctx) => {
     if (countLeaves(b.recipient) > 10) {
-      ctx.addIssue({ code: "custom", path: ["recipient"], ...custom("at most 10 audiences and re-deliveries in all", "validation.recipientTooMany", { maximum: 10 }) });
+      ctx.addIssue({
+        code: "custom",
+        path: ["recipient"],
+        ...custom("at most 10 audiences and re-deliveries in all", "validation.recipientTooMany", { maximum: 10 }),
+      });
     }
     if (countLeaves(b.filter?.demographic) > 10) {
-      ctx.addIssue({ code: "custom", path: ["filter", "demographic"], ...custom("at most 10 demographic conditions", "validation.filterTooMany", { maximum: 10 }) });
+      ctx.addIssue({
+        code: "custom",
+        path: ["filter", "demographic"],
+        ...custom("at most 10 demographic conditions", "validation.filterTooMany", { maximum: 10 }),
+      });
     }
   });
 

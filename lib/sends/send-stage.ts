@@ -42,10 +42,7 @@ export function sendStage(s: SendLike): SendStage {
 
 /** How many it reaches, as far as the console can know: exact, so far out of a target, or an estimate. */
 export type SendReach =
-  | { kind: "exact"; count: number }
-  | { kind: "progress"; delivered: number; of: number }
-  | { kind: "estimate"; count: number }
-  | { kind: "unknown" };
+  { kind: "exact"; count: number } | { kind: "progress"; delivered: number; of: number } | { kind: "estimate"; count: number } | { kind: "unknown" };
 
 export function sendReach(s: SendLike): SendReach {
   const stage = sendStage(s);

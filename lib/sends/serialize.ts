@@ -26,7 +26,10 @@ export function serializeSendDetail(d: NonNullable<Awaited<ReturnType<typeof get
     ...serializeSendSummary(d.send),
     request: d.send.request,
     // The first LINE request exactly as sent (a multicast sends one per 500 ids: the rest differ in `to`).
-    lineRequest: { body: JSON.parse(JSON.stringify(lineRequestBody(d.send, { recipients: d.firstRecipients }))) as Record<string, unknown>, of: d.send.chunkCount },
+    lineRequest: {
+      body: JSON.parse(JSON.stringify(lineRequestBody(d.send, { recipients: d.firstRecipients }))) as Record<string, unknown>,
+      of: d.send.chunkCount,
+    },
     replyToEventId: d.send.replyToEventId,
     chunks: d.chunks.map((c) => ({
       id: c.id,

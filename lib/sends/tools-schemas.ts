@@ -2,12 +2,14 @@ import { z } from "zod";
 import { messagesSchema } from "@/lib/line/messages/message-schema";
 import { demographicFilterSchema, limitSchema, recipientSchema } from "@/lib/sends/narrowcast-schema";
 
-export const validateBodySchema = z
-  .object({ kind: z.enum(["push", "multicast", "broadcast", "narrowcast", "reply"]), messages: messagesSchema })
-  .strict();
+export const validateBodySchema = z.object({ kind: z.enum(["push", "multicast", "broadcast", "narrowcast", "reply"]), messages: messagesSchema }).strict();
 
 export const testSendBodySchema = z
-  .object({ messages: messagesSchema, notificationDisabled: z.boolean().optional(), sourceKind: z.enum(["push", "multicast", "broadcast", "narrowcast"]).optional() })
+  .object({
+    messages: messagesSchema,
+    notificationDisabled: z.boolean().optional(),
+    sourceKind: z.enum(["push", "multicast", "broadcast", "narrowcast"]).optional(),
+  })
   .strict();
 
 export const estimateBodySchema = z
@@ -28,7 +30,6 @@ export const replyBodySchema = z.object({ messages: messagesSchema, notification
 export const conversationSendBodySchema = z
   .object({ messages: messagesSchema, notificationDisabled: z.boolean().optional(), retryKey: z.uuid().optional(), allowPush: z.boolean().optional() })
   .strict();
-export type ConversationSendBody = z.infer<typeof conversationSendBodySchema>;
 
 export const testRecipientBodySchema = z
   .object({ userId: z.string().regex(/^U[0-9a-f]{32}$/, "must be a user id"), label: z.string().trim().min(1).max(60) })

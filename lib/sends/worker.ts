@@ -95,9 +95,19 @@ export function createSendWorker(options: SendWorkerOptions) {
 function nextStep(outcome: CallOutcome, chunk: ClaimedChunk, now: Date): ChunkResult {
   switch (outcome.kind) {
     case "accepted":
-      return { status: "accepted", lineRequestId: outcome.requestId, acceptedRequestId: null, sentMessages: (outcome.body as { sentMessages?: unknown })?.sentMessages ?? null };
+      return {
+        status: "accepted",
+        lineRequestId: outcome.requestId,
+        acceptedRequestId: null,
+        sentMessages: (outcome.body as { sentMessages?: unknown })?.sentMessages ?? null,
+      };
     case "duplicate":
-      return { status: "accepted", lineRequestId: outcome.requestId, acceptedRequestId: outcome.acceptedRequestId, sentMessages: (outcome.body as { sentMessages?: unknown })?.sentMessages ?? null };
+      return {
+        status: "accepted",
+        lineRequestId: outcome.requestId,
+        acceptedRequestId: outcome.acceptedRequestId,
+        sentMessages: (outcome.body as { sentMessages?: unknown })?.sentMessages ?? null,
+      };
     case "failed":
       return { status: "failed", lastError: errorOf(outcome) };
     case "wait":

@@ -27,7 +27,7 @@ function expand(ip: string): number[] | null {
 // RFC 5952: lower case, no leading zeros, the longest run (≥ 2) of zero groups as "::".
 function compress(groups: number[]): string {
   let best = { at: -1, length: 0 };
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;

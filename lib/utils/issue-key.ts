@@ -11,7 +11,20 @@ export interface IssueKey {
  * The keys zod's own issue codes map to (sizes, formats, missing fields). Custom issues bring their own
  * key instead (custom() in lib/line/messages/common.ts). Listed so the catalogue test can check every one.
  */
-export const GENERIC_ISSUE_KEYS = ["required", "maxChars", "maxItems", "maxNumber", "minChars", "minItems", "minNumber", "wrongType", "format", "oneOf", "unknownProperty", "invalid"] as const;
+export const GENERIC_ISSUE_KEYS = [
+  "required",
+  "maxChars",
+  "maxItems",
+  "maxNumber",
+  "minChars",
+  "minItems",
+  "minNumber",
+  "wrongType",
+  "format",
+  "oneOf",
+  "unknownProperty",
+  "invalid",
+] as const;
 export type GenericIssueKey = (typeof GENERIC_ISSUE_KEYS)[number];
 
 /**

@@ -34,7 +34,16 @@ function offsetMs(t: number, timeZone: string): number {
 
 function partsOf(t: number, timeZone: string): Record<"year" | "month" | "day" | "hour" | "minute" | "second", string> {
   const out: Record<string, string> = {};
-  const format = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  const format = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });
   for (const part of format.formatToParts(t)) out[part.type] = part.value;
   return out as Record<"year" | "month" | "day" | "hour" | "minute" | "second", string>;
 }

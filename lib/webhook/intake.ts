@@ -1,12 +1,5 @@
 import type { Db } from "@/db/client";
-import {
-  pruneRejectedDeliveries,
-  pruneRejectedTimings,
-  recordTimings,
-  storeDeliveries,
-  type DeliveryRecord,
-  type TimingRecord,
-} from "@/db/queries/webhook";
+import { pruneRejectedDeliveries, pruneRejectedTimings, recordTimings, storeDeliveries, type DeliveryRecord, type TimingRecord } from "@/db/queries/webhook";
 import { createGroupCommit } from "@/lib/platform/group-commit";
 import { ulid } from "@/lib/platform/ids";
 import { deliveryRows, MAX_BODY_BYTES, parseCallback, readRawBody, stripNul, verifySignature, type DeliveryBase, type Refusal } from "./steps";

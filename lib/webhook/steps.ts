@@ -18,7 +18,12 @@ export type Refusal = Pick<DeliveryRecord, "statusCode" | "signature" | "reason"
 export async function readRawBody(req: Request) {
   const read = await readBodyLimited(req, MAX_BODY_BYTES);
   const refusal: Refusal | null = read.tooLarge
-    ? { statusCode: 413, signature: "unchecked", reason: "body_too_large", reasonDetail: `${read.declaredBytes ?? "more than " + MAX_BODY_BYTES} bytes; the limit is ${MAX_BODY_BYTES}` }
+    ? {
+        statusCode: 413,
+        signature: "unchecked",
+        reason: "body_too_large",
+        reasonDetail: `${read.declaredBytes ?? "more than " + MAX_BODY_BYTES} bytes; the limit is ${MAX_BODY_BYTES}`,
+      }
     : null;
   return { bytes: read.bytes, totalBytes: read.totalBytes, refusal };
 }
@@ -33,7 +38,9 @@ export function verifySignature(bytes: Buffer, secret: string | undefined, signa
 
 /** 3. The body as LINE's callback: bounded nesting first (before the parser sees it), then JSON, then its shape. */
 export function parseCallback(bytes: Buffer): { body: CallbackBody; text: string; refusal: null } | { refusal: Refusal } {
-  const invalid = (reason: "invalid_json" | "invalid_body", reasonDetail: string) => ({ refusal: { statusCode: 400 as const, signature: "valid" as const, reason, reasonDetail } });
+  const invalid = (reason: "invalid_json" | "invalid_body", reasonDetail: string) => ({
+    refusal: { statusCode: 400 as const, signature: "valid" as const, reason, reasonDetail },
+  });
   if (jsonNestingExceeds(bytes, WEBHOOK_MAX_NESTING)) return invalid("invalid_body", `objects and arrays nested more than ${WEBHOOK_MAX_NESTING} levels deep`);
   const text = bytes.toString("utf8");
   let json: unknown;

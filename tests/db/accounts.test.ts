@@ -39,7 +39,9 @@ async function invite(email: string, role: "viewer" | "operator" | "admin") {
 async function member(email: string, role: "viewer" | "operator" | "admin", ip: string) {
   const token = await invite(email, role);
   const client = new RouteClient(ip);
-  const res = await client.call(acceptRoute.POST, "POST", "/api/invitations/accept", { body: { token, name: email.split("@")[0], password: "green-tea-latte-77" } });
+  const res = await client.call(acceptRoute.POST, "POST", "/api/invitations/accept", {
+    body: { token, name: email.split("@")[0], password: "green-tea-latte-77" },
+  });
   expect(res.status).toBe(201);
   return client;
 }
@@ -125,8 +127,12 @@ describe("accounts", () => {
 
     it("uses an invitation once", async () => {
       const token = await invite("once@example.com", "viewer");
-      const first = await new RouteClient().call(acceptRoute.POST, "POST", "/api/invitations/accept", { body: { token, name: "Once", password: "green-tea-latte-77" } });
-      const second = await new RouteClient().call(acceptRoute.POST, "POST", "/api/invitations/accept", { body: { token, name: "Twice", password: "green-tea-latte-77" } });
+      const first = await new RouteClient().call(acceptRoute.POST, "POST", "/api/invitations/accept", {
+        body: { token, name: "Once", password: "green-tea-latte-77" },
+      });
+      const second = await new RouteClient().call(acceptRoute.POST, "POST", "/api/invitations/accept", {
+        body: { token, name: "Twice", password: "green-tea-latte-77" },
+      });
       expect(first.status).toBe(201);
       expect(second.status).toBe(404);
     });
@@ -135,7 +141,9 @@ describe("accounts", () => {
       const token = await invite("late@example.com", "viewer");
       const { handle } = await getRuntime();
       await handle.db.execute(sql`update invitations set expires_at = now() - interval '1 minute' where email = 'late@example.com'`);
-      const res = await new RouteClient().call(acceptRoute.POST, "POST", "/api/invitations/accept", { body: { token, name: "Late", password: "green-tea-latte-77" } });
+      const res = await new RouteClient().call(acceptRoute.POST, "POST", "/api/invitations/accept", {
+        body: { token, name: "Late", password: "green-tea-latte-77" },
+      });
       expect(res.status).toBe(404);
     });
 
@@ -216,7 +224,9 @@ describe("accounts", () => {
       const old = new RouteClient("203.0.113.1");
       await signIn(old, ADMIN.email, ADMIN.password);
       const { handle } = await getRuntime();
-      await handle.db.execute(sql`update session set created_at = now() - interval '8 days' where id in (select id from session order by created_at desc limit 1)`);
+      await handle.db.execute(
+        sql`update session set created_at = now() - interval '8 days' where id in (select id from session order by created_at desc limit 1)`,
+      );
       expect((await old.call(meRoute.GET, "GET", "/api/me")).status).toBe(401);
     });
 
@@ -235,7 +245,9 @@ describe("accounts", () => {
     it("records invitations, role changes and key events with who and from where", async () => {
       const res = await admin.call(auditRoute.GET, "GET", "/api/audit?limit=200");
       const actions = (res.json.items as Array<{ action: string; actorLabel: string; ip: string }>).map((e) => e.action);
-      expect(actions).toEqual(expect.arrayContaining(["setup.admin_created", "member.invited", "member.joined", "member.disabled", "api_key.created", "api_key.revoked"]));
+      expect(actions).toEqual(
+        expect.arrayContaining(["setup.admin_created", "member.invited", "member.joined", "member.disabled", "api_key.created", "api_key.revoked"]),
+      );
       const invited = (res.json.items as Array<{ action: string; actorLabel: string; ip: string }>).find((e) => e.action === "member.invited")!;
       expect(invited).toMatchObject({ actorLabel: `${ADMIN.name} <${ADMIN.email}>`, ip: "203.0.113.1" });
     });

@@ -31,11 +31,20 @@ beforeAll(async () => {
     LINE_API_BASE_URL: fake.url,
     LINE_DATA_API_BASE_URL: fake.url,
   });
-  expect((await admin.call(setupRoute.POST, "POST", "/api/setup", { body: { name: "Aiko Admin", email: "aiko@example.com", password: "plum-blossom-42-tea" } })).status).toBe(201);
-  for (const [client, email, role] of [[operator, "otto@example.com", "operator"], [viewer, "vera@example.com", "viewer"]] as const) {
+  expect(
+    (await admin.call(setupRoute.POST, "POST", "/api/setup", { body: { name: "Aiko Admin", email: "aiko@example.com", password: "plum-blossom-42-tea" } }))
+      .status,
+  ).toBe(201);
+  for (const [client, email, role] of [
+    [operator, "otto@example.com", "operator"],
+    [viewer, "vera@example.com", "viewer"],
+  ] as const) {
     const invited = await admin.call(invitationsRoute.POST, "POST", "/api/invitations", { body: { email, role } });
     const token = new URL(invited.json.link as string).pathname.split("/").pop()!;
-    expect((await client.call(acceptRoute.POST, "POST", "/api/invitations/accept", { body: { token, name: email.split("@")[0], password: "green-tea-latte-77" } })).status).toBe(201);
+    expect(
+      (await client.call(acceptRoute.POST, "POST", "/api/invitations/accept", { body: { token, name: email.split("@")[0], password: "green-tea-latte-77" } }))
+        .status,
+    ).toBe(201);
   }
   friends = ((await control("GET", "/__fake/friends?status=following&limit=10")) as { users: Array<{ userId: string }> }).users.map((u) => u.userId);
 });
@@ -49,16 +58,24 @@ beforeEach(async () => {
 });
 
 async function control(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${fake.url}${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${fake.url}${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return res.json();
 }
-const lineCalls = async (path: string) => ((await control("GET", `/__fake/requests?path=${encodeURIComponent(path)}`)) as { requests: unknown[] }).requests.length;
-const screen = async (userId: string) => (await control("GET", `/__fake/friends/${userId}/chat`)) as { loading: unknown; readUpTo: { messageId: string } | null };
+const lineCalls = async (path: string) =>
+  ((await control("GET", `/__fake/requests?path=${encodeURIComponent(path)}`)) as { requests: unknown[] }).requests.length;
+const screen = async (userId: string) =>
+  (await control("GET", `/__fake/friends/${userId}/chat`)) as { loading: unknown; readUpTo: { messageId: string } | null };
 const setSettings = (body: Record<string, boolean>) => admin.call(settingsRoute.PATCH, "PATCH", "/api/settings/channel/conversation", { body });
 
 /** The friend writes (in the fake) and the console stores the event as its webhook would. */
 async function friendWrites(userId: string) {
-  const { events } = (await control("POST", `/__fake/friends/${userId}/messages`, { type: "text" })) as { events: Array<Record<string, unknown> & { message: { id: string } }> };
+  const { events } = (await control("POST", `/__fake/friends/${userId}/messages`, { type: "text" })) as {
+    events: Array<Record<string, unknown> & { message: { id: string } }>;
+  };
   const { handle, channelId } = await getRuntime();
   await storeEvents(handle.db, channelId, events);
   return events[0]!.message.id;
@@ -72,7 +89,10 @@ describe("conversation settings", () => {
     const res = await setSettings({ markAsRead: true });
     expect(res.json).toEqual({ loadingAnimation: false, markAsRead: true });
     expect((await setSettings({ markAsRead: true, loadingAnimation: false })).status).toBe(200);
-    const audit = (await admin.call(auditRoute.GET, "GET", "/api/audit?action=settings.conversation_updated")).json.items as Array<{ details: unknown; actorLabel: string }>;
+    const audit = (await admin.call(auditRoute.GET, "GET", "/api/audit?action=settings.conversation_updated")).json.items as Array<{
+      details: unknown;
+      actorLabel: string;
+    }>;
     // The second change changed nothing and was not recorded.
     expect(audit.map((a) => [a.actorLabel, a.details])).toEqual([["Aiko Admin <aiko@example.com>", { markAsRead: true }]]);
     expect((await setSettings({ typing: true } as never)).status).toBe(400);
@@ -82,7 +102,10 @@ describe("conversation settings", () => {
 
 describe("answering from a conversation (routes)", () => {
   it("is for operators: a viewer is refused", async () => {
-    const res = await viewer.call(messagesRoute.POST, "POST", `/api/contacts/${friends[0]}/messages`, { params: { userId: friends[0]! }, body: { messages: [{ type: "text", text: "hi" }], allowPush: true } });
+    const res = await viewer.call(messagesRoute.POST, "POST", `/api/contacts/${friends[0]}/messages`, {
+      params: { userId: friends[0]! },
+      body: { messages: [{ type: "text", text: "hi" }], allowPush: true },
+    });
     expect(res.status).toBe(403);
   });
 
@@ -94,7 +117,10 @@ describe("answering from a conversation (routes)", () => {
     const sent = await operator.call(messagesRoute.POST, "POST", path, { params: { userId: friends[0]! }, body: { ...body, allowPush: true } });
     expect(sent.status).toBe(202);
     expect(sent.json).toMatchObject({ kind: "push", via: "push", status: "queued", author: { label: "otto <otto@example.com>" } });
-    const audit = (await admin.call(auditRoute.GET, "GET", "/api/audit?action=message.sent")).json.items as Array<{ target: string; details: Record<string, unknown> }>;
+    const audit = (await admin.call(auditRoute.GET, "GET", "/api/audit?action=message.sent")).json.items as Array<{
+      target: string;
+      details: Record<string, unknown>;
+    }>;
     expect(audit.find((a) => a.target === sent.json.id)?.details).toMatchObject({ kind: "push", to: friends[0], from: "conversation" });
   });
 
@@ -104,7 +130,10 @@ describe("answering from a conversation (routes)", () => {
     await friendWrites(friends[1]!);
     const { expiresAt } = (await conversation()).json.replyWindow as { expiresAt: string };
     expect(Date.parse(expiresAt) - Date.now()).toBeGreaterThan(50_000);
-    const res = await operator.call(messagesRoute.POST, "POST", `/api/contacts/${friends[1]}/messages`, { params: { userId: friends[1]! }, body: { messages: [{ type: "sticker", packageId: "446", stickerId: "1988" }] } });
+    const res = await operator.call(messagesRoute.POST, "POST", `/api/contacts/${friends[1]}/messages`, {
+      params: { userId: friends[1]! },
+      body: { messages: [{ type: "sticker", packageId: "446", stickerId: "1988" }] },
+    });
     expect(res.json).toMatchObject({ kind: "reply", via: "reply" });
   });
 });

@@ -47,10 +47,14 @@ async function store(...events: Array<Record<string, unknown>>) {
   return new Map(items.map((e) => [e.text!, e]));
 }
 
-const answer = (o: Partial<Parameters<typeof sendToConversation>[1]> = {}) => sendToConversation(db(), { channelId: t.channelId, target: friend, actor: otto, messages: hello, ...o });
+const answer = (o: Partial<Parameters<typeof sendToConversation>[1]> = {}) =>
+  sendToConversation(db(), { channelId: t.channelId, target: friend, actor: otto, messages: hello, ...o });
 
 async function refusal(p: Promise<unknown>) {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(HttpError);
   return err as HttpError;
 }
@@ -116,7 +120,11 @@ describe("answering from a conversation", () => {
   });
 
   it("answers a group or a room with its own events' tokens", async () => {
-    const events = await store(message("friend 1:1"), message("group", { type: "group", groupId: GROUP, userId: FRIEND }), message("room", { type: "room", roomId: ROOM }));
+    const events = await store(
+      message("friend 1:1"),
+      message("group", { type: "group", groupId: GROUP, userId: FRIEND }),
+      message("room", { type: "room", roomId: ROOM }),
+    );
     const group = await answer({ target: { kind: "group", chatId: GROUP } });
     expect(group.send.replyToEventId).toBe(events.get("group")!.id);
     const room = await answer({ target: { kind: "room", chatId: ROOM } });

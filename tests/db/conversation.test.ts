@@ -17,11 +17,31 @@ const GROUP = `C${"3".repeat(32)}`;
 const base = Date.now() - 3_600_000;
 
 function message(userId: string, i: number, extra: Record<string, unknown> = {}) {
-  return { type: "message", mode: "active", timestamp: base + i * 1000, source: { type: "user", userId }, webhookEventId: `01KCONV${userId.slice(1, 4)}${i}`, deliveryContext: { isRedelivery: false }, message: { type: "text", id: `7${i}${userId.slice(1, 3)}`, text: `m${i}` }, ...extra };
+  return {
+    type: "message",
+    mode: "active",
+    timestamp: base + i * 1000,
+    source: { type: "user", userId },
+    webhookEventId: `01KCONV${userId.slice(1, 4)}${i}`,
+    deliveryContext: { isRedelivery: false },
+    message: { type: "text", id: `7${i}${userId.slice(1, 3)}`, text: `m${i}` },
+    ...extra,
+  };
 }
 
-async function send(kind: "push" | "multicast" | "broadcast" | "narrowcast" | "reply", body: Record<string, unknown>, at: number, extra: Record<string, unknown> = {}) {
-  const { send } = await createSend(db(), { channelId: t.channelId, kind, body: { messages: [{ type: "text", text: `${kind}@${at}` }], ...body } as SendBody, actor, ...extra });
+async function send(
+  kind: "push" | "multicast" | "broadcast" | "narrowcast" | "reply",
+  body: Record<string, unknown>,
+  at: number,
+  extra: Record<string, unknown> = {},
+) {
+  const { send } = await createSend(db(), {
+    channelId: t.channelId,
+    kind,
+    body: { messages: [{ type: "text", text: `${kind}@${at}` }], ...body } as SendBody,
+    actor,
+    ...extra,
+  });
   await db().execute(sql`update sends set created_at = ${new Date(base + at * 1000).toISOString()}::timestamptz, status = 'sent' where id = ${send.id}`);
   return send.id;
 }
@@ -111,7 +131,9 @@ describe("what a broadcast or narrowcast says of reaching a friend", () => {
   // The broadcast was sent at 7 s, the narrowcast at 8 s (see the first beforeAll).
   const reach = async (userId: string, status?: "friend" | "blocked" | "unknown") => {
     const page = await conversationPage(db(), { channelId: t.channelId, target: { kind: "user", userId, status }, limit: 50 });
-    return Object.fromEntries(page.items.flatMap((i) => (i.type === "send" && (i.send.via === "broadcast" || i.send.via === "narrowcast") ? [[i.send.via, i.send.reach]] : [])));
+    return Object.fromEntries(
+      page.items.flatMap((i) => (i.type === "send" && (i.send.via === "broadcast" || i.send.via === "narrowcast") ? [[i.send.via, i.send.reach]] : [])),
+    );
   };
 
   it("never claims a narrowcast reached them: LINE chose by attributes the console does not know", async () => {

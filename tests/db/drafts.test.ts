@@ -17,7 +17,9 @@ let script: RouteClient;
 
 beforeAll(async () => {
   cleanup = await useProcessDatabase();
-  const res = await admin.call(setupRoute.POST, "POST", "/api/setup", { body: { name: "Aiko Admin", email: "aiko@example.com", password: "plum-blossom-42-tea" } });
+  const res = await admin.call(setupRoute.POST, "POST", "/api/setup", {
+    body: { name: "Aiko Admin", email: "aiko@example.com", password: "plum-blossom-42-tea" },
+  });
   expect(res.status).toBe(201);
   const key = await admin.call(apiKeysRoute.POST, "POST", "/api/api-keys", { body: { name: "campaign script", role: "operator" } });
   script = new RouteClient("203.0.113.2", key.json.key);
@@ -25,12 +27,21 @@ beforeAll(async () => {
 afterAll(async () => cleanup());
 
 const body = (text: string) => ({ messages: [{ type: "text", text }] });
-const list = async () => (await admin.call(draftsRoute.GET, "GET", "/api/drafts")).json.items as Array<{ id: string; title: string; working: boolean; authorLabel: string; body: { messages: Array<{ text: string }> } }>;
+const list = async () =>
+  (await admin.call(draftsRoute.GET, "GET", "/api/drafts")).json.items as Array<{
+    id: string;
+    title: string;
+    working: boolean;
+    authorLabel: string;
+    body: { messages: Array<{ text: string }> };
+  }>;
 
 describe("working drafts", () => {
   it("keeps one working draft per member: a second composition replaces the first", async () => {
     const first = await admin.call(draftsRoute.POST, "POST", "/api/drafts", { body: { kind: "push", title: "", body: body("first try"), working: true } });
-    const second = await admin.call(draftsRoute.POST, "POST", "/api/drafts", { body: { kind: "broadcast", title: "", body: body("second try"), working: true } });
+    const second = await admin.call(draftsRoute.POST, "POST", "/api/drafts", {
+      body: { kind: "broadcast", title: "", body: body("second try"), working: true },
+    });
     expect(first.status).toBe(200);
     expect(second.json.id).toBe(first.json.id);
     const mine = (await list()).filter((d) => d.working);
@@ -41,7 +52,9 @@ describe("working drafts", () => {
   });
 
   it("gives another member a working draft of their own", async () => {
-    const theirs = await script.call(draftsRoute.POST, "POST", "/api/drafts", { body: { kind: "push", title: "", body: body("from the script"), working: true } });
+    const theirs = await script.call(draftsRoute.POST, "POST", "/api/drafts", {
+      body: { kind: "push", title: "", body: body("from the script"), working: true },
+    });
     const mine = await admin.call(workingRoute.GET, "GET", "/api/drafts/working");
     expect(theirs.json.id).not.toBe(mine.json.id);
     expect((await list()).filter((d) => d.working)).toHaveLength(2);
@@ -49,7 +62,10 @@ describe("working drafts", () => {
 
   it("keeps a working draft once it is saved, and the next composition starts a new one", async () => {
     const working = (await admin.call(workingRoute.GET, "GET", "/api/drafts/working")).json;
-    const kept = await admin.call(draftRoute.PUT, "PUT", `/api/drafts/${working.id}`, { params: { id: working.id }, body: { kind: "broadcast", title: "Spring sale", body: body("second try"), working: false } });
+    const kept = await admin.call(draftRoute.PUT, "PUT", `/api/drafts/${working.id}`, {
+      params: { id: working.id },
+      body: { kind: "broadcast", title: "Spring sale", body: body("second try"), working: false },
+    });
     expect(kept.json).toMatchObject({ id: working.id, working: false, title: "Spring sale" });
     expect((await admin.call(workingRoute.GET, "GET", "/api/drafts/working")).status).toBe(404);
     const next = await admin.call(draftsRoute.POST, "POST", "/api/drafts", { body: { kind: "push", title: "", body: body("third"), working: true } });

@@ -12,7 +12,13 @@ import { storeEvents } from "../helpers/contacts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 let t: TestDatabase;
-const texts = ["你好，請問週日有營業嗎？", "東京タワーに行きたいです", "สวัสดีครับ ร้านเปิดกี่โมง", "Hello, is the shop open on Sunday?", "ＦＵＬＬ－ＷＩＤＴＨ Ｔｅｘｔ"];
+const texts = [
+  "你好，請問週日有營業嗎？",
+  "東京タワーに行きたいです",
+  "สวัสดีครับ ร้านเปิดกี่โมง",
+  "Hello, is the shop open on Sunday?",
+  "ＦＵＬＬ－ＷＩＤＴＨ Ｔｅｘｔ",
+];
 const base = Date.UTC(2026, 10, 1);
 
 beforeAll(async () => {
@@ -20,7 +26,11 @@ beforeAll(async () => {
   // 400 events over 400 minutes: users, a group and a room; texts in four scripts; a few redeliveries.
   const events = Array.from({ length: 400 }, (_, i) => {
     const source =
-      i % 10 === 0 ? { type: "group", groupId: GROUP, userId: USER } : i % 10 === 1 ? { type: "room", roomId: ROOM } : { type: "user", userId: i % 2 ? USER : USER_2 };
+      i % 10 === 0
+        ? { type: "group", groupId: GROUP, userId: USER }
+        : i % 10 === 1
+          ? { type: "room", roomId: ROOM }
+          : { type: "user", userId: i % 2 ? USER : USER_2 };
     const isText = i % 3 !== 2;
     return {
       type: i % 7 === 6 ? "follow" : "message",
@@ -29,7 +39,13 @@ beforeAll(async () => {
       source,
       webhookEventId: ulid(base + i),
       deliveryContext: { isRedelivery: i % 50 === 0 },
-      ...(i % 7 === 6 ? {} : { message: isText ? { type: "text", id: String(i), text: `${texts[i % texts.length]} #${i}` } : { type: "sticker", id: String(i), packageId: "1", stickerId: "2", stickerResourceType: "STATIC" } }),
+      ...(i % 7 === 6
+        ? {}
+        : {
+            message: isText
+              ? { type: "text", id: String(i), text: `${texts[i % texts.length]} #${i}` }
+              : { type: "sticker", id: String(i), packageId: "1", stickerId: "2", stickerResourceType: "STATIC" },
+          }),
     };
   });
   for (let i = 0; i < events.length; i += 100) await storeEvents(t.handle.db, t.channelId, events.slice(i, i + 100));
@@ -127,7 +143,6 @@ describe("event queries", () => {
     });
   });
 });
-
 
 // Plans depend on table size, so they are checked on 30,000 generated events (bench/timeline.ts runs
 // the same generator at a million).

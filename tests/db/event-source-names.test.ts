@@ -29,7 +29,13 @@ beforeAll(async () => {
     text(4, { type: "room", roomId: ROOM, userId: USER_2 }),
   ]);
   await projectAll(t.handle.db);
-  await saveProfile(t.handle.db, { channelId: t.channelId, userId: USER, askedAt: new Date(), profile: { displayName: "王小明", pictureUrl: "https://profile.line-scdn.net/x" }, friend: true });
+  await saveProfile(t.handle.db, {
+    channelId: t.channelId,
+    userId: USER,
+    askedAt: new Date(),
+    profile: { displayName: "王小明", pictureUrl: "https://profile.line-scdn.net/x" },
+    friend: true,
+  });
   await saveChatInfo(t.handle.db, { channelId: t.channelId, chatId: GROUP, name: "台北店 VIP", memberCount: 12 });
 });
 afterAll(() => t.close());
@@ -53,5 +59,4 @@ describe("event items name their sources", () => {
     expect(detail).toMatchObject({ userName: "王小明", chatName: "台北店 VIP", groupId: GROUP });
     expect(detail?.delivery?.id).toBe(items[0]!.deliveryId);
   });
-
 });

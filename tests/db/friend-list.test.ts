@@ -36,15 +36,30 @@ beforeAll(async () => {
   const now = Date.now();
   await applyFriendChanges(
     db(),
-    people.map((_, i) => ({ channelId: t.channelId, userId: id(i + 1), firstSeen: new Date(now - (i + 10) * 86_400_000), lastActive: new Date(now - i * 3_600_000), status: i === 5 ? "blocked" : "friend", statusAt: new Date(now - 86_400_000), followed: false })),
+    people.map((_, i) => ({
+      channelId: t.channelId,
+      userId: id(i + 1),
+      firstSeen: new Date(now - (i + 10) * 86_400_000),
+      lastActive: new Date(now - i * 3_600_000),
+      status: i === 5 ? "blocked" : "friend",
+      statusAt: new Date(now - 86_400_000),
+      followed: false,
+    })),
   );
   for (const [i, p] of people.entries()) {
-    await saveProfile(db(), { channelId: t.channelId, userId: id(i + 1), askedAt: new Date(now - 2 * 86_400_000), profile: { displayName: p.name, language: p.language }, friend: i !== 5 });
+    await saveProfile(db(), {
+      channelId: t.channelId,
+      userId: id(i + 1),
+      askedAt: new Date(now - 2 * 86_400_000),
+      profile: { displayName: p.name, language: p.language },
+      friend: i !== 5,
+    });
   }
 });
 afterAll(() => t.close());
 
-const names = async (filter: FriendFilter, sort: FriendSort = "lastActive") => (await friendsPage(db(), { channelId: t.channelId, filter, sort, limit: 50 })).items.map((f) => f.displayName);
+const names = async (filter: FriendFilter, sort: FriendSort = "lastActive") =>
+  (await friendsPage(db(), { channelId: t.channelId, filter, sort, limit: 50 })).items.map((f) => f.displayName);
 
 describe("friend list", () => {
   it.each([
@@ -81,7 +96,11 @@ describe("friend list", () => {
       const all = (await listFriends(db(), { channelId: t.channelId, filter: {}, sort, limit: 50 })).items.map((f) => f.userId);
       expect(seen).toEqual(all);
     }
-    expect((await names({}, "name")).slice(0, 3)).toEqual(["=hyperlink(\"x\"), \"quoted\"\nnewline", "full width", "olivia chen"].map((n) => people.find((p) => p.name.normalize("NFKC").toLowerCase().replace(/\s+/gu, " ") === n.replace(/\s+/gu, " "))!.name));
+    expect((await names({}, "name")).slice(0, 3)).toEqual(
+      ['=hyperlink("x"), "quoted"\nnewline', "full width", "olivia chen"].map(
+        (n) => people.find((p) => p.name.normalize("NFKC").toLowerCase().replace(/\s+/gu, " ") === n.replace(/\s+/gu, " "))!.name,
+      ),
+    );
   });
 
   it("tags in bulk, counts per tag, and filters by tag", async () => {
@@ -157,13 +176,21 @@ describe("friend list query plans (EXPLAIN): served by indexes at realistic size
   });
 
   it("a common name fills its page from the window scan (no second step)", async () => {
-    const page = await friendsPage(big.handle.db, { channelId: big.channelId, filter: { q: FRIEND_SEARCH_TERMS.chineseCommon }, sort: "lastActive", limit: 20 });
+    const page = await friendsPage(big.handle.db, {
+      channelId: big.channelId,
+      filter: { q: FRIEND_SEARCH_TERMS.chineseCommon },
+      sort: "lastActive",
+      limit: 20,
+    });
     expect(page.items).toHaveLength(20);
     expect(page.nextCursor).not.toBeNull();
   });
 
   it("counts a tag-and-activity segment without reading the whole table row by row", async () => {
-    const size = await countFriends(big.handle.db, { channelId: big.channelId, filter: { statuses: ["friend"], tagsAll: ["vip"], activeSince: new Date(Date.now() - 90 * 86_400_000) } });
+    const size = await countFriends(big.handle.db, {
+      channelId: big.channelId,
+      filter: { statuses: ["friend"], tagsAll: ["vip"], activeSince: new Date(Date.now() - 90 * 86_400_000) },
+    });
     expect(size).toBeGreaterThan(0);
     expect(size).toBeLessThan(250);
   });

@@ -32,12 +32,19 @@ beforeEach(async () => {
 type FakeUser = { userId: string; displayName: string; status: string; language: string | null };
 const users = async (status: string, n: number, offset = 0) =>
   (await control<{ users: FakeUser[] }>(fake, "GET", `/__fake/friends?status=${status}&limit=${n}&offset=${offset}`)).users;
-const requests = async (path: string) => (await control<{ requests: Array<{ time: string; path: string; status: number }> }>(fake, "GET", `/__fake/requests?path=${encodeURIComponent(path)}&limit=1000`)).requests;
+const requests = async (path: string) =>
+  (
+    await control<{ requests: Array<{ time: string; path: string; status: number }> }>(
+      fake,
+      "GET",
+      `/__fake/requests?path=${encodeURIComponent(path)}&limit=1000`,
+    )
+  ).requests;
 
 describe("friends projection", () => {
   it("follows a friend through follow → block → unblock", async () => {
     const [follow] = await act(fake, db(), t.channelId, "/__fake/friends");
-    const userId = ((follow as { source: { userId: string } }).source).userId;
+    const userId = (follow as { source: { userId: string } }).source.userId;
     await projectAll(db());
     expect(await getFriend(db(), { channelId: t.channelId, userId })).toMatchObject({ status: "friend" });
 
@@ -58,20 +65,40 @@ describe("friends projection", () => {
 
   it("lets the newest status win when events arrive out of order", async () => {
     const userId = "U" + "a".repeat(32);
-    const ev = (type: string, at: number) => ({ type, mode: "active", timestamp: at, source: { type: "user", userId }, webhookEventId: `01K${type}${at}`, deliveryContext: { isRedelivery: false } });
+    const ev = (type: string, at: number) => ({
+      type,
+      mode: "active",
+      timestamp: at,
+      source: { type: "user", userId },
+      webhookEventId: `01K${type}${at}`,
+      deliveryContext: { isRedelivery: false },
+    });
     const now = Date.now();
     await storeEvents(db(), t.channelId, [ev("unfollow", now - 1000)]);
     await projectAll(db());
     await storeEvents(db(), t.channelId, [ev("follow", now - 3000)]);
     await projectAll(db());
-    expect(await getFriend(db(), { channelId: t.channelId, userId })).toMatchObject({ status: "blocked", firstSeenAt: new Date(now - 3000), lastActiveAt: new Date(now - 3000) });
+    expect(await getFriend(db(), { channelId: t.channelId, userId })).toMatchObject({
+      status: "blocked",
+      firstSeenAt: new Date(now - 3000),
+      lastActiveAt: new Date(now - 3000),
+    });
   });
 
   it("moves a friend's last activity on by the minute, not by every message", async () => {
     const userId = "U" + "b".repeat(32);
     const now = Date.now() - 3_600_000;
     let n = 0;
-    const text = (at: number) => ({ type: "message", mode: "active", timestamp: at, source: { type: "user", userId }, webhookEventId: `01KMINUTE${++n}`, deliveryContext: { isRedelivery: false }, replyToken: "r", message: { type: "text", id: String(n), text: "hi" } });
+    const text = (at: number) => ({
+      type: "message",
+      mode: "active",
+      timestamp: at,
+      source: { type: "user", userId },
+      webhookEventId: `01KMINUTE${++n}`,
+      deliveryContext: { isRedelivery: false },
+      replyToken: "r",
+      message: { type: "text", id: String(n), text: "hi" },
+    });
     const lastActive = async () => (await getFriend(db(), { channelId: t.channelId, userId }))!.lastActiveAt.getTime();
     await storeEvents(db(), t.channelId, [text(now)]);
     await projectAll(db());
@@ -98,10 +125,19 @@ describe("friends projection", () => {
     await projectAll(db());
     await runJobs(db(), fakeHandlers(fake));
 
-    expect(await getChat(db(), { channelId: t.channelId, chatId })).toMatchObject({ type: "group", name: "讀書會 Book club", status: "joined", membersSeen: 2 });
+    expect(await getChat(db(), { channelId: t.channelId, chatId })).toMatchObject({
+      type: "group",
+      name: "讀書會 Book club",
+      status: "joined",
+      membersSeen: 2,
+    });
     // Another chat's members do not count here.
     const [other] = await act(fake, db(), t.channelId, "/__fake/chats", { kind: "room", memberIds: [friend!.userId] });
-    await act(fake, db(), t.channelId, `/__fake/friends/${friend!.userId}/messages`, { type: "text", text: "hi", chatId: (other as { source: { roomId: string } }).source.roomId });
+    await act(fake, db(), t.channelId, `/__fake/friends/${friend!.userId}/messages`, {
+      type: "text",
+      text: "hi",
+      chatId: (other as { source: { roomId: string } }).source.roomId,
+    });
     await projectAll(db());
     expect((await listChats(db(), { channelId: t.channelId, limit: 10 })).map((c) => [c.type, c.membersSeen])).toEqual([
       ["room", 1],
@@ -138,15 +174,25 @@ describe("friends projection", () => {
     await act(fake, db(), t.channelId, `/__fake/friends/${friend!.userId}/messages`, { type: "text", text: "在嗎？" });
     await projectAll(db());
     // As the start-up follower sync leaves it: queued, its turn an hour away.
-    await db().execute(sql`update jobs set run_at = now() + interval '1 hour' where kind = ${CONTACT_JOBS.profile} and key = ${`${t.channelId}:${friend!.userId}`}`);
+    await db().execute(
+      sql`update jobs set run_at = now() + interval '1 hour' where kind = ${CONTACT_JOBS.profile} and key = ${`${t.channelId}:${friend!.userId}`}`,
+    );
     const named = async () => Boolean((await getFriend(db(), { channelId: t.channelId, userId: friend!.userId }))?.displayName);
     await runJobs(db(), fakeHandlers(fake));
     expect(await named()).toBe(false);
 
     // Others' profiles are overdue (the queue is behind): this one goes ahead of them all.
-    await enqueueJob(db(), { kind: CONTACT_JOBS.profile, key: `${t.channelId}:Ubacklog`, payload: { channelId: t.channelId, userId: "U" + "b".repeat(32) }, runAt: new Date(Date.now() - 600_000) });
+    await enqueueJob(db(), {
+      kind: CONTACT_JOBS.profile,
+      key: `${t.channelId}:Ubacklog`,
+      payload: { channelId: t.channelId, userId: "U" + "b".repeat(32) },
+      runAt: new Date(Date.now() - 600_000),
+    });
     expect(await askProfileSoon(db(), { channelId: t.channelId, userId: friend!.userId })).toBe(true);
-    const [mine, backlog] = [await getJob(db(), { kind: CONTACT_JOBS.profile, key: `${t.channelId}:${friend!.userId}` }), await getJob(db(), { kind: CONTACT_JOBS.profile, key: `${t.channelId}:Ubacklog` })];
+    const [mine, backlog] = [
+      await getJob(db(), { kind: CONTACT_JOBS.profile, key: `${t.channelId}:${friend!.userId}` }),
+      await getJob(db(), { kind: CONTACT_JOBS.profile, key: `${t.channelId}:Ubacklog` }),
+    ];
     expect(mine!.runAt.getTime()).toBeLessThan(backlog!.runAt.getTime());
     await runJobs(db(), fakeHandlers(fake), { until: named, timeoutMs: 5000 });
     expect(await getFriend(db(), { channelId: t.channelId, userId: friend!.userId })).toMatchObject({ displayName: friend!.displayName, profileStatus: "ok" });
@@ -168,9 +214,13 @@ describe("friends projection", () => {
     const a = createFriendsProjection({ db: db(), batchSize: 7 });
     const b = createFriendsProjection({ db: db(), batchSize: 7 });
     await projectAll(db(), { tick: async () => (await Promise.all([a.tick(), b.tick()])).reduce((x, y) => x + y, 0), name: "friends" });
-    const rows = (await db().execute(sql`select count(*)::int as n, count(distinct user_id)::int as d from friends`)) as unknown as { rows: Array<{ n: number; d: number }> };
+    const rows = (await db().execute(sql`select count(*)::int as n, count(distinct user_id)::int as d from friends`)) as unknown as {
+      rows: Array<{ n: number; d: number }>;
+    };
     expect(rows.rows[0]).toEqual({ n: 40, d: 40 });
-    const jobs = (await db().execute(sql`select count(*)::int as n from jobs where kind = ${CONTACT_JOBS.profile}`)) as unknown as { rows: Array<{ n: number }> };
+    const jobs = (await db().execute(sql`select count(*)::int as n from jobs where kind = ${CONTACT_JOBS.profile}`)) as unknown as {
+      rows: Array<{ n: number }>;
+    };
     expect(jobs.rows[0]!.n).toBe(40);
   });
 
@@ -187,7 +237,15 @@ describe("friends projection", () => {
   // concurrent transactions (PGlite runs one at a time), so only there can this be shown.
   it.runIf(engine() === "postgres")("never steps over an event whose transaction commits late", async () => {
     const [early, late] = await users("following", 2);
-    const message = (userId: string, i: number, timestamp = Date.now()) => ({ type: "message", mode: "active", timestamp, source: { type: "user", userId }, webhookEventId: `01KLATE${i}${userId}`, deliveryContext: { isRedelivery: false }, message: { type: "text", id: `9${i}`, text: "hi" } });
+    const message = (userId: string, i: number, timestamp = Date.now()) => ({
+      type: "message",
+      mode: "active",
+      timestamp,
+      source: { type: "user", userId },
+      webhookEventId: `01KLATE${i}${userId}`,
+      deliveryContext: { isRedelivery: false },
+      message: { type: "text", id: `9${i}`, text: "hi" },
+    });
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const held = db().transaction(async (tx) => {
@@ -220,13 +278,16 @@ describe("profiles and followers from LINE", () => {
     await runJobs(db(), fakeHandlers(fake, { rates: { profile: { limit, windowMs: 1000 } } }), { timeoutMs: 30_000 });
 
     const following = await users("following", 1000);
-    const stored = (await db().execute(sql`select status, count(*)::int as n, count(display_name)::int as named from friends group by status`)) as unknown as { rows: Array<{ status: string; n: number; named: number }> };
+    const stored = (await db().execute(sql`select status, count(*)::int as n, count(display_name)::int as named from friends group by status`)) as unknown as {
+      rows: Array<{ status: string; n: number; named: number }>;
+    };
     expect(stored.rows).toEqual([{ status: "friend", n: following.length, named: following.length }]);
     expect(await getLineSync(db(), { channelId: t.channelId, name: "followers" })).toMatchObject({ status: "ok", details: { listed: following.length } });
 
     // Never more than `limit` profile requests started in any one second window.
     const perWindow = new Map<number, number>();
-    for (const r of await requests("/v2/bot/profile/*")) perWindow.set(Math.floor(Date.parse(r.time) / 1000), (perWindow.get(Math.floor(Date.parse(r.time) / 1000)) ?? 0) + 1);
+    for (const r of await requests("/v2/bot/profile/*"))
+      perWindow.set(Math.floor(Date.parse(r.time) / 1000), (perWindow.get(Math.floor(Date.parse(r.time) / 1000)) ?? 0) + 1);
     expect(Math.max(...perWindow.values())).toBeLessThanOrEqual(limit);
     expect([...perWindow.values()].reduce((a, b) => a + b, 0)).toBe(following.length);
     // The job comes back tomorrow.
@@ -240,13 +301,30 @@ describe("profiles and followers from LINE", () => {
     // Both wrote to the account (the blocked one before blocking).
     for (const u of [blockedUser!, friend!]) {
       await storeEvents(db(), t.channelId, [
-        { type: "message", mode: "active", timestamp: Date.now() - 60_000, source: { type: "user", userId: u.userId }, webhookEventId: `01K404${u.userId}`, deliveryContext: { isRedelivery: false }, message: { type: "text", id: `1${u.userId.slice(1, 8)}`, text: "hello" } },
+        {
+          type: "message",
+          mode: "active",
+          timestamp: Date.now() - 60_000,
+          source: { type: "user", userId: u.userId },
+          webhookEventId: `01K404${u.userId}`,
+          deliveryContext: { isRedelivery: false },
+          message: { type: "text", id: `1${u.userId.slice(1, 8)}`, text: "hello" },
+        },
       ]);
     }
     await projectAll(db());
     await runJobs(db(), fakeHandlers(fake));
-    expect(await getFriend(db(), { channelId: t.channelId, userId: friend!.userId })).toMatchObject({ status: "friend", profileStatus: "ok", displayName: friend!.displayName, language: friend!.language });
-    expect(await getFriend(db(), { channelId: t.channelId, userId: blockedUser!.userId })).toMatchObject({ status: "unknown", profileStatus: "not_found", displayName: null });
+    expect(await getFriend(db(), { channelId: t.channelId, userId: friend!.userId })).toMatchObject({
+      status: "friend",
+      profileStatus: "ok",
+      displayName: friend!.displayName,
+      language: friend!.language,
+    });
+    expect(await getFriend(db(), { channelId: t.channelId, userId: blockedUser!.userId })).toMatchObject({
+      status: "unknown",
+      profileStatus: "not_found",
+      displayName: null,
+    });
     expect(await requests(`/v2/bot/profile/${blockedUser!.userId}`)).toHaveLength(1);
     const job = await getJob(db(), { kind: CONTACT_JOBS.profile, key: `${t.channelId}:${blockedUser!.userId}` });
     expect(job).toMatchObject({ attempts: 1, failedAt: null });
@@ -256,14 +334,31 @@ describe("profiles and followers from LINE", () => {
   it("retries a profile after LINE's 500 and records 'not available' when the follower list is refused", async () => {
     const [friend] = await users("following", 1);
     await control(fake, "POST", "/__fake/faults", { path: `/v2/bot/profile/${friend!.userId}`, kind: "error", status: 500, count: 1 });
-    await control(fake, "POST", "/__fake/faults", { path: "/v2/bot/followers/ids", kind: "error", status: 403, count: 1, body: { message: "Access to this API is not available for your account" } });
+    await control(fake, "POST", "/__fake/faults", {
+      path: "/v2/bot/followers/ids",
+      kind: "error",
+      status: 403,
+      count: 1,
+      body: { message: "Access to this API is not available for your account" },
+    });
     await storeEvents(db(), t.channelId, [
-      { type: "follow", mode: "active", timestamp: Date.now(), source: { type: "user", userId: friend!.userId }, webhookEventId: "01KRETRY", deliveryContext: { isRedelivery: false }, follow: { isUnblocked: false } },
+      {
+        type: "follow",
+        mode: "active",
+        timestamp: Date.now(),
+        source: { type: "user", userId: friend!.userId },
+        webhookEventId: "01KRETRY",
+        deliveryContext: { isRedelivery: false },
+        follow: { isUnblocked: false },
+      },
     ]);
     await projectAll(db());
     await enqueueJob(db(), { kind: CONTACT_JOBS.followersSync, key: String(t.channelId), payload: { channelId: t.channelId } });
     // The retry backs off ~2 s: let the jobs run until the profile has arrived.
-    await runJobs(db(), fakeHandlers(fake), { until: async () => (await getFriend(db(), { channelId: t.channelId, userId: friend!.userId }))?.profileStatus === "ok", timeoutMs: 15_000 });
+    await runJobs(db(), fakeHandlers(fake), {
+      until: async () => (await getFriend(db(), { channelId: t.channelId, userId: friend!.userId }))?.profileStatus === "ok",
+      timeoutMs: 15_000,
+    });
     expect(await getLineSync(db(), { channelId: t.channelId, name: "followers" })).toMatchObject({ status: "not_available" });
     expect(await requests(`/v2/bot/profile/${friend!.userId}`)).toHaveLength(2);
   });

@@ -44,7 +44,14 @@ describe("background jobs", () => {
 
   it("retries a failing job with backoff, then marks it failed with the error", async () => {
     await enqueueJob(t.handle.db, { kind: "flaky", key: "x", maxAttempts: 2 });
-    const w = createJobWorker({ db: t.handle.db, handlers: { flaky: async () => { throw new Error("LINE said 500"); } } });
+    const w = createJobWorker({
+      db: t.handle.db,
+      handlers: {
+        flaky: async () => {
+          throw new Error("LINE said 500");
+        },
+      },
+    });
     await w.tick();
     await w.drain();
     let [job] = await all();

@@ -23,7 +23,10 @@ let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
   cleanup = await useProcessDatabase();
-  expect((await admin.call(setupRoute.POST, "POST", "/api/setup", { body: { name: "Aiko Admin", email: "aiko@example.com", password: "plum-blossom-42-tea" } })).status).toBe(201);
+  expect(
+    (await admin.call(setupRoute.POST, "POST", "/api/setup", { body: { name: "Aiko Admin", email: "aiko@example.com", password: "plum-blossom-42-tea" } }))
+      .status,
+  ).toBe(201);
 });
 afterAll(() => cleanup());
 
@@ -72,7 +75,9 @@ async function member(email: string): Promise<RouteClient> {
   const res = await admin.call(invitationsRoute.POST, "POST", "/api/invitations", { body: { email, role: "viewer" } });
   const token = new URL(res.json.link as string).pathname.split("/").pop()!;
   const client = new RouteClient("203.0.113.30");
-  expect((await client.call(acceptRoute.POST, "POST", "/api/invitations/accept", { body: { token, name: email.split("@")[0], password: PASSWORD } })).status).toBe(201);
+  expect(
+    (await client.call(acceptRoute.POST, "POST", "/api/invitations/accept", { body: { token, name: email.split("@")[0], password: PASSWORD } })).status,
+  ).toBe(201);
   return client;
 }
 

@@ -29,7 +29,8 @@ beforeEach(async () => {
   await control(fake, "DELETE", "/__fake/requests");
 });
 
-const requests = async (path: string) => (await control<{ requests: Array<{ status: number }> }>(fake, "GET", `/__fake/requests?path=${encodeURIComponent(path)}&limit=1000`)).requests;
+const requests = async (path: string) =>
+  (await control<{ requests: Array<{ status: number }> }>(fake, "GET", `/__fake/requests?path=${encodeURIComponent(path)}&limit=1000`)).requests;
 const messageIdOf = (events: Array<Record<string, unknown>>) => (events[0]!.message as { id: string }).id;
 const serve = (messageId: string, variant: "original" | "preview" = "original", headers: Record<string, string> = {}) =>
   mediaResponse(new Request(`http://console.test/api/media/${messageId}`, { headers }), db(), { channelId: t.channelId, messageId, variant });
@@ -57,7 +58,10 @@ describe("media from friends", () => {
     expect(await getMedia(db(), { channelId: t.channelId, messageId: id })).toMatchObject({ status: "pending", messageType: "image", userId: friend });
     await runJobs(db(), fakeHandlers(fake));
     // Queuing the same message again (a replayed projection) is a no-op: LINE is asked once.
-    await enqueueJobs(db(), { kind: MEDIA_JOB, jobs: [{ key: `${t.channelId}:${id}`, payload: { channelId: t.channelId, messageId: id, messageType: "image" } }] });
+    await enqueueJobs(db(), {
+      kind: MEDIA_JOB,
+      jobs: [{ key: `${t.channelId}:${id}`, payload: { channelId: t.channelId, messageId: id, messageType: "image" } }],
+    });
     await runJobs(db(), fakeHandlers(fake));
     expect(await requests(`/v2/bot/message/${id}/content`)).toHaveLength(1);
     expect(await requests(`/v2/bot/message/${id}/content/preview`)).toHaveLength(1);
@@ -143,7 +147,9 @@ describe("media from friends", () => {
     await runJobs(db(), fakeHandlers(fake), { timeoutMs: 20_000 });
     const row = await getMedia(db(), { channelId: t.channelId, messageId: id });
     expect(row!.status).toBe("ready");
-    const chunks = (await db().execute(sql`select count(*)::int as n from media_chunks where message_id = ${id} and variant = 'original'`)) as unknown as { rows: Array<{ n: number }> };
+    const chunks = (await db().execute(sql`select count(*)::int as n from media_chunks where message_id = ${id} and variant = 'original'`)) as unknown as {
+      rows: Array<{ n: number }>;
+    };
     expect(chunks.rows[0]!.n).toBe(Math.ceil(row!.size! / MEDIA_CHUNK_BYTES));
   });
 });

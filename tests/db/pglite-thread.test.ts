@@ -51,7 +51,9 @@ describe.runIf(engine() === "pglite")("PGlite in its own thread", () => {
     await bothQueued;
     expect(order).toEqual([]);
     release();
-    await (await tx).waiting;
+    await (
+      await tx
+    ).waiting;
     expect(order).toEqual(["priority", "ordinary"]);
   });
 
@@ -83,7 +85,10 @@ describe.runIf(engine() === "pglite")("PGlite in its own thread", () => {
     const err = await t.handle.db
       .insert(rateWindows)
       .values({ key: "k", windowStart: new Date(0), used: 1 })
-      .then(() => null, (e: unknown) => e as { cause?: { code?: string; constraint?: string } });
+      .then(
+        () => null,
+        (e: unknown) => e as { cause?: { code?: string; constraint?: string } },
+      );
     expect(err?.cause?.code).toBe("23505");
     expect(err?.cause?.constraint).toMatch(/rate_windows/);
   });

@@ -18,7 +18,11 @@ describe.skipIf(engine() !== "pglite")("PGlite upkeep (its stand-in for autovacu
 
   const addEvents = async (n: number) => {
     for (let i = 0; i < n; i += 500) {
-      await storeEvents(t.handle.db, t.channelId, Array.from({ length: Math.min(500, n - i) }, () => eventBuilders["message/text"]!()));
+      await storeEvents(
+        t.handle.db,
+        t.channelId,
+        Array.from({ length: Math.min(500, n - i) }, () => eventBuilders["message/text"]!()),
+      );
     }
   };
   const firstPagePlan = async () => {

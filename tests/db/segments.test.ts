@@ -67,7 +67,11 @@ describe("segment filters", () => {
     ["active in the last 5 days", { lastActive: { withinDays: 5 } }, [1, 2, 4, 5]],
     ["not active for 5 days (never active counts too)", { lastActive: { notWithinDays: 5 } }, [0, 3, 6, 7, 8, 9]],
     ["first seen in the last 45 days", { firstSeen: { withinDays: 45 } }, [0, 1, 2, 3]],
-    ["first seen in a date range", { firstSeen: { after: new Date(Date.now() - 65 * DAY).toISOString(), before: new Date(Date.now() - 35 * DAY).toISOString() } }, [3, 4, 5]],
+    [
+      "first seen in a date range",
+      { firstSeen: { after: new Date(Date.now() - 65 * DAY).toISOString(), before: new Date(Date.now() - 35 * DAY).toISOString() } },
+      [3, 4, 5],
+    ],
   ])("%s", async (_, input, expected) => {
     const now = Date.now();
     await seedTwelve(now);
@@ -89,10 +93,26 @@ describe("multicast to a segment", () => {
   it("sends to exactly the friends the segment matches, 500 a request, and records the segment", async () => {
     // 1,200 friends from the fake; 620 of them tagged: more than one request of 500.
     const users = (await control<{ users: Array<{ userId: string }> }>(fake, "GET", "/__fake/friends?status=following&limit=1200")).users.map((u) => u.userId);
-    await applyFriendChanges(db(), users.map((userId) => ({ channelId: t.channelId, userId, firstSeen: new Date(), lastActive: new Date(), status: "friend", statusAt: new Date(), followed: false })));
+    await applyFriendChanges(
+      db(),
+      users.map((userId) => ({
+        channelId: t.channelId,
+        userId,
+        firstSeen: new Date(),
+        lastActive: new Date(),
+        status: "friend",
+        statusAt: new Date(),
+        followed: false,
+      })),
+    );
     const tagged = users.filter((_, i) => i % 3 !== 0).slice(0, 620);
     await tagFriends(db(), { channelId: t.channelId, userIds: tagged, add: ["spring-sale"], remove: [] });
-    const segment = await createSegment(db(), { channelId: t.channelId, name: "春季 sale", filter: segmentFilterSchema.parse({ tags: { mode: "any", values: ["spring-sale"] } }), createdBy: "Otto" });
+    const segment = await createSegment(db(), {
+      channelId: t.channelId,
+      name: "春季 sale",
+      filter: segmentFilterSchema.parse({ tags: { mode: "any", values: ["spring-sale"] } }),
+      createdBy: "Otto",
+    });
 
     const body = multicastBodySchema.parse({ messages: [{ type: "text", text: "🌸 Spring sale" }], segmentId: segment.id });
     const resolved = await resolveSegmentRecipients(db(), t.channelId, body);
@@ -123,15 +143,33 @@ describe("multicast to a segment", () => {
   });
 
   it("refuses an empty segment", async () => {
-    const segment = await createSegment(db(), { channelId: t.channelId, name: "nobody", filter: segmentFilterSchema.parse({ tags: { mode: "any", values: ["none"] } }), createdBy: "Otto" });
-    await expect(resolveSegmentRecipients(db(), t.channelId, multicastBodySchema.parse({ messages: [{ type: "text", text: "x" }], segmentId: segment.id }))).rejects.toMatchObject({ status: 400, code: "segment_empty" });
+    const segment = await createSegment(db(), {
+      channelId: t.channelId,
+      name: "nobody",
+      filter: segmentFilterSchema.parse({ tags: { mode: "any", values: ["none"] } }),
+      createdBy: "Otto",
+    });
+    await expect(
+      resolveSegmentRecipients(db(), t.channelId, multicastBodySchema.parse({ messages: [{ type: "text", text: "x" }], segmentId: segment.id })),
+    ).rejects.toMatchObject({ status: 400, code: "segment_empty" });
   });
 });
 
 describe("segment as a LINE audience", () => {
   it("uploads the segment and follows the audience from IN_PROGRESS to READY", async () => {
     const users = (await control<{ users: Array<{ userId: string }> }>(fake, "GET", "/__fake/friends?status=following&limit=60")).users.map((u) => u.userId);
-    await applyFriendChanges(db(), users.map((userId) => ({ channelId: t.channelId, userId, firstSeen: new Date(), lastActive: new Date(), status: "friend", statusAt: new Date(), followed: false })));
+    await applyFriendChanges(
+      db(),
+      users.map((userId) => ({
+        channelId: t.channelId,
+        userId,
+        firstSeen: new Date(),
+        lastActive: new Date(),
+        status: "friend",
+        statusAt: new Date(),
+        followed: false,
+      })),
+    );
     const segment = await createSegment(db(), { channelId: t.channelId, name: "All", filter: segmentFilterSchema.parse({}), createdBy: "Otto" });
     const audience = await createAudience(db(), { channelId: t.channelId, segmentId: segment.id, description: "Spring 春", createdBy: "Otto" });
     await enqueueJob(db(), { kind: AUDIENCE_JOB, key: audience.id, payload: { audienceId: audience.id } });
@@ -148,7 +186,11 @@ describe("segment as a LINE audience", () => {
     expect(seen.at(-1)).toBe("ready");
     const done = await getAudience(db(), { id: audience.id });
     expect(done).toMatchObject({ uploadedCount: 60, audienceCount: 60 });
-    const uploads = await control<{ requests: Array<{ body: { description: string; audiences: unknown[] } }> }>(fake, "GET", "/__fake/requests?path=/v2/bot/audienceGroup/upload");
+    const uploads = await control<{ requests: Array<{ body: { description: string; audiences: unknown[] } }> }>(
+      fake,
+      "GET",
+      "/__fake/requests?path=/v2/bot/audienceGroup/upload",
+    );
     expect(uploads.requests.map((r) => [r.body.description, r.body.audiences.length])).toEqual([["Spring 春", 60]]);
   });
 });

@@ -36,7 +36,11 @@ afterEach(async () => {
 });
 
 async function control(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${fake.url}${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${fake.url}${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return res.status === 204 ? null : res.json();
 }
 
@@ -51,7 +55,12 @@ function run() {
 }
 
 async function send(kind: "push" | "multicast" | "broadcast" | "narrowcast", body: Record<string, unknown>) {
-  const { send } = await createSend(t.handle.db, { channelId: t.channelId, kind, body: { messages: [{ type: "text", text: "Spring sale 🌸" }], ...body } as SendBody, actor });
+  const { send } = await createSend(t.handle.db, {
+    channelId: t.channelId,
+    kind,
+    body: { messages: [{ type: "text", text: "Spring sale 🌸" }], ...body } as SendBody,
+    actor,
+  });
   return send.id;
 }
 
@@ -60,7 +69,10 @@ async function settled(id: string, timeoutMs = 20_000) {
   for (;;) {
     const s = await getSend(t.handle.db, { channelId: t.channelId, id });
     if (s && ["sent", "partially_sent", "failed"].includes(s.send.status)) return s;
-    if (Date.now() > deadline) throw new Error(`send ${id} still ${s?.send.status}: ${JSON.stringify(s?.chunks.map((c) => [c.status, c.attempts, c.nextAttemptAt, c.lastError]))} ${JSON.stringify(s?.attempts.map((a) => a.outcome))}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `send ${id} still ${s?.send.status}: ${JSON.stringify(s?.chunks.map((c) => [c.status, c.attempts, c.nextAttemptAt, c.lastError]))} ${JSON.stringify(s?.attempts.map((a) => a.outcome))}`,
+      );
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -71,7 +83,11 @@ async function inboxCount(userId: string) {
 }
 
 async function requestsTo(path: string) {
-  return ((await control("GET", `/__fake/requests?path=${encodeURIComponent(path)}&limit=1000`)) as { requests: Array<{ headers: Record<string, string>; body: { to?: string[] }; status: number }> }).requests;
+  return (
+    (await control("GET", `/__fake/requests?path=${encodeURIComponent(path)}&limit=1000`)) as {
+      requests: Array<{ headers: Record<string, string>; body: { to?: string[] }; status: number }>;
+    }
+  ).requests;
 }
 
 describe("sending", () => {
@@ -198,8 +214,18 @@ describe("sending", () => {
   it("stores one send for a repeated client retry key", async () => {
     const [to] = await friends(1);
     const key = crypto.randomUUID();
-    const a = await createSend(t.handle.db, { channelId: t.channelId, kind: "push", body: { to: to!, messages: [{ type: "text", text: "once" }], retryKey: key }, actor });
-    const b = await createSend(t.handle.db, { channelId: t.channelId, kind: "push", body: { to: to!, messages: [{ type: "text", text: "once" }], retryKey: key }, actor });
+    const a = await createSend(t.handle.db, {
+      channelId: t.channelId,
+      kind: "push",
+      body: { to: to!, messages: [{ type: "text", text: "once" }], retryKey: key },
+      actor,
+    });
+    const b = await createSend(t.handle.db, {
+      channelId: t.channelId,
+      kind: "push",
+      body: { to: to!, messages: [{ type: "text", text: "once" }], retryKey: key },
+      actor,
+    });
     expect(b.send.id).toBe(a.send.id);
     expect(b.created).toBe(false);
   });

@@ -28,7 +28,9 @@ beforeAll(async () => {
     LINE_API_BASE_URL: fake.url,
     LINE_DATA_API_BASE_URL: fake.url,
   });
-  const res = await admin.call(setupRoute.POST, "POST", "/api/setup", { body: { name: "Aiko Admin", email: "aiko@example.com", password: "plum-blossom-42-tea" } });
+  const res = await admin.call(setupRoute.POST, "POST", "/api/setup", {
+    body: { name: "Aiko Admin", email: "aiko@example.com", password: "plum-blossom-42-tea" },
+  });
   expect(res.status).toBe(201);
 });
 afterAll(async () => {
@@ -37,7 +39,11 @@ afterAll(async () => {
 });
 
 async function auditOf(action: string) {
-  return (await admin.call(auditRoute.GET, "GET", `/api/audit?action=${action}`)).json.items as Array<{ target: string; details: Record<string, unknown>; actorLabel: string }>;
+  return (await admin.call(auditRoute.GET, "GET", `/api/audit?action=${action}`)).json.items as Array<{
+    target: string;
+    details: Record<string, unknown>;
+    actorLabel: string;
+  }>;
 }
 
 async function invite(email: string, role: string) {
@@ -49,7 +55,12 @@ async function invite(email: string, role: string) {
 describe("channel settings routes", () => {
   it("describe the credentials without ever sending them", async () => {
     const res = await admin.call(channelRoute.GET, "GET", "/api/settings/channel");
-    expect(res.json).toMatchObject({ configured: true, secretConfigured: true, tokenLast4: fake.channelAccessToken.slice(-4), webhookUrl: "http://console.test/api/line/webhook" });
+    expect(res.json).toMatchObject({
+      configured: true,
+      secretConfigured: true,
+      tokenLast4: fake.channelAccessToken.slice(-4),
+      webhookUrl: "http://console.test/api/line/webhook",
+    });
     const text = JSON.stringify(res.json);
     expect(text).not.toContain(fake.channelSecret);
     expect(text).not.toContain(fake.channelAccessToken.slice(0, 20));

@@ -220,7 +220,12 @@ describe("webhook intake", () => {
       expect(((await res.json()) as { message: string }).message).toMatch(/nested more than 64 levels/);
       expect(beside.status).toBe(200);
       expect(await all()).toHaveLength(1);
-      expect((await deliveries()).map((d) => [d.statusCode, d.reason])).toEqual(expect.arrayContaining([[400, "invalid_body"], [200, null]]));
+      expect((await deliveries()).map((d) => [d.statusCode, d.reason])).toEqual(
+        expect.arrayContaining([
+          [400, "invalid_body"],
+          [200, null],
+        ]),
+      );
     });
 
     it("answers 413 to a body over 1 MiB and keeps at most its first 16 KB", async () => {
@@ -239,9 +244,7 @@ describe("webhook intake", () => {
     });
 
     it("answers 413 from an announced Content-Length without reading the body", async () => {
-      const res = await intake.handle(
-        webhookRequest("{}", { headers: { "content-length": String(2 * 1024 * 1024) } }),
-      );
+      const res = await intake.handle(webhookRequest("{}", { headers: { "content-length": String(2 * 1024 * 1024) } }));
       expect(res.status).toBe(413);
       const [d] = await deliveries();
       expect(d).toMatchObject({ statusCode: 413, bodyBytes: 2 * 1024 * 1024 });
@@ -276,7 +279,10 @@ describe("webhook intake", () => {
       }
       await small.flushTimings();
       const count = async (where: ReturnType<typeof sql>) =>
-        Number(((await t.handle.db.execute(sql`select count(*)::int as n from webhook_timings t where ${where}`)) as unknown as { rows: Array<{ n: number }> }).rows[0]!.n);
+        Number(
+          ((await t.handle.db.execute(sql`select count(*)::int as n from webhook_timings t where ${where}`)) as unknown as { rows: Array<{ n: number }> })
+            .rows[0]!.n,
+        );
       expect(await count(sql`t.status_code >= 300`)).toBe(5);
       expect(await count(sql`t.status_code < 300`)).toBe(1);
       expect(await count(sql`not exists (select 1 from webhook_deliveries d where d.id = t.delivery_id)`), "timing rows of deliveries that are gone").toBe(0);

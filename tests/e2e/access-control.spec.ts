@@ -37,7 +37,8 @@ test.describe("access control", () => {
         for (const method of route.methods) {
           const res = await call(api, route, method);
           const body = method === "HEAD" ? null : await res.json().catch(() => null);
-          if (res.status() !== 401 || (method !== "HEAD" && body?.code !== "unauthenticated")) failures.push(`${method} ${route.url} (${route.file}) → ${res.status()} ${JSON.stringify(body)}`);
+          if (res.status() !== 401 || (method !== "HEAD" && body?.code !== "unauthenticated"))
+            failures.push(`${method} ${route.url} (${route.file}) → ${res.status()} ${JSON.stringify(body)}`);
         }
       }
       await api.dispose();

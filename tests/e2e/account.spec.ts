@@ -18,7 +18,11 @@ test.describe("account", () => {
     expect((await ctx.cookies()).find((c) => c.name === "oa_locale")?.value).toBe("ja");
 
     // Another device: the same session, no language cookie, a Thai browser. The account's choice wins.
-    const other = await browser.newContext({ baseURL, locale: "th-TH", storageState: { cookies: (await ctx.cookies()).filter((c) => c.name !== "oa_locale"), origins: [] } });
+    const other = await browser.newContext({
+      baseURL,
+      locale: "th-TH",
+      storageState: { cookies: (await ctx.cookies()).filter((c) => c.name !== "oa_locale"), origins: [] },
+    });
     const p2 = await other.newPage();
     await visit(p2, "/events");
     await expect(p2.getByRole("heading", { level: 1 })).toHaveText("イベント");
@@ -65,7 +69,11 @@ test.describe("account", () => {
   test("sessions lists each device, marks this one, and ends another", async ({ request, browser, baseURL, playwright }) => {
     const member = await createMember(request, "operator");
     // A second device: signing in again through the API, as a phone would.
-    const phone = await playwright.request.newContext({ baseURL, storageState: SIGNED_OUT, userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1" });
+    const phone = await playwright.request.newContext({
+      baseURL,
+      storageState: SIGNED_OUT,
+      userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
+    });
     expect((await phone.post("/api/auth/sign-in/email", { data: { email: member.email, password: member.password } })).status()).toBe(200);
     expect((await phone.get("/api/me")).status()).toBe(200);
 

@@ -32,8 +32,18 @@ async function someFriends(request: APIRequestContext, n: number): Promise<FakeU
 /** The friend writes (in the fake, which delivers the webhook); resolves once the console stored it. */
 async function friendWrites(request: APIRequestContext, userId: string, body: Record<string, unknown> = {}) {
   const text = `${body.text ?? "お店は今日開いていますか"} ${randomBytes(3).toString("hex")}`;
-  const { events } = await fakePost<{ events: Array<{ message: { id: string } }> }>(request, `/__fake/friends/${userId}/messages`, { type: "text", ...body, text });
-  await expect.poll(async () => ((await (await request.get(`/api/events?limit=1&userId=${userId}&q=${encodeURIComponent(text)}`)).json()) as { items: unknown[] }).items.length, { timeout: 15_000 }).toBe(1);
+  const { events } = await fakePost<{ events: Array<{ message: { id: string } }> }>(request, `/__fake/friends/${userId}/messages`, {
+    type: "text",
+    ...body,
+    text,
+  });
+  await expect
+    .poll(
+      async () =>
+        ((await (await request.get(`/api/events?limit=1&userId=${userId}&q=${encodeURIComponent(text)}`)).json()) as { items: unknown[] }).items.length,
+      { timeout: 15_000 },
+    )
+    .toBe(1);
   // Their page exists once the friends projection has read the event (or the follower sync listed them).
   const page = body.chatId ? `/api/chats/${body.chatId}` : `/api/contacts/${userId}`;
   await expect.poll(async () => (await request.get(page)).status(), { timeout: 15_000 }).toBe(200);
@@ -103,7 +113,9 @@ test.describe("answering from a conversation", () => {
     // refuses that token. (Not one of the fake's users: a push to them is accepted, not delivered.)
     const friend = { userId: userId() };
     const old = `昨日の予約について ${randomBytes(2).toString("hex")}`;
-    const res = await postWebhook(request, [{ ...textEvent(old, { user: friend!.userId, at: Date.now() - 21 * 60_000 }), deliveryContext: { isRedelivery: true } }]);
+    const res = await postWebhook(request, [
+      { ...textEvent(old, { user: friend!.userId, at: Date.now() - 21 * 60_000 }), deliveryContext: { isRedelivery: true } },
+    ]);
     expect(res.status()).toBe(200);
     await expect.poll(async () => (await request.get(`/api/contacts/${friend!.userId}`)).status(), { timeout: 15_000 }).toBe(200);
     const { composer, field, log } = await openConversation(page, `/contacts/${friend!.userId}`);
@@ -182,7 +194,11 @@ test.describe("answering from a conversation", () => {
 
   test("answers a group with the token of a member's message there", async ({ page, request }) => {
     const members = await someFriends(request, 2);
-    const joined = await fakePost<{ events: Array<{ source: { groupId: string } }> }>(request, "/__fake/chats", { kind: "group", name: `Tea club ${randomBytes(2).toString("hex")}`, memberIds: members.map((m) => m.userId) });
+    const joined = await fakePost<{ events: Array<{ source: { groupId: string } }> }>(request, "/__fake/chats", {
+      kind: "group",
+      name: `Tea club ${randomBytes(2).toString("hex")}`,
+      memberIds: members.map((m) => m.userId),
+    });
     const groupId = joined.events[0]!.source.groupId;
     const { text } = await friendWrites(request, members[0]!.userId, { text: "今晚幾點集合？", chatId: groupId });
     const { field, log } = await openConversation(page, `/chats/${groupId}`);
@@ -202,7 +218,9 @@ test.describe("answering from a conversation", () => {
     await composer.getByRole("radio", { name: "11537", exact: true }).click();
     await composer.getByTestId("composer-send").click();
     await expect(log.locator('[data-testid="conversation-send"][data-via="reply"][data-status="sent"]')).toBeVisible({ timeout: 15_000 });
-    await expect.poll(async () => (await inbox(request, friend!.userId)).entries.some((e) => e.kind === "reply" && e.messages.some((m) => m.message.type === "sticker"))).toBe(true);
+    await expect
+      .poll(async () => (await inbox(request, friend!.userId)).entries.some((e) => e.kind === "reply" && e.messages.some((m) => m.message.type === "sticker")))
+      .toBe(true);
   });
 
   test("a viewer sees the conversation but no composer", async ({ browser, request, baseURL }) => {
@@ -214,7 +232,9 @@ test.describe("answering from a conversation", () => {
     await visit(page, `/contacts/${friend!.userId}`);
     await expect(page.getByRole("log", { name: "Conversation" })).toBeVisible();
     await expect(page.getByTestId("conversation-composer")).toHaveCount(0);
-    expect((await viewer.api.post(`/api/contacts/${friend!.userId}/messages`, { data: { messages: [{ type: "text", text: "hi" }], allowPush: true } })).status()).toBe(403);
+    expect(
+      (await viewer.api.post(`/api/contacts/${friend!.userId}/messages`, { data: { messages: [{ type: "text", text: "hi" }], allowPush: true } })).status(),
+    ).toBe(403);
     await ctx.close();
     await viewer.api.dispose();
   });
@@ -224,7 +244,11 @@ test.describe("answering from a conversation", () => {
     test.slow();
     const [friend, member] = await someFriends(request, 2);
     await friendWrites(request, friend!.userId);
-    const joined = await fakePost<{ events: Array<{ source: { groupId: string } }> }>(request, "/__fake/chats", { kind: "group", name: "Axe club", memberIds: [member!.userId] });
+    const joined = await fakePost<{ events: Array<{ source: { groupId: string } }> }>(request, "/__fake/chats", {
+      kind: "group",
+      name: "Axe club",
+      memberIds: [member!.userId],
+    });
     const groupId = joined.events[0]!.source.groupId;
     await friendWrites(request, member!.userId, { chatId: groupId });
     for (const path of [`/contacts/${friend!.userId}`, `/chats/${groupId}`]) {
@@ -252,7 +276,9 @@ test.describe("loading animation and mark as read", () => {
       if ((await toggle.getAttribute("aria-checked")) !== "true") await toggle.click();
       await expect(toggle).toHaveAttribute("aria-checked", "true");
     }
-    await expect.poll(async () => (await (await request.get("/api/settings/channel/conversation")).json()) as unknown).toEqual({ loadingAnimation: true, markAsRead: true });
+    await expect
+      .poll(async () => (await (await request.get("/api/settings/channel/conversation")).json()) as unknown)
+      .toEqual({ loadingAnimation: true, markAsRead: true });
 
     const [friend] = await someFriends(request, 1);
     await friendWrites(request, friend!.userId);

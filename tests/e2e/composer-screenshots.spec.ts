@@ -10,7 +10,6 @@ test.skip(!process.env.SCREENSHOTS, "set SCREENSHOTS=1 to take screenshots");
 test.describe.configure({ mode: "serial" });
 test.setTimeout(300_000);
 
-
 for (const v of SCREENSHOT_VARIANTS) {
   test(`composer and history (${v.locale}, ${v.scheme}, ${v.width})`, async ({ page, context, baseURL }) => {
     const shot = await applyVariant(page, context, baseURL!, v);
@@ -40,7 +39,10 @@ for (const v of SCREENSHOT_VARIANTS) {
     await recipient.fill(strangerId(v.locale));
     await page.getByRole("option").first().click();
     await page.getByTestId("push-standing").waitFor();
-    await page.locator("textarea").first().fill({ en: "Your order is ready", "zh-TW": "您的訂單已備妥", ja: "ご注文の準備ができました", th: "คำสั่งซื้อของคุณพร้อมแล้ว" }[v.locale]!);
+    await page
+      .locator("textarea")
+      .first()
+      .fill({ en: "Your order is ready", "zh-TW": "您的訂單已備妥", ja: "ご注文の準備ができました", th: "คำสั่งซื้อของคุณพร้อมแล้ว" }[v.locale]!);
     await settle(page);
     await shot("compose-push-unknown-id", false);
     await page.getByRole("button", { name: /…$/ }).last().click();
@@ -57,16 +59,27 @@ for (const v of SCREENSHOT_VARIANTS) {
     await page.waitForTimeout(800);
     await shot("compose-narrowcast");
 
-    const areaButton = page.getByTestId("builder-group").first().getByRole("button", { name: /Add condition|新增條件|条件を追加|เพิ่มเงื่อนไข/ }).last();
+    const areaButton = page
+      .getByTestId("builder-group")
+      .first()
+      .getByRole("button", { name: /Add condition|新增條件|条件を追加|เพิ่มเงื่อนไข/ })
+      .last();
     await areaButton.click();
     await page.getByRole("menuitem").nth(2).click();
     await page.getByTestId("builder-condition").last().getByRole("button").first().click();
     await page.getByRole("dialog").waitFor();
     await shot("area-picker", false);
     // What people type: 台北 for 臺北市, Jakarta for Jabodetabek, kana for a prefecture; each match picked.
-    for (const [typed, local, name] of [["台北", "臺北市", "taipei"], ["Jakarta", "Jabodetabek", "jakarta"], ["とうきょう", "東京都", "tokyo-kana"]] as const) {
+    for (const [typed, local, name] of [
+      ["台北", "臺北市", "taipei"],
+      ["Jakarta", "Jabodetabek", "jakarta"],
+      ["とうきょう", "東京都", "tokyo-kana"],
+    ] as const) {
       await page.getByRole("dialog").getByRole("textbox").fill(typed);
-      await page.getByRole("dialog").getByRole("checkbox", { name: new RegExp(`^${local}`) }).check();
+      await page
+        .getByRole("dialog")
+        .getByRole("checkbox", { name: new RegExp(`^${local}`) })
+        .check();
       await settle(page);
       await shot(`area-search-${name}`, false);
     }
@@ -76,8 +89,21 @@ for (const v of SCREENSHOT_VARIANTS) {
     await shot("compose-narrowcast-areas", false);
 
     // The drafts sheet: this narrowcast, autosaved as the working draft once it has a text, beside a named draft.
-    await page.request.post("/api/drafts", { data: { kind: "broadcast", title: { en: "Spring sale", "zh-TW": "春季特賣", ja: "春のセール", th: "ลดราคาฤดูใบไม้ผลิ" }[v.locale], body: { messages: [{ type: "text", text: "🌸" }] } } });
-    await page.locator("textarea").first().fill({ en: "Members in Taipei, Tokyo and Jakarta", "zh-TW": "台北、東京與雅加達的會員", ja: "台北・東京・ジャカルタの会員の皆さまへ", th: "สมาชิกในไทเป โตเกียว และจาการ์ตา" }[v.locale]!);
+    await page.request.post("/api/drafts", {
+      data: {
+        kind: "broadcast",
+        title: { en: "Spring sale", "zh-TW": "春季特賣", ja: "春のセール", th: "ลดราคาฤดูใบไม้ผลิ" }[v.locale],
+        body: { messages: [{ type: "text", text: "🌸" }] },
+      },
+    });
+    await page.locator("textarea").first().fill(
+      {
+        en: "Members in Taipei, Tokyo and Jakarta",
+        "zh-TW": "台北、東京與雅加達的會員",
+        ja: "台北・東京・ジャカルタの会員の皆さまへ",
+        th: "สมาชิกในไทเป โตเกียว และจาการ์ตา",
+      }[v.locale]!,
+    );
     await page.getByTestId("save-status").locator("svg.lucide-check").waitFor({ timeout: 15_000 });
     await page.getByRole("button", { name: /^(Drafts|草稿|下書き|ฉบับร่าง)$/ }).click();
     await page.getByRole("dialog").waitFor();
@@ -87,7 +113,12 @@ for (const v of SCREENSHOT_VARIANTS) {
 
     // A new Gender condition chooses nothing, and says why it blocks sending.
     await visit(page, "/messages/new?kind=narrowcast");
-    await page.getByTestId("builder-group").first().getByRole("button", { name: /Add condition|新增條件|条件を追加|เพิ่มเงื่อนไข/ }).first().click();
+    await page
+      .getByTestId("builder-group")
+      .first()
+      .getByRole("button", { name: /Add condition|新增條件|条件を追加|เพิ่มเงื่อนไข/ })
+      .first()
+      .click();
     await page.getByRole("menuitem").nth(0).click();
     await page.getByTestId("condition-problem").waitFor();
     await page.getByTestId("builder-condition").first().scrollIntoViewIfNeeded();
@@ -99,7 +130,9 @@ for (const v of SCREENSHOT_VARIANTS) {
     await shot("compose-multicast-errors", false);
 
     // A multicast to a saved segment: the picker, then the confirmation naming it.
-    await page.request.post("/api/segments", { data: { name: { en: "Taipei VIPs", "zh-TW": "台北 VIP", ja: "渋谷店の VIP", th: "ลูกค้า VIP สาขาสยาม" }[v.locale], filter: { statuses: ["friend"] } } });
+    await page.request.post("/api/segments", {
+      data: { name: { en: "Taipei VIPs", "zh-TW": "台北 VIP", ja: "渋谷店の VIP", th: "ลูกค้า VIP สาขาสยาม" }[v.locale], filter: { statuses: ["friend"] } },
+    });
     await visit(page, "/messages/new?kind=multicast");
     await page.locator('[role=tab][data-value="segment"]').click();
     await page.getByRole("button", { name: /…$/ }).last().click();
@@ -107,7 +140,10 @@ for (const v of SCREENSHOT_VARIANTS) {
     await shot("compose-multicast-segment-empty", false);
     await page.getByTestId("segment-option").first().getByRole("radio").check();
     await page.getByTestId("segment-size-now").waitFor();
-    await page.locator("textarea").first().fill({ en: "Members get 20% off this week", "zh-TW": "會員本週享 8 折優惠", ja: "今週は会員様 20% オフ", th: "สมาชิกรับส่วนลด 20% สัปดาห์นี้" }[v.locale]!);
+    await page
+      .locator("textarea")
+      .first()
+      .fill({ en: "Members get 20% off this week", "zh-TW": "會員本週享 8 折優惠", ja: "今週は会員様 20% オフ", th: "สมาชิกรับส่วนลด 20% สัปดาห์นี้" }[v.locale]!);
     await shot("compose-multicast-segment", false);
     await page.getByRole("button", { name: /…$/ }).last().click();
     await page.getByRole("dialog").waitFor();
@@ -116,7 +152,10 @@ for (const v of SCREENSHOT_VARIANTS) {
     await page.keyboard.press("Escape");
 
     await visit(page, "/messages/new?kind=broadcast");
-    await page.locator("textarea").first().fill({ en: "See you this weekend!", "zh-TW": "週末見！", ja: "週末にお会いしましょう！", th: "เจอกันสุดสัปดาห์นี้!" }[v.locale]!);
+    await page
+      .locator("textarea")
+      .first()
+      .fill({ en: "See you this weekend!", "zh-TW": "週末見！", ja: "週末にお会いしましょう！", th: "เจอกันสุดสัปดาห์นี้!" }[v.locale]!);
     await page.getByRole("button", { name: /…$/ }).last().click();
     await page.getByRole("dialog").waitFor();
     await shot("confirm-broadcast", false);
@@ -124,7 +163,9 @@ for (const v of SCREENSHOT_VARIANTS) {
 
     const friend = (await (await page.request.get(`${FAKE_LINE_URL}/__fake/friends?status=following&limit=1`)).json()).users[0];
     await page.request.post(`${FAKE_LINE_URL}/__fake/friends/${friend.userId}/messages`, { data: { type: "text" } });
-    await expect.poll(async () => (await (await page.request.get(`/api/events?userId=${friend.userId}&limit=1`)).json()).items[0]?.replyDeadline ?? null).not.toBeNull();
+    await expect
+      .poll(async () => (await (await page.request.get(`/api/events?userId=${friend.userId}&limit=1`)).json()).items[0]?.replyDeadline ?? null)
+      .not.toBeNull();
     const { items: events } = await (await page.request.get(`/api/events?userId=${friend.userId}&limit=1`)).json();
     await visit(page, `/events/${events[0].id}`);
     await page.getByTestId("reply-button").click();
@@ -135,7 +176,14 @@ for (const v of SCREENSHOT_VARIANTS) {
     await shot("events-reply-countdown", false);
 
     // The history has at least this push, also when this spec runs alone on a fresh database.
-    const push = await page.request.post("/api/messages/push", { data: { to: friend.userId, messages: [{ type: "text", text: { en: "Your table is ready", "zh-TW": "您的座位已備妥", ja: "お席の準備ができました", th: "โต๊ะของคุณพร้อมแล้ว" }[v.locale] }] } });
+    const push = await page.request.post("/api/messages/push", {
+      data: {
+        to: friend.userId,
+        messages: [
+          { type: "text", text: { en: "Your table is ready", "zh-TW": "您的座位已備妥", ja: "お席の準備ができました", th: "โต๊ะของคุณพร้อมแล้ว" }[v.locale] },
+        ],
+      },
+    });
     expect(push.status()).toBe(202);
     // A narrowcast while LINE delivers it (its phases slowed for this one), and once delivered.
     const narrowcast = await slowNarrowcast(page.request, baseURL!);
@@ -150,7 +198,10 @@ for (const v of SCREENSHOT_VARIANTS) {
 
     // A multicast LINE got as three requests: "Request as sent" shows the first of them.
     const ids = Array.from({ length: 1200 }, (_, i) => `U${(0xe2e00000 + i).toString(16).padStart(32, "0")}`);
-    const multicast = await page.request.post("/api/messages/multicast", { headers: { origin: new URL(baseURL!).origin }, data: { to: ids, messages: [{ type: "text", text: "Weekend menu" }] } });
+    const multicast = await page.request.post("/api/messages/multicast", {
+      headers: { origin: new URL(baseURL!).origin },
+      data: { to: ids, messages: [{ type: "text", text: "Weekend menu" }] },
+    });
     expect(multicast.status(), await multicast.text()).toBe(202);
     await visit(page, `/messages/${((await multicast.json()) as { id: string }).id}`);
     await page.locator('#main [data-testid="send-status"][data-status="sent"]').waitFor({ timeout: 30_000 });
@@ -184,11 +235,20 @@ async function composeRichMessages(page: Page, locale: string) {
 
 async function buildNarrowcast(page: Page) {
   const root = page.getByTestId("builder-group").first();
-  await root.getByRole("button", { name: /Add condition|新增條件|条件を追加|เพิ่มเงื่อนไข/ }).first().click();
+  await root
+    .getByRole("button", { name: /Add condition|新增條件|条件を追加|เพิ่มเงื่อนไข/ })
+    .first()
+    .click();
   await page.getByRole("menuitem").nth(0).click();
-  await root.getByRole("button", { name: /Add condition|新增條件|条件を追加|เพิ่มเงื่อนไข/ }).first().click();
+  await root
+    .getByRole("button", { name: /Add condition|新增條件|条件を追加|เพิ่มเงื่อนไข/ })
+    .first()
+    .click();
   await page.getByRole("menuitem").nth(1).click();
-  await root.getByRole("button", { name: /Add group|新增群組|グループを追加|เพิ่มกลุ่ม/ }).first().click();
+  await root
+    .getByRole("button", { name: /Add group|新增群組|グループを追加|เพิ่มกลุ่ม/ })
+    .first()
+    .click();
 }
 
 /** A well-formed user id no event has come from (a different one per language). */
@@ -200,10 +260,17 @@ function strangerId(locale: string): string {
 async function slowNarrowcast(request: APIRequestContext, baseURL: string): Promise<string> {
   const before = await fakeConfig(request, { narrowcastPhaseMs: 8_000 });
   try {
-    const sent = await request.post("/api/messages/narrowcast", { headers: { origin: new URL(baseURL).origin }, data: { messages: [{ type: "text", text: "🌸 Spring sale for members" }], filter: { demographic: { type: "gender", oneOf: ["female"] } } } });
+    const sent = await request.post("/api/messages/narrowcast", {
+      headers: { origin: new URL(baseURL).origin },
+      data: { messages: [{ type: "text", text: "🌸 Spring sale for members" }], filter: { demographic: { type: "gender", oneOf: ["female"] } } },
+    });
     expect(sent.status(), await sent.text()).toBe(202);
     const { id } = (await sent.json()) as { id: string };
-    await expect.poll(async () => ((await (await request.get(`/api/messages/${id}`)).json()) as { chunks: Array<{ status: string }> }).chunks[0]?.status, { timeout: 30_000 }).toBe("accepted");
+    await expect
+      .poll(async () => ((await (await request.get(`/api/messages/${id}`)).json()) as { chunks: Array<{ status: string }> }).chunks[0]?.status, {
+        timeout: 30_000,
+      })
+      .toBe("accepted");
     return id;
   } finally {
     await fakeConfig(request, { narrowcastPhaseMs: before.narrowcastPhaseMs });

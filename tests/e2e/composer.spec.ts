@@ -48,7 +48,10 @@ test.describe("composer", () => {
 
     const requestId = (await page.getByTestId("chunk-table").locator("td.font-mono").first().innerText()).trim();
     const sent = await fakeGet<{ deliveredTo: string[] }>(request, `/__fake/sends/${requestId}`);
-    const expected = (await following(request)).filter(matchesBuiltFilter).map((f) => f.userId).sort();
+    const expected = (await following(request))
+      .filter(matchesBuiltFilter)
+      .map((f) => f.userId)
+      .sort();
     expect(expected.length).toBeGreaterThanOrEqual(50);
     expect([...sent.deliveredTo].sort()).toEqual(expected);
     await expect(page.getByTestId("progress-success")).toHaveText(expected.length.toLocaleString("en-US"));
@@ -59,10 +62,17 @@ test.describe("composer", () => {
     const before = await fakeConfig(request, { narrowcastPhaseMs: 6_000 });
     let id = "";
     try {
-      const sent = await request.post("/api/messages/narrowcast", { headers: { origin: new URL(baseURL!).origin }, data: { messages: [{ type: "text", text: `slow narrowcast ${uniqueText("han")}` }], filter: { demographic: { type: "gender", oneOf: ["female"] } } } });
+      const sent = await request.post("/api/messages/narrowcast", {
+        headers: { origin: new URL(baseURL!).origin },
+        data: { messages: [{ type: "text", text: `slow narrowcast ${uniqueText("han")}` }], filter: { demographic: { type: "gender", oneOf: ["female"] } } },
+      });
       expect(sent.status(), await sent.text()).toBe(202);
       id = ((await sent.json()) as { id: string }).id;
-      await expect.poll(async () => ((await (await request.get(`/api/messages/${id}`)).json()) as { chunks: Array<{ status: string }> }).chunks[0]?.status, { timeout: 30_000 }).toBe("accepted");
+      await expect
+        .poll(async () => ((await (await request.get(`/api/messages/${id}`)).json()) as { chunks: Array<{ status: string }> }).chunks[0]?.status, {
+          timeout: 30_000,
+        })
+        .toBe("accepted");
     } finally {
       await fakeConfig(request, { narrowcastPhaseMs: before.narrowcastPhaseMs });
     }
@@ -111,7 +121,12 @@ test.describe("composer", () => {
     await root.getByRole("button", { name: "Choose areas" }).click();
     const areas = page.getByRole("dialog", { name: "Areas" });
     const search = areas.getByRole("textbox", { name: /Search areas/ });
-    for (const [typed, label] of [["台北", "臺北市 Taipei City"], ["Jakarta", "Jabodetabek"], ["とうきょう", "東京都 Tokyo"], ["โตเกียว", "東京都 Tokyo"]] as const) {
+    for (const [typed, label] of [
+      ["台北", "臺北市 Taipei City"],
+      ["Jakarta", "Jabodetabek"],
+      ["とうきょう", "東京都 Tokyo"],
+      ["โตเกียว", "東京都 Tokyo"],
+    ] as const) {
       await search.fill(typed);
       await expect(areas.getByRole("checkbox", { name: label }), typed).toBeVisible();
     }
@@ -180,7 +195,9 @@ test.describe("composer", () => {
     const option = page.getByRole("radio", { name: new RegExp(name) });
     await expect(page.getByTestId("segment-option").filter({ hasText: name })).toContainText("3 friends");
     // The draft is saved on its own a moment after the choice.
-    const saved = page.waitForResponse((r) => /\/api\/drafts/.test(r.url()) && r.request().method() !== "GET" && (r.request().postData() ?? "").includes(segment.id));
+    const saved = page.waitForResponse(
+      (r) => /\/api\/drafts/.test(r.url()) && r.request().method() !== "GET" && (r.request().postData() ?? "").includes(segment.id),
+    );
     await option.check();
     await expect(page.getByTestId("segment-size-now")).toHaveText("3 friends match it now");
     await expect(page.getByText("Give user IDs or choose a saved segment (one of the two)")).toHaveCount(0);
@@ -255,12 +272,20 @@ test.describe("composer", () => {
     await confirmAndSend(page, { tick: false });
     await expect(page.getByTestId("send-status")).toHaveAttribute("data-status", "sent", { timeout: 30_000 });
 
-    const inbox = await fakeGet<{ entries: Array<{ kind: string; messages: Array<{ message: { text?: string } }> }> }>(request, `/__fake/inbox/${friend.userId}?kind=push`);
+    const inbox = await fakeGet<{ entries: Array<{ kind: string; messages: Array<{ message: { text?: string } }> }> }>(
+      request,
+      `/__fake/inbox/${friend.userId}?kind=push`,
+    );
     expect(inbox.entries.some((e) => e.messages[0]?.message.text === text)).toBe(true);
 
     // "Duplicate into a new send" opens the composer with the same recipient (named, not "User") and messages.
     let name: string | null = null;
-    await expect.poll(async () => (name = ((await (await request.get(`/api/contacts/${friend.userId}`)).json()) as { displayName?: string | null }).displayName ?? null), { timeout: 30_000 }).not.toBeNull();
+    await expect
+      .poll(
+        async () => (name = ((await (await request.get(`/api/contacts/${friend.userId}`)).json()) as { displayName?: string | null }).displayName ?? null),
+        { timeout: 30_000 },
+      )
+      .not.toBeNull();
     await page.getByRole("link", { name: "Duplicate into a new send" }).click();
     await expect(page.getByLabel("Text", { exact: true })).toHaveValue(text);
     await expect(page.getByTestId("push-target")).toContainText(friend.userId);
@@ -327,7 +352,9 @@ test.describe("composer", () => {
       await expect(page.getByTestId("save-status")).toHaveText("Draft saved");
       await expect(banner).toHaveCount(0);
 
-      const { items } = (await (await member.api.get("/api/drafts")).json()) as { items: Array<{ working: boolean; authorLabel: string; body: { messages: Array<{ text: string }> } }> };
+      const { items } = (await (await member.api.get("/api/drafts")).json()) as {
+        items: Array<{ working: boolean; authorLabel: string; body: { messages: Array<{ text: string }> } }>;
+      };
       const mine = items.filter((d) => d.authorLabel === member.name);
       expect(mine).toHaveLength(1);
       expect(mine[0]).toMatchObject({ working: true, body: { messages: [{ text: second }] } });
@@ -398,7 +425,10 @@ test.describe("composer", () => {
 
     await expect
       .poll(async () => {
-        const inbox = await fakeGet<{ entries: Array<{ kind: string; messages: Array<{ message: { text?: string } }> }> }>(request, `/__fake/inbox/${friend.userId}?kind=reply`);
+        const inbox = await fakeGet<{ entries: Array<{ kind: string; messages: Array<{ message: { text?: string } }> }> }>(
+          request,
+          `/__fake/inbox/${friend.userId}?kind=reply`,
+        );
         return inbox.entries.some((e) => e.messages[0]?.message.text === answer);
       })
       .toBe(true);
@@ -428,11 +458,14 @@ async function confirmAndSend(page: Page, { tick }: { tick: boolean }) {
 async function tagSomeFriends(request: APIRequestContext, tag: string, n: number): Promise<string[]> {
   let ids: string[] = [];
   await expect
-    .poll(async () => {
-      const { items } = (await (await request.get("/api/contacts?status=friend&limit=200")).json()) as { items: Array<{ userId: string }> };
-      ids = items.map((f) => f.userId);
-      return ids.length;
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        const { items } = (await (await request.get("/api/contacts?status=friend&limit=200")).json()) as { items: Array<{ userId: string }> };
+        ids = items.map((f) => f.userId);
+        return ids.length;
+      },
+      { timeout: 30_000 },
+    )
     .toBeGreaterThan(100);
   const offset = randomBytes(1)[0]! % (ids.length - n);
   const chosen = ids.slice(offset, offset + n);

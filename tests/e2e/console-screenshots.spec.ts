@@ -11,8 +11,12 @@ test.skip(!process.env.SCREENSHOTS, "set SCREENSHOTS=1 to take screenshots");
 test.describe.configure({ mode: "serial" });
 test.setTimeout(120_000);
 
-
-const texts = ["請問今天有營業嗎？週末的預約還有位子嗎", "明日の予約を18時に変更したいです。よろしくお願いします🙏", "สั่งกาแฟลาเต้เย็นสองแก้ว ไม่หวานครับ", "Is the spring sale still on this weekend?"];
+const texts = [
+  "請問今天有營業嗎？週末的預約還有位子嗎",
+  "明日の予約を18時に変更したいです。よろしくお願いします🙏",
+  "สั่งกาแฟลาเต้เย็นสองแก้ว ไม่หวานครับ",
+  "Is the spring sale still on this weekend?",
+];
 
 let eventId = "";
 let senderName = "";
@@ -36,8 +40,12 @@ test.beforeAll(async ({ request }) => {
     .toBe(1);
   eventId = items[0]!.id;
   // Segments whose chips list several tags: the list must read naturally in every language.
-  await request.post("/api/segments", { data: { name: "週末常客", filter: { tags: { mode: "any", values: ["vip", "台北店", "常連"] }, excludeTags: ["員工"], lastActive: { withinDays: 30 } } } });
-  await request.post("/api/segments", { data: { name: "VIP × 台北店", filter: { statuses: ["friend", "blocked"], tags: { mode: "all", values: ["vip", "台北店"] } } } });
+  await request.post("/api/segments", {
+    data: { name: "週末常客", filter: { tags: { mode: "any", values: ["vip", "台北店", "常連"] }, excludeTags: ["員工"], lastActive: { withinDays: 30 } } },
+  });
+  await request.post("/api/segments", {
+    data: { name: "VIP × 台北店", filter: { statuses: ["friend", "blocked"], tags: { mode: "all", values: ["vip", "台北店"] } } },
+  });
 });
 
 for (const v of SCREENSHOT_VARIANTS) {
@@ -79,7 +87,10 @@ for (const v of SCREENSHOT_VARIANTS) {
     // The command palette: part of a friend's name finds them among "Friends, groups and rooms".
     await visit(page, "/");
     await page.keyboard.press("Control+k");
-    await page.getByRole("dialog").getByRole("combobox").fill([...senderName].slice(0, 2).join(""));
+    await page
+      .getByRole("dialog")
+      .getByRole("combobox")
+      .fill([...senderName].slice(0, 2).join(""));
     await page.getByRole("dialog").getByRole("group").getByRole("option").filter({ hasText: senderName }).first().waitFor();
     await settle(page);
     await shot("palette-people", false);
@@ -89,7 +100,12 @@ for (const v of SCREENSHOT_VARIANTS) {
 
 // An answer in each language, and what it looks like with LINE's limits: the composer at the bottom
 // of a friend's and a group's conversation, its editors, the push confirmation, and the settings card.
-const answers = { en: "Thanks! We open at 10:00 on Sundays, see you then.", "zh-TW": "謝謝您！週日早上十點開始營業，期待您的光臨。", ja: "ありがとうございます！日曜日は10時から営業しています。", th: "ขอบคุณค่ะ วันอาทิตย์ร้านเปิดสิบโมงเช้านะคะ" } as const;
+const answers = {
+  en: "Thanks! We open at 10:00 on Sundays, see you then.",
+  "zh-TW": "謝謝您！週日早上十點開始營業，期待您的光臨。",
+  ja: "ありがとうございます！日曜日は10時から営業しています。",
+  th: "ขอบคุณค่ะ วันอาทิตย์ร้านเปิดสิบโมงเช้านะคะ",
+} as const;
 
 // Also Thai at the tablet's width and Japanese at the laptop's.
 const CONVERSATION_VARIANTS = [...SCREENSHOT_VARIANTS, ...SWAPPED_VARIANTS];
@@ -102,7 +118,9 @@ for (const [n, v] of CONVERSATION_VARIANTS.entries()) {
     // man: it is shown as not known to have reached them), an answer, and one more message.
     await fakePost(request, `/__fake/friends/${friend!.userId}/messages`, { type: "text", text: texts[n % 4] });
     await waitForEvents(request, friend!.userId, 1);
-    const narrowcast = await request.post("/api/messages/narrowcast", { data: { messages: [{ type: "text", text: "🌸 Spring sale for members" }], filter: { demographic: { type: "gender", oneOf: ["female"] } } } });
+    const narrowcast = await request.post("/api/messages/narrowcast", {
+      data: { messages: [{ type: "text", text: "🌸 Spring sale for members" }], filter: { demographic: { type: "gender", oneOf: ["female"] } } },
+    });
     const { id } = (await narrowcast.json()) as { id: string };
     await expect.poll(async () => ((await (await request.get(`/api/messages/${id}`)).json()) as { status: string }).status, { timeout: 30_000 }).toBe("sent");
     await visit(page, `/contacts/${friend!.userId}`);
@@ -118,12 +136,17 @@ for (const [n, v] of CONVERSATION_VARIANTS.entries()) {
     await settle(page);
     await shot("conversation-composer", false);
 
-    await composer.getByRole("button", { name: /./ }).filter({ has: page.locator("svg.lucide-sticker") }).click();
+    await composer
+      .getByRole("button", { name: /./ })
+      .filter({ has: page.locator("svg.lucide-sticker") })
+      .click();
     await settle(page);
     await shot("conversation-composer-editors", false);
 
     // A friend whose last message came over 20 minutes ago: the answer would be a push.
-    await postWebhook(request, [{ ...textEvent(texts[(n + 1) % 4]!, { user: late!.userId, at: Date.now() - 25 * 60_000 }), deliveryContext: { isRedelivery: true } }]);
+    await postWebhook(request, [
+      { ...textEvent(texts[(n + 1) % 4]!, { user: late!.userId, at: Date.now() - 25 * 60_000 }), deliveryContext: { isRedelivery: true } },
+    ]);
     await waitForEvents(request, late!.userId, 1);
     await visit(page, `/contacts/${late!.userId}`);
     await field.fill(answers[v.locale]);
@@ -147,10 +170,18 @@ for (const [n, v] of CONVERSATION_VARIANTS.entries()) {
     await shot("conversation-failed", false);
 
     // A group: the composer under its conversation.
-    const joined = await fakePost<{ events: Array<{ source: { groupId: string } }> }>(request, "/__fake/chats", { kind: "group", name: "週末咖啡會 ☕", memberIds: [member!.userId, friend!.userId] });
+    const joined = await fakePost<{ events: Array<{ source: { groupId: string } }> }>(request, "/__fake/chats", {
+      kind: "group",
+      name: "週末咖啡會 ☕",
+      memberIds: [member!.userId, friend!.userId],
+    });
     const groupId = joined.events[0]!.source.groupId;
     await fakePost(request, `/__fake/friends/${member!.userId}/messages`, { type: "text", text: texts[n % 4], chatId: groupId });
-    await expect.poll(async () => ((await (await request.get(`/api/events?groupId=${groupId}&type=message&limit=1`)).json()) as { items: unknown[] }).items.length, { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(async () => ((await (await request.get(`/api/events?groupId=${groupId}&type=message&limit=1`)).json()) as { items: unknown[] }).items.length, {
+        timeout: 15_000,
+      })
+      .toBe(1);
     await expect.poll(async () => (await request.get(`/api/chats/${groupId}`)).status(), { timeout: 15_000 }).toBe(200);
     await visit(page, `/chats/${groupId}`);
     await field.fill(answers[v.locale]);
@@ -166,7 +197,11 @@ for (const [n, v] of CONVERSATION_VARIANTS.entries()) {
 }
 
 async function waitForEvents(request: APIRequestContext, userId: string, count: number) {
-  await expect.poll(async () => ((await (await request.get(`/api/events?userId=${userId}&type=message&limit=10`)).json()) as { items: unknown[] }).items.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(count);
+  await expect
+    .poll(async () => ((await (await request.get(`/api/events?userId=${userId}&type=message&limit=10`)).json()) as { items: unknown[] }).items.length, {
+      timeout: 15_000,
+    })
+    .toBeGreaterThanOrEqual(count);
   // Their page exists once the friends projection has read the event.
   await expect.poll(async () => (await request.get(`/api/contacts/${userId}`)).status(), { timeout: 15_000 }).toBe(200);
 }

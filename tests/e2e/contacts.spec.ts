@@ -11,7 +11,11 @@ test.skip(!FAKE, "needs the fake LINE platform (E2E_FAKE_URL)");
 type FakeUser = { userId: string; displayName: string; status: string };
 
 async function fake<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(FAKE + path, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(FAKE + path, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return (await res.json()) as T;
 }
 
@@ -23,13 +27,13 @@ async function someFriends(n: number): Promise<FakeUser[]> {
 
 /** Until the console has stored an event of this user (webhooks from the fake take a moment). */
 async function waitForEvent(request: APIRequestContext, query: string) {
-  await expect.poll(async () => ((await (await request.get(`/api/events?limit=1&${query}`)).json()) as { items: unknown[] }).items.length, { timeout: 15_000 }).toBe(1);
+  await expect
+    .poll(async () => ((await (await request.get(`/api/events?limit=1&${query}`)).json()) as { items: unknown[] }).items.length, { timeout: 15_000 })
+    .toBe(1);
 }
 
 async function waitForSend(request: APIRequestContext, id: string) {
-  await expect
-    .poll(async () => ((await (await request.get(`/api/messages/${id}`)).json()) as { status: string }).status, { timeout: 20_000 })
-    .toBe("sent");
+  await expect.poll(async () => ((await (await request.get(`/api/messages/${id}`)).json()) as { status: string }).status, { timeout: 20_000 }).toBe("sent");
   return (await (await request.get(`/api/messages/${id}`)).json()) as { chunks: Array<{ lineRequestId: string | null; acceptedRequestId: string | null }> };
 }
 
@@ -66,7 +70,9 @@ test.describe("friends and conversations", () => {
     await waitForEvent(request, `userId=${friend!.userId}&q=${encodeURIComponent(text)}`);
     // A profile job asks LINE for it in the background.
     await expect
-      .poll(async () => ((await (await request.get(`/api/contacts/${friend!.userId}`)).json()) as { displayName?: string | null }).displayName ?? null, { timeout: 15_000 })
+      .poll(async () => ((await (await request.get(`/api/contacts/${friend!.userId}`)).json()) as { displayName?: string | null }).displayName ?? null, {
+        timeout: 15_000,
+      })
       .toBe(friend!.displayName);
 
     await visit(page, `/events?q=${encodeURIComponent(text)}`);
@@ -95,7 +101,9 @@ test.describe("friends and conversations", () => {
     await expect(dialog).toBeHidden();
 
     await expect
-      .poll(async () => ((await (await request.get(`/api/contacts/${user!.userId}`)).json()) as { displayName?: string | null }).displayName ?? null, { timeout: 15_000 })
+      .poll(async () => ((await (await request.get(`/api/contacts/${user!.userId}`)).json()) as { displayName?: string | null }).displayName ?? null, {
+        timeout: 15_000,
+      })
       .toBe(user!.displayName);
     await row.click();
     await expect(dialog.getByTestId("userId-name")).toHaveText(user!.displayName);
@@ -107,7 +115,9 @@ test.describe("friends and conversations", () => {
     const [friend] = await someFriends(1);
     await fake("POST", `/__fake/friends/${friend!.userId}/messages`, { type: "text", text: `palette ${randomBytes(3).toString("hex")}` });
     await expect
-      .poll(async () => ((await (await request.get(`/api/contacts/${friend!.userId}`)).json()) as { displayName?: string | null }).displayName ?? null, { timeout: 15_000 })
+      .poll(async () => ((await (await request.get(`/api/contacts/${friend!.userId}`)).json()) as { displayName?: string | null }).displayName ?? null, {
+        timeout: 15_000,
+      })
       .toBe(friend!.displayName);
     await visit(page, "/");
     await page.keyboard.press("Control+k");
@@ -127,7 +137,9 @@ test.describe("friends and conversations", () => {
     await waitForEvent(request, `userId=${friend!.userId}&q=${encodeURIComponent(text)}`);
     // Their profile (and so their name) comes from LINE in the background.
     await expect
-      .poll(async () => ((await (await request.get(`/api/contacts/${friend!.userId}`)).json()) as { displayName?: string | null }).displayName ?? null, { timeout: 15_000 })
+      .poll(async () => ((await (await request.get(`/api/contacts/${friend!.userId}`)).json()) as { displayName?: string | null }).displayName ?? null, {
+        timeout: 15_000,
+      })
       .toBe(friend!.displayName);
 
     await visit(page, "/events");

@@ -22,8 +22,27 @@ test.describe.configure({ mode: "serial", timeout: 120_000 });
 test.use({ storageState: SIGNED_OUT, baseURL: BASE });
 
 test.beforeAll(async () => {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), FAKE_LINE_PORT: String(FAKE_PORT), PGLITE_DATA_DIR: DATA_DIR, APP_URL: BASE, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, NEXT_TELEMETRY_DISABLED: "1" };
-  for (const name of ["LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN", "LINE_API_BASE_URL", "LINE_DATA_API_BASE_URL", "DEMO_MODE", "FAKE_LINE_URL", "DATABASE_URL", "HOSTNAME"]) delete env[name];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(PORT),
+    FAKE_LINE_PORT: String(FAKE_PORT),
+    PGLITE_DATA_DIR: DATA_DIR,
+    APP_URL: BASE,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  for (const name of [
+    "LINE_CHANNEL_SECRET",
+    "LINE_CHANNEL_ACCESS_TOKEN",
+    "LINE_API_BASE_URL",
+    "LINE_DATA_API_BASE_URL",
+    "DEMO_MODE",
+    "FAKE_LINE_URL",
+    "DATABASE_URL",
+    "HOSTNAME",
+  ])
+    delete env[name];
   const [command, ...args] = START.split(" ");
   server = spawn(command!, args, { env, stdio: "ignore", detached: true });
   const deadline = Date.now() + 90_000;
@@ -91,7 +110,9 @@ test("a friend's message in the simulator arrives in the timeline, and the phone
     .poll(async () => ((await (await page.request.get(`/api/messages/${id}`)).json()) as { status: string }).status, { timeout: 60_000 })
     .toBe("sent");
 
-  const people = (await (await page.request.get("/api/demo/friends?status=following&limit=100")).json()) as { users: Array<{ userId: string; displayName: string; gender: string | null }> };
+  const people = (await (await page.request.get("/api/demo/friends?status=following&limit=100")).json()) as {
+    users: Array<{ userId: string; displayName: string; gender: string | null }>;
+  };
   const woman = people.users.find((u) => u.gender === "female")!;
   const man = people.users.find((u) => u.gender === "male")!;
   await visit(page, "/simulator");
@@ -110,11 +131,16 @@ test("an operator answering from the conversation: the friend's phone shows the 
   await page.getByLabel("Password").fill(ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(`${BASE}/`);
-  const settings = await page.request.patch("/api/settings/channel/conversation", { headers: { origin: BASE }, data: { loadingAnimation: true, markAsRead: true } });
+  const settings = await page.request.patch("/api/settings/channel/conversation", {
+    headers: { origin: BASE },
+    data: { loadingAnimation: true, markAsRead: true },
+  });
   expect(settings.status(), await settings.text()).toBe(200);
 
   // The friend writes from their phone.
-  const people = (await (await page.request.get("/api/demo/friends?status=following&limit=20")).json()) as { users: Array<{ userId: string; displayName: string }> };
+  const people = (await (await page.request.get("/api/demo/friends?status=following&limit=20")).json()) as {
+    users: Array<{ userId: string; displayName: string }>;
+  };
   const friend = people.users[5]!;
   await visit(page, "/simulator");
   const friends = page.getByRole("region", { name: "Fake friends" });

@@ -56,8 +56,13 @@ test("TRUST_PROXY=1 takes the client's address from the proxy's entry, not from 
     body: JSON.stringify(ADMIN),
   });
   expect(signIn.status).toBe(200);
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const { items } = (await (await fetch(`${BASE}/api/me/sessions`, { headers: { cookie } })).json()) as { items: Array<{ current: boolean; ipAddress: string }> };
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const { items } = (await (await fetch(`${BASE}/api/me/sessions`, { headers: { cookie } })).json()) as {
+    items: Array<{ current: boolean; ipAddress: string }>;
+  };
   expect(items.find((s) => s.current)?.ipAddress).toBe("203.0.113.9");
 });
 

@@ -40,7 +40,10 @@ test.describe("first run", () => {
     expect(await (await request.get("/api/setup")).json()).toEqual({ needsSetup: false });
     const second = await request.post("/api/setup", { data: { name: "Mallory", email: "mallory@example.com", password: "another-long-password" } });
     expect(second.status()).toBe(409);
-    const fresh = await page.context().browser()!.newContext({ baseURL: new URL(page.url()).origin });
+    const fresh = await page
+      .context()
+      .browser()!
+      .newContext({ baseURL: new URL(page.url()).origin });
     const visitor = await fresh.newPage();
     await visitor.goto("/setup");
     await expect(visitor).toHaveURL(/\/sign-in$/);

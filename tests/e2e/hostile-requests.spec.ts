@@ -12,7 +12,10 @@ import { postWebhook, textEvent } from "./webhook";
 const b64 = (s: string) => Buffer.from(s).toString("base64url");
 
 test.describe("hostile requests", () => {
-  test("a forged X-Forwarded-For is not the client's address: sessions, the audit log and the sign-in throttle see the connection's", async ({ playwright, baseURL }) => {
+  test("a forged X-Forwarded-For is not the client's address: sessions, the audit log and the sign-in throttle see the connection's", async ({
+    playwright,
+    baseURL,
+  }) => {
     const origin = new URL(baseURL!).origin;
     const forged = "203.0.113.77";
     const ctx = await playwright.request.newContext({ baseURL, storageState: SIGNED_OUT, extraHTTPHeaders: { "x-forwarded-for": forged, origin } });
@@ -34,7 +37,10 @@ test.describe("hostile requests", () => {
       const email = `xff-guess-${Date.now()}@example.com`;
       const statuses: number[] = [];
       for (let i = 1; i <= 6; i++) {
-        const res = await ctx.post("/api/auth/sign-in/email", { data: { email, password: "wrong-password-123" }, headers: { "x-forwarded-for": `198.51.100.${i}` } });
+        const res = await ctx.post("/api/auth/sign-in/email", {
+          data: { email, password: "wrong-password-123" },
+          headers: { "x-forwarded-for": `198.51.100.${i}` },
+        });
         statuses.push(res.status());
       }
       expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);

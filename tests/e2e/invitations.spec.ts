@@ -3,7 +3,11 @@ import { browserAs, createMember, pushBody, SIGNED_OUT } from "./members";
 import { visit } from "./visit";
 
 test.describe("invitations", () => {
-  test("an admin invites by email and role; the invitee sees who it is for, joins and is signed in; the link is then spent", async ({ page, browser, baseURL }) => {
+  test("an admin invites by email and role; the invitee sees who it is for, joins and is signed in; the link is then spent", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     const email = `ops-${Date.now()}@example.com`;
     await visit(page, "/settings/members");
     await page.getByRole("button", { name: "Invite member" }).click();

@@ -32,7 +32,9 @@ test.describe("live timeline", () => {
     await expect(rows).toHaveCount(6);
     await page.waitForTimeout(11_000);
     const ages = await rows.locator("time").evaluateAll((els) => els.map((e) => e.textContent ?? ""));
-    const seconds = ages.map((a) => (a.startsWith("now") ? 0 : Number(/(\d+) second/.exec(a)?.[1] ?? /(\d+) minute/.exec(a)?.[1] ?? NaN) * (a.includes("minute") ? 60 : 1)));
+    const seconds = ages.map((a) =>
+      a.startsWith("now") ? 0 : Number(/(\d+) second/.exec(a)?.[1] ?? /(\d+) minute/.exec(a)?.[1] ?? NaN) * (a.includes("minute") ? 60 : 1),
+    );
     // Newest first: each row is at least as old as the one above it.
     for (let i = 1; i < seconds.length; i++) expect(seconds[i], ages.join(" | ")).toBeGreaterThanOrEqual(seconds[i - 1]!);
     expect(seconds.at(-1), ages.join(" | ")).toBeGreaterThan(0);

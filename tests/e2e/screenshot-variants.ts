@@ -52,7 +52,13 @@ async function audit(page: Page, path: string) {
     const nodes = [];
     for (const node of violation.nodes) {
       const selector = node.target.map(String).join(" ");
-      const known = violation.id === "color-contrast" && (await page.locator(selector).first().evaluate((el, c) => getComputedStyle(el).color === c, subtle).catch(() => false));
+      const known =
+        violation.id === "color-contrast" &&
+        (await page
+          .locator(selector)
+          .first()
+          .evaluate((el, c) => getComputedStyle(el).color === c, subtle)
+          .catch(() => false));
       nodes.push({ target: selector, html: node.html.slice(0, 200), summary: node.failureSummary?.split("\n").slice(1, 2).join("").trim(), known });
     }
     report.push({ id: violation.id, impact: violation.impact, help: violation.help, nodes });

@@ -38,14 +38,28 @@ test("screenshots of the accounts and settings pages", async ({ browser, request
           await shot(page, `${name}-${suffix}`);
         }
         await open(page, "/settings/members");
-        await page.locator("main button").filter({ has: page.locator("svg.lucide-user-plus") }).first().click();
+        await page
+          .locator("main button")
+          .filter({ has: page.locator("svg.lucide-user-plus") })
+          .first()
+          .click();
         await page.locator("#invite-email").fill("new.member@example.com");
         await shot(page, `dialog-invite-${suffix}`);
         await page.keyboard.press("Escape");
         // The created-key dialog, without creating a key each round: the answer is made up here.
         await page.route("**/api/api-keys", (route) =>
           route.request().method() === "POST"
-            ? route.fulfill({ status: 201, json: { id: "shot", name: "Nightly export", role: "viewer", prefix: "oak_Demo12", createdAt: new Date().toISOString(), key: "oak_Demo12ScreenshotOnlyNotARealKey0" } })
+            ? route.fulfill({
+                status: 201,
+                json: {
+                  id: "shot",
+                  name: "Nightly export",
+                  role: "viewer",
+                  prefix: "oak_Demo12",
+                  createdAt: new Date().toISOString(),
+                  key: "oak_Demo12ScreenshotOnlyNotARealKey0",
+                },
+              })
             : route.continue(),
         );
         await open(page, "/settings/api-keys?create=1");
@@ -104,8 +118,19 @@ async function seed(admin: import("@playwright/test").APIRequestContext) {
   return { inviteToken: new URL(invited.link).pathname.split("/").pop()!, operator: operatorState };
 }
 
-async function signedOut(browser: Browser, o: { locale: string; theme: "light" | "dark"; viewport: { width: number; height: number }; baseURL: string }, fn: (page: Page) => Promise<void>) {
-  const ctx = await browser.newContext({ storageState: SIGNED_OUT, viewport: o.viewport, colorScheme: o.theme, locale: o.locale, timezoneId: "Asia/Taipei", baseURL: o.baseURL });
+async function signedOut(
+  browser: Browser,
+  o: { locale: string; theme: "light" | "dark"; viewport: { width: number; height: number }; baseURL: string },
+  fn: (page: Page) => Promise<void>,
+) {
+  const ctx = await browser.newContext({
+    storageState: SIGNED_OUT,
+    viewport: o.viewport,
+    colorScheme: o.theme,
+    locale: o.locale,
+    timezoneId: "Asia/Taipei",
+    baseURL: o.baseURL,
+  });
   await ctx.addCookies([{ name: "oa_locale", value: o.locale, url: o.baseURL }]);
   await fn(await ctx.newPage());
   await ctx.close();
@@ -115,7 +140,11 @@ async function open(page: Page, url: string) {
   await page.goto(url);
   await page.locator("html[data-ready]").waitFor({ state: "attached" });
   // Until what loads in the browser (LINE's answers, lists) has replaced its skeletons.
-  await page.locator('[data-slot="skeleton"]').first().waitFor({ state: "detached", timeout: 8_000 }).catch(() => {});
+  await page
+    .locator('[data-slot="skeleton"]')
+    .first()
+    .waitFor({ state: "detached", timeout: 8_000 })
+    .catch(() => {});
 }
 
 async function shot(page: Page, name: string) {

@@ -27,9 +27,24 @@ test.afterAll(() => {
 
 test("SIGTERM ends live streams, closes the database cleanly and exits promptly; the next start finds every event", async ({ request }) => {
   server = await start();
-  const body = JSON.stringify({ destination: "Uffffffffffffffffffffffffffffffff", events: [{ type: "follow", mode: "active", timestamp: Date.now(), source: { type: "user", userId: "U0000000000000000000000000000stop" }, webhookEventId: "01STOPTEST0000000000000001", deliveryContext: { isRedelivery: false }, replyToken: "r" }] });
+  const body = JSON.stringify({
+    destination: "Uffffffffffffffffffffffffffffffff",
+    events: [
+      {
+        type: "follow",
+        mode: "active",
+        timestamp: Date.now(),
+        source: { type: "user", userId: "U0000000000000000000000000000stop" },
+        webhookEventId: "01STOPTEST0000000000000001",
+        deliveryContext: { isRedelivery: false },
+        replyToken: "r",
+      },
+    ],
+  });
   const signature = createHmac("sha256", E2E_LINE.channelSecret).update(body).digest("base64");
-  expect((await request.post("/api/line/webhook", { data: body, headers: { "content-type": "application/json", "x-line-signature": signature } })).status()).toBe(200);
+  expect(
+    (await request.post("/api/line/webhook", { data: body, headers: { "content-type": "application/json", "x-line-signature": signature } })).status(),
+  ).toBe(200);
 
   // An operator's open timeline: the live stream of server-sent events.
   expect((await request.post("/api/auth/sign-in/email", { data: ADMIN, headers: { origin: BASE } })).status()).toBe(200);
@@ -60,7 +75,21 @@ test("SIGTERM ends live streams, closes the database cleanly and exits promptly;
 });
 
 async function start(): Promise<ChildProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), HOSTNAME: "127.0.0.1", PGLITE_DATA_DIR: DATA_DIR, APP_URL: BASE, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LINE_CHANNEL_SECRET: E2E_LINE.channelSecret, LINE_CHANNEL_ACCESS_TOKEN: E2E_LINE.channelAccessToken, LINE_API_BASE_URL: E2E_LINE.apiUrl, LINE_DATA_API_BASE_URL: E2E_LINE.apiUrl, BETTER_AUTH_SECRET: "shutdown-test-auth-secret-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(PORT),
+    HOSTNAME: "127.0.0.1",
+    PGLITE_DATA_DIR: DATA_DIR,
+    APP_URL: BASE,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LINE_CHANNEL_SECRET: E2E_LINE.channelSecret,
+    LINE_CHANNEL_ACCESS_TOKEN: E2E_LINE.channelAccessToken,
+    LINE_API_BASE_URL: E2E_LINE.apiUrl,
+    LINE_DATA_API_BASE_URL: E2E_LINE.apiUrl,
+    BETTER_AUTH_SECRET: "shutdown-test-auth-secret-0123456789abcdef",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   for (const name of ["DATABASE_URL", "DEMO_MODE", "FAKE_LINE_URL"]) delete env[name];
   const [command, ...args] = START.split(" ");
   const child = spawn(command!, args, { env, stdio: ["ignore", "pipe", "pipe"] });

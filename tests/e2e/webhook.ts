@@ -60,4 +60,3 @@ export function uniqueText(script: keyof typeof scripts, length = 6): string {
   const chars = Array.from(scripts[script]);
   return Array.from(randomBytes(length), (b) => chars[b % chars.length]).join("");
 }
-

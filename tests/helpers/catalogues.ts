@@ -9,7 +9,10 @@ import zhTW from "@/i18n/catalogues/zh-TW.json";
 export const catalogues = { en, "zh-TW": zhTW, ja, th } as const;
 export type CatalogueLocale = keyof typeof catalogues;
 
-export const flatCatalogues = Object.fromEntries(Object.entries(catalogues).map(([locale, messages]) => [locale, flatten(messages)])) as Record<CatalogueLocale, Record<string, string>>;
+export const flatCatalogues = Object.fromEntries(Object.entries(catalogues).map(([locale, messages]) => [locale, flatten(messages)])) as Record<
+  CatalogueLocale,
+  Record<string, string>
+>;
 
 export function flatten(obj: object, prefix = ""): Record<string, string> {
   const out: Record<string, string> = {};

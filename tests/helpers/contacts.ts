@@ -65,7 +65,11 @@ export function fakeHandlers(fake: FakeLine, options: { rates?: Partial<LineRate
  * Run background jobs until none is due within `horizonMs` (jobs that asked to come back later — a
  * rate window, LINE's 202 — are waited for), or `until` holds.
  */
-export async function runJobs(db: Db, handlers: Record<string, JobHandler>, opts: { horizonMs?: number; timeoutMs?: number; until?: () => Promise<boolean> } = {}) {
+export async function runJobs(
+  db: Db,
+  handlers: Record<string, JobHandler>,
+  opts: { horizonMs?: number; timeoutMs?: number; until?: () => Promise<boolean> } = {},
+) {
   const worker = createJobWorker({ db, handlers, maxInFlight: 8, workerId: "test" });
   const deadline = Date.now() + (opts.timeoutMs ?? 20_000);
   const kinds = Object.keys(handlers);
@@ -75,7 +79,10 @@ export async function runJobs(db: Db, handlers: Record<string, JobHandler>, opts
     if (opts.until && (await opts.until())) return;
     const soon = await db.execute(sql`
       select count(*)::int as n from jobs where done_at is null and failed_at is null
-        and kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})
+        and kind in (${sql.join(
+          kinds.map((k) => sql`${k}`),
+          sql`, `,
+        )})
         and run_at < now() + ${`${opts.horizonMs ?? 10_000} milliseconds`}::interval`);
     if (!opts.until && Number((soon as unknown as { rows: Array<{ n: number }> }).rows[0]!.n) === 0) return;
     if (Date.now() > deadline) throw new Error("jobs did not settle in time");
@@ -84,7 +91,11 @@ export async function runJobs(db: Db, handlers: Record<string, JobHandler>, opts
 }
 
 export async function control<T = Json>(fake: FakeLine, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${fake.url}${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${fake.url}${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return (res.status === 204 ? null : await res.json()) as T;
 }
 

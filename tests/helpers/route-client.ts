@@ -9,14 +9,12 @@ export const BASE = "http://console.test";
  */
 export class RouteClient {
   private cookies = new Map<string, string>();
-  constructor(readonly ip = "203.0.113.10", readonly bearer?: string) {}
+  constructor(
+    readonly ip = "203.0.113.10",
+    readonly bearer?: string,
+  ) {}
 
-  async call(
-    handler: Handler,
-    method: string,
-    path: string,
-    opts: { body?: unknown; params?: Record<string, string>; headers?: Record<string, string> } = {},
-  ) {
+  async call(handler: Handler, method: string, path: string, opts: { body?: unknown; params?: Record<string, string>; headers?: Record<string, string> } = {}) {
     const res = await this.send(handler, method, path, opts);
     const text = await res.text();
     let json: unknown = undefined;

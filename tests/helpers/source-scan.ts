@@ -77,7 +77,8 @@ export function translationUses(file: string, source = parseSource(file)): Trans
     const base = { file, line: lineOf(call), method, withValues: values !== undefined };
     if (key && (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key))) uses.push({ ...base, key: full(key.text), dynamic: false });
     else if (key && ts.isTemplateExpression(key) && key.head.text) uses.push({ ...base, key: full(key.head.text), dynamic: true });
-    else if (key && ts.isConditionalExpression(key)) for (const k of [key.whenTrue, key.whenFalse].map(unwrap)) if (k && ts.isStringLiteral(k)) uses.push({ ...base, key: full(k.text), dynamic: false });
+    else if (key && ts.isConditionalExpression(key))
+      for (const k of [key.whenTrue, key.whenFalse].map(unwrap)) if (k && ts.isStringLiteral(k)) uses.push({ ...base, key: full(k.text), dynamic: false });
   };
 
   const visit = (node: ts.Node) => {
@@ -112,7 +113,8 @@ function translatorNamespace(expr: ts.Expression): string | undefined {
   const e = unwrap(expr);
   if (!e) return undefined;
   const call = ts.isAwaitExpression(e) ? unwrap(e.expression) : e;
-  if (!call || !ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || !["useTranslations", "getTranslations"].includes(call.expression.text)) return undefined;
+  if (!call || !ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || !["useTranslations", "getTranslations"].includes(call.expression.text))
+    return undefined;
   const arg = call.arguments[0];
   if (!arg) return "";
   if (ts.isStringLiteral(arg)) return arg.text;

@@ -39,9 +39,9 @@ export const engine = () => inject("testDb").kind;
 /** Empty every table but channels (cheaper than a new database per test). */
 export async function resetTestDatabase(t: TestDatabase): Promise<void> {
   const { sql } = await import("drizzle-orm");
-  const res = (await t.handle.db.execute(
-    sql`select tablename from pg_tables where schemaname = 'public' and tablename <> 'channels'`,
-  )) as unknown as { rows: Array<{ tablename: string }> };
+  const res = (await t.handle.db.execute(sql`select tablename from pg_tables where schemaname = 'public' and tablename <> 'channels'`)) as unknown as {
+    rows: Array<{ tablename: string }>;
+  };
   const names = res.rows.map((r) => `"${r.tablename}"`).join(", ");
   if (names) await t.handle.db.execute(sql.raw(`truncate ${names} restart identity cascade`));
 }

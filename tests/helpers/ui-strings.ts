@@ -13,7 +13,8 @@ export interface UiString {
 }
 
 /** Attributes whose value is read (or heard) by a person. */
-const TEXT_ATTRIBUTE = /^(aria-label|aria-description|aria-roledescription|aria-valuetext|title|placeholder|alt|label|description|[a-z]+(Label|Title|Text|Description|Placeholder|Hint))$/;
+const TEXT_ATTRIBUTE =
+  /^(aria-label|aria-description|aria-roledescription|aria-valuetext|title|placeholder|alt|label|description|[a-z]+(Label|Title|Text|Description|Placeholder|Hint))$/;
 
 /** Elements whose text is code or a key on the keyboard, not words. */
 const CODE_ELEMENTS = new Set(["code", "kbd", "Kbd", "pre", "samp", "CodeBlock"]);
@@ -31,7 +32,8 @@ export function uiStrings(file: string, source = parseSource(file)): UiString[] 
   };
   const visit = (node: ts.Node) => {
     if (ts.isJsxText(node)) add(node, "text", [node.text]);
-    else if (ts.isJsxExpression(node) && node.expression && (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent))) add(node, "text", textParts(node.expression));
+    else if (ts.isJsxExpression(node) && node.expression && (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent)))
+      add(node, "text", textParts(node.expression));
     else if (ts.isJsxAttribute(node) && TEXT_ATTRIBUTE.test(node.name.getText()) && node.initializer) {
       const value = ts.isJsxExpression(node.initializer) ? node.initializer.expression : node.initializer;
       if (value) add(node, node.name.getText(), textParts(value));
@@ -40,9 +42,16 @@ export function uiStrings(file: string, source = parseSource(file)): UiString[] 
       if (callee === "toast" || callee.endsWith(".toast")) {
         const arg = node.arguments[0];
         if (arg && ts.isObjectLiteralExpression(arg)) {
-          for (const p of arg.properties) if (ts.isPropertyAssignment(p) && ["title", "description"].includes(p.name.getText())) add(p, `toast ${p.name.getText()}`, textParts(p.initializer));
+          for (const p of arg.properties)
+            if (ts.isPropertyAssignment(p) && ["title", "description"].includes(p.name.getText()))
+              add(p, `toast ${p.name.getText()}`, textParts(p.initializer));
         }
-      } else if (/^(window\.)?(confirm|alert|prompt)$/.test(callee)) add(node, callee, node.arguments.flatMap((a) => textParts(a)));
+      } else if (/^(window\.)?(confirm|alert|prompt)$/.test(callee))
+        add(
+          node,
+          callee,
+          node.arguments.flatMap((a) => textParts(a)),
+        );
     }
     node.forEachChild(visit);
   };
@@ -56,7 +65,10 @@ export function textParts(expr: ts.Expression): string[] {
   if (ts.isTemplateExpression(expr)) return [expr.head.text + expr.templateSpans.map((s) => `…${s.literal.text}`).join("")];
   if (ts.isParenthesizedExpression(expr)) return textParts(expr.expression);
   if (ts.isConditionalExpression(expr)) return [...textParts(expr.whenTrue), ...textParts(expr.whenFalse)];
-  if (ts.isBinaryExpression(expr) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.PlusToken].includes(expr.operatorToken.kind)) {
+  if (
+    ts.isBinaryExpression(expr) &&
+    [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.PlusToken].includes(expr.operatorToken.kind)
+  ) {
     return [...textParts(expr.left), ...textParts(expr.right)];
   }
   if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return textParts(expr.right);

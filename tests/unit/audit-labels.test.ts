@@ -15,7 +15,17 @@ describe("audit log labels", () => {
   const actions = [...new Set(recorded.map((r) => r.action))].sort();
 
   it("finds the actions the code records (the scan itself works)", () => {
-    expect(actions).toEqual(expect.arrayContaining(["message.sent", "segment.created", "friends.tagged", "member.joined", "member.disabled", "member.enabled", "setup.admin_created"]));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "message.sent",
+        "segment.created",
+        "friends.tagged",
+        "member.joined",
+        "member.disabled",
+        "member.enabled",
+        "setup.admin_created",
+      ]),
+    );
   });
 
   it("records only actions of the shared vocabulary (the log's filter lists those)", () => {
@@ -34,7 +44,12 @@ function recordedActions(): Array<{ action: string; where: string }> {
     const visit = (node: ts.Node) => {
       if (ts.isCallExpression(node)) {
         const callee = node.expression.getText();
-        const found = callee === "audit" || callee.endsWith(".audit") ? textParts(node.arguments[0]!) : callee === "recordAudit" ? property(node.arguments[1], "action") : [];
+        const found =
+          callee === "audit" || callee.endsWith(".audit")
+            ? textParts(node.arguments[0]!)
+            : callee === "recordAudit"
+              ? property(node.arguments[1], "action")
+              : [];
         for (const action of found) out.push({ action, where: `${file}:${lineOf(node)}` });
       }
       node.forEachChild(visit);

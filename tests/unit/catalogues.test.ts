@@ -30,7 +30,9 @@ describe("translations the components ask for", () => {
 
   it("finds the translations of this repository (the scan itself works)", () => {
     expect(uses.length).toBeGreaterThan(1000);
-    expect(uses).toContainEqual(expect.objectContaining({ file: "components/sends/composer/review/review-panel.tsx", key: "composer.review.testFailed", dynamic: false }));
+    expect(uses).toContainEqual(
+      expect.objectContaining({ file: "components/sends/composer/review/review-panel.tsx", key: "composer.review.testFailed", dynamic: false }),
+    );
     // (await getTranslations("ns"))("key") in a page's metadata
     expect(uses).toContainEqual(expect.objectContaining({ file: "app/(console)/chats/page.tsx", key: "chats.title" }));
     // a translator a helper receives as a parameter is not taken for the component's
@@ -38,7 +40,9 @@ describe("translations the components ask for", () => {
   });
 
   it("every literal key exists in en.json as a message", () => {
-    const missing = uses.filter((u) => !u.dynamic && u.method !== "has" && (u.method === "raw" ? at(catalogues.en, u.key) === undefined : typeof reference(u.key) !== "string"));
+    const missing = uses.filter(
+      (u) => !u.dynamic && u.method !== "has" && (u.method === "raw" ? at(catalogues.en, u.key) === undefined : typeof reference(u.key) !== "string"),
+    );
     expect(missing.map(where)).toEqual([]);
   });
 
@@ -48,7 +52,9 @@ describe("translations the components ask for", () => {
   });
 
   it("a message with arguments is always given values", () => {
-    const bare = uses.filter((u) => !u.dynamic && u.method === "call" && !u.withValues && typeof reference(u.key) === "string" && argumentsOf(reference(u.key)!).length > 0);
+    const bare = uses.filter(
+      (u) => !u.dynamic && u.method === "call" && !u.withValues && typeof reference(u.key) === "string" && argumentsOf(reference(u.key)!).length > 0,
+    );
     expect(bare.map((u) => `${where(u)} needs ${argumentsOf(reference(u.key)!).join(", ")}`)).toEqual([]);
   });
 });

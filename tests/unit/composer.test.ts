@@ -52,7 +52,12 @@ describe("targeting sentence", () => {
   });
 
   it("says everyone when nothing narrows the send", () => {
-    for (const [locale, text] of [["en", "all friends"], ["zh-TW", "所有好友"], ["ja", "友だち全員"], ["th", "เพื่อนทุกคน"]] as const) {
+    for (const [locale, text] of [
+      ["en", "all friends"],
+      ["zh-TW", "所有好友"],
+      ["ja", "友だち全員"],
+      ["th", "เพื่อนทุกคน"],
+    ] as const) {
       expect(sentence(locale, {})).toBe(text);
     }
   });
@@ -61,7 +66,13 @@ describe("targeting sentence", () => {
     const filter: DemographicFilter = {
       type: "operator",
       and: [
-        { type: "operator", or: [{ type: "appType", oneOf: ["ios"] }, { type: "age", lt: "age_25" }] },
+        {
+          type: "operator",
+          or: [
+            { type: "appType", oneOf: ["ios"] },
+            { type: "age", lt: "age_25" },
+          ],
+        },
         { type: "operator", not: { type: "area", oneOf: ["jp_13"] } },
       ],
     };
@@ -71,7 +82,13 @@ describe("targeting sentence", () => {
 
   it("names audiences and re-deliveries, and quota limits", () => {
     const text = sentence("en", {
-      recipient: { type: "operator", or: [{ type: "audience", audienceGroupId: 42 }, { type: "redelivery", requestId: "3f2a9c1e-0000-4000-8000-000000000000" }] },
+      recipient: {
+        type: "operator",
+        or: [
+          { type: "audience", audienceGroupId: 42 },
+          { type: "redelivery", requestId: "3f2a9c1e-0000-4000-8000-000000000000" },
+        ],
+      },
       limit: { upToRemainingQuota: true, forbidPartialDelivery: true },
     });
     expect(text).toBe("in audience 42 or who received narrowcast 3f2a9c1e…, only if the quota covers everyone");
@@ -85,8 +102,24 @@ describe("targeting tree", () => {
     op: "and",
     children: [
       { id: "a", kind: "gender", oneOf: ["female"] },
-      { id: "b", kind: "group", op: "or", children: [{ id: "c", kind: "area", oneOf: ["jp_13"] }, { id: "d", kind: "age", gte: "age_20" }] },
-      { id: "e", kind: "group", op: "not", children: [{ id: "f", kind: "appType", oneOf: ["android"] }, { id: "g", kind: "subscriptionPeriod", lt: "day_7" }] },
+      {
+        id: "b",
+        kind: "group",
+        op: "or",
+        children: [
+          { id: "c", kind: "area", oneOf: ["jp_13"] },
+          { id: "d", kind: "age", gte: "age_20" },
+        ],
+      },
+      {
+        id: "e",
+        kind: "group",
+        op: "not",
+        children: [
+          { id: "f", kind: "appType", oneOf: ["android"] },
+          { id: "g", kind: "subscriptionPeriod", lt: "day_7" },
+        ],
+      },
       { id: "h", kind: "group", op: "or", children: [] },
     ],
   };
@@ -96,8 +129,23 @@ describe("targeting tree", () => {
       type: "operator",
       and: [
         { type: "gender", oneOf: ["female"] },
-        { type: "operator", or: [{ type: "area", oneOf: ["jp_13"] }, { type: "age", gte: "age_20" }] },
-        { type: "operator", not: { type: "operator", and: [{ type: "appType", oneOf: ["android"] }, { type: "subscriptionPeriod", lt: "day_7" }] } },
+        {
+          type: "operator",
+          or: [
+            { type: "area", oneOf: ["jp_13"] },
+            { type: "age", gte: "age_20" },
+          ],
+        },
+        {
+          type: "operator",
+          not: {
+            type: "operator",
+            and: [
+              { type: "appType", oneOf: ["android"] },
+              { type: "subscriptionPeriod", lt: "day_7" },
+            ],
+          },
+        },
       ],
     });
   });
@@ -110,7 +158,12 @@ describe("targeting tree", () => {
       if (kind !== "audience" && kind !== "redelivery") expect(toDemographic(g), kind).toEqual({ type: "gender", oneOf: ["male"] });
     }
     // A gender with both chips released is as empty as a new one.
-    const released: Group = { id: "r", kind: "group", op: "and", children: [{ id: "x", kind: "group", op: "not", children: [{ id: "y", kind: "gender", oneOf: [] }] }] };
+    const released: Group = {
+      id: "r",
+      kind: "group",
+      op: "and",
+      children: [{ id: "x", kind: "group", op: "not", children: [{ id: "y", kind: "gender", oneOf: [] }] }],
+    };
     expect(incompleteConditions(released)).toEqual([{ id: "y", kind: "gender" }]);
     expect(toDemographic(released)).toBeUndefined();
   });
@@ -122,7 +175,10 @@ describe("targeting tree", () => {
 
   it("gives nothing for an empty builder and a single condition without an operator", () => {
     expect(toDemographic({ id: "r", kind: "group", op: "and", children: [] })).toBeUndefined();
-    expect(toRecipient({ id: "r", kind: "group", op: "or", children: [{ id: "x", kind: "audience", audienceGroupId: 7 }] })).toEqual({ type: "audience", audienceGroupId: 7 });
+    expect(toRecipient({ id: "r", kind: "group", op: "or", children: [{ id: "x", kind: "audience", audienceGroupId: 7 }] })).toEqual({
+      type: "audience",
+      audienceGroupId: 7,
+    });
   });
 
   it("builds a narrowcast body the shared schema accepts, and back", () => {
@@ -195,7 +251,10 @@ describe("recipient list", () => {
 
 describe("LINE emoji in text", () => {
   it("moves emoji with the text typed before them and drops those deleted", () => {
-    const emojis = [{ index: 2, productId: "p", emojiId: "001" }, { index: 5, productId: "p", emojiId: "002" }];
+    const emojis = [
+      { index: 2, productId: "p", emojiId: "001" },
+      { index: 5, productId: "p", emojiId: "002" },
+    ];
     expect(followEdit("Hi$ x$", "Hello$ x$", emojis).map((e) => e.index)).toEqual([5, 8]);
     expect(followEdit("Hi$ x$", "Hi x$", emojis).map((e) => e.emojiId)).toEqual(["002"]);
   });
@@ -229,7 +288,10 @@ describe("code snippets", () => {
 describe("field issues", () => {
   it("keys zod's problems by the field's path, with a translation key and its values", () => {
     const result = broadcastBodySchema.safeParse({
-      messages: [{ type: "text", text: "x".repeat(5001) }, { type: "image", originalContentUrl: "http://a.example/x.png", previewImageUrl: "https://a.example/p.png" }],
+      messages: [
+        { type: "text", text: "x".repeat(5001) },
+        { type: "image", originalContentUrl: "http://a.example/x.png", previewImageUrl: "https://a.example/p.png" },
+      ],
     });
     const issues = issuesFromZod(result.error!);
     expect(issues.get("messages.0.text")).toEqual([expect.objectContaining({ key: "maxChars", values: { maximum: 5000 } })]);

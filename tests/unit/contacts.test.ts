@@ -70,7 +70,9 @@ describe("CSV", () => {
 describe("friends projection rules", () => {
   it("follow → unfollow → follow: the newest wins, blocking is not activity", () => {
     const p = projectEvents([ev("follow", 1000), ev("unfollow", 2000), ev("follow", 3000), ev("message", 2500, { messageType: "text" })]);
-    expect(p.friends).toEqual([{ channelId: 1, userId: U1, firstSeen: new Date(1000), lastActive: new Date(3000), status: "friend", statusAt: new Date(3000), followed: true }]);
+    expect(p.friends).toEqual([
+      { channelId: 1, userId: U1, firstSeen: new Date(1000), lastActive: new Date(3000), status: "friend", statusAt: new Date(3000), followed: true },
+    ]);
   });
 
   it("members joining a group are seen, not active; a media message queues its content", () => {

@@ -17,7 +17,7 @@ describe("environment", () => {
   it.each([
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
     [{ PORT: "http" }, "PORT"],
-    [{ LINE_CHANNEL_SECRET: "nothex" , LINE_CHANNEL_ACCESS_TOKEN: "x".repeat(40)}, "LINE_CHANNEL_SECRET"],
+    [{ LINE_CHANNEL_SECRET: "nothex", LINE_CHANNEL_ACCESS_TOKEN: "x".repeat(40) }, "LINE_CHANNEL_SECRET"],
     [{ LINE_CHANNEL_SECRET: secret }, "LINE_CHANNEL_ACCESS_TOKEN"],
     [{ LINE_CHANNEL_ACCESS_TOKEN: "x".repeat(40) }, "LINE_CHANNEL_SECRET"],
     [{ ADMIN_EMAIL: "a@b.co" }, "ADMIN_PASSWORD"],
@@ -40,7 +40,17 @@ describe("environment", () => {
 
   it("reads TRUST_PROXY as a number of proxies, 1 for the old true", () => {
     expect(parseEnv({}).TRUST_PROXY).toBe(0);
-    for (const [value, hops] of [["", 0], ["0", 0], ["false", 0], ["no", 0], ["1", 1], ["true", 1], ["yes", 1], ["TRUE", 1], ["2", 2]] as const) {
+    for (const [value, hops] of [
+      ["", 0],
+      ["0", 0],
+      ["false", 0],
+      ["no", 0],
+      ["1", 1],
+      ["true", 1],
+      ["yes", 1],
+      ["TRUE", 1],
+      ["2", 2],
+    ] as const) {
       expect(parseEnv({ TRUST_PROXY: value }).TRUST_PROXY, value).toBe(hops);
     }
   });

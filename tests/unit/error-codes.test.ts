@@ -15,7 +15,17 @@ describe("API error codes in the catalogues", () => {
   it("reads the codes the server answers with from the source", () => {
     // One of each way a code is written: HttpError, a ternary inside one, media answers, the zod/500
     // answers of errorResponse, and an audience upload's stored error.
-    for (const code of ["not_found", "last_admin", "line_unreachable", "media_gone", "media_pending", "invalid_request", "internal_error", "segment_deleted", "segment_empty"]) {
+    for (const code of [
+      "not_found",
+      "last_admin",
+      "line_unreachable",
+      "media_gone",
+      "media_pending",
+      "invalid_request",
+      "internal_error",
+      "segment_deleted",
+      "segment_empty",
+    ]) {
       expect(codes, code).toContain(code);
     }
     expect(codes.size).toBeGreaterThan(35);
@@ -47,13 +57,17 @@ describe("API error codes in the catalogues", () => {
   it("every reason a send or an attempt records, and every narrowcast errorCode, is explained", () => {
     const reasons = sendFailureReasons();
     expect(reasons).toEqual(expect.arrayContaining(["monthly_quota", "gave_up", "retryable", "rate_limit", "narrowcast_failed"]));
-    expect(missingKeys([...reasons.map((r) => `sends.outcome.reasons.${r}`), ...NARROWCAST_ERROR_CODES.map((c) => `sends.outcome.narrowcastCodes.${c}`)])).toEqual({});
+    expect(
+      missingKeys([...reasons.map((r) => `sends.outcome.reasons.${r}`), ...NARROWCAST_ERROR_CODES.map((c) => `sends.outcome.narrowcastCodes.${c}`)]),
+    ).toEqual({});
   });
 });
 
 describe("describeError", () => {
   it("keeps LINE's own words apart from our server's English", () => {
-    expect(describeError(new ApiError(400, "line_refused", "The request body has 1 error(s)", [{ property: "messages[0].text", message: "May not be empty" }]))).toEqual({
+    expect(
+      describeError(new ApiError(400, "line_refused", "The request body has 1 error(s)", [{ property: "messages[0].text", message: "May not be empty" }])),
+    ).toEqual({
       code: "line_refused",
       lineMessage: "The request body has 1 error(s)",
       details: [{ property: "messages[0].text", message: "May not be empty" }],

@@ -44,13 +44,19 @@ describe("ErrorMessage", () => {
 
 describe("LineFailure", () => {
   it("explains a send's failure in the operator's language, LINE's words beside it", () => {
-    const html = render("zh-TW", createElement(LineFailure, { error: { status: 429, reason: "monthly_quota", message: "You have reached your monthly limit." } }));
+    const html = render(
+      "zh-TW",
+      createElement(LineFailure, { error: { status: 429, reason: "monthly_quota", message: "You have reached your monthly limit." } }),
+    );
     expect(html).toContain(catalogues["zh-TW"].sends.outcome.reasons.monthly_quota);
     expect(html).toMatch(/<q lang="en"[^>]*>You have reached your monthly limit\.<\/q>/);
   });
 
   it("never shows LINE's words alone, even for a reason it does not know", () => {
-    const html = render("ja", createElement(LineFailure, { error: { status: 400, reason: "something_new", message: "The property, 'to', must be specified." } }));
+    const html = render(
+      "ja",
+      createElement(LineFailure, { error: { status: 400, reason: "something_new", message: "The property, 'to', must be specified." } }),
+    );
     expect(html).toContain(catalogues.ja.errors.codes.line_refused);
     expect(html.indexOf(catalogues.ja.errors.codes.line_refused)).toBeLessThan(html.indexOf("The property"));
   });

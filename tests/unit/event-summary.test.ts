@@ -61,15 +61,34 @@ describe("summarizeEvent", () => {
       ],
     });
     const emoji = summarizeEvent(eventBuilders["message/text"]!()).parts[0];
-    expect(emoji).toMatchObject({ segments: [{ text: "Hello " }, { kind: "emoji", text: "(love)", productId: "5ac1bfd5040ab15980c9b435", emojiId: "001" }, { text: " do you open on Sunday?" }] });
+    expect(emoji).toMatchObject({
+      segments: [
+        { text: "Hello " },
+        { kind: "emoji", text: "(love)", productId: "5ac1bfd5040ab15980c9b435", emojiId: "001" },
+        { text: " do you open on Sunday?" },
+      ],
+    });
   });
 
   it("ignores emoji markers that overlap or fall outside the text", () => {
     const summary = summarizeEvent({
       type: "message",
-      message: { type: "text", text: "hi 😀", emojis: [{ index: 0, length: 2 }, { index: 1, length: 2 }, { index: 40, length: 3 }] },
+      message: {
+        type: "text",
+        text: "hi 😀",
+        emojis: [
+          { index: 0, length: 2 },
+          { index: 1, length: 2 },
+          { index: 40, length: 3 },
+        ],
+      },
     });
-    expect(summary.parts[0]).toMatchObject({ segments: [{ kind: "emoji", text: "hi" }, { kind: "text", text: " 😀" }] });
+    expect(summary.parts[0]).toMatchObject({
+      segments: [
+        { kind: "emoji", text: "hi" },
+        { kind: "text", text: " 😀" },
+      ],
+    });
   });
 
   it("says which image of a set it is, and copes without index or total", () => {
@@ -80,23 +99,30 @@ describe("summarizeEvent", () => {
   });
 
   it("shows a sticker's own text and the date or time a picker sent", () => {
-    expect(englishSummary({ type: "message", message: { type: "sticker", packageId: "12287", stickerId: "738839", stickerResourceType: "MESSAGE", text: "See you at 7!" } })).toBe(
-      "Sticker · 12287/738839 · MESSAGE · See you at 7!",
-    );
+    expect(
+      englishSummary({
+        type: "message",
+        message: { type: "sticker", packageId: "12287", stickerId: "738839", stickerResourceType: "MESSAGE", text: "See you at 7!" },
+      }),
+    ).toBe("Sticker · 12287/738839 · MESSAGE · See you at 7!");
     expect(englishSummary({ type: "postback", postback: { data: "d", params: { date: "2026-01-02" } } })).toBe("d · Date picked: 2026-01-02");
     expect(englishSummary({ type: "postback", postback: { data: "d", params: { time: "19:30" } } })).toBe("d · Time picked: 19:30");
   });
 
   it("counts members beyond the ones it lists", () => {
     const members = Array.from({ length: 5 }, (_, i) => ({ type: "user", userId: `U${String(i).repeat(32)}` }));
-    expect(englishSummary({ type: "memberJoined", source: { type: "room", roomId: "R1" }, joined: { members } })).toMatch(/^5 members joined · U0{32} · U1{32} · U2{32} · \+2 more$/);
+    expect(englishSummary({ type: "memberJoined", source: { type: "room", roomId: "R1" }, joined: { members } })).toMatch(
+      /^5 members joined · U0{32} · U1{32} · U2{32} · \+2 more$/,
+    );
   });
 
   it("notes a quoted reply and externally hosted media", () => {
     expect(englishSummary({ type: "message", message: { type: "text", text: "Yes, that one please", quotedMessageId: "103774334432326822" } })).toBe(
       "Yes, that one please · replying to 103774334432326822",
     );
-    expect(englishSummary({ type: "message", message: { type: "video", duration: 3_723_000, contentProvider: { type: "external" } } })).toBe("Video · 1:02:03 · hosted externally");
+    expect(englishSummary({ type: "message", message: { type: "video", duration: 3_723_000, contentProvider: { type: "external" } } })).toBe(
+      "Video · 1:02:03 · hosted externally",
+    );
   });
 
   it("falls back to a generic line for unknown message types and malformed payloads", () => {

@@ -27,7 +27,11 @@ describe("timeline filters in the URL", () => {
   const user = "U066548bbcded8077efcfe3fb2c3ea935";
 
   it("keeps valid filters and drops invalid ones and unknown parameters", () => {
-    expect(parseEventFilters({ type: "message", userId: user, sourceType: "planet", q: " 東京 ", event: "12", redelivery: "yes" })).toEqual({ type: "message", userId: user, q: "東京" });
+    expect(parseEventFilters({ type: "message", userId: user, sourceType: "planet", q: " 東京 ", event: "12", redelivery: "yes" })).toEqual({
+      type: "message",
+      userId: user,
+      q: "東京",
+    });
   });
 
   it("writes filters in a stable order, so equal filters make equal URLs", () => {

@@ -105,7 +105,10 @@ describe("group commit", () => {
       const done = Array.from({ length: 12 }, (_, i) => gc.submit(i));
       await Promise.resolve();
       // Two writes of five are under way at once; the last two wait for a free slot.
-      expect(batches).toEqual([[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]]);
+      expect(batches).toEqual([
+        [0, 1, 2, 3, 4],
+        [5, 6, 7, 8, 9],
+      ]);
       release[0]!.resolve();
       release[1]!.resolve();
       release[2]!.resolve();
@@ -140,7 +143,12 @@ describe("group commit", () => {
       vi.useFakeTimers();
       const batches: number[][] = [];
       let outstanding = 4;
-      const gc = createGroupCommit<number>(async (items) => void batches.push(items), { maxBatch: 100, concurrency: 2, lingerMs: 1000, outstanding: () => outstanding });
+      const gc = createGroupCommit<number>(async (items) => void batches.push(items), {
+        maxBatch: 100,
+        concurrency: 2,
+        lingerMs: 1000,
+        outstanding: () => outstanding,
+      });
       const a = gc.submit(1);
       await Promise.resolve();
       expect(batches).toEqual([]);

@@ -19,7 +19,10 @@ describe("mergeLiveEvents", () => {
 
   it("places an event by its time, not by when it arrived (a late redelivery lands in the middle)", () => {
     const { data } = mergeLiveEvents(pages([[ev(5, 50), ev(4, 40)], "c1"], [[ev(2, 20), ev(1, 10)], null]), [ev(9, 30)]);
-    expect(ids(data)).toEqual([["5", "4"], ["9", "2", "1"]]);
+    expect(ids(data)).toEqual([
+      ["5", "4"],
+      ["9", "2", "1"],
+    ]);
   });
 
   it("breaks timestamp ties by id, highest first", () => {
@@ -66,6 +69,8 @@ describe("bufferLiveEvents", () => {
 
 describe("compareEvents", () => {
   it("compares ids beyond 2^53 exactly", () => {
-    expect(compareEvents({ id: "9007199254740993", timestamp: "2026-01-01T00:00:00Z" }, { id: "9007199254740992", timestamp: "2026-01-01T00:00:00Z" })).toBeLessThan(0);
+    expect(
+      compareEvents({ id: "9007199254740993", timestamp: "2026-01-01T00:00:00Z" }, { id: "9007199254740992", timestamp: "2026-01-01T00:00:00Z" }),
+    ).toBeLessThan(0);
   });
 });

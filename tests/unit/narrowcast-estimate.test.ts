@@ -68,7 +68,18 @@ describe("narrowcast estimate", () => {
   });
 
   it("combines OR as 'either' and NOT as the rest", () => {
-    const or = estimateNarrowcast({ ...base, filter: { demographic: { type: "operator", or: [{ type: "appType", oneOf: ["ios"] }, { type: "gender", oneOf: ["male"] }] } } });
+    const or = estimateNarrowcast({
+      ...base,
+      filter: {
+        demographic: {
+          type: "operator",
+          or: [
+            { type: "appType", oneOf: ["ios"] },
+            { type: "gender", oneOf: ["male"] },
+          ],
+        },
+      },
+    });
     expect(or.estimate).toBe(7_600); // 1 − 0.4 × 0.6
     const not = estimateNarrowcast({ ...base, filter: { demographic: { type: "operator", not: { type: "area", oneOf: ["jp_13"] } } } });
     expect(not.estimate).toBe(7_500);
@@ -94,7 +105,13 @@ describe("narrowcast estimate", () => {
   it("counts audiences and re-delivery by their sizes", () => {
     const r = estimateNarrowcast({
       ...base,
-      recipient: { type: "operator", or: [{ type: "audience", audienceGroupId: 7 }, { type: "redelivery", requestId: "5b8d2f6e-4d3e-4c41-9b0a-5b1b7c1d2e3f" }] },
+      recipient: {
+        type: "operator",
+        or: [
+          { type: "audience", audienceGroupId: 7 },
+          { type: "redelivery", requestId: "5b8d2f6e-4d3e-4c41-9b0a-5b1b7c1d2e3f" },
+        ],
+      },
       audienceSizes: { "7": 1_000 },
       redeliverySizes: { "5b8d2f6e-4d3e-4c41-9b0a-5b1b7c1d2e3f": 2_000 },
     });

@@ -32,9 +32,15 @@ describe("tampered cursors are refused, never passed to the database", () => {
 
   it("still reads the cursors the API hands out, a friend's time in the one form PostgreSQL surely reads", () => {
     expect(eventCursorOf(b64("1790000000000.42"))).toEqual({ timestamp: new Date(1790000000000), id: 42 });
-    expect(friendCursorOf(b64(JSON.stringify(["lastActive", "2026-12-04T10:00:00.000Z", `U${"0".repeat(32)}`])))).toEqual({ v: "2026-12-04T10:00:00.000Z", u: `U${"0".repeat(32)}` });
+    expect(friendCursorOf(b64(JSON.stringify(["lastActive", "2026-12-04T10:00:00.000Z", `U${"0".repeat(32)}`])))).toEqual({
+      v: "2026-12-04T10:00:00.000Z",
+      u: `U${"0".repeat(32)}`,
+    });
     expect(conversationCursorOf(b64("2026-12-04T10:00:00.123456Z|e|7"))).toEqual({ at: "2026-12-04T10:00:00.123456Z", kind: "e", id: "7" });
-    expect(friendCursorOf(b64(JSON.stringify(["lastActive", "Dec 4 2026 10:00 GMT+0900", `U${"0".repeat(32)}`])))).toEqual({ v: "2026-12-04T01:00:00.000Z", u: `U${"0".repeat(32)}` });
+    expect(friendCursorOf(b64(JSON.stringify(["lastActive", "Dec 4 2026 10:00 GMT+0900", `U${"0".repeat(32)}`])))).toEqual({
+      v: "2026-12-04T01:00:00.000Z",
+      u: `U${"0".repeat(32)}`,
+    });
   });
 
   it("refuses dates in filters that PostgreSQL cannot hold", () => {
@@ -48,7 +54,11 @@ describe("tampered cursors are refused, never passed to the database", () => {
 describe("NUL characters and deep nesting are refused with 400 before any handler", () => {
   it("in any query parameter", () => {
     expect(() => parseSearchParams(z.object({ q: z.string() }), new Request("http://console.test/api/events?q=%00"))).toThrow(
-      expect.objectContaining({ status: 400, code: "invalid_request", details: [expect.objectContaining({ property: "q", key: "validation.noNulCharacter" })] }),
+      expect.objectContaining({
+        status: 400,
+        code: "invalid_request",
+        details: [expect.objectContaining({ property: "q", key: "validation.noNulCharacter" })],
+      }),
     );
   });
 

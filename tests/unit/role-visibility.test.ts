@@ -23,7 +23,14 @@ describe("what each role sees", () => {
   it("gives only admins the channel, members, API keys and audit log", () => {
     expect(hrefs(visibleTo(settingsItems, "viewer"))).toEqual(["/settings/account", "/settings/sessions"]);
     expect(hrefs(visibleTo(settingsItems, "operator"))).toEqual(["/settings/account", "/settings/sessions"]);
-    expect(hrefs(visibleTo(settingsItems, "admin"))).toEqual(["/settings", "/settings/members", "/settings/api-keys", "/settings/audit", "/settings/account", "/settings/sessions"]);
+    expect(hrefs(visibleTo(settingsItems, "admin"))).toEqual([
+      "/settings",
+      "/settings/members",
+      "/settings/api-keys",
+      "/settings/audit",
+      "/settings/account",
+      "/settings/sessions",
+    ]);
   });
 
   it("shows nobody anything role-limited before sign-in", () => {

@@ -15,7 +15,9 @@ const user = `U${"a".repeat(32)}`;
 
 describe("validation keys", () => {
   // custom("…", "validation.x") in the schemas, and `key: "validation.x"` in routes' own details.
-  const custom = [...new Set(sourceFiles(["lib", "app"]).flatMap((f) => stringLiterals(parseSource(f)).filter((s) => /^validation\.[A-Za-z]+$/.test(s))))].map((s) => s.slice("validation.".length));
+  const custom = [...new Set(sourceFiles(["lib", "app"]).flatMap((f) => stringLiterals(parseSource(f)).filter((s) => /^validation\.[A-Za-z]+$/.test(s))))].map(
+    (s) => s.slice("validation.".length),
+  );
 
   it("finds the keys the schemas and routes use (the scan itself works)", () => {
     expect(custom).toEqual(expect.arrayContaining(["httpsUrl", "userId", "segmentId", "toOrSegment", "segmentNotFound", "segmentEmpty", "flexTooLarge"]));

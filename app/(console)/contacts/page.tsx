@@ -19,7 +19,11 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
   const queryClient = getQueryClient();
   // A filter the route would refuse (a mangled link, a segment deleted since) leaves the list to the browser, which says why.
   const query = listFriendsQuerySchema.safeParse(searchObject(friendListSearch(filters, null)));
-  const [list, stats, tags] = await Promise.all([query.success ? readFriends(db, { channelId, query: query.data }).catch(() => null) : null, readFriendStats(db, { channelId }), readTags(db, { channelId })]);
+  const [list, stats, tags] = await Promise.all([
+    query.success ? readFriends(db, { channelId, query: query.data }).catch(() => null) : null,
+    readFriendStats(db, { channelId }),
+    readTags(db, { channelId }),
+  ]);
   if (list) hydrateFirstPage(queryClient, friendListQuery(filters), list);
   hydrate(queryClient, friendStatsQuery(), stats);
   hydrate(queryClient, tagListQuery(), tags);

@@ -12,7 +12,14 @@ export const GET = apiRoute({ role: "admin" }, async ({ db }) => readApiKeys(db)
 export const POST = apiRoute({ role: "admin" }, async ({ req, db, actor, audit }) => {
   const body = await parseJsonBody(createApiKeyBodySchema, req);
   const { key, prefix, hash } = generateApiKey();
-  const row = await createApiKey(db, { id: randomUUID(), name: body.name, role: body.role, prefix, keyHash: hash, createdBy: actor.kind === "user" ? actor.id : null });
+  const row = await createApiKey(db, {
+    id: randomUUID(),
+    name: body.name,
+    role: body.role,
+    prefix,
+    keyHash: hash,
+    createdBy: actor.kind === "user" ? actor.id : null,
+  });
   await audit("api_key.created", body.name, { role: body.role, prefix });
   return Response.json({ id: row.id, name: row.name, role: row.role, prefix, createdAt: row.createdAt, key }, { status: 201 });
 });

@@ -4,4 +4,6 @@ import { parseSearchParams } from "@/lib/platform/http/parse";
 import { apiRoute } from "@/lib/runtime/api-route";
 
 /** Groups and rooms the account is or was in, most recently active first; `q` matches names or an id. */
-export const GET = apiRoute({ role: "viewer" }, async ({ req, db, channelId }) => readChats(db, { channelId, ...parseSearchParams(listChatsQuerySchema, req) }));
+export const GET = apiRoute({ role: "viewer" }, async ({ req, db, channelId }) =>
+  readChats(db, { channelId, ...parseSearchParams(listChatsQuerySchema, req) }),
+);

@@ -4,4 +4,6 @@ import { parseSearchParams } from "@/lib/platform/http/parse";
 import { apiRoute } from "@/lib/runtime/api-route";
 
 /** Friends, newest activity first by default: search (names in any script, or user ids), filters, keyset pages. */
-export const GET = apiRoute({ role: "viewer" }, async ({ req, db, channelId }) => readFriends(db, { channelId, query: parseSearchParams(listFriendsQuerySchema, req) }));
+export const GET = apiRoute({ role: "viewer" }, async ({ req, db, channelId }) =>
+  readFriends(db, { channelId, query: parseSearchParams(listFriendsQuerySchema, req) }),
+);

@@ -15,7 +15,9 @@ export const GET = apiRoute({ role: "admin" }, async ({ db }) => readInvitations
 export const POST = apiRoute({ role: "admin" }, async ({ req, db, actor, audit }) => {
   const body = await parseJsonBody(inviteBodySchema, req);
   if (await findUserByEmail(db, { email: body.email })) {
-    throw new HttpError(409, "member_exists", "Someone with this email address is already a member", [{ property: "email", message: "is already a member", key: "validation.alreadyMember" }]);
+    throw new HttpError(409, "member_exists", "Someone with this email address is already a member", [
+      { property: "email", message: "is already a member", key: "validation.alreadyMember" },
+    ]);
   }
   const { token, tokenHash } = newInvitationToken();
   const invitation = await createInvitation(db, {

@@ -25,7 +25,15 @@ export function sendRoute(kind: SendKind) {
         ...(segment ? { segment } : {}),
         messages: body.messages.map((m) => m.type),
         ...(kind === "push" ? { to: (body as { to: string }).to } : {}),
-        ...(kind === "narrowcast" ? { targeting: { recipient: "recipient" in body ? body.recipient : undefined, filter: "filter" in body ? body.filter : undefined, limit: "limit" in body ? body.limit : undefined } } : {}),
+        ...(kind === "narrowcast"
+          ? {
+              targeting: {
+                recipient: "recipient" in body ? body.recipient : undefined,
+                filter: "filter" in body ? body.filter : undefined,
+                limit: "limit" in body ? body.limit : undefined,
+              },
+            }
+          : {}),
       });
     }
     return Response.json(serializeSendSummary(send), { status: created ? 202 : 200 });

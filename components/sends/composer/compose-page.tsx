@@ -42,7 +42,14 @@ export function ComposePage({ initial, draft, fresh = false, reveal = false }: C
   const [sent, setSent] = useState(false);
   // Only something worth coming back to becomes a draft: a name, or a message with content.
   const worthSaving = Boolean(title.trim()) || state.messages.some((m) => !(m.message.type === "text" && !m.message.text));
-  const autosave = useAutosave({ kind: state.kind, title, body, touched: compose.touched || titleTouched, initial: draft ? { id: draft.id, working: draft.working } : null, enabled: !sent && worthSaving });
+  const autosave = useAutosave({
+    kind: state.kind,
+    title,
+    body,
+    touched: compose.touched || titleTouched,
+    initial: draft ? { id: draft.id, working: draft.working } : null,
+    enabled: !sent && worthSaving,
+  });
   const mentionsAllowed = state.kind === "push" && /^[CR]/.test(state.push?.id ?? "");
 
   return (

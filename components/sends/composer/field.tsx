@@ -36,7 +36,13 @@ export function Field({ label, path, hint, count, className, children }: FieldPr
         )}
       </div>
       {children({ id, "aria-invalid": errors.length ? true : undefined, "aria-describedby": describedBy })}
-      {errors.length > 0 ? <FieldErrors id={`${id}-error`} errors={errors} /> : hint ? <p id={`${id}-hint`} className="text-2xs text-muted-foreground">{hint}</p> : null}
+      {errors.length > 0 ? (
+        <FieldErrors id={`${id}-error`} errors={errors} />
+      ) : hint ? (
+        <p id={`${id}-hint`} className="text-2xs text-muted-foreground">
+          {hint}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -56,8 +62,7 @@ export function FieldErrors({ id, errors, className }: { id?: string; errors: Re
               {issue.where && <span className="font-mono">{issue.where}: </span>}
               {issue.fromLine ? (
                 <>
-                  {t("lineSaid")}{" "}
-                  <q lang="en">{issue.text}</q>
+                  {t("lineSaid")} <q lang="en">{issue.text}</q>
                 </>
               ) : (
                 issue.text

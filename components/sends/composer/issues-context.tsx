@@ -32,7 +32,8 @@ export function useFieldIssues(path: string, deep = false): ShownIssue[] {
 
 export function useTranslateIssue(): (issue: FieldIssue) => ShownIssue {
   const t = useTranslations("validation");
-  return (issue: FieldIssue) => (issue.key && t.has(issue.key) ? { text: t(issue.key, issue.values) } : { text: issue.message, fromLine: issue.fromLine ?? !issue.key });
+  return (issue: FieldIssue) =>
+    issue.key && t.has(issue.key) ? { text: t(issue.key, issue.values) } : { text: issue.message, fromLine: issue.fromLine ?? !issue.key };
 }
 
 export function uniqueIssues(list: ShownIssue[]): ShownIssue[] {

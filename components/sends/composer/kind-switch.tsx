@@ -42,7 +42,12 @@ export function KindSwitch({ value, onChange }: { value: SendKind; onChange: (k:
               on ? "border-primary bg-primary-soft/50 shadow-xs" : "border-border bg-surface hover:bg-hover",
             )}
           >
-            <span className={cn("flex size-8 shrink-0 items-center justify-center rounded-md", on ? "bg-primary text-primary-foreground" : "bg-muted text-muted-foreground")}>
+            <span
+              className={cn(
+                "flex size-8 shrink-0 items-center justify-center rounded-md",
+                on ? "bg-primary text-primary-foreground" : "bg-muted text-muted-foreground",
+              )}
+            >
               <Icon aria-hidden className="size-4" />
             </span>
             <span className="min-w-0">

@@ -40,7 +40,11 @@ export function MessageCard({ item, index, count, mentionsAllowed, onChange, onM
     <li
       data-testid="message-card"
       aria-label={t("cardLabel", { n: index + 1, type: typeLabel(type, tType) })}
-      className={cn("rounded-lg border bg-surface shadow-xs transition-shadow", dragging ? "border-primary opacity-60 shadow-md" : "border-border", problems > 0 && "border-danger/50")}
+      className={cn(
+        "rounded-lg border bg-surface shadow-xs transition-shadow",
+        dragging ? "border-primary opacity-60 shadow-md" : "border-border",
+        problems > 0 && "border-danger/50",
+      )}
       onKeyDown={(e) => {
         if (!e.altKey || (e.key !== "ArrowUp" && e.key !== "ArrowDown")) return;
         e.preventDefault();
@@ -89,7 +93,17 @@ export function MessageCard({ item, index, count, mentionsAllowed, onChange, onM
   );
 }
 
-function Editor({ message, onChange, path, mentionsAllowed }: { message: DraftMessage; onChange: (m: DraftMessage) => void; path: string; mentionsAllowed: boolean }) {
+function Editor({
+  message,
+  onChange,
+  path,
+  mentionsAllowed,
+}: {
+  message: DraftMessage;
+  onChange: (m: DraftMessage) => void;
+  path: string;
+  mentionsAllowed: boolean;
+}) {
   switch (message.type) {
     case "text":
     case "textV2":

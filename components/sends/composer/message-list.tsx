@@ -23,7 +23,9 @@ export function MessageList({ compose, mentionsAllowed }: { compose: ComposeApi;
     compose.moveMessage(from, to);
     setAnnounce(t("moved", { n: to + 1 }));
     // Keep focus on the moved card's same button so repeated Alt+↑ keeps moving it.
-    requestAnimationFrame(() => document.querySelectorAll<HTMLElement>("[data-testid=message-card]")[to]?.querySelector<HTMLElement>("button:not(:disabled)")?.focus());
+    requestAnimationFrame(() =>
+      document.querySelectorAll<HTMLElement>("[data-testid=message-card]")[to]?.querySelector<HTMLElement>("button:not(:disabled)")?.focus(),
+    );
   };
 
   return (

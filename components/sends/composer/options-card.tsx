@@ -19,7 +19,12 @@ export function OptionsCard({ compose }: { compose: ComposeApi }) {
       </CardHeader>
       <CardContent className="grid gap-4 sm:grid-cols-2">
         <label className="flex items-start gap-2.5 text-sm">
-          <Switch checked={state.notificationDisabled} onCheckedChange={(notificationDisabled) => update({ notificationDisabled })} aria-label={t("silent")} className="mt-0.5" />
+          <Switch
+            checked={state.notificationDisabled}
+            onCheckedChange={(notificationDisabled) => update({ notificationDisabled })}
+            aria-label={t("silent")}
+            className="mt-0.5"
+          />
           <span>
             <span className="block font-medium">{t("silent")}</span>
             <span className="block text-xs text-muted-foreground">{t("silentHint")}</span>
@@ -27,7 +32,15 @@ export function OptionsCard({ compose }: { compose: ComposeApi }) {
         </label>
         {units && (
           <Field label={t("unit")} path="customAggregationUnits.0" hint={t("unitHint")}>
-            {(p) => <Input {...p} value={state.aggregationUnit} placeholder="spring_sale_2026" onChange={(e) => update({ aggregationUnit: e.target.value })} className="font-mono" />}
+            {(p) => (
+              <Input
+                {...p}
+                value={state.aggregationUnit}
+                placeholder="spring_sale_2026"
+                onChange={(e) => update({ aggregationUnit: e.target.value })}
+                className="font-mono"
+              />
+            )}
           </Field>
         )}
       </CardContent>

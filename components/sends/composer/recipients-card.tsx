@@ -21,10 +21,15 @@ export function RecipientsCard({ compose }: { compose: ComposeApi }) {
         </div>
       </CardHeader>
       <CardContent>
-        {state.kind === "push" && <PushPicker value={state.push} onChange={(push) => {
-          compose.markWorked("to");
-          update({ push });
-        }} />}
+        {state.kind === "push" && (
+          <PushPicker
+            value={state.push}
+            onChange={(push) => {
+              compose.markWorked("to");
+              update({ push });
+            }}
+          />
+        )}
         {state.kind === "multicast" && <MulticastTarget compose={compose} />}
         {state.kind === "broadcast" && <BroadcastAudience />}
         {state.kind === "narrowcast" && <NarrowcastTargeting state={state} body={body} update={update} />}

@@ -33,7 +33,11 @@ export function ReplyComposer({ eventId, open, onOpenChange, secondsLeft, pushTo
   // A reply's body is a broadcast's (messages, notificationDisabled): checked with the same schema.
   const compose = useCompose(initialState("broadcast"));
   const send = useMutation({
-    mutationFn: () => sendJson<{ id: string }>("POST", `/api/events/${eventId}/reply`, { messages: compose.body.messages, ...(compose.state.notificationDisabled ? { notificationDisabled: true } : {}) }),
+    mutationFn: () =>
+      sendJson<{ id: string }>("POST", `/api/events/${eventId}/reply`, {
+        messages: compose.body.messages,
+        ...(compose.state.notificationDisabled ? { notificationDisabled: true } : {}),
+      }),
     onSuccess: () => {
       toast({ tone: "success", title: t("sent") });
       onSent();

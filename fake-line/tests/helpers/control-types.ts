@@ -23,7 +23,15 @@ export type FriendJson = {
 
 export type FriendsJson = { total: number; offset: number; users: FriendJson[] };
 
-export type ChatJson = { chatId: string; kind: "group" | "room"; name: string | null; pictureUrl: string | null; botIsMember: boolean; memberCount: number; memberIds: string[] };
+export type ChatJson = {
+  chatId: string;
+  kind: "group" | "room";
+  name: string | null;
+  pictureUrl: string | null;
+  botIsMember: boolean;
+  memberCount: number;
+  memberIds: string[];
+};
 
 /** Events as the webhook carries them (message events carry a `message`, etc.). */
 export type EventsJson = { events: (webhook.Event & { replyToken?: string; message?: Record<string, unknown> })[] };

@@ -4,7 +4,10 @@ import type { messagingApi } from "@line/bot-sdk";
 import type { FriendJson } from "./control-types";
 import { waitFor, type TestFake } from "./start-fake";
 
-export async function narrowcastAndWait(t: TestFake, request: messagingApi.NarrowcastRequest): Promise<{ requestId: string; progress: messagingApi.NarrowcastProgressResponse }> {
+export async function narrowcastAndWait(
+  t: TestFake,
+  request: messagingApi.NarrowcastRequest,
+): Promise<{ requestId: string; progress: messagingApi.NarrowcastProgressResponse }> {
   const { httpResponse, body } = await t.api.narrowcastWithHttpInfo(request);
   if (httpResponse.status !== 202 || JSON.stringify(body) !== "{}") throw new Error(`narrowcast answered ${httpResponse.status}`);
   const requestId = httpResponse.headers.get("x-line-request-id") ?? "";
@@ -21,15 +24,24 @@ export async function recipientsOf(t: TestFake, requestId: string): Promise<stri
 }
 
 /** Followers matching all the given attribute tests; any unknown attribute that is tested excludes the user. */
-export function expectedRecipients(friends: FriendJson[], tests: { gender?: string[]; ageGte?: number; ageLt?: number; areas?: string[]; appTypes?: string[]; minDays?: number }): string[] {
-  return friends
-    .filter((f) => f.status === "following")
-    .filter((f) => !tests.gender || (f.gender !== null && tests.gender.includes(f.gender)))
-    .filter((f) => (tests.ageGte === undefined && tests.ageLt === undefined) || (f.age !== null && (tests.ageGte === undefined || f.age >= tests.ageGte) && (tests.ageLt === undefined || f.age < tests.ageLt)))
-    .filter((f) => !tests.areas || (f.area !== null && tests.areas.includes(f.area)))
-    .filter((f) => !tests.appTypes || tests.appTypes.includes(f.appType))
-    .filter((f) => tests.minDays === undefined || (f.subscriptionDays !== null && f.subscriptionDays >= tests.minDays))
-    // Thai users under 20 are never targeted by attributes.
-    .filter((f) => !(f.country === "TH" && f.age !== null && f.age < 20))
-    .map((f) => f.userId);
+export function expectedRecipients(
+  friends: FriendJson[],
+  tests: { gender?: string[]; ageGte?: number; ageLt?: number; areas?: string[]; appTypes?: string[]; minDays?: number },
+): string[] {
+  return (
+    friends
+      .filter((f) => f.status === "following")
+      .filter((f) => !tests.gender || (f.gender !== null && tests.gender.includes(f.gender)))
+      .filter(
+        (f) =>
+          (tests.ageGte === undefined && tests.ageLt === undefined) ||
+          (f.age !== null && (tests.ageGte === undefined || f.age >= tests.ageGte) && (tests.ageLt === undefined || f.age < tests.ageLt)),
+      )
+      .filter((f) => !tests.areas || (f.area !== null && tests.areas.includes(f.area)))
+      .filter((f) => !tests.appTypes || tests.appTypes.includes(f.appType))
+      .filter((f) => tests.minDays === undefined || (f.subscriptionDays !== null && f.subscriptionDays >= tests.minDays))
+      // Thai users under 20 are never targeted by attributes.
+      .filter((f) => !(f.country === "TH" && f.age !== null && f.age < 20))
+      .map((f) => f.userId)
+  );
 }

@@ -51,20 +51,24 @@ export type ControlClient = {
 
 export function controlClient(base: string): ControlClient {
   const raw = async (method: string, path: string, body?: unknown): Promise<{ status: number; body: Loose }> => {
-    const res = await fetch(`${base}${path}`, { method, headers: body === undefined ? {} : { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null };
   };
-  const ok = async <T,>(method: string, path: string, body?: unknown): Promise<T> => {
+  const ok = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const r = await raw(method, path, body);
     if (r.status >= 300) throw new Error(`${method} ${path} → ${r.status} ${JSON.stringify(r.body)}`);
     return r.body as T;
   };
   return {
-    get: <T,>(path: string) => ok<T>("GET", path),
-    post: <T,>(path: string, body?: unknown) => ok<T>("POST", path, body ?? {}),
-    patch: <T,>(path: string, body: unknown) => ok<T>("PATCH", path, body),
-    del: <T,>(path: string) => ok<T>("DELETE", path),
+    get: <T>(path: string) => ok<T>("GET", path),
+    post: <T>(path: string, body?: unknown) => ok<T>("POST", path, body ?? {}),
+    patch: <T>(path: string, body: unknown) => ok<T>("PATCH", path, body),
+    del: <T>(path: string) => ok<T>("DELETE", path),
     raw,
   };
 }
@@ -83,7 +87,12 @@ export async function httpError(promise: Promise<unknown>): Promise<HTTPFetchErr
 }
 
 /** Raw LINE API call (for what the SDK cannot express: bad bodies, retry keys on reply…). */
-export async function lineFetch(fake: FakeLine, method: string, path: string, init: { body?: string | Uint8Array<ArrayBuffer>; headers?: Record<string, string>; token?: string | null } = {}) {
+export async function lineFetch(
+  fake: FakeLine,
+  method: string,
+  path: string,
+  init: { body?: string | Uint8Array<ArrayBuffer>; headers?: Record<string, string>; token?: string | null } = {},
+) {
   const headers: Record<string, string> = { ...(init.body !== undefined ? { "content-type": "application/json" } : {}), ...init.headers };
   if (init.token !== null) headers.authorization = `Bearer ${init.token ?? fake.channelAccessToken}`;
   const res = await fetch(`${fake.url}${path}`, { method, headers, body: init.body });

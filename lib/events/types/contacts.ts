@@ -56,7 +56,20 @@ export function projectEvents(events: ProjectedEvent[]): Projection {
     if (chatId && chatType) {
       const key = `${e.channelId}:${chatId}`;
       let c = chats.get(key);
-      if (!c) chats.set(key, (c = { channelId: e.channelId, chatId, type: chatType, firstSeen: e.timestamp, lastActive: e.timestamp, status: null, statusAt: null, refresh: false }));
+      if (!c)
+        chats.set(
+          key,
+          (c = {
+            channelId: e.channelId,
+            chatId,
+            type: chatType,
+            firstSeen: e.timestamp,
+            lastActive: e.timestamp,
+            status: null,
+            statusAt: null,
+            refresh: false,
+          }),
+        );
       if (e.timestamp < c.firstSeen) c.firstSeen = e.timestamp;
       if (e.timestamp > c.lastActive) c.lastActive = e.timestamp;
       if ((e.type === "join" || e.type === "leave") && (!c.statusAt || e.timestamp >= c.statusAt)) {
@@ -95,7 +108,9 @@ export function projectEvents(events: ProjectedEvent[]): Projection {
 
 function memberIds(members: unknown): string[] {
   if (!Array.isArray(members)) return [];
-  return members.flatMap((m) => (m && typeof m === "object" && typeof (m as { userId?: unknown }).userId === "string" ? [(m as { userId: string }).userId] : []));
+  return members.flatMap((m) =>
+    m && typeof m === "object" && typeof (m as { userId?: unknown }).userId === "string" ? [(m as { userId: string }).userId] : [],
+  );
 }
 
 function later(a: Date | null, b: Date): Date {

@@ -48,5 +48,3 @@ export const action = z.union([postbackAction, messageAction, uriAction, datetim
 export const quickReplyAction = z
   .union([postbackAction, messageAction, uriAction, datetimePickerAction, cameraAction, cameraRollAction, locationAction, clipboardAction])
   .refine((a) => "label" in a && !!a.label, custom("needs a label (at most 20 characters)", "validation.labelRequired"));
-
-export type Action = z.infer<typeof action>;

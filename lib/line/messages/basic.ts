@@ -45,7 +45,12 @@ export const textV2Message = z
     const keys = Object.keys(m.substitution ?? {});
     if (keys.length > 100) ctx.addIssue({ code: "custom", path: ["substitution"], ...custom("at most 100 placeholders", "validation.tooManyPlaceholders") });
     for (const k of keys) {
-      if (!m.text.includes(`{${k}}`)) ctx.addIssue({ code: "custom", path: ["substitution", k], ...custom(`{${k}} does not appear in the text`, "validation.placeholderUnused", { placeholder: k }) });
+      if (!m.text.includes(`{${k}}`))
+        ctx.addIssue({
+          code: "custom",
+          path: ["substitution", k],
+          ...custom(`{${k}} does not appear in the text`, "validation.placeholderUnused", { placeholder: k }),
+        });
     }
   });
 
@@ -62,7 +67,10 @@ export const videoMessage = z.object({
   type: z.literal("video"),
   originalContentUrl: httpsUrl(),
   previewImageUrl: httpsUrl(),
-  trackingId: z.string().regex(/^[\x21-\x7e]{1,100}$/).optional(),
+  trackingId: z
+    .string()
+    .regex(/^[\x21-\x7e]{1,100}$/)
+    .optional(),
 });
 
 export const audioMessage = z.object({ type: z.literal("audio"), originalContentUrl: httpsUrl(), duration: z.number().int().min(1) });

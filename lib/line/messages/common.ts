@@ -38,6 +38,9 @@ export const httpsUrl = (max = 2000) =>
 export const actionUri = z
   .string()
   .max(1000)
-  .refine((v) => /^(https?:\/\/[^\s]+|line:\/\/[^\s]+|tel:[0-9+*#-]+)$/i.test(v), custom("must start with http://, https://, line:// or tel:", "validation.actionUri"));
+  .refine(
+    (v) => /^(https?:\/\/[^\s]+|line:\/\/[^\s]+|tel:[0-9+*#-]+)$/i.test(v),
+    custom("must start with http://, https://, line:// or tel:", "validation.actionUri"),
+  );
 
 export const label = z.string().min(1).max(20);

@@ -28,14 +28,14 @@ const bubble = z
     if (!b.header && !b.hero && !b.body && !b.footer) {
       ctx.addIssue({ code: "custom", path: [], ...custom("a bubble needs a header, hero, body or footer", "validation.flexEmptyBubble") });
     }
-    if (byteLength(b) > 30_000) ctx.addIssue({ code: "custom", path: [], ...custom("a bubble's JSON must be at most 30 KB", "validation.flexTooLarge", { maximum: "30 KB" }) });
+    if (byteLength(b) > 30_000)
+      ctx.addIssue({ code: "custom", path: [], ...custom("a bubble's JSON must be at most 30 KB", "validation.flexTooLarge", { maximum: "30 KB" }) });
   });
 
-const carousel = z
-  .object({ type: z.literal("carousel"), contents: z.array(bubble).min(1).max(12) })
-  .superRefine((c, ctx) => {
-    if (byteLength(c) > 50_000) ctx.addIssue({ code: "custom", path: [], ...custom("a carousel's JSON must be at most 50 KB", "validation.flexTooLarge", { maximum: "50 KB" }) });
-  });
+const carousel = z.object({ type: z.literal("carousel"), contents: z.array(bubble).min(1).max(12) }).superRefine((c, ctx) => {
+  if (byteLength(c) > 50_000)
+    ctx.addIssue({ code: "custom", path: [], ...custom("a carousel's JSON must be at most 50 KB", "validation.flexTooLarge", { maximum: "50 KB" }) });
+});
 
 export const flexContainer = z.discriminatedUnion("type", [bubble, carousel]);
 

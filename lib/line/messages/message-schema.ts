@@ -34,7 +34,6 @@ export const messageSchema = z.discriminatedUnion("type", [
 ]);
 
 export type Message = z.infer<typeof messageSchema>;
-export const MESSAGE_TYPES = ["text", "textV2", "sticker", "image", "video", "audio", "location", "imagemap", "template", "flex"] as const;
 
 /** 1 to 5 messages, sent together. Only the last one's quick reply is shown by LINE. */
 export const messagesSchema = z

@@ -8,7 +8,10 @@ import { custom, httpsUrl, textMax } from "./common";
 const labelled = action.refine((a) => !!a.label, custom("needs a label (at most 20 characters)", "validation.labelRequired"));
 const aspect = z.enum(["rectangle", "square"]).optional();
 const size = z.enum(["cover", "contain"]).optional();
-const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/).optional();
+const colour = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/)
+  .optional();
 
 const buttons = z
   .object({
@@ -24,7 +27,11 @@ const buttons = z
   })
   .superRefine((t, ctx) => {
     if ((t.thumbnailImageUrl || t.title) && t.text.length > 60) {
-      ctx.addIssue({ code: "custom", path: ["text"], ...custom("must be at most 60 characters with an image or a title", "validation.templateTextShort", { maximum: 60 }) });
+      ctx.addIssue({
+        code: "custom",
+        path: ["text"],
+        ...custom("must be at most 60 characters with an image or a title", "validation.templateTextShort", { maximum: 60 }),
+      });
     }
   });
 
@@ -43,21 +50,31 @@ const carousel = z
   .object({ type: z.literal("carousel"), columns: z.array(column).min(1).max(10), imageAspectRatio: aspect, imageSize: size })
   .superRefine((t, ctx) => {
     const counts = new Set(t.columns.map((c) => c.actions.length));
-    if (counts.size > 1) ctx.addIssue({ code: "custom", path: ["columns"], ...custom("every column needs the same number of actions", "validation.carouselActionCount") });
+    if (counts.size > 1)
+      ctx.addIssue({ code: "custom", path: ["columns"], ...custom("every column needs the same number of actions", "validation.carouselActionCount") });
     t.columns.forEach((c, i) => {
       if ((c.thumbnailImageUrl || c.title) && c.text.length > 60) {
-        ctx.addIssue({ code: "custom", path: ["columns", i, "text"], ...custom("must be at most 60 characters with an image or a title", "validation.templateTextShort", { maximum: 60 }) });
+        ctx.addIssue({
+          code: "custom",
+          path: ["columns", i, "text"],
+          ...custom("must be at most 60 characters with an image or a title", "validation.templateTextShort", { maximum: 60 }),
+        });
       }
     });
     const images = t.columns.filter((c) => c.thumbnailImageUrl).length;
-    if (images !== 0 && images !== t.columns.length) ctx.addIssue({ code: "custom", path: ["columns"], ...custom("give every column an image, or none", "validation.carouselImages") });
+    if (images !== 0 && images !== t.columns.length)
+      ctx.addIssue({ code: "custom", path: ["columns"], ...custom("give every column an image, or none", "validation.carouselImages") });
     const titles = t.columns.filter((c) => c.title).length;
-    if (titles !== 0 && titles !== t.columns.length) ctx.addIssue({ code: "custom", path: ["columns"], ...custom("give every column a title, or none", "validation.carouselTitles") });
+    if (titles !== 0 && titles !== t.columns.length)
+      ctx.addIssue({ code: "custom", path: ["columns"], ...custom("give every column a title, or none", "validation.carouselTitles") });
   });
 
 const imageCarousel = z.object({
   type: z.literal("image_carousel"),
-  columns: z.array(z.object({ imageUrl: httpsUrl(), action })).min(1).max(10),
+  columns: z
+    .array(z.object({ imageUrl: httpsUrl(), action }))
+    .min(1)
+    .max(10),
 });
 
 export const templateMessage = z.object({

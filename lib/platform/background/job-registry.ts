@@ -23,5 +23,3 @@ export function jobRegistry(features: FeatureJobs[]) {
   const lane = (urgent: boolean) => Object.fromEntries(Object.entries(handlers).filter(([kind]) => urgentKinds.has(kind) === urgent));
   return { handlers, normal: lane(false), urgent: lane(true) };
 }
-
-export type JobRegistry = ReturnType<typeof jobRegistry>;

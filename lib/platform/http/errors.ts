@@ -31,10 +31,7 @@ export const notFound = (what: string) => new HttpError(404, "not_found", `${wha
 /** The one place errors become responses. */
 export function errorResponse(err: unknown): Response {
   if (err instanceof HttpError) {
-    return Response.json(
-      { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) },
-      { status: err.status },
-    );
+    return Response.json({ code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) }, { status: err.status });
   }
   if (err instanceof ZodError) {
     const details = zodDetails(err);
@@ -63,8 +60,5 @@ export function zodDetails(err: ZodError): ErrorDetail[] {
 
 // messages[0].text, the way LINE names properties.
 function formatPath(path: PropertyKey[]): string {
-  return path.reduce<string>(
-    (acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
-    "",
-  );
+  return path.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), "");
 }

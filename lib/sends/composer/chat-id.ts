@@ -4,11 +4,7 @@
 
 export const CHAT_ID = /^[UCR][0-9a-f]{32}$/;
 
-export type ChatIdProblem =
-  | { problem: "lowercasePrefix" }
-  | { problem: "length"; digits: number }
-  | { problem: "uppercase" }
-  | { problem: "notHex" };
+export type ChatIdProblem = { problem: "lowercasePrefix" } | { problem: "length"; digits: number } | { problem: "uppercase" } | { problem: "notHex" };
 
 /** What is wrong with something that looks like an attempt at a LINE id, or null (a valid id, or a name). */
 export function chatIdProblem(value: string): ChatIdProblem | null {

@@ -42,8 +42,6 @@ export interface ComposeState {
   limit: LimitState;
 }
 
-export const SEND_KINDS_UI: SendKind[] = ["push", "multicast", "broadcast", "narrowcast"];
-
 export function initialState(kind: SendKind = "push"): ComposeState {
   return {
     kind,
@@ -105,7 +103,12 @@ export function fromSendBody(kind: SendKind, body: Record<string, unknown>): Com
     const filter = body.filter as { demographic?: DemographicFilter } | undefined;
     if (filter?.demographic) s.filter = fromLine(filter.demographic);
     const limit = body.limit as Partial<LimitState> | undefined;
-    if (limit) s.limit = { max: typeof limit.max === "number" ? limit.max : null, upToRemainingQuota: !!limit.upToRemainingQuota, forbidPartialDelivery: !!limit.forbidPartialDelivery };
+    if (limit)
+      s.limit = {
+        max: typeof limit.max === "number" ? limit.max : null,
+        upToRemainingQuota: !!limit.upToRemainingQuota,
+        forbidPartialDelivery: !!limit.forbidPartialDelivery,
+      };
   }
   return s;
 }

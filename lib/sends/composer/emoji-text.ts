@@ -15,11 +15,13 @@ export function followEdit(before: string, after: string, emojis: TextEmoji[]): 
   while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
   const delta = after.length - before.length;
   const changedEnd = before.length - suffix;
-  return emojis.flatMap((e) => {
-    if (e.index < prefix) return [e];
-    if (e.index >= changedEnd) return [{ ...e, index: e.index + delta }];
-    return [];
-  }).filter((e) => after[e.index] === "$");
+  return emojis
+    .flatMap((e) => {
+      if (e.index < prefix) return [e];
+      if (e.index >= changedEnd) return [{ ...e, index: e.index + delta }];
+      return [];
+    })
+    .filter((e) => after[e.index] === "$");
 }
 
 /** Insert an emoji's "$" at the caret. */

@@ -19,7 +19,13 @@ export function newMessage(type: AddableType): DraftMessage {
     case "location":
       return { type: "location", title: "", address: "", latitude: 25.0339, longitude: 121.5645 };
     case "imagemap":
-      return { type: "imagemap", baseUrl: "", altText: "", baseSize: { width: 1040, height: 1040 }, actions: [{ type: "uri", linkUri: "https://", area: { x: 0, y: 0, width: 1040, height: 1040 } }] };
+      return {
+        type: "imagemap",
+        baseUrl: "",
+        altText: "",
+        baseSize: { width: 1040, height: 1040 },
+        actions: [{ type: "uri", linkUri: "https://", area: { x: 0, y: 0, width: 1040, height: 1040 } }],
+      };
     case "template":
       return { type: "template", altText: "", template: { type: "buttons", text: "", actions: [{ type: "message", label: "", text: "" }] } };
     case "flex":

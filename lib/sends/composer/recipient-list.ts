@@ -56,7 +56,12 @@ export function requestCount(recipients: number): number {
 function splitCells(line: string): string[] {
   return line
     .split(/[,;\t\s]+/)
-    .map((c) => c.trim().replace(/^["']|["']$/g, "").trim())
+    .map((c) =>
+      c
+        .trim()
+        .replace(/^["']|["']$/g, "")
+        .trim(),
+    )
     .filter(Boolean);
 }
 

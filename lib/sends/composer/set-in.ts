@@ -11,7 +11,3 @@ export function setIn<T>(obj: T, path: ReadonlyArray<string | number>, value: un
   } else base[head!] = next;
   return base as T;
 }
-
-export function getIn(obj: unknown, path: ReadonlyArray<string | number>): unknown {
-  return path.reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string | number, unknown>)[k] : undefined), obj);
-}

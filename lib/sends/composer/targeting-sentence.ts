@@ -17,7 +17,8 @@ export interface Targeting {
 
 export function describeTargeting(targeting: Targeting, t: Translate, locale: string): string {
   const ctx = { t, locale };
-  const demographic = targeting.filter && "demographic" in targeting.filter ? targeting.filter.demographic : (targeting.filter as DemographicFilter | undefined);
+  const demographic =
+    targeting.filter && "demographic" in targeting.filter ? targeting.filter.demographic : (targeting.filter as DemographicFilter | undefined);
   const parts: string[] = [];
   if (targeting.recipient) parts.push(render(targeting.recipient, ctx, false));
   parts.push(...people(demographic, ctx, Boolean(targeting.recipient)));
@@ -50,7 +51,10 @@ function people(filter: DemographicFilter | undefined, ctx: Ctx, hasRecipient: b
   const subject = gender ? genderWords(gender as Extract<DemographicFilter, { type: "gender" }>, ctx) : t("friends");
   const ordered = orderModifiers(modifiers, t("modifierOrder"));
   const person = ordered.length
-    ? t("person", { subject, modifiers: ordered.map((m) => leaf(m as Exclude<DemographicFilter, { type: "operator" }>, ctx, "modifier")).join(t("modifierSeparator")) })
+    ? t("person", {
+        subject,
+        modifiers: ordered.map((m) => leaf(m as Exclude<DemographicFilter, { type: "operator" }>, ctx, "modifier")).join(t("modifierSeparator")),
+      })
     : subject;
   return [person, ...items.map((x) => render(x, ctx, false))];
 }
@@ -78,7 +82,11 @@ function leaf(node: Exclude<DemographicFilter | Recipient, { type: "operator" }>
     case "subscriptionPeriod": {
       const from = node.gte ? Number(node.gte.slice(4)) : null;
       const to = node.lt ? Number(node.lt.slice(4)) : null;
-      return from !== null && to !== null ? t("periodRange", { from, to: to - 1 }) : from !== null ? t("periodFrom", { from }) : t("periodUnder", { to: to ?? 0 });
+      return from !== null && to !== null
+        ? t("periodRange", { from, to: to - 1 })
+        : from !== null
+          ? t("periodFrom", { from })
+          : t("periodUnder", { to: to ?? 0 });
     }
     case "area":
       return t(form === "modifier" ? "areaModifier" : "area", { areas: or(node.oneOf.map((code) => areaName(code, locale))) });

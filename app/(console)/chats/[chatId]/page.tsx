@@ -20,7 +20,11 @@ export default async function ChatPage({ params }: Props) {
   const { actor, db, channelId } = await pageReads();
   // A group or room the console has never seen: a 404 page, not an error.
   const chat = await orNotFound(Promise.resolve().then(() => readChat(db, { channelId, chatId: chatIdParam(chatId).chatId })));
-  const conversation = await readConversation(db, { channelId, with: chatIdParam(chatId), query: conversationQuerySchema.parse(searchObject(conversationSearch(null))) });
+  const conversation = await readConversation(db, {
+    channelId,
+    with: chatIdParam(chatId),
+    query: conversationQuerySchema.parse(searchObject(conversationSearch(null))),
+  });
   const queryClient = getQueryClient();
   hydrate(queryClient, chatDetailQuery(chatId), chat);
   hydrateFirstPage(queryClient, conversationQuery({ kind: "chat", chatId }), conversation);

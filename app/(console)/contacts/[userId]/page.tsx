@@ -21,7 +21,11 @@ export default async function FriendPage({ params }: Props) {
   const { actor, db, channelId } = await pageReads();
   // Unknown to the console (never seen in an event or the follower list): a 404 page, not an error.
   const friend = await orNotFound(Promise.resolve().then(() => readFriend(db, { channelId, userId: userIdParam(userId) })));
-  const conversation = await readConversation(db, { channelId, with: { userId }, query: conversationQuerySchema.parse(searchObject(conversationSearch(null))) });
+  const conversation = await readConversation(db, {
+    channelId,
+    with: { userId },
+    query: conversationQuerySchema.parse(searchObject(conversationSearch(null))),
+  });
   const queryClient = getQueryClient();
   hydrate(queryClient, friendDetailQuery(userId), friend);
   hydrateFirstPage(queryClient, conversationQuery({ kind: "user", userId }), conversation);

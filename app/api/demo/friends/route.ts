@@ -6,6 +6,10 @@ import { friendsQuerySchema } from "@/lib/demo/schemas";
 /** Demo mode: the fake platform's people, with their (normally hidden) demographics. */
 export const GET = apiRoute({ role: "viewer" }, async ({ req }) => {
   const q = parseSearchParams(friendsQuerySchema, req);
-  const search = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  const search = new URLSearchParams(
+    Object.entries(q)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );
   return fakeControl("GET", `friends?${search}`);
 });

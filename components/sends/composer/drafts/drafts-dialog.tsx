@@ -47,7 +47,10 @@ export function DraftsDialog({ open, onOpenChange, currentId }: { open: boolean;
         ) : (
           <ul className="space-y-2">
             {items.map((d) => (
-              <li key={d.id} className={cn("flex items-center gap-3 rounded-lg border p-3", d.id === currentId ? "border-primary bg-primary-soft/30" : "border-border")}>
+              <li
+                key={d.id}
+                className={cn("flex items-center gap-3 rounded-lg border p-3", d.id === currentId ? "border-primary bg-primary-soft/30" : "border-border")}
+              >
                 <div className="min-w-0 flex-1">
                   <div className="flex items-center gap-2">
                     <Badge tone="primary">{tKind(d.kind)}</Badge>
@@ -61,7 +64,13 @@ export function DraftsDialog({ open, onOpenChange, currentId }: { open: boolean;
                 <Link href={`/messages/new?draft=${d.id}`} onClick={() => onOpenChange(false)} className={buttonVariants({ size: "sm" })}>
                   {t("open")}
                 </Link>
-                <Link href={`/messages/new?copyDraft=${d.id}`} onClick={() => onOpenChange(false)} aria-label={t("duplicate")} title={t("duplicate")} className={buttonVariants({ size: "icon-sm", variant: "subtle" })}>
+                <Link
+                  href={`/messages/new?copyDraft=${d.id}`}
+                  onClick={() => onOpenChange(false)}
+                  aria-label={t("duplicate")}
+                  title={t("duplicate")}
+                  className={buttonVariants({ size: "icon-sm", variant: "subtle" })}
+                >
                   <Copy aria-hidden />
                 </Link>
                 <Button size="icon-sm" variant="subtle" aria-label={t("delete")} title={t("delete")} onClick={() => remove.mutate(d.id)}>

@@ -16,7 +16,14 @@ const DELAY_MS = 1500;
  * composition replaces it rather than piling up another draft (the server keeps one per member). A
  * name or "Save draft" keeps it as a draft of its own.
  */
-export function useAutosave(p: { kind: SendKind; title: string; body: Record<string, unknown>; touched: boolean; initial: { id: string; working: boolean } | null; enabled: boolean }) {
+export function useAutosave(p: {
+  kind: SendKind;
+  title: string;
+  body: Record<string, unknown>;
+  touched: boolean;
+  initial: { id: string; working: boolean } | null;
+  enabled: boolean;
+}) {
   const qc = useQueryClient();
   const [draft, setDraft] = useState<{ id: string; working: boolean } | null>(p.initial);
   const [status, setStatus] = useState<SaveStatus>("idle");
@@ -58,5 +65,11 @@ export function useAutosave(p: { kind: SendKind; title: string; body: Record<str
     // eslint-disable-next-line react-hooks/exhaustive-deps -- serialized stands for kind, title and body
   }, [serialized, p.enabled, p.touched, save]);
 
-  return { draftId: draft?.id ?? null, working: draft?.working ?? false, status, savedAt, saveNow: () => save({ kind: p.kind, title: p.title, body: p.body }, true) };
+  return {
+    draftId: draft?.id ?? null,
+    working: draft?.working ?? false,
+    status,
+    savedAt,
+    saveNow: () => save({ kind: p.kind, title: p.title, body: p.body }, true),
+  };
 }

@@ -32,7 +32,11 @@ export function WorkingDraftBanner() {
   const first = (d.body.messages as Array<{ text?: string; altText?: string }> | undefined)?.[0];
   const preview = String(first?.text ?? first?.altText ?? "").slice(0, 80);
   return (
-    <div role="status" data-testid="working-draft" className="flex flex-wrap items-center gap-3 rounded-lg border border-info/30 bg-info-soft/40 px-4 py-3 text-sm">
+    <div
+      role="status"
+      data-testid="working-draft"
+      className="flex flex-wrap items-center gap-3 rounded-lg border border-info/30 bg-info-soft/40 px-4 py-3 text-sm"
+    >
       <History aria-hidden className="size-4 shrink-0 text-info" />
       <p className="min-w-0 flex-1">
         <span className="font-medium">{t("workingTitle", { kind: tKind(d.kind) })}</span> <RelativeTime value={d.updatedAt} />

@@ -7,7 +7,19 @@ import { PathErrors } from "../field";
 import { ActionEditor, blankAction, type ActionObject } from "./action-editor";
 
 /** A template's (or a column's) actions: up to `max`, each edited in place; `fixed` keeps their number. */
-export function ActionList({ actions, onChange, path, max, fixed = false }: { actions: ActionObject[]; onChange: (a: ActionObject[]) => void; path: string; max: number; fixed?: boolean }) {
+export function ActionList({
+  actions,
+  onChange,
+  path,
+  max,
+  fixed = false,
+}: {
+  actions: ActionObject[];
+  onChange: (a: ActionObject[]) => void;
+  path: string;
+  max: number;
+  fixed?: boolean;
+}) {
   const t = useTranslations("composer.template");
   return (
     <div className="space-y-2">

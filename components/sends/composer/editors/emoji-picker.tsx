@@ -13,19 +13,39 @@ import { cn } from "@/lib/utils/cn";
  * Pick a LINE emoji by product and emoji id (shown as ids: no images are loaded from LINE). `side`
  * "top" opens it upwards, for a field at the bottom of the screen (a conversation's composer).
  */
-export function EmojiPicker({ onPick, side = "bottom", size = "sm" }: { onPick: (productId: string, emojiId: string) => void; side?: "bottom" | "top"; size?: "sm" | "icon-sm" }) {
+export function EmojiPicker({
+  onPick,
+  side = "bottom",
+  size = "sm",
+}: {
+  onPick: (productId: string, emojiId: string) => void;
+  side?: "bottom" | "top";
+  size?: "sm" | "icon-sm";
+}) {
   const t = useTranslations("composer.text");
   const [open, setOpen] = useState(false);
   const [product, setProduct] = useState<string>(EMOJI_PRODUCTS[0]);
   const [custom, setCustom] = useState("");
   return (
     <div className="relative">
-      <Button size={size} variant={size === "icon-sm" ? "subtle" : undefined} aria-expanded={open} aria-label={size === "icon-sm" ? t("insertEmoji") : undefined} title={size === "icon-sm" ? t("insertEmoji") : undefined} onClick={() => setOpen((o) => !o)}>
+      <Button
+        size={size}
+        variant={size === "icon-sm" ? "subtle" : undefined}
+        aria-expanded={open}
+        aria-label={size === "icon-sm" ? t("insertEmoji") : undefined}
+        title={size === "icon-sm" ? t("insertEmoji") : undefined}
+        onClick={() => setOpen((o) => !o)}
+      >
         <Smile aria-hidden />
         {size === "sm" && t("insertEmoji")}
       </Button>
       {open && (
-        <div className={cn("absolute left-0 z-30 w-80 max-w-[calc(100vw-2rem)] space-y-2 rounded-lg border border-border bg-surface-raised p-3 shadow-lg", side === "top" ? "bottom-full mb-1" : "top-full mt-1")}>
+        <div
+          className={cn(
+            "absolute left-0 z-30 w-80 max-w-[calc(100vw-2rem)] space-y-2 rounded-lg border border-border bg-surface-raised p-3 shadow-lg",
+            side === "top" ? "bottom-full mb-1" : "top-full mt-1",
+          )}
+        >
           <Select value={product} onChange={(e) => setProduct(e.target.value)} aria-label={t("emojiProduct")} className="w-full">
             {EMOJI_PRODUCTS.map((p) => (
               <option key={p} value={p}>
@@ -42,7 +62,9 @@ export function EmojiPicker({ onPick, side = "bottom", size = "sm" }: { onPick: 
                   onPick(product, id);
                   setOpen(false);
                 }}
-                className={cn("rounded border border-border bg-warning-soft/60 py-1 font-mono text-2xs text-warning-soft-foreground hover:border-primary focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none")}
+                className={cn(
+                  "rounded border border-border bg-warning-soft/60 py-1 font-mono text-2xs text-warning-soft-foreground hover:border-primary focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
+                )}
               >
                 {id}
               </button>
@@ -57,7 +79,13 @@ export function EmojiPicker({ onPick, side = "bottom", size = "sm" }: { onPick: 
               setOpen(false);
             }}
           >
-            <Input value={custom} onChange={(e) => setCustom(e.target.value)} placeholder={t("emojiIdPlaceholder")} aria-label={t("emojiId")} className="font-mono" />
+            <Input
+              value={custom}
+              onChange={(e) => setCustom(e.target.value)}
+              placeholder={t("emojiIdPlaceholder")}
+              aria-label={t("emojiId")}
+              className="font-mono"
+            />
             <Button type="submit" size="md">
               {t("insert")}
             </Button>

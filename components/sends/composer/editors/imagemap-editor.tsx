@@ -33,7 +33,11 @@ export function ImagemapEditor({ message, onChange, path }: { message: DraftMess
       </Field>
       <div className="flex items-center justify-between">
         <span className="text-xs font-medium text-muted-foreground">{t("areas", { count: actions.length })}</span>
-        <Button size="xs" disabled={actions.length >= 50} onClick={() => set(["actions"], [...actions, { type: "uri", linkUri: "https://", area: { x: 0, y: 0, width: 1040, height } }])}>
+        <Button
+          size="xs"
+          disabled={actions.length >= 50}
+          onClick={() => set(["actions"], [...actions, { type: "uri", linkUri: "https://", area: { x: 0, y: 0, width: 1040, height } }])}
+        >
           <Plus aria-hidden />
           {t("addArea")}
         </Button>
@@ -43,7 +47,16 @@ export function ImagemapEditor({ message, onChange, path }: { message: DraftMess
           <div className="grid gap-2 sm:grid-cols-[7.5rem_minmax(0,1fr)_auto]">
             <Field label={t("type")}>
               {(p) => (
-                <Select {...p} value={a.type} onChange={(e) => set(["actions", i], e.target.value === "uri" ? { type: "uri", linkUri: "https://", area: a.area } : { type: "message", text: "", area: a.area })}>
+                <Select
+                  {...p}
+                  value={a.type}
+                  onChange={(e) =>
+                    set(
+                      ["actions", i],
+                      e.target.value === "uri" ? { type: "uri", linkUri: "https://", area: a.area } : { type: "message", text: "", area: a.area },
+                    )
+                  }
+                >
                   <option value="uri">{t("uri")}</option>
                   <option value="message">{t("message")}</option>
                 </Select>
@@ -51,10 +64,25 @@ export function ImagemapEditor({ message, onChange, path }: { message: DraftMess
             </Field>
             <Field label={a.type === "uri" ? t("uri") : t("message")} path={`${path}.actions.${i}.${a.type === "uri" ? "linkUri" : "text"}`}>
               {(p) => (
-                <Input {...p} value={String(a.type === "uri" ? (a.linkUri ?? "") : (a.text ?? ""))} onChange={(e) => set(["actions", i, a.type === "uri" ? "linkUri" : "text"], e.target.value)} />
+                <Input
+                  {...p}
+                  value={String(a.type === "uri" ? (a.linkUri ?? "") : (a.text ?? ""))}
+                  onChange={(e) => set(["actions", i, a.type === "uri" ? "linkUri" : "text"], e.target.value)}
+                />
               )}
             </Field>
-            <Button variant="subtle" size="icon-sm" className="self-end" aria-label={t("removeArea")} onClick={() => set(["actions"], actions.filter((_, j) => j !== i))}>
+            <Button
+              variant="subtle"
+              size="icon-sm"
+              className="self-end"
+              aria-label={t("removeArea")}
+              onClick={() =>
+                set(
+                  ["actions"],
+                  actions.filter((_, j) => j !== i),
+                )
+              }
+            >
               <X aria-hidden />
             </Button>
           </div>

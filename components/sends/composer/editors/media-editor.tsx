@@ -18,18 +18,45 @@ export function MediaEditor({ message, onChange, path }: Props) {
   const set = (key: string, value: unknown) => onChange(setIn(message, [key], value));
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      <Field label={t(message.type === "audio" ? "audioUrl" : message.type === "video" ? "videoUrl" : "imageUrl")} path={`${path}.originalContentUrl`} className="sm:col-span-2">
-        {(p) => <Input {...p} type="url" placeholder="https://" value={String(message.originalContentUrl ?? "")} onChange={(e) => set("originalContentUrl", e.target.value.trim())} />}
+      <Field
+        label={t(message.type === "audio" ? "audioUrl" : message.type === "video" ? "videoUrl" : "imageUrl")}
+        path={`${path}.originalContentUrl`}
+        className="sm:col-span-2"
+      >
+        {(p) => (
+          <Input
+            {...p}
+            type="url"
+            placeholder="https://"
+            value={String(message.originalContentUrl ?? "")}
+            onChange={(e) => set("originalContentUrl", e.target.value.trim())}
+          />
+        )}
       </Field>
       {message.type !== "audio" && (
         <Field label={t("previewUrl")} path={`${path}.previewImageUrl`} className="sm:col-span-2" hint={t("previewHint")}>
-          {(p) => <Input {...p} type="url" placeholder="https://" value={String(message.previewImageUrl ?? "")} onChange={(e) => set("previewImageUrl", e.target.value.trim())} />}
+          {(p) => (
+            <Input
+              {...p}
+              type="url"
+              placeholder="https://"
+              value={String(message.previewImageUrl ?? "")}
+              onChange={(e) => set("previewImageUrl", e.target.value.trim())}
+            />
+          )}
         </Field>
       )}
       {message.type === "audio" && (
         <Field label={t("duration")} path={`${path}.duration`}>
           {(p) => (
-            <Input {...p} type="number" min={1} step={1} value={Math.round(Number(message.duration ?? 0) / 1000)} onChange={(e) => set("duration", Math.max(0, Number(e.target.value)) * 1000)} />
+            <Input
+              {...p}
+              type="number"
+              min={1}
+              step={1}
+              value={Math.round(Number(message.duration ?? 0) / 1000)}
+              onChange={(e) => set("duration", Math.max(0, Number(e.target.value)) * 1000)}
+            />
           )}
         </Field>
       )}

@@ -10,7 +10,17 @@ import { ActionEditor, blankAction, type ActionObject } from "./action-editor";
 type Item = { type: "action"; action: ActionObject; imageUrl?: string };
 
 /** Quick reply buttons (up to 13). LINE shows them for the last message of a send only. */
-export function QuickReplyEditor({ message, onChange, path, isLast }: { message: DraftMessage; onChange: (m: DraftMessage) => void; path: string; isLast: boolean }) {
+export function QuickReplyEditor({
+  message,
+  onChange,
+  path,
+  isLast,
+}: {
+  message: DraftMessage;
+  onChange: (m: DraftMessage) => void;
+  path: string;
+  isLast: boolean;
+}) {
   const t = useTranslations("composer.quickReply");
   const items = ((message.quickReply as { items?: Item[] })?.items ?? []) as Item[];
   const setItems = (next: Item[]) => {

@@ -25,7 +25,9 @@ export function StickerEditor({ message, onChange, path }: { message: DraftMessa
             onClick={() => onChange({ ...message, packageId: p.packageId, stickerId: String(p.first) })}
             className={cn(
               "h-7 rounded-md border px-2 font-mono text-xs transition-colors focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
-              p.packageId === packageId ? "border-primary bg-primary-soft text-primary-soft-foreground" : "border-border bg-surface text-muted-foreground hover:bg-hover",
+              p.packageId === packageId
+                ? "border-primary bg-primary-soft text-primary-soft-foreground"
+                : "border-border bg-surface text-muted-foreground hover:bg-hover",
             )}
           >
             {p.packageId}
@@ -33,7 +35,11 @@ export function StickerEditor({ message, onChange, path }: { message: DraftMessa
         ))}
       </div>
       {ids.length > 0 && (
-        <div role="radiogroup" aria-label={t("stickers")} className="grid max-h-40 grid-cols-[repeat(auto-fill,minmax(5.5rem,1fr))] gap-1 overflow-y-auto scrollbar-thin rounded-md border border-border p-1.5">
+        <div
+          role="radiogroup"
+          aria-label={t("stickers")}
+          className="grid max-h-40 grid-cols-[repeat(auto-fill,minmax(5.5rem,1fr))] gap-1 overflow-y-auto scrollbar-thin rounded-md border border-border p-1.5"
+        >
           {ids.map((id) => (
             <button
               key={id}
@@ -53,10 +59,26 @@ export function StickerEditor({ message, onChange, path }: { message: DraftMessa
       )}
       <div className="grid grid-cols-2 gap-3">
         <Field label={t("packageId")} path={`${path}.packageId`}>
-          {(p) => <Input {...p} inputMode="numeric" className="font-mono" value={packageId} onChange={(e) => onChange({ ...message, packageId: e.target.value.trim() })} />}
+          {(p) => (
+            <Input
+              {...p}
+              inputMode="numeric"
+              className="font-mono"
+              value={packageId}
+              onChange={(e) => onChange({ ...message, packageId: e.target.value.trim() })}
+            />
+          )}
         </Field>
         <Field label={t("stickerId")} path={`${path}.stickerId`}>
-          {(p) => <Input {...p} inputMode="numeric" className="font-mono" value={stickerId} onChange={(e) => onChange({ ...message, stickerId: e.target.value.trim() })} />}
+          {(p) => (
+            <Input
+              {...p}
+              inputMode="numeric"
+              className="font-mono"
+              value={stickerId}
+              onChange={(e) => onChange({ ...message, stickerId: e.target.value.trim() })}
+            />
+          )}
         </Field>
       </div>
     </div>

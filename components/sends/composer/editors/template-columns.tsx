@@ -23,7 +23,12 @@ export function TemplateColumns({ template, onChange, path }: { template: Templa
     const last = columns.at(-1);
     const fresh: Column = image
       ? { imageUrl: "", action: blankAction("uri") }
-      : { ...(last?.thumbnailImageUrl !== undefined ? { thumbnailImageUrl: "" } : {}), ...(last?.title !== undefined ? { title: "" } : {}), text: "", actions: ((last?.actions as ActionObject[]) ?? [blankAction("message")]).map((a) => blankAction(a.type)) };
+      : {
+          ...(last?.thumbnailImageUrl !== undefined ? { thumbnailImageUrl: "" } : {}),
+          ...(last?.title !== undefined ? { title: "" } : {}),
+          text: "",
+          actions: ((last?.actions as ActionObject[]) ?? [blankAction("message")]).map((a) => blankAction(a.type)),
+        };
     onChange({ ...template, columns: [...columns, fresh] });
   };
 
@@ -45,7 +50,12 @@ export function TemplateColumns({ template, onChange, path }: { template: Templa
             <div className="flex items-center justify-between">
               <span className="text-xs font-semibold">{t("column", { n: i + 1 })}</span>
               {columns.length > 1 && (
-                <Button size="icon-sm" variant="subtle" aria-label={t("removeColumn", { n: i + 1 })} onClick={() => onChange({ ...template, columns: columns.filter((_, j) => j !== i) })}>
+                <Button
+                  size="icon-sm"
+                  variant="subtle"
+                  aria-label={t("removeColumn", { n: i + 1 })}
+                  onClick={() => onChange({ ...template, columns: columns.filter((_, j) => j !== i) })}
+                >
                   <Trash2 aria-hidden />
                 </Button>
               )}
@@ -53,24 +63,46 @@ export function TemplateColumns({ template, onChange, path }: { template: Templa
             {image ? (
               <>
                 <Field label={t("imageUrl")} path={`${path}.columns.${i}.imageUrl`}>
-                  {(p) => <Input {...p} placeholder="https://" value={String(c.imageUrl ?? "")} onChange={(e) => setColumn(i, ["imageUrl"], e.target.value.trim())} />}
+                  {(p) => (
+                    <Input {...p} placeholder="https://" value={String(c.imageUrl ?? "")} onChange={(e) => setColumn(i, ["imageUrl"], e.target.value.trim())} />
+                  )}
                 </Field>
-                <ActionEditor action={(c.action as ActionObject) ?? blankAction("uri")} path={`${path}.columns.${i}.action`} onChange={(a) => setColumn(i, ["action"], a)} />
+                <ActionEditor
+                  action={(c.action as ActionObject) ?? blankAction("uri")}
+                  path={`${path}.columns.${i}.action`}
+                  onChange={(a) => setColumn(i, ["action"], a)}
+                />
               </>
             ) : (
               <>
                 <div className="grid gap-3 sm:grid-cols-2">
                   <Field label={t("imageUrl")} path={`${path}.columns.${i}.thumbnailImageUrl`}>
-                    {(p) => <Input {...p} placeholder="https://" value={String(c.thumbnailImageUrl ?? "")} onChange={(e) => setColumn(i, ["thumbnailImageUrl"], e.target.value.trim())} />}
+                    {(p) => (
+                      <Input
+                        {...p}
+                        placeholder="https://"
+                        value={String(c.thumbnailImageUrl ?? "")}
+                        onChange={(e) => setColumn(i, ["thumbnailImageUrl"], e.target.value.trim())}
+                      />
+                    )}
                   </Field>
                   <Field label={t("title")} path={`${path}.columns.${i}.title`} count={{ used: String(c.title ?? "").length, max: 40 }}>
                     {(p) => <Input {...p} value={String(c.title ?? "")} onChange={(e) => setColumn(i, ["title"], e.target.value)} />}
                   </Field>
                 </div>
-                <Field label={t("text")} path={`${path}.columns.${i}.text`} count={{ used: String(c.text ?? "").length, max: c.thumbnailImageUrl || c.title ? 60 : 120 }}>
+                <Field
+                  label={t("text")}
+                  path={`${path}.columns.${i}.text`}
+                  count={{ used: String(c.text ?? "").length, max: c.thumbnailImageUrl || c.title ? 60 : 120 }}
+                >
                   {(p) => <Textarea {...p} rows={2} value={String(c.text ?? "")} onChange={(e) => setColumn(i, ["text"], e.target.value)} />}
                 </Field>
-                <ActionList actions={(c.actions as ActionObject[]) ?? []} onChange={(a) => setColumn(i, ["actions"], a)} path={`${path}.columns.${i}.actions`} max={3} />
+                <ActionList
+                  actions={(c.actions as ActionObject[]) ?? []}
+                  onChange={(a) => setColumn(i, ["actions"], a)}
+                  path={`${path}.columns.${i}.actions`}
+                  max={3}
+                />
               </>
             )}
           </li>

@@ -38,7 +38,14 @@ export function TemplateEditor({ message, onChange, path }: { message: DraftMess
       {template.type === "buttons" && (
         <div className="grid gap-3 sm:grid-cols-2">
           <Field label={t("imageUrl")} path={`${tp}.thumbnailImageUrl`}>
-            {(p) => <Input {...p} placeholder="https://" value={String(template.thumbnailImageUrl ?? "")} onChange={(e) => set(["thumbnailImageUrl"], e.target.value.trim())} />}
+            {(p) => (
+              <Input
+                {...p}
+                placeholder="https://"
+                value={String(template.thumbnailImageUrl ?? "")}
+                onChange={(e) => set(["thumbnailImageUrl"], e.target.value.trim())}
+              />
+            )}
           </Field>
           <Field label={t("title")} path={`${tp}.title`} count={{ used: String(template.title ?? "").length, max: 40 }}>
             {(p) => <Input {...p} value={String(template.title ?? "")} onChange={(e) => set(["title"], e.target.value)} />}

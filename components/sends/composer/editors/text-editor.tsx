@@ -20,7 +20,10 @@ interface TextEditorProps {
   mentionsAllowed: boolean;
 }
 
-type Substitution = Record<string, { type: "mention"; mentionee: { type: "user"; userId: string } | { type: "all" } } | { type: "emoji"; productId: string; emojiId: string }>;
+type Substitution = Record<
+  string,
+  { type: "mention"; mentionee: { type: "user"; userId: string } | { type: "all" } } | { type: "emoji"; productId: string; emojiId: string }
+>;
 
 /** Text (up to 5,000 characters) with LINE emoji on "$", or textV2 with {placeholders} for mentions. */
 export function TextEditor({ message, onChange, path, mentionsAllowed }: TextEditorProps) {
@@ -57,7 +60,17 @@ export function TextEditor({ message, onChange, path, mentionsAllowed }: TextEdi
   return (
     <div className="space-y-3">
       <Field label={t("label")} path={`${path}.text`} count={{ used: text.length, max: 5000 }} hint={v2 ? t("v2Hint") : t("emojiHint")}>
-        {(p) => <Textarea ref={ref} {...p} rows={4} value={text} onChange={(e) => setText(e.target.value)} placeholder={t("placeholder")} className="min-h-24 resize-y" />}
+        {(p) => (
+          <Textarea
+            ref={ref}
+            {...p}
+            rows={4}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder={t("placeholder")}
+            className="min-h-24 resize-y"
+          />
+        )}
       </Field>
       <div className="flex flex-wrap items-center gap-2">
         <EmojiPicker onPick={addEmoji} />
@@ -100,7 +113,12 @@ export function TextEditor({ message, onChange, path, mentionsAllowed }: TextEdi
                       value={s.mentionee.type === "user" ? s.mentionee.userId : ""}
                       placeholder="U0123…"
                       className="font-mono text-xs"
-                      onChange={(e) => onChange({ ...message, substitution: { ...substitution, [key]: { type: "mention", mentionee: { type: "user", userId: e.target.value.trim() } } } })}
+                      onChange={(e) =>
+                        onChange({
+                          ...message,
+                          substitution: { ...substitution, [key]: { type: "mention", mentionee: { type: "user", userId: e.target.value.trim() } } },
+                        })
+                      }
                     />
                   )}
                 </Field>

@@ -7,7 +7,18 @@ import { cn } from "@/lib/utils/cn";
 
 type Node = Record<string, unknown> & { type?: string };
 
-const TEXT_SIZE: Record<string, string> = { xxs: "10px", xs: "11px", sm: "13px", md: "14px", lg: "16px", xl: "18px", xxl: "21px", "3xl": "24px", "4xl": "28px", "5xl": "34px" };
+const TEXT_SIZE: Record<string, string> = {
+  xxs: "10px",
+  xs: "11px",
+  sm: "13px",
+  md: "14px",
+  lg: "16px",
+  xl: "18px",
+  xxl: "21px",
+  "3xl": "24px",
+  "4xl": "28px",
+  "5xl": "34px",
+};
 const SPACE: Record<string, string> = { none: "0", xs: "2px", sm: "4px", md: "8px", lg: "12px", xl: "16px", xxl: "20px" };
 const BUBBLE_WIDTH: Record<string, string> = { nano: "120px", micro: "160px", deca: "200px", hecto: "220px", kilo: "240px", mega: "260px", giga: "280px" };
 
@@ -30,13 +41,21 @@ function Bubble({ bubble }: { bubble: Node }) {
   const width = BUBBLE_WIDTH[String(bubble.size ?? "mega")] ?? "260px";
   const styles = (bubble.styles ?? {}) as Record<string, { backgroundColor?: string; separator?: boolean }>;
   return (
-    <div className="shrink-0 snap-start overflow-hidden rounded-2xl bg-white text-[#111] shadow-sm" style={{ width }} dir={bubble.direction === "rtl" ? "rtl" : undefined}>
+    <div
+      className="shrink-0 snap-start overflow-hidden rounded-2xl bg-white text-[#111] shadow-sm"
+      style={{ width }}
+      dir={bubble.direction === "rtl" ? "rtl" : undefined}
+    >
       {(["header", "hero", "body", "footer"] as const).map((part) => {
         const node = bubble[part] as Node | undefined;
         if (!node) return null;
         if (part === "hero") return <Component key={part} node={node} parentLayout="vertical" />;
         return (
-          <div key={part} style={{ backgroundColor: styles[part]?.backgroundColor }} className={cn("p-3", styles[part]?.separator && "border-t border-[#e5e5e5]")}>
+          <div
+            key={part}
+            style={{ backgroundColor: styles[part]?.backgroundColor }}
+            className={cn("p-3", styles[part]?.separator && "border-t border-[#e5e5e5]")}
+          >
             <Component node={node} parentLayout="vertical" />
           </div>
         );
@@ -48,7 +67,12 @@ function Bubble({ bubble }: { bubble: Node }) {
 function Component({ node, parentLayout }: { node: Node; parentLayout: string }) {
   const flex = typeof node.flex === "number" ? node.flex : parentLayout === "horizontal" || parentLayout === "baseline" ? 1 : undefined;
   const margin = typeof node.margin === "string" ? SPACE[node.margin] : undefined;
-  const common: React.CSSProperties = { flex: flex === undefined ? undefined : `${flex} 1 0%`, marginTop: parentLayout === "vertical" ? margin : undefined, marginLeft: parentLayout !== "vertical" ? margin : undefined, minWidth: 0 };
+  const common: React.CSSProperties = {
+    flex: flex === undefined ? undefined : `${flex} 1 0%`,
+    marginTop: parentLayout === "vertical" ? margin : undefined,
+    marginLeft: parentLayout !== "vertical" ? margin : undefined,
+    minWidth: 0,
+  };
   switch (node.type) {
     case "box": {
       const layout = String(node.layout ?? "vertical");
@@ -101,9 +125,15 @@ function Component({ node, parentLayout }: { node: Node; parentLayout: string })
     }
     case "image":
     case "video": {
-      const ratio = String(node.aspectRatio ?? "20:13").split(":").map(Number);
+      const ratio = String(node.aspectRatio ?? "20:13")
+        .split(":")
+        .map(Number);
       return (
-        <div style={{ ...common, aspectRatio: ratio.length === 2 && ratio[0]! > 0 ? `${ratio[0]} / ${ratio[1]}` : "20 / 13" }} className="flex w-full items-center justify-center bg-[#e8edf3] text-[#8a97a8]" title={String(node.url ?? "")}>
+        <div
+          style={{ ...common, aspectRatio: ratio.length === 2 && ratio[0]! > 0 ? `${ratio[0]} / ${ratio[1]}` : "20 / 13" }}
+          className="flex w-full items-center justify-center bg-[#e8edf3] text-[#8a97a8]"
+          title={String(node.url ?? "")}
+        >
           <ImageIcon className="size-6" aria-hidden />
         </div>
       );
@@ -115,7 +145,11 @@ function Component({ node, parentLayout }: { node: Node; parentLayout: string })
       const style = String(node.style ?? "link");
       return (
         <div
-          style={{ ...common, backgroundColor: style !== "link" ? ((node.color as string) ?? (style === "primary" ? "#06C755" : "#dfe3e8")) : undefined, color: style === "primary" ? "#fff" : style === "secondary" ? "#111" : ((node.color as string) ?? "#42659a") }}
+          style={{
+            ...common,
+            backgroundColor: style !== "link" ? ((node.color as string) ?? (style === "primary" ? "#06C755" : "#dfe3e8")) : undefined,
+            color: style === "primary" ? "#fff" : style === "secondary" ? "#111" : ((node.color as string) ?? "#42659a"),
+          }}
           className={cn("flex items-center justify-center rounded-md px-2 text-center text-[13px] font-semibold", node.height === "sm" ? "h-8" : "h-10")}
         >
           <span className="truncate">{String(action.label ?? "")}</span>
@@ -123,10 +157,23 @@ function Component({ node, parentLayout }: { node: Node; parentLayout: string })
       );
     }
     case "separator":
-      return <div style={{ ...common, backgroundColor: (node.color as string) ?? "#e5e5e5" }} className={parentLayout === "vertical" ? "h-px w-full" : "w-px self-stretch"} />;
+      return (
+        <div
+          style={{ ...common, backgroundColor: (node.color as string) ?? "#e5e5e5" }}
+          className={parentLayout === "vertical" ? "h-px w-full" : "w-px self-stretch"}
+        />
+      );
     case "filler":
     case "spacer":
-      return <div style={{ ...common, flex: node.type === "filler" ? `${flex ?? 1} 1 0%` : undefined, height: node.type === "spacer" ? (SPACE[String(node.size ?? "md")] ?? "8px") : undefined }} />;
+      return (
+        <div
+          style={{
+            ...common,
+            flex: node.type === "filler" ? `${flex ?? 1} 1 0%` : undefined,
+            height: node.type === "spacer" ? (SPACE[String(node.size ?? "md")] ?? "8px") : undefined,
+          }}
+        />
+      );
     default:
       return null;
   }

@@ -35,7 +35,10 @@ export function MessageBubble({ message, labels }: { message: DraftMessage; labe
     }
     case "sticker":
       return (
-        <div className="flex size-28 flex-col items-center justify-center gap-1 rounded-2xl border-2 border-dashed border-white/70 bg-white/25 text-white" aria-label={labels.sticker}>
+        <div
+          className="flex size-28 flex-col items-center justify-center gap-1 rounded-2xl border-2 border-dashed border-white/70 bg-white/25 text-white"
+          aria-label={labels.sticker}
+        >
           <Smile aria-hidden className="size-9" />
           <span className="font-mono text-[10px] leading-tight">
             {String(message.packageId)}/{String(message.stickerId)}
@@ -45,7 +48,10 @@ export function MessageBubble({ message, labels }: { message: DraftMessage; labe
     case "image":
     case "imagemap":
       return (
-        <div className="flex aspect-square w-44 items-center justify-center rounded-2xl bg-[#e8edf3] text-[#8a97a8]" title={String(message.originalContentUrl ?? message.baseUrl ?? "")}>
+        <div
+          className="flex aspect-square w-44 items-center justify-center rounded-2xl bg-[#e8edf3] text-[#8a97a8]"
+          title={String(message.originalContentUrl ?? message.baseUrl ?? "")}
+        >
           <ImageIcon aria-hidden className="size-8" />
         </div>
       );
@@ -90,12 +96,19 @@ const MENTION_ALL = "All";
 
 function Bubble({ children }: { children: React.ReactNode }) {
   const empty = Array.isArray(children) && children.length === 0;
-  return <div className="max-w-[15rem] rounded-2xl rounded-tl-md bg-white px-3 py-2 text-[13px] leading-snug break-words whitespace-pre-wrap text-[#111]">{empty ? <span className="text-[#aaa]">…</span> : children}</div>;
+  return (
+    <div className="max-w-[15rem] rounded-2xl rounded-tl-md bg-white px-3 py-2 text-[13px] leading-snug break-words whitespace-pre-wrap text-[#111]">
+      {empty ? <span className="text-[#aaa]">…</span> : children}
+    </div>
+  );
 }
 
 function EmojiMarker({ id, label }: { id: string; label: string }) {
   return (
-    <span className="mx-px inline-flex h-4 min-w-4 items-center justify-center rounded-full bg-[#ffd84d] px-0.5 align-[-2px] font-mono text-[8px] font-bold text-[#6b5200]" title={`${label} ${id}`}>
+    <span
+      className="mx-px inline-flex h-4 min-w-4 items-center justify-center rounded-full bg-[#ffd84d] px-0.5 align-[-2px] font-mono text-[8px] font-bold text-[#6b5200]"
+      title={`${label} ${id}`}
+    >
       {id}
     </span>
   );

@@ -15,7 +15,9 @@ interface PhonePreviewProps {
 /** The messages as a friend sees them in LINE: a phone-sized chat, quick replies at the bottom. */
 export function PhonePreview({ messages, accountName, className }: PhonePreviewProps) {
   const t = useTranslations("composer.preview");
-  const quick = ((messages.at(-1)?.quickReply as { items?: Array<{ action?: { label?: string } }> } | undefined)?.items ?? []).map((i) => i.action?.label ?? "");
+  const quick = ((messages.at(-1)?.quickReply as { items?: Array<{ action?: { label?: string } }> } | undefined)?.items ?? []).map(
+    (i) => i.action?.label ?? "",
+  );
   return (
     <figure aria-label={t("label")} className={cn("mx-auto w-full max-w-[340px]", className)}>
       <div className="overflow-hidden rounded-[2.2rem] border-[10px] border-[#1b1d22] bg-[#1b1d22] shadow-lg">
@@ -29,7 +31,11 @@ export function PhonePreview({ messages, accountName, className }: PhonePreviewP
             {messages.length === 0 && <p className="mt-16 text-center text-xs text-white/80">{t("empty")}</p>}
             {messages.map((m, i) => (
               <div key={i} className="flex items-start gap-2" data-testid="preview-message">
-                {i === 0 ? <span aria-hidden className="mt-0.5 size-7 shrink-0 rounded-full bg-[#06C755] ring-2 ring-white/60" /> : <span aria-hidden className="size-7 shrink-0" />}
+                {i === 0 ? (
+                  <span aria-hidden className="mt-0.5 size-7 shrink-0 rounded-full bg-[#06C755] ring-2 ring-white/60" />
+                ) : (
+                  <span aria-hidden className="size-7 shrink-0" />
+                )}
                 <div className="min-w-0">
                   <MessageBubble message={m} labels={{ sticker: t("sticker"), mention: t("mention"), emoji: t("emoji") }} />
                 </div>

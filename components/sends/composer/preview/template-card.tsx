@@ -32,9 +32,16 @@ export function TemplateCard({ template }: { template: Record<string, unknown> }
       return (
         <Row>
           {((template.columns as Column[]) ?? []).map((c, i) => (
-            <div key={i} className="relative flex size-40 shrink-0 snap-start items-center justify-center overflow-hidden rounded-2xl bg-[#e8edf3] text-[#8a97a8]">
+            <div
+              key={i}
+              className="relative flex size-40 shrink-0 snap-start items-center justify-center overflow-hidden rounded-2xl bg-[#e8edf3] text-[#8a97a8]"
+            >
               <ImageIcon aria-hidden className="size-7" />
-              {c.action?.label && <span className="absolute inset-x-2 bottom-2 truncate rounded-full bg-black/55 px-2 py-1 text-center text-[11px] text-white">{c.action.label}</span>}
+              {c.action?.label && (
+                <span className="absolute inset-x-2 bottom-2 truncate rounded-full bg-black/55 px-2 py-1 text-center text-[11px] text-white">
+                  {c.action.label}
+                </span>
+              )}
             </div>
           ))}
         </Row>

@@ -70,7 +70,15 @@ export function AreaPicker({ value, onChange }: { value: string[]; onChange: (co
             return (
               <section key={group} aria-label={t(`groups.${group}`)}>
                 <label className="mb-1.5 flex items-center gap-2 text-xs font-semibold text-muted-foreground">
-                  <Checkbox checked={all} onChange={(e) => toggle(areas.map((a) => a.code), e.target.checked)} />
+                  <Checkbox
+                    checked={all}
+                    onChange={(e) =>
+                      toggle(
+                        areas.map((a) => a.code),
+                        e.target.checked,
+                      )
+                    }
+                  />
                   {t(`groups.${group}`)}
                 </label>
                 <div className="grid grid-cols-2 gap-x-3 gap-y-1 sm:grid-cols-3">

@@ -29,7 +29,10 @@ export function BuilderCondition({ node, onChange, onRemove }: { node: Condition
       role="group"
       aria-label={t(`kinds.${node.kind}`)}
       aria-describedby={problems.length ? hintId : undefined}
-      className={cn("flex flex-wrap items-center gap-2 rounded-md border bg-surface-raised px-2.5 py-2 shadow-xs", problems.length ? "border-danger/60" : "border-border")}
+      className={cn(
+        "flex flex-wrap items-center gap-2 rounded-md border bg-surface-raised px-2.5 py-2 shadow-xs",
+        problems.length ? "border-danger/60" : "border-border",
+      )}
     >
       <span className="w-28 shrink-0 text-xs font-semibold">{t(`kinds.${node.kind}`)}</span>
       <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2">
@@ -52,9 +55,18 @@ function Values({ node, onChange }: { node: ConditionNode; onChange: (n: Conditi
   const t = useTranslations("composer.builder");
   switch (node.kind) {
     case "gender":
-      return <Chips options={["female", "male"] as const} value={node.oneOf} label={(v) => t(`gender.${v}`)} onChange={(oneOf) => onChange({ ...node, oneOf })} />;
+      return (
+        <Chips options={["female", "male"] as const} value={node.oneOf} label={(v) => t(`gender.${v}`)} onChange={(oneOf) => onChange({ ...node, oneOf })} />
+      );
     case "appType":
-      return <Chips options={["ios", "android"] as const} value={node.oneOf} label={(v) => (v === "ios" ? "iOS" : "Android")} onChange={(oneOf) => onChange({ ...node, oneOf })} />;
+      return (
+        <Chips
+          options={["ios", "android"] as const}
+          value={node.oneOf}
+          label={(v) => (v === "ios" ? "iOS" : "Android")}
+          onChange={(oneOf) => onChange({ ...node, oneOf })}
+        />
+      );
     case "age":
       return (
         <Range
@@ -98,7 +110,17 @@ function Values({ node, onChange }: { node: ConditionNode; onChange: (n: Conditi
   }
 }
 
-function Chips<V extends string>({ options, value, label, onChange }: { options: readonly V[]; value: V[]; label: (v: V) => string; onChange: (v: V[]) => void }) {
+function Chips<V extends string>({
+  options,
+  value,
+  label,
+  onChange,
+}: {
+  options: readonly V[];
+  value: V[];
+  label: (v: V) => string;
+  onChange: (v: V[]) => void;
+}) {
   return (
     <div className="flex gap-1">
       {options.map((o) => {
@@ -166,15 +188,29 @@ function RedeliveryPicker({ value, onChange }: { value: string; onChange: (id: s
   const earlier = (history.data?.pages.flatMap((p) => p.items) ?? []).filter((s) => s.lineRequestIds[0]);
   return (
     <>
-      <Select aria-label={t("redeliveryPick")} value={earlier.some((s) => s.lineRequestIds[0] === value) ? value : ""} onChange={(e) => e.target.value && onChange(e.target.value)} className="max-w-64">
+      <Select
+        aria-label={t("redeliveryPick")}
+        value={earlier.some((s) => s.lineRequestIds[0] === value) ? value : ""}
+        onChange={(e) => e.target.value && onChange(e.target.value)}
+        className="max-w-64"
+      >
         <option value="">{earlier.length ? t("redeliveryPick") : t("redeliveryNone")}</option>
         {earlier.map((s) => (
           <option key={s.id} value={s.lineRequestIds[0]}>
-            {format.dateTime(new Date(s.createdAt), { dateStyle: "medium", timeStyle: "short" })} · {String((s.messages[0] as { text?: string; altText?: string } | undefined)?.text ?? (s.messages[0] as { altText?: string } | undefined)?.altText ?? "").slice(0, 24)}
+            {format.dateTime(new Date(s.createdAt), { dateStyle: "medium", timeStyle: "short" })} ·{" "}
+            {String(
+              (s.messages[0] as { text?: string; altText?: string } | undefined)?.text ?? (s.messages[0] as { altText?: string } | undefined)?.altText ?? "",
+            ).slice(0, 24)}
           </option>
         ))}
       </Select>
-      <Input className="w-72 font-mono text-xs" aria-label={t("requestId")} placeholder={t("requestId")} value={value} onChange={(e) => onChange(e.target.value.trim())} />
+      <Input
+        className="w-72 font-mono text-xs"
+        aria-label={t("requestId")}
+        placeholder={t("requestId")}
+        value={value}
+        onChange={(e) => onChange(e.target.value.trim())}
+      />
     </>
   );
 }

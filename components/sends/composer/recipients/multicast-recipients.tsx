@@ -59,7 +59,9 @@ export function MulticastRecipients({ text, onChange }: { text: string; onChange
           <p className="mb-1 text-xs font-semibold text-danger-soft-foreground">{t("problems", { count: parsed.errors.length })}</p>
           <ul className="max-h-40 space-y-0.5 overflow-y-auto font-mono text-2xs text-danger-soft-foreground scrollbar-thin">
             {parsed.errors.slice(0, SHOWN_ERRORS).map((e) => (
-              <li key={`${e.line}-${e.value}`}>{t("problemLine", { line: e.line, value: e.value.length > 40 ? `${e.value.slice(0, 40)}…` : e.value, problem: t(`problem.${e.problem}`) })}</li>
+              <li key={`${e.line}-${e.value}`}>
+                {t("problemLine", { line: e.line, value: e.value.length > 40 ? `${e.value.slice(0, 40)}…` : e.value, problem: t(`problem.${e.problem}`) })}
+              </li>
             ))}
             {parsed.errors.length > SHOWN_ERRORS && <li>{t("moreProblems", { count: parsed.errors.length - SHOWN_ERRORS })}</li>}
           </ul>

@@ -49,15 +49,31 @@ export function NarrowcastTargeting({ state, body, update }: Props) {
             <label htmlFor="nc-max" className="text-xs font-medium text-muted-foreground">
               {t("max")}
             </label>
-            <Input id="nc-max" type="number" min={1} placeholder={t("noMax")} value={state.limit.max ?? ""} onChange={(e) => setLimit({ max: e.target.value ? Math.max(1, Math.floor(Number(e.target.value))) : null })} />
+            <Input
+              id="nc-max"
+              type="number"
+              min={1}
+              placeholder={t("noMax")}
+              value={state.limit.max ?? ""}
+              onChange={(e) => setLimit({ max: e.target.value ? Math.max(1, Math.floor(Number(e.target.value))) : null })}
+            />
           </div>
           <div className="space-y-2 pt-1">
             <label className="flex items-center gap-2 text-sm">
-              <Switch checked={state.limit.upToRemainingQuota} onCheckedChange={(v) => setLimit({ upToRemainingQuota: v, ...(v ? {} : { forbidPartialDelivery: false }) })} aria-label={t("upToQuota")} />
+              <Switch
+                checked={state.limit.upToRemainingQuota}
+                onCheckedChange={(v) => setLimit({ upToRemainingQuota: v, ...(v ? {} : { forbidPartialDelivery: false }) })}
+                aria-label={t("upToQuota")}
+              />
               {t("upToQuota")}
             </label>
             <label className="flex items-center gap-2 text-sm">
-              <Switch checked={state.limit.forbidPartialDelivery} disabled={!state.limit.upToRemainingQuota} onCheckedChange={(v) => setLimit({ forbidPartialDelivery: v })} aria-label={t("forbidPartial")} />
+              <Switch
+                checked={state.limit.forbidPartialDelivery}
+                disabled={!state.limit.upToRemainingQuota}
+                onCheckedChange={(v) => setLimit({ forbidPartialDelivery: v })}
+                aria-label={t("forbidPartial")}
+              />
               {t("forbidPartial")}
             </label>
             <p className="text-2xs text-subtle-foreground">{t("limitHint")}</p>

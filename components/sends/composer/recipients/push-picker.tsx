@@ -54,7 +54,13 @@ export function PushPicker({ value, onChange }: { value: PushTarget | null; onCh
         <ul role="listbox" aria-label={t("results")} className="max-h-64 divide-y divide-border overflow-y-auto rounded-lg border border-border scrollbar-thin">
           {options.map((o) => (
             <li key={o.id}>
-              <button type="button" role="option" aria-selected={false} onClick={() => onChange(o)} className="flex w-full items-center gap-3 px-3 py-2 text-left hover:bg-hover focus-visible:bg-hover focus-visible:outline-none">
+              <button
+                type="button"
+                role="option"
+                aria-selected={false}
+                onClick={() => onChange(o)}
+                className="flex w-full items-center gap-3 px-3 py-2 text-left hover:bg-hover focus-visible:bg-hover focus-visible:outline-none"
+              >
                 <TargetIcon id={o.id} />
                 <span className="min-w-0 flex-1">
                   <span className="block truncate text-sm">{o.name ?? t("useId")}</span>
@@ -73,7 +79,9 @@ export function PushPicker({ value, onChange }: { value: PushTarget | null; onCh
       ) : (
         searching && !unavailable && !contacts.isPending && options.length === 0 && <p className="text-xs text-muted-foreground">{t("noMatch")}</p>
       )}
-      <p className={cn("text-2xs", unavailable ? "text-warning-soft-foreground" : "text-subtle-foreground")}>{unavailable ? t("searchUnavailable") : t("hint")}</p>
+      <p className={cn("text-2xs", unavailable ? "text-warning-soft-foreground" : "text-subtle-foreground")}>
+        {unavailable ? t("searchUnavailable") : t("hint")}
+      </p>
       <PathErrors path="to" />
     </div>
   );

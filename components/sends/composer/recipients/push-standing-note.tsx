@@ -23,7 +23,12 @@ export function PushStandingNote({ standing, sent = false }: { standing: PushSta
             ? t("chatLeft")
             : t("unknownChat");
   return (
-    <p role="note" data-testid="push-standing" data-standing={standing.kind} className="flex items-start gap-2 rounded-md bg-warning-soft px-3 py-2 text-xs text-warning-soft-foreground">
+    <p
+      role="note"
+      data-testid="push-standing"
+      data-standing={standing.kind}
+      className="flex items-start gap-2 rounded-md bg-warning-soft px-3 py-2 text-xs text-warning-soft-foreground"
+    >
       <TriangleAlert aria-hidden className="mt-0.5 size-3.5 shrink-0" />
       <span>
         {text} {sent ? t("afterSend") : t("beforeSend")}

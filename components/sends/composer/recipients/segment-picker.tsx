@@ -47,19 +47,35 @@ export function SegmentPicker({ value, onChange }: { value: string | null; onCha
           </Link>
         </p>
       ) : (
-        <div role="radiogroup" aria-label={t("label")} className="max-h-80 divide-y divide-border overflow-y-auto rounded-lg border border-border scrollbar-thin">
+        <div
+          role="radiogroup"
+          aria-label={t("label")}
+          className="max-h-80 divide-y divide-border overflow-y-auto rounded-lg border border-border scrollbar-thin"
+        >
           {segments.map((s) => (
             <label
               key={s.id}
               data-testid="segment-option"
-              className={cn("flex cursor-pointer items-start gap-3 px-3 py-2.5 transition-colors has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring", value === s.id ? "bg-primary-soft/40" : "hover:bg-hover")}
+              className={cn(
+                "flex cursor-pointer items-start gap-3 px-3 py-2.5 transition-colors has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring",
+                value === s.id ? "bg-primary-soft/40" : "hover:bg-hover",
+              )}
             >
-              <input type="radio" name="multicast-segment" value={s.id} checked={value === s.id} onChange={() => onChange(s.id)} className="mt-1 size-3.5 shrink-0 accent-[var(--color-primary)]" />
+              <input
+                type="radio"
+                name="multicast-segment"
+                value={s.id}
+                checked={value === s.id}
+                onChange={() => onChange(s.id)}
+                className="mt-1 size-3.5 shrink-0 accent-[var(--color-primary)]"
+              />
               <span className="min-w-0 flex-1 space-y-1">
                 <span className="block truncate text-sm font-medium">{s.name}</span>
                 <SegmentFilterSummary filter={s.filter} />
               </span>
-              <span className="shrink-0 text-right text-xs whitespace-nowrap text-muted-foreground tabular">{s.size === null ? t("notCounted") : t("friends", { count: s.size })}</span>
+              <span className="shrink-0 text-right text-xs whitespace-nowrap text-muted-foreground tabular">
+                {s.size === null ? t("notCounted") : t("friends", { count: s.size })}
+              </span>
             </label>
           ))}
         </div>

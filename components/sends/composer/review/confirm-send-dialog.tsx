@@ -36,14 +36,36 @@ interface ConfirmSendDialogProps {
  * they need an explicit tick; the retry key was made when this opened, so a double click or a
  * network retry sends once.
  */
-export function ConfirmSendDialog({ open, onOpenChange, kind, audience, audienceHint, count, isEstimate, basis, remaining, messageCount, lineCheck, sending, error, onConfirm }: ConfirmSendDialogProps) {
+export function ConfirmSendDialog({
+  open,
+  onOpenChange,
+  kind,
+  audience,
+  audienceHint,
+  count,
+  isEstimate,
+  basis,
+  remaining,
+  messageCount,
+  lineCheck,
+  sending,
+  error,
+  onConfirm,
+}: ConfirmSendDialogProps) {
   const t = useTranslations("composer.confirm");
   const format = useFormatter();
   const [ticked, setTicked] = useState(false);
   const needsTick = kind === "broadcast" || kind === "narrowcast";
   const n = count === null ? t("unknown") : format.number(count);
   return (
-    <Dialog open={open} onOpenChange={(o) => { if (!sending) onOpenChange(o); if (!o) setTicked(false); }} aria-labelledby="confirm-title">
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        if (!sending) onOpenChange(o);
+        if (!o) setTicked(false);
+      }}
+      aria-labelledby="confirm-title"
+    >
       <DialogHeader>
         <div className="min-w-0 flex-1">
           <DialogTitle id="confirm-title">{t(`title.${kind}`)}</DialogTitle>
@@ -76,7 +98,10 @@ export function ConfirmSendDialog({ open, onOpenChange, kind, audience, audience
           <dt className="text-muted-foreground">{t("messages")}</dt>
           <dd>{t("messageCount", { count: messageCount })}</dd>
           <dt className="text-muted-foreground">{t("lineCheck")}</dt>
-          <dd data-testid="confirm-line-check" className={lineCheck === "failed" ? "text-danger" : lineCheck === "ok" ? "text-success" : "text-muted-foreground"}>
+          <dd
+            data-testid="confirm-line-check"
+            className={lineCheck === "failed" ? "text-danger" : lineCheck === "ok" ? "text-success" : "text-muted-foreground"}
+          >
             {lineCheck ? t(`lineCheckState.${lineCheck}`) : "—"}
           </dd>
         </dl>

@@ -16,7 +16,8 @@ export function RequestCode({ kind, body: composed }: { kind: SendKind; body: Re
   const [view, setView] = useState<View>("json");
   const body = kind === "multicast" ? withSegmentIds(composed, t("segmentIds")) : composed;
   // Thousands of multicast ids would drown the view; the copy buttons still copy everything.
-  const shown = kind === "multicast" && Array.isArray(body.to) && body.to.length > 20 ? { ...body, to: [...body.to.slice(0, 20), `… +${body.to.length - 20}`] } : body;
+  const shown =
+    kind === "multicast" && Array.isArray(body.to) && body.to.length > 20 ? { ...body, to: [...body.to.slice(0, 20), `… +${body.to.length - 20}`] } : body;
   const code = view === "json" ? JSON.stringify(lineBody(shown), null, 2) : view === "curl" ? toCurl(kind, shown) : toSdkCode(kind, shown);
   const full = view === "json" ? JSON.stringify(lineBody(body), null, 2) : view === "curl" ? toCurl(kind, body) : toSdkCode(kind, body);
   return (
@@ -25,7 +26,19 @@ export function RequestCode({ kind, body: composed }: { kind: SendKind; body: Re
       language={view === "json" ? "json" : "text"}
       label={t("label")}
       maxHeight="22rem"
-      title={<Tabs<View> size="sm" label={t("label")} value={view} onValueChange={setView} items={[{ value: "json", label: "JSON" }, { value: "curl", label: "curl" }, { value: "sdk", label: t("sdk") }]} />}
+      title={
+        <Tabs<View>
+          size="sm"
+          label={t("label")}
+          value={view}
+          onValueChange={setView}
+          items={[
+            { value: "json", label: "JSON" },
+            { value: "curl", label: "curl" },
+            { value: "sdk", label: t("sdk") },
+          ]}
+        />
+      }
       toolbar={<CopyButton value={full} label={t(`copy.${view}`)} copiedLabel={t("copied")} showLabel />}
     />
   );

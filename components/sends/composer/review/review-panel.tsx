@@ -42,7 +42,12 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
     },
   });
   const test = useMutation({
-    mutationFn: () => sendJson<{ id: string }>("POST", "/api/messages/test", { messages: body.messages, notificationDisabled: state.notificationDisabled || undefined, sourceKind: state.kind }),
+    mutationFn: () =>
+      sendJson<{ id: string }>("POST", "/api/messages/test", {
+        messages: body.messages,
+        notificationDisabled: state.notificationDisabled || undefined,
+        sourceKind: state.kind,
+      }),
     onSuccess: (send) => toast({ tone: "success", title: t("testSent"), description: t("testSentHint", { id: send.id.slice(0, 8) }) }),
     onError: (err) => {
       if (err instanceof ApiError && err.details) compose.showServerDetails(err.details);
@@ -85,7 +90,15 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
       <ul className="space-y-2 text-sm">
         <Check ok={valid} label={valid ? t("localOk") : t("localProblems", { count: compose.allIssues.size })} />
         <li className={cn("flex gap-2", validate.isError ? "items-start" : "items-center")}>
-          {validate.isPending ? <Loader2 aria-hidden className="size-4 animate-spin text-muted-foreground" /> : validated ? <CircleCheck aria-hidden className="size-4 text-success" /> : validate.isError ? <CircleAlert aria-hidden className="size-4 text-danger" /> : <ShieldCheck aria-hidden className="size-4 text-subtle-foreground" />}
+          {validate.isPending ? (
+            <Loader2 aria-hidden className="size-4 animate-spin text-muted-foreground" />
+          ) : validated ? (
+            <CircleCheck aria-hidden className="size-4 text-success" />
+          ) : validate.isError ? (
+            <CircleAlert aria-hidden className="size-4 text-danger" />
+          ) : (
+            <ShieldCheck aria-hidden className="size-4 text-subtle-foreground" />
+          )}
           {validate.isError ? (
             <div className="flex-1 text-danger">
               <ErrorMessage error={validate.error} hideDetails />
@@ -104,7 +117,9 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
             {expected.count === null ? t("recipientsUnknown") : t(expected.isEstimate ? "recipientsEstimate" : "recipientsExact", { count: expected.count })}
             {" · "}
             {remaining === null ? t("quotaUnlimited") : t("quotaRemaining", { remaining })}
-            {remaining !== null && expected.count !== null && expected.count > remaining && <span className="ml-1 font-medium text-danger">{t("overQuota")}</span>}
+            {remaining !== null && expected.count !== null && expected.count > remaining && (
+              <span className="ml-1 font-medium text-danger">{t("overQuota")}</span>
+            )}
           </span>
         </li>
         {state.kind === "narrowcast" && <EstimateLine expected={expected} />}

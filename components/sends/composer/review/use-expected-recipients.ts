@@ -31,7 +31,8 @@ export function useExpectedRecipients(state: ComposeState, body: Record<string, 
   // Counted now (the picker shows the same query); the send goes to whoever matches when it is made.
   const segment = useQuery({ ...segmentDetailQuery(segmentId ?? ""), enabled: segmentId !== null });
   const targeting = useDeferredValue(state.kind === "narrowcast" ? { recipient: body.recipient, filter: body.filter, limit: body.limit } : null);
-  const targetingValid = targeting !== null && narrowcastBodySchema.safeParse({ messages: [{ type: "text", text: "x" }], ...stripUndefined(targeting) }).success;
+  const targetingValid =
+    targeting !== null && narrowcastBodySchema.safeParse({ messages: [{ type: "text", text: "x" }], ...stripUndefined(targeting) }).success;
   const estimate = useQuery({
     queryKey: ["sends", "estimate", targeting],
     queryFn: () => sendJson<Estimate>("POST", "/api/messages/estimate", stripUndefined(targeting!)),
@@ -58,7 +59,13 @@ export function useExpectedRecipients(state: ComposeState, body: Record<string, 
   const broadcast = quota.data?.broadcast;
   // What an estimate is made from, said next to it in the confirmation.
   const basis: EstimateBasis | null =
-    state.kind === "narrowcast" ? { kind: "narrowcast" } : state.kind === "broadcast" && broadcast ? (broadcast.basis === "line" && broadcast.date ? { kind: "line", date: broadcast.date } : { kind: "console" }) : null;
+    state.kind === "narrowcast"
+      ? { kind: "narrowcast" }
+      : state.kind === "broadcast" && broadcast
+        ? broadcast.basis === "line" && broadcast.date
+          ? { kind: "line", date: broadcast.date }
+          : { kind: "console" }
+        : null;
   return { count, isEstimate: state.kind === "narrowcast" || state.kind === "broadcast", basis, quota, estimate, targetingValid, segmentName };
 }
 

@@ -23,9 +23,7 @@ export const actionSummaries: Record<string, (e: Json) => EventSummary> = {
   }),
 
   accountLink: (e) =>
-    obj(e.link).result === "ok"
-      ? { icon: "link", parts: [phrase("accountLinkOk")] }
-      : { icon: "link", parts: [phrase("accountLinkFailed")] },
+    obj(e.link).result === "ok" ? { icon: "link", parts: [phrase("accountLinkOk")] } : { icon: "link", parts: [phrase("accountLinkFailed")] },
 
   membership: (e) => {
     const m = obj(e.membership);

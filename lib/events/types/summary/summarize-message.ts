@@ -25,11 +25,7 @@ const builders: Record<string, (m: Json) => EventSummary> = {
     return {
       icon: "image",
       parts: compact([
-        index !== undefined && total !== undefined
-          ? phrase("imageInSet", { index, total })
-          : str(set.id)
-            ? phrase("imageInUnknownSet")
-            : phrase("image"),
+        index !== undefined && total !== undefined ? phrase("imageInSet", { index, total }) : str(set.id) ? phrase("imageInUnknownSet") : phrase("image"),
         external && phrase("externalContent"),
       ]),
     };

@@ -3,9 +3,7 @@ import { code, compact, obj, phrase, str, type EventSummary, type Json } from ".
 /** Friendship and chat membership: follow, unfollow, join, leave, memberJoined, memberLeft. */
 export const socialSummaries: Record<string, (e: Json) => EventSummary> = {
   follow: (e) =>
-    obj(e.follow).isUnblocked === true
-      ? { icon: "follow", parts: [phrase("followUnblocked")] }
-      : { icon: "follow", parts: [phrase("followNew")] },
+    obj(e.follow).isUnblocked === true ? { icon: "follow", parts: [phrase("followUnblocked")] } : { icon: "follow", parts: [phrase("followNew")] },
   unfollow: () => ({ icon: "unfollow", parts: [phrase("unfollow")] }),
   join: (e) => ({ icon: "join", parts: [phrase("join", { chat: chatKind(e) })] }),
   leave: (e) => ({ icon: "leave", parts: [phrase("leave", { chat: chatKind(e) })] }),

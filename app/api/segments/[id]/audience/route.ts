@@ -16,7 +16,12 @@ const bodySchema = z.object({ description: z.string().trim().min(1).max(120).opt
 export const POST = apiRoute<{ id: string }>({ role: "operator" }, async ({ req, params, db, channelId, actor, audit }) => {
   const segment = await segmentParam(db, channelId, params.id);
   const body = await parseJsonBody(bodySchema, req);
-  const audience = await createAudience(db, { channelId, segmentId: segment.id, description: body.description ?? segment.name.slice(0, 120), createdBy: actor.name });
+  const audience = await createAudience(db, {
+    channelId,
+    segmentId: segment.id,
+    description: body.description ?? segment.name.slice(0, 120),
+    createdBy: actor.name,
+  });
   await enqueueJob(db, { kind: AUDIENCE_JOB, key: audience.id, payload: { audienceId: audience.id } });
   await audit("segment.uploaded", segment.id, { audienceId: audience.id, description: audience.description });
   return Response.json(serializeAudience(audience), { status: 202 });

@@ -4,7 +4,13 @@ import { apiRoute } from "@/lib/runtime/api-route";
 import { fakeControl } from "@/lib/demo/fake-control";
 import { CHAT_ACTIONS, chatActionBodySchema } from "@/lib/demo/schemas";
 
-const params = z.object({ chatId: z.string().regex(/^[CR][0-9a-f]{32}$/, "must be a group or room id"), action: z.array(z.string()).transform((a) => a.join("/")).pipe(z.enum(CHAT_ACTIONS)) });
+const params = z.object({
+  chatId: z.string().regex(/^[CR][0-9a-f]{32}$/, "must be a group or room id"),
+  action: z
+    .array(z.string())
+    .transform((a) => a.join("/"))
+    .pipe(z.enum(CHAT_ACTIONS)),
+});
 
 /** Demo mode: people join or leave a group, or the account is added to / removed from it. */
 export const POST = apiRoute<{ chatId: string; action: string[] }>({ role: "operator" }, async ({ req, params: p }) => {
