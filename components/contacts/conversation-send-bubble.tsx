@@ -118,8 +118,12 @@ function Bubble({ wide, failed, children }: { wide: boolean; failed: boolean; ch
     <div
       className={cn(
         "w-fit max-w-full space-y-2 rounded-2xl rounded-br-md px-3.5 py-2.5 text-sm",
-        wide ? "border border-dashed border-border-strong bg-surface text-foreground" : "bg-primary text-primary-foreground",
-        failed && "opacity-70",
+        // A failed message is marked by its outline, not faded: faded text fails contrast (WCAG 1.4.3).
+        failed
+          ? "border border-danger/60 bg-danger-soft text-foreground"
+          : wide
+            ? "border border-dashed border-border-strong bg-surface text-foreground"
+            : "bg-primary text-primary-foreground",
       )}
     >
       {children}

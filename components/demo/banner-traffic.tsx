@@ -1,6 +1,6 @@
 "use client";
 
-import { Pause, Play } from "lucide-react";
+import { Play, Square } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useCan } from "@/components/auth/member-context";
 import { Button } from "@/components/ui/button";
@@ -19,7 +19,7 @@ export function BannerTraffic() {
       <span className="text-muted-foreground">{running ? t("bannerTrafficOn", { count: events }) : t("bannerTrafficOff")}</span>
       {canToggle && (
         <Button size="xs" variant="secondary" onClick={() => toggle.mutate()} disabled={toggle.isPending}>
-          {running ? <Pause aria-hidden /> : <Play aria-hidden />}
+          {running ? <Square aria-hidden /> : <Play aria-hidden />}
           {running ? t("bannerStop") : t("bannerStart")}
         </Button>
       )}

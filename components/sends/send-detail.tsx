@@ -11,7 +11,7 @@ import { RelativeTime } from "@/components/common/relative-time";
 import { PhonePreview } from "@/components/sends/composer/preview/phone-preview";
 import { PushStandingNote } from "@/components/sends/composer/recipients/push-standing-note";
 import { TargetingSentence } from "@/components/sends/composer/recipients/targeting-sentence";
-import { usePushStanding } from "@/components/sends/composer/recipients/use-push-standing";
+import { deliverable, usePushStanding } from "@/components/sends/composer/recipients/use-push-standing";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/code-block";
@@ -40,6 +40,9 @@ function Body({ send, canSend }: { send: SendDetail; canSend: boolean }) {
   const json = JSON.stringify(send.lineRequest.body, null, 2);
   const progress = send.progress as NarrowcastProgress | null;
   const segment = sentSegment(request.segment);
+  // LINE answers 200 to a push to anyone; whether it could arrive is for the console to say.
+  const standing = usePushStanding(send.kind === "push" && typeof request.to === "string" ? request.to : null);
+  const unreachable = deliverable(standing) ? undefined : <PushStandingNote standing={standing} reasonOnly />;
   return (
     <PageContainer className="space-y-5">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -72,8 +75,7 @@ function Body({ send, canSend }: { send: SendDetail; canSend: boolean }) {
           </Link>
         )}
       </div>
-      <SendOutcome send={send} />
-      {send.kind === "push" && typeof request.to === "string" && <SentPushStanding to={request.to} />}
+      <SendOutcome send={send} unreachable={unreachable} />
       <div className="grid items-start gap-5 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-5">
           {send.kind === "narrowcast" && (
@@ -116,11 +118,6 @@ function SendMeta({ send }: { send: SendDetail }) {
             : t("metaUnknown", { author })}
     </span>
   );
-}
-
-// LINE answers 200 to a push to anyone; whether it could arrive is for the console to say.
-function SentPushStanding({ to }: { to: string }) {
-  return <PushStandingNote standing={usePushStanding(to)} sent />;
 }
 
 // A multicast to a saved segment records which one (and its size then) on the send.

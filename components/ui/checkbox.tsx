@@ -1,15 +1,29 @@
-import { Check } from "lucide-react";
+"use client";
+
+import { Check, Minus } from "lucide-react";
+import { useEffect, useRef } from "react";
 import { cn } from "@/lib/utils/cn";
 
-export function Checkbox({ className, ...props }: Omit<React.ComponentProps<"input">, "type">) {
+/** A native checkbox, styled; `indeterminate` for a group of which only some are ticked. */
+export function Checkbox({ className, indeterminate = false, ...props }: Omit<React.ComponentProps<"input">, "type"> & { indeterminate?: boolean }) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = indeterminate;
+  }, [indeterminate]);
   return (
     <span data-slot="checkbox" className={cn("relative inline-flex size-4 shrink-0", className)}>
       <input
+        ref={ref}
         type="checkbox"
-        className="peer size-4 cursor-pointer appearance-none rounded-sm border border-input bg-surface shadow-xs transition-colors checked:border-primary checked:bg-primary focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-1 focus-visible:ring-offset-background focus-visible:outline-none disabled:cursor-not-allowed disabled:opacity-50"
+        className="peer size-4 cursor-pointer appearance-none rounded-sm border border-input bg-surface shadow-xs transition-colors checked:border-primary checked:bg-primary indeterminate:border-primary indeterminate:bg-primary focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-1 focus-visible:ring-offset-background focus-visible:outline-none disabled:cursor-not-allowed disabled:opacity-50"
         {...props}
       />
       <Check aria-hidden strokeWidth={3} className="pointer-events-none absolute inset-0.5 size-3 text-primary-foreground opacity-0 peer-checked:opacity-100" />
+      <Minus
+        aria-hidden
+        strokeWidth={3}
+        className="pointer-events-none absolute inset-0.5 size-3 text-primary-foreground opacity-0 peer-indeterminate:opacity-100"
+      />
     </span>
   );
 }

@@ -32,7 +32,7 @@ export function CodeBlock({ code, language = "text", toolbar, title, className, 
           <pre className="grid min-w-fit grid-cols-[auto_1fr] py-3 font-mono text-xs leading-5">
             {lines.map((line, i) => (
               <div key={i} className="contents">
-                <span aria-hidden className="sticky left-0 bg-muted/95 pr-3 pl-3 text-right text-subtle-foreground/70 select-none tabular">
+                <span aria-hidden className="sticky left-0 bg-muted/95 pr-3 pl-3 text-right text-muted-foreground select-none tabular">
                   {i + 1}
                 </span>
                 <code className="pr-4 whitespace-pre">{language === "json" ? highlightJson(line) : line || " "}</code>

@@ -44,7 +44,7 @@ test.describe("composer", () => {
 
     await confirmAndSend(page, { tick: true });
     await expect(page.getByTestId("narrowcast-phase")).toHaveAttribute("data-phase", "succeeded", { timeout: 30_000 });
-    await expect(page.getByTestId("send-outcome")).toContainText("LINE accepted every request");
+    await expect(page.getByTestId("send-outcome")).toContainText(/Sent: LINE delivered it to [\d,]+ friends/);
 
     const requestId = (await page.getByTestId("chunk-table").locator("td.font-mono").first().innerText()).trim();
     const sent = await fakeGet<{ deliveredTo: string[] }>(request, `/__fake/sends/${requestId}`);
@@ -311,8 +311,9 @@ test.describe("composer", () => {
     await writeText(page, `to nobody ${uniqueText("kana")}`);
     await confirmAndSend(page, { tick: false });
     await expect(page.getByTestId("send-status")).toHaveAttribute("data-status", "sent", { timeout: 30_000 });
-    // LINE said 200; the page does not leave it at "Sent to 1 recipient".
-    await expect(page.getByTestId("push-standing")).toContainText("most likely did not reach anyone");
+    // LINE said 200; the page does not leave it at "Sent: LINE accepted every request".
+    await expect(page.getByTestId("send-outcome")).toContainText("LINE accepted it, but it most likely reached nobody.");
+    await expect(page.getByTestId("send-outcome").getByTestId("push-standing")).toContainText("never seen this ID");
   });
 
   test("a named draft saves itself and opens again from the drafts list", async ({ page }) => {

@@ -71,7 +71,7 @@ test("the first minute shows the console at work: simulated friends write at onc
   await expect(page.getByText("Connect your LINE channel")).toHaveCount(0);
   const traffic = page.getByTestId("demo-traffic");
   await expect(traffic).toHaveAttribute("data-running", "true");
-  await expect(traffic).toContainText("Simulated friends are writing");
+  await expect(traffic).toContainText("Simulated friends writing");
   // Events arrive with nobody touching the simulator.
   await expect
     .poll(async () => ((await (await page.request.get("/api/events?limit=5")).json()) as { items: unknown[] }).items.length, { timeout: 30_000 })

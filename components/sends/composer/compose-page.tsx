@@ -72,7 +72,8 @@ export function ComposePage({ initial, draft, fresh = false, reveal = false }: C
             </>
           }
         />
-        {fresh && !autosave.draftId && <WorkingDraftBanner />}
+        {/* Gone once they write something new: that replaces the working draft. */}
+        {fresh && !autosave.draftId && !compose.touched && <WorkingDraftBanner />}
         <div className="flex flex-wrap items-center gap-3">
           <label htmlFor="draft-title" className="text-xs font-medium text-muted-foreground">
             {t("drafts.name")}

@@ -52,26 +52,29 @@ export function FieldErrors({ id, errors, className }: { id?: string; errors: Re
   const t = useTranslations("errors");
   if (!errors.length) return null;
   return (
-    <ul id={id} role="alert" className={cn("space-y-0.5", className)}>
-      {errors.map((e) => {
-        const issue = typeof e === "string" ? { text: e } : e;
-        return (
-          <li key={`${issue.where ?? ""}:${issue.text}`} className="flex items-start gap-1 text-xs text-danger">
-            <CircleAlert aria-hidden className="mt-0.5 size-3 shrink-0" />
-            <span className="min-w-0 break-words">
-              {issue.where && <span className="font-mono">{issue.where}: </span>}
-              {issue.fromLine ? (
-                <>
-                  {t("lineSaid")} <q lang="en">{issue.text}</q>
-                </>
-              ) : (
-                issue.text
-              )}
-            </span>
-          </li>
-        );
-      })}
-    </ul>
+    // The live region wraps the list: role="alert" on the <ul> itself would take away its list semantics.
+    <div id={id} role="alert" className={className}>
+      <ul className="space-y-0.5">
+        {errors.map((e) => {
+          const issue = typeof e === "string" ? { text: e } : e;
+          return (
+            <li key={`${issue.where ?? ""}:${issue.text}`} className="flex items-start gap-1 text-xs text-danger">
+              <CircleAlert aria-hidden className="mt-0.5 size-3 shrink-0" />
+              <span className="min-w-0 break-words">
+                {issue.where && <span className="font-mono">{issue.where}: </span>}
+                {issue.fromLine ? (
+                  <>
+                    {t("lineSaid")} <q lang="en">{issue.text}</q>
+                  </>
+                ) : (
+                  issue.text
+                )}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 

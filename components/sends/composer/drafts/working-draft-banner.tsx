@@ -2,10 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { History } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
-import { RelativeTime } from "@/components/common/relative-time";
+import { useSharedNow } from "@/components/common/use-shared-now";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { sendJson } from "@/lib/client/api-client";
 import { sendKeys, workingDraftQuery } from "@/lib/client/messages";
@@ -17,6 +17,8 @@ import { sendKeys, workingDraftQuery } from "@/lib/client/messages";
 export function WorkingDraftBanner() {
   const t = useTranslations("composer.drafts");
   const tKind = useTranslations("sends.kinds");
+  const format = useFormatter();
+  const now = useSharedNow();
   const qc = useQueryClient();
   const working = useQuery(workingDraftQuery());
   const [dismissed, setDismissed] = useState(false);
@@ -39,7 +41,7 @@ export function WorkingDraftBanner() {
     >
       <History aria-hidden className="size-4 shrink-0 text-info" />
       <p className="min-w-0 flex-1">
-        <span className="font-medium">{t("workingTitle", { kind: tKind(d.kind) })}</span> <RelativeTime value={d.updatedAt} />
+        <span className="font-medium">{t("workingTitle", { kind: tKind(d.kind), when: format.relativeTime(new Date(d.updatedAt), now) })}</span>
         {preview && <span className="block truncate text-muted-foreground">“{preview}”</span>}
         <span className="block text-xs text-muted-foreground">{t("workingHint")}</span>
       </p>

@@ -66,12 +66,16 @@ export function AreaPicker({ value, onChange }: { value: string[]; onChange: (co
         <DialogBody className="max-h-[60vh] space-y-4 px-5 py-4">
           {groups.length === 0 && <p className="py-6 text-center text-sm text-muted-foreground">{t("noMatch")}</p>}
           {groups.map(({ group, areas }) => {
-            const all = areas.every((a) => selected.has(a.code));
+            // The region's box speaks for the whole region, not only the areas the search shows.
+            const region = AREAS.filter((a) => a.group === group);
+            const all = region.every((a) => selected.has(a.code));
+            const some = !all && region.some((a) => selected.has(a.code));
             return (
               <section key={group} aria-label={t(`groups.${group}`)}>
                 <label className="mb-1.5 flex items-center gap-2 text-xs font-semibold text-muted-foreground">
                   <Checkbox
                     checked={all}
+                    indeterminate={some}
                     onChange={(e) =>
                       toggle(
                         areas.map((a) => a.code),

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Megaphone } from "lucide-react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { Skeleton } from "@/components/ui/skeleton";
 import { quotaQuery } from "@/lib/client/messages";
 import { lineDate } from "@/lib/utils/format";
@@ -11,6 +11,7 @@ import { lineDate } from "@/lib/utils/format";
 export function BroadcastAudience() {
   const t = useTranslations("composer.broadcast");
   const format = useFormatter();
+  const locale = useLocale();
   const quota = useQuery(quotaQuery());
   const b = quota.data?.broadcast;
   return (
@@ -25,14 +26,16 @@ export function BroadcastAudience() {
         ) : (
           <p className="text-sm text-muted-foreground" data-testid="broadcast-reach">
             {b.basis === "line" && b.date
-              ? t("reachLine", {
-                  estimate: b.estimate,
-                  followers: b.followers ?? 0,
-                  blocks: b.blocks ?? 0,
-                  follows: b.followsSince,
-                  unfollows: b.blocksSince,
-                  date: format.dateTime(lineDate(b.date), { dateStyle: "medium" }),
-                })
+              ? [
+                  t("reachLine", {
+                    estimate: b.estimate,
+                    followers: b.followers ?? 0,
+                    blocks: b.blocks ?? 0,
+                    date: format.dateTime(lineDate(b.date), { dateStyle: "medium" }),
+                  }),
+                  // Only when something changed since LINE's day: "since then 0 followed and 0 blocked" says nothing.
+                  ...(b.followsSince || b.blocksSince ? [t("reachSince", { follows: b.followsSince, unfollows: b.blocksSince })] : []),
+                ].join(locale === "ja" || locale.startsWith("zh") ? "" : " ")
               : t("reachConsole", { estimate: b.estimate })}
           </p>
         )}

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
 import type { ComposeState, LimitState } from "@/lib/sends/composer/compose-state";
+import { incompleteConditions } from "@/lib/sends/composer/targeting-tree";
 import { PathErrors } from "../field";
 import { BuilderGroup } from "./builder-group";
 import { TargetingSentence } from "./targeting-sentence";
@@ -81,7 +82,7 @@ export function NarrowcastTargeting({ state, body, update }: Props) {
         </div>
         <PathErrors path="limit" />
       </section>
-      <TargetingSentence body={body} />
+      <TargetingSentence body={body} incomplete={incompleteConditions(state.filter).length + incompleteConditions(state.recipient).length} />
     </div>
   );
 }

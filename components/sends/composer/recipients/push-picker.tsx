@@ -79,9 +79,12 @@ export function PushPicker({ value, onChange }: { value: PushTarget | null; onCh
       ) : (
         searching && !unavailable && !contacts.isPending && options.length === 0 && <p className="text-xs text-muted-foreground">{t("noMatch")}</p>
       )}
-      <p className={cn("text-2xs", unavailable ? "text-warning-soft-foreground" : "text-subtle-foreground")}>
-        {unavailable ? t("searchUnavailable") : t("hint")}
-      </p>
+      {/* "Enter picks the first match" only while there is one. */}
+      {(unavailable || options.length > 0) && (
+        <p className={cn("text-2xs", unavailable ? "text-warning-soft-foreground" : "text-muted-foreground")}>
+          {unavailable ? t("searchUnavailable") : t("hint")}
+        </p>
+      )}
       <PathErrors path="to" />
     </div>
   );
@@ -99,7 +102,7 @@ function ChosenTarget({ value, onClear }: { value: PushTarget; onClear: () => vo
       <div className="flex items-center gap-3 rounded-lg border border-border bg-muted/40 p-2.5" data-testid="push-target">
         <TargetIcon id={value.id} />
         <div className="min-w-0 flex-1">
-          <p className="truncate text-sm font-medium">{name ?? t(kindOf(value.id))}</p>
+          <p className={cn("truncate text-sm font-medium", !name && "text-muted-foreground italic")}>{name ?? t("noName")}</p>
           <p className="truncate font-mono text-2xs text-muted-foreground">{value.id}</p>
         </div>
         <Badge tone="outline">{t(kindOf(value.id))}</Badge>

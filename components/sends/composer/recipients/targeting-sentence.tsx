@@ -6,7 +6,7 @@ import { describeTargeting, type Targeting } from "@/lib/sends/composer/targetin
 import { cn } from "@/lib/utils/cn";
 
 /** The targeting said in words, in the operator's language. */
-export function TargetingSentence({ body, className }: { body: Targeting | Record<string, unknown>; className?: string }) {
+export function TargetingSentence({ body, incomplete = 0, className }: { body: Targeting | Record<string, unknown>; incomplete?: number; className?: string }) {
   const t = useTranslations("targeting");
   const tc = useTranslations("composer.narrowcast");
   const locale = useLocale();
@@ -19,6 +19,12 @@ export function TargetingSentence({ body, className }: { body: Targeting | Recor
         <p className="text-sm font-medium" data-testid="targeting-sentence">
           {sentence}
         </p>
+        {/* Empty conditions are left out of LINE's JSON, so the sentence cannot show them: say they are pending. */}
+        {incomplete > 0 && (
+          <p className="mt-0.5 text-xs text-danger" data-testid="targeting-incomplete">
+            {tc("sentenceIncomplete", { count: incomplete })}
+          </p>
+        )}
       </div>
     </div>
   );

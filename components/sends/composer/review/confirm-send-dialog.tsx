@@ -1,13 +1,14 @@
 "use client";
 
 import { Send, ShieldAlert } from "lucide-react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { ErrorAlert } from "@/components/common/error-message";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogBody, DialogClose, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import type { SendKind } from "@/lib/sends/send-schemas";
+import { cn } from "@/lib/utils/cn";
 import { lineDate } from "@/lib/utils/format";
 import type { EstimateBasis } from "./use-expected-recipients";
 
@@ -54,6 +55,8 @@ export function ConfirmSendDialog({
 }: ConfirmSendDialogProps) {
   const t = useTranslations("composer.confirm");
   const format = useFormatter();
+  const locale = useLocale();
+  const cjk = locale === "ja" || locale.startsWith("zh");
   const [ticked, setTicked] = useState(false);
   const needsTick = kind === "broadcast" || kind === "narrowcast";
   const n = count === null ? t("unknown") : format.number(count);
@@ -83,7 +86,8 @@ export function ConfirmSendDialog({
           <dt className="text-muted-foreground">{t("recipients")}</dt>
           <dd data-testid="confirm-count">
             <span className="font-semibold tabular">{n}</span>
-            {isEstimate && count !== null && <span className="ml-1.5 text-xs text-muted-foreground">{t("estimate")}</span>}
+            {/* Chinese and Japanese write the full-width bracket with no space before it. */}
+            {isEstimate && count !== null && <span className={cn("text-xs text-muted-foreground", !cjk && "ml-1.5")}>{t("estimate")}</span>}
             {isEstimate && count !== null && basis && (
               <span className="block text-xs text-muted-foreground" data-testid="confirm-basis">
                 {basis.kind === "line" ? t("basis.line", { date: format.dateTime(lineDate(basis.date), { dateStyle: "medium" }) }) : t(`basis.${basis.kind}`)}
