@@ -11,6 +11,7 @@ import { openDatabase } from "@/db/client";
 import { ensureDefaultChannel } from "@/db/queries/channels";
 import { FRIEND_SEARCH_TERMS, friendUserId, generateFriends } from "@/db/seed/generate-friends";
 import { encodeFriendCursor } from "@/lib/contacts/friend-cursor";
+import { peakMemoryMb } from "./lib/memory";
 import { startApp } from "./lib/app-server";
 import { benchHeaders, prepareAuth, signIn } from "./lib/auth";
 import { round, summarize } from "./lib/stats";
@@ -116,7 +117,9 @@ async function benchEngine(engine: string) {
     const bytes = (await csv.arrayBuffer()).byteLength;
     const exportMs = round(performance.now() - t0, 0);
     console.log(`  ${"CSV export, all friends".padEnd(40)} ${exportMs} ms   (${round(bytes / 1e6)} MB)`);
-    return { engine, friends: total, tableBytes: Number(size), results, export: { ms: exportMs, bytes } };
+    const serverPeakMemoryMb = peakMemoryMb(app.pid);
+    console.log(`  server peak memory ${serverPeakMemoryMb ?? "?"} MB (resident, the database thread included on PGlite)`);
+    return { engine, friends: total, tableBytes: Number(size), serverPeakMemoryMb, results, export: { ms: exportMs, bytes } };
   } finally {
     await app.stop();
   }

@@ -10,11 +10,12 @@ import { openDatabase } from "@/db/client";
 import { ensureDefaultChannel } from "@/db/queries/channels";
 import { eq } from "drizzle-orm";
 import { getSend } from "@/db/queries/sends";
-import { sends } from "@/db/schema/messages";
+import { sends } from "@/db/schema/sends";
 import { startFakeLineProcess } from "./lib/fake-process";
 import type { Actor } from "@/lib/auth/require-actor";
 import { createLineClients } from "@/lib/line/clients";
 import { createSend, MULTICAST_CHUNK } from "@/lib/sends/create-send";
+import { peakMemoryMb } from "./lib/memory";
 import { startSendRunner } from "@/lib/sends/runner";
 import { freshDatabase } from "./lib/databases";
 import { round } from "./lib/stats";
@@ -116,6 +117,8 @@ const result = {
   peakRequestsPerSecond: Math.max(...perSecond.values()),
   receivedTwice: twice,
   missing,
+  // The runner and its database run in this process here, not in a separate server.
+  processPeakMemoryMb: peakMemoryMb(process.pid),
 };
 console.log(JSON.stringify(result, null, 2));
 fs.mkdirSync("bench/results", { recursive: true });

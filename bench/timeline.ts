@@ -11,6 +11,7 @@ import { ensureDefaultChannel } from "@/db/queries/channels";
 import { setProjectionPosition } from "@/db/queries/jobs";
 import { FRIENDS_PROJECTION } from "@/lib/contacts/friends-projection";
 import { encodeCursor } from "@/lib/events/cursor";
+import { peakMemoryMb } from "./lib/memory";
 import { startApp } from "./lib/app-server";
 import { benchHeaders, prepareAuth, signIn } from "./lib/auth";
 import { generateEvents, SEARCH_TERMS } from "@/db/seed/generate-events";
@@ -113,7 +114,9 @@ async function benchEngine(engine: string) {
         `  ${name.padEnd(36)} p50 ${String(results[name].p50).padStart(6)} ms   p95 ${String(results[name].p95).padStart(6)} ms   ×${ratio} baseline p50   (${results[name].items} items/page)`,
       );
     }
-    return { engine, events: total, databaseBytes: Number(size), results };
+    const serverPeakMemoryMb = peakMemoryMb(app.pid);
+    console.log(`  server peak memory ${serverPeakMemoryMb ?? "?"} MB (resident, the database thread included on PGlite)`);
+    return { engine, events: total, databaseBytes: Number(size), serverPeakMemoryMb, results };
   } finally {
     await app.stop();
   }

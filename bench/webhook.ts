@@ -15,6 +15,7 @@
 import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
+import { peakMemoryMb } from "./lib/memory";
 import { startApp, type AppServer } from "./lib/app-server";
 import { startFakeLineProcess } from "./lib/fake-process";
 import { closedLoop } from "./lib/load";
@@ -210,6 +211,7 @@ async function benchEngine(engine: string) {
       roundRatios: intake.map((p, i) => round(p.deliveriesPerSecond / baseline[i]!.deliveriesPerSecond, 2)),
       acknowledgedEvents: acknowledged.size,
       lostEvents: lost,
+      serverPeakMemoryMb: peakMemoryMb(app.pid),
     };
   } finally {
     await app.stop();
@@ -229,8 +231,8 @@ for (const engine of engines) {
 fs.mkdirSync("bench/results", { recursive: true });
 const file = `bench/results/webhook-${new Date().toISOString().replaceAll(":", "-")}.json`;
 fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), seconds, concurrency, client: opts.client, results }, null, 2));
-console.log(`\n| engine | baseline/s | intake/s | ratio (per round) | p50 | p99 | p99 with timeline reads | non-2xx | lost |`);
-console.log(`|---|---|---|---|---|---|---|---|---|`);
+console.log(`\n| engine | baseline/s | intake/s | ratio (per round) | p50 | p99 | p99 with timeline reads | non-2xx | lost | server peak memory |`);
+console.log(`|---|---|---|---|---|---|---|---|---|---|`);
 for (const r of results) {
   const b = round(mean(r.baseline.map((p) => p.deliveriesPerSecond)));
   const i = round(mean(r.intake.map((p) => p.deliveriesPerSecond)));
@@ -239,7 +241,7 @@ for (const r of results) {
   const p99 = Math.max(...r.intake.map((p) => p.p99));
   const non2xx = r.intake.reduce((n, p) => n + p.non2xx, 0) + r.intakeWhileTimelineQueried.non2xx;
   console.log(
-    `| ${r.engine} | ${b} | ${i} | ${r.throughputRatio} (${r.roundRatios.join(", ")}) | ${p50} ms | ${p99} ms | ${r.intakeWhileTimelineQueried.p99} ms | ${non2xx} | ${r.lostEvents} |`,
+    `| ${r.engine} | ${b} | ${i} | ${r.throughputRatio} (${r.roundRatios.join(", ")}) | ${p50} ms | ${p99} ms | ${r.intakeWhileTimelineQueried.p99} ms | ${non2xx} | ${r.lostEvents} | ${r.serverPeakMemoryMb ?? "?"} MB |`,
   );
 }
 console.log(

@@ -2,8 +2,9 @@ import fs from "node:fs";
 
 // CPU time of a process's threads, by thread name, from /proc (Linux; elsewhere the readings are
 // empty). Throughput on a shared machine drifts from one phase to the next; CPU milliseconds per
-// request are steadier, and say which thread the time goes to: the web server's ("next-server"), the
-// embedded database's ("WorkerThread"), V8's garbage collection helpers, libuv's pool.
+// request are steadier, and say which thread the time goes to: the web server's (the process's main
+// thread since the console runs its own HTTP server; "next-server" under `next start`), the embedded
+// database's ("WorkerThread"), V8's garbage collection helpers, libuv's pool.
 
 export type ThreadCpu = Map<string, number>;
 
@@ -23,7 +24,7 @@ export function readThreadCpu(pid: number): ThreadCpu {
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       // utime and stime are fields 14 and 15 of stat; 12 and 13 after the name.
       const ms = (Number(fields[11]) + Number(fields[12])) * tick;
-      const key = name.startsWith("next-server") ? "server" : name === "WorkerThread" ? "db" : name.startsWith("V8") ? "gc" : "other";
+      const key = tid === String(pid) || name.startsWith("next-server") ? "server" : name === "WorkerThread" ? "db" : name.startsWith("V8") ? "gc" : "other";
       byName.set(key, (byName.get(key) ?? 0) + ms);
     } catch {
       // The thread ended between listing and reading.

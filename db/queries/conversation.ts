@@ -1,7 +1,7 @@
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { FriendStatus } from "../schema/enums";
 import type { Db } from "../client";
-import { sendChunks, sends } from "../schema/messages";
+import { sendChunks, sends } from "@/db/schema/sends";
 import { events } from "../schema/webhook";
 import { listColumns } from "./event-filters";
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { drafts, testRecipients } from "../schema/messages";
+import { drafts, testRecipients } from "@/db/schema/sends";
 
 export async function listDrafts(db: Db, params: { channelId: number }) {
   return db.select().from(drafts).where(eq(drafts.channelId, params.channelId)).orderBy(desc(drafts.updatedAt)).limit(200);

@@ -1,6 +1,6 @@
 import { lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { rateWindows } from "../schema/messages";
+import { rateWindows } from "@/db/schema/sends";
 
 /**
  * Take `n` requests from the current window of `key` if the window still has room (atomic, shared by

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { sends } from "../schema/messages";
+import { sends } from "@/db/schema/sends";
 import { events } from "../schema/webhook";
 import type { ConversationTarget } from "./conversation";
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { sendAttempts, sendChunks, sends, type ChunkRow, type SendRow } from "../schema/messages";
+import { sendAttempts, sendChunks, sends, type ChunkRow, type SendRow } from "@/db/schema/sends";
 import { JOBS_CHANNEL } from "./jobs";
 
 export class SendConflictError extends Error {

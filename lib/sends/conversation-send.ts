@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import type { ConversationTarget } from "@/db/queries/conversation";
 import { usableReplyEvents } from "@/db/queries/reply-tokens";
 import { findSendByClientKey, SendConflictError } from "@/db/queries/sends";
-import type { SendRow } from "@/db/schema/messages";
+import type { SendRow } from "@/db/schema/sends";
 import type { Actor } from "@/lib/auth/require-actor";
 import { HttpError } from "@/lib/platform/http/errors";
 import type { Message } from "@/lib/line/messages/message-schema";

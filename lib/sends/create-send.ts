@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { insertSend, type NewChunk } from "@/db/queries/sends";
-import type { SendRow } from "@/db/schema/messages";
+import type { SendRow } from "@/db/schema/sends";
 import type { Actor } from "@/lib/auth/require-actor";
 import type { MulticastBody, SendBody } from "@/lib/sends/send-schemas";
 

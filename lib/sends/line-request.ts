@@ -1,5 +1,5 @@
 import type { messagingApi } from "@line/bot-sdk";
-import type { ChunkRow, SendRow } from "@/db/schema/messages";
+import type { ChunkRow, SendRow } from "@/db/schema/sends";
 import type { LineClients } from "@/lib/line/clients";
 import type { NarrowcastBody, PushBody, SendBody } from "@/lib/sends/send-schemas";
 import { classifyError, type CallOutcome } from "./classify";

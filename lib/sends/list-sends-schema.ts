@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SEND_KINDS, SEND_STATUSES } from "@/db/schema/messages";
+import { SEND_KINDS, SEND_STATUSES } from "@/db/schema/sends";
 import { dateParam } from "@/lib/platform/http/date-params";
 import { storableDate } from "@/lib/utils/storable-date";
 

@@ -1,4 +1,4 @@
-import type { SendRow } from "@/db/schema/messages";
+import type { SendRow } from "@/db/schema/sends";
 
 // LINE's per-channel rate limits for the sending endpoints (line-api.md §3.6). The console keeps a
 // little under them, so a burst at a window boundary does not earn a 429.

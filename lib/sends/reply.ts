@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { getEvent } from "@/db/queries/events";
 import { SendConflictError } from "@/db/queries/sends";
-import { sends } from "@/db/schema/messages";
+import { sends } from "@/db/schema/sends";
 import type { Actor } from "@/lib/auth/require-actor";
 import { HttpError, notFound } from "@/lib/platform/http/errors";
 import type { Message } from "@/lib/line/messages/message-schema";

@@ -1,5 +1,5 @@
 import type { getSend } from "@/db/queries/sends";
-import type { SendRow } from "@/db/schema/messages";
+import type { SendRow } from "@/db/schema/sends";
 import { lineRequestBody } from "./line-request";
 
 export function serializeSendSummary(s: SendRow) {

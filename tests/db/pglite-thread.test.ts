@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startPgliteWorker } from "@/db/pglite-bridge";
-import { rateWindows } from "@/db/schema/messages";
+import { rateWindows } from "@/db/schema/sends";
 import { createTestDatabase, engine, resetTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 // PGlite runs in a thread of its own (db/pglite-worker.ts, db/pglite-bridge.ts). What the rest of the

@@ -1,5 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
-import { sendChunks, sends } from "@/db/schema/messages";
+import { sendChunks, sends } from "@/db/schema/sends";
 import { parseJsonBody } from "@/lib/platform/http/parse";
 import { apiRoute } from "@/lib/runtime/api-route";
 import { followerStats, friendDemographics, messageQuota } from "@/lib/line/insight";
