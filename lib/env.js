@@ -66,6 +66,8 @@ const schema = z
 
     DEMO_MODE: bool,
     FAKE_LINE_URL: optionalString.pipe(httpUrl.optional()),
+    // Set by the launcher in demo mode: the sample bot (examples/echo-bot) relay forwards to.
+    DEMO_ECHO_BOT_URL: optionalString.pipe(httpUrl.optional()),
     // On unless turned off: a demo that shows nothing happening until one finds the simulator is no demo.
     DEMO_TRAFFIC: z
       .enum(["1", "0", "true", "false", "yes", "no", ""])
@@ -84,6 +86,11 @@ const schema = z
       .int()
       .min(1024)
       .default(50 * 1024 * 1024),
+
+    // Relay to the team's own bots: http:// and private addresses (local development; on by default in
+    // demo mode, whose sample bot runs on this machine), and how long a delivery is retried.
+    RELAY_ALLOW_PRIVATE_URLS: z.enum(["1", "0", "true", "false", "yes", "no", ""]).optional(),
+    RELAY_RETRY_HOURS: z.coerce.number().min(0.01).max(168, "must be at most 168 hours (a week)").default(24),
 
     BENCH_ROUTES: bool,
 
@@ -138,6 +145,8 @@ export function parseEnv(source = process.env) {
     APP_URL: v.APP_URL ?? `http://localhost:${v.PORT}`,
     databaseKind: /** @type {"postgres" | "pglite"} */ (v.DATABASE_URL ? "postgres" : "pglite"),
     lineConfigured: Boolean(v.LINE_CHANNEL_SECRET && v.LINE_CHANNEL_ACCESS_TOKEN),
+    relayAllowPrivate:
+      v.RELAY_ALLOW_PRIVATE_URLS === undefined || v.RELAY_ALLOW_PRIVATE_URLS === "" ? v.DEMO_MODE : ["1", "true", "yes"].includes(v.RELAY_ALLOW_PRIVATE_URLS),
   });
 }
 

@@ -46,3 +46,9 @@ export async function updateConversationSettings(db: Db, params: { channelId: nu
     return { before, after: after! };
   });
 }
+
+/** The bot's own user id, as LINE's deliveries name it in `destination` (null until known). */
+export async function getBotUserId(db: Db, params: { channelId: number }): Promise<string | null> {
+  const [row] = await db.select({ botUserId: channels.botUserId }).from(channels).where(eq(channels.id, params.channelId));
+  return row?.botUserId ?? null;
+}

@@ -41,6 +41,8 @@ export interface DeliveryRecord {
   bodyBytes: number;
   bodyTruncated: boolean;
   userAgent: string | null;
+  /** LINE's x-line-signature, for an accepted delivery (relay forwards it with LINE's bytes). */
+  lineSignature?: string | null;
   events: EventRow[];
 }
 
@@ -71,6 +73,7 @@ export async function storeDeliveries(db: Db, params: { deliveries: DeliveryReco
         body_bytes: d.bodyBytes,
         body_truncated: d.bodyTruncated,
         user_agent: d.userAgent,
+        line_signature: d.lineSignature ?? null,
       })),
       events: uniqueEventRows(deliveries),
     },

@@ -31,6 +31,8 @@ export const webhookDeliveries = pgTable(
     bodyBytes: integer("body_bytes").notNull(),
     bodyTruncated: boolean("body_truncated").notNull().default(false),
     userAgent: text("user_agent"),
+    // LINE's x-line-signature of an accepted delivery: relay forwards LINE's bytes with it, as LINE sent them.
+    lineSignature: text("line_signature"),
   },
   (t) => [
     index("webhook_deliveries_channel_received_idx").on(t.channelId, t.receivedAt, t.id),

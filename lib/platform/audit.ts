@@ -29,6 +29,12 @@ export const AUDIT_ACTIONS = [
   "friends.exported",
   "friends.sync_requested",
   "session.revoked",
+  "relay.destination_created",
+  "relay.destination_updated",
+  "relay.destination_deleted",
+  "relay.destination_tested",
+  "relay.replay_started",
+  "relay.replay_cancelled",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

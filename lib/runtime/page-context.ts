@@ -9,7 +9,13 @@ import { getRuntime } from "./runtime";
  * The signed-in member (or key) for a server component, checked against the database. Cached per
  * request: the layout, the page and the i18n config (saved language and time zone) all ask.
  */
-export const getPageActor = cache(async (): Promise<Actor | null> => resolveActor(await getRuntime(), await headers()));
+export const getPageActor = cache(async (): Promise<Actor | null> => {
+  // The request's headers first: during `next build` that ends the attempt to prerender the page before
+  // the database is opened (a build worker would otherwise leave the PGlite data directory locked as the
+  // server comes up).
+  const requestHeaders = await headers();
+  return resolveActor(await getRuntime(), requestHeaders);
+});
 
 /** A page only signed-in members with `role` may see: others go to sign-in, or get 403. */
 export async function requirePageActor(role: Role = "viewer"): Promise<Actor> {

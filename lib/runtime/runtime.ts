@@ -16,13 +16,15 @@ import { createJobWorker } from "@/lib/platform/background/job-worker";
 import { pgliteUpkeepTask } from "@/lib/platform/background/pglite-upkeep";
 import { startBackgroundRunner, type BackgroundTask } from "@/lib/platform/background/runner";
 import { createLiveHub, type LiveHub } from "@/lib/platform/live/hub";
+import { ensureDemoDestination } from "@/lib/relay/demo-destination";
+import { startRelayForwarder } from "@/lib/relay/forwarder";
 import { segmentJobs } from "@/lib/segments/jobs";
 import { sendingTasks } from "@/lib/sends/runner";
 import { createWebhookIntake, type WebhookIntake } from "@/lib/webhook/intake";
 import { fillRuntimeSlot } from "./current";
 
 // What the server process is made of, built once in a stated order and stopped in reverse:
-//   database (opened, migrated, the channel row) → auth → webhook intake → live hub → background work
+//   database (opened, migrated, the channel row) → auth → webhook intake → live hub → background work → relay
 // instrumentation.ts starts it when the server starts (with background work); everything else asks
 // getRuntime(). Tests and scripts that call route handlers get one without background work.
 
@@ -35,6 +37,8 @@ export interface Runtime {
   live: LiveHub;
   /** This instance's background loop (sending, narrowcast progress, jobs, projections, upkeep), if started. */
   background: ReturnType<typeof startBackgroundRunner> | null;
+  /** This instance's relay forwarder, if started (with background work). */
+  relay: ReturnType<typeof startRelayForwarder> | null;
   /** Ends open live streams, finishes the background work under way, writes pending timings, closes the database. */
   stop(): Promise<void>;
 }
@@ -49,11 +53,17 @@ export function startRuntime(): Promise<Runtime> {
   return fillRuntimeSlot(async () => {
     const runtime = await createRuntime({ background: true });
     await ensureEnvAdmin(runtime.db);
+    const demoBot = env().DEMO_ECHO_BOT_URL;
+    if (env().DEMO_MODE && demoBot) await ensureDemoDestination(runtime.db, { channelId: runtime.channelId, url: demoBot });
     return runtime;
   });
 }
 
 async function createRuntime(options: { background: boolean }): Promise<Runtime> {
+  // Nothing in `next build` may open the database: a build worker that did would keep a PGlite data
+  // directory locked while the server starts on it (CI's end-to-end run failed so).
+  if (process.env.NEXT_PHASE === "phase-production-build")
+    throw new Error("The database is not opened during `next build`: read the request (headers()) first");
   const e = env();
   const handle = e.DATABASE_URL
     ? await openDatabase({ kind: "postgres", url: e.DATABASE_URL })
@@ -86,7 +96,17 @@ async function createRuntime(options: { background: boolean }): Promise<Runtime>
     const background = options.background ? await startBackground(handle, channelId, () => intake.active()) : null;
     // Jobs under way finish (or give their lease back) before the database closes.
     if (background) built.push(["background work", () => background.stop()]);
-    return { handle, db, channelId, auth, intake, live, background, stop };
+    // Relay has a loop of its own: it forwards within milliseconds of the write, never behind other work.
+    const relay = options.background
+      ? startRelayForwarder({
+          handle,
+          channelSecret: e.LINE_CHANNEL_SECRET ?? null,
+          allowPrivate: e.relayAllowPrivate,
+          retryWindowMs: e.RELAY_RETRY_HOURS * 3_600_000,
+        })
+      : null;
+    if (relay) built.push(["relay", () => relay.stop()]);
+    return { handle, db, channelId, auth, intake, live, background, relay, stop };
   } catch (err) {
     await stop();
     throw err;

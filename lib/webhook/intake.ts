@@ -77,13 +77,14 @@ export function createWebhookIntake(options: IntakeOptions) {
     const base: DeliveryBase = { id: ulid(receivedAt.getTime()), channelId: options.channelId, receivedAt, userAgent: req.headers.get("user-agent") };
     const raw = await readRawBody(req);
     if (raw.refusal) return reject(base, raw.refusal, clip(raw.bytes, raw.totalBytes));
-    const unsigned = verifySignature(raw.bytes, options.channelSecret, req.headers.get("x-line-signature"));
+    const signature = req.headers.get("x-line-signature");
+    const unsigned = verifySignature(raw.bytes, options.channelSecret, signature);
     if (unsigned) return reject(base, unsigned, clip(raw.bytes));
     // Only LINE's own deliveries make background work step back: unsigned traffic must not be a lever.
     lastDeliveryAt = performance.now();
     const callback = parseCallback(raw.bytes);
     if (callback.refusal) return reject(base, callback.refusal, clip(raw.bytes));
-    const delivery = deliveryRows(base, callback, raw.totalBytes);
+    const delivery = { ...deliveryRows(base, callback, raw.totalBytes), lineSignature: signature };
     const stored = await storeWithin(delivery);
     return stored.ok ? { status: 200, body: {}, deliveryId: delivery.id } : { status: 503, body: {}, deliveryId: null };
   }

@@ -1,0 +1,91 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { relayDestinations, relayItems } from "../schema/relay";
+
+export type RelayDestinationRow = typeof relayDestinations.$inferSelect;
+export type RelayDestinationValues = Pick<
+  typeof relayDestinations.$inferInsert,
+  "name" | "url" | "enabled" | "signing" | "secretCiphertext" | "eventTypes" | "sourceTypes" | "modes" | "unseenOnly" | "timeoutMs"
+>;
+
+/** The NOTIFY channel that wakes every instance's forwarder: relay items were queued. */
+export const RELAY_CHANNEL = "oa_relay";
+
+export async function listDestinations(db: Db, params: { channelId: number }) {
+  return db.select().from(relayDestinations).where(eq(relayDestinations.channelId, params.channelId)).orderBy(asc(relayDestinations.id));
+}
+
+export async function getDestination(db: Db, params: { channelId: number; id: number }) {
+  const [row] = await db
+    .select()
+    .from(relayDestinations)
+    .where(and(eq(relayDestinations.channelId, params.channelId), eq(relayDestinations.id, params.id)));
+  return row;
+}
+
+export async function findDestinationByName(db: Db, params: { channelId: number; name: string }) {
+  const [row] = await db
+    .select({ id: relayDestinations.id })
+    .from(relayDestinations)
+    .where(and(eq(relayDestinations.channelId, params.channelId), eq(relayDestinations.name, params.name)));
+  return row;
+}
+
+export async function createDestination(db: Db, params: { channelId: number; createdBy: string | null; values: RelayDestinationValues }) {
+  const [row] = await db
+    .insert(relayDestinations)
+    .values({ ...params.values, channelId: params.channelId, createdBy: params.createdBy })
+    .returning();
+  return row!;
+}
+
+export async function updateDestination(db: Db, params: { channelId: number; id: number; values: Partial<RelayDestinationValues> }) {
+  const [row] = await db
+    .update(relayDestinations)
+    .set({
+      ...params.values,
+      updatedAt: new Date(),
+      // A changed URL or a resumed destination starts with a closed breaker.
+      ...(params.values.url !== undefined || params.values.enabled ? { consecutiveFailures: 0, breakerOpenUntil: null } : {}),
+    })
+    .where(and(eq(relayDestinations.channelId, params.channelId), eq(relayDestinations.id, params.id)))
+    .returning();
+  if (row?.enabled) await db.execute(sql`select pg_notify(${RELAY_CHANNEL}, '')`);
+  return row;
+}
+
+/** Removes a destination; what was still on its way to it is cancelled, what was sent stays in the log. */
+export async function deleteDestination(db: Db, params: { channelId: number; id: number }) {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(relayItems)
+      .set({ state: "cancelled", finishedAt: new Date(), leaseUntil: null })
+      .where(and(eq(relayItems.destinationId, params.id), eq(relayItems.state, "pending")));
+    await tx.delete(relayDestinations).where(and(eq(relayDestinations.channelId, params.channelId), eq(relayDestinations.id, params.id)));
+  });
+}
+
+/**
+ * After an attempt that LINE's rules would retry (network, timeout, 5xx, 408, 429): one more failure in a
+ * row, and from the fifth on the breaker opens for 5 s, doubling with each further failure up to 10 min.
+ */
+export async function recordDestinationFailure(db: Db, params: { id: number; threshold: number; maxOpenMs: number }) {
+  await db.execute(sql`
+    update ${relayDestinations} set consecutive_failures = consecutive_failures + 1,
+      breaker_open_until = case when consecutive_failures + 1 >= ${params.threshold}
+        then now() + least(${params.maxOpenMs}::float8, 5000 * power(2, least(consecutive_failures + 1 - ${params.threshold}, 20))) * interval '1 millisecond'
+        else breaker_open_until end
+    where id = ${params.id}`);
+}
+
+/** After an answer from the bot (2xx, or a refusal it meant): the breaker closes. */
+export async function recordDestinationSuccess(db: Db, params: { id: number }) {
+  await db.execute(sql`
+    update ${relayDestinations} set consecutive_failures = 0, breaker_open_until = null
+    where id = ${params.id} and (consecutive_failures > 0 or breaker_open_until is not null)`);
+}
+
+/** Every destination that forwards (all channels): the forwarder's round. */
+export async function listEnabledDestinations(db: Db) {
+  return db.select().from(relayDestinations).where(eq(relayDestinations.enabled, true)).orderBy(asc(relayDestinations.id));
+}
