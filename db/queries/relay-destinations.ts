@@ -85,7 +85,14 @@ export async function recordDestinationSuccess(db: Db, params: { id: number }) {
     where id = ${params.id} and (consecutive_failures > 0 or breaker_open_until is not null)`);
 }
 
-/** Every destination that forwards (all channels): the forwarder's round. */
-export async function listEnabledDestinations(db: Db) {
-  return db.select().from(relayDestinations).where(eq(relayDestinations.enabled, true)).orderBy(asc(relayDestinations.id));
+/** Every destination with something to forward (all channels): the enabled ones, and paused ones with a replay under way. */
+export async function listForwardingDestinations(db: Db) {
+  return db
+    .select()
+    .from(relayDestinations)
+    .where(
+      sql`${relayDestinations.enabled} or exists (select 1 from ${relayItems} i
+        where i.destination_id = ${relayDestinations.id} and i.state = 'pending' and i.replay_id is not null)`,
+    )
+    .orderBy(asc(relayDestinations.id));
 }

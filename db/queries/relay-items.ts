@@ -31,12 +31,16 @@ export interface ClaimedRelayItem {
  */
 export async function claimRelayItems(
   db: Db,
-  params: { destinationId: number | null; replayId?: number; limit: number; worker: string; leaseMs: number },
+  params: { destinationId: number | null; replayId?: number; replaysOnly?: boolean; limit: number; worker: string; leaseMs: number },
 ): Promise<ClaimedRelayItem[]> {
   if (params.limit <= 0) return [];
   // One-off replays (no destination) are claimed replay by replay: each has its own URL.
   const ofDestination =
-    params.destinationId === null ? sql`i.destination_id is null and i.replay_id = ${params.replayId ?? 0}` : sql`i.destination_id = ${params.destinationId}`;
+    params.destinationId === null
+      ? sql`i.destination_id is null and i.replay_id = ${params.replayId ?? 0}`
+      : params.replaysOnly
+        ? sql`i.destination_id = ${params.destinationId} and i.replay_id is not null`
+        : sql`i.destination_id = ${params.destinationId}`;
   const earlier = params.destinationId === null ? sql`p.destination_id is null` : sql`p.destination_id = ${params.destinationId}`;
   const result = await db.execute(sql`
     with due as (

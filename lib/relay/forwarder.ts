@@ -1,7 +1,7 @@
 import os from "node:os";
 import type { DatabaseHandle } from "@/db/client";
 import {
-  listEnabledDestinations,
+  listForwardingDestinations,
   RELAY_CHANNEL,
   recordDestinationFailure,
   recordDestinationSuccess,
@@ -29,6 +29,8 @@ interface Target {
   signing: { mode: "line" | "own"; secret: string | null };
   failures: number;
   breakerOpenUntil: Date | null;
+  /** A paused destination still gets what an admin replays to it; its live backlog waits. */
+  replaysOnly: boolean;
 }
 
 /**
@@ -60,6 +62,9 @@ export function startRelayForwarder(options: {
   };
   const unlisten = options.handle.listen(RELAY_CHANNEL, nudge);
   const secrets = new Map<string, string>();
+  // The targets are read at most every TARGETS_TTL_MS: a busy intake wakes the loop hundreds of times a
+  // second, and on PGlite every query waits for the one connection the webhook writes on.
+  let cachedTargets: { at: number; list: Target[] } | undefined;
 
   const loop = (async () => {
     while (!stopped) {
@@ -86,12 +91,9 @@ export function startRelayForwarder(options: {
     }
   })();
 
-  // The targets are read at most every TARGETS_TTL_MS: a busy intake wakes the loop hundreds of times a
-  // second, and on PGlite every query waits for the one connection the webhook writes on.
-  let cachedTargets: { at: number; list: Target[] } | undefined;
   async function targets(): Promise<Target[]> {
     if (cachedTargets && Date.now() - cachedTargets.at < TARGETS_TTL_MS) return cachedTargets.list;
-    const destinations = await listEnabledDestinations(db);
+    const destinations = await listForwardingDestinations(db);
     const oneOff = await listOneOffReplayTargets(db);
     cachedTargets = { at: Date.now(), list: [...destinations.map(destinationTarget), ...oneOff.map(oneOffTarget)] };
     return cachedTargets.list;
@@ -109,6 +111,7 @@ export function startRelayForwarder(options: {
       limit: allowance,
       worker,
       leaseMs: target.timeoutMs + 30_000,
+      replaysOnly: target.replaysOnly,
       ...(target.destinationId === null ? { replayId: Number(target.key.slice("replay:".length)) } : {}),
     });
     for (const item of items) {
@@ -185,6 +188,7 @@ export function startRelayForwarder(options: {
       signing: { mode: d.signing, secret: d.signing === "own" && d.secretCiphertext ? secret(d.secretCiphertext) : null },
       failures: d.consecutiveFailures,
       breakerOpenUntil: d.breakerOpenUntil,
+      replaysOnly: !d.enabled,
     };
   }
 
@@ -197,6 +201,7 @@ export function startRelayForwarder(options: {
       signing: { mode: r.secretCiphertext ? "own" : "line", secret: r.secretCiphertext ? secret(r.secretCiphertext) : null },
       failures: 0,
       breakerOpenUntil: null,
+      replaysOnly: true,
     };
   }
 

@@ -53,18 +53,15 @@ export async function checkRelayUrl(raw: string, options: { allowPrivate: boolea
     throw new RelayUrlError("invalid_url", "must be a full URL such as https://bot.example.com/webhook");
   }
   if (url.username || url.password) throw new RelayUrlError("credentials_in_url", "must not carry a user name or password");
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && options.allowPrivate)) {
-    throw new RelayUrlError(
-      "scheme_not_allowed",
-      options.allowPrivate
-        ? "must start with https:// or http://"
-        : "must start with https:// (http:// is allowed only for local development, with RELAY_ALLOW_PRIVATE_URLS=1)",
-    );
-  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new RelayUrlError("scheme_not_allowed", "must start with https://");
+  // The addresses first: "a metadata service" says more than "use https".
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();
   if (METADATA_NAMES.has(host.replace(/\.$/, ""))) throw new RelayUrlError("metadata_address", "points at a cloud metadata service");
   const addresses = net.isIP(host) ? [{ address: host, family: net.isIP(host) }] : await resolve(host);
   for (const a of addresses) refuseAddress(a.address, options);
+  if (url.protocol === "http:" && !options.allowPrivate) {
+    throw new RelayUrlError("scheme_not_allowed", "must start with https:// (http:// is allowed only for local development, with RELAY_ALLOW_PRIVATE_URLS=1)");
+  }
   // http:// only to the developer's own machine or network, never across the internet in the clear.
   if (url.protocol === "http:" && !addresses.every((a) => isPrivate(a.address))) {
     throw new RelayUrlError("scheme_not_allowed", "must start with https:// for an address on the internet");
