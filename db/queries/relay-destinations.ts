@@ -78,11 +78,21 @@ export async function recordDestinationFailure(db: Db, params: { id: number; thr
     where id = ${params.id}`);
 }
 
-/** After an answer from the bot (2xx, or a refusal it meant): the breaker closes. */
+/**
+ * After an answer from the bot (2xx, or a refusal it meant): the breaker closes, and the deliveries that
+ * were waiting out their backoff because the bot was away are due at once (replays keep their pace).
+ */
 export async function recordDestinationSuccess(db: Db, params: { id: number }) {
-  await db.execute(sql`
-    update ${relayDestinations} set consecutive_failures = 0, breaker_open_until = null
-    where id = ${params.id} and (consecutive_failures > 0 or breaker_open_until is not null)`);
+  await db.transaction(async (tx) => {
+    const reopened = await tx.execute(sql`
+      update ${relayDestinations} set consecutive_failures = 0, breaker_open_until = null
+      where id = ${params.id} and (consecutive_failures > 0 or breaker_open_until is not null) returning id`);
+    if ((reopened as unknown as { rows: unknown[] }).rows.length === 0) return;
+    await tx.execute(sql`
+      update ${relayItems} set next_attempt_at = now()
+      where destination_id = ${params.id} and state = 'pending' and replay_id is null and next_attempt_at > now()`);
+    await tx.execute(sql`select pg_notify(${RELAY_CHANNEL}, '')`);
+  });
 }
 
 /** Every destination with something to forward (all channels): the enabled ones, and paused ones with a replay under way. */

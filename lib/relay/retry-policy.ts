@@ -4,7 +4,8 @@ const FIRST_RETRY_MS = 1000;
 const LONGEST_WAIT_MS = 10 * 60_000;
 /** Failures in a row after which a destination is left alone for a while (the breaker opens). */
 export const BREAKER_THRESHOLD = 5;
-export const BREAKER_LONGEST_MS = 10 * 60_000;
+// The breaker's pause doubles from 5 s to at most 30 s: a bot that is back is found within half a minute.
+export const BREAKER_LONGEST_MS = 30_000;
 /** LINE's reply tokens are good for about a minute after the event. */
 export const REPLY_TOKEN_MS = 60_000;
 
