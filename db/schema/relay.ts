@@ -122,5 +122,11 @@ export const relayAttempts = pgTable(
     // Sent after the events' reply tokens had expired: the bot could no longer reply to them.
     afterReplyDeadline: boolean("after_reply_deadline").notNull().default(false),
   },
-  (t) => [index("relay_attempts_item_idx").on(t.itemId, t.attempt)],
+  (t) => [
+    index("relay_attempts_item_idx").on(t.itemId, t.attempt),
+    // The overview's failed attempts of the last hour, without reading the successful ones.
+    index("relay_attempts_failed_idx")
+      .on(t.startedAt)
+      .where(sql`status_code is null or status_code >= 300`),
+  ],
 );
