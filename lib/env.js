@@ -66,11 +66,15 @@ const schema = z
 
     DEMO_MODE: bool,
     FAKE_LINE_URL: optionalString.pipe(httpUrl.optional()),
+    // Set by the launcher in demo mode: the sample bot (examples/echo-bot) relay forwards to.
+    DEMO_ECHO_BOT_URL: optionalString.pipe(httpUrl.optional()),
     // On unless turned off: a demo that shows nothing happening until one finds the simulator is no demo.
     DEMO_TRAFFIC: z
       .enum(["1", "0", "true", "false", "yes", "no", ""])
       .optional()
       .transform((v) => v === undefined || v === "" || v === "1" || v === "true" || v === "yes"),
+    // Where the launcher runs that sample bot in demo mode; 0 leaves it off.
+    ECHO_BOT_PORT: optionalString.pipe(z.coerce.number().int().min(0).max(65535).default(4020)),
 
     BETTER_AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters (try: openssl rand -hex 32)").optional()),
     ADMIN_EMAIL: optionalString.pipe(z.string().email("must be an email address").optional()),
