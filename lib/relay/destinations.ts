@@ -69,13 +69,12 @@ export function serializeDestination(d: RelayDestinationRow) {
     updatedAt: d.updatedAt.toISOString(),
   };
 }
-export type RelayDestination = ReturnType<typeof serializeDestination>;
 
 async function refuseTakenName(db: Db, channelId: number, name: string, self: number | null) {
   const taken = await findDestinationByName(db, { channelId, name });
   if (taken && taken.id !== self) {
     throw new HttpError(409, "relay_name_taken", `A destination named "${name}" already exists`, [
-      { property: "name", message: "is already the name of another destination", key: "relay.nameTaken" },
+      { property: "name", message: "is already the name of another destination", key: "validation.relayNameTaken" },
     ]);
   }
 }

@@ -125,7 +125,6 @@ function serializeItem(i: RelayItemSummary, attempts: Awaited<ReturnType<typeof 
     forwardMs: i.forwardMs,
   };
 }
-export type RelayItem = ReturnType<typeof serializeItem>;
 
 function serializeReplay(r: RelayReplayRow) {
   return {

@@ -35,12 +35,23 @@ const METADATA_NAMES = new Set(["metadata", "metadata.google.internal", "metadat
 export type UrlRefusal =
   "invalid_url" | "scheme_not_allowed" | "credentials_in_url" | "metadata_address" | "link_local_address" | "private_address" | "unresolvable_host";
 
+// The catalogues' words for each refusal (validation.*), written out so the catalogue tests find them.
+const REFUSAL_KEYS: Record<UrlRefusal, string> = {
+  invalid_url: "validation.relayUrlInvalid",
+  scheme_not_allowed: "validation.relayUrlScheme",
+  credentials_in_url: "validation.relayUrlCredentials",
+  metadata_address: "validation.relayUrlMetadata",
+  link_local_address: "validation.relayUrlLinkLocal",
+  private_address: "validation.relayUrlPrivate",
+  unresolvable_host: "validation.relayUrlUnresolvable",
+};
+
 export class RelayUrlError extends HttpError {
   constructor(
     readonly refusal: UrlRefusal,
     message: string,
   ) {
-    super(422, `relay_url_${refusal}`, message, [{ property: "url", message, key: `relay.url.${refusal}` }]);
+    super(422, `relay_url_${refusal}`, `url: ${message}`, [{ property: "url", message, key: REFUSAL_KEYS[refusal] }]);
   }
 }
 
