@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/client";
 import { createDestination, getDestination, type RelayDestinationValues } from "@/db/queries/relay-destinations";
 import { pruneRelayLog } from "@/db/queries/relay-items";
 import { listRelayItems } from "@/db/queries/relay-log";
@@ -254,12 +255,15 @@ describe("relay", () => {
     const first = forwarder({ workerId: "first" });
     await until(() => bot.received.length >= 5);
     await first.stop();
-    // Two instances share what is left.
+    // Two instances share what is left: on PostgreSQL each with its own connection pool, as two servers.
+    const other = t.url ? await openDatabase({ kind: "postgres", url: t.url, migrate: false }) : null;
     forwarder({ workerId: "second" });
-    forwarder({ workerId: "third" });
+    forwarder({ workerId: "third", ...(other ? { handle: other } : {}) });
     await until(() => bot.received.length >= 60, 20_000);
     await new Promise((r) => setTimeout(r, 300));
     expect(bot.eventIds().sort()).toEqual([...ids].sort());
+    await Promise.all(forwarders.splice(0).map((f) => f.stop()));
+    await other?.close();
   }, 30_000);
 
   it("replays one event re-signed and marked as a redelivery; a bulk replay is paced and can be cancelled", async () => {

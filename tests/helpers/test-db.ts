@@ -8,6 +8,8 @@ import { adminQuery, withDatabase } from "./db-global-setup";
 export interface TestDatabase {
   handle: DatabaseHandle;
   channelId: number;
+  /** On PostgreSQL: the database's URL, for a second handle (another instance of the console). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -22,11 +24,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const name = `oa_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(config.url, `create database ${name} template ${config.template}`);
-  const handle = await openDatabase({ kind: "postgres", url: withDatabase(config.url, name), migrate: false });
+  const url = withDatabase(config.url, name);
+  const handle = await openDatabase({ kind: "postgres", url, migrate: false });
   const channelId = await ensureDefaultChannel(handle.db, { lineChannelId: null });
   return {
     handle,
     channelId,
+    url,
     close: async () => {
       await handle.close();
       await adminQuery(config.url, `drop database if exists ${name} with (force)`);
