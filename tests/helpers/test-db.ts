@@ -47,5 +47,17 @@ export async function resetTestDatabase(t: TestDatabase): Promise<void> {
     rows: Array<{ tablename: string }>;
   };
   const names = res.rows.map((r) => `"${r.tablename}"`).join(", ");
-  if (names) await t.handle.db.execute(sql.raw(`truncate ${names} restart identity cascade`));
+  if (!names) return;
+  // A write a test left running (a store that outlived its deadline, say) can hold a lock on one table
+  // while TRUNCATE holds another: PostgreSQL then ends one of them as a deadlock. Try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await t.handle.db.execute(sql.raw(`truncate ${names} restart identity cascade`));
+      return;
+    } catch (err) {
+      const code = (err as { cause?: { code?: string }; code?: string }).cause?.code ?? (err as { code?: string }).code;
+      if (code !== "40P01" || attempt >= 5) throw err;
+      await new Promise((r) => setTimeout(r, 100 * attempt));
+    }
+  }
 }
