@@ -93,6 +93,11 @@ export const relayItems = pgTable(
     index("relay_items_pending_idx")
       .on(t.destinationId, t.orderKey, t.id)
       .where(sql`state = 'pending'`),
+    // The same in id order: the claim walks a destination's queue oldest first and stops at its limit,
+    // however long the backlog (a bot that was down comes back to thousands).
+    index("relay_items_queue_idx")
+      .on(t.destinationId, t.id)
+      .where(sql`state = 'pending'`),
     index("relay_items_due_idx")
       .on(t.nextAttemptAt, t.id)
       .where(sql`state = 'pending'`),

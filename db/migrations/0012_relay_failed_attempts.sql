@@ -1,1 +1,0 @@
-CREATE INDEX "relay_attempts_failed_idx" ON "relay_attempts" USING btree ("started_at") WHERE status_code is null or status_code >= 300;

@@ -1,0 +1,2 @@
+CREATE INDEX "relay_attempts_failed_idx" ON "relay_attempts" USING btree ("started_at") WHERE status_code is null or status_code >= 300;--> statement-breakpoint
+CREATE INDEX "relay_items_queue_idx" ON "relay_items" USING btree ("destination_id","id") WHERE state = 'pending';
