@@ -4,6 +4,7 @@ import { getConversationSettings } from "@/db/queries/channels";
 import { claimReadMark, newestReadToken, releaseReadMark } from "@/db/queries/read-marks";
 import { lineClients, type LineClients } from "@/lib/line/clients";
 import { reserveLineRate } from "@/lib/line/rates";
+import { log } from "@/lib/platform/log";
 
 // What the friend sees of an operator at work, each a channel setting (off by default) and each best
 // effort: LINE's loading animation while an operator types, and their messages marked as read when an
@@ -67,7 +68,10 @@ async function call(what: string, fn: () => Promise<unknown>): Promise<SignalRes
   } catch (err) {
     const error =
       err instanceof HTTPFetchError ? { status: err.status, message: lineMessage(err) } : { status: null, message: (err as Error)?.message ?? String(err) };
-    console.warn(`[conversation] ${what} failed (best effort, nothing else affected): ${error.status ?? "no answer"} ${error.message}`);
+    log().warn(
+      { scope: "conversation", what, status: error.status ?? null, lineMessage: error.message },
+      "best-effort call to LINE failed (nothing else affected)",
+    );
     return { done: false, error };
   } finally {
     clearTimeout(timer);

@@ -1,6 +1,7 @@
 import { env } from "@/lib/env.js";
 import { demoEnabled, fakeControl } from "./fake-control";
 import { DEMO_TRAFFIC, type TrafficStatus } from "./schemas";
+import { log } from "@/lib/platform/log";
 
 /**
  * At start-up in demo mode (instrumentation.ts): the fake's friends start writing at once, unless
@@ -13,6 +14,6 @@ export async function startDemoTraffic(): Promise<void> {
     const status = await fakeControl<TrafficStatus>("GET", "traffic");
     if (!status.running) await fakeControl("POST", "traffic", DEMO_TRAFFIC);
   } catch (err) {
-    console.warn(`[demo] could not start the simulated traffic: ${(err as Error).message}`);
+    log().warn({ scope: "demo", err }, "could not start the simulated traffic");
   }
 }

@@ -14,6 +14,7 @@ import { forwardBody } from "./forward-body";
 import { createBotAgents, postToBot } from "./post-to-bot";
 import { BREAKER_LONGEST_MS, BREAKER_THRESHOLD, nextAttemptDelay, REPLY_TOKEN_MS, verdict } from "./retry-policy";
 import { openSecret } from "./secret-box";
+import { log } from "@/lib/platform/log";
 
 const IDLE_MS = 500;
 // A small, bounded number of deliveries in flight per destination (per instance): enough to keep up with
@@ -79,13 +80,13 @@ export function startRelayForwarder(options: {
           claimed += await claimFor(target);
         }
       } catch (err) {
-        if (!stopped) console.error("[relay] claiming:", (err as Error).message);
+        if (!stopped) log().error({ scope: "relay", err }, "claiming failed");
       }
       if (stopped) break;
       if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
         lastPrune = Date.now();
         await pruneRelayLog(db, { before: new Date(Date.now() - LOG_DAYS * 86_400_000), limit: 5000 }).catch((err: unknown) =>
-          console.error("[relay] pruning the log:", (err as Error).message),
+          log().error({ scope: "relay", err }, "pruning the relay log failed"),
         );
       }
       await new Promise<void>((resolve) => {
@@ -127,7 +128,7 @@ export function startRelayForwarder(options: {
     for (const item of items) {
       inFlight.set(target.key, (inFlight.get(target.key) ?? 0) + 1);
       const p = send(target, item)
-        .catch((err: unknown) => console.error("[relay] recording an attempt:", (err as Error).message))
+        .catch((err: unknown) => log().error({ scope: "relay", itemId: item.id, err }, "recording an attempt failed"))
         .finally(() => {
           inFlight.set(target.key, (inFlight.get(target.key) ?? 1) - 1);
           sending.delete(p);

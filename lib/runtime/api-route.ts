@@ -46,7 +46,7 @@ export function apiRoute<P = Record<string, never>>(options: { role: Role }, han
       });
       return result instanceof Response ? result : Response.json(result);
     } catch (err) {
-      return errorResponse(err);
+      return errorResponse(err, { requestId: req.headers.get("x-request-id") });
     }
   };
 }
@@ -66,7 +66,7 @@ export function publicApiRoute<P = Record<string, never>>(handler: (ctx: Omit<Ap
       });
       return result instanceof Response ? result : Response.json(result);
     } catch (err) {
-      return errorResponse(err);
+      return errorResponse(err, { requestId: req.headers.get("x-request-id") });
     }
   };
 }

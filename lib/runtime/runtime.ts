@@ -22,6 +22,7 @@ import { segmentJobs } from "@/lib/segments/jobs";
 import { sendingTasks } from "@/lib/sends/runner";
 import { createWebhookIntake, type WebhookIntake } from "@/lib/webhook/intake";
 import { fillRuntimeSlot } from "./current";
+import { log } from "@/lib/platform/log";
 
 // What the server process is made of, built once in a stated order and stopped in reverse:
 //   database (opened, migrated, the channel row) → auth → webhook intake → live hub → background work → relay
@@ -74,7 +75,7 @@ async function createRuntime(options: { background: boolean }): Promise<Runtime>
     for (const [name, step] of built.reverse())
       await Promise.resolve()
         .then(step)
-        .catch((err: unknown) => console.error(`[runtime] stopping ${name}:`, (err as Error).message));
+        .catch((err: unknown) => log().error({ scope: "runtime", part: name, err }, "stopping failed"));
   });
   try {
     const db = handle.db;

@@ -7,6 +7,7 @@ import type { LineClients } from "@/lib/line/clients";
 import type { CallOutcome } from "./classify";
 import { callLine } from "./line-request";
 import { rateWindow } from "./rate-limits";
+import { log } from "@/lib/platform/log";
 
 // Makes the LINE requests of stored sends. Any number of workers (one per instance) share the queue:
 // a request is leased to one worker at a time, and if that worker dies the lease runs out and another
@@ -40,7 +41,7 @@ export function createSendWorker(options: SendWorkerOptions) {
     const chunks = await claimDueChunks(options.db, { worker, limit: maxInFlight - inFlight.size, leaseMs });
     for (const chunk of chunks) {
       const p: Promise<void> = work(chunk)
-        .catch((err) => console.error(`[send] request ${chunk.id} failed unexpectedly:`, err))
+        .catch((err: unknown) => log().error({ scope: "send", sendId: chunk.sendId, requestId: chunk.id, err }, "request failed unexpectedly"))
         .finally(() => inFlight.delete(p));
       inFlight.add(p);
     }

@@ -4,6 +4,7 @@ import { createGroupCommit } from "@/lib/platform/group-commit";
 import { ulid } from "@/lib/platform/ids";
 import { deliveryRows, MAX_BODY_BYTES, parseCallback, readRawBody, stripNul, verifySignature, type DeliveryBase, type Refusal } from "./steps";
 import { unavailableResponse, webhookResponse } from "./webhook-response";
+import { log } from "@/lib/platform/log";
 const REJECTED_BODY_BYTES = 16 * 1024;
 
 export interface IntakeOptions {
@@ -103,10 +104,11 @@ export function createWebhookIntake(options: IntakeOptions) {
     });
     try {
       const result = await Promise.race([writer.submit(record).then(() => "stored" as const), timeout]);
-      if (result === "timeout") console.error(`[webhook] store did not finish within ${storeTimeoutMs} ms`);
+      if (result === "timeout")
+        log().error({ scope: "webhook", deliveryId: record.id, timeoutMs: storeTimeoutMs }, "store did not finish in time; answered 503");
       return { ok: result === "stored" };
     } catch (err) {
-      console.error("[webhook] could not store delivery:", (err as Error).message);
+      log().error({ scope: "webhook", deliveryId: record.id, err }, "could not store delivery; answered 503");
       return { ok: false };
     } finally {
       clearTimeout(timer);
@@ -181,7 +183,7 @@ function createTimingRecorder(db: Db, prune: { channelId: number; keepRejected: 
         await recordTimings(db, { timings: batch });
         if (batch.some((t) => t.statusCode >= 300)) await pruneRejectedTimings(db, { channelId: prune.channelId, keep: prune.keepRejected });
       })
-      .catch((err) => console.error("[webhook] could not record timings:", (err as Error).message));
+      .catch((err: unknown) => log().error({ scope: "webhook", err }, "could not record timings"));
     return flushing;
   }
 

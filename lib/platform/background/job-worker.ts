@@ -1,6 +1,7 @@
 import os from "node:os";
 import type { Db } from "@/db/client";
 import { claimJobs, completeJob, failJob, rescheduleJob, type JobRow } from "@/db/queries/jobs";
+import { log } from "../log";
 
 /**
  * What a job handler may answer: nothing (done), or "not yet" — come back at `retryAt` without counting
@@ -49,7 +50,7 @@ export function createJobWorker(options: { db: Db; handlers: Record<string, JobH
       const claimed = await claimJobs(options.db, { kinds: open, worker, limit, leaseMs: options.leaseMs ?? 120_000 });
       for (const job of claimed) {
         const p: Promise<void> = run(job)
-          .catch((err) => console.error(`[jobs] ${job.kind} ${job.key}:`, err))
+          .catch((err: unknown) => log().error({ scope: "jobs", kind: job.kind, key: job.key, err }, "job failed unexpectedly"))
           .finally(() => inFlight.delete(p));
         inFlight.add(p);
       }

@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from "@/db/client";
 import { JOBS_CHANNEL } from "@/db/queries/jobs";
+import { log } from "../log";
 
 // While yielding: at least this long between rounds (so work gathers into larger batches), at most this.
 const YIELD_MIN_MS = 100;
@@ -61,7 +62,7 @@ export function startBackgroundRunner(options: {
         try {
           n = await task.tick();
         } catch (err) {
-          if (!stopped) console.error(`[background] ${task.name}:`, (err as Error).message);
+          if (!stopped) log().error({ scope: "background", task: task.name, err }, "task failed");
         }
         lastTick.set(task, { at: roundStarted, found: n });
         found += n;

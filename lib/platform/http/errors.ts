@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
 import { issueKey } from "@/lib/utils/issue-key";
+import { log } from "../log";
 
 /**
  * One problem with one property, LINE-style: `message` is English for API callers; `key` (and its
@@ -28,8 +29,11 @@ export class HttpError extends Error {
 
 export const notFound = (what: string) => new HttpError(404, "not_found", `${what} was not found`);
 
-/** The one place errors become responses. */
-export function errorResponse(err: unknown): Response {
+/**
+ * The one place errors become responses. An unexpected one is logged with the request's id, and the
+ * 500 carries that id (and the X-Request-Id header has it) so an operator can find the log line.
+ */
+export function errorResponse(err: unknown, context: { requestId?: string | null } = {}): Response {
   if (err instanceof HttpError) {
     return Response.json({ code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) }, { status: err.status });
   }
@@ -44,8 +48,12 @@ export function errorResponse(err: unknown): Response {
       { status: 400 },
     );
   }
-  console.error("[api] unexpected error:", err);
-  return Response.json({ code: "internal_error", message: "Something went wrong on the server" }, { status: 500 });
+  const requestId = context.requestId ?? null;
+  log().error({ scope: "api", reqId: requestId, err }, "unexpected error");
+  return Response.json(
+    { code: "internal_error", message: "Something went wrong on the server", ...(requestId ? { requestId } : {}) },
+    { status: 500, ...(requestId ? { headers: { "x-request-id": requestId } } : {}) },
+  );
 }
 
 export function zodDetails(err: ZodError): ErrorDetail[] {

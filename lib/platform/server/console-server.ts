@@ -3,6 +3,8 @@ import type { AddressInfo, Socket } from "node:net";
 import next from "next";
 import { rewriteForwarded } from "./forwarded";
 import { capUserAgent, MAX_HEADER_BYTES } from "./request-limits";
+import { ulid } from "../ids";
+import { log } from "../log";
 import { guardAnswer, runTimeHeaders } from "./response-headers";
 
 // The HTTP server `npm start` and `npm run dev` run, with Next's request handler inside it (instead of
@@ -40,12 +42,17 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
   const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     rewriteForwarded(req.headers, req.socket.remoteAddress, options.trustedHops);
     capUserAgent(req.headers);
+    // Every request gets an id, in its answer's X-Request-Id and on the log lines it causes (route
+    // handlers read it from the request). A proxy's id is kept only when proxies are trusted.
+    const requestId = requestIdFor(req.headers["x-request-id"], options.trustedHops > 0);
+    req.headers["x-request-id"] = requestId;
+    res.setHeader("x-request-id", requestId);
     for (const [name, value] of runTimeHeaders(options)) res.setHeader(name, value);
     guardAnswer(res, req.url);
     // While stopping, a kept-alive connection closes after its answer instead of waiting for more.
     if (stopping) res.setHeader("connection", "close");
     handle(req, res).catch((err: unknown) => {
-      console.error(`[server] ${req.method} ${req.url}:`, err);
+      log().error({ scope: "server", reqId: requestId, method: req.method, path: req.url?.split("?")[0], err }, "request failed");
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       res.end("Internal Server Error");
     });
@@ -96,4 +103,9 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
 function urlHost(host: string): string {
   if (host === "0.0.0.0" || host === "::") return "localhost";
   return host.includes(":") ? `[${host}]` : host;
+}
+
+function requestIdFor(incoming: string | string[] | undefined, trusted: boolean): string {
+  const given = Array.isArray(incoming) ? incoming[0] : incoming;
+  return trusted && given && /^[A-Za-z0-9._:-]{1,64}$/.test(given) ? given : ulid();
 }

@@ -1,5 +1,6 @@
 import { getRuntime } from "@/lib/runtime/runtime";
 import { unavailableResponse } from "@/lib/webhook/webhook-response";
+import { log } from "@/lib/platform/log";
 
 // LINE's webhook: public (the signature is the authentication), Node runtime for node:crypto. Its
 // steps are the intake's (lib/webhook/intake.ts): raw body → signature → parse → rows → store → answer.
@@ -7,7 +8,7 @@ export const runtime = "nodejs";
 
 export async function POST(req: Request): Promise<Response> {
   const running = await getRuntime().catch((err: unknown) => {
-    console.error("[webhook] event store unavailable:", (err as Error).message);
+    log().error({ scope: "webhook", err }, "event store unavailable; answered 503");
     return null;
   });
   return running ? running.intake.handle(req) : unavailableResponse();
