@@ -67,13 +67,14 @@ export async function deleteDestination(db: Db, params: { channelId: number; id:
 
 /**
  * After an attempt that LINE's rules would retry (network, timeout, 5xx, 408, 429): one more failure in a
- * row, and from the fifth on the breaker opens for 5 s, doubling with each further failure up to 10 min.
+ * row, and from the threshold on the breaker opens for `firstOpenMs`, doubling with each further failure
+ * up to `maxOpenMs`.
  */
-export async function recordDestinationFailure(db: Db, params: { id: number; threshold: number; maxOpenMs: number }) {
+export async function recordDestinationFailure(db: Db, params: { id: number; threshold: number; firstOpenMs: number; maxOpenMs: number }) {
   await db.execute(sql`
     update ${relayDestinations} set consecutive_failures = consecutive_failures + 1,
       breaker_open_until = case when consecutive_failures + 1 >= ${params.threshold}
-        then now() + least(${params.maxOpenMs}::float8, 5000 * power(2, least(consecutive_failures + 1 - ${params.threshold}, 20))) * interval '1 millisecond'
+        then now() + least(${params.maxOpenMs}::float8, ${params.firstOpenMs}::float8 * power(2, least(consecutive_failures + 1 - ${params.threshold}, 20))) * interval '1 millisecond'
         else breaker_open_until end
     where id = ${params.id}`);
 }

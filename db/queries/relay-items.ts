@@ -161,3 +161,19 @@ export async function pruneRelayLog(db: Db, params: { before: Date; limit: numbe
     delete from ${relayItems} where id in (select id from old) returning id`);
   return (result as unknown as { rows: unknown[] }).rows.length;
 }
+
+/**
+ * Give leases back without an attempt: items claimed ahead that will not be sent now (the bot's breaker
+ * opened meanwhile), or — with `all`, at the start of the one process PGlite allows — those a process
+ * that died was holding.
+ */
+export async function releaseRelayItems(db: Db, params: { ids: number[] } | { all: true }) {
+  if ("all" in params) {
+    await db.execute(sql`update ${relayItems} set lease_until = null, leased_by = null where state = 'pending' and lease_until is not null`);
+    return;
+  }
+  if (params.ids.length === 0) return;
+  await db.execute(sql`
+    update ${relayItems} set lease_until = null, leased_by = null, attempts = greatest(attempts - 1, 0)
+    where id = any (${`{${params.ids.join(",")}}`}::bigint[]) and state = 'pending'`);
+}

@@ -7,12 +7,19 @@ import {
   recordDestinationSuccess,
   type RelayDestinationRow,
 } from "@/db/queries/relay-destinations";
-import { claimRelayItems, finishRelayAttempts, pruneRelayLog, type ClaimedRelayItem, type RelayAttemptResult } from "@/db/queries/relay-items";
+import {
+  claimRelayItems,
+  finishRelayAttempts,
+  pruneRelayLog,
+  releaseRelayItems,
+  type ClaimedRelayItem,
+  type RelayAttemptResult,
+} from "@/db/queries/relay-items";
 import { listOneOffReplayTargets, type OneOffTarget } from "@/db/queries/relay-replays";
 import { createGroupCommit } from "@/lib/platform/group-commit";
 import { forwardBody } from "./forward-body";
 import { createBotAgents, postToBot } from "./post-to-bot";
-import { BREAKER_LONGEST_MS, BREAKER_THRESHOLD, nextAttemptDelay, REPLY_TOKEN_MS, verdict } from "./retry-policy";
+import { BREAKER_FIRST_MS, BREAKER_LONGEST_MS, BREAKER_THRESHOLD, nextAttemptDelay, REPLY_TOKEN_MS, verdict } from "./retry-policy";
 import { openSecret } from "./secret-box";
 import { log } from "@/lib/platform/log";
 
@@ -20,6 +27,9 @@ const IDLE_MS = 500;
 // A small, bounded number of deliveries in flight per destination (per instance): enough to keep up with
 // LINE's peaks at a few milliseconds a forward, few enough not to flood a small bot.
 const IN_FLIGHT_PER_TARGET = 8;
+// A bot answering faster than this gets up to CLAIM_AHEAD items claimed at once.
+const FAST_BOT_MS = 100;
+const CLAIM_AHEAD = 64;
 const TARGETS_TTL_MS = 1000;
 // The relay log keeps 30 days; older finished items and their attempts are deleted in slices, every 10 min.
 const LOG_DAYS = 30;
@@ -50,11 +60,15 @@ export function startRelayForwarder(options: {
   retryWindowMs: number;
   workerId?: string;
   idleMs?: number;
+  /** This is the only forwarder there can be (PGlite: one process), so leases found at start are a dead one's. */
+  onlyInstance?: boolean;
 }) {
   const db = options.handle.db;
   const worker = options.workerId ?? `${os.hostname()}:${process.pid}:relay`;
   const agents = createBotAgents({ allowPrivate: options.allowPrivate });
-  const inFlight = new Map<string, number>();
+  // Per target: items claimed and not yet recorded, those being sent, those waiting for a slot, and the
+  // bot's recent answer time (a moving average).
+  const perTarget = new Map<string, { claimed: number; sending: number; queue: Array<{ item: ClaimedRelayItem; leasedUntil: number }>; recentMs: number }>();
   const sending = new Set<Promise<void>>();
   const finisher = createGroupCommit<RelayAttemptResult>((results) => finishRelayAttempts(db, { results }), { maxBatch: 200, concurrency: 1 });
   let stopped = false;
@@ -72,6 +86,9 @@ export function startRelayForwarder(options: {
   let lastPrune = Date.now();
 
   const loop = (async () => {
+    // PGlite is one process: leases still held in the database are a dead process's (a crash), not
+    // another instance's. Given back at once, so a restarted server forwards them within seconds.
+    if (options.onlyInstance) await releaseRelayItems(db, { all: true }).catch(() => {});
     while (!stopped) {
       let claimed = 0;
       try {
@@ -113,30 +130,64 @@ export function startRelayForwarder(options: {
   async function claimFor(target: Target): Promise<number> {
     const now = Date.now();
     if (target.breakerOpenUntil && target.breakerOpenUntil.getTime() > now) return 0;
-    const busy = inFlight.get(target.key) ?? 0;
+    const state = stateOf(target.key);
     // Half-open: after the breaker's pause one probe goes out; its answer closes or reopens the breaker.
-    const allowance = target.failures >= BREAKER_THRESHOLD ? (busy === 0 ? 1 : 0) : IN_FLIGHT_PER_TARGET - busy;
-    if (allowance <= 0) return 0;
+    const halfOpen = target.failures >= BREAKER_THRESHOLD;
+    if (halfOpen ? state.claimed > 0 : state.claimed > IN_FLIGHT_PER_TARGET) return 0;
+    // A fast bot gets a queue claimed ahead (fewer claims, each for many chats); a slow one no more than it
+    // takes at once, so that nothing waits under a lease on a bot that answers in seconds.
+    const ahead = state.recentMs < FAST_BOT_MS ? CLAIM_AHEAD : IN_FLIGHT_PER_TARGET;
+    const limit = halfOpen ? 1 : ahead - state.claimed;
+    // The lease covers the wait in this queue too: another instance must not take an item this one holds.
+    const leaseMs = target.timeoutMs * Math.ceil(ahead / IN_FLIGHT_PER_TARGET) + 30_000;
     const items = await claimRelayItems(db, {
       destinationId: target.destinationId,
-      limit: allowance,
+      limit,
       worker,
-      leaseMs: target.timeoutMs + 30_000,
+      leaseMs,
       replaysOnly: target.replaysOnly,
       ...(target.destinationId === null ? { replayId: Number(target.key.slice("replay:".length)) } : {}),
     });
-    for (const item of items) {
-      inFlight.set(target.key, (inFlight.get(target.key) ?? 0) + 1);
-      const p = send(target, item)
+    const leasedUntil = Date.now() + leaseMs;
+    for (const item of items) state.queue.push({ item, leasedUntil });
+    state.claimed += items.length;
+    pump(target);
+    return items.length;
+  }
+
+  // Start sends from the target's queue while it has a free slot.
+  function pump(target: Target) {
+    const state = stateOf(target.key);
+    // The bot stopped answering: what was claimed ahead goes back, for when the breaker lets a probe through.
+    if (target.breakerOpenUntil && target.breakerOpenUntil.getTime() > Date.now() && state.queue.length) {
+      const back = state.queue.splice(0).map((q) => q.item.id);
+      state.claimed -= back.length;
+      void releaseRelayItems(db, { ids: back }).catch((err: unknown) => log().error({ scope: "relay", err }, "giving leases back failed"));
+    }
+    while (!stopped && state.sending < IN_FLIGHT_PER_TARGET && state.queue.length) {
+      const { item, leasedUntil } = state.queue.shift()!;
+      state.sending++;
+      const started = performance.now();
+      // An item whose lease would run out while it is being sent is left to whoever claims it next.
+      const go = Date.now() + target.timeoutMs < leasedUntil ? send(target, item) : Promise.resolve();
+      const p = go
         .catch((err: unknown) => log().error({ scope: "relay", itemId: item.id, err }, "recording an attempt failed"))
         .finally(() => {
-          inFlight.set(target.key, (inFlight.get(target.key) ?? 1) - 1);
+          state.sending--;
+          state.claimed--;
+          state.recentMs = state.recentMs * 0.8 + (performance.now() - started) * 0.2;
           sending.delete(p);
-          nudge();
+          pump(target);
+          if (state.claimed <= IN_FLIGHT_PER_TARGET) nudge();
         });
       sending.add(p);
     }
-    return items.length;
+  }
+
+  function stateOf(key: string) {
+    let state = perTarget.get(key);
+    if (!state) perTarget.set(key, (state = { claimed: 0, sending: 0, queue: [], recentMs: 0 }));
+    return state;
   }
 
   async function send(target: Target, item: ClaimedRelayItem) {
@@ -180,9 +231,16 @@ export function startRelayForwarder(options: {
       target.failures += 1;
       // As the database's breaker does (recordDestinationFailure), so this instance stops at once too.
       if (target.failures >= BREAKER_THRESHOLD) {
-        target.breakerOpenUntil = new Date(Date.now() + Math.min(BREAKER_LONGEST_MS, 5000 * 2 ** Math.min(20, target.failures - BREAKER_THRESHOLD)));
+        target.breakerOpenUntil = new Date(
+          Date.now() + Math.min(BREAKER_LONGEST_MS, BREAKER_FIRST_MS * 2 ** Math.min(20, target.failures - BREAKER_THRESHOLD)),
+        );
       }
-      await recordDestinationFailure(db, { id: target.destinationId, threshold: BREAKER_THRESHOLD, maxOpenMs: BREAKER_LONGEST_MS });
+      await recordDestinationFailure(db, {
+        id: target.destinationId,
+        threshold: BREAKER_THRESHOLD,
+        firstOpenMs: BREAKER_FIRST_MS,
+        maxOpenMs: BREAKER_LONGEST_MS,
+      });
     } else if (target.failures > 0) {
       target.failures = 0;
       target.breakerOpenUntil = null;
@@ -229,7 +287,14 @@ export function startRelayForwarder(options: {
       stopped = true;
       wake?.();
       await loop;
-      await Promise.allSettled([...sending]);
+      // What was claimed ahead and not started goes back at once (another instance, or this one after a
+      // restart, takes it); what is being sent is finished and recorded before the connections close.
+      const back = [...perTarget.values()].flatMap((state) => {
+        state.claimed -= state.queue.length;
+        return state.queue.splice(0).map((q) => q.item.id);
+      });
+      await releaseRelayItems(db, { ids: back }).catch((err: unknown) => log().error({ scope: "relay", err }, "giving leases back failed"));
+      while (sending.size) await Promise.allSettled([...sending]);
       await (await unlisten)().catch(() => {});
       agents.http.destroy();
       agents.https.destroy();

@@ -4,8 +4,10 @@ const FIRST_RETRY_MS = 1000;
 const LONGEST_WAIT_MS = 10 * 60_000;
 /** Failures in a row after which a destination is left alone for a while (the breaker opens). */
 export const BREAKER_THRESHOLD = 5;
-// The breaker's pause doubles from 5 s to at most 30 s: a bot that is back is found within half a minute.
-export const BREAKER_LONGEST_MS = 30_000;
+// The breaker's pause doubles from 2 s to at most 15 s: one probe every 15 s is no burden on a bot that is
+// down, and a bot that is back is found within seconds.
+export const BREAKER_FIRST_MS = 2000;
+export const BREAKER_LONGEST_MS = 15_000;
 /** LINE's reply tokens are good for about a minute after the event. */
 export const REPLY_TOKEN_MS = 60_000;
 

@@ -104,6 +104,7 @@ async function createRuntime(options: { background: boolean }): Promise<Runtime>
           channelSecret: e.LINE_CHANNEL_SECRET ?? null,
           allowPrivate: e.relayAllowPrivate,
           retryWindowMs: e.RELAY_RETRY_HOURS * 3_600_000,
+          onlyInstance: handle.kind === "pglite",
         })
       : null;
     if (relay) built.push(["relay", () => relay.stop()]);

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { createDestination, getDestination, type RelayDestinationValues } from "@/db/queries/relay-destinations";
-import { pruneRelayLog } from "@/db/queries/relay-items";
+import { claimRelayItems, pruneRelayLog } from "@/db/queries/relay-items";
 import { listRelayItems } from "@/db/queries/relay-log";
 import { cancelReplay, getReplay } from "@/db/queries/relay-replays";
 import { startRelayForwarder } from "@/lib/relay/forwarder";
@@ -309,6 +309,16 @@ describe("relay", () => {
     const replayed = bot.received.slice(1);
     expect(replayed[replayed.length - 1]!.at - replayed[0]!.at).toBeGreaterThanOrEqual(((replayed.length - 1) * 1000) / 5 - 100);
   }, 20_000);
+
+  it("forwards at once what a crashed process had claimed, when it is the only instance there can be (PGlite)", async () => {
+    bot = await startSdkBot({ channelSecret: TEST_SECRET });
+    const d = await destination({ url: bot.url });
+    for (let i = 0; i < 3; i++) await deliver(callbackBody([text(user(i), "claimed, then the process died")]));
+    // A process that claimed them for ten minutes and was killed.
+    expect(await claimRelayItems(t.handle.db, { destinationId: d.id, limit: 10, worker: "dead", leaseMs: 600_000 })).toHaveLength(3);
+    forwarder({ onlyInstance: true });
+    await until(() => bot.received.length === 3, 3000);
+  });
 
   it("keeps the relay log for 30 days: older finished forwards and their attempts go, pending ones stay", async () => {
     bot = await startSdkBot({ channelSecret: TEST_SECRET });
