@@ -16,7 +16,7 @@ import { freshDatabase } from "./lib/databases";
 import { startFakeLineProcess } from "./lib/fake-process";
 import { openConnection, type HttpConnection } from "./lib/http-client";
 import { closedLoop } from "./lib/load";
-import { peakMemoryMb } from "./lib/memory";
+import { peakMemoryMb, resetPeakMemory } from "./lib/memory";
 import { startRelayBot } from "./lib/relay-bot";
 import { settle } from "./lib/settle";
 import { mean, round, summarize } from "./lib/stats";
@@ -123,6 +123,7 @@ async function main() {
     await closedLoop({ concurrency, durationMs: 60_000, maxRequests: users, task: (_, w) => warm.post(delivery().body, w) });
     await warm.close();
     await settle(app.pid, { quietWindows: 3, maxMs: 300_000 });
+    const startupPeakMemoryMb = resetPeakMemory(app.pid);
 
     const off: Array<Awaited<ReturnType<typeof phase>>> = [];
     const on: Array<Awaited<ReturnType<typeof phase>> & { forwardedPerSecond: number; drainMs: number }> = [];
@@ -178,6 +179,7 @@ async function main() {
       badSignatures: bot.badSignatures,
       outage,
       serverPeakMemoryMb: peakMemoryMb(app.pid),
+      startupPeakMemoryMb,
     };
     console.log(JSON.stringify(result, null, 2));
     fs.mkdirSync("bench/results", { recursive: true });
@@ -188,7 +190,7 @@ async function main() {
     );
     console.log(`|---|---|---|---|---|---|---|---|---|`);
     console.log(
-      `| ${engine} | ${result.ackP99Off} / ${result.ackP99On} ms (${result.ackP99Ratio}) | ${result.deliveriesPerSecondOn} | ${result.forwardedPerSecond} | ${forwardLatency.p50} / ${forwardLatency.p99} ms | ${lost} | ${twice} | ${outage.events}, ${outage.drainPerSecond} vs ${outage.incomingPerSecond} (×${outage.drainRatio}), ${outage.inOrder ? "yes" : "NO"}, lost ${outage.lost} | ${result.serverPeakMemoryMb} MB |`,
+      `| ${engine} | ${result.ackP99Off} / ${result.ackP99On} ms (${result.ackP99Ratio}) | ${result.deliveriesPerSecondOn} | ${result.forwardedPerSecond} | ${forwardLatency.p50} / ${forwardLatency.p99} ms | ${lost} | ${twice} | ${outage.events}, ${outage.drainPerSecond} vs ${outage.incomingPerSecond} (×${outage.drainRatio}), ${outage.inOrder ? "yes" : "NO"}, lost ${outage.lost} | ${result.serverPeakMemoryMb} MB (start-up ${result.startupPeakMemoryMb} MB) |`,
     );
     console.log(`\nwritten to ${file}`);
   } finally {

@@ -15,7 +15,7 @@
 import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { peakMemoryMb } from "./lib/memory";
+import { peakMemoryMb, resetPeakMemory } from "./lib/memory";
 import { startApp, type AppServer } from "./lib/app-server";
 import { startFakeLineProcess } from "./lib/fake-process";
 import { closedLoop } from "./lib/load";
@@ -191,6 +191,7 @@ async function benchEngine(engine: string) {
     }
     await warm.close();
     await settle(app.pid);
+    const startupPeakMemoryMb = resetPeakMemory(app.pid);
 
     const acknowledged = new Set<string>();
     const baseline: Array<Awaited<ReturnType<typeof phase>>> = [];
@@ -212,6 +213,7 @@ async function benchEngine(engine: string) {
       acknowledgedEvents: acknowledged.size,
       lostEvents: lost,
       serverPeakMemoryMb: peakMemoryMb(app.pid),
+      startupPeakMemoryMb,
     };
   } finally {
     await app.stop();
@@ -231,7 +233,7 @@ for (const engine of engines) {
 fs.mkdirSync("bench/results", { recursive: true });
 const file = `bench/results/webhook-${new Date().toISOString().replaceAll(":", "-")}.json`;
 fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), seconds, concurrency, client: opts.client, results }, null, 2));
-console.log(`\n| engine | baseline/s | intake/s | ratio (per round) | p50 | p99 | p99 with timeline reads | non-2xx | lost | server peak memory |`);
+console.log(`\n| engine | baseline/s | intake/s | ratio (per round) | p50 | p99 | p99 with timeline reads | non-2xx | lost | server peak memory (start-up) |`);
 console.log(`|---|---|---|---|---|---|---|---|---|---|`);
 for (const r of results) {
   const b = round(mean(r.baseline.map((p) => p.deliveriesPerSecond)));
@@ -241,7 +243,7 @@ for (const r of results) {
   const p99 = Math.max(...r.intake.map((p) => p.p99));
   const non2xx = r.intake.reduce((n, p) => n + p.non2xx, 0) + r.intakeWhileTimelineQueried.non2xx;
   console.log(
-    `| ${r.engine} | ${b} | ${i} | ${r.throughputRatio} (${r.roundRatios.join(", ")}) | ${p50} ms | ${p99} ms | ${r.intakeWhileTimelineQueried.p99} ms | ${non2xx} | ${r.lostEvents} | ${r.serverPeakMemoryMb ?? "?"} MB |`,
+    `| ${r.engine} | ${b} | ${i} | ${r.throughputRatio} (${r.roundRatios.join(", ")}) | ${p50} ms | ${p99} ms | ${r.intakeWhileTimelineQueried.p99} ms | ${non2xx} | ${r.lostEvents} | ${r.serverPeakMemoryMb ?? "?"} MB (${r.startupPeakMemoryMb ?? "?"} MB) |`,
   );
 }
 console.log(
