@@ -1,7 +1,7 @@
 // The layers of oa-console and the one direction their imports run (docs/architecture.md):
 //   db  ←  lib/platform, lib/line, lib/utils  ←  lib/<feature>  ←  lib/runtime  ←  app, components
-// plus lib/client (the browser's data layer), which sees the features' types only, and fake-line/,
-// which sees nothing of the app. `npm run lint` runs this (npm run lint:deps).
+// plus lib/client (the browser's data layer), which sees the features' types only, and fake-line/ and
+// examples/, which see nothing of the app. `npm run lint` runs this (npm run lint:deps).
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -55,6 +55,14 @@ module.exports = {
       severity: "error",
       from: { path: "^fake-line/" },
       to: { pathNot: "^(fake-line/|node_modules/)|^node:|^[a-z@]", dependencyTypesNot: ["core", "npm", "npm-dev", "npm-optional", "npm-peer", "npm-no-pkg"] },
+    },
+    {
+      name: "examples-are-ordinary-bots",
+      comment:
+        "examples/ holds sample bots written as a bot developer writes them: node's own modules and @line/bot-sdk, nothing of oa-console, so they run copied out of the repository.",
+      severity: "error",
+      from: { path: "^examples/" },
+      to: { pathNot: "^examples/|node_modules/@line/bot-sdk/", dependencyTypesNot: ["core"] },
     },
     {
       name: "no-circular",

@@ -40,4 +40,11 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // The sample bots are what a bot developer's own bot looks like: nothing of oa-console in them.
+    files: ["examples/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/*", "../../*"], message: "examples/ imports nothing from oa-console." }] }],
+    },
+  },
 ]);

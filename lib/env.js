@@ -73,6 +73,8 @@ const schema = z
       .enum(["1", "0", "true", "false", "yes", "no", ""])
       .optional()
       .transform((v) => v === undefined || v === "" || v === "1" || v === "true" || v === "yes"),
+    // Where the launcher runs that sample bot in demo mode; 0 leaves it off.
+    ECHO_BOT_PORT: optionalString.pipe(z.coerce.number().int().min(0).max(65535).default(4020)),
 
     BETTER_AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters (try: openssl rand -hex 32)").optional()),
     ADMIN_EMAIL: optionalString.pipe(z.string().email("must be an email address").optional()),

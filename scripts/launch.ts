@@ -2,11 +2,13 @@
 // in this process. With LINE credentials configured that is all. Without them it runs the console in
 // demo mode: the fake LINE platform (fake-line/) starts alongside, seeded, wired both ways (the app's SDK
 // clients call it; it delivers signed webhooks to the app), and the console shows a banner saying it is
-// connected to the local fake, not LINE. DEMO_MODE=0 keeps the fake off (the benchmarks measure the
-// console alone).
+// connected to the local fake, not LINE. Beside the fake runs a sample bot (examples/echo-bot), the
+// team's own bot of the demo, for the console to relay deliveries to. DEMO_MODE=0 keeps the fake off
+// (the benchmarks measure the console alone).
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { startEchoBot, type EchoBot } from "../examples/echo-bot/echo-bot";
 import { startFakeLine, type FakeLine } from "../fake-line/server";
 import { EnvError, parseEnv } from "../lib/env.js";
 import { runtimeSlot, stopRuntime } from "@/lib/runtime/current";
@@ -29,6 +31,7 @@ const listenOn = mode === "start" ? env.HOSTNAME : undefined;
 // From here on a stop signal closes whatever has been opened (the database, jobs) before exiting.
 let server: Awaited<ReturnType<typeof import("@/lib/platform/server/console-server").startConsoleServer>> | undefined;
 let fake: FakeLine | undefined;
+let echoBot: EchoBot | undefined;
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
@@ -57,9 +60,14 @@ if (!env.lineConfigured && !/^(0|false|no)$/i.test(process.env.DEMO_MODE ?? ""))
     LINE_API_BASE_URL: fake.url,
     LINE_DATA_API_BASE_URL: fake.url,
   });
+  echoBot = await startDemoEchoBot(fake, env.ECHO_BOT_PORT);
+  // Only the launcher says where the bot is: a value left in the environment would name a bot not running.
+  if (echoBot) process.env.DEMO_ECHO_BOT_URL = echoBot.url;
+  else delete process.env.DEMO_ECHO_BOT_URL;
   console.log(
     `\n  Demo mode: no LINE credentials are set, so the console is connected to the local fake LINE\n` +
       `  platform at ${fake.url} (seeded world, seed ${fake.platform.seed}).\n` +
+      (echoBot ? `  A sample bot that echoes what friends write listens at ${echoBot.url} (examples/echo-bot).\n` : "") +
       `  Set LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN (see .env.example) to use a real channel.\n`,
   );
 }
@@ -96,8 +104,28 @@ async function stopEverything() {
   // 3. The runtime in reverse of how it was built: background work finishes or gives its leases back,
   //    the webhook's pending timings are written, the database closes (and PGlite's lock goes).
   await stopRuntime().catch(step("the runtime"));
+  // 4. The echo bot before the fake, so the replies it is still sending reach it.
+  await echoBot?.close().catch(step("the echo bot"));
   await fake?.close().catch(step("the fake LINE platform"));
   clearTimeout(late);
+}
+
+// The demo's echo bot, with the fake's credentials. Best effort: the console and the fake work without
+// it, so a taken port is a warning, not a reason to stop.
+async function startDemoEchoBot(fake: FakeLine, port: number): Promise<EchoBot | undefined> {
+  if (port === 0) return undefined;
+  try {
+    return await startEchoBot({
+      port,
+      hostname: "127.0.0.1",
+      channelSecret: fake.channelSecret,
+      channelAccessToken: fake.channelAccessToken,
+      apiBaseUrl: fake.url,
+    });
+  } catch (err) {
+    console.warn(`  The sample echo bot could not start on port ${port} (${(err as Error).message}): set ECHO_BOT_PORT to a free port, or 0.`);
+    return undefined;
+  }
 }
 
 function validatedEnv() {

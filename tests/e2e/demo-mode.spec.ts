@@ -12,6 +12,8 @@ import { visit } from "./visit";
 
 const PORT = 3290 + (Number(process.env.E2E_PORT ?? 0) % 9);
 const FAKE_PORT = 4290 + (Number(process.env.E2E_PORT ?? 0) % 9);
+// Not the echo bot's default 4020, which a developer's own `npm run dev` in demo mode holds.
+const ECHO_BOT_PORT = 4280 + (Number(process.env.E2E_PORT ?? 0) % 9);
 const BASE = `http://127.0.0.1:${PORT}`;
 const ADMIN = { email: "demo-admin@example.com", password: "demo-admin-password-1" };
 const DATA_DIR = `.tmp/e2e-demo-${PORT}-${Date.now()}`;
@@ -26,6 +28,7 @@ test.beforeAll(async () => {
     ...process.env,
     PORT: String(PORT),
     FAKE_LINE_PORT: String(FAKE_PORT),
+    ECHO_BOT_PORT: String(ECHO_BOT_PORT),
     PGLITE_DATA_DIR: DATA_DIR,
     APP_URL: BASE,
     ADMIN_EMAIL: ADMIN.email,

@@ -29,6 +29,8 @@ describe("environment", () => {
     [{ TRUST_PROXY: "always" }, "TRUST_PROXY"],
     [{ TRUST_PROXY: "11" }, "TRUST_PROXY"],
     [{ HOSTNAME: "http://example.com" }, "HOSTNAME"],
+    [{ ECHO_BOT_PORT: "echo" }, "ECHO_BOT_PORT"],
+    [{ ECHO_BOT_PORT: "65536" }, "ECHO_BOT_PORT"],
   ])("names the bad variable: %o", (source, name) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
     try {
@@ -60,6 +62,13 @@ describe("environment", () => {
     expect(parseEnv({ HOSTNAME: "127.0.0.1" }).HOSTNAME).toBe("127.0.0.1");
     expect(parseEnv({ HOSTNAME: "[::1]" }).HOSTNAME).toBe("::1");
     expect(parseEnv({ HOSTNAME: "console.internal" }).HOSTNAME).toBe("console.internal");
+  });
+
+  it("starts the demo's echo bot on 4020 unless ECHO_BOT_PORT says another port, or 0 for none", () => {
+    expect(parseEnv({}).ECHO_BOT_PORT).toBe(4020);
+    expect(parseEnv({ ECHO_BOT_PORT: "" }).ECHO_BOT_PORT).toBe(4020);
+    expect(parseEnv({ ECHO_BOT_PORT: "4031" }).ECHO_BOT_PORT).toBe(4031);
+    expect(parseEnv({ ECHO_BOT_PORT: "0" }).ECHO_BOT_PORT).toBe(0);
   });
 
   it("treats empty values as unset", () => {
