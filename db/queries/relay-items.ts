@@ -145,23 +145,3 @@ export async function finishRelayAttempts(db: Db, params: { results: RelayAttemp
     insert into ${relayAttempts} (item_id, attempt, started_at, duration_ms, status_code, response_head, error, after_reply_deadline)
     select item_id, attempt, started_at, duration_ms, status_code, response_head, error, late from r`);
 }
-
-/** Give leases back (a forwarder stopping before it sent them): the attempt did not happen. */
-export async function releaseRelayItems(db: Db, params: { ids: number[] }) {
-  if (params.ids.length === 0) return;
-  await db.execute(sql`
-    update ${relayItems} set lease_until = null, leased_by = null, attempts = greatest(attempts - 1, 0)
-    where id = any (${`{${params.ids.join(",")}}`}::bigint[]) and state = 'pending'`);
-}
-
-/** Finished items and their attempts older than `before` go (the relay log keeps what is newer). */
-export async function pruneRelayLog(db: Db, params: { before: Date; limit: number }) {
-  const result = await db.execute(sql`
-    with old as (
-      select id from ${relayItems} where finished_at is not null and finished_at < ${params.before.toISOString()}::timestamptz
-      limit ${params.limit}
-    ),
-    a as (delete from ${relayAttempts} where item_id in (select id from old))
-    delete from ${relayItems} where id in (select id from old) returning id`);
-  return (result as unknown as { rows: unknown[] }).rows.length;
-}
