@@ -38,7 +38,8 @@ export function DestinationItem({ destination: d, admin, onEdit, onDelete }: Ite
 
   return (
     <li aria-labelledby={headingId} className="space-y-3 px-4 py-4">
-      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
+      {/* Side by side where there is room; on a tablet the actions go under what they act on. */}
+      <div className="flex flex-col gap-x-4 gap-y-2.5 xl:flex-row xl:items-start xl:justify-between">
         <div className="min-w-0 flex-1 space-y-1">
           <div className="flex flex-wrap items-center gap-2">
             <h3 id={headingId} className="text-sm font-semibold break-words">

@@ -175,11 +175,8 @@ function ItemLinks({ item }: { item: RelayItem }) {
         </Link>
       )}
       {item.eventIds.length > 1 && <span className="text-muted-foreground">{t("moreEvents", { count: item.eventIds.length - 1 })}</span>}
-      <Link
-        href={`/deliveries/${item.deliveryId}`}
-        className="font-mono text-muted-foreground underline-offset-4 hover:underline"
-        aria-label={t("delivery", { id: item.deliveryId })}
-      >
+      <Link href={`/deliveries/${item.deliveryId}`} className="font-mono text-muted-foreground underline-offset-4 hover:underline">
+        <span className="sr-only">{t("delivery")} </span>
         {shortId(item.deliveryId, 6, 4)}
       </Link>
     </span>

@@ -20,10 +20,10 @@ export function RelayOverviewCard() {
   const destinations = query.data?.destinations ?? [];
   if (destinations.length === 0) return null;
   return (
-    <Card>
+    <Card aria-labelledby="relay-overview-title">
       <CardHeader>
         <div>
-          <CardTitle>{t("title")}</CardTitle>
+          <CardTitle id="relay-overview-title">{t("title")}</CardTitle>
           <CardDescription>{t("description")}</CardDescription>
         </div>
         <Link href="/settings/relay" className={buttonVariants({ variant: "link", size: "xs" })}>
@@ -51,10 +51,15 @@ function DestinationStats({ stats: d }: { stats: RelayStats["destinations"][numb
     [t("successRate"), d.successRate === null ? "—" : format.number(d.successRate, { style: "percent", maximumFractionDigits: 1 })],
     [
       t("latency"),
+      // Each percentile stays on one line; a narrow card breaks between them.
       <>
-        <span className="font-normal text-muted-foreground">p50</span> {formatLatency(d.p50Ms, locale)}
+        <span className="whitespace-nowrap">
+          <span className="font-normal text-muted-foreground">p50</span> {formatLatency(d.p50Ms, locale)}
+        </span>
         <span className="mx-1 text-border-strong">/</span>
-        <span className="font-normal text-muted-foreground">p99</span> {formatLatency(d.p99Ms, locale)}
+        <span className="whitespace-nowrap">
+          <span className="font-normal text-muted-foreground">p99</span> {formatLatency(d.p99Ms, locale)}
+        </span>
       </>,
     ],
     [t("backlog"), format.number(d.backlog)],
@@ -76,7 +81,7 @@ function DestinationStats({ stats: d }: { stats: RelayStats["destinations"][numb
           </div>
         ))}
       </dl>
-      <p className="mt-2 text-xs text-muted-foreground">{t("counts", { succeeded: d.succeeded, failed: d.failed })}</p>
+      <p className="mt-2 text-xs text-muted-foreground">{t("counts", { succeeded: d.succeeded, failed: d.failed, attempts: d.failedAttempts })}</p>
     </li>
   );
 }

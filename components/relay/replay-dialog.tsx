@@ -47,12 +47,14 @@ function ReplaySteps({ scope, note, onClose }: { scope: ReplayBody["scope"]; not
   const t = useTranslations("relay.replay");
   const queryClient = useQueryClient();
   const destinations = useQuery(relayDestinationsQuery()).data?.items ?? [];
-  const [target, setTarget] = useState<TargetState>(() => ({
-    kind: destinations.length ? "destination" : "url",
-    destinationId: String(destinations[0]?.id ?? ""),
-    url: "",
-    secret: "",
-  }));
+  const [chosen, setTarget] = useState<Partial<TargetState>>({ url: "", secret: "" });
+  // Until the admin picks, the first destination (the list may arrive after the dialog opened).
+  const target: TargetState = {
+    kind: chosen.kind ?? (destinations.length ? "destination" : "url"),
+    destinationId: chosen.destinationId ?? String(destinations[0]?.id ?? ""),
+    url: chosen.url ?? "",
+    secret: chosen.secret ?? "",
+  };
   const [preview, setPreview] = useState<RelayReplayPreview | null>(null);
   const [replay, setReplay] = useState<RelayReplay | null>(null);
   const body = (): ReplayBody => ({ scope, target: targetOf(target) });
