@@ -55,8 +55,8 @@ function DestinationStats({ stats: d }: { stats: RelayStats["destinations"][numb
       <>
         <span className="whitespace-nowrap">
           <span className="font-normal text-muted-foreground">p50</span> {formatLatency(d.p50Ms, locale)}
-        </span>
-        <span className="mx-1 text-border-strong">/</span>
+        </span>{" "}
+        <span className="text-border-strong">/</span>{" "}
         <span className="whitespace-nowrap">
           <span className="font-normal text-muted-foreground">p99</span> {formatLatency(d.p99Ms, locale)}
         </span>

@@ -121,7 +121,9 @@ function ReplaySteps({ scope, note, onClose }: { scope: ReplayBody["scope"]; not
             <div className="min-w-0">{note}</div>
           </Callout>
         )}
-        <p className="text-sm text-muted-foreground">{t("explain")}</p>
+        <p className="text-sm text-muted-foreground">
+          {t.rich("explain", { code: (chunks) => <code className="font-mono text-xs text-foreground">{chunks}</code> })}
+        </p>
         <ReplayTargetStep value={target} onChange={setTarget} destinations={destinations} issues={issues} />
         {count.isError && Object.keys(issues).length === 0 && <ErrorAlert error={count.error} />}
       </div>

@@ -48,7 +48,7 @@ export function ReplayProgress({ replay, target, onClose }: { replay: RelayRepla
           aria-valuemin={0}
           aria-valuemax={r.total}
           aria-valuenow={done}
-          className="h-2 overflow-hidden rounded-full bg-muted"
+          className="h-2 overflow-hidden rounded-full bg-border-strong/60"
         >
           <div className="h-full rounded-full bg-primary transition-[width]" style={{ width: `${r.total ? (done / r.total) * 100 : 100}%` }} />
         </div>
@@ -67,7 +67,7 @@ export function ReplayProgress({ replay, target, onClose }: { replay: RelayRepla
       {cancel.isError && <ErrorAlert error={cancel.error} />}
       <div className="-mx-5 -mb-4 flex justify-end gap-2 border-t border-border bg-muted/40 px-5 py-3">
         {running && (
-          <Button variant="danger" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
+          <Button onClick={() => cancel.mutate()} disabled={cancel.isPending}>
             <Square aria-hidden />
             {t("cancel")}
           </Button>

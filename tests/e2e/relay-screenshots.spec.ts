@@ -99,10 +99,16 @@ for (const v of [...SCREENSHOT_VARIANTS, ...SWAPPED_VARIANTS]) {
     await dialog.waitFor();
     await settle(page);
     await shot("relay-replay-target", false);
+    // To the bot that is down, so the progress shows it waiting.
+    await dialog.locator("select").selectOption({ label: "bot-staging（檢查中）" });
     await dialog.locator("button[type=submit]").click();
     await dialog.getByRole("status").waitFor();
     await settle(page);
     await shot("relay-replay-confirm", false);
+    await dialog.locator("button.bg-primary").click();
+    await dialog.getByRole("progressbar").waitFor();
+    await settle(page);
+    await shot("relay-replay-progress", false);
     await page.keyboard.press("Escape");
 
     // Copy as fixture, with a secret typed.

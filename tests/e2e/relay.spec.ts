@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import net from "node:net";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { sign } from "../helpers/webhook";
 import { browserAs, createMember } from "./members";
@@ -94,6 +95,11 @@ test.describe("relay", () => {
     await expect(line).toContainText(new RegExp(`Forwarded to ${name}: 200 in \\d+ ms \\(attempt 1\\)`));
     await line.click();
     await expect(section.getByRole("list", { name: "Attempts" })).toContainText("Attempt 1");
+
+    // The delivery it came in says the same.
+    const { deliveryId } = (await (await request.get(`/api/events/${eventId}`)).json()) as { deliveryId: string };
+    await visit(page, `/deliveries/${deliveryId}`);
+    await expect(page.getByRole("region", { name: "Relay" }).getByTestId("forward-line").filter({ hasText: name })).toContainText(`Forwarded to ${name}: 200`);
   });
 
   test("Replay… sends the event again, marked as a redelivery, after a confirmation naming the bot and the count", async ({ page }) => {
@@ -113,6 +119,24 @@ test.describe("relay", () => {
     expect(bot.received.find((r) => r.raw.includes(webhookEventId) && r.raw.includes('"isRedelivery":true'))!.signature).toMatch(/=$/);
     await dialog.getByRole("button", { name: "Close" }).last().click();
     await expect(page.getByTestId("forward-line").filter({ hasText: name })).toHaveCount(2);
+  });
+
+  test("a replay to a one-off URL nobody answers retries until it is cancelled", async ({ page }) => {
+    await visit(page, `/events/${eventId}`);
+    await page.getByRole("button", { name: "Replay…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Replay" });
+    await dialog.getByRole("radio", { name: "A URL, just this once" }).check();
+    const url = `http://127.0.0.1:${await closedPort()}/webhook`;
+    await dialog.getByLabel("URL", { exact: true }).fill(url);
+    await dialog.getByRole("button", { name: "Count the events" }).click();
+    await expect(dialog.getByRole("status")).toHaveText(`Replay 1 event to ${url}?`);
+    await dialog.getByRole("button", { name: "Replay 1 event" }).click();
+    await expect(dialog.getByText("Running")).toBeVisible();
+    await dialog.getByRole("button", { name: "Cancel the replay" }).click();
+    await expect(dialog.getByText("Cancelled").first()).toBeVisible();
+    await expect(dialog.getByRole("button", { name: "Cancel the replay" })).toHaveCount(0);
+    await dialog.getByRole("button", { name: "Close" }).last().click();
+    await expect(page.getByTestId("forward-line").filter({ hasText: url })).toContainText(`Not sent to ${url}: the replay was cancelled`);
   });
 
   test("Replay matching… on the timeline takes its filters, and says that the text search is not one of them", async ({ page }) => {
@@ -178,6 +202,17 @@ test.describe("relay", () => {
     await viewer.api.dispose();
   });
 });
+
+// A port nothing listens on: bound, then released.
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 async function idOf(request: APIRequestContext, text: string): Promise<string> {
   let id = "";
