@@ -48,6 +48,8 @@ const serverEnv = {
   LINE_DATA_API_BASE_URL: fakeLineURL,
   NEXT_TELEMETRY_DISABLED: "1",
   BETTER_AUTH_SECRET: E2E_AUTH_SECRET,
+  // Relay's destinations in the tests are bots the tests run on 127.0.0.1 (tests/e2e/relay-bot.ts).
+  RELAY_ALLOW_PRIVATE_URLS: "1",
 };
 
 // Started in this order (Playwright waits for each): the fake LINE platform, the console with the e2e

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { ErrorState } from "@/components/common/error-state";
+import { RelaySection } from "@/components/relay/relay-section";
 import { ExactTime, RelativeTime } from "@/components/common/relative-time";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
@@ -120,6 +121,8 @@ function DeliveryDetailBody({ delivery }: { delivery: DeliveryDetailItem }) {
               )}
             </CardContent>
           </Card>
+          {/* A cut-off body cannot be signed as LINE sent it: no fixture of it. */}
+          <RelaySection of={{ kind: "delivery", id: delivery.id }} fixtureBody={delivery.bodyTruncated ? null : delivery.body} />
         </div>
         <section className="min-w-0 space-y-2">
           <CodeBlock

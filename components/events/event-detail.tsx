@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { MediaBlock } from "@/components/media/media-block";
+import { RelaySection } from "@/components/relay/relay-section";
 import { messageMedia } from "@/lib/media/message-media";
 import { eventDetailQuery, type EventDetail as EventDetailData } from "@/lib/client/events";
 import { cn } from "@/lib/utils/cn";
@@ -33,6 +34,11 @@ function EventDetailBody({ event, layout }: { event: EventDetailData; layout: "p
   const t = useTranslations("eventDetail");
   const summary = useMemo(() => summarizeEvent(event.payload), [event.payload]);
   const media = useMemo(() => messageMedia(event), [event]);
+  // A fixture of this event: as LINE would deliver it alone.
+  const fixtureBody = useMemo(
+    () => JSON.stringify({ destination: event.delivery?.destination ?? "", events: [event.payload] }, null, 2),
+    [event.delivery?.destination, event.payload],
+  );
   return (
     <div className="space-y-5">
       <Card className="p-4">
@@ -56,6 +62,7 @@ function EventDetailBody({ event, layout }: { event: EventDetailData; layout: "p
       <div className={cn("grid gap-5", layout === "page" && "xl:grid-cols-[minmax(0,1fr)_22rem]")}>
         <div className="min-w-0 space-y-5">
           <EventFields event={event} />
+          <RelaySection of={{ kind: "event", id: event.id }} fixtureBody={fixtureBody} />
           <EventPayload payload={event.payload} />
         </div>
         <EventDeliveryCard delivery={event.delivery} currentId={event.id} />

@@ -6,6 +6,7 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useRef } from "react";
 import { ErrorState } from "@/components/common/error-state";
 import { PageHeader } from "@/components/common/page-header";
+import { TimelineReplayButton } from "@/components/relay/timeline-replay-button";
 import { countActiveFilters } from "@/lib/events/event-filters";
 import { eventListQuery } from "@/lib/client/events";
 import { EventFilterBar } from "./event-filter-bar";
@@ -40,7 +41,16 @@ export function EventTimeline() {
   return (
     <div className="flex h-full flex-col">
       <div className="px-4 pt-6 pb-4 md:px-6 lg:px-8">
-        <PageHeader title={t("title")} description={t("description")} actions={<LiveTailControl live={live} />} />
+        <PageHeader
+          title={t("title")}
+          description={t("description")}
+          actions={
+            <>
+              <TimelineReplayButton filters={filters} />
+              <LiveTailControl live={live} />
+            </>
+          }
+        />
       </div>
       <EventFilterBar filters={filters} setFilters={setFilters} clearFilters={clearFilters} />
       <div className="relative flex min-h-0 flex-1 flex-col">

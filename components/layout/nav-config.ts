@@ -2,6 +2,7 @@ import {
   Activity,
   Filter,
   FlaskConical,
+  Forward,
   KeyRound,
   LayoutDashboard,
   MonitorSmartphone,
@@ -52,6 +53,7 @@ export const navItems: NavItem[] = [
 /** The settings pages (tabs under /settings, breadcrumbs, palette), each labelled in "settings.nav". */
 export const settingsItems: Array<Omit<NavItem, "section">> = [
   { href: "/settings", label: "channel", icon: RadioTower, exact: true, role: "admin" },
+  { href: "/settings/relay", label: "relay", icon: Forward },
   { href: "/settings/members", label: "members", icon: Users, role: "admin" },
   { href: "/settings/api-keys", label: "apiKeys", icon: KeyRound, role: "admin" },
   { href: "/settings/audit", label: "audit", icon: ScrollText, role: "admin" },

@@ -7,6 +7,7 @@ import { ErrorState } from "@/components/common/error-state";
 import { PageContainer, PageHeader } from "@/components/common/page-header";
 import { useConsoleFlags } from "@/components/layout/console-flags";
 import { useLive } from "@/components/live/live-provider";
+import { RelayOverviewCard } from "@/components/relay/relay-overview-card";
 import { overviewKeys, overviewQuery } from "@/lib/client/overview";
 import { ConnectChannelCard } from "./connect-channel-card";
 import { DemoTourCard } from "./demo-tour-card";
@@ -54,6 +55,7 @@ export function OverviewView({ webhookUrl }: { webhookUrl: string }) {
             <HourlyChart hours={query.data.hourly24h} />
             <WebhookHealthCard webhook={query.data.webhook} />
           </div>
+          <RelayOverviewCard />
           <PerTypeCard perType24h={query.data.perType24h} perType7d={query.data.perType7d} />
         </>
       )}

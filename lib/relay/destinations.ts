@@ -70,6 +70,8 @@ export function serializeDestination(d: RelayDestinationRow) {
   };
 }
 
+export type RelayDestination = ReturnType<typeof serializeDestination>;
+
 async function refuseTakenName(db: Db, channelId: number, name: string, self: number | null) {
   const taken = await findDestinationByName(db, { channelId, name });
   if (taken && taken.id !== self) {

@@ -126,6 +126,8 @@ function serializeItem(i: RelayItemSummary, attempts: Awaited<ReturnType<typeof 
   };
 }
 
+export type RelayItem = ReturnType<typeof serializeItem>;
+
 function serializeReplay(r: RelayReplayRow) {
   return {
     id: r.id,

@@ -5,6 +5,29 @@ import { z } from "zod";
 export const RELAY_SOURCE_TYPES = ["user", "group", "room"] as const;
 export const RELAY_MODES = ["active", "standby"] as const;
 
+// LINE's event types today; a filter may name types LINE adds later too.
+export const KNOWN_EVENT_TYPES = [
+  "message",
+  "unsend",
+  "follow",
+  "unfollow",
+  "join",
+  "leave",
+  "memberJoined",
+  "memberLeft",
+  "postback",
+  "videoPlayComplete",
+  "beacon",
+  "accountLink",
+  "things",
+  "membership",
+  "module",
+  "activated",
+  "deactivated",
+  "botSuspended",
+  "botResumed",
+] as const;
+
 const name = z.string().trim().min(1, "must not be empty").max(60, "must be at most 60 characters");
 const url = z.string().trim().min(1, "must not be empty").max(2000, "must be at most 2,000 characters");
 const secret = z.string().trim().min(16, "must be at least 16 characters").max(200, "must be at most 200 characters");

@@ -65,7 +65,7 @@ test.describe("invitations", () => {
     await visit(p, "/settings");
     await expect(p).toHaveURL(/\/settings\/account$/);
     const tabs = p.getByRole("navigation", { name: "Settings pages" });
-    await expect(tabs.getByRole("link")).toHaveText(["Account", "Sessions"]);
+    await expect(tabs.getByRole("link")).toHaveText(["Relay", "Account", "Sessions"]);
     const direct = await p.goto("/settings/members");
     expect(direct?.status()).toBe(403);
     await expect(p.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();

@@ -20,11 +20,12 @@ describe("what each role sees", () => {
     expect(hrefs(visibleTo(navItems, "viewer", true))).toContain("/simulator");
   });
 
-  it("gives only admins the channel, members, API keys and audit log", () => {
-    expect(hrefs(visibleTo(settingsItems, "viewer"))).toEqual(["/settings/account", "/settings/sessions"]);
-    expect(hrefs(visibleTo(settingsItems, "operator"))).toEqual(["/settings/account", "/settings/sessions"]);
+  it("gives only admins the channel, members, API keys and audit log; everyone reads relay", () => {
+    expect(hrefs(visibleTo(settingsItems, "viewer"))).toEqual(["/settings/relay", "/settings/account", "/settings/sessions"]);
+    expect(hrefs(visibleTo(settingsItems, "operator"))).toEqual(["/settings/relay", "/settings/account", "/settings/sessions"]);
     expect(hrefs(visibleTo(settingsItems, "admin"))).toEqual([
       "/settings",
+      "/settings/relay",
       "/settings/members",
       "/settings/api-keys",
       "/settings/audit",

@@ -5,7 +5,9 @@ import { OverviewView } from "@/components/overview/overview-view";
 import { consoleWebhookUrl } from "@/lib/channel/channel";
 import { overviewQuery } from "@/lib/client/overview";
 import { getQueryClient } from "@/lib/client/query-client";
+import { relayStatsQuery } from "@/lib/client/relay";
 import { readOverview } from "@/lib/overview/read";
+import { readRelayStats } from "@/lib/relay/read";
 import { hydrate, pageReads } from "@/lib/runtime/page-read";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,6 +18,8 @@ export default async function OverviewPage() {
   const { db, channelId } = await pageReads();
   const queryClient = getQueryClient();
   hydrate(queryClient, overviewQuery(), await readOverview(db, { channelId }));
+  // The relay card shows only with a destination: read with the page, so it does not pop in later.
+  hydrate(queryClient, relayStatsQuery(), await readRelayStats(db, { channelId }));
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <OverviewView webhookUrl={consoleWebhookUrl()} />
