@@ -86,16 +86,23 @@ async function replyTo(client: messagingApi.MessagingApiClient, event: webhook.E
   if (message) await client.replyMessage({ replyToken: event.replyToken, messages: [message] });
 }
 
+// A reply token can be used once, by whoever answers first. Like many bots that share a chat with people,
+// this one answers only what is meant for it — a message that starts with "echo" — and leaves the rest to
+// the team answering from the console.
+const COMMAND = /^\s*echo\b[\s:：]*/i;
+
 function answerFor(event: webhook.Event): messagingApi.Message | undefined {
   switch (event.type) {
     case "message":
-      if (event.message.type === "text") return { type: "text", text: clip(`Echo: ${event.message.text}`) };
-      if (event.message.type === "sticker") return STICKER;
+      if (event.message.type === "text" && COMMAND.test(event.message.text)) {
+        const rest = event.message.text.replace(COMMAND, "");
+        return rest ? { type: "text", text: clip(`Echo: ${rest}`) } : STICKER;
+      }
       return undefined;
     case "follow":
       return {
         type: "text",
-        text: event.follow.isUnblocked ? "Welcome back! Send me a message and I will echo it." : "Thanks for adding me! Send me a message and I will echo it.",
+        text: event.follow.isUnblocked ? "Welcome back! Write \"echo\" and something, and I will say it back." : "Thanks for adding me! Write \"echo\" and something, and I will say it back.",
       };
     default:
       // Joins, postbacks, images… and event types LINE adds later: a bot ignores what it does not handle.

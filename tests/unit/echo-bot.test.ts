@@ -33,19 +33,23 @@ afterAll(async () => {
 });
 
 describe("echo bot", () => {
-  it("echoes what a friend writes into their chat, in any script", async () => {
+  it("echoes what a friend writes to it (a message starting with 'echo'), in any script", async () => {
     const userId = await friend(0);
     const text = "おはよう 🌅 สวัสดีครับ";
-    await control("POST", `/__fake/friends/${userId}/messages`, { type: "text", text });
+    await control("POST", `/__fake/friends/${userId}/messages`, { type: "text", text: `Echo ${text}` });
     const entry = await eventually(async () => (await replies(userId)).find((e) => e.messages[0]?.message.text === `Echo: ${text}`));
     expect(entry.messages).toHaveLength(1);
   });
 
-  it("answers a sticker with a sticker, and a new friend with a greeting", async () => {
+  it("leaves every other message's reply token to the team, and greets a new friend", async () => {
     const userId = await friend(1);
+    await control("POST", `/__fake/friends/${userId}/messages`, { type: "text", text: "Do you deliver to Banqiao?" });
     await control("POST", `/__fake/friends/${userId}/messages`, { type: "sticker" });
+    await control("POST", `/__fake/friends/${userId}/messages`, { type: "text", text: "echo" });
+    // The bare command gets a sticker; the question and the sticker before it got nothing.
     const sticker = await eventually(async () => (await replies(userId)).find((e) => e.messages[0]?.message.type === "sticker"));
     expect(sticker.messages[0]?.message).toMatchObject({ type: "sticker", packageId: "446" });
+    expect(await replies(userId)).toHaveLength(1);
 
     const { events } = await control<{ events: { type: string; source: { userId: string } }[] }>("POST", "/__fake/friends");
     const newcomer = events.find((e) => e.type === "follow")!.source.userId;
@@ -68,7 +72,7 @@ describe("echo bot", () => {
     expect(await control("POST", "/__fake/webhook/deliver", { body: '{"events":[null,7,{"mode":"active"}]}' })).toMatchObject({ statusCode: 200 });
 
     const userId = await friend(2);
-    await control("POST", `/__fake/friends/${userId}/messages`, { type: "text", text: "still there?" });
+    await control("POST", `/__fake/friends/${userId}/messages`, { type: "text", text: "echo still there?" });
     await eventually(async () => (await replies(userId)).find((e) => e.messages[0]?.message.text === "Echo: still there?"));
   });
 
@@ -89,7 +93,7 @@ describe("echo bot", () => {
       source: { type: "user", userId },
       webhookEventId: `01K0000000000000000000000${n}`,
       deliveryContext: { isRedelivery: false },
-      message: { type: "text", id: `60000000000000000${n}`, quoteToken: `q${n}`, text: `event ${n}` },
+      message: { type: "text", id: `60000000000000000${n}`, quoteToken: `q${n}`, text: `echo event ${n}` },
       ...extra,
     });
     const attempt = await control("POST", "/__fake/webhook/deliver", {
