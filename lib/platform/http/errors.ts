@@ -20,6 +20,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly details?: ErrorDetail[],
+    /** Headers the answer carries (Retry-After on a 429). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = "HttpError";
@@ -31,7 +33,7 @@ export const notFound = (what: string) => new HttpError(404, "not_found", `${wha
 /** The one place errors become responses. */
 export function errorResponse(err: unknown): Response {
   if (err instanceof HttpError) {
-    return Response.json({ code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) }, { status: err.status });
+    return Response.json({ code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) }, { status: err.status, headers: err.headers });
   }
   if (err instanceof ZodError) {
     const details = zodDetails(err);
