@@ -27,7 +27,10 @@ type RouteContext<P> = { params: Promise<P> };
  * a plain object (sent as JSON 200). `beforeTwoFactor`: a member who must still set up two-factor
  * sign-in may call it (the routes that set it up, who am I).
  */
-export function apiRoute<P = Record<string, never>>(options: { role: Role; beforeTwoFactor?: boolean }, handler: (ctx: ApiContext<P>) => Promise<Response | object>) {
+export function apiRoute<P = Record<string, never>>(
+  options: { role: Role; beforeTwoFactor?: boolean },
+  handler: (ctx: ApiContext<P>) => Promise<Response | object>,
+) {
   return async (req: Request, route: RouteContext<P>): Promise<Response> => {
     try {
       const runtime = await getRuntime();

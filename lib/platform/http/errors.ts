@@ -33,7 +33,10 @@ export const notFound = (what: string) => new HttpError(404, "not_found", `${wha
 /** The one place errors become responses. */
 export function errorResponse(err: unknown): Response {
   if (err instanceof HttpError) {
-    return Response.json({ code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) }, { status: err.status, headers: err.headers });
+    return Response.json(
+      { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) },
+      { status: err.status, headers: err.headers },
+    );
   }
   if (err instanceof ZodError) {
     const details = zodDetails(err);
