@@ -160,7 +160,8 @@ describe("account security", () => {
       const token = link.pathname.split("/").pop()!;
       expect(new Date(res.json.expiresAt).getTime() - Date.now()).toBeGreaterThan(23.9 * 3_600_000);
       const { handle } = await getRuntime();
-      const rows = await handle.db.execute(sql`select * from password_resets where user_id = ${m.id}`);
+      const rows = (await handle.db.execute(sql`select * from password_resets where user_id = ${m.id}`)) as unknown as { rows: unknown[] };
+      expect(rows.rows).toHaveLength(1);
       expect(JSON.stringify(rows.rows)).not.toContain(token);
       const [entry] = (await auditEntries("member.password_reset_issued")).filter((e) => e.target === m.email);
       expect(entry?.actorLabel).toBe(`${ADMIN.name} <${ADMIN.email}>`);
@@ -273,7 +274,7 @@ describe("account security", () => {
       expect((await m.client.call(meRoute.GET, "GET", "/api/me")).json).toMatchObject({ twoFactorEnabled: true });
       expect((await m.client.call(twoFactorRoute.GET, "GET", "/api/me/two-factor")).json).toEqual({ enabled: true, required: false, recoveryCodesLeft: 10 });
       const { handle } = await getRuntime();
-      const stored = JSON.stringify((await handle.db.execute(sql`select * from two_factor where user_id = ${m.id}`)).rows);
+      const stored = JSON.stringify(((await handle.db.execute(sql`select * from two_factor where user_id = ${m.id}`)) as unknown as { rows: unknown[] }).rows);
       expect(stored).not.toContain(started.json.secret);
       expect(stored).not.toContain(started.json.recoveryCodes[0]);
       expect((await auditEntries("member.two_factor_enabled")).map((e) => e.target)).toContain(m.email);
