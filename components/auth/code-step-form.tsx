@@ -90,6 +90,7 @@ export function CodeStepForm({ onSignedIn, onRestart }: { onSignedIn: () => void
       <div className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm">
         <Button
           variant="link"
+          data-testid="other-code-kind"
           onClick={() => {
             setKind(totp ? "recovery" : "totp");
             setCode("");

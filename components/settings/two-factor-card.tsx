@@ -81,7 +81,7 @@ export function TwoFactorCard() {
         ) : (
           <>
             <p className="text-sm text-muted-foreground">{status!.required ? t("requiredOff") : t("disabled")}</p>
-            <Button variant="primary" onClick={() => setOpen("setup")}>
+            <Button variant="primary" onClick={() => setOpen("setup")} data-testid="two-factor-turn-on">
               <ShieldCheck aria-hidden />
               {t("turnOn")}
             </Button>
