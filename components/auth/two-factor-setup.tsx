@@ -153,7 +153,7 @@ function ScanStep({ start, onConfirmed }: { start: TwoFactorStart; onConfirmed: 
             <div className="min-w-0 flex-1 basis-48 space-y-1.5">
               <p className="text-xs">{t("cannotScan")}</p>
               <div className="flex items-center gap-1 rounded-md border border-border bg-muted/40 py-1 pr-1 pl-3">
-                <code data-testid="two-factor-secret" className="min-w-0 flex-1 font-mono text-sm break-all text-foreground">
+                <code data-testid="two-factor-secret" className="min-w-0 flex-1 font-mono text-sm text-foreground">
                   {start.secret.match(/.{1,4}/g)?.join(" ")}
                 </code>
                 <CopyButton value={start.secret} label={t("copyKey")} copiedLabel={tc("copied")} />

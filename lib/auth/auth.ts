@@ -9,6 +9,7 @@ import { account, session, twoFactor, user, verification } from "@/db/schema/aut
 import { env } from "@/lib/env.js";
 import { recordAudit } from "@/lib/platform/audit";
 import { clientIp } from "./client-ip";
+import { newRecoveryCodes, normalizeRecoveryCode } from "./recovery-codes";
 import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS, SESSION_REFRESH_SECONDS } from "./session-policy";
 import { recordSignInFailure, recordSignInSuccess, signInWaitSeconds, throttleKeys, type ThrottleKeys } from "./sign-in-throttle";
 import { RECOVERY_CODE_COUNT, TOTP_ISSUER, TWO_FACTOR_CHALLENGE_SECONDS } from "./two-factor-policy";
@@ -99,8 +100,9 @@ export function createAuth(db: Db, options: { secret?: string; baseURL?: string 
       twoFactorPlugin({
         issuer: TOTP_ISSUER,
         twoFactorCookieMaxAge: TWO_FACTOR_CHALLENGE_SECONDS,
-        // Recovery codes are stored encrypted with the auth secret (better-auth's default), ten of them.
-        backupCodeOptions: { amount: RECOVERY_CODE_COUNT, length: 10 },
+        // Recovery codes are stored encrypted with the auth secret (better-auth's default); ours are
+        // easier to type (recovery-codes.ts).
+        backupCodeOptions: { amount: RECOVERY_CODE_COUNT, customBackupCodesGenerate: () => newRecoveryCodes() },
       }),
     ],
     hooks: {
@@ -111,18 +113,14 @@ export function createAuth(db: Db, options: { secret?: string; baseURL?: string 
         } else if (CODE_STEPS.has(ctx.path)) {
           const member = await challengedMember(ctx);
           if (member) keys = throttleKeys(member.email, clientIp(ctx.headers ?? new Headers()));
-          // Every sign-in asks for the code: the console offers no "trust this device for 30 days".
-          if (ctx.body?.trustDevice) return { context: { body: { ...ctx.body, trustDevice: false } } };
+          // Every sign-in asks for the code: the console offers no "trust this device for 30 days". A
+          // recovery code is compared as stored, whatever case and spacing it was typed in.
+          const body = { ...ctx.body, trustDevice: false };
+          if (ctx.path === "/two-factor/verify-backup-code" && typeof body.code === "string") body.code = normalizeRecoveryCode(body.code);
+          if (keys) await refuseWhileThrottled(db, keys);
+          return { context: { body } };
         }
-        if (!keys) return;
-        const wait = await signInWaitSeconds(db, keys);
-        if (wait > 0) {
-          throw new APIError(
-            "TOO_MANY_REQUESTS",
-            { message: `Too many attempts. Try again in ${wait} seconds.`, code: "TOO_MANY_ATTEMPTS", retryAfter: wait },
-            { "Retry-After": String(wait) },
-          );
-        }
+        if (keys) await refuseWhileThrottled(db, keys);
       }),
       after: createAuthMiddleware(async (ctx) => {
         const returned = ctx.context.returned;
@@ -159,6 +157,17 @@ export function createAuth(db: Db, options: { secret?: string; baseURL?: string 
     },
     telemetry: { enabled: false },
   });
+}
+
+async function refuseWhileThrottled(db: Db, keys: ThrottleKeys) {
+  const wait = await signInWaitSeconds(db, keys);
+  if (wait > 0) {
+    throw new APIError(
+      "TOO_MANY_REQUESTS",
+      { message: `Too many attempts. Try again in ${wait} seconds.`, code: "TOO_MANY_ATTEMPTS", retryAfter: wait },
+      { "Retry-After": String(wait) },
+    );
+  }
 }
 
 type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];

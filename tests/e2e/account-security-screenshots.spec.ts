@@ -64,7 +64,7 @@ for (const v of VARIANTS) {
     await signIn.shot("sign-in-code");
     await signIn.page.locator("#code").fill(totpCode(secret) === "000000" ? "111111" : "000000");
     await signIn.page.keyboard.press("Enter");
-    await signIn.page.getByRole("alert").waitFor();
+    await signIn.page.locator("#code-step-error").waitFor();
     await signIn.shot("sign-in-code-wrong");
     await signIn.page.getByTestId("other-code-kind").click();
     await signIn.page.locator("#code").fill(codes[0]!);
