@@ -90,6 +90,7 @@ export function CodeStepForm({ onSignedIn, onRestart }: { onSignedIn: () => void
       <div className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm">
         <Button
           variant="link"
+          className="px-0"
           data-testid="other-code-kind"
           onClick={() => {
             setKind(totp ? "recovery" : "totp");
@@ -99,7 +100,7 @@ export function CodeStepForm({ onSignedIn, onRestart }: { onSignedIn: () => void
         >
           {totp ? t("useRecoveryCode") : t("useApp")}
         </Button>
-        <Button variant="link" onClick={() => onRestart(null)}>
+        <Button variant="link" className="px-0" onClick={() => onRestart(null)}>
           {t("startOver")}
         </Button>
       </div>

@@ -125,9 +125,16 @@ function MembersTable({ members, onChange, onReset }: { members: Member[]; onCha
                 {!self && (
                   <div className="flex justify-end gap-1">
                     {!m.disabled && (
-                      <Button size="sm" variant="subtle" onClick={() => onReset(m)} aria-label={t("resetPasswordOf", { name: m.name })}>
+                      // Icon only below xl: the row keeps room for Disable at tablet widths.
+                      <Button
+                        size="sm"
+                        variant="subtle"
+                        onClick={() => onReset(m)}
+                        aria-label={t("resetPasswordOf", { name: m.name })}
+                        title={t("resetPassword")}
+                      >
                         <KeyRound aria-hidden />
-                        {t("resetPassword")}
+                        <span className="hidden xl:inline">{t("resetPassword")}</span>
                       </Button>
                     )}
                     <Button size="sm" variant={m.disabled ? "secondary" : "subtle"} onClick={() => onChange({ member: m, disabled: !m.disabled })}>
