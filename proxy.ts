@@ -6,7 +6,7 @@ import { env } from "@/lib/env.js";
 // the console layout and every route handler check the session against the database themselves
 // (Next's own docs warn against authorising in the proxy).
 
-const PUBLIC_PAGES = ["/sign-in", "/setup", "/invite/"];
+const PUBLIC_PAGES = ["/sign-in", "/setup", "/invite/", "/reset-password/"];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

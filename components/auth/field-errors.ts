@@ -14,6 +14,10 @@ const KEYS: Record<string, string> = {
   "is too repetitive": "passwordRepetitive",
   "is already a member": "alreadyMember",
   "must be viewer, operator or admin": "invalidRole",
+  "is not your current password": "wrongPassword",
+  "must differ from the current password": "samePassword",
+  "must be the 6 digits your app shows": "codeFormat",
+  "is not the code your app shows now": "wrongCode",
 };
 
 export type FieldErrors = Record<string, string>;

@@ -9,17 +9,27 @@ interface NewPasswordFieldsProps {
   confirm: string;
   onPasswordChange: (value: string) => void;
   onConfirmChange: (value: string) => void;
+  /** The new password's label (default "Password": the first one an account gets). */
+  passwordLabel?: string;
   /** Already translated. */
   passwordError?: string;
   confirmError?: string;
 }
 
 /** A new password, typed twice, with the strength hint under the first. */
-export function NewPasswordFields({ password, confirm, onPasswordChange, onConfirmChange, passwordError, confirmError }: NewPasswordFieldsProps) {
+export function NewPasswordFields({
+  password,
+  confirm,
+  onPasswordChange,
+  onConfirmChange,
+  passwordLabel,
+  passwordError,
+  confirmError,
+}: NewPasswordFieldsProps) {
   const t = useTranslations("auth");
   return (
     <>
-      <FormField id="password" label={t("newPassword")} error={passwordError} hint={<PasswordStrengthMeter password={password} />}>
+      <FormField id="password" label={passwordLabel ?? t("newPassword")} error={passwordError} hint={<PasswordStrengthMeter password={password} />}>
         <PasswordInput
           id="password"
           autoComplete="new-password"

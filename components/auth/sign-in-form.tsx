@@ -1,19 +1,26 @@
 "use client";
 
-import { LogIn } from "lucide-react";
+import { CircleCheck, LogIn } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Callout } from "@/components/ui/callout";
 import { Card, CardContent } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { signInErrorCode } from "@/lib/auth/sign-in-errors";
+import { signInErrorCode, type CodeStepErrorCode } from "@/lib/auth/sign-in-errors";
 import { sameOriginPath } from "@/lib/platform/http/same-origin-path";
+import { CodeStepForm } from "./code-step-form";
 import { FormError, FormField } from "./form-field";
 
-export function SignInForm({ next }: { next: string }) {
+/**
+ * The password, then — for a member with two-factor sign-in — the code step. `notice`: why the page was
+ * opened (a password just reset with a link).
+ */
+export function SignInForm({ next, notice }: { next: string; notice?: "passwordReset" }) {
   const t = useTranslations("auth");
   const router = useRouter();
+  const [step, setStep] = useState<"password" | "code">("password");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -40,10 +47,12 @@ export function SignInForm({ next }: { next: string }) {
         body: JSON.stringify({ email, password }),
       });
       if (res.ok) {
-        // Checked again here: the prop is the server's, but this is where the browser goes.
-        router.replace(sameOriginPath(next));
-        router.refresh();
-        return;
+        const body = (await res.json().catch(() => null)) as { twoFactorRedirect?: boolean } | null;
+        if (body?.twoFactorRedirect) {
+          setStep("code");
+          return;
+        }
+        return signedIn();
       }
       const body = (await res.json().catch(() => null)) as { code?: unknown } | null;
       const code = signInErrorCode(body?.code, res.status);
@@ -60,11 +69,39 @@ export function SignInForm({ next }: { next: string }) {
     }
   }
 
+  function signedIn() {
+    // Checked again here: the prop is the server's, but this is where the browser goes.
+    router.replace(sameOriginPath(next));
+    router.refresh();
+  }
+
+  function restart(reason: CodeStepErrorCode | null) {
+    setStep("password");
+    setPassword("");
+    setError(reason ? t(`codeErrors.${reason}`) : null);
+  }
+
+  if (step === "code") {
+    return (
+      <Card>
+        <CardContent className="pt-5">
+          <CodeStepForm onSignedIn={signedIn} onRestart={restart} />
+        </CardContent>
+      </Card>
+    );
+  }
+
   return (
     <Card>
       <CardContent className="pt-5">
         <h1 className="text-base font-semibold text-foreground">{t("signInTitle")}</h1>
         <p className="mt-1 text-sm text-muted-foreground">{t("signInDescription")}</p>
+        {notice === "passwordReset" && (
+          <Callout tone="success" className="mt-4" role="status">
+            <CircleCheck aria-hidden />
+            <p>{t("passwordResetDone")}</p>
+          </Callout>
+        )}
         <form className="mt-5 space-y-4" onSubmit={submit} noValidate>
           <FormField id="email" label={t("email")}>
             <Input id="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />

@@ -16,8 +16,11 @@ export function LocaleSwitcher() {
       align="end"
       label={t("label")}
       trigger={(props) => (
-        <Button variant="ghost" size="sm" aria-label={t("label")} className="gap-1.5 px-2 text-muted-foreground" {...props}>
+        // Named by its content, "Language" then the current one ("EN"): a name that holds the visible text
+        // (WCAG 2.5.3), which an aria-label of "Language" alone did not.
+        <Button variant="ghost" size="sm" className="gap-1.5 px-2 text-muted-foreground" {...props}>
           <Languages aria-hidden />
+          <span className="sr-only">{t("label")}</span>
           <span className="hidden text-xs font-medium sm:inline">{t(`short.${locale}`)}</span>
         </Button>
       )}

@@ -6,9 +6,14 @@ import { MemberAvatar } from "@/components/auth/member-avatar";
 import { RoleBadge } from "@/components/auth/role-badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { DetailList, DetailRow } from "./detail-list";
+import { PasswordCard } from "./password-card";
 import { PreferencesCard } from "./preferences-card";
+import { TwoFactorCard } from "./two-factor-card";
 
-/** Settings › Account: who you are here (an admin changes roles), and your language and time zone. */
+/**
+ * Settings › Account: who you are here (an admin changes roles), your language and time zone, and how
+ * you sign in (password, two-factor). An API key has no password: it sees the first two only.
+ */
 export function AccountView() {
   const t = useTranslations("settings.account");
   const tr = useTranslations("roles");
@@ -40,6 +45,12 @@ export function AccountView() {
         </CardContent>
       </Card>
       <PreferencesCard />
+      {member.kind === "user" && (
+        <>
+          <PasswordCard />
+          <TwoFactorCard />
+        </>
+      )}
     </div>
   );
 }

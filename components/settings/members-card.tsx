@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Users } from "lucide-react";
+import { KeyRound, ShieldCheck, Users } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useMember } from "@/components/auth/member-context";
@@ -21,6 +21,7 @@ import { ROLES, type Role } from "@/lib/auth/roles";
 import { ApiError, sendJson } from "@/lib/client/api-client";
 import { auditKeys } from "@/lib/client/audit";
 import { memberKeys, membersQuery, type Member } from "@/lib/client/members";
+import { PasswordResetDialog } from "./password-reset-dialog";
 import { TableSkeleton } from "./table-skeleton";
 
 type Change = { member: Member; role: Role } | { member: Member; disabled: boolean };
@@ -29,6 +30,7 @@ export function MembersCard({ action }: { action: React.ReactNode }) {
   const t = useTranslations("settings.members");
   const query = useQuery(membersQuery());
   const [change, setChange] = useState<Change | null>(null);
+  const [resetting, setResetting] = useState<Member | null>(null);
   const members = query.data?.items ?? [];
   return (
     <Card className="overflow-hidden">
@@ -46,17 +48,18 @@ export function MembersCard({ action }: { action: React.ReactNode }) {
       ) : members.length === 0 ? (
         <EmptyState icon={<Users />} title={t("emptyTitle")} description={t("emptyDescription")} />
       ) : (
-        <MembersTable members={members} onChange={setChange} />
+        <MembersTable members={members} onChange={setChange} onReset={setResetting} />
       )}
       {/* Mounted per change, so a refusal shown for one change is not shown for the next. */}
       {change && (
         <ChangeDialog key={`${change.member.id}:${"role" in change ? change.role : change.disabled}`} change={change} onClose={() => setChange(null)} />
       )}
+      {resetting && <PasswordResetDialog key={resetting.id} member={resetting} onClose={() => setResetting(null)} />}
     </Card>
   );
 }
 
-function MembersTable({ members, onChange }: { members: Member[]; onChange: (c: Change) => void }) {
+function MembersTable({ members, onChange, onReset }: { members: Member[]; onChange: (c: Change) => void; onReset: (m: Member) => void }) {
   const t = useTranslations("settings.members");
   const tr = useTranslations("roles");
   const me = useMember();
@@ -85,6 +88,12 @@ function MembersTable({ members, onChange }: { members: Member[]; onChange: (c: 
                     <p className="flex items-center gap-1.5 font-medium">
                       <span className="truncate">{m.name}</span>
                       {self && <Badge tone="outline">{t("you")}</Badge>}
+                      {m.twoFactorEnabled && (
+                        <Badge tone="success" title={t("twoFactorOn")} data-testid="member-two-factor">
+                          <ShieldCheck aria-hidden />
+                          {t("twoFactorBadge")}
+                        </Badge>
+                      )}
                     </p>
                     <p className="truncate text-xs text-muted-foreground">{m.email}</p>
                   </div>
@@ -114,9 +123,24 @@ function MembersTable({ members, onChange }: { members: Member[]; onChange: (c: 
               <TableCell className="whitespace-nowrap text-muted-foreground">{m.lastActiveAt ? <RelativeTime value={m.lastActiveAt} /> : t("never")}</TableCell>
               <TableCell className="text-right whitespace-nowrap">
                 {!self && (
-                  <Button size="sm" variant={m.disabled ? "secondary" : "subtle"} onClick={() => onChange({ member: m, disabled: !m.disabled })}>
-                    {m.disabled ? t("enable") : t("disable")}
-                  </Button>
+                  <div className="flex justify-end gap-1">
+                    {!m.disabled && (
+                      // Icon only below xl: the row keeps room for Disable at tablet widths.
+                      <Button
+                        size="sm"
+                        variant="subtle"
+                        onClick={() => onReset(m)}
+                        aria-label={t("resetPasswordOf", { name: m.name })}
+                        title={t("resetPassword")}
+                      >
+                        <KeyRound aria-hidden />
+                        <span className="hidden xl:inline">{t("resetPassword")}</span>
+                      </Button>
+                    )}
+                    <Button size="sm" variant={m.disabled ? "secondary" : "subtle"} onClick={() => onChange({ member: m, disabled: !m.disabled })}>
+                      {m.disabled ? t("enable") : t("disable")}
+                    </Button>
+                  </div>
                 )}
               </TableCell>
             </TableRow>

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { InvitationsCard } from "./invitations-card";
 import { InviteDialog } from "./invite-dialog";
 import { MembersCard } from "./members-card";
+import { SignInSecurityCard } from "./sign-in-security-card";
 
 /** Settings › Members: who has access and with which role, and the invitations that let people in. */
 export function MembersView() {
@@ -27,6 +28,7 @@ export function MembersView() {
         }
       />
       <InvitationsCard />
+      <SignInSecurityCard />
       <InviteDialog open={inviting} onOpenChange={setInviting} />
     </div>
   );

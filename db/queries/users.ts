@@ -1,6 +1,6 @@
-import { asc, count, eq, max, sql } from "drizzle-orm";
+import { and, asc, count, eq, max, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { session, user, type Role } from "../schema/auth";
+import { account, session, twoFactor, user, type Role } from "../schema/auth";
 import { announceAccessEnded } from "./access-notices";
 
 export async function countUsers(db: Db): Promise<number> {
@@ -31,6 +31,7 @@ export async function listMembers(db: Db) {
       email: user.email,
       role: user.role,
       disabled: user.disabled,
+      twoFactorEnabled: user.twoFactorEnabled,
       createdAt: user.createdAt,
       lastActiveAt: max(session.updatedAt),
     })
@@ -107,4 +108,41 @@ export async function isSessionLive(db: Db, params: { id: string; maxAgeSeconds:
         and ${session.createdAt} > now() - make_interval(secs => ${params.maxAgeSeconds})`,
     );
   return Boolean(row);
+}
+
+/** The member's password hash (better-auth's credential account), or null when they have none. */
+export async function getPasswordHash(db: Db, params: { userId: string }): Promise<string | null> {
+  const [row] = await db
+    .select({ password: account.password })
+    .from(account)
+    .where(and(eq(account.userId, params.userId), eq(account.providerId, "credential")));
+  return row?.password ?? null;
+}
+
+/** Store a new password hash for the member (better-auth's credential account). */
+export async function setPasswordHash(db: Db, params: { userId: string; hash: string; at: Date }) {
+  const rows = await db
+    .update(account)
+    .set({ password: params.hash, updatedAt: params.at })
+    .where(and(eq(account.userId, params.userId), eq(account.providerId, "credential")))
+    .returning({ id: account.id });
+  return rows.length > 0;
+}
+
+/** End every session of the member but `keepId` (this device); answers how many ended. */
+export async function deleteOtherSessions(db: Db, params: { userId: string; keepId: string }) {
+  const rows = await db
+    .delete(session)
+    .where(and(eq(session.userId, params.userId), ne(session.id, params.keepId)))
+    .returning({ id: session.id });
+  if (rows.length > 0) await announceAccessEnded(db, { id: params.userId });
+  return rows.length;
+}
+
+/** Turn two-factor sign-in off for a member (the operator command, for one who lost their authenticator). */
+export async function removeTwoFactor(db: Db, params: { userId: string }) {
+  await db.transaction(async (tx) => {
+    await tx.delete(twoFactor).where(eq(twoFactor.userId, params.userId));
+    await tx.update(user).set({ twoFactorEnabled: false, updatedAt: new Date() }).where(eq(user.id, params.userId));
+  });
 }

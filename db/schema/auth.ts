@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { ROLES, type Role } from "./enums";
 
-// Accounts. The first four tables are better-auth's (property names are the field names it uses,
-// columns snake_case); role, disabled, locale and time zone are ours, declared to better-auth as
-// additional user fields that no client input may set.
+// Accounts. The first four tables and two_factor are better-auth's (property names are the field names
+// it uses, columns snake_case); role, disabled, locale and time zone are ours, declared to better-auth as
+// additional user fields that no client input may set. two_factor_enabled is its two-factor plugin's.
 
 // Roles are plain constants (./enums.ts): browser code imports them too, and must not pull in drizzle.
 export { ROLES, type Role };
@@ -19,6 +19,7 @@ export const user = pgTable("user", {
   disabled: boolean("disabled").notNull().default(false),
   locale: text("locale"),
   timeZone: text("time_zone"),
+  twoFactorEnabled: boolean("two_factor_enabled").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -73,6 +74,64 @@ export const verification = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("verification_identifier_idx").on(t.identifier)],
+);
+
+/**
+ * better-auth's two-factor plugin: the member's TOTP secret and recovery codes, both encrypted with the
+ * auth secret (never in clear), and its count of failed codes at sign-in (it locks the second step for a
+ * while after ten in a row). `verified` stays false until the member has typed a first code.
+ */
+export const twoFactor = pgTable(
+  "two_factor",
+  {
+    id: text("id").primaryKey(),
+    secret: text("secret").notNull(),
+    backupCodes: text("backup_codes").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    verified: boolean("verified").notNull().default(true),
+    failedVerificationCount: integer("failed_verification_count").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("two_factor_user_idx").on(t.userId)],
+);
+
+/**
+ * One-time links an admin (or `npm run admin -- reset-password`) issues for a member to choose a new
+ * password. Only the token's hash is kept; a link works once, until it expires, and issuing a new one
+ * for the same member revokes the old. `created_by_label` names the issuer as they were then.
+ */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
+    createdByLabel: text("created_by_label").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId)],
+);
+
+/**
+ * How members sign in, for the whole console (members are not per channel): one row. With
+ * `require_two_factor`, a member without two-factor sign-in is sent to set it up before anything else.
+ */
+export const authPolicy = pgTable(
+  "auth_policy",
+  {
+    id: integer("id").primaryKey().default(1),
+    requireTwoFactor: boolean("require_two_factor").notNull().default(false),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("auth_policy_one_row", sql`${t.id} = 1`)],
 );
 
 /** Invitations: a link an admin passes on; only the token's hash is stored. */

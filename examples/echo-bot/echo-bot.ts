@@ -102,7 +102,9 @@ function answerFor(event: webhook.Event): messagingApi.Message | undefined {
     case "follow":
       return {
         type: "text",
-        text: event.follow.isUnblocked ? "Welcome back! Write \"echo\" and something, and I will say it back." : "Thanks for adding me! Write \"echo\" and something, and I will say it back.",
+        text: event.follow.isUnblocked
+          ? 'Welcome back! Write "echo" and something, and I will say it back.'
+          : 'Thanks for adding me! Write "echo" and something, and I will say it back.',
       };
     default:
       // Joins, postbacks, images… and event types LINE adds later: a bot ignores what it does not handle.

@@ -1,4 +1,5 @@
 import { findApiKeyByHash, isApiKeyLive, touchApiKey } from "@/db/queries/api-keys";
+import { getAuthPolicy } from "@/db/queries/auth-policy";
 import { deleteSession, isSessionLive } from "@/db/queries/users";
 import type { Db } from "@/db/client";
 import { env } from "@/lib/env.js";
@@ -17,7 +18,20 @@ export interface AuthServices {
 }
 
 export type Actor =
-  | { kind: "user"; id: string; name: string; email: string; role: Role; sessionId: string; locale: string | null; timeZone: string | null }
+  | {
+      kind: "user";
+      id: string;
+      name: string;
+      email: string;
+      role: Role;
+      sessionId: string;
+      locale: string | null;
+      timeZone: string | null;
+      /** Whether the member signs in with a code from an authenticator app too. */
+      twoFactorEnabled?: boolean;
+      /** The console requires two-factor sign-in and this member has not set it up: they may do that, nothing else. */
+      mustSetUpTwoFactor?: boolean;
+    }
   | { kind: "apiKey"; id: string; name: string; role: Role };
 
 /**
@@ -37,7 +51,7 @@ export async function resolveActor(services: AuthServices, headers: Headers): Pr
   }
   const found = await auth.api.getSession({ headers });
   if (!found) return null;
-  const u = found.user as typeof found.user & { role: Role; disabled: boolean; locale?: string | null; timeZone?: string | null };
+  const u = found.user as typeof found.user & { role: Role; disabled: boolean; locale?: string | null; timeZone?: string | null; twoFactorEnabled?: boolean };
   const ageSeconds = (Date.now() - new Date(found.session.createdAt).getTime()) / 1000;
   if (u.disabled || ageSeconds > SESSION_ABSOLUTE_SECONDS) {
     await deleteSession(db, { userId: u.id, id: found.session.id });
@@ -52,6 +66,9 @@ export async function resolveActor(services: AuthServices, headers: Headers): Pr
     sessionId: found.session.id,
     locale: u.locale ?? null,
     timeZone: u.timeZone ?? null,
+    twoFactorEnabled: Boolean(u.twoFactorEnabled),
+    // Asked only of members without it: most requests of a console that requires it cost nothing more.
+    mustSetUpTwoFactor: !u.twoFactorEnabled && (await getAuthPolicy(db)).requireTwoFactor,
   };
 }
 
@@ -64,11 +81,18 @@ export async function actorStillAllowed(db: Db, actor: Actor): Promise<boolean> 
   return isSessionLive(db, { id: actor.sessionId, maxAgeSeconds: SESSION_ABSOLUTE_SECONDS });
 }
 
-/** The caller, if allowed to act with `role`; otherwise 401 (nobody) or 403 (not allowed). */
-export async function requireActor(services: AuthServices, req: Request, role: Role): Promise<Actor> {
+/**
+ * The caller, if allowed to act with `role`; otherwise 401 (nobody) or 403 (not allowed). A member the
+ * console requires two-factor sign-in of, who has not set it up, is refused everything but the routes
+ * that set it up (`beforeTwoFactor`); API keys are not members and are not asked.
+ */
+export async function requireActor(services: AuthServices, req: Request, role: Role, options: { beforeTwoFactor?: boolean } = {}): Promise<Actor> {
   const actor = await resolveActor(services, req.headers);
   if (!actor) throw new HttpError(401, "unauthenticated", "Sign in, or send an API key as Authorization: Bearer <key>");
   if (actor.kind === "user" && isStateChanging(req.method)) assertSameOrigin(req);
+  if (actor.kind === "user" && actor.mustSetUpTwoFactor && !options.beforeTwoFactor) {
+    throw new HttpError(403, "two_factor_setup_required", "This console requires two-factor sign-in: set it up first (Settings → Account, or /two-factor)");
+  }
   if (!roleAllows(actor.role, role)) {
     throw new HttpError(
       403,

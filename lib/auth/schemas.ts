@@ -70,3 +70,20 @@ export const listAuditQuerySchema = z
   .strict();
 
 export type ListAuditQuery = z.infer<typeof listAuditQuerySchema>;
+
+export const changePasswordBodySchema = z.object({ currentPassword: z.string().min(1, "is required").max(128), newPassword: password }).strict();
+
+export const passwordBodySchema = z.object({ password: z.string().min(1, "is required").max(128) }).strict();
+
+export const resetPasswordBodySchema = z.object({ token: z.string().min(20).max(200), password }).strict();
+
+export const twoFactorCodeBodySchema = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, "must be the 6 digits your app shows"),
+  })
+  .strict();
+
+export const authPolicyBodySchema = z.object({ requireTwoFactor: z.boolean() }).strict();

@@ -24,14 +24,18 @@ type RouteContext<P> = { params: Promise<P> };
 /**
  * Every API route goes through here: who is asking (session or API key) and whether their role may,
  * then the handler, then errors mapped to status codes in one place. A handler returns a Response or
- * a plain object (sent as JSON 200).
+ * a plain object (sent as JSON 200). `beforeTwoFactor`: a member who must still set up two-factor
+ * sign-in may call it (the routes that set it up, who am I).
  */
-export function apiRoute<P = Record<string, never>>(options: { role: Role }, handler: (ctx: ApiContext<P>) => Promise<Response | object>) {
+export function apiRoute<P = Record<string, never>>(
+  options: { role: Role; beforeTwoFactor?: boolean },
+  handler: (ctx: ApiContext<P>) => Promise<Response | object>,
+) {
   return async (req: Request, route: RouteContext<P>): Promise<Response> => {
     try {
       const runtime = await getRuntime();
       const { db, channelId } = runtime;
-      const actor = await requireActor(runtime, req, options.role);
+      const actor = await requireActor(runtime, req, options.role, { beforeTwoFactor: options.beforeTwoFactor });
       const ip = clientIp(req.headers);
       const params = refuseNul(await route.params);
       const result = await handler({

@@ -17,10 +17,14 @@ export const getPageActor = cache(async (): Promise<Actor | null> => {
   return resolveActor(await getRuntime(), requestHeaders);
 });
 
-/** A page only signed-in members with `role` may see: others go to sign-in, or get 403. */
+/**
+ * A page only signed-in members with `role` may see: others go to sign-in, or get 403. A member who
+ * must still set up two-factor sign-in goes to do that first.
+ */
 export async function requirePageActor(role: Role = "viewer"): Promise<Actor> {
   const actor = await getPageActor();
   if (!actor) redirect("/sign-in");
+  if (actor.kind === "user" && actor.mustSetUpTwoFactor) redirect("/two-factor");
   if (!roleAllows(actor.role, role)) forbidden();
   return actor;
 }

@@ -7,14 +7,16 @@ import { SIGNED_OUT } from "./members";
 const PUBLIC: Record<string, string> = {
   "app/api/line/webhook/route.ts": "LINE's webhook: checked by its signature instead",
   "app/api/health/route.ts": "liveness for load balancers; says only whether the database answers",
-  "app/api/auth/[...all]/route.ts": "better-auth: sign-in and sign-out (sign-up is disabled)",
+  "app/api/auth/[...all]/route.ts": "better-auth: sign-in (and its code step) and sign-out; the rest closed (lib/auth/auth-endpoints.ts)",
   "app/api/setup/route.ts": "first run; refuses once any account exists",
   "app/api/invitations/accept/route.ts": "needs an open invitation's token",
   "app/api/invitations/lookup/route.ts": "needs an open invitation's token",
+  "app/api/password-resets/accept/route.ts": "needs an open reset link's token",
   "app/bench/webhook-baseline/route.ts": "benchmark baseline; 404 unless BENCH_ROUTES=1 (checked below)",
   "app/(auth)/sign-in/page.tsx": "the sign-in page",
   "app/(auth)/setup/page.tsx": "first run; redirects to sign-in once any account exists",
   "app/(auth)/invite/[token]/page.tsx": "needs an open invitation's token",
+  "app/(auth)/reset-password/[token]/page.tsx": "needs an open reset link's token",
 };
 
 const routes = appRoutes();

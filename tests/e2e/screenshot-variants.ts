@@ -18,7 +18,14 @@ export const SWAPPED_VARIANTS = [
   { locale: "ja", scheme: "light", width: 1440, height: 900 },
 ] as const;
 
-export type ScreenshotVariant = (typeof SCREENSHOT_VARIANTS)[number] | (typeof SWAPPED_VARIANTS)[number];
+// The other theme for each of zh-TW, ja and th, for screens new enough to want every language in both.
+export const THEME_SWAPPED_VARIANTS = [
+  { locale: "zh-TW", scheme: "light", width: 1440, height: 900 },
+  { locale: "ja", scheme: "dark", width: 1440, height: 900 },
+  { locale: "th", scheme: "light", width: 820, height: 1180 },
+] as const;
+
+export type ScreenshotVariant = (typeof SCREENSHOT_VARIANTS)[number] | (typeof SWAPPED_VARIANTS)[number] | (typeof THEME_SWAPPED_VARIANTS)[number];
 
 /**
  * Put the page in the variant's language, theme and size; answers `shot(name, fullPage?)`. With AXE=1

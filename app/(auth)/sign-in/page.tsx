@@ -11,12 +11,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("signInTitle") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  const { next } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; reset?: string }> }) {
+  const { next, reset } = await searchParams;
   const { db } = await getRuntime();
   if ((await countUsers(db)) === 0) redirect("/setup");
   // Only paths on this console: never an open redirect to another site.
   const target = sameOriginPath(next);
   if (await getPageActor()) redirect(target);
-  return <SignInForm next={target} />;
+  // ?reset=1: the reset-password page sends the member here once the new password is set.
+  return <SignInForm next={target} notice={reset === "1" ? "passwordReset" : undefined} />;
 }

@@ -5,7 +5,7 @@ import { parseJsonBody } from "@/lib/platform/http/parse";
 import { apiRoute } from "@/lib/runtime/api-route";
 
 /** Who is signed in (or which key is used), and their role. */
-export const GET = apiRoute({ role: "viewer" }, async ({ actor }) => ({ ...actor, sessionId: undefined }));
+export const GET = apiRoute({ role: "viewer", beforeTwoFactor: true }, async ({ actor }) => ({ ...actor, sessionId: undefined }));
 
 /** The signed-in member's language and time zone. */
 export const PATCH = apiRoute({ role: "viewer" }, async ({ req, db, actor }) => {

@@ -21,6 +21,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly details?: ErrorDetail[],
+    /** Headers the answer carries (Retry-After on a 429). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = "HttpError";
@@ -35,7 +37,10 @@ export const notFound = (what: string) => new HttpError(404, "not_found", `${wha
  */
 export function errorResponse(err: unknown, context: { requestId?: string | null } = {}): Response {
   if (err instanceof HttpError) {
-    return Response.json({ code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) }, { status: err.status });
+    return Response.json(
+      { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) },
+      { status: err.status, headers: err.headers },
+    );
   }
   if (err instanceof ZodError) {
     const details = zodDetails(err);

@@ -1,0 +1,94 @@
+"use client";
+
+import { KeyRound, Mail } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { ErrorMessage } from "@/components/common/error-message";
+import { RelativeTime } from "@/components/common/relative-time";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { resetPasswordBodySchema } from "@/lib/auth/schemas";
+import { ApiError, sendJson } from "@/lib/client/api-client";
+import { errorsFromApi, errorsFromZod, translateFieldError, type FieldErrors } from "./field-errors";
+import { FormError } from "./form-field";
+import { NewPasswordFields } from "./new-password-fields";
+
+/** The member chooses a new password with a one-time link; then they sign in with it. */
+export function ResetPasswordForm({ token, reset }: { token: string; reset: { email: string; expiresAt: string } }) {
+  const t = useTranslations("auth.reset");
+  const tf = useTranslations("fieldErrors");
+  const ta = useTranslations("auth");
+  const router = useRouter();
+  const [values, setValues] = useState({ password: "", confirm: "" });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [pending, setPending] = useState(false);
+
+  const set = (field: keyof typeof values) => (value: string) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setErrors(({ [field]: _, ...rest }) => rest);
+  };
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setFailure(null);
+    const parsed = resetPasswordBodySchema.safeParse({ token, password: values.password });
+    const found = parsed.success ? {} : errorsFromZod(parsed.error);
+    if (values.confirm !== values.password) found.confirm = ta("passwordsDiffer");
+    setErrors(found);
+    if (!parsed.success || found.confirm) return;
+    setPending(true);
+    try {
+      await sendJson("POST", "/api/password-resets/accept", parsed.data);
+      router.replace("/sign-in?reset=1");
+    } catch (err) {
+      setPending(false);
+      setErrors(errorsFromApi(err));
+      if (!(err instanceof ApiError && err.details)) setFailure(err);
+    }
+  }
+
+  return (
+    <Card>
+      <CardContent className="pt-5">
+        <span aria-hidden className="mb-3 flex size-9 items-center justify-center rounded-lg bg-primary-soft text-primary-soft-foreground">
+          <KeyRound className="size-5" />
+        </span>
+        <h1 className="text-base font-semibold text-foreground">{t("title")}</h1>
+        <p className="mt-1 text-sm text-muted-foreground">{t("description")}</p>
+        <div className="mt-4 space-y-2.5 rounded-lg border border-border bg-muted/50 p-3 text-sm">
+          <p className="flex items-center gap-2.5">
+            <Mail aria-hidden className="size-4 shrink-0 text-subtle-foreground" />
+            <span className="min-w-0 truncate font-medium" data-testid="reset-email">
+              {reset.email}
+            </span>
+          </p>
+          <p className="text-xs text-muted-foreground">{t.rich("expires", { time: () => <RelativeTime value={reset.expiresAt} /> })}</p>
+        </div>
+        <form className="mt-5 space-y-4" onSubmit={submit} noValidate>
+          {/* For password managers: the account this password belongs to. */}
+          <input type="email" autoComplete="username" value={reset.email} readOnly hidden />
+          <NewPasswordFields
+            passwordLabel={t("newPassword")}
+            password={values.password}
+            confirm={values.confirm}
+            onPasswordChange={set("password")}
+            onConfirmChange={set("confirm")}
+            passwordError={translateFieldError(errors.password, tf)}
+            confirmError={errors.confirm}
+          />
+          {failure ? (
+            <FormError>
+              <ErrorMessage error={failure} lead={failure instanceof ApiError && failure.code === "reset_link_invalid" ? null : t("failed")} />
+            </FormError>
+          ) : null}
+          <Button type="submit" variant="primary" size="lg" className="w-full" disabled={pending}>
+            {pending ? t("saving") : t("save")}
+          </Button>
+          <p className="text-xs text-muted-foreground">{t("signedOutEverywhere")}</p>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}
