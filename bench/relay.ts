@@ -1,12 +1,16 @@
-// npm run bench:relay [-- --db pglite|postgres] [--seconds 20] [--concurrency 10] [--rounds 2] [--down-seconds 60] [--rate 50]
+// npm run bench:relay [-- --db pglite|postgres] [--seconds 20] [--concurrency 10] [--rounds 2] [--paced 300] [--down-seconds 60] [--rate 50]
 //
 // Relay measured against itself: signed deliveries at 10 concurrent for 20 s with one destination (a
 // bare node:http bot that verifies the signature, bench/lib/relay-bot.ts), in phases alternating with the
 // same load while the destination is paused (relay off), in the same run. Reports LINE's ack p50/p99 for
 // both, forward latency (the sender's request start to the bot's receipt; an upper bound of receipt to
 // bot) p50/p99, forwarded/s against deliveries/s, lost (acknowledged, never reached the bot) and
-// forwarded twice. Then the bot goes down for 60 s under a steady 50 deliveries/s and comes back: every
-// event must arrive, each chat's in order, and the backlog's drain rate is compared with the incoming rate.
+// forwarded twice, and the CPU each phase took (the server's threads, and the machine's cores).
+// The closed loop takes all the CPU there is, so relay's sends can only come out of the intake's share;
+// the same comparison is therefore also made at a steady `--paced` deliveries a second (open loop, 0 to
+// skip), a rate a busy account sees, where the machine has room for both.
+// Then the bot goes down for 60 s under a steady 50 deliveries/s and comes back: every event must
+// arrive, each chat's in order, and the backlog's drain rate is compared with the incoming rate.
 import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
@@ -19,6 +23,7 @@ import { closedLoop } from "./lib/load";
 import { peakMemoryMb, resetPeakMemory } from "./lib/memory";
 import { startRelayBot } from "./lib/relay-bot";
 import { settle } from "./lib/settle";
+import { readThreadCpu } from "./lib/thread-cpu";
 import { mean, round, summarize } from "./lib/stats";
 import { BENCH_DESTINATION, textMessageEvent } from "./lib/text-event";
 
@@ -30,6 +35,7 @@ const { values: opts } = parseArgs({
     rounds: { type: "string", default: "2" },
     "down-seconds": { type: "string", default: "60" },
     rate: { type: "string", default: "50" },
+    paced: { type: "string", default: "300" },
     users: { type: "string", default: "500" },
     port: { type: "string", default: "3903" },
     "fake-port": { type: "string", default: "4953" },
@@ -77,22 +83,66 @@ async function api(app: AppServer, method: string, path: string, body?: unknown)
   return res.json() as Promise<Record<string, unknown>>;
 }
 
-async function phase(app: AppServer, acknowledged: string[]) {
+// One phase of load: closed loop at `concurrency`, or open loop at `rate` deliveries a second.
+async function phase(app: AppServer, acknowledged: string[], rate?: number) {
   const sender = senders(app.url);
-  const run = await closedLoop({
-    concurrency,
-    durationMs: seconds * 1000,
-    task: async (_, worker) => {
-      const d = delivery();
-      const t = Date.now();
-      for (const id of d.ids) sentAt.set(id, t);
-      const status = await sender.post(d.body, worker);
-      if (status === 200) acknowledged.push(...d.ids);
-      return status;
-    },
-  });
+  const task = async (_: number, worker: number) => {
+    const d = delivery();
+    const t = Date.now();
+    for (const id of d.ids) sentAt.set(id, t);
+    const status = await sender.post(d.body, worker);
+    if (status === 200) acknowledged.push(...d.ids);
+    return status;
+  };
+  const cpu = cpuMeter(app.pid);
+  const run = rate ? await openLoop({ rate, durationMs: seconds * 1000, task }) : await closedLoop({ concurrency, durationMs: seconds * 1000, task });
+  const used = cpu.stop(run.results.length);
   await sender.close();
-  return { elapsedMs: run.elapsedMs, deliveries: run.results.length, ...summarize(run.latencies), non2xx: run.results.filter((s) => s !== 200).length };
+  return { elapsedMs: run.elapsedMs, deliveries: run.results.length, ...summarize(run.latencies), non2xx: run.results.filter((s) => s !== 200).length, cpu: used };
+}
+
+// Relay off, then on, `rounds` times, at one kind of load.
+async function compare(app: AppServer, bot: Awaited<ReturnType<typeof startRelayBot>>, id: number, rate?: number) {
+  const off: Array<Awaited<ReturnType<typeof phase>>> = [];
+  const on: Array<Awaited<ReturnType<typeof phase>> & { forwardedPerSecond: number; drainMs: number }> = [];
+  const relayed: string[] = [];
+  for (let r = 0; r < rounds; r++) {
+    off.push(await phase(app, [], rate));
+    await settle(app.pid);
+    await api(app, "PATCH", `/api/relay/destinations/${id}`, { enabled: true });
+    const before = bot.received.length;
+    const ack: string[] = [];
+    const p = await phase(app, ack, rate);
+    relayed.push(...ack);
+    // Forwarded while sending, and how long the rest took to arrive after the phase.
+    const phaseEnd = Date.now();
+    const expected = new Set(ack);
+    while (arrivedIds(bot).filter((x) => expected.has(x)).length < expected.size && Date.now() - phaseEnd < 60_000) await sleep(20);
+    const drainMs = Date.now() - phaseEnd;
+    const got = bot.received.slice(before).reduce((n, d) => n + d.webhookEventIds.length, 0);
+    on.push({ ...p, forwardedPerSecond: round(got / ((p.elapsedMs + drainMs) / 1000)), drainMs });
+    await api(app, "PATCH", `/api/relay/destinations/${id}`, { enabled: false });
+    await settle(app.pid);
+  }
+  const arrivals = new Map<string, number>();
+  for (const d of bot.received) for (const x of d.webhookEventIds) if (!arrivals.has(x)) arrivals.set(x, d.at);
+  const events = (p: { deliveries: number }) => p.deliveries * 1.1;
+  return {
+    relayOff: off,
+    relayOn: on,
+    ackP99Off: round(Math.max(...off.map((p) => p.p99))),
+    ackP99On: round(Math.max(...on.map((p) => p.p99))),
+    ackP99Ratio: round(mean(on.map((p) => p.p99)) / mean(off.map((p) => p.p99)), 2),
+    deliveriesPerSecondOff: round(mean(off.map((p) => p.deliveries / (p.elapsedMs / 1000)))),
+    deliveriesPerSecondOn: round(mean(on.map((p) => p.deliveries / (p.elapsedMs / 1000)))),
+    // Deliveries carry 1.1 events on average (every tenth has two); the bot counts events.
+    eventsPerSecondOn: round(mean(on.map((p) => events(p) / (p.elapsedMs / 1000)))),
+    forwardedPerSecond: round(mean(on.map((p) => p.forwardedPerSecond))),
+    forwardLatency: summarize(relayed.filter((x) => arrivals.has(x)).map((x) => arrivals.get(x)! - sentAt.get(x)!)),
+    lost: relayed.filter((x) => !arrivals.has(x)).length,
+    serverCpuMsPerDelivery: { off: round(mean(off.map((p) => p.cpu.serverMsPerDelivery)), 3), on: round(mean(on.map((p) => p.cpu.serverMsPerDelivery)), 3) },
+    machineBusy: { off: round(mean(off.map((p) => p.cpu.machineBusy)), 2), on: round(mean(on.map((p) => p.cpu.machineBusy)), 2) },
+  };
 }
 
 async function main() {
@@ -102,6 +152,7 @@ async function main() {
   const fake = await startFakeLineProcess({ port: Number(opts["fake-port"]), args: ["--friends", "0"] });
   SECRET = fake.channelSecret;
   const bot = await startRelayBot({ secret: SECRET });
+  // What was started goes away whatever fails, so the next run finds its ports free.
   const app = await startApp({
     port: Number(opts.port),
     env: {
@@ -113,9 +164,14 @@ async function main() {
       LINE_DATA_API_BASE_URL: fake.url,
       RELAY_ALLOW_PRIVATE_URLS: "1",
     },
+  }).catch(async (err: unknown) => {
+    await bot.close();
+    await fake.close();
+    await db.drop();
+    throw err;
   });
-  await signIn(app.url);
   try {
+    await signIn(app.url);
     const destination = await api(app, "POST", "/api/relay/destinations", { name: "bench-bot", url: bot.url, signing: "line", enabled: false });
     const id = destination.id as number;
     // Warm-up: every sender once (profiles are fetched in the background), then quiet.
@@ -125,37 +181,10 @@ async function main() {
     await settle(app.pid, { quietWindows: 3, maxMs: 300_000 });
     const startupPeakMemoryMb = resetPeakMemory(app.pid);
 
-    const off: Array<Awaited<ReturnType<typeof phase>>> = [];
-    const on: Array<Awaited<ReturnType<typeof phase>> & { forwardedPerSecond: number; drainMs: number }> = [];
-    const relayed: string[] = [];
-    for (let r = 0; r < rounds; r++) {
-      off.push(await phase(app, []));
-      await settle(app.pid);
-      await api(app, "PATCH", `/api/relay/destinations/${id}`, { enabled: true });
-      const before = bot.received.length;
-      const ack: string[] = [];
-      const p = await phase(app, ack);
-      relayed.push(...ack);
-      // Forwarded while sending, and how long the rest took to arrive after the phase.
-      const phaseEnd = Date.now();
-      const expected = new Set(relayed);
-      while (arrivedIds(bot).filter((x) => expected.has(x)).length < expected.size && Date.now() - phaseEnd < 60_000) await sleep(20);
-      const drainMs = Date.now() - phaseEnd;
-      const got = bot.received.slice(before).reduce((n, d) => n + d.webhookEventIds.length, 0);
-      on.push({ ...p, forwardedPerSecond: round(got / ((p.elapsedMs + drainMs) / 1000)), drainMs });
-      await api(app, "PATCH", `/api/relay/destinations/${id}`, { enabled: false });
-      await settle(app.pid);
-    }
-    const arrivals = new Map<string, number>();
+    const closed = await compare(app, bot, id);
+    const paced = Number(opts.paced) > 0 ? await compare(app, bot, id, Number(opts.paced)) : null;
     const counts = new Map<string, number>();
-    for (const d of bot.received) {
-      for (const x of d.webhookEventIds) {
-        if (!arrivals.has(x)) arrivals.set(x, d.at);
-        counts.set(x, (counts.get(x) ?? 0) + 1);
-      }
-    }
-    const forwardLatency = summarize(relayed.filter((x) => arrivals.has(x)).map((x) => arrivals.get(x)! - sentAt.get(x)!));
-    const lost = relayed.filter((x) => !arrivals.has(x)).length;
+    for (const d of bot.received) for (const x of d.webhookEventIds) counts.set(x, (counts.get(x) ?? 0) + 1);
     const twice = [...counts.values()].filter((n) => n > 1).length;
 
     // The bot away for a while under a steady trickle, then back.
@@ -166,15 +195,8 @@ async function main() {
       engine,
       seconds,
       concurrency,
-      relayOff: off,
-      relayOn: on,
-      ackP99Off: round(Math.max(...off.map((p) => p.p99))),
-      ackP99On: round(Math.max(...on.map((p) => p.p99))),
-      ackP99Ratio: round(mean(on.map((p) => p.p99)) / mean(off.map((p) => p.p99)), 2),
-      deliveriesPerSecondOn: round(mean(on.map((p) => p.deliveries / (p.elapsedMs / 1000)))),
-      forwardedPerSecond: round(mean(on.map((p) => p.forwardedPerSecond))),
-      forwardLatency,
-      lost,
+      closedLoop: closed,
+      paced: paced && { rate: Number(opts.paced), ...paced },
       forwardedTwice: twice,
       badSignatures: bot.badSignatures,
       outage,
@@ -185,12 +207,16 @@ async function main() {
     fs.mkdirSync("bench/results", { recursive: true });
     const file = `bench/results/relay-${result.date.replaceAll(":", "-")}.json`;
     fs.writeFileSync(file, JSON.stringify(result, null, 2));
-    console.log(
-      `\n| engine | ack p99 off / on (mean ratio) | deliveries/s | forwarded/s | forward p50 / p99 | lost | twice | outage: events, drain/s vs incoming/s, in order | peak memory |`,
-    );
+    console.log(`\n| load | ack p99 off / on (mean ratio) | deliveries/s off / on | events/s on | forwarded/s | forward p50 / p99 | lost | server CPU ms a delivery off / on | machine busy off / on |`);
     console.log(`|---|---|---|---|---|---|---|---|---|`);
+    for (const [label, r] of [[`${concurrency} concurrent`, closed], [`${opts.paced}/s`, paced]] as const) {
+      if (!r) continue;
+      console.log(
+        `| ${label} | ${r.ackP99Off} / ${r.ackP99On} ms (${r.ackP99Ratio}) | ${r.deliveriesPerSecondOff} / ${r.deliveriesPerSecondOn} | ${r.eventsPerSecondOn} | ${r.forwardedPerSecond} | ${r.forwardLatency.p50} / ${r.forwardLatency.p99} ms | ${r.lost} | ${r.serverCpuMsPerDelivery.off} / ${r.serverCpuMsPerDelivery.on} | ${r.machineBusy.off} / ${r.machineBusy.on} |`,
+      );
+    }
     console.log(
-      `| ${engine} | ${result.ackP99Off} / ${result.ackP99On} ms (${result.ackP99Ratio}) | ${result.deliveriesPerSecondOn} | ${result.forwardedPerSecond} | ${forwardLatency.p50} / ${forwardLatency.p99} ms | ${lost} | ${twice} | ${outage.events}, ${outage.drainPerSecond} vs ${outage.incomingPerSecond} (×${outage.drainRatio}), ${outage.inOrder ? "yes" : "NO"}, lost ${outage.lost} | ${result.serverPeakMemoryMb} MB (start-up ${result.startupPeakMemoryMb} MB) |`,
+      `\n${engine}: forwarded twice ${twice}; outage: ${outage.events} events, drain ${outage.drainPerSecond}/s vs ${outage.incomingPerSecond}/s incoming (×${outage.drainRatio}), in order: ${outage.inOrder ? "yes" : "NO"}, lost ${outage.lost}; peak memory ${result.serverPeakMemoryMb} MB (start-up ${result.startupPeakMemoryMb} MB)`,
     );
     console.log(`\nwritten to ${file}`);
   } finally {
@@ -272,6 +298,53 @@ async function botOutage(app: AppServer, bot: Awaited<ReturnType<typeof startRel
 
 function arrivedIds(bot: Awaited<ReturnType<typeof startRelayBot>>) {
   return bot.received.flatMap((d) => d.webhookEventIds);
+}
+
+// Deliveries at a steady rate whatever the answers take (LINE does not wait for one to send the next).
+async function openLoop<T>(opts: { rate: number; durationMs: number; task: (i: number, worker: number) => Promise<T> }) {
+  const latencies: number[] = [];
+  const results: T[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const started = performance.now();
+  // Each call gets a connection of its own among 50 (a connection carries one request at a time).
+  const free = Array.from({ length: 50 }, (_, i) => i);
+  for (let i = 0; performance.now() - started < opts.durationMs; i++) {
+    const due = started + (i * 1000) / opts.rate;
+    if (due > performance.now()) await sleep(due - performance.now());
+    while (free.length === 0) await Promise.race(inFlight);
+    const worker = free.pop()!;
+    const t0 = performance.now();
+    const p: Promise<void> = opts.task(i, worker).then((r) => {
+      results.push(r);
+      latencies.push(performance.now() - t0);
+      free.push(worker);
+      inFlight.delete(p);
+    });
+    inFlight.add(p);
+  }
+  await Promise.all(inFlight);
+  return { latencies, results, elapsedMs: performance.now() - started };
+}
+
+// CPU over a phase: the server's threads per delivery, and how busy the machine's cores were.
+function cpuMeter(pid: number) {
+  const threads = readThreadCpu(pid);
+  const machine = machineCpu();
+  return {
+    stop(deliveries: number) {
+      const after = readThreadCpu(pid);
+      const m = machineCpu();
+      let serverMs = 0;
+      for (const [key, ms] of after) serverMs += ms - (threads.get(key) ?? 0);
+      const total = m.total - machine.total;
+      return { serverMsPerDelivery: deliveries ? serverMs / deliveries : 0, machineBusy: total ? (total - (m.idle - machine.idle)) / total : 0 };
+    },
+  };
+}
+
+function machineCpu() {
+  const fields = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return { total: fields.reduce((a, b) => a + b, 0), idle: fields[3]! + (fields[4] ?? 0) };
 }
 
 function sleep(ms: number) {

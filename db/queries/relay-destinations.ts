@@ -10,6 +10,8 @@ export type RelayDestinationValues = Pick<
 
 /** The NOTIFY channel that wakes every instance's forwarder: relay items were queued. */
 export const RELAY_CHANNEL = "oa_relay";
+/** Its payload when a destination was added, changed or removed: every forwarder reads them again at once. */
+export const DESTINATIONS_CHANGED = "destinations";
 
 export async function listDestinations(db: Db, params: { channelId: number }) {
   return db.select().from(relayDestinations).where(eq(relayDestinations.channelId, params.channelId)).orderBy(asc(relayDestinations.id));
@@ -36,6 +38,7 @@ export async function createDestination(db: Db, params: { channelId: number; cre
     .insert(relayDestinations)
     .values({ ...params.values, channelId: params.channelId, createdBy: params.createdBy })
     .returning();
+  await announceChange(db);
   return row!;
 }
 
@@ -50,7 +53,7 @@ export async function updateDestination(db: Db, params: { channelId: number; id:
     })
     .where(and(eq(relayDestinations.channelId, params.channelId), eq(relayDestinations.id, params.id)))
     .returning();
-  if (row?.enabled) await db.execute(sql`select pg_notify(${RELAY_CHANNEL}, '')`);
+  if (row) await announceChange(db);
   return row;
 }
 
@@ -62,6 +65,7 @@ export async function deleteDestination(db: Db, params: { channelId: number; id:
       .set({ state: "cancelled", finishedAt: new Date(), leaseUntil: null })
       .where(and(eq(relayItems.destinationId, params.id), eq(relayItems.state, "pending")));
     await tx.delete(relayDestinations).where(and(eq(relayDestinations.channelId, params.channelId), eq(relayDestinations.id, params.id)));
+    await announceChange(tx);
   });
 }
 
@@ -106,4 +110,10 @@ export async function listForwardingDestinations(db: Db) {
         where i.destination_id = ${relayDestinations.id} and i.state = 'pending' and i.replay_id is not null)`,
     )
     .orderBy(asc(relayDestinations.id));
+}
+
+// Forwarders keep the destinations for a second; a change reaches them at once instead (a paused
+// destination stops, a resumed one starts, a new URL is used from the next send on).
+async function announceChange(db: Pick<Db, "execute">) {
+  await db.execute(sql`select pg_notify(${RELAY_CHANNEL}, ${DESTINATIONS_CHANGED})`);
 }

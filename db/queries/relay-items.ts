@@ -47,9 +47,12 @@ export async function claimRelayItems(
       select i.id from ${relayItems} i
       where i.state = 'pending' and ${ofDestination} and i.next_attempt_at <= now()
         and (i.lease_until is null or i.lease_until < now())
-        and not exists (
-          select 1 from ${relayItems} p
-          where p.state = 'pending' and ${earlier} and p.order_key = i.order_key and p.id < i.id)
+        -- The chat's oldest pending item, as a subquery run per candidate on relay_items_pending_idx. As
+        -- NOT EXISTS (an older pending item of the key), PGlite's planner, without fresh statistics,
+        -- joined every pending item to every candidate: 76 ms a claim at 2,000 pending, 2 ms this way.
+        and i.id = (
+          select min(p.id) from ${relayItems} p
+          where p.state = 'pending' and ${earlier} and p.order_key = i.order_key)
       order by i.id limit ${params.limit}
       for update of i skip locked
     ),

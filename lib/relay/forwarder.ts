@@ -2,6 +2,7 @@ import os from "node:os";
 import type { DatabaseHandle } from "@/db/client";
 import {
   listForwardingDestinations,
+  DESTINATIONS_CHANGED,
   RELAY_CHANNEL,
   recordDestinationFailure,
   recordDestinationSuccess,
@@ -27,8 +28,11 @@ const IDLE_MS = 500;
 // A small, bounded number of deliveries in flight per destination (per instance): enough to keep up with
 // LINE's peaks at a few milliseconds a forward, few enough not to flood a small bot.
 const IN_FLIGHT_PER_TARGET = 8;
-// A bot answering faster than this gets up to CLAIM_AHEAD items claimed at once.
+// A bot answering faster than this gets FAST_IN_FLIGHT sends at once and up to CLAIM_AHEAD items claimed
+// ahead, topped up when half are gone, so that its queue never runs dry while the next claim waits its
+// turn for the database (on PGlite, behind the webhook's writes).
 const FAST_BOT_MS = 100;
+const FAST_IN_FLIGHT = 16;
 const CLAIM_AHEAD = 64;
 const TARGETS_TTL_MS = 1000;
 // The relay log keeps 30 days; older finished items and their attempts are deleted in slices, every 10 min.
@@ -70,7 +74,7 @@ export function startRelayForwarder(options: {
   // bot's recent answer time (a moving average).
   const perTarget = new Map<string, { claimed: number; sending: number; queue: Array<{ item: ClaimedRelayItem; leasedUntil: number }>; recentMs: number }>();
   const sending = new Set<Promise<void>>();
-  const finisher = createGroupCommit<RelayAttemptResult>((results) => finishRelayAttempts(db, { results }), { maxBatch: 200, concurrency: 1 });
+  const finisher = createGroupCommit<RelayAttemptResult>((results) => finishRelayAttempts(db, { results }), { maxBatch: 200, concurrency: 1, lingerMs: 5 });
   let stopped = false;
   let woken = false;
   let wake: (() => void) | undefined;
@@ -78,11 +82,20 @@ export function startRelayForwarder(options: {
     woken = true;
     wake?.();
   };
-  const unlisten = options.handle.listen(RELAY_CHANNEL, nudge);
+  const unlisten = options.handle.listen(RELAY_CHANNEL, (payload) => {
+    // "*": notifications may have been lost (a reconnect), a destination's change among them.
+    if (payload === DESTINATIONS_CHANGED || payload === "*") {
+      cachedTargets = undefined;
+      targetsVersion++;
+    }
+    nudge();
+  });
   const secrets = new Map<string, string>();
   // The targets are read at most every TARGETS_TTL_MS: a busy intake wakes the loop hundreds of times a
   // second, and on PGlite every query waits for the one connection the webhook writes on.
   let cachedTargets: { at: number; list: Target[] } | undefined;
+  // Bumped by every change announced: a read that began before one is used once, not kept.
+  let targetsVersion = 0;
   let lastPrune = Date.now();
 
   const loop = (async () => {
@@ -121,10 +134,12 @@ export function startRelayForwarder(options: {
 
   async function targets(): Promise<Target[]> {
     if (cachedTargets && Date.now() - cachedTargets.at < TARGETS_TTL_MS) return cachedTargets.list;
+    const version = targetsVersion;
     const destinations = await listForwardingDestinations(db);
     const oneOff = await listOneOffReplayTargets(db);
-    cachedTargets = { at: Date.now(), list: [...destinations.map(destinationTarget), ...oneOff.map(oneOffTarget)] };
-    return cachedTargets.list;
+    const list = [...destinations.map(destinationTarget), ...oneOff.map(oneOffTarget)];
+    if (version === targetsVersion) cachedTargets = { at: Date.now(), list };
+    return list;
   }
 
   async function claimFor(target: Target): Promise<number> {
@@ -133,13 +148,13 @@ export function startRelayForwarder(options: {
     const state = stateOf(target.key);
     // Half-open: after the breaker's pause one probe goes out; its answer closes or reopens the breaker.
     const halfOpen = target.failures >= BREAKER_THRESHOLD;
-    if (halfOpen ? state.claimed > 0 : state.claimed > IN_FLIGHT_PER_TARGET) return 0;
     // A fast bot gets a queue claimed ahead (fewer claims, each for many chats); a slow one no more than it
     // takes at once, so that nothing waits under a lease on a bot that answers in seconds.
-    const ahead = state.recentMs < FAST_BOT_MS ? CLAIM_AHEAD : IN_FLIGHT_PER_TARGET;
+    const ahead = aheadOf(state);
+    if (halfOpen ? state.claimed > 0 : state.claimed > refillBelow(state)) return 0;
     const limit = halfOpen ? 1 : ahead - state.claimed;
     // The lease covers the wait in this queue too: another instance must not take an item this one holds.
-    const leaseMs = target.timeoutMs * Math.ceil(ahead / IN_FLIGHT_PER_TARGET) + 30_000;
+    const leaseMs = target.timeoutMs * Math.ceil(ahead / inFlightOf(state)) + 30_000;
     const items = await claimRelayItems(db, {
       destinationId: target.destinationId,
       limit,
@@ -164,7 +179,7 @@ export function startRelayForwarder(options: {
       state.claimed -= back.length;
       void releaseRelayItems(db, { ids: back }).catch((err: unknown) => log().error({ scope: "relay", err }, "giving leases back failed"));
     }
-    while (!stopped && state.sending < IN_FLIGHT_PER_TARGET && state.queue.length) {
+    while (!stopped && state.sending < inFlightOf(state) && state.queue.length) {
       const { item, leasedUntil } = state.queue.shift()!;
       state.sending++;
       const started = performance.now();
@@ -178,7 +193,7 @@ export function startRelayForwarder(options: {
           state.recentMs = state.recentMs * 0.8 + (performance.now() - started) * 0.2;
           sending.delete(p);
           pump(target);
-          if (state.claimed <= IN_FLIGHT_PER_TARGET) nudge();
+          if (state.claimed <= refillBelow(state)) nudge();
         });
       sending.add(p);
     }
@@ -301,3 +316,11 @@ export function startRelayForwarder(options: {
     },
   };
 }
+
+type TargetState = { recentMs: number };
+
+const fast = (state: TargetState) => state.recentMs < FAST_BOT_MS;
+const inFlightOf = (state: TargetState) => (fast(state) ? FAST_IN_FLIGHT : IN_FLIGHT_PER_TARGET);
+const aheadOf = (state: TargetState) => (fast(state) ? CLAIM_AHEAD : IN_FLIGHT_PER_TARGET);
+// Claimed items left when the next claim is made: half the queue for a fast bot, its sends for a slow one.
+const refillBelow = (state: TargetState) => (fast(state) ? CLAIM_AHEAD / 2 : IN_FLIGHT_PER_TARGET);

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
-import { createDestination, getDestination, type RelayDestinationValues } from "@/db/queries/relay-destinations";
+import { createDestination, getDestination, updateDestination, type RelayDestinationValues } from "@/db/queries/relay-destinations";
 import { claimRelayItems, pruneRelayLog } from "@/db/queries/relay-items";
 import { listRelayItems } from "@/db/queries/relay-log";
 import { cancelReplay, getReplay } from "@/db/queries/relay-replays";
@@ -109,6 +109,24 @@ describe("relay", () => {
     expect(bot.received[0]!.raw).toBe(body);
     expect(bot.received[0]!.signature).toBe(sign(body));
     expect(bot.badSignatures).toBe(0);
+  });
+
+  it("sends to a destination's new URL from the next delivery on: the change is announced, not waited out", async () => {
+    bot = await startSdkBot({ channelSecret: TEST_SECRET });
+    const other = await startSdkBot({ channelSecret: TEST_SECRET });
+    try {
+      const d = await destination({ url: bot.url });
+      forwarder({ idleMs: 60_000 });
+      await deliver(callbackBody([text(user(1), "to the first bot")]));
+      await until(() => bot.received.length === 1);
+      // Forwarders keep destinations for a second; this delivery comes well within it.
+      await updateDestination(t.handle.db, { channelId: t.channelId, id: d.id, values: { url: other.url } });
+      await deliver(callbackBody([text(user(1), "to the new URL")]));
+      await until(() => other.received.length === 1);
+      expect(bot.received).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
   });
 
   it("re-signs with the destination's own secret when asked (a bot that does not hold the channel secret)", async () => {
