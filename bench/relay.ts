@@ -216,7 +216,7 @@ async function main() {
       );
     }
     console.log(
-      `\n${engine}: forwarded twice ${twice}; outage: ${outage.events} events, drain ${outage.drainPerSecond}/s vs ${outage.incomingPerSecond}/s incoming (×${outage.drainRatio}), in order: ${outage.inOrder ? "yes" : "NO"}, lost ${outage.lost}; peak memory ${result.serverPeakMemoryMb} MB (start-up ${result.startupPeakMemoryMb} MB)`,
+      `\n${engine}: forwarded twice ${twice}; outage: ${outage.events} events, bot found back after ${outage.foundBackMs} ms, then drained at ${outage.drainPerSecond}/s vs ${outage.incomingPerSecond}/s incoming (×${outage.drainRatio}), in order: ${outage.inOrder ? "yes" : "NO"}, lost ${outage.lost}; peak memory ${result.serverPeakMemoryMb} MB (start-up ${result.startupPeakMemoryMb} MB)`,
     );
     console.log(`\nwritten to ${file}`);
   } finally {
@@ -259,6 +259,7 @@ async function botOutage(app: AppServer, bot: Awaited<ReturnType<typeof startRel
   const arrivedBefore = new Set(arrivedIds(bot));
   const backlog = ids.filter((x) => !arrivedBefore.has(x)).length;
   const upAt = Date.now();
+  const receivedWhenUp = bot.received.length;
   await bot.setDown(false);
   // Drained: everything acknowledged so far has arrived.
   let drainedAt = 0;
@@ -281,13 +282,19 @@ async function botOutage(app: AppServer, bot: Awaited<ReturnType<typeof startRel
   });
   const inOrder = [...order.values()].every((list) => list.every((x, i) => i === 0 || (firstIndex.get(x) ?? -1) > (firstIndex.get(list[i - 1]!) ?? Infinity)));
   const drainMs = drainedAt ? drainedAt - upAt : null;
-  // The backlog at the moment the bot came back, and what arrived on top meanwhile, over the drain time.
-  const drainPerSecond = drainMs ? round((backlog + (rate * drainMs) / 1000) / (drainMs / 1000)) : 0;
+  // The forwarder finds the bot back at the breaker's next probe (its pause grows to 15 s while the bot
+  // is away); the drain is timed from that first answer. The backlog then, and what arrived on top
+  // meanwhile, over the drain time.
+  const firstBackAt = bot.received[receivedWhenUp]?.at;
+  const foundBackMs = firstBackAt ? Math.max(0, firstBackAt - upAt) : null;
+  const drainingMs = drainMs !== null && foundBackMs !== null ? Math.max(1, drainMs - foundBackMs) : null;
+  const drainPerSecond = drainingMs ? round((backlog + (rate * drainMs!) / 1000) / (drainingMs / 1000)) : 0;
   return {
     downSeconds: downMs / 1000,
     incomingPerSecond: round((sent / (Date.now() - started)) * 1000),
     events: ids.length,
     backlogWhenBack: backlog,
+    foundBackMs,
     drainMs,
     drainPerSecond,
     drainRatio: round(drainPerSecond / rate, 1),

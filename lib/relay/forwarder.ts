@@ -35,6 +35,9 @@ const FAST_BOT_MS = 100;
 const FAST_IN_FLIGHT = 16;
 const CLAIM_AHEAD = 64;
 const TARGETS_TTL_MS = 1000;
+// Claims are at least this far apart: a steady trickle of deliveries (each one a NOTIFY) is claimed a
+// few at a time instead of one query per delivery, for at most this much more latency.
+const CLAIM_GAP_MS = 10;
 // The relay log keeps 30 days; older finished items and their attempts are deleted in slices, every 10 min.
 const LOG_DAYS = 30;
 const PRUNE_EVERY_MS = 10 * 60_000;
@@ -98,11 +101,16 @@ export function startRelayForwarder(options: {
   let targetsVersion = 0;
   let lastPrune = Date.now();
 
+  let lastClaimAt = 0;
   const loop = (async () => {
     // PGlite is one process: leases still held in the database are a dead process's (a crash), not
     // another instance's. Given back at once, so a restarted server forwards them within seconds.
     if (options.onlyInstance) await releaseRelayItems(db, { all: true }).catch(() => {});
     while (!stopped) {
+      const gap = lastClaimAt + CLAIM_GAP_MS - Date.now();
+      if (gap > 0) await new Promise((r) => setTimeout(r, gap));
+      lastClaimAt = Date.now();
+      woken = false;
       let claimed = 0;
       try {
         for (const target of await targets()) {
