@@ -69,9 +69,13 @@ export function startRelayForwarder(options: {
   // second, and on PGlite every query waits for the one connection the webhook writes on.
   let cachedTargets: { at: number; list: Target[] } | undefined;
   let lastPrune = Date.now();
+  // When the loop last began a round (readiness asks), and whether it has ended.
+  let roundAt = Date.now();
+  let ended = false;
 
   const loop = (async () => {
     while (!stopped) {
+      roundAt = Date.now();
       let claimed = 0;
       try {
         for (const target of await targets()) {
@@ -99,7 +103,7 @@ export function startRelayForwarder(options: {
       wake = undefined;
       woken = false;
     }
-  })();
+  })().finally(() => (ended = true));
 
   async function targets(): Promise<Target[]> {
     if (cachedTargets && Date.now() - cachedTargets.at < TARGETS_TTL_MS) return cachedTargets.list;
@@ -223,6 +227,8 @@ export function startRelayForwarder(options: {
 
   return {
     nudge,
+    /** Whether the loop runs, and when it last began a round. */
+    status: () => ({ running: !stopped && !ended, lastRoundAt: roundAt }),
     /** Sends under way finish and are recorded; nothing new is claimed. */
     async stop() {
       stopped = true;
