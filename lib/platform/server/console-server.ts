@@ -19,6 +19,8 @@ export interface ConsoleServerOptions {
   trustedHops: number;
   hsts: boolean;
   keepAliveMs: number;
+  /** Awaited once Next is ready and before the server listens: a failure stops the start-up. */
+  beforeListen?: () => Promise<void>;
 }
 
 export interface ConsoleServer {
@@ -33,6 +35,12 @@ const DRAIN_MS = 5_000;
 export async function startConsoleServer(options: ConsoleServerOptions): Promise<ConsoleServer> {
   const app = next({ dev: options.dev, dir: process.cwd(), hostname: options.hostname ?? "localhost", port: options.port });
   await app.prepare();
+  try {
+    await options.beforeListen?.();
+  } catch (err) {
+    await app.close().catch(() => {});
+    throw err;
+  }
   // Next attaches its own WebSocket upgrade handler (dev's hot reload) to this server on the first request.
   const handle = app.getRequestHandler();
   let stopping = false;
