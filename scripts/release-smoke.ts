@@ -216,6 +216,7 @@ async function serverEnv(database: Record<string, string>): Promise<NodeJS.Proce
   return {
     PATH: process.env.PATH,
     HOME: work,
+    NODE_ENV: "production",
     PORT: String(port),
     HOSTNAME: "127.0.0.1",
     APP_URL: `http://127.0.0.1:${port}`,
