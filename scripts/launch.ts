@@ -96,8 +96,11 @@ try {
   });
 } catch (err) {
   console.error(`The console could not start: ${(err as Error).message}`);
-  stopping = true;
-  await stopEverything();
+  // What did start (the fake, the echo bot; the runtime, if only listening failed) stops first.
+  if (!stopping) {
+    stopping = true;
+    await stopEverything();
+  }
   process.exit(1);
 }
 console.log(`  oa-console (${mode === "start" ? "production" : "development"}) listening on ${server.url}${listenOn ? "" : " (every interface)"}\n`);

@@ -66,7 +66,8 @@ async function createRuntime(options: { background: boolean }): Promise<Runtime>
   // directory locked while the server starts on it (CI's end-to-end run failed so).
   if (process.env.NEXT_PHASE === "phase-production-build")
     throw new Error("The database is not opened during `next build`: read the request (headers()) first");
-  const handle = await openConfiguredDatabase(env());
+  const e = env();
+  const handle = await openConfiguredDatabase(e);
   // What has been built, to take down in reverse — also when a later step of building fails.
   const built: Array<[name: string, stop: () => Promise<void> | void]> = [["database", () => handle.close()]];
   const stop = once(async () => {
@@ -75,7 +76,6 @@ async function createRuntime(options: { background: boolean }): Promise<Runtime>
         .then(step)
         .catch((err: unknown) => console.error(`[runtime] stopping ${name}:`, (err as Error).message));
   });
-  const e = env();
   try {
     const db = handle.db;
     const channelId = await ensureDefaultChannel(db, { lineChannelId: e.LINE_CHANNEL_ID ?? null });
