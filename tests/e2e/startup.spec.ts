@@ -12,6 +12,9 @@ import { SIGNED_OUT } from "./members";
 // saying why, and never listens: staying up answering 500 (LINE's webhooks included) is what no
 // supervisor can see or fix. And a server killed under load — SIGKILL, and left a zombie by a parent that
 // has not collected it — serves again within seconds of its restart on the same data directory.
+// Before, such a server stayed up: runToExit() would have killed it after a minute (exit code null).
+// The bounds on seconds are for a busy CI machine: a failed start takes 1–3 s on a quiet one.
+const EXITS_WITHIN_S = 45;
 
 const PORT = 3260 + (Number(process.env.E2E_PORT ?? 0) % 9);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -36,7 +39,7 @@ test("exits 1 within seconds, saying why, when another process has the data dire
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`The console could not start: The embedded database at ${dataDir} is already open in another process`);
     expect(run.listened).toBe(false);
-    expect(run.seconds).toBeLessThan(20);
+    expect(run.seconds).toBeLessThan(EXITS_WITHIN_S);
   } finally {
     release();
   }
@@ -51,7 +54,7 @@ test("exits 1 within seconds, saying why, when the data directory holds no datab
   expect(run.code).toBe(1);
   expect(run.stderr).toContain(`The console could not start: The database (PGlite in ${process.cwd()}/${dataDir}) could not be opened`);
   expect(run.listened).toBe(false);
-  expect(run.seconds).toBeLessThan(20);
+  expect(run.seconds).toBeLessThan(EXITS_WITHIN_S);
 });
 
 test("exits 1 within seconds, saying why and never the password, when PostgreSQL cannot be reached", async () => {
@@ -61,7 +64,7 @@ test("exits 1 within seconds, saying why and never the password, when PostgreSQL
   expect(run.stderr).toContain("The console could not start: The database (PostgreSQL at 127.0.0.1:1/oa) could not be opened: connect ECONNREFUSED");
   expect(run.stderr + run.stdout).not.toContain("not-this-password");
   expect(run.listened).toBe(false);
-  expect(run.seconds).toBeLessThan(20);
+  expect(run.seconds).toBeLessThan(EXITS_WITHIN_S);
 });
 
 test("restarted at once after a SIGKILL under load, its process still a zombie, it serves within seconds and has every event it acknowledged", async ({
@@ -105,16 +108,16 @@ test("restarted at once after a SIGKILL under load, its process still a zombie, 
   let restartOutput = "";
   server.stdout!.on("data", (d) => (restartOutput += d));
   server.stderr!.on("data", (d) => (restartOutput += d));
-  expect(await serving("/api/health/ready", 30_000), restartOutput).toBe(true);
+  expect(await serving("/api/health/ready", 60_000), restartOutput).toBe(true);
   const seconds = (performance.now() - restartedAt) / 1000;
   loading = false;
   await load;
   test.info().annotations.push({ type: "restart", description: `ready ${seconds.toFixed(1)} s after the restart of a SIGKILLed server` });
   console.log(`[startup] a SIGKILLed server restarted at once was ready after ${seconds.toFixed(1)} s`);
-  // Measured ~5 s on a busy 2-core machine (tsx compiling the launcher, Next, PGlite recovering a directory
-  // that was not closed; the release's plain JavaScript takes ~2 s). Before the kernel lock: never, the
-  // zombie kept the old lock "owned".
-  expect(seconds).toBeLessThan(30);
+  // Measured 5 s on a 2-core machine under load 7, 17–25 s under load 10–18 (tsx compiling the launcher,
+  // Next, PGlite recovering a directory that was not closed; the release's plain JavaScript: 2–9 s).
+  // Before the kernel lock: never, the zombie kept the old lock "owned".
+  expect(seconds).toBeLessThan(45);
   expect(await postFollow(user, randomUUID())).toBe(200);
 
   // Every delivery it answered 200 before it died was stored: LINE would not send those again.
