@@ -8,6 +8,7 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  output: "standalone",
   // PGlite ships WebAssembly and data files that the bundler must not touch; pg loads optional natives.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,

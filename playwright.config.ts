@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
+import { isPgliteLocked } from "./db/pglite-lock";
 import { DEMO_CHANNEL_ACCESS_TOKEN, DEMO_CHANNEL_SECRET } from "./fake-line/options";
 
 if (!process.env.E2E_DATA_DIR) removeOldDatabases();
@@ -152,18 +153,8 @@ function removeOldDatabases() {
   if (!fs.existsSync(".tmp")) return;
   for (const name of fs.readdirSync(".tmp")) {
     if (!/^e2e-pglite-[\d-]+$/.test(name)) continue;
-    const pid = Number(fs.readFileSync(`.tmp/${name}.lock`, { encoding: "utf8", flag: "a+" }) || 0);
-    if (pid && isAlive(pid)) continue;
+    if (isPgliteLocked(`.tmp/${name}`)) continue;
     fs.rmSync(`.tmp/${name}`, { recursive: true, force: true });
     fs.rmSync(`.tmp/${name}.lock`, { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -51,13 +51,14 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-// Every page, whatever its last segment looks like: the console has no files of its own beside its
-// pages (no public/), so a path ending in .png is a page too (/contacts/<id>.png rendered the friend
-// page, without this policy, when such paths were skipped). Only the icon app/icon.svg is a file.
+// Every page, whatever its last segment looks like: the console's only files are the three in public/
+// (the icon, the manifest, robots.txt; a browser fetches the manifest without cookies), so a path ending
+// in .png is a page too (/contacts/<id>.png rendered the friend page, without this policy, when such
+// paths were skipped).
 export const config = {
   matcher: [
     {
-      source: "/((?!api/|bench/|_next/|favicon\\.ico$|icon\\.svg$|robots\\.txt$).*)",
+      source: "/((?!api/|bench/|_next/|favicon\\.ico$|icon\\.svg$|robots\\.txt$|manifest\\.webmanifest$).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

@@ -7,7 +7,14 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
-  return { title: { template: `%s · ${t("appName")}`, default: t("appName") }, description: t("appDescription") };
+  return {
+    title: { template: `%s · ${t("appName")}`, default: t("appName") },
+    description: t("appDescription"),
+    // public/: the one icon, the manifest that names it, and robots.txt (which, with the X-Robots-Tag every
+    // answer carries, keeps a console reachable from the internet out of search engines).
+    icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } },
+    manifest: "/manifest.webmanifest",
+  };
 }
 
 export const viewport: Viewport = {

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Pool } from "pg";
@@ -37,6 +38,12 @@ export type OpenDatabaseOptions =
   | { kind: "postgres"; url: string; poolSize?: number; migrate?: boolean };
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+/** The migrations this build ships (drizzle-kit's journal): how many, and the newest one's time. */
+export function shippedMigrations(): { count: number; newest: number } {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as { entries: Array<{ when: number }> };
+  return { count: journal.entries.length, newest: Math.max(...journal.entries.map((e) => e.when)) };
+}
 
 /** The one factory behind the app, the migration script, tests and benchmarks. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
@@ -134,6 +141,7 @@ async function openPostgres(options: Extract<OpenDatabaseOptions, { kind: "postg
   // jobs holding every pooled connection cannot make LINE's deliveries wait.
   const priorityPool = newPool(4);
   const listener = createPgListener(options.url);
+  let closed = false;
   return {
     kind: "postgres",
     pool,
@@ -141,6 +149,9 @@ async function openPostgres(options: Extract<OpenDatabaseOptions, { kind: "postg
     priorityDb: drizzle({ client: priorityPool }) as unknown as Db,
     listen: (channel, onPayload) => listener.listen(channel, onPayload),
     close: async () => {
+      // Once: pg's pools throw when ended twice.
+      if (closed) return;
+      closed = true;
       await listener.close();
       await Promise.all([pool.end(), priorityPool.end()]);
     },

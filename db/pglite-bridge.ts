@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 
@@ -35,9 +36,10 @@ type Message =
 
 type ErrorFields = Record<string, unknown> & { name: string; message: string };
 
-// From the working directory, like the migrations. `next build` bundles it as a worker chunk; tests and
-// scripts run the TypeScript file as it is (Node strips the types).
-const workerFile = path.join(process.cwd(), "db", "pglite-worker.ts");
+// From the working directory, like the migrations: compiled to JavaScript in a release (scripts/release.ts),
+// else the TypeScript file as it is (Node strips the types).
+const workerBase = path.join(process.cwd(), "db", "pglite-worker");
+const workerFile = fs.existsSync(`${workerBase}.js`) ? `${workerBase}.js` : `${workerBase}.ts`;
 
 // The types drizzle's PGlite session keeps as PostgreSQL's text in every query: date, timestamp,
 // timestamptz, interval, and the arrays of those and of numeric. The database thread returns them as

@@ -11,7 +11,7 @@ import path from "node:path";
 import { startEchoBot, type EchoBot } from "../examples/echo-bot/echo-bot";
 import { startFakeLine, type FakeLine } from "../fake-line/server";
 import { EnvError, parseEnv } from "../lib/env.js";
-import { runtimeSlot, stopRuntime } from "@/lib/runtime/current";
+import { awaitRuntimeStartup, runtimeSlot, stopRuntime } from "@/lib/runtime/current";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 // Node closes an idle keep-alive connection after 5 s. A load balancer that keeps its upstream
@@ -20,6 +20,9 @@ const mode = process.argv[2] === "start" ? "start" : "dev";
 const KEEP_ALIVE_MS = 65_000;
 // Orchestrators wait 10–30 s after SIGTERM before they kill; the drain takes at most 5 s of this.
 const STOP_WITHIN_MS = 15_000;
+// How long Next may take to call instrumentation.ts, which starts building the runtime (`next dev`
+// compiles it first). Building it takes no deadline: migrations on a big PostgreSQL database may be slow.
+const RUNTIME_BEGINS_WITHIN_MS = 120_000;
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
 // As `next start` and `next dev` do; before Next (and React, which picks its build by it) is loaded.
 Object.assign(process.env, { NODE_ENV: mode === "start" ? "production" : "development" });
@@ -72,6 +75,10 @@ if (!env.lineConfigured && !/^(0|false|no)$/i.test(process.env.DEMO_MODE ?? ""))
   );
 }
 
+// The database opened and migrated and background work started before the first connection is taken.
+// When that fails the process exits, saying why, for its supervisor to restart it: a server that cannot
+// open its database must not stay up answering every request (LINE's webhooks included) with 500.
+const runtimeStartup = awaitRuntimeStartup();
 // Loaded only now: Next reads NODE_ENV and the demo settings above as it loads.
 const { startConsoleServer } = await import("@/lib/platform/server/console-server");
 try {
@@ -82,9 +89,18 @@ try {
     trustedHops: env.TRUST_PROXY,
     hsts: mode === "start" && env.APP_URL.startsWith("https://"),
     keepAliveMs: KEEP_ALIVE_MS,
+    beforeListen: async () => {
+      const { runtime } = await within(RUNTIME_BEGINS_WITHIN_MS, runtimeStartup, "instrumentation.ts did not start the runtime");
+      await runtime;
+    },
   });
 } catch (err) {
   console.error(`The console could not start: ${(err as Error).message}`);
+  // What did start (the fake, the echo bot; the runtime, if only listening failed) stops first.
+  if (!stopping) {
+    stopping = true;
+    await stopEverything();
+  }
   process.exit(1);
 }
 console.log(`  oa-console (${mode === "start" ? "production" : "development"}) listening on ${server.url}${listenOn ? "" : " (every interface)"}\n`);
@@ -126,6 +142,12 @@ async function startDemoEchoBot(fake: FakeLine, port: number): Promise<EchoBot |
     console.warn(`  The sample echo bot could not start on port ${port} (${(err as Error).message}): set ECHO_BOT_PORT to a free port, or 0.`);
     return undefined;
   }
+}
+
+function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} within ${ms / 1000} s`)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 function validatedEnv() {

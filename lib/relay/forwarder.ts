@@ -100,6 +100,9 @@ export function startRelayForwarder(options: {
   // Bumped by every change announced: a read that began before one is used once, not kept.
   let targetsVersion = 0;
   let lastPrune = Date.now();
+  // When the loop last began a round (readiness asks), and whether it has ended.
+  let roundAt = Date.now();
+  let ended = false;
 
   let lastClaimAt = 0;
   const loop = (async () => {
@@ -111,6 +114,7 @@ export function startRelayForwarder(options: {
       if (gap > 0) await new Promise((r) => setTimeout(r, gap));
       lastClaimAt = Date.now();
       woken = false;
+      roundAt = Date.now();
       let claimed = 0;
       try {
         for (const target of await targets()) {
@@ -138,7 +142,7 @@ export function startRelayForwarder(options: {
       wake = undefined;
       woken = false;
     }
-  })();
+  })().finally(() => (ended = true));
 
   async function targets(): Promise<Target[]> {
     if (cachedTargets && Date.now() - cachedTargets.at < TARGETS_TTL_MS) return cachedTargets.list;
@@ -305,6 +309,8 @@ export function startRelayForwarder(options: {
 
   return {
     nudge,
+    /** Whether the loop runs, and when it last began a round. */
+    status: () => ({ running: !stopped && !ended, lastRoundAt: roundAt }),
     /** Sends under way finish and are recorded; nothing new is claimed. */
     async stop() {
       stopped = true;

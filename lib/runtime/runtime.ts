@@ -1,5 +1,7 @@
 import os from "node:os";
+import path from "node:path";
 import { openDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { DatabaseLockedError } from "@/db/pglite-lock";
 import { ensureDefaultChannel } from "@/db/queries/channels";
 import { createAuth, type Auth } from "@/lib/auth/auth";
 import { ensureEnvAdmin } from "@/lib/auth/env-admin";
@@ -7,7 +9,7 @@ import { authHousekeepingTask } from "@/lib/auth/housekeeping";
 import { scheduleContactSyncs } from "@/lib/contacts/followers-sync";
 import { friendsProjectionTask } from "@/lib/contacts/friends-projection";
 import { contactJobs } from "@/lib/contacts/jobs";
-import { env } from "@/lib/env.js";
+import { env, type Env } from "@/lib/env.js";
 import { lineClients } from "@/lib/line/clients";
 import { mediaJobs } from "@/lib/media/jobs";
 import { mediaStorageFromEnv } from "@/lib/media/media-store";
@@ -66,9 +68,7 @@ async function createRuntime(options: { background: boolean }): Promise<Runtime>
   if (process.env.NEXT_PHASE === "phase-production-build")
     throw new Error("The database is not opened during `next build`: read the request (headers()) first");
   const e = env();
-  const handle = e.DATABASE_URL
-    ? await openDatabase({ kind: "postgres", url: e.DATABASE_URL })
-    : await openDatabase({ kind: "pglite", dataDir: e.PGLITE_DATA_DIR });
+  const handle = await openConfiguredDatabase(e);
   // What has been built, to take down in reverse — also when a later step of building fails.
   const built: Array<[name: string, stop: () => Promise<void> | void]> = [["database", () => handle.close()]];
   const stop = once(async () => {
@@ -136,6 +136,34 @@ async function startBackground(handle: DatabaseHandle, channelId: number, webhoo
   ];
   if (e.lineConfigured) await scheduleContactSyncs(db, { channelId });
   return startBackgroundRunner({ handle, tasks, yieldTo: webhookBusy });
+}
+
+// The database of the environment, opened and migrated; a failure says which database it was (never
+// with the credentials of a connection string).
+async function openConfiguredDatabase(e: Env): Promise<DatabaseHandle> {
+  try {
+    return e.DATABASE_URL ? await openDatabase({ kind: "postgres", url: e.DATABASE_URL }) : await openDatabase({ kind: "pglite", dataDir: e.PGLITE_DATA_DIR });
+  } catch (err) {
+    // Its message says it all: which directory, which process, what to do.
+    if (err instanceof DatabaseLockedError) throw err;
+    const where = e.DATABASE_URL ? `PostgreSQL at ${postgresAddress(e.DATABASE_URL)}` : `PGlite in ${path.resolve(e.PGLITE_DATA_DIR)}`;
+    throw new Error(`The database (${where}) could not be opened: ${errorText(err)}`, { cause: err });
+  }
+}
+
+function postgresAddress(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return "DATABASE_URL";
+  }
+}
+
+// Node's connection errors to "localhost" are AggregateErrors (one per address tried) with no message.
+function errorText(err: unknown): string {
+  const e = err as Error & { code?: string; errors?: unknown[] };
+  return e.message || e.errors?.map(errorText).join("; ") || e.code || String(err);
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {

@@ -6,7 +6,8 @@ import { SIGNED_OUT } from "./members";
 // is covered the moment its file exists: forgetting the guard fails here.
 const PUBLIC: Record<string, string> = {
   "app/api/line/webhook/route.ts": "LINE's webhook: checked by its signature instead",
-  "app/api/health/route.ts": "liveness for load balancers; says only whether the database answers",
+  "app/api/health/route.ts": "liveness for supervisors: answers while the process does, reads nothing",
+  "app/api/health/ready/route.ts": "readiness for load balancers: names the failed check (runtime, database, migrations, background), nothing more",
   "app/api/auth/[...all]/route.ts": "better-auth: sign-in (and its code step) and sign-out; the rest closed (lib/auth/auth-endpoints.ts)",
   "app/api/setup/route.ts": "first run; refuses once any account exists",
   "app/api/invitations/accept/route.ts": "needs an open invitation's token",

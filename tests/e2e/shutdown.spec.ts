@@ -2,12 +2,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
+import { isPgliteLocked } from "../../db/pglite-lock";
 import { E2E_LINE, START } from "../../playwright.config";
 import { SIGNED_OUT } from "./members";
 
 // Stopping the console (a deploy, Ctrl+C, docker stop) with a browser's live stream open: the server
 // ends the stream so the browser reconnects elsewhere, finishes what it was doing, closes the embedded
-// database cleanly (its lock file goes with it) and exits at once, instead of being killed mid-write
+// database cleanly (its lock goes with it) and exits at once, instead of being killed mid-write
 // when the orchestrator's patience runs out. Started here as `npm start` starts it, as the README deploys it.
 
 const PORT = 3270 + (Number(process.env.E2E_PORT ?? 0) % 9);
@@ -58,13 +59,13 @@ test("SIGTERM ends live streams, closes the database cleanly and exits promptly;
     return true;
   })();
 
-  expect(fs.existsSync(`${DATA_DIR}.lock`)).toBe(true);
+  expect(isPgliteLocked(DATA_DIR)).toBe(true);
   const exited = new Promise<number | null>((resolve) => server!.once("exit", (code) => resolve(code)));
   server.kill("SIGTERM");
   const outcome = await Promise.race([exited.then(() => "exited"), new Promise((r) => setTimeout(() => r("still running after 10 s"), 10_000))]);
   expect(outcome).toBe("exited");
   expect(await streamEnded).toBe(true);
-  expect(fs.existsSync(`${DATA_DIR}.lock`), "the database lock is released").toBe(false);
+  expect(isPgliteLocked(DATA_DIR), "the database lock is released").toBe(false);
 
   // Started again on the same data: the event is there.
   server = await start();

@@ -6,8 +6,12 @@ import { FALLBACK_CSP, guardAnswer, HSTS, isApiPath, runTimeHeaders } from "@/li
 
 describe("run-time response headers", () => {
   it("sends HSTS when the server runs for an https APP_URL, on every answer", () => {
-    expect(runTimeHeaders({ hsts: true })).toEqual([["strict-transport-security", HSTS]]);
-    expect(runTimeHeaders({ hsts: false })).toEqual([]);
+    expect(runTimeHeaders({ hsts: true })).toContainEqual(["strict-transport-security", HSTS]);
+    expect(runTimeHeaders({ hsts: false }).map(([name]) => name)).not.toContain("strict-transport-security");
+  });
+
+  it("tells search engines to neither index nor follow any answer, however the server runs", () => {
+    for (const hsts of [true, false]) expect(runTimeHeaders({ hsts })).toContainEqual(["x-robots-tag", "noindex, nofollow"]);
   });
 
   it("marks every API answer no-store, and nothing else", () => {

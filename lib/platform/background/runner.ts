@@ -33,6 +33,9 @@ export function startBackgroundRunner(options: {
 }) {
   const idleMs = options.idleMs ?? 500;
   let stopped = false;
+  // When the loop last began a round (readiness asks), and whether it has ended.
+  let roundAt = Date.now();
+  let ended = false;
   let wake: (() => void) | undefined;
   // Set by a wake-up that came while a round was running: the next round then asks every task.
   let woken = false;
@@ -50,6 +53,7 @@ export function startBackgroundRunner(options: {
   const loop = (async () => {
     while (!stopped) {
       const roundStarted = performance.now();
+      roundAt = Date.now();
       let found = 0;
       for (const task of options.tasks) {
         // A follow-up round is for the tasks that have work: the others were asked a moment ago and
@@ -90,10 +94,12 @@ export function startBackgroundRunner(options: {
       followUp = !woken && (found > 0 || allFull);
       woken = false;
     }
-  })();
+  })().finally(() => (ended = true));
 
   return {
     nudge,
+    /** Whether the loop runs, and when it last began a round. */
+    status: () => ({ running: !stopped && !ended, lastRoundAt: roundAt }),
     async stop() {
       stopped = true;
       wake?.();

@@ -1,6 +1,7 @@
+import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import next from "next";
+import path from "node:path";
 import { rewriteForwarded } from "./forwarded";
 import { capUserAgent, MAX_HEADER_BYTES } from "./request-limits";
 import { ulid } from "../ids";
@@ -21,6 +22,8 @@ export interface ConsoleServerOptions {
   trustedHops: number;
   hsts: boolean;
   keepAliveMs: number;
+  /** Awaited once Next is ready and before the server listens: a failure stops the start-up. */
+  beforeListen?: () => Promise<void>;
 }
 
 export interface ConsoleServer {
@@ -33,8 +36,21 @@ export interface ConsoleServer {
 const DRAIN_MS = 5_000;
 
 export async function startConsoleServer(options: ConsoleServerOptions): Promise<ConsoleServer> {
+  // In production Next runs with the configuration the build was made with, as its own standalone server
+  // does (a release directory has no next.config.js, nor what it imports); `next start`'s way of
+  // reading next.config.js again warns against standalone builds.
+  if (!options.dev) process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(builtConfig());
+  // Loaded here, not at the top: Next and React read NODE_ENV as they load, and the launcher sets it
+  // first. (In the release's single-file bundle a top-level import would run before the launcher does.)
+  const { default: next } = await import("next");
   const app = next({ dev: options.dev, dir: process.cwd(), hostname: options.hostname ?? "localhost", port: options.port });
   await app.prepare();
+  try {
+    await options.beforeListen?.();
+  } catch (err) {
+    await app.close().catch(() => {});
+    throw err;
+  }
   // Next attaches its own WebSocket upgrade handler (dev's hot reload) to this server on the first request.
   const handle = app.getRequestHandler();
   let stopping = false;
@@ -98,6 +114,12 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
   }
 
   return { url, stop };
+}
+
+function builtConfig(): unknown {
+  const file = path.join(process.cwd(), ".next", "required-server-files.json");
+  if (!fs.existsSync(file)) throw new Error("No production build here: run `npm run build` first");
+  return (JSON.parse(fs.readFileSync(file, "utf8")) as { config: unknown }).config;
 }
 
 function urlHost(host: string): string {

@@ -27,9 +27,15 @@ export interface RunTimeHeaderOptions {
   hsts: boolean;
 }
 
+/**
+ * Search engines neither index nor follow anything of a console (sign-in page, manifest and errors
+ * included): public/robots.txt asks crawlers not to come, this tells those that came through a link.
+ */
+export const ROBOTS = "noindex, nofollow";
+
 /** Headers every answer starts with (Next and the route handlers may set their own over them). */
 export function runTimeHeaders(options: RunTimeHeaderOptions): Array<[string, string]> {
-  return options.hsts ? [["strict-transport-security", HSTS]] : [];
+  return [["x-robots-tag", ROBOTS], ...(options.hsts ? ([["strict-transport-security", HSTS]] as Array<[string, string]>) : [])];
 }
 
 /**
