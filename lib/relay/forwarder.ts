@@ -7,7 +7,7 @@ import {
   recordDestinationSuccess,
   type RelayDestinationRow,
 } from "@/db/queries/relay-destinations";
-import { claimRelayItems, finishRelayAttempts, pruneRelayLog, type ClaimedRelayItem, type RelayAttemptResult } from "@/db/queries/relay-items";
+import { claimRelayItems, finishRelayAttempts, type ClaimedRelayItem, type RelayAttemptResult } from "@/db/queries/relay-items";
 import { listOneOffReplayTargets, type OneOffTarget } from "@/db/queries/relay-replays";
 import { createGroupCommit } from "@/lib/platform/group-commit";
 import { forwardBody } from "./forward-body";
@@ -20,9 +20,7 @@ const IDLE_MS = 500;
 // LINE's peaks at a few milliseconds a forward, few enough not to flood a small bot.
 const IN_FLIGHT_PER_TARGET = 8;
 const TARGETS_TTL_MS = 1000;
-// The relay log keeps 30 days; older finished items and their attempts are deleted in slices, every 10 min.
-const LOG_DAYS = 30;
-const PRUNE_EVERY_MS = 10 * 60_000;
+// The relay log is kept for RETAIN_RELAY_LOG_DAYS: lib/retention/ deletes older finished items.
 
 interface Target {
   key: string;
@@ -68,7 +66,6 @@ export function startRelayForwarder(options: {
   // The targets are read at most every TARGETS_TTL_MS: a busy intake wakes the loop hundreds of times a
   // second, and on PGlite every query waits for the one connection the webhook writes on.
   let cachedTargets: { at: number; list: Target[] } | undefined;
-  let lastPrune = Date.now();
 
   const loop = (async () => {
     while (!stopped) {
@@ -82,12 +79,6 @@ export function startRelayForwarder(options: {
         if (!stopped) console.error("[relay] claiming:", (err as Error).message);
       }
       if (stopped) break;
-      if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
-        lastPrune = Date.now();
-        await pruneRelayLog(db, { before: new Date(Date.now() - LOG_DAYS * 86_400_000), limit: 5000 }).catch((err: unknown) =>
-          console.error("[relay] pruning the log:", (err as Error).message),
-        );
-      }
       await new Promise<void>((resolve) => {
         if (woken) return resolve();
         const timer = setTimeout(resolve, claimed > 0 ? IDLE_MS / 5 : (options.idleMs ?? IDLE_MS));

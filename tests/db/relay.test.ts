@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { createDestination, getDestination, type RelayDestinationValues } from "@/db/queries/relay-destinations";
-import { pruneRelayLog } from "@/db/queries/relay-items";
+import { purgeRelayLog } from "@/db/queries/retention";
 import { listRelayItems } from "@/db/queries/relay-log";
 import { cancelReplay, getReplay } from "@/db/queries/relay-replays";
 import { startRelayForwarder } from "@/lib/relay/forwarder";
@@ -307,7 +307,7 @@ describe("relay", () => {
     expect(replayed[replayed.length - 1]!.at - replayed[0]!.at).toBeGreaterThanOrEqual(((replayed.length - 1) * 1000) / 5 - 100);
   }, 20_000);
 
-  it("keeps the relay log for 30 days: older finished forwards and their attempts go, pending ones stay", async () => {
+  it("keeps the relay log for its retention period: older finished forwards and their attempts go, pending ones stay", async () => {
     bot = await startSdkBot({ channelSecret: TEST_SECRET });
     const d = await destination({ url: bot.url });
     forwarder();
@@ -317,7 +317,7 @@ describe("relay", () => {
       (await listRelayItems(t.handle.db, { channelId: t.channelId, destinationId: d.id, limit: 5 })).every((i) => i.state === "succeeded"),
     );
     await t.handle.db.execute(sql`update relay_items set finished_at = now() - interval '31 days' where id in (select min(id) from relay_items)`);
-    expect(await pruneRelayLog(t.handle.db, { before: new Date(Date.now() - 30 * 86_400_000), limit: 100 })).toBe(1);
+    expect(await purgeRelayLog(t.handle.db, { channelId: t.channelId, before: new Date(Date.now() - 30 * 86_400_000), limit: 100 })).toBe(1);
     expect(await listRelayItems(t.handle.db, { channelId: t.channelId, destinationId: d.id, limit: 5 })).toHaveLength(2);
     const attempts = await t.handle.db.execute(sql`select count(*)::int as n from relay_attempts`);
     expect((attempts as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBe(2);
