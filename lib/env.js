@@ -112,6 +112,14 @@ const schema = z
     RETAIN_RELAY_LOG_DAYS: retainDays(30),
     RETAIN_MEDIA_DAYS: retainDays(0),
 
+    // Not read by the server: the admin API key `npm run admin -- backup` asks the running console with.
+    CONSOLE_API_KEY: optionalString.pipe(
+      z
+        .string()
+        .regex(/^oak_[0-9A-Za-z]{32}$/, "must be an API key (oak_…, from Settings → API keys, role admin)")
+        .optional(),
+    ),
+
     BENCH_ROUTES: bool,
 
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
