@@ -68,16 +68,21 @@ export async function* pgliteBackup(params: { db: Db; dataDir: string }): AsyncG
         bytes += entry.size;
       }
     }
-    const { stopLsn, labelFile } = await stopBackup(params.db);
+    const { stopLsn, stopSegment, labelFile } = await stopBackup(params.db);
     stopped = true;
-    // The WAL from the backup's start on: recovery replays it up to the stop position. Segments are named
-    // by timeline and position, so the ones from the start segment on sort after it.
+    // The WAL from the backup's start to its stop: recovery replays it up to the stop position. Segments
+    // are named by timeline and position, so they sort in order; later names are segments PostgreSQL
+    // recycled ahead of time (old contents, not needed).
     const startSegment = /\(file ([0-9A-F]{24})\)/.exec(labelFile)?.[1];
     if (!startSegment) throw new Error(`pg_backup_stop answered an unexpected backup_label:\n${labelFile}`);
     const wal = (await listDirectory(params.dataDir, "pg_wal", () => true)).filter((e) => e.type === "file" && /^pg_wal\/[0-9A-F]{24}$/.test(e.name));
-    const needed = wal.filter((e) => e.name.slice("pg_wal/".length) >= startSegment);
-    if (!needed.some((e) => e.name === `pg_wal/${startSegment}`)) {
-      throw new Error(`The WAL segment ${startSegment} the backup starts from was recycled while it was taken: take it again`);
+    const needed = wal.filter((e) => {
+      const segment = e.name.slice("pg_wal/".length);
+      return segment >= startSegment && segment <= stopSegment;
+    });
+    const missing = [startSegment, stopSegment].filter((segment) => !needed.some((e) => e.name === `pg_wal/${segment}`));
+    if (missing.length > 0) {
+      throw new Error(`The WAL segment ${missing.join(" and ")} the backup needs was recycled while it was taken: take it again`);
     }
     for (const entry of needed) {
       for await (const chunk of entryChunks(params.dataDir, entry)) yield chunk;

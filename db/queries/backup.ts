@@ -13,12 +13,13 @@ export async function startBackup(db: Db, params: { label: string }): Promise<{ 
 
 /**
  * End the backup: answers the backup_label file the copy must carry, and the WAL position it is
- * consistent at (everything committed before this call is in it, once the WAL up to here is copied).
+ * consistent at (everything committed before this call is in it, once the WAL up to here is copied) with
+ * the segment file that holds it.
  */
-export async function stopBackup(db: Db): Promise<{ stopLsn: string; labelFile: string }> {
-  const result = await db.execute(sql`select lsn::text as lsn, labelfile from pg_backup_stop(false)`);
-  const row = (result as unknown as { rows: Array<{ lsn: string; labelfile: string }> }).rows[0]!;
-  return { stopLsn: row.lsn, labelFile: row.labelfile };
+export async function stopBackup(db: Db): Promise<{ stopLsn: string; stopSegment: string; labelFile: string }> {
+  const result = await db.execute(sql`select lsn::text as lsn, pg_walfile_name(lsn) as segment, labelfile from pg_backup_stop(false)`);
+  const row = (result as unknown as { rows: Array<{ lsn: string; segment: string; labelfile: string }> }).rows[0]!;
+  return { stopLsn: row.lsn, stopSegment: row.segment, labelFile: row.labelfile };
 }
 
 /** What a restored database holds, to say so (and to find out that it opens and answers at all). */

@@ -47,6 +47,11 @@ function delivery() {
   return { body: JSON.stringify({ destination: BOT, events }), ids: events.map((e) => e.webhookEventId) };
 }
 
+function isWalSegmentHeader(chunk: Uint8Array): boolean {
+  const header = Buffer.from(chunk);
+  return header.length === 512 && header.toString("ascii", 257, 262) === "ustar" && /^pg_wal\/[0-9A-F]{24}\0/.test(header.toString("latin1", 0, 32));
+}
+
 async function missingEvents(handle: DatabaseHandle, ids: string[]): Promise<number> {
   const result = await handle.db.execute(sql`
     select count(*)::int as n from json_array_elements_text(${JSON.stringify(ids)}::json) as w(id)
@@ -55,7 +60,7 @@ async function missingEvents(handle: DatabaseHandle, ids: string[]): Promise<num
 }
 
 describe("backup of the embedded database", () => {
-  it("taken while deliveries are stored, restores to a database that opens and has every event acknowledged before it started", async () => {
+  it("taken while deliveries are stored, restores to a database that opens and has every event acknowledged before it started (and before it ended)", async () => {
     const live = path.join(dir, "live");
     const handle = await openDatabase({ kind: "pglite", dataDir: live });
     const channelId = await ensureDefaultChannel(handle.db, { lineChannelId: null });
@@ -83,10 +88,23 @@ describe("backup of the embedded database", () => {
       while (acknowledged.length < 3000) await new Promise((r) => setTimeout(r, 20));
       const beforeBackup = [...acknowledged];
       const file = path.join(dir, "live.tar");
-      await pipeline(Readable.from(pgliteBackup({ db: handle.db, dataDir: live })), fs.createWriteStream(file));
-      const afterBackup = acknowledged.length;
+      // The backup ends (pg_backup_stop) after the last data file and before the first WAL segment goes
+      // out: whatever was acknowledged before the chunk that brings that segment was asked for is in it.
+      let beforeStop: string[] | undefined;
+      const out = fs.createWriteStream(file);
+      const chunks = pgliteBackup({ db: handle.db, dataDir: live });
+      for (let i = 1; ; i++) {
+        // New WAL segments on the way: the backup must carry (and the restore replay) every one of them.
+        if (i === 100 || i === 400 || i === 800) await handle.db.execute(sql`select pg_switch_wal()`);
+        const acknowledgedSoFar = acknowledged.length;
+        const next = await chunks.next();
+        if (next.done) break;
+        if (!beforeStop && isWalSegmentHeader(next.value)) beforeStop = acknowledged.slice(0, acknowledgedSoFar);
+        if (!out.write(next.value)) await new Promise<void>((r) => out.once("drain", () => r()));
+      }
+      await new Promise<void>((r) => out.end(() => r()));
       // Writes went on while the backup was taken (it does not hold the database).
-      expect(afterBackup).toBeGreaterThan(beforeBackup.length);
+      expect(beforeStop!.length).toBeGreaterThan(beforeBackup.length);
       writing = false;
       await Promise.all([...senders, rewriter]);
 
@@ -104,6 +122,7 @@ describe("backup of the embedded database", () => {
       const reopened = await openDatabase({ kind: "pglite", dataDir: restoredDir });
       try {
         expect(await missingEvents(reopened, beforeBackup)).toBe(0);
+        expect(await missingEvents(reopened, beforeStop!)).toBe(0);
         const duplicates = await reopened.db.execute(
           sql`select count(*)::int as n from (select webhook_event_id from events group by 1 having count(*) > 1) d`,
         );
