@@ -29,7 +29,8 @@ export function retentionPolicyFromEnv(): RetentionPolicy {
 
 /**
  * What is purged of each kind at `now`: rows older than the cutoff, in this order. Nothing outlives
- * the events it belongs to: a message's media and a delivery's body go with the events at the latest.
+ * the events it belongs to: a message's media and a delivery's body go with the events at the latest
+ * (a body with its delivery, once the delivery's events are gone).
  */
 export function retentionCutoffs(policy: RetentionPolicy, now: Date): Array<{ kind: RetainedKind; before: Date }> {
   const before = (days: number) => new Date(now.getTime() - days * 86_400_000);
@@ -41,7 +42,11 @@ export function retentionCutoffs(policy: RetentionPolicy, now: Date): Array<{ ki
     { kind: "events", days: policy.eventsDays },
     // After the events: the deliveries they leave empty.
     { kind: "eventlessDeliveries", days: policy.eventsDays },
-    { kind: "deliveryBodies", days: capped(policy.deliveryBodiesDays) },
+    // Kept as long as the events or longer, a body goes with its delivery (eventlessDeliveries) anyway.
+    {
+      kind: "deliveryBodies",
+      days: policy.eventsDays > 0 && (policy.deliveryBodiesDays === 0 || policy.deliveryBodiesDays >= policy.eventsDays) ? 0 : policy.deliveryBodiesDays,
+    },
   ];
   return steps.filter((s) => s.days > 0).map((s) => ({ kind: s.kind, before: before(s.days) }));
 }

@@ -8,6 +8,8 @@ import {
   purgeEvents,
   purgeRejectedDeliveries,
   purgeRelayLog,
+  type PurgeCursor,
+  type PurgeResult,
 } from "@/db/queries/retention";
 import { FRIENDS_PROJECTION } from "@/lib/contacts/friends-projection";
 import { deleteMediaFiles } from "@/lib/media/media-store";
@@ -30,13 +32,16 @@ const MIN_BATCH = 20;
 const MAX_BATCH = 5000;
 const FIRST_BATCH = 200;
 
+/** Per kind: rows purged, batches, their total and their longest time. */
+type KindStats = Partial<Record<RetainedKind, { rows: number; batches: number; ms: number; longestMs: number }>>;
+
 export interface RetentionStats {
-  /** Per kind, since this process started: rows purged, batches, their total and longest time. */
-  kinds: Partial<Record<RetainedKind, { rows: number; batches: number; ms: number; longestMs: number }>>;
+  /** Since this process started. */
+  kinds: KindStats;
   passes: number;
   /** The pass under way (its start), or null. */
   runningSince: Date | null;
-  lastPass: { startedAt: Date; finishedAt: Date; rows: number } | null;
+  lastPass: { startedAt: Date; finishedAt: Date; kinds: KindStats } | null;
 }
 
 export interface RetentionTask extends BackgroundTask {
@@ -66,16 +71,17 @@ export function retentionTask(
   let pass: {
     steps: Array<{ kind: RetainedKind; before: Date }>;
     step: number;
+    /** Where the current step's last batch ended. */
+    cursor: PurgeCursor | null;
     startedAt: Date;
-    rows: Partial<Record<RetainedKind, number>>;
-    longestMs: Partial<Record<RetainedKind, number>>;
+    kinds: KindStats;
   } | null = null;
   // The batch size per kind, adjusted after every batch towards the time a batch may take.
   const sizes = new Map<RetainedKind, number>();
   const stats: RetentionStats = { kinds: {}, passes: 0, runningSince: null, lastPass: null };
 
-  async function batch(kind: RetainedKind, before: Date, limit: number): Promise<number> {
-    const p = { channelId: options.channelId, before, limit };
+  async function batch(kind: RetainedKind, before: Date, limit: number, after: PurgeCursor | null): Promise<PurgeResult> {
+    const p = { channelId: options.channelId, before, limit, after };
     switch (kind) {
       case "relayLog":
         return purgeRelayLog(db, p);
@@ -93,20 +99,19 @@ export function retentionTask(
         const inDirectory = expired.filter((m) => m.storage === "directory").map((m) => m.messageId);
         for (const messageId of inDirectory) await deleteMediaFiles(options.mediaDir, { channelId: options.channelId, messageId });
         await forgetMediaFiles(db, { channelId: options.channelId, messageIds: inDirectory });
-        return expired.length;
+        return { rows: expired.length, last: null };
       }
     }
   }
 
   function record(kind: RetainedKind, rows: number, ms: number, limit: number) {
-    const k = (stats.kinds[kind] ??= { rows: 0, batches: 0, ms: 0, longestMs: 0 });
-    k.rows += rows;
-    k.batches++;
-    k.ms += ms;
-    k.longestMs = Math.max(k.longestMs, ms);
-    if (pass) {
-      pass.rows[kind] = (pass.rows[kind] ?? 0) + rows;
-      pass.longestMs[kind] = Math.max(pass.longestMs[kind] ?? 0, ms);
+    for (const kinds of [stats.kinds, pass?.kinds]) {
+      if (!kinds) continue;
+      const k = (kinds[kind] ??= { rows: 0, batches: 0, ms: 0, longestMs: 0 });
+      k.rows += rows;
+      k.batches++;
+      k.ms += ms;
+      k.longestMs = Math.max(k.longestMs, ms);
     }
     // Towards the target time, at most doubling or halving at once (one slow batch is not a trend). A
     // short batch that was not full says nothing about a bigger one.
@@ -119,16 +124,13 @@ export function retentionTask(
 
   function finishPass() {
     if (!pass) return;
-    const rows = Object.values(pass.rows).reduce((a, b) => a + b, 0);
+    const purged = Object.entries(pass.kinds).filter(([, k]) => k.rows > 0);
     const finishedAt = new Date();
     stats.passes++;
     stats.runningSince = null;
-    stats.lastPass = { startedAt: pass.startedAt, finishedAt, rows };
-    if (rows > 0) {
-      const longest = pass.longestMs;
-      const parts = Object.entries(pass.rows).map(
-        ([kind, n]) => `${kind} ${n.toLocaleString("en")} (longest batch ${Math.round(longest[kind as RetainedKind] ?? 0)} ms)`,
-      );
+    stats.lastPass = { startedAt: pass.startedAt, finishedAt, kinds: pass.kinds };
+    if (purged.length > 0) {
+      const parts = purged.map(([kind, k]) => `${kind} ${k.rows.toLocaleString("en")} (longest batch ${Math.round(k.longestMs)} ms)`);
       log(`[retention] purged in ${((finishedAt.getTime() - pass.startedAt.getTime()) / 1000).toFixed(1)} s: ${parts.join(", ")}`);
     }
     pass = null;
@@ -143,7 +145,7 @@ export function retentionTask(
         nextCheckAt = t + checkEveryMs;
         const steps = retentionCutoffs(policy, new Date());
         if (steps.length === 0) return 0;
-        pass = { steps, step: 0, startedAt: new Date(), rows: {}, longestMs: {} };
+        pass = { steps, step: 0, cursor: null, startedAt: new Date(), kinds: {} };
         stats.runningSince = pass.startedAt;
       }
       // One batch that purged something, then back to the runner; a kind with nothing (more) to purge
@@ -152,10 +154,14 @@ export function retentionTask(
         const { kind, before } = pass.steps[pass.step]!;
         const limit = sizes.get(kind) ?? FIRST_BATCH;
         const started = performance.now();
-        const rows = await batch(kind, before, limit);
+        const { rows, last } = await batch(kind, before, limit, pass.cursor);
         record(kind, rows, performance.now() - started, limit);
+        pass.cursor = last;
         // Fewer than asked: this kind is done (or another instance holds the rest).
-        if (rows < limit) pass.step++;
+        if (rows < limit) {
+          pass.step++;
+          pass.cursor = null;
+        }
         if (rows > 0) return rows;
       }
       finishPass();

@@ -317,7 +317,7 @@ describe("relay", () => {
       (await listRelayItems(t.handle.db, { channelId: t.channelId, destinationId: d.id, limit: 5 })).every((i) => i.state === "succeeded"),
     );
     await t.handle.db.execute(sql`update relay_items set finished_at = now() - interval '31 days' where id in (select min(id) from relay_items)`);
-    expect(await purgeRelayLog(t.handle.db, { channelId: t.channelId, before: new Date(Date.now() - 30 * 86_400_000), limit: 100 })).toBe(1);
+    expect((await purgeRelayLog(t.handle.db, { channelId: t.channelId, before: new Date(Date.now() - 30 * 86_400_000), limit: 100 })).rows).toBe(1);
     expect(await listRelayItems(t.handle.db, { channelId: t.channelId, destinationId: d.id, limit: 5 })).toHaveLength(2);
     const attempts = await t.handle.db.execute(sql`select count(*)::int as n from relay_attempts`);
     expect((attempts as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBe(2);

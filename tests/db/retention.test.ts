@@ -10,7 +10,16 @@ import { getMedia } from "@/db/queries/media";
 import { createDestination } from "@/db/queries/relay-destinations";
 import { claimRelayItems } from "@/db/queries/relay-items";
 import { listRelayItems } from "@/db/queries/relay-log";
-import { expireMedia, purgeDeliveryBodies, purgeEventlessDeliveries, purgeEvents, purgeRejectedDeliveries, purgeRelayLog } from "@/db/queries/retention";
+import {
+  expireMedia,
+  purgeDeliveryBodies,
+  purgeEventlessDeliveries,
+  purgeEvents,
+  purgeRejectedDeliveries,
+  purgeRelayLog,
+  type PurgeCursor,
+  type PurgeResult,
+} from "@/db/queries/retention";
 import { getDelivery, recordTimings, storeDeliveries, type DeliveryRecord } from "@/db/queries/webhook";
 import { media } from "@/db/schema/media";
 import { FRIENDS_PROJECTION } from "@/lib/contacts/friends-projection";
@@ -93,13 +102,15 @@ async function count(table: string, where = "true"): Promise<number> {
   return (result as unknown as { rows: Array<{ n: number }> }).rows[0]!.n;
 }
 
-/** Every row older than the cutoff, batch after batch (what one instance's task does, minus its pacing). */
-async function drain(purge: (limit: number) => Promise<number>, limit = 7) {
+/** Every row older than the cutoff, batch after batch, each after the last (what one instance's task does, minus its pacing). */
+async function drain(purge: (limit: number, after: PurgeCursor | null) => Promise<PurgeResult>, limit = 7) {
   let total = 0;
+  let after: PurgeCursor | null = null;
   for (;;) {
-    const n = await purge(limit);
-    total += n;
-    if (n < limit) return total;
+    const { rows, last } = await purge(limit, after);
+    total += rows;
+    after = last;
+    if (rows < limit) return total;
   }
 }
 
@@ -128,7 +139,7 @@ describe("retention", () => {
     for (let i = 0; i < 20; i++) old.push(await deliver(daysAgo(40 - i / 10), [textEvent("Uold", daysAgo(40 - i / 10))]));
     const recent = await deliver(daysAgo(2), [textEvent("Unew", daysAgo(2))]);
 
-    const purged = await drain((limit) => purgeDeliveryBodies(db(), { channelId: t.channelId, before: daysAgo(30), limit }));
+    const purged = await drain((limit, after) => purgeDeliveryBodies(db(), { channelId: t.channelId, before: daysAgo(30), limit, after }));
     expect(purged).toBe(20);
     expect(await count("webhook_deliveries")).toBe(21);
     expect(await count("events")).toBe(21);
@@ -138,20 +149,20 @@ describe("retention", () => {
     expect(gone).toMatchObject({ body: "", bodyPurgedAt: expect.any(Date), storedEvents: [expect.anything()] });
     expect((await getDelivery(db(), { channelId: t.channelId, id: recent }))!.body).toContain('"events"');
     // A second pass finds nothing more.
-    expect(await purgeDeliveryBodies(db(), { channelId: t.channelId, before: daysAgo(30), limit: 100 })).toBe(0);
+    expect((await purgeDeliveryBodies(db(), { channelId: t.channelId, before: daysAgo(30), limit: 100 })).rows).toBe(0);
   });
 
   it("keeps a body while relay still has it to forward, and forwards a purged one rebuilt from its events", async () => {
     const dest = await relayDestination();
     const pending = await deliver(daysAgo(40), [textEvent("U1", daysAgo(40))]);
     expect(await count("relay_items", "state = 'pending'")).toBe(1);
-    expect(await purgeDeliveryBodies(db(), { channelId: t.channelId, before: daysAgo(30), limit: 100 })).toBe(0);
+    expect((await purgeDeliveryBodies(db(), { channelId: t.channelId, before: daysAgo(30), limit: 100 })).rows).toBe(0);
     expect((await getDelivery(db(), { channelId: t.channelId, id: pending }))!.body).not.toBe("");
 
     // A replay or a retry after the body went (the guard passed, e.g. an item given up and replayed):
     // the bot gets the events rebuilt into a body, signed again, never an empty body.
     await db().execute(sql`update relay_items set state = 'expired', finished_at = now()`);
-    expect(await purgeDeliveryBodies(db(), { channelId: t.channelId, before: daysAgo(30), limit: 100 })).toBe(1);
+    expect((await purgeDeliveryBodies(db(), { channelId: t.channelId, before: daysAgo(30), limit: 100 })).rows).toBe(1);
     await db().execute(sql`update relay_items set state = 'pending', finished_at = null`);
     const [item] = await claimRelayItems(db(), { destinationId: dest.id, limit: 1, worker: "test", leaseMs: 10_000 });
     expect(item!.whole).toBe(false);
@@ -162,13 +173,34 @@ describe("retention", () => {
     expect(sent.signature).not.toBe("sig");
   });
 
+  it("starts each batch after the last one: a row left for later is passed over for the rest of the pass, and taken by the next", async () => {
+    const dest = await relayDestination(false);
+    const ids = [];
+    for (let i = 0; i < 12; i++) ids.push(await deliver(daysAgo(60 - i / 10), [textEvent("U1", daysAgo(60 - i / 10))]));
+    // Relay still has to forward the fourth one (its destination is paused): its body stays for now.
+    await db().execute(sql`insert into relay_items (channel_id, destination_id, delivery_id, event_ids, whole, order_key, received_at)
+      values (${t.channelId}, ${dest.id}, ${ids[3]!}, '{}', true, 'U1', now())`);
+    const first = await purgeDeliveryBodies(db(), { channelId: t.channelId, before: daysAgo(30), limit: 5 });
+    expect(first.rows).toBe(5);
+    expect(first.last!.id).toBe(ids[5]);
+    const second = await purgeDeliveryBodies(db(), { channelId: t.channelId, before: daysAgo(30), limit: 5, after: first.last });
+    expect(second.rows).toBe(5);
+    expect(second.last!.id).toBe(ids[10]);
+    expect((await purgeDeliveryBodies(db(), { channelId: t.channelId, before: daysAgo(30), limit: 5, after: second.last })).rows).toBe(1);
+    expect(await count("webhook_deliveries", "body_purged_at is null")).toBe(1);
+
+    await db().execute(sql`update relay_items set state = 'cancelled', finished_at = now()`);
+    expect(await drain((limit, after) => purgeDeliveryBodies(db(), { channelId: t.channelId, before: daysAgo(30), limit, after }))).toBe(1);
+    expect(await count("webhook_deliveries", "body_purged_at is null")).toBe(0);
+  });
+
   it("deletes refused deliveries and their timings past the period, and nothing accepted", async () => {
     for (let i = 0; i < 12; i++) await refused(daysAgo(45 - i));
     const recentRefusal = await refused(daysAgo(1));
     await deliver(daysAgo(60), [textEvent("U1", daysAgo(60))]);
 
     // 12 refused deliveries and their 12 timings.
-    expect(await drain((limit) => purgeRejectedDeliveries(db(), { channelId: t.channelId, before: daysAgo(30), limit }))).toBe(24);
+    expect(await drain((limit, after) => purgeRejectedDeliveries(db(), { channelId: t.channelId, before: daysAgo(30), limit, after }))).toBe(24);
     expect(await count("webhook_deliveries", "status_code >= 300")).toBe(1);
     expect(await count("webhook_timings", "status_code >= 300")).toBe(1);
     expect((await getDelivery(db(), { channelId: t.channelId, id: recentRefusal }))!.statusCode).toBe(401);
@@ -189,16 +221,17 @@ describe("retention", () => {
     // Events after the projection's position are not purged yet, even when old.
     const position = ((await db().execute(sql`select min(id)::int + 9 as p from events`)) as unknown as { rows: Array<{ p: number }> }).rows[0]!.p;
     await setProjectionPosition(db(), { name: FRIENDS_PROJECTION, lastEventId: position });
-    const purge = (limit: number) => purgeEvents(db(), { channelId: t.channelId, before: daysAgo(90), limit, upToEventId: position });
+    const purge = (limit: number, after: PurgeCursor | null) =>
+      purgeEvents(db(), { channelId: t.channelId, before: daysAgo(90), limit, after, upToEventId: position });
     expect(await drain(purge)).toBe(10);
     await projectAll(db());
     const upTo = ((await db().execute(sql`select max(id)::int as p from events`)) as unknown as { rows: Array<{ p: number }> }).rows[0]!.p;
-    expect(await drain((limit) => purgeEvents(db(), { channelId: t.channelId, before: daysAgo(90), limit, upToEventId: upTo }))).toBe(12);
+    expect(await drain((limit, after) => purgeEvents(db(), { channelId: t.channelId, before: daysAgo(90), limit, after, upToEventId: upTo }))).toBe(12);
     expect(await count("events")).toBe(51 - 22);
     expect(await count("events", `"timestamp" < now() - interval '90 days'`)).toBe(0);
 
     // The deliveries of those events, and their timings; each delivery holding a newer event stays.
-    expect(await drain((limit) => purgeEventlessDeliveries(db(), { channelId: t.channelId, before: daysAgo(90), limit }))).toBe(11);
+    expect(await drain((limit, after) => purgeEventlessDeliveries(db(), { channelId: t.channelId, before: daysAgo(90), limit, after }))).toBe(11);
     expect(await count("webhook_deliveries")).toBe(26 - 11);
     expect(await count("webhook_timings")).toBe(26 - 11);
     expect(await count("webhook_deliveries d", "not exists (select 1 from events e where e.delivery_id = d.id)")).toBe(0);
@@ -215,8 +248,8 @@ describe("retention", () => {
     await db().execute(sql`update relay_items set state = 'succeeded', attempts = 1, last_status = 200, finished_at = now() - interval '2 days'`);
     await projectAll(db());
     const upTo = ((await db().execute(sql`select max(id)::int as p from events`)) as unknown as { rows: Array<{ p: number }> }).rows[0]!.p;
-    expect(await purgeEvents(db(), { channelId: t.channelId, before: daysAgo(30), limit: 100, upToEventId: upTo })).toBe(1);
-    expect(await purgeEventlessDeliveries(db(), { channelId: t.channelId, before: daysAgo(30), limit: 100 })).toBe(1);
+    expect((await purgeEvents(db(), { channelId: t.channelId, before: daysAgo(30), limit: 100, upToEventId: upTo })).rows).toBe(1);
+    expect((await purgeEventlessDeliveries(db(), { channelId: t.channelId, before: daysAgo(30), limit: 100 })).rows).toBe(1);
 
     const log = await readRelayLog(db(), { channelId: t.channelId, destinationId: dest.id, limit: 10 });
     expect(log.items).toHaveLength(1);
@@ -225,8 +258,8 @@ describe("retention", () => {
     expect(item).toMatchObject({ state: "succeeded", body: "", bodyRemoved: true });
 
     // The log itself goes after its own period.
-    expect(await purgeRelayLog(db(), { channelId: t.channelId, before: daysAgo(30), limit: 100 })).toBe(0);
-    expect(await purgeRelayLog(db(), { channelId: t.channelId, before: daysAgo(1), limit: 100 })).toBe(1);
+    expect((await purgeRelayLog(db(), { channelId: t.channelId, before: daysAgo(30), limit: 100 })).rows).toBe(0);
+    expect((await purgeRelayLog(db(), { channelId: t.channelId, before: daysAgo(1), limit: 100 })).rows).toBe(1);
     expect(await listRelayItems(db(), { channelId: t.channelId, destinationId: dest.id, limit: 10 })).toEqual([]);
     expect(await count("relay_attempts")).toBe(0);
   });
@@ -343,11 +376,11 @@ describe("retention", () => {
     try {
       const instances: Db[] = [db(), other?.db ?? db()];
       const purged = await Promise.all(
-        instances.map((d) => drain((limit) => purgeEvents(d, { channelId: t.channelId, before: daysAgo(30), limit, upToEventId: upTo }), 20)),
+        instances.map((d) => drain((limit, after) => purgeEvents(d, { channelId: t.channelId, before: daysAgo(30), limit, after, upToEventId: upTo }), 20)),
       );
       expect(purged[0]! + purged[1]!).toBe(300);
       const deliveries = await Promise.all(
-        instances.map((d) => drain((limit) => purgeEventlessDeliveries(d, { channelId: t.channelId, before: daysAgo(30), limit }), 20)),
+        instances.map((d) => drain((limit, after) => purgeEventlessDeliveries(d, { channelId: t.channelId, before: daysAgo(30), limit, after }), 20)),
       );
       expect(deliveries[0]! + deliveries[1]!).toBe(300);
       expect(await count("events")).toBe(0);
