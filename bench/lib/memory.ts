@@ -13,3 +13,16 @@ export function peakMemoryMb(pid: number): number | null {
     return null;
   }
 }
+
+/**
+ * Start the peak over (Linux: VmHWM falls to the current resident size), so the next peakMemoryMb is the
+ * peak of what follows: a phase's own, not start-up's. False when not possible (another OS, no rights).
+ */
+export function resetPeakMemory(pid: number): boolean {
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    return true;
+  } catch {
+    return false;
+  }
+}
