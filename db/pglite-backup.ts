@@ -90,6 +90,8 @@ export async function* pgliteBackup(params: { db: Db; dataDir: string }): AsyncG
       bytes += entry.size;
     }
     yield* textEntry("backup_label", labelFile);
+    files++;
+    bytes += Buffer.byteLength(labelFile);
     const manifest: BackupManifest = {
       format: 1,
       kind: "pglite-data-dir",
