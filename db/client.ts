@@ -24,6 +24,8 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** PGlite only: the data directory as a tarball (tests clone a migrated database from it). */
   dumpDataDir?: () => Promise<Blob>;
+  /** PGlite on disk only: its data directory (absolute), which a backup copies (db/pglite-backup.ts). */
+  dataDir?: string;
 }
 
 export type OpenDatabaseOptions =
@@ -117,6 +119,7 @@ async function openPglite(options: Extract<OpenDatabaseOptions, { kind: "pglite"
       }
     },
     dumpDataDir: () => bridge.dumpDataDir(),
+    dataDir: options.dataDir ? path.resolve(options.dataDir) : undefined,
   };
 }
 

@@ -33,6 +33,17 @@ const hostname = z
   .regex(/^(\[[0-9a-f:.%\w]+\]|[0-9a-z.:%_-]+)$/i, "must be a host name or an IP address such as 127.0.0.1 or ::")
   .transform((v) => v.replace(/^\[(.*)\]$/, "$1"));
 
+// Days to keep something: a whole number, 0 (or empty) to keep it for good.
+const retainDays = (fallback) =>
+  optionalString.pipe(
+    z.coerce
+      .number({ error: "must be a number of days (0 keeps it for good)" })
+      .int("must be a whole number of days")
+      .min(0, "must be a number of days (0 keeps it for good)")
+      .max(36_500, "must be at most 36500 days (0 keeps it for good)")
+      .default(fallback),
+  );
+
 const httpUrl = z
   .string()
   .url("must be a URL such as https://api.line.me")
@@ -93,6 +104,21 @@ const schema = z
     // demo mode, whose sample bot runs on this machine), and how long a delivery is retried.
     RELAY_ALLOW_PRIVATE_URLS: z.enum(["1", "0", "true", "false", "yes", "no", ""]).optional(),
     RELAY_RETRY_HOURS: z.coerce.number().min(0.01).max(168, "must be at most 168 hours (a week)").default(24),
+
+    // Retention (lib/retention/): how many days each kind of data is kept, 0 for good.
+    RETAIN_DELIVERY_BODIES_DAYS: retainDays(30),
+    RETAIN_REJECTED_DELIVERIES_DAYS: retainDays(30),
+    RETAIN_EVENTS_DAYS: retainDays(0),
+    RETAIN_RELAY_LOG_DAYS: retainDays(30),
+    RETAIN_MEDIA_DAYS: retainDays(0),
+
+    // Not read by the server: the admin API key `npm run admin -- backup` asks the running console with.
+    CONSOLE_API_KEY: optionalString.pipe(
+      z
+        .string()
+        .regex(/^oak_[0-9A-Za-z]{32}$/, "must be an API key (oak_…, from Settings → API keys, role admin)")
+        .optional(),
+    ),
 
     BENCH_ROUTES: bool,
 

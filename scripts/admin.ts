@@ -6,8 +6,12 @@
 //                            way back in for an admin locked out (the only admin, who forgot their password)
 //   disable-two-factor <email>   turns two-factor sign-in off for a member who lost their authenticator
 //                                app and recovery codes (they sign in with the password alone, then set it up again)
-// Works on the configured database (.env / environment). With embedded PGlite, stop the console first:
-// one process at a time may open it.
+//   backup <file> [--url <console URL>]   a consistent backup of the embedded database, taken by the
+//                                          running console (CONSOLE_API_KEY: an admin API key)
+//   restore <file> [--data-dir <dir>]     unpack a backup into a new or empty data directory and check it
+// The others work on the configured database (.env / environment). With embedded PGlite, stop the console
+// first: one process at a time may open it. backup asks the running console instead, which holds the
+// database; restore writes a new directory, never the one in use.
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
@@ -20,19 +24,37 @@ import { createFirstAdmin } from "../lib/auth/accounts";
 import { generateApiKey } from "../lib/auth/api-key-secret";
 import { issuePasswordReset, RESET_LINK_HOURS } from "../lib/auth/password-resets";
 import { setupBodySchema } from "../lib/auth/schemas";
-import { EnvError, parseEnv } from "../lib/env.js";
+import { downloadBackup } from "../lib/backup/download";
+import { restoreBackup } from "../lib/backup/restore";
+import { EnvError, parseEnv, type Env } from "../lib/env.js";
 
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
 const [command, ...rest] = process.argv.slice(2);
 const { values, positionals } = parseArgs({
   args: rest,
   allowPositionals: true,
-  options: { name: { type: "string" }, role: { type: "string" }, email: { type: "string" }, password: { type: "string" } },
+  options: {
+    name: { type: "string" },
+    role: { type: "string" },
+    email: { type: "string" },
+    password: { type: "string" },
+    url: { type: "string" },
+    "data-dir": { type: "string" },
+  },
 });
 const ADMIN_COMMAND = { kind: "system", name: "npm run admin" } as const;
 
 try {
   const e = parseEnv(process.env);
+  if (command === "backup") await backup(e);
+  else if (command === "restore") await restore(e);
+  else await withDatabase(e);
+} catch (err) {
+  if (err instanceof EnvError) fail(err.message);
+  fail((err as Error).message);
+}
+
+async function withDatabase(e: Env) {
   const handle = e.DATABASE_URL
     ? await openDatabase({ kind: "postgres", url: e.DATABASE_URL })
     : await openDatabase({ kind: "pglite", dataDir: e.PGLITE_DATA_DIR });
@@ -41,9 +63,34 @@ try {
   } finally {
     await handle.close();
   }
-} catch (err) {
-  if (err instanceof EnvError) fail(err.message);
-  fail((err as Error).message);
+}
+
+async function backup(e: Env) {
+  const file = positionals[0];
+  if (!file) fail("usage: npm run admin -- backup <file> [--url <console URL>]");
+  if (e.DATABASE_URL) fail("This console uses PostgreSQL (DATABASE_URL): back it up with pg_dump, as the README shows.");
+  if (!e.CONSOLE_API_KEY) fail("Set CONSOLE_API_KEY to an API key with the admin role (Settings → API keys): the running console takes the backup.");
+  const url = values.url ?? `http://127.0.0.1:${e.PORT}`;
+  const started = performance.now();
+  const { bytes, manifest } = await downloadBackup({ url, apiKey: e.CONSOLE_API_KEY!, file: file! });
+  console.log(
+    `Backup written to ${file}: ${(bytes / 1024 / 1024).toFixed(1)} MB, ${manifest.files} files, in ${((performance.now() - started) / 1000).toFixed(1)} s.\n` +
+      `It is the database as it was at ${manifest.finishedAt} (WAL ${manifest.stopLsn}). Restore it with: npm run admin -- restore ${file} --data-dir <new dir>`,
+  );
+}
+
+async function restore(e: Env) {
+  const file = positionals[0];
+  if (!file) fail("usage: npm run admin -- restore <file> [--data-dir <dir>]");
+  const dataDir = values["data-dir"] ?? e.PGLITE_DATA_DIR;
+  const restored = await restoreBackup({ file: file!, dataDir });
+  const s = restored.summary;
+  console.log(
+    `Restored ${file} into ${dataDir} (${restored.files} files, ${(restored.bytes / 1024 / 1024).toFixed(1)} MB), taken at ${restored.manifest.finishedAt}.\n` +
+      `It opens and holds ${s.events} events (newest ${s.newestEventAt?.toISOString() ?? "none"}), ${s.deliveries} deliveries, ${s.friends} friends, ` +
+      `${s.sends} sends, ${s.members} members; ${s.migrations} migrations applied (the console applies newer ones when it starts).\n` +
+      `Start the console on it with PGLITE_DATA_DIR=${dataDir}.`,
+  );
 }
 
 async function run(db: Awaited<ReturnType<typeof openDatabase>>["db"]) {
@@ -107,7 +154,9 @@ async function run(db: Awaited<ReturnType<typeof openDatabase>>["db"]) {
           "       npm run admin -- create-admin --email <email> --password <password> [--name <name>]\n" +
           "       npm run admin -- list-members\n" +
           "       npm run admin -- reset-password <email>\n" +
-          "       npm run admin -- disable-two-factor <email>",
+          "       npm run admin -- disable-two-factor <email>\n" +
+          "       npm run admin -- backup <file> [--url <console URL>]\n" +
+          "       npm run admin -- restore <file> [--data-dir <dir>]",
       );
   }
 }

@@ -15,7 +15,7 @@ export interface AppServer {
  * with the given environment; resolves when /api/health answers ok. Without LINE credentials in `env`
  * it runs without the demo's fake platform (DEMO_MODE=0): the benchmark measures the console alone.
  */
-export async function startApp(opts: { port: number; env: Record<string, string> }): Promise<AppServer> {
+export async function startApp(opts: { port: number; env: Record<string, string>; logFile?: string }): Promise<AppServer> {
   if (!fs.existsSync(path.join(".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npx next build` first (the benchmark measures `npm start`).");
   }
@@ -28,8 +28,17 @@ export async function startApp(opts: { port: number; env: Record<string, string>
     detached: true,
   });
   let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
+  // The server's own output, also to a file when asked (what it said before it stopped, in a long run).
+  const log = opts.logFile ? fs.createWriteStream(opts.logFile) : undefined;
+  child.stdout!.on("data", (d) => {
+    output += d;
+    log?.write(d);
+  });
+  child.stderr!.on("data", (d) => {
+    output += d;
+    log?.write(d);
+  });
+  child.once("exit", (code, signal) => log?.end(`[bench] the server exited: code ${code}, signal ${signal}\n`));
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`npm start exited:\n${output}`);

@@ -125,19 +125,28 @@ function DeliveryDetailBody({ delivery }: { delivery: DeliveryDetailItem }) {
           <RelaySection of={{ kind: "delivery", id: delivery.id }} fixtureBody={delivery.bodyTruncated ? null : delivery.body} />
         </div>
         <section className="min-w-0 space-y-2">
-          <CodeBlock
-            code={body.text}
-            language={body.json ? "json" : "text"}
-            label={t("rawBody")}
-            maxHeight="40rem"
-            title={
-              <h2>
-                {t("rawBody")}
-                <span className="ml-2 font-normal text-subtle-foreground">{body.json ? t("formatJson") : t("formatRaw")}</span>
-              </h2>
-            }
-            toolbar={<CopyButton value={delivery.body} label={t("copyBody")} copiedLabel={tc("copied")} showLabel />}
-          />
+          {delivery.bodyPurgedAt ? (
+            <>
+              <h2 className="text-sm font-medium">{t("rawBody")}</h2>
+              <p className="rounded-lg border border-dashed px-4 py-3 text-sm text-muted-foreground">
+                {t("bodyPurged", { date: format.dateTime(new Date(delivery.bodyPurgedAt), { dateStyle: "medium" }) })}
+              </p>
+            </>
+          ) : (
+            <CodeBlock
+              code={body.text}
+              language={body.json ? "json" : "text"}
+              label={t("rawBody")}
+              maxHeight="40rem"
+              title={
+                <h2>
+                  {t("rawBody")}
+                  <span className="ml-2 font-normal text-subtle-foreground">{body.json ? t("formatJson") : t("formatRaw")}</span>
+                </h2>
+              }
+              toolbar={<CopyButton value={delivery.body} label={t("copyBody")} copiedLabel={tc("copied")} showLabel />}
+            />
+          )}
           {delivery.bodyTruncated && (
             <p className="text-xs text-muted-foreground">
               {t("truncated", { kept: formatBytes(storedBytes, locale), total: formatBytes(delivery.bodyBytes, locale) })}

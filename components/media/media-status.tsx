@@ -17,7 +17,7 @@ export function MediaStatus({ state, compact = false, className }: { state: Medi
           ? ExternalLink
           : state === "too_large"
             ? FileWarning
-            : state === "gone"
+            : state === "gone" || state === "expired"
               ? CircleSlash
               : ImageOff;
   return (

@@ -2,13 +2,14 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 
-export type MediaState = "loading" | "ready" | "pending" | "gone" | "missing" | "too_large" | "external" | "failed" | "no_preview";
+export type MediaState = "loading" | "ready" | "pending" | "gone" | "missing" | "too_large" | "external" | "expired" | "failed" | "no_preview";
 
 const CODES: Record<string, MediaState> = {
   media_gone: "gone",
   media_missing: "missing",
   media_too_large: "too_large",
   media_external: "external",
+  media_expired: "expired",
   media_no_preview: "no_preview",
   not_found: "missing",
 };

@@ -3,6 +3,13 @@ import type { Db } from "../client";
 import { relayAttempts, relayItems } from "../schema/relay";
 import { events, webhookDeliveries } from "../schema/webhook";
 
+/**
+ * Whether LINE's bytes of the joined delivery `d` are still kept. Retention empties old bodies (never one
+ * with a pending item, but a replay or the log may come later) and, with the events, deletes old
+ * deliveries: what cannot go as LINE sent it is rebuilt from the events, as a filtered part is.
+ */
+export const BODY_KEPT = sql`(d.id is not null and d.body_purged_at is null)`;
+
 /** A claimed item with what it takes to send it. */
 export interface ClaimedRelayItem {
   id: number;
@@ -61,13 +68,13 @@ export async function claimRelayItems(
       from due where i.id = due.id
       returning i.id, i.destination_id, i.replay_id, i.delivery_id, i.event_ids, i.whole, i.attempts, i.received_at
     )
-    select c.id, c.destination_id, c.replay_id, c.delivery_id, c.whole, c.attempts, c.received_at,
+    select c.id, c.destination_id, c.replay_id, c.delivery_id, c.whole and ${BODY_KEPT} as whole, c.attempts, c.received_at,
       d.body, d.line_signature, d.destination,
       array_to_string(c.event_ids, ',') as event_ids_text,
-      case when c.replay_id is not null or not c.whole then
+      case when c.replay_id is not null or not (c.whole and ${BODY_KEPT}) then
         (select string_agg(e.payload::text, ',' order by e.id) from ${events} e where e.id = any (c.event_ids)) end as payloads,
       (select min(e."timestamp") from ${events} e where e.id = any (c.event_ids) and e.reply_token is not null) as reply_from
-    from claimed c join ${webhookDeliveries} d on d.id = c.delivery_id
+    from claimed c left join ${webhookDeliveries} d on d.id = c.delivery_id
     order by c.id`);
   type Row = {
     id: string;
@@ -78,7 +85,7 @@ export async function claimRelayItems(
     whole: boolean;
     attempts: number;
     received_at: string | Date;
-    body: string;
+    body: string | null;
     line_signature: string | null;
     destination: string | null;
     payloads: string | null;
@@ -93,7 +100,7 @@ export async function claimRelayItems(
     whole: r.whole,
     attempts: Number(r.attempts),
     receivedAt: new Date(r.received_at),
-    deliveryBody: r.body,
+    deliveryBody: r.body ?? "",
     lineSignature: r.line_signature,
     destination: r.destination,
     eventsJson: r.payloads,
@@ -151,18 +158,6 @@ export async function finishRelayAttempts(db: Db, params: { results: RelayAttemp
     )
     insert into ${relayAttempts} (item_id, attempt, started_at, duration_ms, status_code, response_head, error, after_reply_deadline)
     select item_id, attempt, started_at, duration_ms, status_code, response_head, error, late from r`);
-}
-
-/** Finished items and their attempts older than `before` go (the relay log keeps what is newer). */
-export async function pruneRelayLog(db: Db, params: { before: Date; limit: number }) {
-  const result = await db.execute(sql`
-    with old as (
-      select id from ${relayItems} where finished_at is not null and finished_at < ${params.before.toISOString()}::timestamptz
-      limit ${params.limit}
-    ),
-    a as (delete from ${relayAttempts} where item_id in (select id from old))
-    delete from ${relayItems} where id in (select id from old) returning id`);
-  return (result as unknown as { rows: unknown[] }).rows.length;
 }
 
 /**

@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { relayAttempts, relayDestinations, relayItems } from "../schema/relay";
 import { events, webhookDeliveries } from "../schema/webhook";
-import type { ClaimedRelayItem } from "./relay-items";
+import { BODY_KEPT, type ClaimedRelayItem } from "./relay-items";
 
 export type RelayOutcome = "pending" | "succeeded" | "refused" | "expired" | "cancelled" | "failing";
 
@@ -76,18 +76,20 @@ export async function relayAttemptsOf(db: Db, params: { itemIds: number[] }) {
 export async function relayItemWithContent(
   db: Db,
   params: { channelId: number; id: number },
-): Promise<(ClaimedRelayItem & { summary: RelayItemSummary }) | undefined> {
+): Promise<(ClaimedRelayItem & { summary: RelayItemSummary; contentRemoved: boolean }) | undefined> {
   const result = await db.execute(sql`
-    select ${itemColumns}, i.whole, d.body, d.line_signature, d.destination,
-      case when i.replay_id is not null or not i.whole then
+    select ${itemColumns}, i.whole and ${BODY_KEPT} as whole, d.body, d.line_signature, d.destination,
+      case when i.replay_id is not null or not (i.whole and ${BODY_KEPT}) then
         (select string_agg(e.payload::text, ',' order by e.id) from ${events} e where e.id = any (i.event_ids)) end as payloads
-    from ${relayItems} i join ${webhookDeliveries} d on d.id = i.delivery_id
+    from ${relayItems} i left join ${webhookDeliveries} d on d.id = i.delivery_id
     where i.channel_id = ${params.channelId} and i.id = ${params.id}`);
   const row = (result as unknown as { rows: Array<Record<string, unknown>> }).rows[0];
   if (!row) return undefined;
   const summary = toSummary(row);
   return {
     summary,
+    // Retention took the delivery's body and every one of its events: nothing of what was sent is left.
+    contentRemoved: (summary.replayId !== null || !row.whole) && row.payloads === null,
     id: summary.id,
     destinationId: summary.destinationId,
     replayId: summary.replayId,
@@ -96,7 +98,7 @@ export async function relayItemWithContent(
     whole: row.whole as boolean,
     attempts: summary.attempts,
     receivedAt: summary.receivedAt,
-    deliveryBody: row.body as string,
+    deliveryBody: (row.body as string | null) ?? "",
     lineSignature: row.line_signature as string | null,
     destination: row.destination as string | null,
     eventsJson: row.payloads as string | null,

@@ -185,7 +185,7 @@ export async function listDeliveries(db: Db, params: ListDeliveriesParams) {
 export async function getDelivery(db: Db, params: { channelId: number; id: string }) {
   const d = webhookDeliveries;
   const [row] = await db
-    .select({ ...deliveryColumns, body: d.body, bodyTruncated: d.bodyTruncated })
+    .select({ ...deliveryColumns, body: d.body, bodyTruncated: d.bodyTruncated, bodyPurgedAt: d.bodyPurgedAt })
     .from(d)
     .leftJoin(webhookTimings, eq(webhookTimings.deliveryId, d.id))
     .where(and(eq(d.channelId, params.channelId), eq(d.id, params.id)));

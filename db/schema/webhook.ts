@@ -33,6 +33,8 @@ export const webhookDeliveries = pgTable(
     userAgent: text("user_agent"),
     // LINE's x-line-signature of an accepted delivery: relay forwards LINE's bytes with it, as LINE sent them.
     lineSignature: text("line_signature"),
+    // When retention (RETAIN_DELIVERY_BODIES_DAYS) emptied `body`: the events keep their own JSON.
+    bodyPurgedAt: timestamp("body_purged_at", { withTimezone: true, precision: 3 }),
   },
   (t) => [
     index("webhook_deliveries_channel_received_idx").on(t.channelId, t.receivedAt, t.id),
@@ -40,6 +42,11 @@ export const webhookDeliveries = pgTable(
     index("webhook_deliveries_rejected_idx")
       .on(t.channelId, t.receivedAt, t.id)
       .where(sql`status_code >= 300`),
+    // The accepted deliveries whose body is still kept, oldest first: what retention empties next. A row
+    // leaves the index when its body goes, so a purge never scans the bodies it emptied before.
+    index("webhook_deliveries_body_kept_idx")
+      .on(t.channelId, t.receivedAt, t.id)
+      .where(sql`status_code < 300 and body_purged_at is null`),
   ],
 );
 

@@ -64,7 +64,23 @@ function vocabulary(): string[] {
   return out;
 }
 
-export async function generateEvents(db: Db, params: { channelId: number; total: number; chunk?: number; onProgress?: (n: number) => void }) {
+export async function generateEvents(
+  db: Db,
+  params: {
+    channelId: number;
+    total: number;
+    chunk?: number;
+    onProgress?: (n: number) => void;
+    /** Events per delivery: 1,000 by default (the timeline benchmark's shape); LINE usually sends one or two. */
+    eventsPerDelivery?: number;
+    /**
+     * Each delivery as LINE would have sent it: received just after its events, its body their JSON. By
+     * default deliveries are placeholders (received now, body "{}"), which is all the timeline reads.
+     */
+    deliveryBodies?: boolean;
+  },
+) {
+  const per = params.eventsPerDelivery ?? 1000;
   const texts = vocabulary();
   await db.execute(sql`drop table if exists bench_texts`);
   await db.execute(sql`create table bench_texts (idx int primary key, text text, search_text text, search_grams int[])`);
@@ -76,12 +92,15 @@ export async function generateEvents(db: Db, params: { channelId: number; total:
     await db.execute(sql`insert into bench_texts values ${sql.join(rows, sql`, `)}`);
   }
   const nTexts = texts.length;
-  const deliveryCount = Math.ceil(params.total / 1000);
-  await db.execute(sql`
-    insert into webhook_deliveries (id, channel_id, received_at, status_code, signature, event_count, body, body_bytes)
-    select 'BENCH' || lpad(g::text, 21, '0'), ${params.channelId}, now(), 200, 'valid', 1000, '{}', 2
-    from generate_series(1, ${deliveryCount}) g`);
-  const chunk = params.chunk ?? 100_000;
+  const deliveryCount = Math.ceil(params.total / per);
+  if (!params.deliveryBodies) {
+    await db.execute(sql`
+      insert into webhook_deliveries (id, channel_id, received_at, status_code, signature, event_count, body, body_bytes)
+      select 'BENCH' || lpad(g::text, 21, '0'), ${params.channelId}, now(), 200, 'valid', ${per}, '{}', 2
+      from generate_series(1, ${deliveryCount}) g`);
+  }
+  // Whole deliveries per chunk (a delivery's events are made together).
+  const chunk = Math.ceil((params.chunk ?? 100_000) / per) * per;
   const start = Date.now() - 90 * 86_400_000;
   const step = (90 * 86_400_000) / params.total;
   for (let from = 1; from <= params.total; from += chunk) {
@@ -103,7 +122,7 @@ export async function generateEvents(db: Db, params: { channelId: number; total:
       )
       insert into events (channel_id, delivery_id, dedupe_key, webhook_event_id, type, message_type, message_id, source_type,
         user_id, group_id, room_id, "timestamp", received_at, is_redelivery, mode, reply_token, text, search_text, search_grams, payload)
-      select ${params.channelId}, 'BENCH' || lpad((1 + (n - 1) / 1000)::text, 21, '0'),
+      select ${params.channelId}, 'BENCH' || lpad((1 + (n - 1) / ${per})::text, 21, '0'),
         'B' || lpad(n::text, 25, '0'), 'B' || lpad(n::text, 25, '0'),
         s.type,
         case when s.type = 'message' then s.mtype end,
@@ -125,6 +144,18 @@ export async function generateEvents(db: Db, params: { channelId: number; total:
             then json_build_object('type', 'text', 'id', (100000000000000000 + n)::text, 'text', t.text)
             when s.type = 'message' then json_build_object('type', s.mtype, 'id', (100000000000000000 + n)::text) end)
       from shaped s join bench_texts t on t.idx = case when s.n % 50000 = 7 then ${nTexts - 1} else (s.r / 7) % ${nTexts - 5} end`);
+    if (params.deliveryBodies) {
+      const first = `BENCH${String(1 + Math.floor((from - 1) / per)).padStart(21, "0")}`;
+      const last = `BENCH${String(1 + Math.floor((to - 1) / per)).padStart(21, "0")}`;
+      await db.execute(sql`
+        insert into webhook_deliveries (id, channel_id, received_at, status_code, signature, destination, event_count, body, body_bytes, user_agent)
+        select d.id, ${params.channelId}, d.received_at, 200, 'valid', 'U58b2a2055bb55bcbb37d2f2a4276b0bd', d.n, d.body, octet_length(d.body), 'LineBotWebhook/2.0'
+        from (
+          select delivery_id as id, max(received_at) + interval '150 milliseconds' as received_at, count(*)::int as n,
+            '{"destination":"U58b2a2055bb55bcbb37d2f2a4276b0bd","events":[' || string_agg(payload::text, ',' order by id) || ']}' as body
+          from events where delivery_id between ${first} and ${last} group by delivery_id
+        ) d`);
+    }
     params.onProgress?.(to);
   }
   await db.execute(sql`

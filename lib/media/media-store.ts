@@ -117,6 +117,11 @@ async function storeFile(options: MediaStorageOptions, key: Key, body: Readable)
   }
 }
 
+/** Delete the files of an item kept in a directory (both variants; those already gone are fine). */
+export async function deleteMediaFiles(dir: string, key: { channelId: number; messageId: string }): Promise<void> {
+  for (const variant of ["original", "preview"] as const) await fsp.rm(mediaPath(dir, { ...key, variant }), { force: true });
+}
+
 function mediaPath(dir: string, key: Key): string {
   // Message ids are LINE's numeric strings; anything else must not become a path.
   if (!/^[0-9A-Za-z_-]{1,64}$/.test(key.messageId)) throw new Error(`unexpected message id ${JSON.stringify(key.messageId)}`);

@@ -94,6 +94,8 @@ function notReady(item: MediaRow): Response {
       return problem(413, "media_too_large", `This is larger than the console keeps (MEDIA_MAX_BYTES)`);
     case "external":
       return problem(404, "media_external", "This content is hosted outside LINE");
+    case "expired":
+      return problem(410, "media_expired", "The console deleted this after its retention period (RETAIN_MEDIA_DAYS)");
     default:
       return problem(502, "media_failed", item.error ?? "Fetching this from LINE failed");
   }

@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = [
   "relay.destination_tested",
   "relay.replay_started",
   "relay.replay_cancelled",
+  "database.backup_taken",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

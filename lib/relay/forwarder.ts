@@ -11,7 +11,6 @@ import {
 import {
   claimRelayItems,
   finishRelayAttempts,
-  pruneRelayLog,
   releaseRelayItems,
   type ClaimedRelayItem,
   type RelayAttemptResult,
@@ -38,9 +37,7 @@ const TARGETS_TTL_MS = 1000;
 // Claims are at least this far apart: a steady trickle of deliveries (each one a NOTIFY) is claimed a
 // few at a time instead of one query per delivery, for at most this much more latency.
 const CLAIM_GAP_MS = 10;
-// The relay log keeps 30 days; older finished items and their attempts are deleted in slices, every 10 min.
-const LOG_DAYS = 30;
-const PRUNE_EVERY_MS = 10 * 60_000;
+// The relay log is kept for RETAIN_RELAY_LOG_DAYS: lib/retention/ deletes older finished items.
 
 interface Target {
   key: string;
@@ -99,7 +96,6 @@ export function startRelayForwarder(options: {
   let cachedTargets: { at: number; list: Target[] } | undefined;
   // Bumped by every change announced: a read that began before one is used once, not kept.
   let targetsVersion = 0;
-  let lastPrune = Date.now();
   // When the loop last began a round (readiness asks), and whether it has ended.
   let roundAt = Date.now();
   let ended = false;
@@ -125,12 +121,6 @@ export function startRelayForwarder(options: {
         if (!stopped) log().error({ scope: "relay", err }, "claiming failed");
       }
       if (stopped) break;
-      if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
-        lastPrune = Date.now();
-        await pruneRelayLog(db, { before: new Date(Date.now() - LOG_DAYS * 86_400_000), limit: 5000 }).catch((err: unknown) =>
-          log().error({ scope: "relay", err }, "pruning the relay log failed"),
-        );
-      }
       await new Promise<void>((resolve) => {
         if (woken) return resolve();
         const timer = setTimeout(resolve, claimed > 0 ? IDLE_MS / 5 : (options.idleMs ?? IDLE_MS));

@@ -43,7 +43,8 @@ export async function readRelayItem(db: Db, params: { channelId: number; id: num
   const attempts = await relayAttemptsOf(db, { itemIds: [item.id] });
   // The body only: which secret signed it is not the browser's business.
   const { body } = forwardBody(item, { mode: "own", secret: null, channelSecret: null });
-  return { ...serializeItem(item.summary, attempts), body: body.toString("utf8") };
+  // bodyRemoved: retention deleted the delivery's body and its events, so there is nothing to show.
+  return { ...serializeItem(item.summary, attempts), body: item.contentRemoved ? "" : body.toString("utf8"), bodyRemoved: item.contentRemoved };
 }
 
 export async function readReplays(db: Db, params: { channelId: number }) {

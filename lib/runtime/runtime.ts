@@ -19,6 +19,8 @@ import { pgliteUpkeepTask } from "@/lib/platform/background/pglite-upkeep";
 import { startBackgroundRunner, type BackgroundTask } from "@/lib/platform/background/runner";
 import { createLiveHub, type LiveHub } from "@/lib/platform/live/hub";
 import { ensureDemoDestination } from "@/lib/relay/demo-destination";
+import { retentionPolicyFromEnv } from "@/lib/retention/policy";
+import { retentionTask, type RetentionTask } from "@/lib/retention/retention-task";
 import { startRelayForwarder } from "@/lib/relay/forwarder";
 import { segmentJobs } from "@/lib/segments/jobs";
 import { sendingTasks } from "@/lib/sends/runner";
@@ -38,8 +40,8 @@ export interface Runtime {
   auth: Auth;
   intake: WebhookIntake;
   live: LiveHub;
-  /** This instance's background loop (sending, narrowcast progress, jobs, projections, upkeep), if started. */
-  background: ReturnType<typeof startBackgroundRunner> | null;
+  /** This instance's background loop (sending, narrowcast progress, jobs, projections, retention, upkeep), if started. */
+  background: (ReturnType<typeof startBackgroundRunner> & { retention: RetentionTask }) | null;
   /** This instance's relay forwarder, if started (with background work). */
   relay: ReturnType<typeof startRelayForwarder> | null;
   /** Ends open live streams, finishes the background work under way, writes pending timings, closes the database. */
@@ -125,17 +127,20 @@ async function startBackground(handle: DatabaseHandle, channelId: number, webhoo
   // Two lanes: media and audiences never queue behind a follower sync's profile backlog.
   const normal = createJobWorker({ db, handlers: jobs.normal });
   const urgent = createJobWorker({ db, handlers: jobs.urgent, maxInFlight: 4, workerId: `${os.hostname()}:${process.pid}:jobs-priority` });
+  // What is older than its RETAIN_* period goes, in batches sized to leave the webhook its database.
+  const retention = retentionTask(db, { channelId, policy: retentionPolicyFromEnv(), mediaDir: e.MEDIA_DIR, busy: webhookBusy });
   const tasks: BackgroundTask[] = [
     ...(e.lineConfigured ? sendingTasks({ db, clients: lineClients }) : []),
     friendsProjectionTask(db, { busy: webhookBusy }),
     { name: "jobs", tick: normal.tick, full: () => normal.busy >= 8, drain: normal.drain },
     { name: "jobs-priority", tick: urgent.tick, full: () => urgent.busy >= 4, drain: urgent.drain },
     authHousekeepingTask(db),
+    retention,
     // PostgreSQL has autovacuum; PGlite has nothing else to keep its statistics and tables in shape.
     ...(handle.kind === "pglite" ? [pgliteUpkeepTask(db, { busy: webhookBusy })] : []),
   ];
   if (e.lineConfigured) await scheduleContactSyncs(db, { channelId });
-  return startBackgroundRunner({ handle, tasks, yieldTo: webhookBusy });
+  return { ...startBackgroundRunner({ handle, tasks, yieldTo: webhookBusy }), retention };
 }
 
 // The database of the environment, opened and migrated; a failure says which database it was (never

@@ -34,7 +34,8 @@ export function serializeDeliverySummary(row: DeliveryDetail) {
 }
 
 export function serializeDeliveryDetail(row: DeliveryDetail) {
-  return { ...serializeDeliverySummary(row), body: row.body, bodyTruncated: row.bodyTruncated };
+  // bodyPurgedAt: when retention emptied the body (RETAIN_DELIVERY_BODIES_DAYS); the events keep their JSON.
+  return { ...serializeDeliverySummary(row), body: row.body, bodyTruncated: row.bodyTruncated, bodyPurgedAt: row.bodyPurgedAt?.toISOString() ?? null };
 }
 
 export type DeliveryItem = ReturnType<typeof serializeDelivery>;

@@ -3,7 +3,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { createDestination, getDestination, updateDestination, type RelayDestinationValues } from "@/db/queries/relay-destinations";
-import { claimRelayItems, pruneRelayLog } from "@/db/queries/relay-items";
+import { claimRelayItems } from "@/db/queries/relay-items";
+import { purgeRelayLog } from "@/db/queries/retention";
 import { listRelayItems } from "@/db/queries/relay-log";
 import { cancelReplay, getReplay } from "@/db/queries/relay-replays";
 import { startRelayForwarder } from "@/lib/relay/forwarder";
@@ -338,7 +339,7 @@ describe("relay", () => {
     await until(() => bot.received.length === 3, 3000);
   });
 
-  it("keeps the relay log for 30 days: older finished forwards and their attempts go, pending ones stay", async () => {
+  it("keeps the relay log for its retention period: older finished forwards and their attempts go, pending ones stay", async () => {
     bot = await startSdkBot({ channelSecret: TEST_SECRET });
     const d = await destination({ url: bot.url });
     forwarder();
@@ -348,7 +349,7 @@ describe("relay", () => {
       (await listRelayItems(t.handle.db, { channelId: t.channelId, destinationId: d.id, limit: 5 })).every((i) => i.state === "succeeded"),
     );
     await t.handle.db.execute(sql`update relay_items set finished_at = now() - interval '31 days' where id in (select min(id) from relay_items)`);
-    expect(await pruneRelayLog(t.handle.db, { before: new Date(Date.now() - 30 * 86_400_000), limit: 100 })).toBe(1);
+    expect((await purgeRelayLog(t.handle.db, { channelId: t.channelId, before: new Date(Date.now() - 30 * 86_400_000), limit: 100 })).rows).toBe(1);
     expect(await listRelayItems(t.handle.db, { channelId: t.channelId, destinationId: d.id, limit: 5 })).toHaveLength(2);
     const attempts = await t.handle.db.execute(sql`select count(*)::int as n from relay_attempts`);
     expect((attempts as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBe(2);

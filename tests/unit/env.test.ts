@@ -31,6 +31,9 @@ describe("environment", () => {
     [{ HOSTNAME: "http://example.com" }, "HOSTNAME"],
     [{ ECHO_BOT_PORT: "echo" }, "ECHO_BOT_PORT"],
     [{ ECHO_BOT_PORT: "65536" }, "ECHO_BOT_PORT"],
+    [{ RETAIN_EVENTS_DAYS: "-1" }, "RETAIN_EVENTS_DAYS"],
+    [{ RETAIN_MEDIA_DAYS: "1.5" }, "RETAIN_MEDIA_DAYS"],
+    [{ RETAIN_DELIVERY_BODIES_DAYS: "forever" }, "RETAIN_DELIVERY_BODIES_DAYS"],
   ])("names the bad variable: %o", (source, name) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
     try {
@@ -69,6 +72,21 @@ describe("environment", () => {
     expect(parseEnv({ ECHO_BOT_PORT: "" }).ECHO_BOT_PORT).toBe(4020);
     expect(parseEnv({ ECHO_BOT_PORT: "4031" }).ECHO_BOT_PORT).toBe(4031);
     expect(parseEnv({ ECHO_BOT_PORT: "0" }).ECHO_BOT_PORT).toBe(0);
+  });
+
+  it("keeps delivery bodies, refused deliveries and the relay log 30 days, events and media for good, unless told", () => {
+    expect(parseEnv({})).toMatchObject({
+      RETAIN_DELIVERY_BODIES_DAYS: 30,
+      RETAIN_REJECTED_DELIVERIES_DAYS: 30,
+      RETAIN_EVENTS_DAYS: 0,
+      RETAIN_RELAY_LOG_DAYS: 30,
+      RETAIN_MEDIA_DAYS: 0,
+    });
+    expect(parseEnv({ RETAIN_EVENTS_DAYS: "365", RETAIN_DELIVERY_BODIES_DAYS: "0", RETAIN_MEDIA_DAYS: "" })).toMatchObject({
+      RETAIN_EVENTS_DAYS: 365,
+      RETAIN_DELIVERY_BODIES_DAYS: 0,
+      RETAIN_MEDIA_DAYS: 0,
+    });
   });
 
   it("treats empty values as unset", () => {

@@ -8,6 +8,7 @@ import type { BackgroundTask } from "./runner";
 // for longer than `maxDeferMs`, so a channel that never goes quiet still gets its statistics.
 const CHECK_EVERY_MS = 30_000;
 const MAX_DEFER_MS = 5 * 60_000;
+const SLOW_MS = 250;
 
 export function pgliteUpkeepTask(
   db: Db,
@@ -32,7 +33,13 @@ export function pgliteUpkeepTask(
       for (const table of due) {
         if (!dueSince.has(table.table)) dueSince.set(table.table, t);
         if (options.busy?.() && t - dueSince.get(table.table)! < maxDeferMs) continue;
+        const started = performance.now();
         await upkeepTable(db, table);
+        // Long enough for LINE's deliveries to have waited for it (a VACUUM of a big table after many
+        // deletes, e.g. retention's): say so, with what it was.
+        const ms = performance.now() - started;
+        if (ms >= SLOW_MS)
+          console.warn(`[upkeep] ${[table.vacuum && "vacuum", table.analyze && "analyze"].filter(Boolean).join(" and ")} ${table.table}: ${Math.round(ms)} ms`);
         dueSince.delete(table.table);
         done++;
       }
