@@ -19,6 +19,8 @@ export interface DatabaseHandle {
    * them all.
    */
   priorityDb: Db;
+  /** This process's connections now, per pool (metrics). */
+  stats(): Array<{ pool: string; inUse: number; idle: number; waiting: number }>;
   /** Subscribe to NOTIFY on a channel; "*" is delivered after a reconnect, when notifications may be lost. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -103,6 +105,11 @@ async function openPglite(options: Extract<OpenDatabaseOptions, { kind: "pglite"
     kind: "pglite",
     db: drizzle({ client: bridge.client(false) as never }) as unknown as Db,
     priorityDb: drizzle({ client: bridge.client(true) as never }) as unknown as Db,
+    // One connection: in use while anything is outstanding, the rest of what is outstanding waits for it.
+    stats: () => {
+      const outstanding = bridge.outstanding();
+      return [{ pool: "pglite", inUse: outstanding > 0 ? 1 : 0, idle: outstanding > 0 ? 0 : 1, waiting: Math.max(0, outstanding - 1) }];
+    },
     listen: async (channel, onPayload) => {
       const unlisten = await bridge.listen(channel, onPayload);
       return async () => {
@@ -150,6 +157,14 @@ async function openPostgres(options: Extract<OpenDatabaseOptions, { kind: "postg
     pool,
     db: drizzle({ client: pool }) as unknown as Db,
     priorityDb: drizzle({ client: priorityPool }) as unknown as Db,
+    stats: () =>
+      [
+        ["main", pool],
+        ["webhook", priorityPool],
+      ].map(([name, p]) => {
+        const q = p as typeof pool;
+        return { pool: name as string, inUse: q.totalCount - q.idleCount, idle: q.idleCount, waiting: q.waitingCount };
+      }),
     listen: (channel, onPayload) => listener.listen(channel, onPayload),
     close: async () => {
       // Once: pg's pools throw when ended twice.

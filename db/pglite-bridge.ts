@@ -24,6 +24,8 @@ export interface PgliteBridge {
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** The data directory as a tarball (tests clone a migrated database from it). */
   dumpDataDir(): Promise<Blob>;
+  /** Requests sent to the database thread and not yet answered (one runs, the rest wait). */
+  outstanding(): number;
   close(): Promise<void>;
 }
 
@@ -155,6 +157,7 @@ export async function startPgliteWorker(options: { dataDir?: string; loadDataDir
 
   return {
     client,
+    outstanding: () => pending.size,
     async listen(channel, onPayload) {
       let set = listeners.get(channel);
       if (!set) {

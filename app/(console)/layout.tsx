@@ -4,8 +4,7 @@ import { DemoBanner } from "@/components/demo/demo-banner";
 import { AppShell } from "@/components/layout/app-shell";
 import { ConsoleFlagsProvider } from "@/components/layout/console-flags";
 import { SIDEBAR_COOKIE } from "@/components/layout/sidebar-state";
-import { requirePageActor } from "@/lib/runtime/page-context";
-import type { Actor } from "@/lib/auth/require-actor";
+import { requirePageActor, type PageActor } from "@/lib/runtime/page-context";
 import { demoEnabled } from "@/lib/demo/fake-control";
 import { env } from "@/lib/env.js";
 
@@ -29,7 +28,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
 }
 
 // Only what the browser needs: never the session id.
-function currentMember(actor: Actor): CurrentMember {
+function currentMember(actor: PageActor): CurrentMember {
   return actor.kind === "user"
     ? { kind: "user", id: actor.id, name: actor.name, email: actor.email, role: actor.role, locale: actor.locale, timeZone: actor.timeZone }
     : { kind: "apiKey", id: actor.id, name: actor.name, email: "", role: actor.role, locale: null, timeZone: null };

@@ -10,7 +10,7 @@ import { FormError, FormField } from "@/components/auth/form-field";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
-import type { Role } from "@/lib/auth/roles";
+import { API_KEY_ROLES, type ApiKeyRole } from "@/lib/auth/roles";
 import { createApiKeyBodySchema } from "@/lib/auth/schemas";
 import { sendJson } from "@/lib/client/api-client";
 import { apiKeyKeys, type CreatedApiKey } from "@/lib/client/api-keys";
@@ -40,10 +40,10 @@ function CreateSteps({ onDone }: { onDone: () => void }) {
   const tf = useTranslations("fieldErrors");
   const queryClient = useQueryClient();
   const [name, setName] = useState("");
-  const [role, setRole] = useState<Role>("viewer");
+  const [role, setRole] = useState<ApiKeyRole>("viewer");
   const [errors, setErrors] = useState<FieldErrors>({});
   const create = useMutation({
-    mutationFn: (body: { name: string; role: Role }) => sendJson<CreatedApiKey>("POST", "/api/api-keys", body),
+    mutationFn: (body: { name: string; role: ApiKeyRole }) => sendJson<CreatedApiKey>("POST", "/api/api-keys", body),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: apiKeyKeys.all });
       void queryClient.invalidateQueries({ queryKey: auditKeys.all });
@@ -89,7 +89,7 @@ function CreateSteps({ onDone }: { onDone: () => void }) {
             aria-describedby={errors.name ? "key-name-error" : "key-name-hint"}
           />
         </FormField>
-        <RolePicker name="key-role" label={t("role")} value={role} onChange={setRole} />
+        <RolePicker name="key-role" label={t("role")} roles={API_KEY_ROLES} value={role} onChange={setRole} />
         {failed && (
           <FormError>
             <ErrorMessage error={create.error} lead={t("failed")} />

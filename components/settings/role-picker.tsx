@@ -2,17 +2,29 @@
 
 import { useTranslations } from "next-intl";
 import { RoleBadge } from "@/components/auth/role-badge";
-import { ROLES, type Role } from "@/lib/auth/roles";
+import { ROLES, type ApiKeyRole } from "@/lib/auth/roles";
 import { cn } from "@/lib/utils/cn";
 
-/** The three roles as radio cards, each saying what it allows (inviting a member, creating a key). */
-export function RolePicker({ name, value, onChange, label }: { name: string; value: Role; onChange: (role: Role) => void; label: string }) {
+/** The roles as radio cards, each saying what it allows: a member's three, or an API key's four (`roles`). */
+export function RolePicker<R extends ApiKeyRole>({
+  name,
+  value,
+  onChange,
+  label,
+  roles = ROLES as unknown as readonly R[],
+}: {
+  name: string;
+  value: R;
+  onChange: (role: R) => void;
+  label: string;
+  roles?: readonly R[];
+}) {
   const t = useTranslations("roles");
   return (
     <fieldset className="space-y-1.5">
       <legend className="mb-1.5 block text-sm font-medium text-foreground">{label}</legend>
       <div className="grid gap-1.5">
-        {ROLES.map((role) => (
+        {roles.map((role) => (
           <label
             key={role}
             className={cn(
@@ -30,7 +42,7 @@ export function RolePicker({ name, value, onChange, label }: { name: string; val
             />
             <span className="min-w-0 space-y-1">
               <RoleBadge role={role} />
-              <span className="block text-xs text-muted-foreground">{t(`descriptions.${role}`)}</span>
+              <span className="block text-xs text-muted-foreground">{t(`descriptions.${role as ApiKeyRole}`)}</span>
             </span>
           </label>
         ))}

@@ -1,9 +1,10 @@
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { apiKeys, user, type Role } from "../schema/auth";
+import { apiKeys, user } from "../schema/auth";
+import type { ApiKeyRole } from "../schema/enums";
 import { announceAccessEnded } from "./access-notices";
 
-export async function createApiKey(db: Db, params: { id: string; name: string; role: Role; prefix: string; keyHash: string; createdBy: string | null }) {
+export async function createApiKey(db: Db, params: { id: string; name: string; role: ApiKeyRole; prefix: string; keyHash: string; createdBy: string | null }) {
   const [row] = await db.insert(apiKeys).values(params).returning();
   return row!;
 }

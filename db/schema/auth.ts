@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { ROLES, type Role } from "./enums";
+import { API_KEY_ROLES, ROLES, type Role } from "./enums";
 
 // Accounts. The first four tables and two_factor are better-auth's (property names are the field names
 // it uses, columns snake_case); role, disabled, locale and time zone are ours, declared to better-auth as
@@ -158,7 +158,7 @@ export const apiKeys = pgTable(
   {
     id: text("id").primaryKey(),
     name: text("name").notNull(),
-    role: text("role", { enum: ROLES }).notNull(),
+    role: text("role", { enum: API_KEY_ROLES }).notNull(),
     /** The first characters, to recognise a key in lists ("oak_3f9a…"). */
     prefix: text("prefix").notNull(),
     keyHash: text("key_hash").notNull(),

@@ -5,6 +5,9 @@
 /** A member's or API key's role, weakest first. */
 export const ROLES = ["viewer", "operator", "admin"] as const;
 export type Role = (typeof ROLES)[number];
+/** An API key may also be a monitoring system's: "metrics" reads /api/metrics and nothing else. */
+export const API_KEY_ROLES = [...ROLES, "metrics"] as const;
+export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
 
 /** friend: added the account; blocked: blocked it (unfollow); unknown: seen only in a group or room. */
 export const FRIEND_STATUSES = ["friend", "blocked", "unknown"] as const;

@@ -6,10 +6,10 @@ import { env } from "@/lib/env.js";
 import { HttpError } from "@/lib/platform/http/errors";
 import { hashApiKey, looksLikeApiKey } from "./api-key-secret";
 import type { Auth } from "./auth";
-import { roleAllows, type Role } from "./roles";
+import { roleAllows, type ApiKeyRole, type Role } from "./roles";
 import { SESSION_ABSOLUTE_SECONDS } from "./session-policy";
 
-export { roleAllows, type Role } from "./roles";
+export { roleAllows, type ApiKeyRole, type Role } from "./roles";
 
 /** What telling who is calling needs: the database (API keys, sessions) and better-auth. */
 export interface AuthServices {
@@ -32,7 +32,7 @@ export type Actor =
       /** The console requires two-factor sign-in and this member has not set it up: they may do that, nothing else. */
       mustSetUpTwoFactor?: boolean;
     }
-  | { kind: "apiKey"; id: string; name: string; role: Role };
+  | { kind: "apiKey"; id: string; name: string; role: ApiKeyRole };
 
 /**
  * Who is calling — an API key (Authorization: Bearer oak_…) or a session cookie — or null. A session is
@@ -86,7 +86,7 @@ export async function actorStillAllowed(db: Db, actor: Actor): Promise<boolean> 
  * console requires two-factor sign-in of, who has not set it up, is refused everything but the routes
  * that set it up (`beforeTwoFactor`); API keys are not members and are not asked.
  */
-export async function requireActor(services: AuthServices, req: Request, role: Role, options: { beforeTwoFactor?: boolean } = {}): Promise<Actor> {
+export async function requireActor(services: AuthServices, req: Request, role: ApiKeyRole, options: { beforeTwoFactor?: boolean } = {}): Promise<Actor> {
   const actor = await resolveActor(services, req.headers);
   if (!actor) throw new HttpError(401, "unauthenticated", "Sign in, or send an API key as Authorization: Bearer <key>");
   if (actor.kind === "user" && isStateChanging(req.method)) assertSameOrigin(req);

@@ -1,13 +1,18 @@
 // Roles and their order, importable from browser code (no database or server modules): the console
 // hides what a role cannot do, and the server checks the same ranking on every request.
 
-import { ROLES, type Role } from "@/db/schema/enums";
+import { API_KEY_ROLES, ROLES, type ApiKeyRole, type Role } from "@/db/schema/enums";
 
-export { ROLES, type Role };
+export { API_KEY_ROLES, ROLES, type ApiKeyRole, type Role };
 
-const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
+// "metrics" ranks below viewer: a monitoring system's key reads the metrics and nothing of the account.
+const RANK: Record<ApiKeyRole, number> = { metrics: -1, viewer: 0, operator: 1, admin: 2 };
 
-/** Whether `role` may do what needs `needed` (viewer < operator < admin). */
-export function roleAllows(role: Role, needed: Role): boolean {
+/**
+ * Whether `role` may do what needs `needed` (viewer < operator < admin). What needs "metrics" is open to
+ * a metrics key and to admins; a metrics key may do nothing else.
+ */
+export function roleAllows(role: ApiKeyRole, needed: ApiKeyRole): boolean {
+  if (needed === "metrics") return role === "metrics" || role === "admin";
   return RANK[role] >= RANK[needed];
 }

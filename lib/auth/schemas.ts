@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "./roles";
+import { API_KEY_ROLES, ROLES } from "./roles";
 import { locales } from "@/i18n/locales";
 import { dateParam } from "@/lib/platform/http/date-params";
 import { storableDate } from "@/lib/utils/storable-date";
@@ -26,7 +26,7 @@ export const updateMemberBodySchema = z
   .strict()
   .refine((v) => v.role !== undefined || v.disabled !== undefined, "give role or disabled");
 
-export const createApiKeyBodySchema = z.object({ name, role }).strict();
+export const createApiKeyBodySchema = z.object({ name, role: z.enum(API_KEY_ROLES, "must be viewer, operator, admin or metrics") }).strict();
 
 export const preferencesBodySchema = z
   .object({

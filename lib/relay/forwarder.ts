@@ -22,6 +22,7 @@ import { createBotAgents, postToBot } from "./post-to-bot";
 import { BREAKER_FIRST_MS, BREAKER_LONGEST_MS, BREAKER_THRESHOLD, nextAttemptDelay, REPLY_TOKEN_MS, verdict } from "./retry-policy";
 import { openSecret } from "./secret-box";
 import { log } from "@/lib/platform/log";
+import { metrics } from "@/lib/platform/metrics";
 
 const IDLE_MS = 500;
 // A small, bounded number of deliveries in flight per destination (per instance): enough to keep up with
@@ -34,13 +35,16 @@ const FAST_BOT_MS = 100;
 const FAST_IN_FLIGHT = 16;
 const CLAIM_AHEAD = 64;
 const TARGETS_TTL_MS = 1000;
-// Claims are at least this far apart: a steady trickle of deliveries (each one a NOTIFY) is claimed a
-// few at a time instead of one query per delivery, for at most this much more latency.
-const CLAIM_GAP_MS = 10;
+// Claims are at least this far apart unless the last one took all it asked for: a steady trickle of
+// deliveries (each one a NOTIFY) is claimed a few at a time instead of one query per delivery, for at
+// most this much more latency, while a backlog is claimed as fast as the bot takes it.
+const CLAIM_GAP_MS = 25;
 // The relay log is kept for RETAIN_RELAY_LOG_DAYS: lib/retention/ deletes older finished items.
 
 interface Target {
   key: string;
+  /** As the metrics name it: the destination's name, or "replay" for a one-off URL. */
+  name: string;
   destinationId: number | null;
   url: string;
   timeoutMs: number;
@@ -74,7 +78,7 @@ export function startRelayForwarder(options: {
   // bot's recent answer time (a moving average).
   const perTarget = new Map<string, { claimed: number; sending: number; queue: Array<{ item: ClaimedRelayItem; leasedUntil: number }>; recentMs: number }>();
   const sending = new Set<Promise<void>>();
-  const finisher = createGroupCommit<RelayAttemptResult>((results) => finishRelayAttempts(db, { results }), { maxBatch: 200, concurrency: 1, lingerMs: 5 });
+  const finisher = createGroupCommit<RelayAttemptResult>((results) => finishRelayAttempts(db, { results }), { maxBatch: 200, concurrency: 1, lingerMs: 10 });
   let stopped = false;
   let woken = false;
   let wake: (() => void) | undefined;
@@ -101,13 +105,15 @@ export function startRelayForwarder(options: {
   let ended = false;
 
   let lastClaimAt = 0;
+  let lastClaimFull = false;
   const loop = (async () => {
     // PGlite is one process: leases still held in the database are a dead process's (a crash), not
     // another instance's. Given back at once, so a restarted server forwards them within seconds.
     if (options.onlyInstance) await releaseRelayItems(db, { all: true }).catch(() => {});
     while (!stopped) {
       const gap = lastClaimAt + CLAIM_GAP_MS - Date.now();
-      if (gap > 0) await new Promise((r) => setTimeout(r, gap));
+      if (gap > 0 && !lastClaimFull) await new Promise((r) => setTimeout(r, gap));
+      lastClaimFull = false;
       lastClaimAt = Date.now();
       woken = false;
       roundAt = Date.now();
@@ -168,6 +174,7 @@ export function startRelayForwarder(options: {
     const leasedUntil = Date.now() + leaseMs;
     for (const item of items) state.queue.push({ item, leasedUntil });
     state.claimed += items.length;
+    if (items.length === limit && limit > 1) lastClaimFull = true;
     pump(target);
     return items.length;
   }
@@ -213,6 +220,7 @@ export function startRelayForwarder(options: {
     // Live deliveries are tried for the retry window from their receipt; a replay from when it was asked for.
     if (startedAt.getTime() - item.receivedAt.getTime() > options.retryWindowMs) {
       const hours = Math.round(options.retryWindowMs / 3_600_000);
+      metrics().relayForwards.inc({ destination: target.name, outcome: "expired" });
       return finisher.submit({
         ...base,
         durationMs: 0,
@@ -242,6 +250,8 @@ export function startRelayForwarder(options: {
       if (next - item.receivedAt.getTime() > options.retryWindowMs) result.state = "expired";
       else result.nextAttemptAt = new Date(next);
     }
+    metrics().relayForwards.inc({ destination: target.name, outcome: result.state === "expired" ? "expired" : v });
+    if (result.forwardMs !== null) metrics().relayForwardLatency.observe({ destination: target.name }, result.forwardMs / 1000);
     await finisher.submit(result);
     if (target.destinationId === null) return;
     if (v === "retry") {
@@ -268,6 +278,7 @@ export function startRelayForwarder(options: {
   function destinationTarget(d: RelayDestinationRow): Target {
     return {
       key: `destination:${d.id}`,
+      name: d.name,
       destinationId: d.id,
       url: d.url,
       timeoutMs: d.timeoutMs,
@@ -281,6 +292,7 @@ export function startRelayForwarder(options: {
   function oneOffTarget(r: OneOffTarget): Target {
     return {
       key: `replay:${r.id}`,
+      name: "replay",
       destinationId: null,
       url: r.url,
       timeoutMs: 10_000,

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { clientIp } from "@/lib/auth/client-ip";
-import { requireActor, type Actor, type Role } from "@/lib/auth/require-actor";
+import { requireActor, type Actor, type ApiKeyRole } from "@/lib/auth/require-actor";
 import { recordAudit, type AuditAction } from "@/lib/platform/audit";
 import { errorResponse } from "@/lib/platform/http/errors";
 import { refuseNul } from "@/lib/platform/http/parse";
@@ -28,7 +28,7 @@ type RouteContext<P> = { params: Promise<P> };
  * sign-in may call it (the routes that set it up, who am I).
  */
 export function apiRoute<P = Record<string, never>>(
-  options: { role: Role; beforeTwoFactor?: boolean },
+  options: { role: ApiKeyRole; beforeTwoFactor?: boolean },
   handler: (ctx: ApiContext<P>) => Promise<Response | object>,
 ) {
   return async (req: Request, route: RouteContext<P>): Promise<Response> => {

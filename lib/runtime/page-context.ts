@@ -21,13 +21,17 @@ export const getPageActor = cache(async (): Promise<Actor | null> => {
  * A page only signed-in members with `role` may see: others go to sign-in, or get 403. A member who
  * must still set up two-factor sign-in goes to do that first.
  */
-export async function requirePageActor(role: Role = "viewer"): Promise<Actor> {
+export async function requirePageActor(role: Role = "viewer"): Promise<PageActor> {
   const actor = await getPageActor();
   if (!actor) redirect("/sign-in");
   if (actor.kind === "user" && actor.mustSetUpTwoFactor) redirect("/two-factor");
   if (!roleAllows(actor.role, role)) forbidden();
-  return actor;
+  // Every page needs viewer at least, which a metrics key's role does not allow: what passes has a member's role.
+  return actor as PageActor;
 }
+
+/** Who may see a page: a member, or an API key with a member's role (never a metrics key). */
+export type PageActor = Actor & { role: Role };
 
 /** Whether the request carries a session cookie at all (cheap: no database). */
 export function hasSessionCookie(cookieNames: Iterable<string>): boolean {

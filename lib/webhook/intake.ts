@@ -5,6 +5,7 @@ import { ulid } from "@/lib/platform/ids";
 import { deliveryRows, MAX_BODY_BYTES, parseCallback, readRawBody, stripNul, verifySignature, type DeliveryBase, type Refusal } from "./steps";
 import { unavailableResponse, webhookResponse } from "./webhook-response";
 import { log } from "@/lib/platform/log";
+import { metrics } from "@/lib/platform/metrics";
 const REJECTED_BODY_BYTES = 16 * 1024;
 
 export interface IntakeOptions {
@@ -35,7 +36,10 @@ export function createWebhookIntake(options: IntakeOptions) {
   const storeDb = options.priorityDb ?? options.db;
   const writer = createGroupCommit<DeliveryRecord>(
     async (deliveries) => {
-      await storeDeliveries(storeDb, { deliveries });
+      const { inserted } = await storeDeliveries(storeDb, { deliveries });
+      const events = deliveries.reduce((n, d) => n + d.events.length, 0);
+      metrics().webhookEvents.inc({ outcome: "stored" }, inserted);
+      if (events > inserted) metrics().webhookEvents.inc({ outcome: "duplicate" }, events - inserted);
       if (deliveries.some((d) => d.statusCode >= 300)) {
         await pruneRejectedDeliveries(storeDb, { channelId: options.channelId, keep: keepRejected });
       }
@@ -59,6 +63,8 @@ export function createWebhookIntake(options: IntakeOptions) {
     const receivedAt = new Date();
     outstanding++;
     const outcome = await receive(req, receivedAt).finally(() => outstanding--);
+    metrics().webhookDeliveries.inc({ outcome: outcome.label });
+    metrics().webhookAck.observe((performance.now() - started) / 1000);
     const response = outcome.status === 503 ? unavailableResponse() : webhookResponse(outcome.body, outcome.status);
     if (outcome.deliveryId) {
       timings.add({
@@ -87,14 +93,16 @@ export function createWebhookIntake(options: IntakeOptions) {
     if (callback.refusal) return reject(base, callback.refusal, clip(raw.bytes));
     const delivery = { ...deliveryRows(base, callback, raw.totalBytes), lineSignature: signature };
     const stored = await storeWithin(delivery);
-    return stored.ok ? { status: 200, body: {}, deliveryId: delivery.id } : { status: 503, body: {}, deliveryId: null };
+    return stored.ok
+      ? { status: 200, body: {}, deliveryId: delivery.id, label: "accepted" }
+      : { status: 503, body: {}, deliveryId: null, label: "unavailable" };
   }
 
   // Refused deliveries are kept for diagnosis, but the refusal never waits on (or fails with) the store.
   async function reject(base: DeliveryBase, refusal: Refusal, body: Pick<DeliveryRecord, "body" | "bodyBytes" | "bodyTruncated">): Promise<Outcome> {
     const record: DeliveryRecord = { ...base, ...refusal, ...body, destination: null, isVerify: false, events: [] };
     const stored = await storeWithin(record);
-    return { status: record.statusCode, body: { message: rejectionMessage(record) }, deliveryId: stored.ok ? record.id : null };
+    return { status: record.statusCode, body: { message: rejectionMessage(record) }, deliveryId: stored.ok ? record.id : null, label: record.reason ?? "refused" };
   }
 
   async function storeWithin(record: DeliveryRecord): Promise<{ ok: boolean }> {
@@ -129,6 +137,8 @@ interface Outcome {
   status: number;
   body: Record<string, unknown>;
   deliveryId: string | null;
+  /** For the metrics: accepted, unavailable, or why it was refused. */
+  label: string;
 }
 
 function rejectionMessage(record: DeliveryRecord): string {
