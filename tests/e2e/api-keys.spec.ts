@@ -43,4 +43,29 @@ test.describe("API keys", () => {
     expect((await refused.json()).code).toBe("unauthenticated");
     await api.dispose();
   });
+
+  test("a monitoring system's key (metrics role) reads /api/metrics and nothing of the account", async ({ page, playwright, baseURL }) => {
+    const name = `Prometheus ${Date.now()}`;
+    await visit(page, "/settings/api-keys");
+    await page.getByRole("button", { name: "Create API key" }).first().click();
+    const dialog = page.getByRole("dialog", { name: "Create an API key" });
+    await dialog.getByLabel("Name").fill(name);
+    // Members get three roles; a key has a fourth, saying what it is for.
+    await expect(dialog.getByRole("radio")).toHaveCount(4);
+    await expect(dialog).toContainText("reads /api/metrics (Prometheus) and nothing else");
+    await dialog.getByRole("radio", { name: /Metrics/ }).check();
+    await dialog.getByRole("button", { name: "Create key" }).click();
+    const key = await dialog.getByTestId("api-key-secret").inputValue();
+    await dialog.getByRole("button", { name: "Done" }).click();
+    await expect(page.locator(`[data-api-key="${name}"]`)).toContainText("Metrics");
+
+    const api = await playwright.request.newContext({ baseURL, storageState: SIGNED_OUT, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+    const scraped = await api.get("/api/metrics");
+    expect(scraped.status()).toBe(200);
+    expect(scraped.headers()["content-type"]).toContain("text/plain");
+    expect(await scraped.text()).toContain("# TYPE oa_webhook_deliveries_total counter");
+    expect((await api.get("/api/events?limit=1")).status()).toBe(403);
+    expect((await api.get("/api/overview")).status()).toBe(403);
+    await api.dispose();
+  });
 });
