@@ -1,3 +1,4 @@
+import { create as contentDisposition } from "content-disposition";
 import type { DatabaseHandle } from "@/db/client";
 import { BackupInProgressError, pgliteBackup } from "@/db/pglite-backup";
 import { HttpError } from "@/lib/platform/http/errors";
@@ -52,7 +53,7 @@ export async function backupResponse(handle: DatabaseHandle): Promise<Response> 
   return new Response(body, {
     headers: {
       "content-type": "application/x-tar",
-      "content-disposition": `attachment; filename="oa-console-backup-${stamp}.tar"`,
+      "content-disposition": contentDisposition(`oa-console-backup-${stamp}.tar`),
       "cache-control": "no-store",
       "x-content-type-options": "nosniff",
     },

@@ -1,3 +1,4 @@
+import { create as contentDisposition } from "content-disposition";
 import type { Db } from "@/db/client";
 import { friendsForExport } from "@/db/queries/friends";
 import { tagsOfFriends } from "@/db/queries/friend-tags";
@@ -41,7 +42,8 @@ export function friendsCsvResponse(db: Db, params: { channelId: number; filter: 
   return new Response(stream, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${params.filename}"`,
+      // RFC 6266's filename* carries a segment's name in any script (台北 VIP.csv), in every browser.
+      "content-disposition": contentDisposition(params.filename),
       "cache-control": "no-store",
     },
   });

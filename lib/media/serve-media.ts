@@ -1,3 +1,4 @@
+import { create as contentDisposition } from "content-disposition";
 import type { Db } from "@/db/client";
 import { lastAllocatedEventId } from "@/db/queries/friends-projection";
 import { getProjectionPosition } from "@/db/queries/jobs";
@@ -139,9 +140,9 @@ export function parseRange(header: string | null, size: number): { start: number
 function disposition(item: MediaRow, variant: MediaVariant, download: boolean): string {
   const name = item.fileName ?? `${item.messageType}-${item.messageId}${extension(item.contentType)}`;
   const kind = item.messageType === "file" || download ? "attachment" : "inline";
-  if (variant === "preview") return `inline; filename="preview-${item.messageId}.jpg"`;
-  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  if (variant === "preview") return contentDisposition(`preview-${item.messageId}.jpg`, { type: "inline" });
+  // RFC 6266: the name in any script as filename*, and an ASCII stand-in for the oldest clients.
+  return contentDisposition(name, { type: kind, fallback: name.replace(/[^\x20-\x7e]|["\\%]/g, "_") });
 }
 
 function extension(contentType: string | null): string {

@@ -8,6 +8,10 @@ export const GET = apiRoute<{ id: string }>({ role: "operator" }, async ({ param
   const segment = await segmentParam(db, channelId, params.id);
   await audit("segment.exported", segment.id, { name: segment.name });
   const filter = segmentToFriendFilter(segmentFilterSchema.parse(segment.filter));
-  const safeName = segment.name.replace(/[^\p{L}\p{N}_-]+/gu, "-").slice(0, 40) || "segment";
-  return friendsCsvResponse(db, { channelId, filter, filename: encodeURIComponent(`segment-${safeName}-${new Date().toISOString().slice(0, 10)}.csv`) });
+  return friendsCsvResponse(db, { channelId, filter, filename: `${fileNameOf(segment.name)}.csv` });
 });
+
+// The segment's own name as the file's ("台北 VIP.csv"), without what a file system refuses.
+function fileNameOf(name: string) {
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-").replace(/^[-\s]+|[-\s]+$/g, "").slice(0, 80) || "segment";
+}
