@@ -39,7 +39,11 @@ async function main() {
       const page = await context.newPage();
       const bodies = new Map<string, Promise<Buffer | null>>();
       page.on("response", (r) => {
-        if (r.request().resourceType() === "script" && !bodies.has(r.url())) bodies.set(r.url(), r.body().catch(() => null));
+        if (r.request().resourceType() === "script" && !bodies.has(r.url()))
+          bodies.set(
+            r.url(),
+            r.body().catch(() => null),
+          );
       });
       await page.goto(path, { waitUntil: "networkidle" });
       await page.locator("html[data-ready]").waitFor({ state: "attached" });

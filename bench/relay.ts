@@ -98,7 +98,13 @@ async function phase(app: AppServer, acknowledged: string[], rate?: number) {
   const run = rate ? await openLoop({ rate, durationMs: seconds * 1000, task }) : await closedLoop({ concurrency, durationMs: seconds * 1000, task });
   const used = cpu.stop(run.results.length);
   await sender.close();
-  return { elapsedMs: run.elapsedMs, deliveries: run.results.length, ...summarize(run.latencies), non2xx: run.results.filter((s) => s !== 200).length, cpu: used };
+  return {
+    elapsedMs: run.elapsedMs,
+    deliveries: run.results.length,
+    ...summarize(run.latencies),
+    non2xx: run.results.filter((s) => s !== 200).length,
+    cpu: used,
+  };
 }
 
 // Relay off, then on, `rounds` times, at one kind of load.
@@ -207,9 +213,14 @@ async function main() {
     fs.mkdirSync("bench/results", { recursive: true });
     const file = `bench/results/relay-${result.date.replaceAll(":", "-")}.json`;
     fs.writeFileSync(file, JSON.stringify(result, null, 2));
-    console.log(`\n| load | ack p99 off / on (mean ratio) | deliveries/s off / on | events/s on | forwarded/s | forward p50 / p99 | lost | server CPU ms a delivery off / on | machine busy off / on |`);
+    console.log(
+      `\n| load | ack p99 off / on (mean ratio) | deliveries/s off / on | events/s on | forwarded/s | forward p50 / p99 | lost | server CPU ms a delivery off / on | machine busy off / on |`,
+    );
     console.log(`|---|---|---|---|---|---|---|---|---|`);
-    for (const [label, r] of [[`${concurrency} concurrent`, closed], [`${opts.paced}/s`, paced]] as const) {
+    for (const [label, r] of [
+      [`${concurrency} concurrent`, closed],
+      [`${opts.paced}/s`, paced],
+    ] as const) {
       if (!r) continue;
       console.log(
         `| ${label} | ${r.ackP99Off} / ${r.ackP99On} ms (${r.ackP99Ratio}) | ${r.deliveriesPerSecondOff} / ${r.deliveriesPerSecondOn} | ${r.eventsPerSecondOn} | ${r.forwardedPerSecond} | ${r.forwardLatency.p50} / ${r.forwardLatency.p99} ms | ${r.lost} | ${r.serverCpuMsPerDelivery.off} / ${r.serverCpuMsPerDelivery.on} | ${r.machineBusy.off} / ${r.machineBusy.on} |`,

@@ -8,13 +8,7 @@ import {
   recordDestinationSuccess,
   type RelayDestinationRow,
 } from "@/db/queries/relay-destinations";
-import {
-  claimRelayItems,
-  finishRelayAttempts,
-  releaseRelayItems,
-  type ClaimedRelayItem,
-  type RelayAttemptResult,
-} from "@/db/queries/relay-items";
+import { claimRelayItems, finishRelayAttempts, releaseRelayItems, type ClaimedRelayItem, type RelayAttemptResult } from "@/db/queries/relay-items";
 import { listOneOffReplayTargets, type OneOffTarget } from "@/db/queries/relay-replays";
 import { createGroupCommit } from "@/lib/platform/group-commit";
 import { forwardBody } from "./forward-body";

@@ -102,7 +102,12 @@ export function createWebhookIntake(options: IntakeOptions) {
   async function reject(base: DeliveryBase, refusal: Refusal, body: Pick<DeliveryRecord, "body" | "bodyBytes" | "bodyTruncated">): Promise<Outcome> {
     const record: DeliveryRecord = { ...base, ...refusal, ...body, destination: null, isVerify: false, events: [] };
     const stored = await storeWithin(record);
-    return { status: record.statusCode, body: { message: rejectionMessage(record) }, deliveryId: stored.ok ? record.id : null, label: record.reason ?? "refused" };
+    return {
+      status: record.statusCode,
+      body: { message: rejectionMessage(record) },
+      deliveryId: stored.ok ? record.id : null,
+      label: record.reason ?? "refused",
+    };
   }
 
   async function storeWithin(record: DeliveryRecord): Promise<{ ok: boolean }> {

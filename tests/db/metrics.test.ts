@@ -70,7 +70,15 @@ describe("metrics", () => {
     expect((await scraper.call(overviewRoute.GET, "GET", "/api/overview")).status).toBe(403);
     expect((await scraper.call(apiKeysRoute.GET, "GET", "/api/api-keys")).status).toBe(403);
     const text = await scrape();
-    for (const name of ["oa_webhook_deliveries_total", "oa_webhook_ack_seconds", "oa_relay_forwards_total", "oa_jobs_backlog", "oa_send_backlog", "oa_db_connections", "oa_process_resident_memory_bytes"]) {
+    for (const name of [
+      "oa_webhook_deliveries_total",
+      "oa_webhook_ack_seconds",
+      "oa_relay_forwards_total",
+      "oa_jobs_backlog",
+      "oa_send_backlog",
+      "oa_db_connections",
+      "oa_process_resident_memory_bytes",
+    ]) {
       expect(text).toContain(`# TYPE ${name}`);
     }
     // Nothing secret in what a monitoring system stores.
@@ -97,12 +105,16 @@ describe("metrics", () => {
     const before = await scrape();
     expect((await admin.call(quotaRoute.GET, "GET", "/api/messages/quota")).status).toBe(200);
     const after = await scrape();
-    expect(value(after, 'oa_line_api_responses_total{api="messaging",status="200"}')).toBeGreaterThan(value(before, 'oa_line_api_responses_total{api="messaging",status="200"}'));
+    expect(value(after, 'oa_line_api_responses_total{api="messaging",status="200"}')).toBeGreaterThan(
+      value(before, 'oa_line_api_responses_total{api="messaging",status="200"}'),
+    );
   });
 
   it("show each relay destination's backlog and the age of its oldest delivery", async () => {
     // Nothing forwards in this process (no background work), so what is queued stays queued.
-    const created = await admin.call(destinationsRoute.POST, "POST", "/api/relay/destinations", { body: { name: "bot-prod", url: "http://127.0.0.1:9/webhook" } });
+    const created = await admin.call(destinationsRoute.POST, "POST", "/api/relay/destinations", {
+      body: { name: "bot-prod", url: "http://127.0.0.1:9/webhook" },
+    });
     expect(created.status).toBe(201);
     expect((await deliver(callbackBody([eventBuilders["message/text"]!()]))).status).toBe(200);
     await new Promise((r) => setTimeout(r, 1100));

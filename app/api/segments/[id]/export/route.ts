@@ -13,5 +13,10 @@ export const GET = apiRoute<{ id: string }>({ role: "operator" }, async ({ param
 
 // The segment's own name as the file's ("台北 VIP.csv"), without what a file system refuses.
 function fileNameOf(name: string) {
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-").replace(/^[-\s]+|[-\s]+$/g, "").slice(0, 80) || "segment";
+  return (
+    name
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-")
+      .replace(/^[-\s]+|[-\s]+$/g, "")
+      .slice(0, 80) || "segment"
+  );
 }
