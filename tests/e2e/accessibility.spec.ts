@@ -69,7 +69,8 @@ test.describe("signed out", () => {
 async function audit(page: Page, path: string): Promise<string[]> {
   await visit(page, path);
   // Lists and cards fill in after hydration; audit what the operator sees, not a skeleton.
-  await page.waitForLoadState("networkidle").catch(() => {});
+  // (The live stream stays open, so "network idle" may never come: wait for it two seconds at most.)
+  await page.waitForLoadState("networkidle", { timeout: 2000 }).catch(() => {});
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
