@@ -9,6 +9,7 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   workers: 1,
   retries: 0,
+  projects: [{ name: "instances" }],
   // Beside `npm test`'s results, not over them (a CI run keeps both traces to look at).
   outputDir: "test-results/instances",
   reporter: [["list"], ["json", { outputFile: "test-results/instances.json" }]],

@@ -166,6 +166,14 @@ test("a multicast to 2,000 started on A, the instance sending it killed with SIG
   step(`the send is ${status} (read from the survivor), ${((performance.now() - killedAt) / 1000).toFixed(1)} s after the kill`);
   expect(status).toBe("sent");
 
+  // What each friend's LINE shows: the message, once.
+  const received = await inboxCounts(friends, text);
+  step(`${RECIPIENTS} inboxes read`);
+  expect(
+    friends.filter((f) => received.get(f) !== 1).map((f) => `${f}: ${received.get(f) ?? 0}`),
+    "friends who did not receive it exactly once",
+  ).toEqual([]);
+
   // Each request the dead instance held was made again by the survivor with its retry key: LINE
   // answered 409 (already accepted, not delivered again) to those it had taken, and delivered the one
   // it never saw. LINE delivered four requests in all, one per 500 friends.
@@ -176,14 +184,6 @@ test("a multicast to 2,000 started on A, the instance sending it killed with SIG
     ]);
   }
   expect(((await fakeControl("GET", "/__fake/sends?kind=multicast&limit=100")) as { sends: unknown[] }).sends).toHaveLength(4);
-
-  // What each friend's LINE shows: the message, once.
-  const received = await inboxCounts(friends, text);
-  step(`${RECIPIENTS} inboxes read`);
-  expect(
-    friends.filter((f) => received.get(f) !== 1).map((f) => `${f}: ${received.get(f) ?? 0}`),
-    "friends who did not receive it exactly once",
-  ).toEqual([]);
 
   // The webhooks: those no instance acknowledged (dealt to the dead one) LINE redelivers until one
   // does; then every event LINE saw acknowledged is stored, once.
