@@ -1,6 +1,8 @@
 // `npm test`: every test — unit, database (PGlite, or PostgreSQL when TEST_DATABASE_URL is set) and
 // browser (Playwright in the system Chromium) — then one line "N passed, N failed".
-// Flags: --no-e2e (skip the browser tests), --only-db (database tests only; CI's PostgreSQL pass).
+// Flags: --no-e2e (skip the browser tests), --only-db (database tests only; CI's PostgreSQL pass),
+// --only-instances (two console instances on the PostgreSQL server of TEST_DATABASE_URL behind a proxy:
+// `npm run test:instances`; it builds first, unless --no-build finds a build of this tree in .next).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -14,25 +16,48 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
 const suffix = process.env.TEST_DATABASE_URL ? "-postgres" : "";
 
-const vitestJson = path.join(outDir, `vitest${suffix}.json`);
-fs.rmSync(vitestJson, { force: true });
-const vitestArgs = ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`];
-if (args.has("--only-db")) vitestArgs.push("--project", "db");
-run("npx", vitestArgs);
-add("vitest", readVitest(vitestJson));
-
-if (!args.has("--no-e2e") && !args.has("--only-db")) {
-  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (!fs.existsSync(chromium)) installChromium(chromium);
-  const pwJson = path.join("test-results", "playwright.json");
-  fs.rmSync(pwJson, { force: true });
-  run("npx", ["playwright", "test"]);
-  add("playwright", readPlaywright(pwJson));
-}
+if (args.has("--only-instances")) runInstances();
+else runAll();
 
 if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  ✘ ${f}`).join("\n")}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? ` (${totals.skipped} skipped)` : ""}`);
 process.exit(totals.failed > 0 ? 1 : 0);
+
+function runAll() {
+  const vitestJson = path.join(outDir, `vitest${suffix}.json`);
+  fs.rmSync(vitestJson, { force: true });
+  const vitestArgs = ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`];
+  if (args.has("--only-db")) vitestArgs.push("--project", "db");
+  run("npx", vitestArgs);
+  add("vitest", readVitest(vitestJson));
+
+  if (!args.has("--no-e2e") && !args.has("--only-db")) {
+    const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+    if (!fs.existsSync(chromium)) installChromium(chromium);
+    const pwJson = path.join("test-results", "playwright.json");
+    fs.rmSync(pwJson, { force: true });
+    run("npx", ["playwright", "test"]);
+    add("playwright", readPlaywright(pwJson));
+  }
+}
+
+// The consoles run the production build, as `npm start` does: CI's `npm test` has just made one of this
+// tree (--no-build); otherwise build it here, so a stale .next is never what is tested.
+function runInstances() {
+  const hasBuild = fs.existsSync(path.join(".next", "BUILD_ID"));
+  // Without a PostgreSQL server the tests skip themselves: nothing to build for.
+  if (process.env.TEST_DATABASE_URL && (!args.has("--no-build") || !hasBuild)) {
+    if (run("npx", ["next", "build"]) !== 0) {
+      failures.push("npx next build (for the instances test)");
+      totals.failed += 1;
+      return;
+    }
+  }
+  const json = path.join("test-results", "instances.json");
+  fs.rmSync(json, { force: true });
+  run("npx", ["playwright", "test", "--config", "playwright-instances.config.ts"]);
+  add("playwright (instances)", readPlaywright(json));
+}
 
 function run(cmd: string, argv: string[]) {
   const r = spawnSync(cmd, argv, { stdio: "inherit", env: process.env });
