@@ -130,7 +130,6 @@ export function startRelayForwarder(options: {
         };
       });
       wake = undefined;
-      woken = false;
     }
   })().finally(() => (ended = true));
 
