@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { errorDescription } from "@/components/common/error-message";
 import { useToast } from "@/components/ui/toaster";
-import { DEMO_TRAFFIC, type TrafficStatus } from "@/lib/demo/schemas";
+import { DEMO_TRAFFIC, type TrafficStatus } from "@/lib/demo/traffic-settings";
 import { browserFetch, getJson, sendJson } from "@/lib/client/api-client";
 
 const KEY = ["demo", "traffic"] as const;

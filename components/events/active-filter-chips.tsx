@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { X } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { eventFilterKeys } from "@/lib/events/list-events-schema";
+import { eventFilterKeys } from "@/lib/events/event-filter-rules";
 import type { EventFilters } from "@/lib/events/event-filters";
 import { chatDetailQuery, friendDetailQuery } from "@/lib/client/contacts";
 import { SHORT_TIME } from "@/lib/utils/date-formats";

@@ -12,7 +12,7 @@ import { messageMedia } from "@/lib/media/message-media";
 import { cn } from "@/lib/utils/cn";
 import { EventSummaryView } from "./event-summary-view";
 import { EventTypeBadge } from "./event-type-badge";
-import { ReplyCountdown } from "./reply-action";
+import { ReplyCountdown } from "./reply-countdown";
 import { SourceLabel } from "./source-label";
 import { SummaryIconView } from "./summary-icon";
 import { summarizeEvent } from "@/lib/events/types/summary/summarize-event";

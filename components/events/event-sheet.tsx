@@ -5,7 +5,15 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { buttonVariants } from "@/components/ui/button";
 import { Dialog, DialogBody, DialogClose, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { EventDetail } from "./event-detail";
+import dynamic from "next/dynamic";
+import { Skeleton } from "@/components/ui/skeleton";
+
+// An event's detail (its payload view, media, deliveries, relay and reply) loads when a first event is
+// opened, not with the timeline's first screen.
+const EventDetail = dynamic(() => import("./event-detail").then((m) => m.EventDetail), {
+  ssr: false,
+  loading: () => <Skeleton className="h-40 w-full" />,
+});
 
 /** An event beside the timeline (wide screens), without leaving the list. */
 export function EventSheet({ eventId, onClose }: { eventId: string | null; onClose: () => void }) {

@@ -3,14 +3,18 @@
 import { useQuery } from "@tanstack/react-query";
 import { Reply, Timer } from "lucide-react";
 import { useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useState } from "react";
 import { useSecondsLeft } from "@/components/common/use-seconds-left";
-import { ReplyComposer } from "@/components/sends/composer/reply-composer";
-import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import type { EventItem } from "@/lib/events/serialize";
 import { meQuery } from "@/lib/client/me";
+
+// The composer (its editors, LINE's message schemas and zod) loads when "Reply" is first pressed or
+// hovered, not with the timeline: most visits read events and never reply.
+const loadReplyComposer = () => import("@/components/sends/composer/reply-composer").then((m) => m.ReplyComposer);
+const ReplyComposer = dynamic(loadReplyComposer, { ssr: false });
 
 /**
  * "Reply" while the event's reply token works (with a live countdown), then "Send a push instead".
@@ -22,6 +26,7 @@ export function ReplyAction({ event }: { event: EventItem }) {
   const deadline = event.replyDeadline ? new Date(event.replyDeadline).getTime() : null;
   const secondsLeft = useSecondsLeft(deadline);
   const [open, setOpen] = useState(false);
+  const [opened, setOpened] = useState(false);
   const [replied, setReplied] = useState(false);
   const pushTo = event.groupId ?? event.roomId ?? event.userId;
   if (!me.data || me.data.role === "viewer") return null;
@@ -30,7 +35,17 @@ export function ReplyAction({ event }: { event: EventItem }) {
   if (deadline !== null && secondsLeft > 0 && !replied) {
     return (
       <>
-        <Button size="sm" variant="primary" onClick={() => setOpen(true)} data-testid="reply-button">
+        <Button
+          size="sm"
+          variant="primary"
+          onClick={() => {
+            setOpened(true);
+            setOpen(true);
+          }}
+          onPointerEnter={() => void loadReplyComposer()}
+          onFocus={() => void loadReplyComposer()}
+          data-testid="reply-button"
+        >
           <Reply aria-hidden />
           {t("action")}
           <span className="tabular inline-flex items-center gap-0.5 rounded bg-black/15 px-1 text-2xs">
@@ -38,15 +53,17 @@ export function ReplyAction({ event }: { event: EventItem }) {
             {t("secondsShort", { seconds: secondsLeft })}
           </span>
         </Button>
-        <ReplyComposer
-          eventId={event.id}
-          open={open}
-          onOpenChange={setOpen}
-          secondsLeft={secondsLeft}
-          pushTo={pushTo}
-          quote={event.text}
-          onSent={() => setReplied(true)}
-        />
+        {opened && (
+          <ReplyComposer
+            eventId={event.id}
+            open={open}
+            onOpenChange={setOpen}
+            secondsLeft={secondsLeft}
+            pushTo={pushTo}
+            quote={event.text}
+            onSent={() => setReplied(true)}
+          />
+        )}
       </>
     );
   }
@@ -59,18 +76,5 @@ export function ReplyAction({ event }: { event: EventItem }) {
       </Link>
       <span className="w-full text-2xs text-subtle-foreground">{t("pushHint")}</span>
     </span>
-  );
-}
-
-/** In a timeline row: how long "Reply" still works (nothing once it does not, or before hydration). */
-export function ReplyCountdown({ deadline }: { deadline: string | null }) {
-  const t = useTranslations("reply");
-  const seconds = useSecondsLeft(deadline ? new Date(deadline).getTime() : null, true);
-  if (seconds <= 0) return null;
-  return (
-    <Badge tone="success" title={t("countdown", { seconds })} className="tabular shrink-0">
-      <Reply aria-hidden />
-      {t("secondsShort", { seconds })}
-    </Badge>
   );
 }

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { LiveProvider } from "@/components/live/live-provider";
-import { CommandPaletteProvider } from "./command-palette";
+import { CommandPaletteProvider } from "./command-palette-provider";
 import { Sidebar } from "./sidebar";
 import { TopBar } from "./top-bar";
 

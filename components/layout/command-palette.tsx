@@ -2,44 +2,13 @@
 
 import { CornerDownLeft, Search } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { createContext, use, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
-import { Dialog } from "@/components/ui/dialog";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { Kbd } from "@/components/ui/kbd";
 import { cn } from "@/lib/utils/cn";
 import { usePaletteCommands, type PaletteCommand } from "./palette-commands";
 
-const PaletteContext = createContext<{ open: () => void } | null>(null);
-
-export function useCommandPalette() {
-  return use(PaletteContext) ?? { open: () => {} };
-}
-
-/** Ctrl/⌘+K anywhere opens the palette. */
-export function CommandPaletteProvider({ children }: { children: React.ReactNode }) {
-  const t = useTranslations("palette");
-  const [open, setOpen] = useState(false);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.metaKey || e.ctrlKey) && !e.altKey && e.key.toLowerCase() === "k") {
-        e.preventDefault();
-        setOpen((o) => !o);
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
-  const value = useMemo(() => ({ open: () => setOpen(true) }), []);
-  return (
-    <PaletteContext value={value}>
-      {children}
-      <Dialog open={open} onOpenChange={setOpen} variant="palette" aria-label={t("label")}>
-        <Palette onClose={() => setOpen(false)} />
-      </Dialog>
-    </PaletteContext>
-  );
-}
-
-function Palette({ onClose }: { onClose: () => void }) {
+/** The palette's contents: loaded when it first opens (command-palette-provider.tsx). */
+export function Palette({ onClose }: { onClose: () => void }) {
   const t = useTranslations("palette");
   const id = useId();
   const [query, setQuery] = useState("");

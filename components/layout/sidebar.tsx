@@ -9,7 +9,7 @@ import { Kbd } from "@/components/ui/kbd";
 import { Tooltip } from "@/components/ui/tooltip";
 import { cn } from "@/lib/utils/cn";
 import { BrandMark } from "./brand";
-import { useCommandPalette } from "./command-palette";
+import { useCommandPalette } from "./command-palette-provider";
 import { useRole } from "@/components/auth/member-context";
 import { useConsoleFlags } from "./console-flags";
 import { isActive, navItems, navSections, visibleTo } from "./nav-config";
@@ -78,6 +78,8 @@ export function NavContents({ expanded, onNavigate }: { expanded: boolean; onNav
             onNavigate?.();
             palette.open();
           }}
+          onPointerEnter={palette.prefetch}
+          onFocus={palette.prefetch}
           aria-label={expanded ? undefined : t("search")}
           aria-keyshortcuts="Control+K Meta+K"
           className={cn(

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { shortId } from "@/lib/utils/format";
 import { BrandMark } from "./brand";
-import { useCommandPalette } from "./command-palette";
+import { useCommandPalette } from "./command-palette-provider";
 import { LiveIndicator } from "./live-indicator";
 import { UserMenu } from "@/components/auth/user-menu";
 import { activeNavItem, activeSettingsItem } from "./nav-config";

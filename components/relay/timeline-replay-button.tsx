@@ -7,7 +7,11 @@ import { useCan } from "@/components/auth/member-context";
 import { Button } from "@/components/ui/button";
 import type { ReplayBody } from "@/lib/client/relay";
 import type { EventFilters } from "@/lib/events/event-filters";
-import { ReplayDialog } from "./replay-dialog";
+import dynamic from "next/dynamic";
+
+// Loads on the first click: the timeline's first screen does not carry the replay wizard.
+const loadReplayDialog = () => import("./replay-dialog").then((m) => m.ReplayDialog);
+const ReplayDialog = dynamic(loadReplayDialog, { ssr: false });
 
 /** The timeline's "Replay matching…" (admins): every stored event its filters match, paced, cancellable. */
 export function TimelineReplayButton({ filters }: { filters: EventFilters }) {
@@ -17,7 +21,7 @@ export function TimelineReplayButton({ filters }: { filters: EventFilters }) {
   if (!admin) return null;
   return (
     <>
-      <Button size="sm" onClick={() => setOpen(true)}>
+      <Button size="sm" onClick={() => setOpen(true)} onPointerEnter={() => void loadReplayDialog()} onFocus={() => void loadReplayDialog()}>
         <History aria-hidden />
         {t("matching")}
       </Button>

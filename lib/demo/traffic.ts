@@ -1,6 +1,6 @@
 import { env } from "@/lib/env.js";
 import { demoEnabled, fakeControl } from "./fake-control";
-import { DEMO_TRAFFIC, type TrafficStatus } from "./schemas";
+import { DEMO_TRAFFIC, type TrafficStatus } from "./traffic-settings";
 import { log } from "@/lib/platform/log";
 
 /**

@@ -1,4 +1,4 @@
-import { eventFilterKeys, listEventsQuerySchema } from "./list-events-schema";
+import { eventFilterKeys, eventFilterRules } from "./event-filter-rules";
 
 type FilterKey = (typeof eventFilterKeys)[number];
 
@@ -20,9 +20,9 @@ export function parseEventFilters(params: RawParams): EventFilters {
   return filters;
 }
 
-/** Whether one filter value would be accepted by the API (the same zod field the route handler uses). */
+/** Whether one filter value would be accepted by the API (the rule its zod schema is built from). */
 export function isValidFilter(key: FilterKey, value: string): boolean {
-  return listEventsQuerySchema.shape[key].safeParse(value).success;
+  return eventFilterRules[key](value);
 }
 
 /** Filters → query string, in a stable key order so equal filters make equal URLs and cache keys. */

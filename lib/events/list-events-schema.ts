@@ -1,28 +1,22 @@
 import { z } from "zod";
 import { instantParam } from "@/lib/platform/http/date-params";
 import { decodeCursor } from "./cursor";
+import { EVENT_TYPE_PATTERN, idPattern, SEARCH_MAX_LENGTH, SOURCE_TYPES } from "./event-filter-rules";
 
-const id = (prefix: string, label: string) =>
-  z.string().regex(new RegExp(`^${prefix}[0-9a-f]{32}$`), `must be a ${label} id (${prefix} followed by 32 hex digits)`);
+const id = (prefix: "U" | "C" | "R", label: string) => z.string().regex(idPattern(prefix), `must be a ${label} id (${prefix} followed by 32 hex digits)`);
 
 const boolParam = z.enum(["true", "false"], "must be true or false").transform((v) => v === "true");
 
 /** GET /api/events query, shared by the timeline's filter bar and the route handler. */
 export const listEventsQuerySchema = z
   .object({
-    type: z
-      .string()
-      .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, "must be an event type such as message or follow")
-      .optional(),
-    messageType: z
-      .string()
-      .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, "must be a message type such as text")
-      .optional(),
-    sourceType: z.enum(["user", "group", "room"], "must be user, group or room").optional(),
+    type: z.string().regex(EVENT_TYPE_PATTERN, "must be an event type such as message or follow").optional(),
+    messageType: z.string().regex(EVENT_TYPE_PATTERN, "must be a message type such as text").optional(),
+    sourceType: z.enum(SOURCE_TYPES, "must be user, group or room").optional(),
     userId: id("U", "user").optional(),
     groupId: id("C", "group").optional(),
     roomId: id("R", "room").optional(),
-    q: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters").optional(),
+    q: z.string().trim().min(1, "must not be empty").max(SEARCH_MAX_LENGTH, `must be at most ${SEARCH_MAX_LENGTH} characters`).optional(),
     from: instantParam.optional(),
     to: instantParam.optional(),
     redelivery: boolParam.optional(),
@@ -51,6 +45,3 @@ export type ListEventsQuery = z.infer<typeof listEventsQuerySchema>;
 
 /** /api/events/:id and /events/:id: an event's number. */
 export const eventIdParams = z.object({ id: z.coerce.number("must be an event id").int().positive("must be an event id") });
-
-/** The filters an operator can set (what the URL of /events carries). */
-export const eventFilterKeys = ["type", "messageType", "sourceType", "userId", "groupId", "roomId", "q", "from", "to", "redelivery"] as const;

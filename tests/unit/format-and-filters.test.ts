@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { fromLocalInput, toLocalInput } from "@/components/events/time-range";
-import { eventFiltersToSearch, idFilterKey, parseEventFilters } from "@/lib/events/event-filters";
+import { eventFilterKeys } from "@/lib/events/event-filter-rules";
+import { eventFiltersToSearch, idFilterKey, isValidFilter, parseEventFilters } from "@/lib/events/event-filters";
+import { listEventsQuerySchema } from "@/lib/events/list-events-schema";
 import { formatBytes, formatLatency, formatMediaDuration, shortId } from "@/lib/utils/format";
 
 describe("formatting", () => {
@@ -54,4 +56,48 @@ describe("timeline filters in the URL", () => {
     expect(toLocalInput(fromLocalInput("2026-03-29T03:30", "Europe/London"), "Europe/London")).toBe("2026-03-29T03:30");
     expect(fromLocalInput("", "UTC")).toBeUndefined();
   });
+});
+
+describe("the browser's filter check and the route's schema", () => {
+  // The events page checks a URL's filters without zod; it must agree with the route on every value, or a
+  // link would show a filter the API then refuses (or drop one it would take).
+  const samples = [
+    "",
+    " ",
+    "message",
+    "follow",
+    "9lives",
+    "a".repeat(64),
+    "a".repeat(65),
+    "text_v2",
+    "user",
+    "group",
+    "room",
+    "Room",
+    `U${"a".repeat(32)}`,
+    `C${"0".repeat(32)}`,
+    `R${"f".repeat(32)}`,
+    `U${"A".repeat(32)}`,
+    `U${"a".repeat(31)}`,
+    "台北",
+    "สวัสดี",
+    "x".repeat(200),
+    "x".repeat(201),
+    "  padded  ",
+    "2026-12-05T06:00:00Z",
+    "2026-12-05",
+    "1733380000000",
+    "99999999999999999",
+    "10000-01-01",
+    "0000-01-01T00:00:00Z",
+    "not a date",
+    "true",
+    "false",
+    "TRUE",
+    "1",
+  ];
+  for (const key of eventFilterKeys)
+    it(`agrees on ${key}`, () => {
+      for (const value of samples) expect([value, isValidFilter(key, value)]).toEqual([value, listEventsQuerySchema.shape[key].safeParse(value).success]);
+    });
 });
