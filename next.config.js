@@ -4,7 +4,12 @@ import { parseEnv } from "./lib/env.js";
 // Fail at start-up, naming the bad variable, rather than on the first request that needs it.
 parseEnv();
 
-const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+// The catalogues' ICU messages are compiled when the app is built, so browsers get the messages ready
+// to format and never download an ICU parser (intl-messageformat, about 9 kB compressed on every page).
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./i18n/request.ts",
+  experimental: { messages: { path: "./i18n/catalogues", format: "json", locales: "infer", precompile: true } },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
