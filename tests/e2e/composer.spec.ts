@@ -386,10 +386,13 @@ test.describe("composer", () => {
     const figure = dialog.getByTestId("confirm-count").locator("span").first();
     await expect(figure).toHaveText(/^[\d,]+$/);
     const estimate = Number((await figure.innerText()).replace(/,/g, ""));
-    // Other tests make friends follow and block meanwhile: close to the count before or after, not equal.
+    // Close to the fake's own count, not equal: LINE's figures are for yesterday (JST) and the fake's world
+    // has friends who joined since then without a follow webhook the console could count (about 20 a day,
+    // so the gap grows through the JST day); other tests make friends follow and block meanwhile.
     const reachableAfter = (await fakeGet<{ total: number }>(request, "/__fake/friends?status=following&limit=0")).total;
-    expect(estimate).toBeGreaterThanOrEqual(Math.min(reachable, reachableAfter) - 10);
-    expect(estimate).toBeLessThanOrEqual(Math.max(reachable, reachableAfter) + 10);
+    const slack = Math.ceil(reachable * 0.02);
+    expect(estimate).toBeGreaterThanOrEqual(Math.min(reachable, reachableAfter) - slack);
+    expect(estimate).toBeLessThanOrEqual(Math.max(reachable, reachableAfter) + slack);
     await expect(dialog.getByTestId("confirm-basis")).toContainText("LINE's follower figures");
     const send = dialog.getByRole("button", { name: "Broadcast now" });
     await expect(send).toBeDisabled();
