@@ -187,11 +187,11 @@ export function ConversationComposer({ target, outbox, name }: { target: Convers
           <DropdownMenu
             side="top"
             label={t("addMore")}
-            trigger={(p) => (
-              <Button {...p} size="icon-sm" variant="subtle" aria-label={t("addMore")} title={t("addMore")} disabled={messages.length >= 5}>
+            trigger={
+              <Button size="icon-sm" variant="subtle" aria-label={t("addMore")} title={t("addMore")} disabled={messages.length >= 5}>
                 <Plus aria-hidden />
               </Button>
-            )}
+            }
           >
             {MORE_TYPES.map((type) => (
               <DropdownMenuItem key={type} onSelect={() => addMessage(type)}>

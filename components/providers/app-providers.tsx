@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { ThemeProvider } from "next-themes";
 import { useEffect } from "react";
 import { Toaster } from "@/components/ui/toaster";
+import { TooltipProvider } from "@/components/ui/tooltip";
 import { getQueryClient } from "@/lib/client/query-client";
 import { TimeZoneSync } from "./time-zone-sync";
 
@@ -20,8 +21,10 @@ export function AppProviders({ children, nonce }: { children: React.ReactNode; n
     <QueryClientProvider client={queryClient}>
       <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
         <Toaster dismissLabel={t("dismiss")}>
-          <TimeZoneSync />
-          {children}
+          <TooltipProvider>
+            <TimeZoneSync />
+            {children}
+          </TooltipProvider>
         </Toaster>
       </ThemeProvider>
     </QueryClientProvider>
