@@ -6,6 +6,7 @@ import { createContext, use, useCallback, useEffect, useId, useMemo, useRef, use
 import { Dialog } from "@/components/ui/dialog";
 import { Kbd } from "@/components/ui/kbd";
 import { cn } from "@/lib/utils/cn";
+import { isComposing } from "@/lib/utils/is-composing";
 import { usePaletteCommands, type PaletteCommand } from "./palette-commands";
 
 const PaletteContext = createContext<{ open: () => void } | null>(null);
@@ -71,7 +72,7 @@ function Palette({ onClose }: { onClose: () => void }) {
     else if (e.key === "ArrowUp") move(active - 1);
     else if (e.key === "PageDown") move(Math.min(active + 5, results.length - 1));
     else if (e.key === "PageUp") move(Math.max(active - 5, 0));
-    else if (e.key === "Enter" && !e.nativeEvent.isComposing) {
+    else if (e.key === "Enter" && !isComposing(e)) {
       e.preventDefault();
       run(results[active]);
     }

@@ -20,7 +20,7 @@ export function AppProviders({ children, nonce }: { children: React.ReactNode; n
   return (
     <QueryClientProvider client={queryClient}>
       <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
-        <Toaster dismissLabel={t("dismiss")}>
+        <Toaster labels={{ dismiss: t("dismiss"), toast: t("notification"), region: t("notifications", { hotkey: "F8" }) }}>
           <TooltipProvider>
             <TimeZoneSync />
             {children}
