@@ -3,6 +3,7 @@
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import { Check } from "lucide-react";
 import { cn } from "@/lib/utils/cn";
+import { useLayerContainer } from "./layer-container";
 
 interface DropdownMenuProps {
   /** The button that opens the menu; Radix adds aria-haspopup/expanded/controls and the open handlers to it. */
@@ -19,12 +20,15 @@ interface DropdownMenuProps {
  * focus). The content is portalled so a table's scroll box never clips a menu opened from its last rows.
  */
 export function DropdownMenu({ trigger, children, align = "start", side = "bottom", className, label }: DropdownMenuProps) {
+  const { container, collisionBoundary } = useLayerContainer();
   return (
     <Menu.Root modal={false}>
       <Menu.Trigger asChild>{trigger}</Menu.Trigger>
-      <Menu.Portal>
+      <Menu.Portal container={container}>
         <Menu.Content
-          aria-label={label}
+          // Radix names the menu after its trigger (aria-labelledby), which would win over a label given here.
+          {...(label ? { "aria-label": label, "aria-labelledby": undefined } : {})}
+          collisionBoundary={collisionBoundary}
           align={align}
           side={side}
           sideOffset={4}

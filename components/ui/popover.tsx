@@ -2,6 +2,7 @@
 
 import * as PopoverPrimitive from "@radix-ui/react-popover";
 import { cn } from "@/lib/utils/cn";
+import { useLayerContainer } from "./layer-container";
 
 export const Popover = PopoverPrimitive.Root;
 export const PopoverTrigger = PopoverPrimitive.Trigger;
@@ -11,9 +12,11 @@ export const PopoverTrigger = PopoverPrimitive.Trigger;
  * Escape and a click outside close it. Portalled, and it flips to stay on screen.
  */
 export function PopoverContent({ className, sideOffset = 4, ...props }: React.ComponentProps<typeof PopoverPrimitive.Content>) {
+  const { container, collisionBoundary } = useLayerContainer();
   return (
-    <PopoverPrimitive.Portal>
+    <PopoverPrimitive.Portal container={container}>
       <PopoverPrimitive.Content
+        collisionBoundary={collisionBoundary}
         data-slot="popover"
         sideOffset={sideOffset}
         collisionPadding={8}

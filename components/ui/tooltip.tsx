@@ -2,6 +2,7 @@
 
 import * as TooltipPrimitive from "@radix-ui/react-tooltip";
 import { cn } from "@/lib/utils/cn";
+import { useLayerContainer } from "./layer-container";
 
 interface TooltipProps {
   content: React.ReactNode;
@@ -27,11 +28,13 @@ export function TooltipProvider({ children }: { children: React.ReactNode }) {
  * scroll container clips it.
  */
 export function Tooltip({ content, children, side = "top", delay, className }: TooltipProps) {
+  const { container, collisionBoundary } = useLayerContainer();
   return (
     <TooltipPrimitive.Root delayDuration={delay}>
       <TooltipPrimitive.Trigger asChild>{children}</TooltipPrimitive.Trigger>
-      <TooltipPrimitive.Portal>
+      <TooltipPrimitive.Portal container={container}>
         <TooltipPrimitive.Content
+          collisionBoundary={collisionBoundary}
           side={side}
           sideOffset={side === "right" ? 8 : 6}
           collisionPadding={8}
