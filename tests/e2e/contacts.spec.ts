@@ -212,7 +212,7 @@ test.describe("friends and conversations", () => {
     await page.getByRole("textbox", { name: "Name" }).fill(name);
     await page.getByRole("button", { name: "Create segment" }).first().click();
     await expect(page).toHaveURL(/\/segments$/);
-    await expect(page.getByText(`Segment “${name}” saved`)).toBeVisible();
+    await expect(page.getByText(`Segment “${name}” saved`, { exact: true })).toBeVisible();
     await expect(page.getByRole("link", { name })).toBeVisible();
   });
 
