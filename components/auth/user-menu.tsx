@@ -27,17 +27,16 @@ export function UserMenu() {
       align="end"
       label={t("label")}
       className="w-72"
-      trigger={(props) => (
+      trigger={
         <button
           type="button"
           aria-label={t("open", { name: member.name })}
           className="ml-1 flex h-8 items-center gap-1.5 rounded-full py-0.5 pr-1.5 pl-0.5 text-muted-foreground transition-colors hover:bg-hover hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-          {...props}
         >
           <MemberAvatar id={member.id} name={member.name} />
           <ChevronDown aria-hidden className="size-3.5" />
         </button>
-      )}
+      }
     >
       <div className="flex items-start gap-3 px-2 pt-2 pb-2.5">
         <MemberAvatar id={member.id} name={member.name} className="size-9 text-sm" />

@@ -23,8 +23,8 @@ export function RelativeTime({ value, className, withExact = false }: RelativeTi
   const shown = date.getTime() > now.getTime() ? now : date;
   const exact = useExactTime(date);
   return (
-    <Tooltip content={exact} anchorClassName={className}>
-      <time dateTime={date.toISOString()} suppressHydrationWarning className="tabular whitespace-nowrap">
+    <Tooltip content={exact}>
+      <time dateTime={date.toISOString()} suppressHydrationWarning className={cn("inline-flex max-w-full min-w-0 tabular whitespace-nowrap", className)}>
         {format.relativeTime(shown, now)}
         {withExact && <span className="ml-1.5 text-subtle-foreground">· {format.dateTime(date, SHORT_TIME_SECONDS)}</span>}
       </time>

@@ -22,6 +22,7 @@ import type { ConversationItem } from "@/lib/contacts/conversation";
 import { messagesSchema } from "@/lib/line/messages/message-schema";
 import { conversationQuery } from "@/lib/client/contacts";
 import { quotaQuery } from "@/lib/client/messages";
+import { isComposing } from "@/lib/utils/is-composing";
 import { ReplyWindowStatus } from "./reply-window-status";
 import { useChatSignals } from "./use-chat-signals";
 import type { ConversationRef, Outbox, Returned } from "./use-outbox";
@@ -120,7 +121,7 @@ export function ConversationComposer({ target, outbox, name }: { target: Convers
           className="max-h-[45dvh] overflow-y-auto border-b border-border bg-muted/40 p-3 scrollbar-thin md:px-4"
           onKeyDown={(e) => {
             // In the editors Enter writes new lines; Ctrl/⌘+Enter sends.
-            if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !e.nativeEvent.isComposing) {
+            if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !isComposing(e)) {
               e.preventDefault();
               submit();
             }
@@ -187,11 +188,11 @@ export function ConversationComposer({ target, outbox, name }: { target: Convers
           <DropdownMenu
             side="top"
             label={t("addMore")}
-            trigger={(p) => (
-              <Button {...p} size="icon-sm" variant="subtle" aria-label={t("addMore")} title={t("addMore")} disabled={messages.length >= 5}>
+            trigger={
+              <Button size="icon-sm" variant="subtle" aria-label={t("addMore")} title={t("addMore")} disabled={messages.length >= 5}>
                 <Plus aria-hidden />
               </Button>
-            )}
+            }
           >
             {MORE_TYPES.map((type) => (
               <DropdownMenuItem key={type} onSelect={() => addMessage(type)}>

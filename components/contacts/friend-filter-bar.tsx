@@ -5,7 +5,7 @@ import { X } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
-import { Tabs } from "@/components/ui/tabs";
+import { ToggleGroup } from "@/components/ui/toggle-group";
 import { ACTIVE_WINDOWS, countFriendFilters, type ActiveWindow, type FriendUrlFilters } from "@/lib/contacts/friend-url-filters";
 import { friendStatsQuery, tagListQuery } from "@/lib/client/contacts";
 import { segmentListQuery } from "@/lib/client/segments";
@@ -40,7 +40,7 @@ export function FriendFilterBar({
 
   return (
     <div className="space-y-3">
-      <Tabs
+      <ToggleGroup
         label={t("status")}
         value={filters.status ?? "all"}
         onValueChange={(v) => setFilters({ status: v === "all" ? undefined : v })}

@@ -4,6 +4,7 @@ import { X } from "lucide-react";
 import { useId, useState } from "react";
 import { tagNameSchema } from "@/lib/contacts/tag-schema";
 import { cn } from "@/lib/utils/cn";
+import { isComposing } from "@/lib/utils/is-composing";
 
 interface TagInputProps {
   value: string[];
@@ -61,7 +62,7 @@ export function TagInput({ value, onChange, suggestions, label, placeholder, rem
           else setText(v);
         }}
         onKeyDown={(e) => {
-          if (e.key === "Enter" && !e.nativeEvent.isComposing) {
+          if (e.key === "Enter" && !isComposing(e)) {
             e.preventDefault();
             if (text.trim()) add(text);
           } else if (e.key === "Backspace" && !text && value.length) {

@@ -15,7 +15,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { Tabs } from "@/components/ui/tabs";
+import { ToggleGroup } from "@/components/ui/toggle-group";
 import type { DeliveryItem } from "@/lib/webhook/serialize-delivery";
 import { deliveryKeys, deliveryListQuery, deliveryViews, parseDeliveryView, type DeliveryView } from "@/lib/client/deliveries";
 import { formatLatency } from "@/lib/utils/format";
@@ -38,7 +38,7 @@ export function DeliveryList() {
   return (
     <PageContainer className="space-y-5">
       <PageHeader title={t("title")} description={t("description")} />
-      <Tabs label={t("viewLabel")} value={view} onValueChange={setView} items={deliveryViews.map((v) => ({ value: v, label: t(`views.${v}`) }))} />
+      <ToggleGroup label={t("viewLabel")} value={view} onValueChange={setView} items={deliveryViews.map((v) => ({ value: v, label: t(`views.${v}`) }))} />
       <Card className="overflow-hidden">
         {query.isPending ? (
           <DeliveryTableSkeleton />

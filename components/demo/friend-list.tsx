@@ -7,6 +7,7 @@ import { useDeferredValue, useState } from "react";
 import { ErrorState } from "@/components/common/error-state";
 import { InputWithIcon } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
+import { ToggleGroup } from "@/components/ui/toggle-group";
 import { demoFriendsQuery, type DemoFriend } from "@/lib/client/demo";
 import { cn } from "@/lib/utils/cn";
 import { FriendAvatar } from "./friend-avatar";
@@ -22,22 +23,13 @@ export function FriendList({ selected, onSelect }: { selected: string | null; on
     <section aria-label={t("friendsLabel")} className="flex min-h-0 flex-col rounded-lg border border-border bg-surface shadow-xs">
       <div className="space-y-2 border-b border-border p-3">
         <InputWithIcon icon={<Search />} value={q} onChange={(e) => setQ(e.target.value)} placeholder={t("searchFriends")} aria-label={t("searchFriends")} />
-        <div role="tablist" aria-label={t("statusFilter")} className="flex gap-1">
-          {STATUSES.map((s) => (
-            <button
-              key={s}
-              role="tab"
-              aria-selected={status === s}
-              onClick={() => setStatus(s)}
-              className={cn(
-                "rounded-md px-2 py-1 text-xs font-medium",
-                status === s ? "bg-primary-soft text-primary-soft-foreground" : "text-muted-foreground hover:bg-hover",
-              )}
-            >
-              {t(`status.${s}`)}
-            </button>
-          ))}
-        </div>
+        <ToggleGroup
+          size="sm"
+          label={t("statusFilter")}
+          value={status}
+          onValueChange={setStatus}
+          items={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
       </div>
       <div className="max-h-[36rem] min-h-[12rem] overflow-y-auto scrollbar-thin">
         {query.isPending ? (

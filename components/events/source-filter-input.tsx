@@ -9,6 +9,7 @@ import { idFilterKey } from "@/lib/events/event-filters";
 import { chatSearchQuery, contactSearchQuery } from "@/lib/client/contacts";
 import { cn } from "@/lib/utils/cn";
 import { shortId } from "@/lib/utils/format";
+import { isComposing } from "@/lib/utils/is-composing";
 import type { FilterPatch } from "./use-event-filters";
 
 const MAX_OPTIONS = 8;
@@ -74,7 +75,8 @@ export function SourceFilterInput({ onApply }: { onApply: (patch: FilterPatch) =
           setActive(-1);
         }}
         onKeyDown={(e) => {
-          if (e.key === "Enter") {
+          // The Enter that commits an input method's word is the input method's, not a choice.
+          if (e.key === "Enter" && !isComposing(e)) {
             e.preventDefault();
             apply();
           } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {

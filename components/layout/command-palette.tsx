@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { Kbd } from "@/components/ui/kbd";
 import { cn } from "@/lib/utils/cn";
+import { isComposing } from "@/lib/utils/is-composing";
 import { usePaletteCommands, type PaletteCommand } from "./palette-commands";
 
 /** The palette's contents: loaded when it first opens (command-palette-provider.tsx). */
@@ -40,7 +41,7 @@ export function Palette({ onClose }: { onClose: () => void }) {
     else if (e.key === "ArrowUp") move(active - 1);
     else if (e.key === "PageDown") move(Math.min(active + 5, results.length - 1));
     else if (e.key === "PageUp") move(Math.max(active - 5, 0));
-    else if (e.key === "Enter" && !e.nativeEvent.isComposing) {
+    else if (e.key === "Enter" && !isComposing(e)) {
       e.preventDefault();
       run(results[active]);
     }

@@ -15,15 +15,15 @@ export function LocaleSwitcher() {
     <DropdownMenu
       align="end"
       label={t("label")}
-      trigger={(props) => (
+      trigger={
         // Named by its content, "Language" then the current one ("EN"): a name that holds the visible text
         // (WCAG 2.5.3), which an aria-label of "Language" alone did not.
-        <Button variant="ghost" size="sm" className="gap-1.5 px-2 text-muted-foreground" {...props}>
+        <Button variant="ghost" size="sm" className="gap-1.5 px-2 text-muted-foreground">
           <Languages aria-hidden />
           <span className="sr-only">{t("label")}</span>
           <span className="hidden text-xs font-medium sm:inline">{t(`short.${locale}`)}</span>
         </Button>
-      )}
+      }
     >
       {locales.map((l) => (
         // Each language named in itself: whoever cannot read the current one can still find theirs.

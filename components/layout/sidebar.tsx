@@ -142,9 +142,9 @@ export function NavContents({ expanded, onNavigate }: { expanded: boolean; onNav
   );
 }
 
-function RailTooltip({ show, label, children }: { show: boolean; label: string; children: React.ReactElement<{ "aria-describedby"?: string }> }) {
+function RailTooltip({ show, label, children }: { show: boolean; label: string; children: React.ReactElement }) {
   return show ? (
-    <Tooltip content={label} side="right" anchorClassName="flex w-full">
+    <Tooltip content={label} side="right">
       {children}
     </Tooltip>
   ) : (

@@ -19,13 +19,13 @@ export function ThemeToggle() {
     <DropdownMenu
       align="end"
       label={t("label")}
-      trigger={(props) => (
-        <Button variant="ghost" size="icon" aria-label={t("label")} {...props}>
+      trigger={
+        <Button variant="ghost" size="icon" aria-label={t("label")}>
           {/* Both icons rendered; CSS picks by the html class, so the first paint is right before hydration. */}
           <Sun aria-hidden className="dark:hidden" />
           <Moon aria-hidden className="hidden dark:block" />
         </Button>
-      )}
+      }
     >
       {options.map(({ value, icon: Icon }) => (
         <DropdownMenuRadioItem key={value} checked={theme === value} onSelect={() => setTheme(value)}>

@@ -8,7 +8,7 @@ import { EventTypeBadge } from "@/components/events/event-type-badge";
 import { eventFamily } from "@/lib/events/types/summary/event-family";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Tabs } from "@/components/ui/tabs";
+import { ToggleGroup } from "@/components/ui/toggle-group";
 import { cn } from "@/lib/utils/cn";
 
 type Period = "24h" | "7d";
@@ -38,7 +38,7 @@ export function PerTypeCard({ perType24h, perType7d }: { perType24h: Row[]; perT
           <CardTitle>{t("title")}</CardTitle>
           <CardDescription>{t("description", { total })}</CardDescription>
         </div>
-        <Tabs
+        <ToggleGroup
           size="sm"
           label={t("period")}
           value={period}

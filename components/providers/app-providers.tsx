@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { ThemeProvider } from "next-themes";
 import { useEffect } from "react";
 import { Toaster } from "@/components/ui/toaster";
+import { TooltipProvider } from "@/components/ui/tooltip";
 import { getQueryClient } from "@/lib/client/query-client";
 import { TimeZoneSync } from "./time-zone-sync";
 
@@ -21,9 +22,11 @@ export function AppProviders({ children, nonce }: { children: React.ReactNode; n
   return (
     <QueryClientProvider client={queryClient}>
       <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
-        <Toaster dismissLabel={t("dismiss")}>
-          <TimeZoneSync />
-          {children}
+        <Toaster labels={{ dismiss: t("dismiss"), toast: t("notification"), region: t("notifications", { hotkey: "F8" }) }}>
+          <TooltipProvider>
+            <TimeZoneSync />
+            {children}
+          </TooltipProvider>
         </Toaster>
       </ThemeProvider>
     </QueryClientProvider>

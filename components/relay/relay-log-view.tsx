@@ -14,7 +14,7 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { Tabs } from "@/components/ui/tabs";
+import { ToggleGroup } from "@/components/ui/toggle-group";
 import {
   parseRelayOutcome,
   relayDestinationQuery,
@@ -51,7 +51,7 @@ export function RelayLogView({ id }: { id: number }) {
         <CardHeader className="flex-wrap items-center">
           <CardTitle>{t("title")}</CardTitle>
           <div className="-mx-1 max-w-full overflow-x-auto px-1 scrollbar-thin">
-            <Tabs
+            <ToggleGroup
               label={t("outcomeLabel")}
               size="sm"
               value={outcome}

@@ -8,7 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { Tabs } from "@/components/ui/tabs";
+import { ToggleGroup } from "@/components/ui/toggle-group";
 import { FRIEND_STATUSES } from "@/lib/contacts/statuses";
 import { tagListQuery } from "@/lib/client/contacts";
 import type { SegmentFilter } from "@/lib/segments/segment-schema";
@@ -44,7 +44,7 @@ export function SegmentFilterFields({ filter, onChange, disabled }: { filter: Se
           </Row>
           <Row label={t("tags")}>
             <div className="space-y-2">
-              <Tabs
+              <ToggleGroup
                 size="sm"
                 label={t("tagsMode")}
                 value={filter.tags.mode}

@@ -113,11 +113,11 @@ export function SegmentList({ canEdit }: { canEdit: boolean }) {
                     <DropdownMenu
                       align="end"
                       label={t("actions.label", { name: s.name })}
-                      trigger={(p) => (
-                        <Button {...p} variant="ghost" size="icon-sm" aria-label={t("actions.label", { name: s.name })}>
+                      trigger={
+                        <Button variant="ghost" size="icon-sm" aria-label={t("actions.label", { name: s.name })}>
                           <MoreHorizontal aria-hidden />
                         </Button>
-                      )}
+                      }
                     >
                       <DropdownMenuItem onSelect={() => router.push(`/segments/${s.id}`)}>
                         <Pencil aria-hidden />

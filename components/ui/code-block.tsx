@@ -10,10 +10,12 @@ interface CodeBlockProps {
   className?: string;
   maxHeight?: string;
   label?: string;
+  /** Wraps the code (not the title bar), e.g. in a tab panel when the title holds the tab list. */
+  wrapBody?: (body: React.ReactNode) => React.ReactNode;
 }
 
 /** Read-only code with line numbers; JSON gets syntax colouring. */
-export function CodeBlock({ code, language = "text", toolbar, title, className, maxHeight = "32rem", label }: CodeBlockProps) {
+export function CodeBlock({ code, language = "text", toolbar, title, className, maxHeight = "32rem", label, wrapBody = (body) => body }: CodeBlockProps) {
   const lines = code.split("\n");
   // Line-by-line markup is fine for events; a 1 MiB delivery body would be tens of thousands of nodes.
   const plain = lines.length > MAX_DECORATED_LINES;
@@ -25,22 +27,24 @@ export function CodeBlock({ code, language = "text", toolbar, title, className, 
           {toolbar}
         </div>
       )}
-      <div className="overflow-auto scrollbar-thin" style={{ maxHeight }} tabIndex={0} role="region" aria-label={label}>
-        {plain ? (
-          <pre className="px-4 py-3 font-mono text-xs leading-5 whitespace-pre">{code}</pre>
-        ) : (
-          <pre className="grid min-w-fit grid-cols-[auto_1fr] py-3 font-mono text-xs leading-5">
-            {lines.map((line, i) => (
-              <div key={i} className="contents">
-                <span aria-hidden className="sticky left-0 bg-muted/95 pr-3 pl-3 text-right text-muted-foreground select-none tabular">
-                  {i + 1}
-                </span>
-                <code className="pr-4 whitespace-pre">{language === "json" ? highlightJson(line) : line || " "}</code>
-              </div>
-            ))}
-          </pre>
-        )}
-      </div>
+      {wrapBody(
+        <div className="overflow-auto scrollbar-thin" style={{ maxHeight }} tabIndex={0} role="region" aria-label={label}>
+          {plain ? (
+            <pre className="px-4 py-3 font-mono text-xs leading-5 whitespace-pre">{code}</pre>
+          ) : (
+            <pre className="grid min-w-fit grid-cols-[auto_1fr] py-3 font-mono text-xs leading-5">
+              {lines.map((line, i) => (
+                <div key={i} className="contents">
+                  <span aria-hidden className="sticky left-0 bg-muted/95 pr-3 pl-3 text-right text-muted-foreground select-none tabular">
+                    {i + 1}
+                  </span>
+                  <code className="pr-4 whitespace-pre">{language === "json" ? highlightJson(line) : line || " "}</code>
+                </div>
+              ))}
+            </pre>
+          )}
+        </div>,
+      )}
     </div>
   );
 }

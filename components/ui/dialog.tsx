@@ -2,8 +2,9 @@
 
 import { cva, type VariantProps } from "class-variance-authority";
 import { X } from "lucide-react";
-import { useEffect, useRef } from "react";
+import { useEffect, useState } from "react";
 import { cn } from "@/lib/utils/cn";
+import { LayerContainerContext } from "./layer-container";
 
 // Built on the native <dialog> opened with showModal(): the browser provides the top layer, the focus
 // trap, inert background and Escape, so there is no focus-management code to get wrong here.
@@ -31,18 +32,18 @@ type DialogProps = Omit<React.ComponentProps<"dialog">, "open"> &
   };
 
 export function Dialog({ open, onOpenChange, variant, className, children, ...props }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  // State, not a ref: the menus and tooltips inside render into the element.
+  const [dialog, setDialog] = useState<HTMLDialogElement | null>(null);
 
   useEffect(() => {
-    const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
-  }, [open]);
+  }, [open, dialog]);
 
   return (
     <dialog
-      ref={ref}
+      ref={setDialog}
       data-slot="dialog"
       className={cn(panelVariants({ variant }), className)}
       onCancel={(e) => {
@@ -58,7 +59,7 @@ export function Dialog({ open, onOpenChange, variant, className, children, ...pr
       }}
       {...props}
     >
-      {open ? children : null}
+      <LayerContainerContext value={dialog}>{open ? children : null}</LayerContainerContext>
     </dialog>
   );
 }

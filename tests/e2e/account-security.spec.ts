@@ -29,8 +29,8 @@ test.describe("account security", () => {
 
     await form.getByLabel("Current password").fill(member.password);
     await form.getByRole("button", { name: "Change password" }).click();
-    await expect(page.getByText("Password changed")).toBeVisible();
-    await expect(page.getByText("You were signed out on 1 other device.")).toBeVisible();
+    await expect(page.getByText("Password changed", { exact: true })).toBeVisible();
+    await expect(page.getByText("You were signed out on 1 other device.", { exact: true })).toBeVisible();
     expect((await laptop.get("/api/me")).status()).toBe(401);
     // This browser (it shares the session member.api started when the member joined) stays signed in.
     expect((await member.api.get("/api/me")).status()).toBe(200);

@@ -32,7 +32,7 @@ for (const v of SCREENSHOT_VARIANTS) {
 
     // A push to a malformed id, then to a well-formed id nobody has seen.
     await visit(page, "/messages/new?kind=push");
-    const recipient = page.getByRole("textbox", { name: /^(Recipient|收件人|送信先|ผู้รับ)$/ });
+    const recipient = page.getByRole("combobox", { name: /^(Recipient|收件人|送信先|ผู้รับ)$/ });
     await recipient.fill(`U${"a".repeat(31)}`);
     await page.getByTestId("push-id-problem").waitFor();
     await shot("compose-push-malformed-id", false);

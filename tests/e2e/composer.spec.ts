@@ -34,7 +34,7 @@ test.describe("composer", () => {
     await areas.getByRole("button", { name: "Done" }).last().click();
     await root.getByRole("button", { name: "Add group" }).last().click();
     const noneOf = root.getByTestId("builder-group").nth(1);
-    await noneOf.getByRole("tab", { name: "None of" }).click();
+    await noneOf.getByRole("radio", { name: "None of" }).click();
     await expect(noneOf).toHaveAttribute("data-op", "not");
     await addCondition(page, noneOf, "OS");
     await noneOf.getByRole("button", { name: "Android" }).click();
@@ -187,7 +187,7 @@ test.describe("composer", () => {
     await page.getByLabel("Draft name").fill(draftName);
     const text = `segment ${uniqueText("kana")}`;
     await writeText(page, text);
-    await page.getByRole("tab", { name: "Saved segment" }).click();
+    await page.getByRole("radio", { name: "Saved segment" }).click();
     // Neither user IDs nor a segment: the composer says to give one of them.
     await page.getByRole("button", { name: "Review and send…" }).click();
     await expect(page.getByText("Give user IDs or choose a saved segment (one of the two)")).toBeVisible();
@@ -208,7 +208,7 @@ test.describe("composer", () => {
     await page.getByRole("button", { name: "Drafts", exact: true }).click();
     await page.getByRole("dialog", { name: "Drafts" }).getByRole("listitem").filter({ hasText: draftName }).getByRole("link", { name: "Open" }).click();
     await expect(page.getByRole("heading", { name: "Edit draft" })).toBeVisible();
-    await expect(page.getByRole("tab", { name: "Saved segment" })).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByRole("radio", { name: "Saved segment" })).toHaveAttribute("aria-checked", "true");
     await expect(page.getByRole("radio", { name: new RegExp(name) })).toBeChecked();
 
     await page.getByRole("button", { name: "Review and send…" }).click();
@@ -265,7 +265,7 @@ test.describe("composer", () => {
     await fakePost(request, `/__fake/friends/${friend.userId}/messages`, { type: "text", text: `hello ${uniqueText("han")}` });
     const text = `push ${uniqueText("thai")}`;
     await visit(page, "/messages/new?kind=push");
-    await page.getByRole("textbox", { name: "Recipient" }).fill(friend.userId);
+    await page.getByRole("combobox", { name: "Recipient" }).fill(friend.userId);
     await page.getByRole("option").first().click();
     await expect(page.getByTestId("push-target")).toContainText(friend.userId);
     await writeText(page, text);
@@ -295,7 +295,7 @@ test.describe("composer", () => {
 
   test("a push to an ID nobody has seen says LINE accepts it but will not deliver it; a malformed ID says what is wrong", async ({ page }) => {
     await visit(page, "/messages/new?kind=push");
-    const box = page.getByRole("textbox", { name: "Recipient" });
+    const box = page.getByRole("combobox", { name: "Recipient" });
     await box.fill(`U${"a".repeat(31)}`);
     await expect(page.getByTestId("push-id-problem")).toHaveText("This has 31 characters after the first letter; a LINE ID has 32.");
     await box.fill(`U${"A".repeat(32)}`);

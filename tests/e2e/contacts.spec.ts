@@ -188,7 +188,7 @@ test.describe("friends and conversations", () => {
     await dialog.getByRole("button", { name: "Add to 3 friends" }).click();
     // The answer takes well under a second, but on a loaded CI machine (the demo console starting beside
     // this test) the page has shown the toast 5.5 s after the click.
-    await expect(page.getByText(`Tagged: ${tag}`)).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByText(`Tagged: ${tag}`, { exact: true })).toBeVisible({ timeout: 15_000 });
 
     await visit(page, `/contacts?status=friend&tag=${tag}`);
     await expect(page.locator("tr[data-user-id]")).toHaveCount(3);
@@ -212,7 +212,7 @@ test.describe("friends and conversations", () => {
     await page.getByRole("textbox", { name: "Name" }).fill(name);
     await page.getByRole("button", { name: "Create segment" }).first().click();
     await expect(page).toHaveURL(/\/segments$/);
-    await expect(page.getByText(`Segment “${name}” saved`)).toBeVisible();
+    await expect(page.getByText(`Segment “${name}” saved`, { exact: true })).toBeVisible();
     await expect(page.getByRole("link", { name })).toBeVisible();
   });
 

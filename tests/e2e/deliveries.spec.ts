@@ -9,7 +9,7 @@ test.describe("deliveries", () => {
     expect(res.status()).toBe(401);
 
     await visit(page, "/deliveries");
-    await page.getByRole("tab", { name: "Rejected" }).click();
+    await page.getByRole("radio", { name: "Rejected" }).click();
     await expect(page).toHaveURL(/view=rejected/);
     const row = page.getByRole("row").filter({ hasText: "Signature does not match" }).first();
     await expect(row).toBeVisible();
@@ -43,6 +43,6 @@ test.describe("deliveries", () => {
     await palette.fill("rejected");
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/deliveries\?view=rejected/);
-    await expect(page.getByRole("tab", { name: "Rejected" })).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByRole("radio", { name: "Rejected" })).toHaveAttribute("aria-checked", "true");
   });
 });

@@ -156,7 +156,7 @@ test.describe("relay", () => {
   test("the relay log lists the forwards by outcome, each opening to its attempts and the body sent", async ({ page }) => {
     await visit(page, `/settings/relay/${destinationId}`);
     await expect(page.getByRole("heading", { name })).toBeVisible();
-    await page.getByRole("tab", { name: "Delivered" }).click();
+    await page.getByRole("radio", { name: "Delivered" }).click();
     await expect(page).toHaveURL(/outcome=succeeded/);
     const row = page
       .getByRole("row")
@@ -165,7 +165,7 @@ test.describe("relay", () => {
     await expect(row).toContainText("Delivered");
     await row.getByRole("button", { name: /Show attempts/ }).click();
     await expect(page.getByRole("region", { name: "Body sent" }).first()).toContainText(webhookEventId);
-    await page.getByRole("tab", { name: "Refused" }).click();
+    await page.getByRole("radio", { name: "Refused" }).click();
     await expect(page.getByText("Nothing here")).toBeVisible();
   });
 

@@ -71,12 +71,12 @@ export function MessageList({ compose, mentionsAllowed }: { compose: ComposeApi;
       <div className="flex items-center gap-3">
         <DropdownMenu
           label={t("add")}
-          trigger={(p) => (
-            <Button {...p} disabled={messages.length >= 5}>
+          trigger={
+            <Button disabled={messages.length >= 5}>
               <Plus aria-hidden />
               {t("add")}
             </Button>
-          )}
+          }
         >
           {ADDABLE_TYPES.map((type) => (
             <DropdownMenuItem key={type} onSelect={() => compose.addMessage(type)}>

@@ -4,6 +4,8 @@
 // compositionend that arrives just before the committing Enter's keydown, which then looks like a
 // plain Enter — so the guard takes all three.
 
+import { isComposing } from "@/lib/utils/is-composing";
+
 /** An Enter this soon after compositionend is the one that committed the conversion (Safari). */
 export const COMPOSITION_END_GUARD_MS = 80;
 
@@ -24,7 +26,7 @@ export interface EnterKey {
 export function enterSends(e: EnterKey, lastCompositionEnd: number | null, now: number): boolean {
   if (e.key !== "Enter") return false;
   if (e.shiftKey || e.altKey) return false;
-  if (e.isComposing || e.keyCode === 229) return false;
+  if (isComposing(e)) return false;
   if (lastCompositionEnd !== null && now - lastCompositionEnd < COMPOSITION_END_GUARD_MS) return false;
   return true;
 }

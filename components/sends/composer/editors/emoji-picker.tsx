@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { Select } from "@/components/ui/select";
 import { EMOJI_PRODUCTS } from "@/lib/sends/composer/stickers";
 import { cn } from "@/lib/utils/cn";
@@ -27,71 +28,64 @@ export function EmojiPicker({
   const [product, setProduct] = useState<string>(EMOJI_PRODUCTS[0]);
   const [custom, setCustom] = useState("");
   return (
-    <div className="relative">
-      <Button
-        size={size}
-        variant={size === "icon-sm" ? "subtle" : undefined}
-        aria-expanded={open}
-        aria-label={size === "icon-sm" ? t("insertEmoji") : undefined}
-        title={size === "icon-sm" ? t("insertEmoji") : undefined}
-        onClick={() => setOpen((o) => !o)}
-      >
-        <Smile aria-hidden />
-        {size === "sm" && t("insertEmoji")}
-      </Button>
-      {open && (
-        <div
-          className={cn(
-            "absolute left-0 z-30 w-80 max-w-[calc(100vw-2rem)] space-y-2 rounded-lg border border-border bg-surface-raised p-3 shadow-lg",
-            side === "top" ? "bottom-full mb-1" : "top-full mt-1",
-          )}
+    <Popover open={open} onOpenChange={setOpen}>
+      <PopoverTrigger asChild>
+        <Button
+          size={size}
+          variant={size === "icon-sm" ? "subtle" : undefined}
+          aria-label={size === "icon-sm" ? t("insertEmoji") : undefined}
+          title={size === "icon-sm" ? t("insertEmoji") : undefined}
         >
-          <Select value={product} onChange={(e) => setProduct(e.target.value)} aria-label={t("emojiProduct")} className="w-full">
-            {EMOJI_PRODUCTS.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </Select>
-          <div className="grid grid-cols-8 gap-1">
-            {Array.from({ length: 40 }, (_, i) => String(i + 1).padStart(3, "0")).map((id) => (
-              <button
-                key={id}
-                type="button"
-                onClick={() => {
-                  onPick(product, id);
-                  setOpen(false);
-                }}
-                className={cn(
-                  "rounded border border-border bg-warning-soft/60 py-1 font-mono text-2xs text-warning-soft-foreground hover:border-primary focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
-                )}
-              >
-                {id}
-              </button>
-            ))}
-          </div>
-          <form
-            className="flex gap-1.5"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (!/^\d{3}$/.test(custom)) return;
-              onPick(product, custom);
-              setOpen(false);
-            }}
-          >
-            <Input
-              value={custom}
-              onChange={(e) => setCustom(e.target.value)}
-              placeholder={t("emojiIdPlaceholder")}
-              aria-label={t("emojiId")}
-              className="font-mono"
-            />
-            <Button type="submit" size="md">
-              {t("insert")}
-            </Button>
-          </form>
+          <Smile aria-hidden />
+          {size === "sm" && t("insertEmoji")}
+        </Button>
+      </PopoverTrigger>
+      <PopoverContent side={side} align="start" aria-label={t("insertEmoji")} className="w-80 max-w-[calc(100vw-2rem)] space-y-2">
+        <Select value={product} onChange={(e) => setProduct(e.target.value)} aria-label={t("emojiProduct")} className="w-full">
+          {EMOJI_PRODUCTS.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </Select>
+        <div className="grid grid-cols-8 gap-1">
+          {Array.from({ length: 40 }, (_, i) => String(i + 1).padStart(3, "0")).map((id) => (
+            <button
+              key={id}
+              type="button"
+              onClick={() => {
+                onPick(product, id);
+                setOpen(false);
+              }}
+              className={cn(
+                "rounded border border-border bg-warning-soft/60 py-1 font-mono text-2xs text-warning-soft-foreground hover:border-primary focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
+              )}
+            >
+              {id}
+            </button>
+          ))}
         </div>
-      )}
-    </div>
+        <form
+          className="flex gap-1.5"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!/^\d{3}$/.test(custom)) return;
+            onPick(product, custom);
+            setOpen(false);
+          }}
+        >
+          <Input
+            value={custom}
+            onChange={(e) => setCustom(e.target.value)}
+            placeholder={t("emojiIdPlaceholder")}
+            aria-label={t("emojiId")}
+            className="font-mono"
+          />
+          <Button type="submit" size="md">
+            {t("insert")}
+          </Button>
+        </form>
+      </PopoverContent>
+    </Popover>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Input } from "@/components/ui/input";
-import { Tabs } from "@/components/ui/tabs";
+import { ToggleGroup } from "@/components/ui/toggle-group";
 import { Textarea } from "@/components/ui/textarea";
 import type { DraftMessage } from "@/lib/sends/composer/compose-state";
 import { setIn } from "@/lib/sends/composer/set-in";
@@ -25,7 +25,7 @@ export function TemplateEditor({ message, onChange, path }: { message: DraftMess
 
   return (
     <div className="space-y-3">
-      <Tabs
+      <ToggleGroup
         size="sm"
         label={t("kind")}
         value={template.type as (typeof TYPES)[number]}

@@ -4,7 +4,7 @@ import { FolderPlus, Plus, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuItem } from "@/components/ui/dropdown-menu";
-import { Tabs } from "@/components/ui/tabs";
+import { ToggleGroup } from "@/components/ui/toggle-group";
 import { blankCondition, emptyGroup, type Condition, type Group, type GroupOp, type TreeNode } from "@/lib/sends/composer/targeting-tree";
 import { cn } from "@/lib/utils/cn";
 import { BuilderCondition } from "./builder-condition";
@@ -38,7 +38,7 @@ export function BuilderGroup({ group, mode, depth, onChange, onRemove }: Builder
       className={cn("space-y-2 rounded-lg border p-2.5", depth === 0 ? "border-border bg-surface" : "border-dashed", opTone[group.op])}
     >
       <div className="flex flex-wrap items-center gap-2">
-        <Tabs<GroupOp>
+        <ToggleGroup<GroupOp>
           size="sm"
           label={t("groupOp")}
           value={group.op}
@@ -67,12 +67,12 @@ export function BuilderGroup({ group, mode, depth, onChange, onRemove }: Builder
       <div className="flex flex-wrap gap-2">
         <DropdownMenu
           label={t("addCondition")}
-          trigger={(p) => (
-            <Button {...p} size="sm">
+          trigger={
+            <Button size="sm">
               <Plus aria-hidden />
               {t("addCondition")}
             </Button>
-          )}
+          }
         >
           {KINDS[mode].map((kind) => (
             <DropdownMenuItem key={kind} onSelect={() => add(blankCondition(kind))}>

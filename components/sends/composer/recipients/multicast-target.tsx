@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Tabs } from "@/components/ui/tabs";
+import { ToggleGroup } from "@/components/ui/toggle-group";
 import type { ComposeState, MulticastMode } from "@/lib/sends/composer/compose-state";
 import type { ComposeApi } from "../use-compose";
 import { MulticastRecipients } from "./multicast-recipients";
@@ -18,7 +18,7 @@ export function MulticastTarget({ compose }: { compose: ComposeApi }) {
   };
   return (
     <div className="space-y-3">
-      <Tabs<MulticastMode>
+      <ToggleGroup<MulticastMode>
         label={t("modeLabel")}
         value={state.multicastMode}
         onValueChange={(multicastMode) => update({ multicastMode })}

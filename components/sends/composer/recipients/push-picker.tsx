@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Hash, Search, UserRound, Users, X } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useDeferredValue, useState } from "react";
+import { useDeferredValue, useId, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { InputWithIcon } from "@/components/ui/input";
@@ -11,14 +11,22 @@ import { CHAT_ID, chatIdProblem } from "@/lib/sends/composer/chat-id";
 import type { PushTarget } from "@/lib/sends/composer/compose-state";
 import { chatSearchQuery, contactSearchQuery } from "@/lib/client/contacts";
 import { cn } from "@/lib/utils/cn";
+import { isComposing } from "@/lib/utils/is-composing";
 import { PathErrors } from "../field";
 import { PushStandingNote } from "./push-standing-note";
 import { usePushStanding } from "./use-push-standing";
 
-/** One user, group or room: found by name (contacts and chats search) or pasted as an id. */
+/**
+ * One user, group or room: found by name (contacts and chats search) or pasted as an id. A WAI-ARIA
+ * combobox: the input owns the listbox, arrows and Home/End move the active option (focus stays in the
+ * input), Enter picks it, Escape closes the list.
+ */
 export function PushPicker({ value, onChange }: { value: PushTarget | null; onChange: (t: PushTarget | null) => void }) {
   const t = useTranslations("composer.push");
+  const listId = useId();
   const [q, setQ] = useState("");
+  const [open, setOpen] = useState(true);
+  const [active, setActive] = useState(0);
   const query = useDeferredValue(q.trim());
   const searching = query.length >= 1 && !CHAT_ID.test(query);
   const contacts = useQuery({ ...contactSearchQuery(query), enabled: searching });
@@ -34,40 +42,91 @@ export function PushPicker({ value, onChange }: { value: PushTarget | null; onCh
     ...(contacts.data?.items ?? []).map((c) => ({ id: c.userId, name: c.displayName ?? undefined, pictureUrl: c.pictureUrl })),
     ...(chats.data?.items ?? []).map((c) => ({ id: c.chatId, name: c.name ?? undefined, pictureUrl: c.pictureUrl })),
   ];
+  const expanded = open && options.length > 0;
+  // The list changes under the active index as results arrive: stay within it.
+  const current = Math.min(active, options.length - 1);
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === "Escape" && expanded) {
+      e.preventDefault();
+      setOpen(false);
+      return;
+    }
+    const n = options.length;
+    if (n === 0) return;
+    const to =
+      e.key === "ArrowDown"
+        ? expanded
+          ? current + 1
+          : current
+        : e.key === "ArrowUp"
+          ? expanded
+            ? current - 1
+            : current
+          : e.key === "Home" && expanded
+            ? 0
+            : e.key === "End" && expanded
+              ? n - 1
+              : null;
+    if (to !== null) {
+      e.preventDefault();
+      setOpen(true);
+      const next = (to + n) % n;
+      setActive(next);
+      // After React has drawn the new active option: keep it in view in the scrolling list.
+      requestAnimationFrame(() => document.getElementById(`${listId}-${next}`)?.scrollIntoView({ block: "nearest" }));
+    } else if (e.key === "Enter" && expanded && !isComposing(e)) {
+      e.preventDefault();
+      onChange(options[current]!);
+    }
+  };
 
   return (
     <div className="space-y-2">
       <InputWithIcon
         icon={<Search />}
+        role="combobox"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={expanded ? `${listId}-${current}` : undefined}
+        autoComplete="off"
+        spellCheck={false}
         value={q}
-        onChange={(e) => setQ(e.target.value)}
+        onChange={(e) => {
+          setQ(e.target.value);
+          setOpen(true);
+          setActive(0);
+        }}
         placeholder={t("placeholder")}
         aria-label={t("label")}
-        onKeyDown={(e) => {
-          if (e.key === "Enter" && options[0]) {
-            e.preventDefault();
-            onChange(options[0]);
-          }
-        }}
+        onKeyDown={onKeyDown}
       />
-      {options.length > 0 && (
-        <ul role="listbox" aria-label={t("results")} className="max-h-64 divide-y divide-border overflow-y-auto rounded-lg border border-border scrollbar-thin">
-          {options.map((o) => (
-            <li key={o.id}>
-              <button
-                type="button"
-                role="option"
-                aria-selected={false}
-                onClick={() => onChange(o)}
-                className="flex w-full items-center gap-3 px-3 py-2 text-left hover:bg-hover focus-visible:bg-hover focus-visible:outline-none"
-              >
-                <TargetIcon id={o.id} />
-                <span className="min-w-0 flex-1">
-                  <span className="block truncate text-sm">{o.name ?? t("useId")}</span>
-                  <span className="block truncate font-mono text-2xs text-muted-foreground">{o.id}</span>
-                </span>
-                <Badge tone="outline">{t(kindOf(o.id))}</Badge>
-              </button>
+      {expanded && (
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label={t("results")}
+          className="max-h-64 divide-y divide-border overflow-y-auto rounded-lg border border-border scrollbar-thin"
+        >
+          {options.map((o, i) => (
+            <li
+              key={o.id}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === current}
+              // Keeps focus in the input: the combobox, not the option, holds it.
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => onChange(o)}
+              onMouseEnter={() => setActive(i)}
+              className={cn("flex w-full cursor-pointer items-center gap-3 px-3 py-2 text-left", i === current && "bg-hover")}
+            >
+              <TargetIcon id={o.id} />
+              <span className="min-w-0 flex-1">
+                <span className="block truncate text-sm">{o.name ?? t("useId")}</span>
+                <span className="block truncate font-mono text-2xs text-muted-foreground">{o.id}</span>
+              </span>
+              <Badge tone="outline">{t(kindOf(o.id))}</Badge>
             </li>
           ))}
         </ul>
@@ -79,8 +138,8 @@ export function PushPicker({ value, onChange }: { value: PushTarget | null; onCh
       ) : (
         searching && !unavailable && !contacts.isPending && options.length === 0 && <p className="text-xs text-muted-foreground">{t("noMatch")}</p>
       )}
-      {/* "Enter picks the first match" only while there is one. */}
-      {(unavailable || options.length > 0) && (
+      {/* "Arrows choose, Enter picks" only while there is a list. */}
+      {(unavailable || expanded) && (
         <p className={cn("text-2xs", unavailable ? "text-warning-soft-foreground" : "text-muted-foreground")}>
           {unavailable ? t("searchUnavailable") : t("hint")}
         </p>

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
-import { Tabs } from "@/components/ui/tabs";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { lineBody, toCurl, toSdkCode } from "@/lib/sends/composer/code-snippets";
 import type { SendKind } from "@/lib/sends/send-schemas";
 
@@ -21,26 +21,30 @@ export function RequestCode({ kind, body: composed }: { kind: SendKind; body: Re
   const code = view === "json" ? JSON.stringify(lineBody(shown), null, 2) : view === "curl" ? toCurl(kind, shown) : toSdkCode(kind, shown);
   const full = view === "json" ? JSON.stringify(lineBody(body), null, 2) : view === "curl" ? toCurl(kind, body) : toSdkCode(kind, body);
   return (
-    <CodeBlock
-      code={code}
-      language={view === "json" ? "json" : "text"}
-      label={t("label")}
-      maxHeight="22rem"
-      title={
-        <Tabs<View>
-          size="sm"
-          label={t("label")}
-          value={view}
-          onValueChange={setView}
-          items={[
-            { value: "json", label: "JSON" },
-            { value: "curl", label: "curl" },
-            { value: "sdk", label: t("sdk") },
-          ]}
-        />
-      }
-      toolbar={<CopyButton value={full} label={t(`copy.${view}`)} copiedLabel={t("copied")} showLabel />}
-    />
+    // Real tabs: each view is a panel (the code block's body) labelled by its trigger.
+    <Tabs value={view} onValueChange={(v) => setView(v as View)}>
+      <CodeBlock
+        code={code}
+        language={view === "json" ? "json" : "text"}
+        label={t("label")}
+        maxHeight="22rem"
+        title={
+          <TabsList aria-label={t("label")}>
+            <TabsTrigger size="sm" value="json">
+              JSON
+            </TabsTrigger>
+            <TabsTrigger size="sm" value="curl">
+              curl
+            </TabsTrigger>
+            <TabsTrigger size="sm" value="sdk">
+              {t("sdk")}
+            </TabsTrigger>
+          </TabsList>
+        }
+        wrapBody={(body) => <TabsContent value={view}>{body}</TabsContent>}
+        toolbar={<CopyButton value={full} label={t(`copy.${view}`)} copiedLabel={t("copied")} showLabel />}
+      />
+    </Tabs>
   );
 }
 
