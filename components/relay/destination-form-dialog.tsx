@@ -4,11 +4,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Send } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { FormError, FormField } from "@/components/auth/form-field";
 import { ErrorMessage } from "@/components/common/error-message";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogBody, DialogClose, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { FormError, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { auditKeys } from "@/lib/client/audit";
 import { createDestination, relayKeys, updateDestination, type RelayDestination } from "@/lib/client/relay";
@@ -87,30 +87,27 @@ function DestinationForm({ destination, onDone }: { destination: RelayDestinatio
     if (Object.keys(found).length === 0) save.mutate(body);
   };
   const failed = save.isError && Object.keys(issues).length === 0;
-  const field = (id: string) => ({
-    "aria-invalid": issues[id] ? true : undefined,
-    "aria-describedby": issues[id] ? `relay-${id}-error` : `relay-${id}-hint`,
-  });
 
   return (
     <form onSubmit={submit} noValidate className="flex max-h-[calc(100dvh-6rem)] flex-col">
       <DialogBody className="space-y-4 px-5 py-4">
         <FormField id="relay-name" label={t("name")} error={issueText(issues.name)} hint={t("nameHint")}>
-          <Input id="relay-name" autoComplete="off" autoFocus maxLength={60} value={name} onChange={(e) => setName(e.target.value)} {...field("name")} />
+          {(control) => <Input {...control} autoComplete="off" autoFocus maxLength={60} value={name} onChange={(e) => setName(e.target.value)} />}
         </FormField>
         <FormField id="relay-url" label={t("url")} error={issueText(issues.url)} hint={t("urlHint")}>
-          <Input
-            id="relay-url"
-            type="url"
-            inputMode="url"
-            autoComplete="off"
-            spellCheck={false}
-            className="font-mono"
-            placeholder="https://"
-            value={url}
-            onChange={(e) => setUrl(e.target.value)}
-            {...field("url")}
-          />
+          {(control) => (
+            <Input
+              {...control}
+              type="url"
+              inputMode="url"
+              autoComplete="off"
+              spellCheck={false}
+              className="font-mono"
+              placeholder="https://"
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+            />
+          )}
         </FormField>
         <fieldset className="space-y-1.5">
           <legend className="mb-1.5 block text-sm font-medium text-foreground">{t("signing")}</legend>
@@ -144,17 +141,18 @@ function DestinationForm({ destination, onDone }: { destination: RelayDestinatio
             error={issueText(issues.secret)}
             hint={destination?.secretSet ? t("secretSetHint") : t("secretHint")}
           >
-            <Input
-              id="relay-secret"
-              type="password"
-              autoComplete="new-password"
-              spellCheck={false}
-              className="font-mono"
-              placeholder={destination?.secretSet ? t("secretSetPlaceholder") : undefined}
-              value={secret}
-              onChange={(e) => setSecret(e.target.value)}
-              {...field("secret")}
-            />
+            {(control) => (
+              <Input
+                {...control}
+                type="password"
+                autoComplete="new-password"
+                spellCheck={false}
+                className="font-mono"
+                placeholder={destination?.secretSet ? t("secretSetPlaceholder") : undefined}
+                value={secret}
+                onChange={(e) => setSecret(e.target.value)}
+              />
+            )}
           </FormField>
         )}
         <DestinationFilterFields value={filters} onChange={setFilters} eventTypesError={issueText(issues.eventTypes)} />
@@ -168,21 +166,22 @@ function DestinationForm({ destination, onDone }: { destination: RelayDestinatio
           </span>
         </label>
         <FormField id="relay-timeoutMs" label={t("timeout")} error={issueText(issues.timeoutMs)} hint={t("timeoutHint")}>
-          <div className="flex items-center gap-2">
-            <Input
-              id="relay-timeoutMs"
-              type="number"
-              inputMode="decimal"
-              min={1}
-              max={30}
-              step={1}
-              className="w-24 tabular"
-              value={timeout}
-              onChange={(e) => setTimeoutSeconds(e.target.value)}
-              {...field("timeoutMs")}
-            />
-            <span className="text-sm text-muted-foreground">{t("seconds")}</span>
-          </div>
+          {(control) => (
+            <div className="flex items-center gap-2">
+              <Input
+                {...control}
+                type="number"
+                inputMode="decimal"
+                min={1}
+                max={30}
+                step={1}
+                className="w-24 tabular"
+                value={timeout}
+                onChange={(e) => setTimeoutSeconds(e.target.value)}
+              />
+              <span className="text-sm text-muted-foreground">{t("seconds")}</span>
+            </div>
+          )}
         </FormField>
         {failed && (
           <FormError>

@@ -1,0 +1,91 @@
+import { expect, test, type Locator } from "@playwright/test";
+import { browserAs, createMember, SIGNED_OUT } from "./members";
+import { visit } from "./visit";
+
+// The error a field points at with aria-describedby (one id; a hint may add another).
+async function describedError(field: Locator): Promise<Locator> {
+  const ids = ((await field.getAttribute("aria-describedby")) ?? "").split(/\s+/).filter((id) => id.endsWith("-error"));
+  expect(ids).toHaveLength(1);
+  return field.page().locator(`[id="${ids[0]}"]`);
+}
+
+test.describe("forms", () => {
+  test("inviting with an invalid email focuses the email field and ties the error to it", async ({ page }) => {
+    await visit(page, "/settings/members");
+    await page.getByRole("button", { name: "Invite member" }).click();
+    const dialog = page.getByRole("dialog", { name: "Invite a member" });
+    const email = dialog.getByLabel("Email address");
+    await email.fill("not-an-email");
+    // Focus elsewhere first: the focus must come back to the field because the submit failed.
+    await dialog.getByRole("radio", { name: /Viewer/ }).focus();
+    await dialog.getByRole("button", { name: "Create invitation" }).click();
+
+    await expect(email).toBeFocused();
+    await expect(email).toHaveAttribute("aria-invalid", "true");
+    const error = await describedError(email);
+    await expect(error).toHaveText("Enter an email address, such as name@example.com.");
+    await expect(error).toHaveRole("alert");
+    // Fixed as typed (checked again on change once submitted): the error goes.
+    await email.fill("someone@example.com");
+    await expect(email).not.toHaveAttribute("aria-invalid");
+    await expect(dialog.getByRole("alert")).toHaveCount(0);
+  });
+
+  test("in Japanese the invite form's error is Japanese", async ({ browser, request, baseURL }) => {
+    const admin = await createMember(request, "admin");
+    const ctx = await browserAs(browser, admin, baseURL);
+    await ctx.addCookies([{ name: "oa_locale", value: "ja", url: baseURL! }]);
+    const page = await ctx.newPage();
+    await visit(page, "/settings/members");
+    await page.getByRole("button", { name: "メンバーを招待" }).click();
+    const dialog = page.getByRole("dialog", { name: "メンバーを招待" });
+    const email = dialog.getByLabel("メールアドレス");
+    await email.fill("not-an-email");
+    await dialog.getByRole("button", { name: "招待を作成" }).click();
+
+    await expect(email).toBeFocused();
+    await expect(await describedError(email)).toHaveText("name@example.com のようなメールアドレスを入力してください。");
+    await ctx.close();
+  });
+
+  test("creating an API key with an empty name focuses the name field", async ({ page }) => {
+    await visit(page, "/settings/api-keys");
+    await page.getByRole("button", { name: "Create API key" }).first().click();
+    const dialog = page.getByRole("dialog", { name: "Create an API key" });
+    const name = dialog.getByLabel("Name");
+    await name.fill("   ");
+    await dialog.getByRole("radio", { name: /Operator/ }).check();
+    await dialog.getByRole("button", { name: "Create key" }).click();
+
+    await expect(name).toBeFocused();
+    await expect(name).toHaveAttribute("aria-invalid", "true");
+    await expect(await describedError(name)).toHaveText("This is required.");
+    // Nothing was created: the dialog still asks for a name.
+    await expect(dialog.getByTestId("api-key-secret")).toHaveCount(0);
+  });
+
+  test.describe("signed out", () => {
+    test.use({ storageState: SIGNED_OUT });
+
+    test("a wrong password is announced, in the operator's language, and nothing is matched on English", async ({ page, request }) => {
+      // A member of its own: failures count towards the sign-in throttle of the address they name.
+      const member = await createMember(request, "viewer");
+      await visit(page, "/sign-in");
+      await page.getByLabel("Email").fill(member.email);
+      await page.getByLabel("Password").fill(`${member.password}-wrong`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      // Filtered: Next's route announcer is an alert too.
+      await expect(page.getByRole("alert").filter({ hasText: "That email and password do not match an account." })).toBeVisible();
+      await expect(page).toHaveURL(/\/sign-in/);
+    });
+
+    test("signing in with empty fields names them and focuses the first", async ({ page }) => {
+      await visit(page, "/sign-in");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      const email = page.getByLabel("Email");
+      await expect(email).toBeFocused();
+      await expect(await describedError(email)).toHaveText("Enter an email address, such as name@example.com.");
+      await expect(await describedError(page.getByLabel("Password"))).toHaveText("This is required.");
+    });
+  });
+});
