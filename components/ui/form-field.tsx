@@ -13,6 +13,8 @@ interface FormFieldProps {
   /** Already in the operator's language. */
   error?: string | null;
   hint?: React.ReactNode;
+  /** Keep the label for screen readers only (a compact inline form whose placeholders say the same). */
+  hideLabel?: boolean;
   className?: string;
   /** Renders the control with the props that tie it to its label and error. */
   children: (control: FieldControlProps) => React.ReactNode;
@@ -22,13 +24,13 @@ interface FormFieldProps {
  * A labelled field with its error (or hint) under it. The error is an alert, so a screen reader says it
  * when it appears after a submit; the control points at it with aria-describedby and is marked invalid.
  */
-export function FormField({ id, label, error, hint, className, children }: FormFieldProps) {
+export function FormField({ id, label, error, hint, hideLabel, className, children }: FormFieldProps) {
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div data-slot="form-field" className={className ?? "space-y-1.5"}>
-      <label htmlFor={id} className="block text-sm font-medium text-foreground">
+      <label htmlFor={id} className={hideLabel ? "sr-only" : "block text-sm font-medium text-foreground"}>
         {label}
       </label>
       {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}

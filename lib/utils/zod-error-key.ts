@@ -19,6 +19,7 @@ export const FIELD_ERROR_KEYS = [
   "samePassword",
   "codeFormat",
   "wrongCode",
+  "userIdFormat",
 ] as const;
 export type FieldErrorKey = (typeof FIELD_ERROR_KEYS)[number];
 
@@ -46,6 +47,7 @@ const BY_FIELD: Record<string, Partial<Record<string, FieldErrorKey>>> = {
   confirm: { custom: "passwordsDiffer" },
   role: { invalid_value: "invalidRole" },
   code: { invalid_format: "codeFormat" },
+  userId: { invalid_format: "userIdFormat" },
 };
 
 // Any other field: the code alone says enough for a form (a size limit the input already enforces, a
