@@ -64,6 +64,17 @@ export function setServerErrors<T extends FieldValues>(form: UseFormReturn<T, un
   return placed.length > 0 && placed.length === details.length;
 }
 
+/** The first problem in a nested error (a list's `3`, an object's `tags.values`), or the error itself. */
+export function firstError(error: unknown): FieldError | undefined {
+  if (!error || typeof error !== "object") return undefined;
+  if ("type" in error && "message" in error) return error as FieldError;
+  for (const inner of Object.values(error)) {
+    const found = firstError(inner);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** A field error's words in the operator's language (its message is a catalogue key). */
 export function useFieldErrorText(): (error: FieldError | undefined) => string | undefined {
   const t = useTranslations();

@@ -6,11 +6,10 @@ import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import type { FieldError } from "react-hook-form";
 import type { z } from "zod";
 import { errorDescription } from "@/components/common/error-message";
 import { PageContainer, PageHeader } from "@/components/common/page-header";
-import { useFieldErrorText, useZodForm } from "@/components/common/use-zod-form";
+import { firstError, useFieldErrorText, useZodForm } from "@/components/common/use-zod-form";
 import { FriendAvatar } from "@/components/contacts/friend-avatar";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -153,17 +152,6 @@ export function SegmentEditor({ segment, canEdit }: { segment?: SegmentDetail; c
       </form>
     </PageContainer>
   );
-}
-
-// The first problem anywhere in a nested error (the filter's parts nest: tags.values.0).
-function firstError(errors: object): FieldError | undefined {
-  for (const value of Object.values(errors) as unknown[]) {
-    if (!value || typeof value !== "object") continue;
-    if ("type" in value && "message" in value) return value as FieldError;
-    const inner = firstError(value);
-    if (inner) return inner;
-  }
-  return undefined;
 }
 
 function useDebounced<T>(value: T, ms: number): T {

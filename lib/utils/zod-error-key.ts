@@ -20,6 +20,9 @@ export const FIELD_ERROR_KEYS = [
   "codeFormat",
   "wrongCode",
   "userIdFormat",
+  "secretTooShort",
+  "timeoutRange",
+  "eventTypeFormat",
 ] as const;
 export type FieldErrorKey = (typeof FIELD_ERROR_KEYS)[number];
 
@@ -48,6 +51,10 @@ const BY_FIELD: Record<string, Partial<Record<string, FieldErrorKey>>> = {
   role: { invalid_value: "invalidRole" },
   code: { invalid_format: "codeFormat" },
   userId: { invalid_format: "userIdFormat" },
+  // Relay destinations: the form asks for seconds, so every problem with the number is its range.
+  secret: { custom: "required", too_small: "secretTooShort" },
+  timeoutMs: { invalid_type: "timeoutRange", too_small: "timeoutRange", too_big: "timeoutRange" },
+  eventTypes: { invalid_format: "eventTypeFormat" },
 };
 
 // Any other field: the code alone says enough for a form (a size limit the input already enforces, a

@@ -61,6 +61,14 @@ describe("zodErrorKey", () => {
     expect(acceptInvitationBodySchema.parse(parsed)).toEqual(parsed);
   });
 
+  it("names a relay destination's problems in the form's terms (seconds, not milliseconds)", () => {
+    expect(zodErrorKey({ code: "invalid_type", path: ["timeoutMs"], input: "abc" })).toBe("fieldErrors.timeoutRange");
+    expect(zodErrorKey({ code: "too_big", path: ["timeoutMs"], input: "45" })).toBe("fieldErrors.timeoutRange");
+    expect(zodErrorKey({ code: "too_small", path: ["secret"], input: "short" })).toBe("fieldErrors.secretTooShort");
+    expect(zodErrorKey({ code: "custom", path: ["secret"] })).toBe("fieldErrors.required");
+    expect(zodErrorKey({ code: "invalid_format", path: ["eventTypes", 2] })).toBe("fieldErrors.eventTypeFormat");
+  });
+
   it("falls back by code for fields it has no words for, and to 'invalid' for the rest", () => {
     expect(zodErrorKey({ code: "too_small", path: ["segment", "name"] })).toBe("fieldErrors.required");
     expect(zodErrorKey({ code: "too_big", path: ["label"] })).toBe("fieldErrors.tooLong");
