@@ -1,4 +1,5 @@
 import { expect, test, type Locator } from "@playwright/test";
+import { STORAGE_STATE } from "../../playwright.config";
 import { browserAs, createMember, SIGNED_OUT } from "./members";
 import { visit } from "./visit";
 
@@ -64,12 +65,29 @@ test.describe("forms", () => {
     await expect(dialog.getByTestId("api-key-secret")).toHaveCount(0);
   });
 
+  test("a relay destination's timeout out of range focuses the timeout, in seconds as the form asks", async ({ page }) => {
+    await visit(page, "/settings/relay");
+    await page.getByRole("button", { name: "Add a destination" }).first().click();
+    const dialog = page.getByRole("dialog", { name: "Add a destination" });
+    await dialog.getByLabel("Name").fill("too patient");
+    await dialog.getByLabel("Webhook URL").fill("https://example.com/hook");
+    const timeout = dialog.getByLabel("Timeout");
+    await timeout.fill("45");
+    await dialog.getByRole("button", { name: "Add destination" }).click();
+
+    await expect(timeout).toBeFocused();
+    await expect(await describedError(timeout)).toHaveText("Use a number of seconds from 1 to 30.");
+    await expect(dialog).toBeVisible();
+  });
+
   test.describe("signed out", () => {
     test.use({ storageState: SIGNED_OUT });
 
-    test("a wrong password is announced, in the operator's language, and nothing is matched on English", async ({ page, request }) => {
-      // A member of its own: failures count towards the sign-in throttle of the address they name.
-      const member = await createMember(request, "viewer");
+    test("a wrong password is announced, in the operator's language, and nothing is matched on English", async ({ page, playwright, baseURL }) => {
+      // A member of its own (made by the admin): failures count towards the throttle of the address they name.
+      const admin = await playwright.request.newContext({ baseURL, storageState: STORAGE_STATE });
+      const member = await createMember(admin, "viewer");
+      await admin.dispose();
       await visit(page, "/sign-in");
       await page.getByLabel("Email").fill(member.email);
       await page.getByLabel("Password").fill(`${member.password}-wrong`);
