@@ -65,6 +65,21 @@ test.describe("forms", () => {
     await expect(dialog.getByTestId("api-key-secret")).toHaveCount(0);
   });
 
+  test("a segment saved without a name focuses the name, and its conditions' words are ours, not zod's", async ({ page }) => {
+    await visit(page, "/segments/new");
+    await page.getByRole("button", { name: "Create segment" }).click();
+    const name = page.getByLabel("Name", { exact: true });
+    await expect(name).toBeFocused();
+    await expect(await describedError(name)).toHaveText("This is required.");
+
+    // No status ticked: the conditions say so in the catalogue's words once a save was tried.
+    await name.fill("nameless no more");
+    await page.getByRole("checkbox", { name: "Friend", exact: true }).uncheck();
+    await page.getByRole("button", { name: "Create segment" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Choose at least one status." })).toBeVisible();
+    await expect(page).toHaveURL(/\/segments\/new$/);
+  });
+
   test("a relay destination's timeout out of range focuses the timeout, in seconds as the form asks", async ({ page }) => {
     await visit(page, "/settings/relay");
     await page.getByRole("button", { name: "Add a destination" }).first().click();
