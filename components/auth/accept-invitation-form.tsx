@@ -8,14 +8,16 @@ import { ErrorMessage } from "@/components/common/error-message";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
+import { setServerErrors, useFieldErrorText, useZodForm } from "@/components/common/use-zod-form";
+import { FormError, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { Role } from "@/lib/auth/roles";
-import { acceptInvitationBodySchema } from "@/lib/auth/schemas";
+import { acceptInvitationBodySchema, withConfirm } from "@/lib/auth/schemas";
 import { ApiError, sendJson } from "@/lib/client/api-client";
-import { errorsFromApi, errorsFromZod, translateFieldError, type FieldErrors } from "./field-errors";
-import { FormError, FormField } from "./form-field";
 import { NewPasswordFields } from "./new-password-fields";
 import { RoleBadge } from "./role-badge";
+
+const acceptFormSchema = withConfirm(acceptInvitationBodySchema, "password");
 
 export interface InvitationSummary {
   email: string;
@@ -28,37 +30,26 @@ export interface InvitationSummary {
 export function AcceptInvitationForm({ token, invitation }: { token: string; invitation: InvitationSummary }) {
   const t = useTranslations("auth");
   const tr = useTranslations("roles");
-  const tf = useTranslations("fieldErrors");
+  const errorText = useFieldErrorText();
   const router = useRouter();
-  const [values, setValues] = useState({ name: "", password: "", confirm: "" });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  // The token rides along as a value no input shows.
+  const form = useZodForm(acceptFormSchema, { token, name: "", password: "", confirm: "" });
+  const { errors } = form.formState;
   const [formError, setFormError] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
 
-  const set = (field: keyof typeof values) => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors(({ [field]: _, ...rest }) => rest);
-  };
-
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
+  const submit = form.handleSubmit(async (body) => {
     setFormError(null);
-    const parsed = acceptInvitationBodySchema.safeParse({ token, name: values.name, password: values.password });
-    const found = parsed.success ? {} : errorsFromZod(parsed.error);
-    if (values.confirm !== values.password) found.confirm = t("passwordsDiffer");
-    setErrors(found);
-    if (!parsed.success || found.confirm) return;
     setPending(true);
     try {
-      await sendJson("POST", "/api/invitations/accept", parsed.data);
+      await sendJson("POST", "/api/invitations/accept", body);
       router.replace("/");
       router.refresh();
     } catch (err) {
       setPending(false);
-      setErrors(errorsFromApi(err));
-      if (!(err instanceof ApiError && err.details)) setFormError(err);
+      if (!setServerErrors(form, err, ["name", "password"])) setFormError(err);
     }
-  }
+  });
 
   return (
     <Card>
@@ -82,27 +73,18 @@ export function AcceptInvitationForm({ token, invitation }: { token: string; inv
           </div>
           <p className="text-xs text-subtle-foreground">{t.rich("invitationExpires", { time: () => <RelativeTime value={invitation.expiresAt} /> })}</p>
         </dl>
-        <form className="mt-5 space-y-4" onSubmit={submit} noValidate>
-          <FormField id="name" label={t("name")} error={translateFieldError(errors.name, tf)}>
-            <Input
-              id="name"
-              autoComplete="name"
-              required
-              value={values.name}
-              onChange={(e) => set("name")(e.target.value)}
-              aria-invalid={errors.name ? true : undefined}
-              aria-describedby={errors.name ? "name-error" : undefined}
-            />
+        <form className="mt-5 space-y-4" onSubmit={(e) => void submit(e)} noValidate>
+          <FormField id="name" label={t("name")} error={errorText(errors.name)}>
+            {(control) => <Input {...control} autoComplete="name" required {...form.register("name")} />}
           </FormField>
           {/* For password managers: the account this password belongs to. */}
           <input type="email" autoComplete="username" value={invitation.email} readOnly hidden />
           <NewPasswordFields
-            password={values.password}
-            confirm={values.confirm}
-            onPasswordChange={set("password")}
-            onConfirmChange={set("confirm")}
-            passwordError={translateFieldError(errors.password, tf)}
-            confirmError={errors.confirm}
+            password={form.register("password")}
+            confirm={form.register("confirm")}
+            value={form.watch("password")}
+            passwordError={errorText(errors.password)}
+            confirmError={errorText(errors.confirm)}
           />
           {formError ? (
             <FormError>

@@ -8,46 +8,36 @@ import { ErrorMessage } from "@/components/common/error-message";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
-import { resetPasswordBodySchema } from "@/lib/auth/schemas";
+import { setServerErrors, useFieldErrorText, useZodForm } from "@/components/common/use-zod-form";
+import { FormError } from "@/components/ui/form-field";
+import { resetPasswordBodySchema, withConfirm } from "@/lib/auth/schemas";
 import { ApiError, sendJson } from "@/lib/client/api-client";
-import { errorsFromApi, errorsFromZod, translateFieldError, type FieldErrors } from "./field-errors";
-import { FormError } from "./form-field";
 import { NewPasswordFields } from "./new-password-fields";
+
+const resetFormSchema = withConfirm(resetPasswordBodySchema, "password");
 
 /** The member chooses a new password with a one-time link; then they sign in with it. */
 export function ResetPasswordForm({ token, reset }: { token: string; reset: { email: string; expiresAt: string } }) {
   const t = useTranslations("auth.reset");
-  const tf = useTranslations("fieldErrors");
-  const ta = useTranslations("auth");
+  const errorText = useFieldErrorText();
   const router = useRouter();
-  const [values, setValues] = useState({ password: "", confirm: "" });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  // The token rides along as a value no input shows.
+  const form = useZodForm(resetFormSchema, { token, password: "", confirm: "" });
+  const { errors } = form.formState;
   const [failure, setFailure] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
 
-  const set = (field: keyof typeof values) => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors(({ [field]: _, ...rest }) => rest);
-  };
-
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
+  const submit = form.handleSubmit(async (body) => {
     setFailure(null);
-    const parsed = resetPasswordBodySchema.safeParse({ token, password: values.password });
-    const found = parsed.success ? {} : errorsFromZod(parsed.error);
-    if (values.confirm !== values.password) found.confirm = ta("passwordsDiffer");
-    setErrors(found);
-    if (!parsed.success || found.confirm) return;
     setPending(true);
     try {
-      await sendJson("POST", "/api/password-resets/accept", parsed.data);
+      await sendJson("POST", "/api/password-resets/accept", body);
       router.replace("/sign-in?reset=1");
     } catch (err) {
       setPending(false);
-      setErrors(errorsFromApi(err));
-      if (!(err instanceof ApiError && err.details)) setFailure(err);
+      if (!setServerErrors(form, err, ["password"])) setFailure(err);
     }
-  }
+  });
 
   return (
     <Card>
@@ -66,17 +56,16 @@ export function ResetPasswordForm({ token, reset }: { token: string; reset: { em
           </p>
           <p className="text-xs text-muted-foreground">{t.rich("expires", { time: () => <RelativeTime value={reset.expiresAt} /> })}</p>
         </div>
-        <form className="mt-5 space-y-4" onSubmit={submit} noValidate>
+        <form className="mt-5 space-y-4" onSubmit={(e) => void submit(e)} noValidate>
           {/* For password managers: the account this password belongs to. */}
           <input type="email" autoComplete="username" value={reset.email} readOnly hidden />
           <NewPasswordFields
             passwordLabel={t("newPassword")}
-            password={values.password}
-            confirm={values.confirm}
-            onPasswordChange={set("password")}
-            onConfirmChange={set("confirm")}
-            passwordError={translateFieldError(errors.password, tf)}
-            confirmError={errors.confirm}
+            password={form.register("password")}
+            confirm={form.register("confirm")}
+            value={form.watch("password")}
+            passwordError={errorText(errors.password)}
+            confirmError={errorText(errors.confirm)}
           />
           {failure ? (
             <FormError>

@@ -6,51 +6,39 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ErrorMessage } from "@/components/common/error-message";
+import { setServerErrors, useFieldErrorText, useZodForm } from "@/components/common/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
+import { FormError, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { setupBodySchema } from "@/lib/auth/schemas";
+import { setupBodySchema, withConfirm } from "@/lib/auth/schemas";
 import { ApiError, sendJson } from "@/lib/client/api-client";
-import { errorsFromApi, errorsFromZod, translateFieldError, type FieldErrors } from "./field-errors";
-import { FormError, FormField } from "./form-field";
 import { NewPasswordFields } from "./new-password-fields";
+
+const setupFormSchema = withConfirm(setupBodySchema, "password");
 
 /** First run: the person installing the console becomes its first admin, and is signed in. */
 export function SetupForm() {
   const t = useTranslations("auth");
-  const tf = useTranslations("fieldErrors");
+  const errorText = useFieldErrorText();
   const router = useRouter();
-  const [values, setValues] = useState({ name: "", email: "", password: "", confirm: "" });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useZodForm(setupFormSchema, { name: "", email: "", password: "", confirm: "" });
+  const { errors } = form.formState;
   const [formError, setFormError] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
 
-  const set = (field: keyof typeof values) => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors(({ [field]: _, ...rest }) => rest);
-  };
-
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
+  const submit = form.handleSubmit(async (body) => {
     setFormError(null);
-    const parsed = setupBodySchema.safeParse({ name: values.name, email: values.email, password: values.password });
-    const found = parsed.success ? {} : errorsFromZod(parsed.error);
-    if (values.confirm !== values.password) found.confirm = t("passwordsDiffer");
-    setErrors(found);
-    if (!parsed.success || found.confirm) return;
     setPending(true);
     try {
-      await sendJson("POST", "/api/setup", parsed.data);
+      await sendJson("POST", "/api/setup", body);
       router.replace("/");
       router.refresh();
     } catch (err) {
       setPending(false);
-      setErrors(errorsFromApi(err));
-      setFormError(err instanceof ApiError && err.details ? null : err);
+      if (!setServerErrors(form, err, ["name", "email", "password"])) setFormError(err);
     }
-  }
-
-  const fieldError = (field: string) => translateFieldError(errors[field], tf);
+  });
 
   return (
     <Card>
@@ -60,37 +48,19 @@ export function SetupForm() {
         </span>
         <h1 className="text-base font-semibold text-foreground">{t("setupTitle")}</h1>
         <p className="mt-1 text-sm text-muted-foreground">{t("setupDescription")}</p>
-        <form className="mt-5 space-y-4" onSubmit={submit} noValidate>
-          <FormField id="name" label={t("name")} error={fieldError("name")}>
-            <Input
-              id="name"
-              autoComplete="name"
-              required
-              value={values.name}
-              onChange={(e) => set("name")(e.target.value)}
-              aria-invalid={errors.name ? true : undefined}
-              aria-describedby={errors.name ? "name-error" : undefined}
-            />
+        <form className="mt-5 space-y-4" onSubmit={(e) => void submit(e)} noValidate>
+          <FormField id="name" label={t("name")} error={errorText(errors.name)}>
+            {(control) => <Input {...control} autoComplete="name" required {...form.register("name")} />}
           </FormField>
-          <FormField id="email" label={t("email")} error={fieldError("email")}>
-            <Input
-              id="email"
-              type="email"
-              autoComplete="username"
-              required
-              value={values.email}
-              onChange={(e) => set("email")(e.target.value)}
-              aria-invalid={errors.email ? true : undefined}
-              aria-describedby={errors.email ? "email-error" : undefined}
-            />
+          <FormField id="email" label={t("email")} error={errorText(errors.email)}>
+            {(control) => <Input {...control} type="email" autoComplete="username" required {...form.register("email")} />}
           </FormField>
           <NewPasswordFields
-            password={values.password}
-            confirm={values.confirm}
-            onPasswordChange={set("password")}
-            onConfirmChange={set("confirm")}
-            passwordError={fieldError("password")}
-            confirmError={errors.confirm}
+            password={form.register("password")}
+            confirm={form.register("confirm")}
+            value={form.watch("password")}
+            passwordError={errorText(errors.password)}
+            confirmError={errorText(errors.confirm)}
           />
           {formError instanceof ApiError && formError.code === "already_set_up" ? (
             <FormError>

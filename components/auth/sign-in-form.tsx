@@ -7,11 +7,13 @@ import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Card, CardContent } from "@/components/ui/card";
+import { FormError, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { useFieldErrorText, useZodForm } from "@/components/common/use-zod-form";
+import { signInBodySchema } from "@/lib/auth/schemas";
 import { signInErrorCode, type CodeStepErrorCode } from "@/lib/auth/sign-in-errors";
 import { sameOriginPath } from "@/lib/platform/http/same-origin-path";
 import { CodeStepForm } from "./code-step-form";
-import { FormError, FormField } from "./form-field";
 
 /**
  * The password, then — for a member with two-factor sign-in — the code step. `notice`: why the page was
@@ -21,8 +23,8 @@ export function SignInForm({ next, notice }: { next: string; notice?: "passwordR
   const t = useTranslations("auth");
   const router = useRouter();
   const [step, setStep] = useState<"password" | "code">("password");
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
+  const errorText = useFieldErrorText();
+  const form = useZodForm(signInBodySchema, { email: "", password: "" });
   const [error, setError] = useState<string | null>(null);
   const [waitUntil, setWaitUntil] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
@@ -36,15 +38,14 @@ export function SignInForm({ next, notice }: { next: string; notice?: "passwordR
   }, [waitUntil]);
   const waitSeconds = waitUntil ? Math.max(0, Math.ceil((waitUntil - now) / 1000)) : 0;
 
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
+  const submit = form.handleSubmit(async (values) => {
     setPending(true);
     setError(null);
     try {
       const res = await fetch("/api/auth/sign-in/email", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email, password }),
+        body: JSON.stringify(values),
       });
       if (res.ok) {
         const body = (await res.json().catch(() => null)) as { twoFactorRedirect?: boolean } | null;
@@ -67,7 +68,7 @@ export function SignInForm({ next, notice }: { next: string; notice?: "passwordR
     } finally {
       setPending(false);
     }
-  }
+  });
 
   function signedIn() {
     // Checked again here: the prop is the server's, but this is where the browser goes.
@@ -77,7 +78,7 @@ export function SignInForm({ next, notice }: { next: string; notice?: "passwordR
 
   function restart(reason: CodeStepErrorCode | null) {
     setStep("password");
-    setPassword("");
+    form.resetField("password");
     setError(reason ? t(`codeErrors.${reason}`) : null);
   }
 
@@ -102,15 +103,15 @@ export function SignInForm({ next, notice }: { next: string; notice?: "passwordR
             <p>{t("passwordResetDone")}</p>
           </Callout>
         )}
-        <form className="mt-5 space-y-4" onSubmit={submit} noValidate>
-          <FormField id="email" label={t("email")}>
-            <Input id="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        <form className="mt-5 space-y-4" onSubmit={(e) => void submit(e)} noValidate>
+          <FormField id="email" label={t("email")} error={errorText(form.formState.errors.email)}>
+            {(control) => <Input {...control} type="email" autoComplete="username" required {...form.register("email")} />}
           </FormField>
-          <FormField id="password" label={t("password")}>
-            <Input id="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <FormField id="password" label={t("password")} error={errorText(form.formState.errors.password)}>
+            {(control) => <Input {...control} type="password" autoComplete="current-password" required {...form.register("password")} />}
           </FormField>
           {error ? <FormError>{waitSeconds > 0 ? `${error} ${t("tryAgainIn", { seconds: waitSeconds })}` : error}</FormError> : null}
-          <Button type="submit" variant="primary" size="lg" className="w-full" disabled={pending || waitSeconds > 0 || !email || !password}>
+          <Button type="submit" variant="primary" size="lg" className="w-full" disabled={pending || waitSeconds > 0}>
             <LogIn />
             {t("signIn")}
           </Button>

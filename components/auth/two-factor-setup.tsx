@@ -4,16 +4,16 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { ErrorMessage } from "@/components/common/error-message";
+import { setServerErrors, useFieldErrorText, useZodForm } from "@/components/common/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { CopyButton } from "@/components/ui/copy-button";
+import { FormError, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { passwordBodySchema, twoFactorCodeBodySchema } from "@/lib/auth/schemas";
+import { passwordBodySchema, twoFactorCodeFormSchema } from "@/lib/auth/schemas";
 import { accountSecurityKeys, type TwoFactorStart } from "@/lib/client/account-security";
-import { ApiError, sendJson } from "@/lib/client/api-client";
+import { sendJson } from "@/lib/client/api-client";
 import { auditKeys } from "@/lib/client/audit";
-import { errorsFromApi, errorsFromZod, translateFieldError, type FieldErrors } from "./field-errors";
-import { FormError, FormField } from "./form-field";
 import { PasswordInput } from "./password-input";
 import { QrCode } from "./qr-code";
 import { RecoveryCodes } from "./recovery-codes";
@@ -61,45 +61,29 @@ export function TwoFactorSetup({ email, onDone, doneLabel }: { email: string; on
 
 function PasswordStep({ email, onStarted }: { email: string; onStarted: (start: TwoFactorStart) => void }) {
   const t = useTranslations("twoFactor.setup");
-  const tf = useTranslations("fieldErrors");
-  const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const errorText = useFieldErrorText();
+  const form = useZodForm(passwordBodySchema, { password: "" });
   const [failure, setFailure] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
 
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
+  const submit = form.handleSubmit(async (body) => {
     setFailure(null);
-    const parsed = passwordBodySchema.safeParse({ password });
-    if (!parsed.success) return setErrors(errorsFromZod(parsed.error));
     setPending(true);
     try {
-      onStarted(await sendJson<TwoFactorStart>("POST", "/api/me/two-factor", parsed.data));
+      onStarted(await sendJson<TwoFactorStart>("POST", "/api/me/two-factor", body));
     } catch (err) {
       setPending(false);
-      setErrors(errorsFromApi(err));
-      if (!(err instanceof ApiError && err.details)) setFailure(err);
+      if (!setServerErrors(form, err, ["password"])) setFailure(err);
     }
-  }
+  });
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
+    <form onSubmit={(e) => void submit(e)} noValidate className="space-y-4">
       <p className="text-sm text-muted-foreground">{t("passwordDescription")}</p>
       {/* For password managers: the account this password belongs to. */}
       <input type="email" autoComplete="username" value={email} readOnly hidden />
-      <FormField id="two-factor-password" label={t("password")} error={translateFieldError(errors.password, tf)}>
-        <PasswordInput
-          id="two-factor-password"
-          autoComplete="current-password"
-          autoFocus
-          value={password}
-          onChange={(e) => {
-            setPassword(e.target.value);
-            setErrors({});
-          }}
-          aria-invalid={errors.password ? true : undefined}
-          aria-describedby={errors.password ? "two-factor-password-error" : undefined}
-        />
+      <FormField id="two-factor-password" label={t("password")} error={errorText(form.formState.errors.password)}>
+        {(control) => <PasswordInput {...control} autoComplete="current-password" autoFocus {...form.register("password")} />}
       </FormField>
       {failure ? (
         <FormError>
@@ -107,7 +91,7 @@ function PasswordStep({ email, onStarted }: { email: string; onStarted: (start: 
         </FormError>
       ) : null}
       <div className="flex justify-end">
-        <Button type="submit" variant="primary" disabled={pending || !password}>
+        <Button type="submit" variant="primary" disabled={pending}>
           {t("continue")}
         </Button>
       </div>
@@ -117,34 +101,29 @@ function PasswordStep({ email, onStarted }: { email: string; onStarted: (start: 
 
 function ScanStep({ start, onConfirmed }: { start: TwoFactorStart; onConfirmed: () => void }) {
   const t = useTranslations("twoFactor.setup");
-  const tf = useTranslations("fieldErrors");
+  const errorText = useFieldErrorText();
   const tc = useTranslations("common");
   const queryClient = useQueryClient();
-  const [code, setCode] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useZodForm(twoFactorCodeFormSchema, { code: "" });
   const [failure, setFailure] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
 
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
+  const submit = form.handleSubmit(async (body) => {
     setFailure(null);
-    const parsed = twoFactorCodeBodySchema.safeParse({ code: code.replace(/\s+/g, "") });
-    if (!parsed.success) return setErrors(errorsFromZod(parsed.error));
     setPending(true);
     try {
-      await sendJson("POST", "/api/me/two-factor/confirm", parsed.data);
+      await sendJson("POST", "/api/me/two-factor/confirm", body);
       void queryClient.invalidateQueries({ queryKey: accountSecurityKeys.twoFactor });
       void queryClient.invalidateQueries({ queryKey: auditKeys.all });
       onConfirmed();
     } catch (err) {
       setPending(false);
-      setErrors(errorsFromApi(err));
-      if (!(err instanceof ApiError && err.details)) setFailure(err);
+      if (!setServerErrors(form, err, ["code"])) setFailure(err);
     }
-  }
+  });
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
+    <form onSubmit={(e) => void submit(e)} noValidate className="space-y-4">
       <ol className="list-decimal space-y-4 pl-5 text-sm text-muted-foreground marker:text-subtle-foreground">
         <li className="space-y-3 pl-1">
           <p>{t("scan")}</p>
@@ -163,23 +142,19 @@ function ScanStep({ start, onConfirmed }: { start: TwoFactorStart; onConfirmed: 
           </div>
         </li>
         <li className="pl-1">
-          <FormField id="two-factor-code" label={t("code")} error={translateFieldError(errors.code, tf)}>
-            <Input
-              id="two-factor-code"
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              pattern="[0-9 ]*"
-              maxLength={7}
-              spellCheck={false}
-              value={code}
-              onChange={(e) => {
-                setCode(e.target.value);
-                setErrors({});
-              }}
-              className="w-40 font-mono tracking-widest"
-              aria-invalid={errors.code ? true : undefined}
-              aria-describedby={errors.code ? "two-factor-code-error" : undefined}
-            />
+          <FormField id="two-factor-code" label={t("code")} error={errorText(form.formState.errors.code)}>
+            {(control) => (
+              <Input
+                {...control}
+                autoComplete="one-time-code"
+                inputMode="numeric"
+                pattern="[0-9 ]*"
+                maxLength={7}
+                spellCheck={false}
+                className="w-40 font-mono tracking-widest"
+                {...form.register("code")}
+              />
+            )}
           </FormField>
         </li>
       </ol>
@@ -189,7 +164,7 @@ function ScanStep({ start, onConfirmed }: { start: TwoFactorStart; onConfirmed: 
         </FormError>
       ) : null}
       <div className="flex justify-end">
-        <Button type="submit" variant="primary" disabled={pending || !code.trim()}>
+        <Button type="submit" variant="primary" disabled={pending}>
           {t("confirm")}
         </Button>
       </div>

@@ -3,16 +3,17 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { errorDescription } from "@/components/common/error-message";
+import { useFieldErrorText, useZodForm } from "@/components/common/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toaster";
 import { ACTIVE_WINDOWS, type FriendUrlFilters } from "@/lib/contacts/friend-url-filters";
 import { sendJson } from "@/lib/client/api-client";
 import { segmentKeys } from "@/lib/client/segments";
-import type { SegmentFilterInput } from "@/lib/segments/segment-schema";
+import { segmentBodySchema, type SegmentFilterInput } from "@/lib/segments/segment-schema";
 import type { SegmentItem } from "@/lib/segments/serialize";
 
 /** The list's filters as a segment filter (a name search has no segment equivalent). */
@@ -25,15 +26,19 @@ export function segmentFilterFromList(f: FriendUrlFilters): SegmentFilterInput {
   };
 }
 
+// The dialog asks only for the name: the filter comes from the list, and is checked with it on save.
+const nameSchema = segmentBodySchema.pick({ name: true });
+
 /** Name the current filters and keep them as a segment; then open it. */
 export function SaveSegmentDialog({ filters, open, onOpenChange }: { filters: FriendUrlFilters; open: boolean; onOpenChange: (open: boolean) => void }) {
   const t = useTranslations("contacts.saveSegment");
   const router = useRouter();
   const queryClient = useQueryClient();
   const { toast } = useToast();
-  const [name, setName] = useState("");
+  const errorText = useFieldErrorText();
+  const form = useZodForm(nameSchema, { name: "" });
   const mutation = useMutation({
-    mutationFn: () => sendJson<SegmentItem>("POST", "/api/segments", { name, filter: segmentFilterFromList(filters) }),
+    mutationFn: (name: string) => sendJson<SegmentItem>("POST", "/api/segments", { name, filter: segmentFilterFromList(filters) }),
     onSuccess: (segment) => {
       void queryClient.invalidateQueries({ queryKey: segmentKeys.all });
       toast({ tone: "success", title: t("saved", { name: segment.name }), description: t("savedSize", { count: segment.size ?? 0 }) });
@@ -51,23 +56,16 @@ export function SaveSegmentDialog({ filters, open, onOpenChange }: { filters: Fr
         </div>
         <DialogClose label={t("close")} onClick={() => onOpenChange(false)} />
       </DialogHeader>
-      <form
-        className="space-y-4 px-5 py-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (name.trim()) mutation.mutate();
-        }}
-      >
-        <label className="block space-y-1.5">
-          <span className="text-sm font-medium">{t("name")}</span>
-          <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} autoFocus placeholder={t("namePlaceholder")} />
-        </label>
+      <form className="space-y-4 px-5 py-4" onSubmit={(e) => void form.handleSubmit(({ name }) => mutation.mutate(name))(e)} noValidate>
+        <FormField id="save-segment-name" label={t("name")} error={errorText(form.formState.errors.name)}>
+          {(control) => <Input {...control} maxLength={80} autoFocus placeholder={t("namePlaceholder")} {...form.register("name")} />}
+        </FormField>
         {filters.q && <p className="text-xs text-warning-soft-foreground">{t("searchNotKept")}</p>}
         <div className="flex justify-end gap-2">
           <Button variant="ghost" onClick={() => onOpenChange(false)}>
             {t("cancel")}
           </Button>
-          <Button type="submit" variant="primary" disabled={!name.trim() || mutation.isPending}>
+          <Button type="submit" variant="primary" disabled={mutation.isPending}>
             {t("save")}
           </Button>
         </div>

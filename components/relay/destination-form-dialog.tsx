@@ -4,18 +4,20 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Send } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { FormError, FormField } from "@/components/auth/form-field";
+import { Controller } from "react-hook-form";
 import { ErrorMessage } from "@/components/common/error-message";
+import { firstError, setServerErrors, useFieldErrorText, useZodForm } from "@/components/common/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogBody, DialogClose, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { FormError, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { auditKeys } from "@/lib/client/audit";
 import { createDestination, relayKeys, updateDestination, type RelayDestination } from "@/lib/client/relay";
-import { relayDestinationPatchSchema, relayDestinationSchema } from "@/lib/relay/schemas";
+import type { RelayDestinationInput, RelayDestinationPatch } from "@/lib/relay/schemas";
 import { cn } from "@/lib/utils/cn";
-import { DestinationFilterFields, eventTypesOf, filterStateOf, type FilterState } from "./destination-filter-fields";
-import { issuesFromApi, issuesFromZod, useIssueText, type FormIssues } from "./form-issues";
+import { DestinationFilterFields, filterStateOf } from "./destination-filter-fields";
+import { destinationFormSchema } from "./destination-form-schema";
 
 interface FormProps {
   /** The destination to edit; null adds one. */
@@ -43,74 +45,57 @@ export function DestinationFormDialog({ destination, open, onOpenChange }: FormP
 
 function DestinationForm({ destination, onDone }: { destination: RelayDestination | null; onDone: () => void }) {
   const t = useTranslations("relay.form");
-  const issueText = useIssueText();
+  const errorText = useFieldErrorText();
   const queryClient = useQueryClient();
-  const [name, setName] = useState(destination?.name ?? "");
-  const [url, setUrl] = useState(destination?.url ?? "");
-  const [signing, setSigning] = useState<"line" | "own">(destination?.signing ?? "line");
-  const [secret, setSecret] = useState("");
-  const [filters, setFilters] = useState<FilterState>(() => filterStateOf(destination));
-  const [unseenOnly, setUnseenOnly] = useState(destination?.unseenOnly ?? false);
-  const [timeout, setTimeoutSeconds] = useState(String((destination?.timeoutMs ?? 10_000) / 1000));
-  const [issues, setIssues] = useState<FormIssues>({});
+  const form = useZodForm(destinationFormSchema(destination), {
+    name: destination?.name ?? "",
+    url: destination?.url ?? "",
+    signing: destination?.signing ?? "line",
+    secret: "",
+    filters: filterStateOf(destination),
+    unseenOnly: destination?.unseenOnly ?? false,
+    timeoutMs: String((destination?.timeoutMs ?? 10_000) / 1000),
+  });
+  const { errors } = form.formState;
+  const signing = form.watch("signing");
+  const [failure, setFailure] = useState<unknown>(null);
 
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      destination ? updateDestination(destination.id, relayDestinationPatchSchema.parse(body)) : createDestination(relayDestinationSchema.parse(body)),
+    mutationFn: (body: RelayDestinationPatch) => (destination ? updateDestination(destination.id, body) : createDestination(body as RelayDestinationInput)),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: relayKeys.all });
       void queryClient.invalidateQueries({ queryKey: auditKeys.all });
       onDone();
     },
-    onError: (err) => setIssues(issuesFromApi(err)),
   });
-
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    const seconds = Number(timeout.replace(",", "."));
-    const body: Record<string, unknown> = {
-      name,
-      url,
-      signing,
-      eventTypes: eventTypesOf(filters),
-      sourceTypes: filters.sourceTypes.length ? filters.sourceTypes : null,
-      modes: filters.modes.length ? filters.modes : null,
-      unseenOnly,
-      timeoutMs: Number.isFinite(seconds) && timeout.trim() ? Math.round(seconds * 1000) : Number.NaN,
-    };
-    // Left empty, a stored secret stays; the create schema asks for one when re-signing.
-    if (signing === "own" && secret.trim()) body.secret = secret;
-    const parsed = (destination ? relayDestinationPatchSchema : relayDestinationSchema).safeParse(body);
-    const found = parsed.success ? {} : issuesFromZod(parsed.error);
-    if (destination && signing === "own" && !secret.trim() && !destination.secretSet) found.secret ??= { key: "validation.required", message: "is required" };
-    setIssues(found);
-    if (Object.keys(found).length === 0) save.mutate(body);
-  };
-  const failed = save.isError && Object.keys(issues).length === 0;
-  const field = (id: string) => ({
-    "aria-invalid": issues[id] ? true : undefined,
-    "aria-describedby": issues[id] ? `relay-${id}-error` : `relay-${id}-hint`,
+  const submit = form.handleSubmit(async (body) => {
+    setFailure(null);
+    await save.mutateAsync(body).catch((err: unknown) => {
+      if (!setServerErrors(form, err, ["name", "url", "secret", "timeoutMs"])) setFailure(err);
+    });
   });
+  // Event types are not one input: their problem is the typed ones' (a ticked type is always valid).
+  const eventTypesError = errorText(firstError((errors as Record<string, unknown>).eventTypes));
 
   return (
-    <form onSubmit={submit} noValidate className="flex max-h-[calc(100dvh-6rem)] flex-col">
+    <form onSubmit={(e) => void submit(e)} noValidate className="flex max-h-[calc(100dvh-6rem)] flex-col">
       <DialogBody className="space-y-4 px-5 py-4">
-        <FormField id="relay-name" label={t("name")} error={issueText(issues.name)} hint={t("nameHint")}>
-          <Input id="relay-name" autoComplete="off" autoFocus maxLength={60} value={name} onChange={(e) => setName(e.target.value)} {...field("name")} />
+        <FormField id="relay-name" label={t("name")} error={errorText(errors.name)} hint={t("nameHint")}>
+          {(control) => <Input {...control} autoComplete="off" autoFocus maxLength={60} {...form.register("name")} />}
         </FormField>
-        <FormField id="relay-url" label={t("url")} error={issueText(issues.url)} hint={t("urlHint")}>
-          <Input
-            id="relay-url"
-            type="url"
-            inputMode="url"
-            autoComplete="off"
-            spellCheck={false}
-            className="font-mono"
-            placeholder="https://"
-            value={url}
-            onChange={(e) => setUrl(e.target.value)}
-            {...field("url")}
-          />
+        <FormField id="relay-url" label={t("url")} error={errorText(errors.url)} hint={t("urlHint")}>
+          {(control) => (
+            <Input
+              {...control}
+              type="url"
+              inputMode="url"
+              autoComplete="off"
+              spellCheck={false}
+              className="font-mono"
+              placeholder="https://"
+              {...form.register("url")}
+            />
+          )}
         </FormField>
         <fieldset className="space-y-1.5">
           <legend className="mb-1.5 block text-sm font-medium text-foreground">{t("signing")}</legend>
@@ -122,14 +107,7 @@ function DestinationForm({ destination, onDone }: { destination: RelayDestinatio
                 signing === mode ? "border-primary/60 bg-primary-soft/40" : "border-border hover:bg-hover",
               )}
             >
-              <input
-                type="radio"
-                name="relay-signing"
-                value={mode}
-                checked={signing === mode}
-                onChange={() => setSigning(mode)}
-                className="mt-1 size-3.5 shrink-0 accent-[var(--color-primary)]"
-              />
+              <input type="radio" value={mode} {...form.register("signing")} className="mt-1 size-3.5 shrink-0 accent-[var(--color-primary)]" />
               <span className="min-w-0">
                 <span className="block text-sm font-medium">{t(`signingMode.${mode}`)}</span>
                 <span className="block text-xs text-muted-foreground">{t(`signingHint.${mode}`)}</span>
@@ -141,25 +119,34 @@ function DestinationForm({ destination, onDone }: { destination: RelayDestinatio
           <FormField
             id="relay-secret"
             label={t("secret")}
-            error={issueText(issues.secret)}
+            error={errorText(errors.secret)}
             hint={destination?.secretSet ? t("secretSetHint") : t("secretHint")}
           >
-            <Input
-              id="relay-secret"
-              type="password"
-              autoComplete="new-password"
-              spellCheck={false}
-              className="font-mono"
-              placeholder={destination?.secretSet ? t("secretSetPlaceholder") : undefined}
-              value={secret}
-              onChange={(e) => setSecret(e.target.value)}
-              {...field("secret")}
-            />
+            {(control) => (
+              <Input
+                {...control}
+                type="password"
+                autoComplete="new-password"
+                spellCheck={false}
+                className="font-mono"
+                placeholder={destination?.secretSet ? t("secretSetPlaceholder") : undefined}
+                {...form.register("secret")}
+              />
+            )}
           </FormField>
         )}
-        <DestinationFilterFields value={filters} onChange={setFilters} eventTypesError={issueText(issues.eventTypes)} />
+        <Controller
+          control={form.control}
+          name="filters"
+          render={({ field }) => <DestinationFilterFields value={field.value} onChange={field.onChange} eventTypesError={eventTypesError} />}
+        />
         <label className="flex cursor-pointer items-start gap-2.5">
-          <Checkbox className="mt-0.5" checked={unseenOnly} onChange={(e) => setUnseenOnly(e.target.checked)} aria-describedby="relay-unseen-hint" />
+          <Checkbox
+            className="mt-0.5"
+            checked={form.watch("unseenOnly")}
+            onChange={(e) => form.setValue("unseenOnly", e.target.checked)}
+            aria-describedby="relay-unseen-hint"
+          />
           <span className="min-w-0">
             <span className="block text-sm font-medium">{t("unseenOnly")}</span>
             <span id="relay-unseen-hint" className="block text-xs text-muted-foreground">
@@ -167,28 +154,19 @@ function DestinationForm({ destination, onDone }: { destination: RelayDestinatio
             </span>
           </span>
         </label>
-        <FormField id="relay-timeoutMs" label={t("timeout")} error={issueText(issues.timeoutMs)} hint={t("timeoutHint")}>
-          <div className="flex items-center gap-2">
-            <Input
-              id="relay-timeoutMs"
-              type="number"
-              inputMode="decimal"
-              min={1}
-              max={30}
-              step={1}
-              className="w-24 tabular"
-              value={timeout}
-              onChange={(e) => setTimeoutSeconds(e.target.value)}
-              {...field("timeoutMs")}
-            />
-            <span className="text-sm text-muted-foreground">{t("seconds")}</span>
-          </div>
+        <FormField id="relay-timeoutMs" label={t("timeout")} error={errorText(errors.timeoutMs)} hint={t("timeoutHint")}>
+          {(control) => (
+            <div className="flex items-center gap-2">
+              <Input {...control} type="number" inputMode="decimal" min={1} max={30} step={1} className="w-24 tabular" {...form.register("timeoutMs")} />
+              <span className="text-sm text-muted-foreground">{t("seconds")}</span>
+            </div>
+          )}
         </FormField>
-        {failed && (
+        {failure ? (
           <FormError>
-            <ErrorMessage error={save.error} lead={t("failed")} />
+            <ErrorMessage error={failure} lead={t("failed")} />
           </FormError>
-        )}
+        ) : null}
       </DialogBody>
       <div className="flex justify-end gap-2 border-t border-border bg-muted/40 px-5 py-3">
         <Button onClick={onDone}>{t("cancel")}</Button>

@@ -3,12 +3,12 @@
 import { Download, FileJson } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { FormField } from "@/components/auth/form-field";
 import { Button } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogBody, DialogClose, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
+import { FormField } from "@/components/ui/form-field";
 import { ErrorAlert } from "@/components/common/error-message";
 import { buildFixture, type Fixture } from "@/lib/relay/fixture";
 
@@ -70,19 +70,22 @@ function FixtureBody({ body, name }: { body: string; name: string }) {
       <p className="text-sm text-muted-foreground">{t("explain")}</p>
       <div className="grid gap-3 sm:grid-cols-2">
         <FormField id="fixture-secret" label={t("secret")} hint={t("secretHint")}>
-          <Input
-            id="fixture-secret"
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            className="font-mono"
-            value={secret}
-            onChange={(e) => setSecret(e.target.value)}
-            aria-describedby="fixture-secret-hint"
-          />
+          {(control) => (
+            <Input
+              {...control}
+              type="password"
+              autoComplete="off"
+              spellCheck={false}
+              className="font-mono"
+              value={secret}
+              onChange={(e) => setSecret(e.target.value)}
+            />
+          )}
         </FormField>
         <FormField id="fixture-url" label={t("url")}>
-          <Input id="fixture-url" type="url" autoComplete="off" spellCheck={false} className="font-mono" value={url} onChange={(e) => setUrl(e.target.value)} />
+          {(control) => (
+            <Input {...control} type="url" autoComplete="off" spellCheck={false} className="font-mono" value={url} onChange={(e) => setUrl(e.target.value)} />
+          )}
         </FormField>
       </div>
       <CodeBlock

@@ -1,8 +1,6 @@
 import { useTranslations } from "next-intl";
 import { useCallback } from "react";
-import type { z } from "zod";
 import { ApiError } from "@/lib/client/api-client";
-import { issueKey } from "@/lib/utils/issue-key";
 
 // A relay form's problems, one per field, whichever side found them: the shared zod schema as the admin
 // submits, or the API's details (a URL the server refused, a name already taken). Each carries a
@@ -17,22 +15,6 @@ export type FormIssues = Record<string, FormIssue>;
 
 // The schema counts milliseconds; the form asks for seconds.
 const TIMEOUT = { key: "relay.form.timeoutRange", values: { min: 1, max: 30 } };
-
-export function issuesFromZod(error: z.ZodError): FormIssues {
-  const out: FormIssues = {};
-  for (const issue of error.issues) {
-    const field = fieldOf(issue.path.map(String));
-    if (out[field]) continue;
-    if (field === "timeoutMs") out[field] = { ...TIMEOUT, message: issue.message };
-    // The schema's only custom rule: re-signing needs a secret.
-    else if (issue.code === "custom") out[field] = { key: "validation.required", message: issue.message };
-    else {
-      const { key, values } = issueKey(issue);
-      out[field] = { key: `validation.${key}`, ...(values ? { values } : {}), message: issue.message };
-    }
-  }
-  return out;
-}
 
 /** The API's field details (400, 409, 422); empty for any other failure (shown as the form's error). */
 export function issuesFromApi(error: unknown): FormIssues {

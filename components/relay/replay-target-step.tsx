@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { FormField } from "@/components/auth/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { FormField } from "@/components/ui/form-field";
 import type { RelayDestination, ReplayBody } from "@/lib/client/relay";
 import { cn } from "@/lib/utils/cn";
 import { useIssueText, type FormIssues } from "./form-issues";
@@ -81,32 +81,32 @@ export function ReplayTargetStep({
         t("toUrl"),
         <>
           <FormField id="replay-url" label={t("url")} error={issueText(issues.url)}>
-            <Input
-              id="replay-url"
-              type="url"
-              inputMode="url"
-              autoComplete="off"
-              spellCheck={false}
-              className="font-mono"
-              placeholder="https://"
-              value={value.url}
-              onChange={(e) => onChange({ ...value, url: e.target.value })}
-              aria-invalid={issues.url ? true : undefined}
-              aria-describedby={issues.url ? "replay-url-error" : undefined}
-            />
+            {(control) => (
+              <Input
+                {...control}
+                type="url"
+                inputMode="url"
+                autoComplete="off"
+                spellCheck={false}
+                className="font-mono"
+                placeholder="https://"
+                value={value.url}
+                onChange={(e) => onChange({ ...value, url: e.target.value })}
+              />
+            )}
           </FormField>
           <FormField id="replay-secret" label={t("secret")} error={issueText(issues.secret)} hint={t("secretHint")}>
-            <Input
-              id="replay-secret"
-              type="password"
-              autoComplete="new-password"
-              spellCheck={false}
-              className="font-mono"
-              value={value.secret}
-              onChange={(e) => onChange({ ...value, secret: e.target.value })}
-              aria-invalid={issues.secret ? true : undefined}
-              aria-describedby={issues.secret ? "replay-secret-error" : "replay-secret-hint"}
-            />
+            {(control) => (
+              <Input
+                {...control}
+                type="password"
+                autoComplete="new-password"
+                spellCheck={false}
+                className="font-mono"
+                value={value.secret}
+                onChange={(e) => onChange({ ...value, secret: e.target.value })}
+              />
+            )}
           </FormField>
         </>,
       )}

@@ -6,11 +6,14 @@ import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import type { z } from "zod";
 import { errorDescription } from "@/components/common/error-message";
 import { PageContainer, PageHeader } from "@/components/common/page-header";
+import { firstError, useFieldErrorText, useZodForm } from "@/components/common/use-zod-form";
 import { FriendAvatar } from "@/components/contacts/friend-avatar";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toaster";
 import type { FriendItem } from "@/lib/contacts/serialize";
@@ -30,9 +33,13 @@ export function SegmentEditor({ segment, canEdit }: { segment?: SegmentDetail; c
   const router = useRouter();
   const queryClient = useQueryClient();
   const { toast } = useToast();
-  const [name, setName] = useState(segment?.name ?? "");
-  const [filter, setFilter] = useState<SegmentFilter>(segment?.filter ?? segmentFilterSchema.parse({}));
-  const [error, setError] = useState<string | null>(null);
+  const errorText = useFieldErrorText();
+  const form = useZodForm(segmentBodySchema, { name: segment?.name ?? "", filter: segment?.filter ?? segmentFilterSchema.parse({}) });
+  const { errors, isSubmitted } = form.formState;
+  // Its default is the parsed filter, and setFilter keeps it whole: the output type holds.
+  const filter = form.watch("filter") as SegmentFilter;
+  // The conditions are not one input: checked again as they change once a save was tried.
+  const setFilter = (patch: Partial<SegmentFilter>) => form.setValue("filter", { ...filter, ...patch }, { shouldValidate: isSubmitted });
   const debounced = useDebounced(filter, COUNT_DEBOUNCE_MS);
   const valid = segmentFilterSchema.safeParse(debounced);
   const live = useQuery({
@@ -43,7 +50,7 @@ export function SegmentEditor({ segment, canEdit }: { segment?: SegmentDetail; c
   });
 
   const save = useMutation({
-    mutationFn: (body: { name: string; filter: SegmentFilter }) =>
+    mutationFn: (body: z.output<typeof segmentBodySchema>) =>
       segment ? sendJson<SegmentItem>("PATCH", `/api/segments/${segment.id}`, body) : sendJson<SegmentItem>("POST", "/api/segments", body),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: segmentKeys.all });
@@ -54,14 +61,9 @@ export function SegmentEditor({ segment, canEdit }: { segment?: SegmentDetail; c
     onError: (err) => toast({ tone: "danger", title: t("saveFailed"), description: errorDescription(err) }),
   });
 
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    const parsed = segmentBodySchema.safeParse({ name, filter });
-    if (!parsed.success)
-      return setError(parsed.error.issues.map((i) => (i.path.join(".") === "name" ? t("nameRequired") : `${i.path.join(".")}: ${i.message}`)).join(" · "));
-    setError(null);
-    save.mutate(parsed.data);
-  };
+  const submit = form.handleSubmit((body) => save.mutate(body));
+  // No status ticked is the one problem the conditions' controls allow; any other is named by its code.
+  const filterError = errors.filter ? (errors.filter.statuses ? t("noStatus") : errorText(firstError(errors.filter))) : undefined;
 
   return (
     <PageContainer className="space-y-5">
@@ -70,27 +72,19 @@ export function SegmentEditor({ segment, canEdit }: { segment?: SegmentDetail; c
         {t("back")}
       </Link>
       <PageHeader title={segment ? segment.name : t("newTitle")} description={t("description")} />
-      <form onSubmit={submit} className="grid gap-5 xl:grid-cols-[minmax(0,1fr)_22rem]">
+      <form onSubmit={(e) => void submit(e)} noValidate className="grid gap-5 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-5">
           <Card>
             <CardContent className="pt-4">
-              <label className="block space-y-1.5">
-                <span className="text-sm font-medium">{t("name")}</span>
-                <Input
-                  value={name}
-                  onChange={(e) => setName(e.target.value)}
-                  maxLength={80}
-                  placeholder={t("namePlaceholder")}
-                  aria-invalid={error !== null && !name.trim()}
-                  disabled={!canEdit}
-                />
-              </label>
+              <FormField id="segment-name" label={t("name")} error={errorText(errors.name)}>
+                {(control) => <Input {...control} maxLength={80} placeholder={t("namePlaceholder")} disabled={!canEdit} {...form.register("name")} />}
+              </FormField>
             </CardContent>
           </Card>
-          <SegmentFilterFields filter={filter} onChange={(p) => setFilter((f) => ({ ...f, ...p }))} disabled={!canEdit} />
-          {error && (
+          <SegmentFilterFields filter={filter} onChange={setFilter} disabled={!canEdit} />
+          {filterError && (
             <p role="alert" className="text-sm text-danger-soft-foreground">
-              {error}
+              {filterError}
             </p>
           )}
           {/* Narrower screens: the size card sits below the form, so its number and Save stay in reach here. */}

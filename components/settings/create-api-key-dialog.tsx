@@ -4,13 +4,15 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { KeyRound } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { Controller } from "react-hook-form";
+import type { z } from "zod";
 import { ErrorMessage } from "@/components/common/error-message";
-import { errorsFromApi, errorsFromZod, translateFieldError, type FieldErrors } from "@/components/auth/field-errors";
-import { FormError, FormField } from "@/components/auth/form-field";
+import { setServerErrors, useFieldErrorText, useZodForm } from "@/components/common/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { FormError, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { API_KEY_ROLES, type ApiKeyRole } from "@/lib/auth/roles";
+import { API_KEY_ROLES } from "@/lib/auth/roles";
 import { createApiKeyBodySchema } from "@/lib/auth/schemas";
 import { sendJson } from "@/lib/client/api-client";
 import { apiKeyKeys, type CreatedApiKey } from "@/lib/client/api-keys";
@@ -37,18 +39,23 @@ export function CreateApiKeyDialog({ open, onOpenChange }: { open: boolean; onOp
 
 function CreateSteps({ onDone }: { onDone: () => void }) {
   const t = useTranslations("settings.apiKeys.createDialog");
-  const tf = useTranslations("fieldErrors");
+  const errorText = useFieldErrorText();
   const queryClient = useQueryClient();
-  const [name, setName] = useState("");
-  const [role, setRole] = useState<ApiKeyRole>("viewer");
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useZodForm(createApiKeyBodySchema, { name: "", role: "viewer" });
   const create = useMutation({
-    mutationFn: (body: { name: string; role: ApiKeyRole }) => sendJson<CreatedApiKey>("POST", "/api/api-keys", body),
+    mutationFn: (body: z.output<typeof createApiKeyBodySchema>) => sendJson<CreatedApiKey>("POST", "/api/api-keys", body),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: apiKeyKeys.all });
       void queryClient.invalidateQueries({ queryKey: auditKeys.all });
     },
-    onError: (err) => setErrors(errorsFromApi(err)),
+  });
+  // Field problems show at their field; anything else (the network, a server error) under the form.
+  const [formError, setFormError] = useState<unknown>(null);
+  const submit = form.handleSubmit(async (body) => {
+    setFormError(null);
+    await create.mutateAsync(body).catch((err: unknown) => {
+      if (!setServerErrors(form, err, ["name", "role"])) setFormError(err);
+    });
   });
 
   if (create.data) {
@@ -65,36 +72,22 @@ function CreateSteps({ onDone }: { onDone: () => void }) {
     );
   }
 
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    const parsed = createApiKeyBodySchema.safeParse({ name, role });
-    if (!parsed.success) return setErrors(errorsFromZod(parsed.error));
-    setErrors({});
-    create.mutate(parsed.data);
-  };
-  const failed = create.isError && Object.keys(errors).length === 0;
-
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(e) => void submit(e)} noValidate>
       <div className="space-y-4 px-5 py-4">
-        <FormField id="key-name" label={t("name")} error={translateFieldError(errors.name, tf)} hint={t("nameHint")}>
-          <Input
-            id="key-name"
-            autoComplete="off"
-            autoFocus
-            maxLength={80}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={errors.name ? "key-name-error" : "key-name-hint"}
-          />
+        <FormField id="key-name" label={t("name")} error={errorText(form.formState.errors.name)} hint={t("nameHint")}>
+          {(control) => <Input {...control} autoComplete="off" autoFocus maxLength={80} {...form.register("name")} />}
         </FormField>
-        <RolePicker name="key-role" label={t("role")} roles={API_KEY_ROLES} value={role} onChange={setRole} />
-        {failed && (
+        <Controller
+          control={form.control}
+          name="role"
+          render={({ field }) => <RolePicker name="key-role" label={t("role")} roles={API_KEY_ROLES} value={field.value} onChange={field.onChange} />}
+        />
+        {formError ? (
           <FormError>
-            <ErrorMessage error={create.error} lead={t("failed")} />
+            <ErrorMessage error={formError} lead={t("failed")} />
           </FormError>
-        )}
+        ) : null}
       </div>
       <div className="flex justify-end gap-2 border-t border-border bg-muted/40 px-5 py-3">
         <Button onClick={onDone}>{t("cancel")}</Button>

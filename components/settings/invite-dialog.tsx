@@ -4,13 +4,14 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { UserPlus } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
+import { Controller } from "react-hook-form";
+import type { z } from "zod";
 import { ErrorMessage } from "@/components/common/error-message";
-import { errorsFromApi, errorsFromZod, translateFieldError, type FieldErrors } from "@/components/auth/field-errors";
-import { FormError, FormField } from "@/components/auth/form-field";
+import { setServerErrors, useFieldErrorText, useZodForm } from "@/components/common/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { FormError, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import type { Role } from "@/lib/auth/roles";
 import { inviteBodySchema } from "@/lib/auth/schemas";
 import { sendJson } from "@/lib/client/api-client";
 import { auditKeys } from "@/lib/client/audit";
@@ -37,19 +38,24 @@ export function InviteDialog({ open, onOpenChange }: { open: boolean; onOpenChan
 
 function InviteSteps({ onDone }: { onDone: () => void }) {
   const t = useTranslations("settings.members.invite");
-  const tf = useTranslations("fieldErrors");
+  const errorText = useFieldErrorText();
   const format = useFormatter();
   const queryClient = useQueryClient();
-  const [email, setEmail] = useState("");
-  const [role, setRole] = useState<Role>("operator");
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useZodForm(inviteBodySchema, { email: "", role: "operator" });
   const create = useMutation({
-    mutationFn: (body: { email: string; role: Role }) => sendJson<CreatedInvitation>("POST", "/api/invitations", body),
+    mutationFn: (body: z.output<typeof inviteBodySchema>) => sendJson<CreatedInvitation>("POST", "/api/invitations", body),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: memberKeys.invitations });
       void queryClient.invalidateQueries({ queryKey: auditKeys.all });
     },
-    onError: (err) => setErrors(errorsFromApi(err)),
+  });
+  // Field problems show at their field; anything else (the network, a server error) under the form.
+  const [formError, setFormError] = useState<unknown>(null);
+  const submit = form.handleSubmit(async (body) => {
+    setFormError(null);
+    await create.mutateAsync(body).catch((err: unknown) => {
+      if (!setServerErrors(form, err, ["email", "role"])) setFormError(err);
+    });
   });
 
   if (create.data) {
@@ -73,38 +79,23 @@ function InviteSteps({ onDone }: { onDone: () => void }) {
     );
   }
 
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    const parsed = inviteBodySchema.safeParse({ email, role });
-    if (!parsed.success) return setErrors(errorsFromZod(parsed.error));
-    setErrors({});
-    create.mutate(parsed.data);
-  };
-  // Field problems show at their field; anything else (the network, a server error) here.
-  const failed = create.isError && Object.keys(errors).length === 0;
-
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(e) => void submit(e)} noValidate>
       <div className="space-y-4 px-5 py-4">
         <p className="text-sm text-muted-foreground">{t("description")}</p>
-        <FormField id="invite-email" label={t("email")} error={translateFieldError(errors.email, tf)}>
-          <Input
-            id="invite-email"
-            type="email"
-            autoComplete="off"
-            autoFocus
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={errors.email ? "invite-email-error" : undefined}
-          />
+        <FormField id="invite-email" label={t("email")} error={errorText(form.formState.errors.email)}>
+          {(control) => <Input {...control} type="email" autoComplete="off" autoFocus {...form.register("email")} />}
         </FormField>
-        <RolePicker name="invite-role" label={t("role")} value={role} onChange={setRole} />
-        {failed && (
+        <Controller
+          control={form.control}
+          name="role"
+          render={({ field }) => <RolePicker name="invite-role" label={t("role")} value={field.value} onChange={field.onChange} />}
+        />
+        {formError ? (
           <FormError>
-            <ErrorMessage error={create.error} lead={t("failed")} />
+            <ErrorMessage error={formError} lead={t("failed")} />
           </FormError>
-        )}
+        ) : null}
       </div>
       <div className="flex justify-end gap-2 border-t border-border bg-muted/40 px-5 py-3">
         <Button onClick={onDone}>{t("cancel")}</Button>

@@ -3,61 +3,50 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { errorsFromApi, errorsFromZod, translateFieldError, type FieldErrors } from "@/components/auth/field-errors";
-import { FormError, FormField } from "@/components/auth/form-field";
 import { useMember } from "@/components/auth/member-context";
 import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { PasswordInput } from "@/components/auth/password-input";
 import { ErrorMessage } from "@/components/common/error-message";
+import { setServerErrors, useFieldErrorText, useZodForm } from "@/components/common/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { FormError, FormField } from "@/components/ui/form-field";
 import { useToast } from "@/components/ui/toaster";
-import { changePasswordBodySchema } from "@/lib/auth/schemas";
-import { ApiError, sendJson } from "@/lib/client/api-client";
+import { changePasswordBodySchema, withConfirm } from "@/lib/auth/schemas";
+import { sendJson } from "@/lib/client/api-client";
 import { auditKeys } from "@/lib/client/audit";
 import { sessionKeys } from "@/lib/client/sessions";
 
+const passwordFormSchema = withConfirm(changePasswordBodySchema, "newPassword");
 const EMPTY = { currentPassword: "", newPassword: "", confirm: "" };
 
 /** Settings › Account: change your password (the current one first); your other devices are signed out. */
 export function PasswordCard() {
   const t = useTranslations("settings.account.password");
-  const tf = useTranslations("fieldErrors");
+  const errorText = useFieldErrorText();
   const member = useMember();
   const { toast } = useToast();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useZodForm(passwordFormSchema, EMPTY);
+  const { errors } = form.formState;
   const [failure, setFailure] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
 
-  const set = (field: keyof typeof values) => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors(({ [field === "newPassword" ? "password" : field]: _, ...rest }) => rest);
-  };
-
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
+  const submit = form.handleSubmit(async (body) => {
     setFailure(null);
-    const parsed = changePasswordBodySchema.safeParse({ currentPassword: values.currentPassword, newPassword: values.newPassword });
-    const found = parsed.success ? {} : renamed(errorsFromZod(parsed.error));
-    if (values.confirm !== values.newPassword) found.confirm = t("passwordsDiffer");
-    setErrors(found);
-    if (!parsed.success || found.confirm) return;
     setPending(true);
     try {
-      const { sessionsEnded } = await sendJson<{ sessionsEnded: number }>("POST", "/api/me/password", parsed.data);
-      setValues(EMPTY);
+      const { sessionsEnded } = await sendJson<{ sessionsEnded: number }>("POST", "/api/me/password", body);
+      form.reset(EMPTY);
       toast({ tone: "success", title: t("changed"), description: t("othersSignedOut", { count: sessionsEnded }) });
       void queryClient.invalidateQueries({ queryKey: sessionKeys.mine });
       void queryClient.invalidateQueries({ queryKey: auditKeys.all });
     } catch (err) {
-      setErrors(renamed(errorsFromApi(err)));
-      if (!(err instanceof ApiError && err.details)) setFailure(err);
+      if (!setServerErrors(form, err, ["currentPassword", "newPassword"])) setFailure(err);
     } finally {
       setPending(false);
     }
-  }
+  });
 
   return (
     <Card>
@@ -68,27 +57,19 @@ export function PasswordCard() {
         </div>
       </CardHeader>
       <CardContent>
-        <form onSubmit={submit} noValidate className="space-y-4" aria-label={t("title")}>
+        <form onSubmit={(e) => void submit(e)} noValidate className="space-y-4" aria-label={t("title")}>
           {/* For password managers: the account these passwords belong to. */}
           <input type="email" autoComplete="username" value={member?.email ?? ""} readOnly hidden />
-          <FormField id="current-password" label={t("current")} error={translateFieldError(errors.currentPassword, tf)}>
-            <PasswordInput
-              id="current-password"
-              autoComplete="current-password"
-              value={values.currentPassword}
-              onChange={(e) => set("currentPassword")(e.target.value)}
-              aria-invalid={errors.currentPassword ? true : undefined}
-              aria-describedby={errors.currentPassword ? "current-password-error" : undefined}
-            />
+          <FormField id="current-password" label={t("current")} error={errorText(errors.currentPassword)}>
+            {(control) => <PasswordInput {...control} autoComplete="current-password" {...form.register("currentPassword")} />}
           </FormField>
           <NewPasswordFields
             passwordLabel={t("new")}
-            password={values.newPassword}
-            confirm={values.confirm}
-            onPasswordChange={set("newPassword")}
-            onConfirmChange={set("confirm")}
-            passwordError={translateFieldError(errors.password, tf)}
-            confirmError={errors.confirm}
+            password={form.register("newPassword")}
+            confirm={form.register("confirm")}
+            value={form.watch("newPassword")}
+            passwordError={errorText(errors.newPassword)}
+            confirmError={errorText(errors.confirm)}
           />
           {failure ? (
             <FormError>
@@ -96,7 +77,7 @@ export function PasswordCard() {
             </FormError>
           ) : null}
           <div className="flex justify-end">
-            <Button type="submit" variant="primary" disabled={pending || !values.currentPassword || !values.newPassword}>
+            <Button type="submit" variant="primary" disabled={pending}>
               {pending ? t("changing") : t("change")}
             </Button>
           </div>
@@ -104,10 +85,4 @@ export function PasswordCard() {
       </CardContent>
     </Card>
   );
-}
-
-// The new password's field is "password" in NewPasswordFields (its id); the API names it newPassword.
-function renamed(errors: FieldErrors): FieldErrors {
-  const { newPassword, ...rest } = errors;
-  return newPassword ? { ...rest, password: newPassword } : rest;
 }

@@ -2,15 +2,16 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { errorsFromApi, translateFieldError, type FieldErrors } from "@/components/auth/field-errors";
-import { FormError, FormField } from "@/components/auth/form-field";
 import { useMember } from "@/components/auth/member-context";
 import { PasswordInput } from "@/components/auth/password-input";
 import { RecoveryCodes } from "@/components/auth/recovery-codes";
 import { ErrorMessage } from "@/components/common/error-message";
+import { setServerErrors, useFieldErrorText, useZodForm } from "@/components/common/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { ApiError, sendJson } from "@/lib/client/api-client";
+import { FormError, FormField } from "@/components/ui/form-field";
+import { passwordBodySchema } from "@/lib/auth/schemas";
+import { sendJson } from "@/lib/client/api-client";
 
 /**
  * Turning two-factor sign-in off, or getting new recovery codes: both ask for the password again.
@@ -45,35 +46,32 @@ export function TwoFactorPasswordDialog({
 
 function PasswordForm({ kind, required, onClose, onDone }: { kind: "disable" | "codes"; required: boolean; onClose: () => void; onDone: () => void }) {
   const t = useTranslations(`twoFactor.${kind}`);
-  const tf = useTranslations("fieldErrors");
+  const errorText = useFieldErrorText();
   const member = useMember();
-  const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useZodForm(passwordBodySchema, { password: "" });
   const [failure, setFailure] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
   const [codes, setCodes] = useState<string[] | null>(null);
 
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
+  const submit = form.handleSubmit(async (body) => {
     setFailure(null);
     setPending(true);
     try {
       if (kind === "disable") {
-        await sendJson("POST", "/api/me/two-factor/disable", { password });
+        await sendJson("POST", "/api/me/two-factor/disable", body);
         onClose();
         onDone();
       } else {
-        const made = await sendJson<{ recoveryCodes: string[] }>("POST", "/api/me/two-factor/recovery-codes", { password });
+        const made = await sendJson<{ recoveryCodes: string[] }>("POST", "/api/me/two-factor/recovery-codes", body);
         setCodes(made.recoveryCodes);
         onDone();
       }
     } catch (err) {
-      setErrors(errorsFromApi(err));
-      if (!(err instanceof ApiError && err.details)) setFailure(err);
+      if (!setServerErrors(form, err, ["password"])) setFailure(err);
     } finally {
       setPending(false);
     }
-  }
+  });
 
   if (codes) {
     return (
@@ -90,26 +88,15 @@ function PasswordForm({ kind, required, onClose, onDone }: { kind: "disable" | "
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(e) => void submit(e)} noValidate>
       <div className="space-y-4 px-5 py-4">
         <p className="text-sm text-muted-foreground">
           {t("description")}
           {required ? ` ${t("required")}` : ""}
         </p>
         <input type="email" autoComplete="username" value={member?.email ?? ""} readOnly hidden />
-        <FormField id={`${kind}-password`} label={t("password")} error={translateFieldError(errors.password, tf)}>
-          <PasswordInput
-            id={`${kind}-password`}
-            autoComplete="current-password"
-            autoFocus
-            value={password}
-            onChange={(e) => {
-              setPassword(e.target.value);
-              setErrors({});
-            }}
-            aria-invalid={errors.password ? true : undefined}
-            aria-describedby={errors.password ? `${kind}-password-error` : undefined}
-          />
+        <FormField id={`${kind}-password`} label={t("password")} error={errorText(form.formState.errors.password)}>
+          {(control) => <PasswordInput {...control} autoComplete="current-password" autoFocus {...form.register("password")} />}
         </FormField>
         {failure ? (
           <FormError>
@@ -119,7 +106,7 @@ function PasswordForm({ kind, required, onClose, onDone }: { kind: "disable" | "
       </div>
       <div className="flex justify-end gap-2 border-t border-border bg-muted/40 px-5 py-3">
         <Button onClick={onClose}>{t("cancel")}</Button>
-        <Button type="submit" variant={kind === "disable" ? "danger" : "primary"} disabled={pending || !password}>
+        <Button type="submit" variant={kind === "disable" ? "danger" : "primary"} disabled={pending}>
           {t("confirm")}
         </Button>
       </div>

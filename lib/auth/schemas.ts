@@ -15,6 +15,10 @@ export const password = z
   .refine((p) => new Set(p).size >= 5, "is too repetitive");
 const role = z.enum(ROLES, "must be viewer, operator or admin");
 
+// POST /api/auth/sign-in/email is better-auth's own route (it checks the body itself): the form checks
+// the same fields first, so an empty field is named before the throttle counts a failure.
+export const signInBodySchema = z.object({ email, password: z.string().min(1, "is required").max(128, "must be at most 128 characters") }).strict();
+
 export const setupBodySchema = z.object({ name, email, password }).strict();
 
 export const inviteBodySchema = z.object({ email, role }).strict();
@@ -85,5 +89,30 @@ export const twoFactorCodeBodySchema = z
       .regex(/^\d{6}$/, "must be the 6 digits your app shows"),
   })
   .strict();
+
+/**
+ * A form that types its new password twice: the body's schema plus `confirm`, which must match `field`
+ * and is dropped from what is sent (the body's schema is strict).
+ */
+export function withConfirm<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape, z.core.$strict>, field: keyof Shape & string) {
+  type Body = z.output<typeof schema>;
+  return schema
+    .extend({ confirm: z.string() })
+    .refine((v: Record<string, unknown>) => v.confirm === v[field], { path: ["confirm"], message: "must match the new password" })
+    .transform((v: Record<string, unknown>) => {
+      const { confirm: _, ...body } = v;
+      return body as Body;
+    });
+}
+
+// What a member types for the code: apps show "123 456", so the spaces go before the route's rule is
+// checked; a recovery code is compared as stored, whatever its case and spacing (lib/auth/auth.ts).
+export const twoFactorCodeFormSchema = z.object({
+  code: z
+    .string()
+    .transform((c) => c.replace(/\s+/g, ""))
+    .pipe(twoFactorCodeBodySchema.shape.code),
+});
+export const recoveryCodeFormSchema = z.object({ code: z.string().trim().min(1, "is required").max(24, "is too long") });
 
 export const authPolicyBodySchema = z.object({ requireTwoFactor: z.boolean() }).strict();

@@ -35,6 +35,12 @@ export const testRecipientBodySchema = z
   .object({ userId: z.string().regex(/^U[0-9a-f]{32}$/, "must be a user id"), label: z.string().trim().min(1).max(60) })
   .strict();
 
+// The composer's form: the label may be left empty, and the user id's start names the recipient then.
+export const testRecipientFormSchema = z
+  .object({ userId: z.string().trim(), label: z.string().trim() })
+  .transform((v) => ({ userId: v.userId, label: v.label || v.userId.slice(0, 9) }))
+  .pipe(testRecipientBodySchema);
+
 export const draftBodySchema = z
   .object({
     kind: z.enum(["push", "multicast", "broadcast", "narrowcast"]),

@@ -3,27 +3,29 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Plus, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import type { z } from "zod";
 import { ErrorAlert } from "@/components/common/error-message";
+import { useFieldErrorText, useZodForm } from "@/components/common/use-zod-form";
 import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { sendJson } from "@/lib/client/api-client";
 import { sendKeys, testRecipientsQuery } from "@/lib/client/messages";
+import { testRecipientFormSchema } from "@/lib/sends/tools-schemas";
 
 /** The saved test recipients, managed inline: who a test send goes to. */
 export function TestRecipients() {
   const t = useTranslations("composer.test");
   const qc = useQueryClient();
   const list = useQuery(testRecipientsQuery());
-  const [userId, setUserId] = useState("");
-  const [label, setLabel] = useState("");
+  const errorText = useFieldErrorText();
+  const form = useZodForm(testRecipientFormSchema, { userId: "", label: "" });
   const refresh = () => qc.invalidateQueries({ queryKey: sendKeys.testRecipients });
   const add = useMutation({
-    mutationFn: () => sendJson("POST", "/api/test-recipients", { userId: userId.trim(), label: label.trim() || userId.trim().slice(0, 9) }),
+    mutationFn: (body: z.output<typeof testRecipientFormSchema>) => sendJson("POST", "/api/test-recipients", body),
     onSuccess: () => {
-      setUserId("");
-      setLabel("");
+      form.reset();
       void refresh();
     },
   });
@@ -53,14 +55,16 @@ export function TestRecipients() {
       )}
       <form
         className="grid gap-2 sm:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)_auto]"
-        onSubmit={(e) => {
-          e.preventDefault();
-          add.mutate();
-        }}
+        onSubmit={(e) => void form.handleSubmit((body) => add.mutate(body))(e)}
+        noValidate
       >
-        <Input value={userId} onChange={(e) => setUserId(e.target.value)} placeholder={t("userId")} aria-label={t("userId")} className="font-mono text-xs" />
-        <Input value={label} onChange={(e) => setLabel(e.target.value)} placeholder={t("name")} aria-label={t("name")} />
-        <Button type="submit" disabled={!userId.trim() || add.isPending}>
+        <FormField id="test-recipient-user-id" label={t("userId")} hideLabel error={errorText(form.formState.errors.userId)} className="space-y-1">
+          {(control) => <Input {...control} placeholder={t("userId")} className="font-mono text-xs" {...form.register("userId")} />}
+        </FormField>
+        <FormField id="test-recipient-label" label={t("name")} hideLabel error={errorText(form.formState.errors.label)} className="space-y-1">
+          {(control) => <Input {...control} placeholder={t("name")} {...form.register("label")} />}
+        </FormField>
+        <Button type="submit" className="self-start" disabled={add.isPending}>
           <Plus aria-hidden />
           {t("add")}
         </Button>
