@@ -1,92 +1,86 @@
 "use client";
 
-import * as Menu from "@radix-ui/react-dropdown-menu";
-import { Check } from "lucide-react";
-import { cn } from "@/lib/utils/cn";
-import { useLayerContainer } from "./layer-container";
+import { cloneElement, createContext, use, useState } from "react";
+import type { DropdownMenuProps, ItemProps, RadioItemProps } from "./dropdown-menu-radix";
 
-interface DropdownMenuProps {
-  /** The button that opens the menu; Radix adds aria-haspopup/expanded/controls and the open handlers to it. */
-  trigger: React.ReactElement;
-  children: React.ReactNode;
-  align?: "start" | "end";
-  side?: "bottom" | "top";
-  className?: string;
-  label?: string;
+// Radix's menu (with its focus scope, roving focus, scroll lock and positioning) is about 11 kB compressed,
+// and the top bar has three menus on every page. Until one is used, a menu is its trigger alone, marked as
+// a menu button; pointing at it starts loading the menu, and pressing it (pointer, Enter, Space, arrow)
+// opens the Radix menu as soon as it is there. Menus mounted after that are Radix from the start.
+
+type Impl = typeof import("./dropdown-menu-radix");
+
+let loaded: Impl | null = null;
+let loading: Promise<Impl> | null = null;
+
+function loadImpl(): Promise<Impl> {
+  loading ??= import("./dropdown-menu-radix").then((m) => (loaded = m));
+  return loading;
 }
 
-/**
- * A menu button on Radix DropdownMenu (WAI-ARIA menu pattern: arrows, Home/End, type-ahead, Escape returns
- * focus). The content is portalled so a table's scroll box never clips a menu opened from its last rows.
- */
-export function DropdownMenu({ trigger, children, align = "start", side = "bottom", className, label }: DropdownMenuProps) {
-  const { container, collisionBoundary } = useLayerContainer();
-  return (
-    <Menu.Root modal={false}>
-      <Menu.Trigger asChild>{trigger}</Menu.Trigger>
-      <Menu.Portal container={container}>
-        <Menu.Content
-          // Radix names the menu after its trigger (aria-labelledby), which would win over a label given here.
-          {...(label ? { "aria-label": label, "aria-labelledby": undefined } : {})}
-          collisionBoundary={collisionBoundary}
-          align={align}
-          side={side}
-          sideOffset={4}
-          collisionPadding={8}
-          data-slot="dropdown-menu"
-          className={cn(
-            "z-50 max-h-[var(--radix-dropdown-menu-content-available-height)] min-w-44 animate-pop-in overflow-y-auto rounded-lg border border-border bg-surface-raised p-1 shadow-md",
-            className,
-          )}
-        >
-          {children}
-        </Menu.Content>
-      </Menu.Portal>
-    </Menu.Root>
-  );
+const ImplContext = createContext<Impl | null>(null);
+
+const OPENING_KEYS = new Set(["Enter", " ", "ArrowDown", "ArrowUp"]);
+
+/** A menu button (WAI-ARIA menu pattern: arrows, Home/End, type-ahead, Escape returns focus), portalled. */
+export function DropdownMenu(props: DropdownMenuProps) {
+  const [impl, setImpl] = useState<Impl | null>(loaded);
+  const [openOnLoad, setOpenOnLoad] = useState(false);
+  if (impl)
+    return (
+      <ImplContext value={impl}>
+        <impl.RadixDropdownMenu {...props} defaultOpen={openOnLoad} />
+      </ImplContext>
+    );
+
+  const open = (e: React.SyntheticEvent) => {
+    e.preventDefault();
+    setOpenOnLoad(true);
+    void loadImpl().then(setImpl);
+  };
+  const trigger = props.trigger as React.ReactElement<React.HTMLAttributes<HTMLElement>>;
+  const own = trigger.props;
+  return cloneElement(trigger, {
+    "aria-haspopup": "menu",
+    "aria-expanded": false,
+    onPointerEnter: (e: React.PointerEvent<HTMLElement>) => {
+      own.onPointerEnter?.(e);
+      void loadImpl();
+    },
+    onFocus: (e: React.FocusEvent<HTMLElement>) => {
+      own.onFocus?.(e);
+      void loadImpl();
+    },
+    // Radix opens a menu on pointer down (left button, no Ctrl), and from the keyboard on these keys.
+    onPointerDown: (e: React.PointerEvent<HTMLElement>) => {
+      own.onPointerDown?.(e);
+      if (e.button === 0 && !e.ctrlKey) open(e);
+    },
+    onKeyDown: (e: React.KeyboardEvent<HTMLElement>) => {
+      own.onKeyDown?.(e);
+      if (OPENING_KEYS.has(e.key)) open(e);
+    },
+  });
 }
 
-const itemClassName =
-  "flex w-full cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm text-foreground outline-none select-none hover:bg-hover data-[disabled]:pointer-events-none data-[disabled]:opacity-50 data-[highlighted]:bg-hover [&_svg]:size-4 [&_svg]:shrink-0 [&_svg]:text-muted-foreground";
+// The parts render only inside an open menu, so Radix is loaded by the time they do.
 
-type ItemProps = Omit<React.ComponentProps<typeof Menu.Item>, "onSelect" | "asChild"> & { onSelect?: () => void };
-
-export function DropdownMenuItem({ onSelect, className, ...props }: ItemProps) {
-  return <Menu.Item data-slot="dropdown-menu-item" className={cn(itemClassName, className)} onSelect={() => onSelect?.()} {...props} />;
+export function DropdownMenuItem(props: ItemProps) {
+  const impl = use(ImplContext);
+  return impl ? <impl.RadixMenuItem {...props} /> : null;
 }
 
-type RadioItemProps = Omit<React.ComponentProps<typeof Menu.CheckboxItem>, "onSelect" | "checked" | "asChild"> & { checked: boolean; onSelect: () => void };
-
-/**
- * One choice of a set (language, theme). A checkbox item with role menuitemradio rather than a Radix RadioGroup:
- * the callers' choices are spread among other items, and the role is what assistive technology reads.
- */
-export function DropdownMenuRadioItem({ checked, onSelect, children, className, ...props }: RadioItemProps) {
-  return (
-    <Menu.CheckboxItem
-      role="menuitemradio"
-      checked={checked}
-      data-slot="dropdown-menu-radio-item"
-      className={cn(itemClassName, className)}
-      onSelect={() => onSelect()}
-      {...props}
-    >
-      <span className="flex min-w-0 flex-1 items-center gap-2">{children}</span>
-      <Check aria-hidden className={cn("ml-auto size-4 text-primary!", checked ? "opacity-100" : "opacity-0")} />
-    </Menu.CheckboxItem>
-  );
+export function DropdownMenuRadioItem(props: RadioItemProps) {
+  const impl = use(ImplContext);
+  return impl ? <impl.RadixMenuRadioItem {...props} /> : null;
 }
 
-export function DropdownMenuLabel({ className, ...props }: React.ComponentProps<typeof Menu.Label>) {
-  return (
-    <Menu.Label
-      data-slot="dropdown-menu-label"
-      className={cn("px-2 pt-1.5 pb-1 text-2xs font-medium tracking-wide text-subtle-foreground uppercase", className)}
-      {...props}
-    />
-  );
+export function DropdownMenuLabel(props: React.ComponentProps<Impl["RadixMenuLabel"]>) {
+  const impl = use(ImplContext);
+  return impl ? <impl.RadixMenuLabel {...props} /> : null;
 }
 
 export function DropdownMenuSeparator() {
-  return <Menu.Separator data-slot="dropdown-menu-separator" className="-mx-1 my-1 h-px bg-border" />;
+  const impl = use(ImplContext);
+  return impl ? <impl.RadixMenuSeparator /> : null;
 }
