@@ -3,6 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { BookmarkPlus, Download, Tag, TagsIcon, UsersRound, X } from "lucide-react";
 import { useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
 import { useMemo, useState } from "react";
 import { ErrorState } from "@/components/common/error-state";
 import { PageContainer, PageHeader } from "@/components/common/page-header";
@@ -13,12 +14,14 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { countFriendFilters, friendFiltersToApi } from "@/lib/contacts/friend-url-filters";
 import { friendListQuery } from "@/lib/client/contacts";
 import { withSearch } from "@/lib/client/api-client";
-import { BulkTagDialog } from "./bulk-tag-dialog";
 import { FollowersSyncStatus } from "./followers-sync-status";
 import { FriendFilterBar } from "./friend-filter-bar";
 import { FriendTable } from "./friend-table";
-import { SaveSegmentDialog } from "./save-segment-dialog";
 import { useFriendFilters } from "./use-friend-filters";
+
+// The tag and segment dialogs (their forms, schemas and zod) load when one is first opened.
+const BulkTagDialog = dynamic(() => import("./bulk-tag-dialog").then((m) => m.BulkTagDialog), { ssr: false });
+const SaveSegmentDialog = dynamic(() => import("./save-segment-dialog").then((m) => m.SaveSegmentDialog), { ssr: false });
 
 /** The friend list: filters in the URL, keyset pages, selection for bulk tagging, export, save as segment. */
 export function FriendList({ role }: { role: "viewer" | "operator" | "admin" }) {
@@ -28,6 +31,8 @@ export function FriendList({ role }: { role: "viewer" | "operator" | "admin" }) 
   const friends = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [dialog, setDialog] = useState<"add" | "remove" | "segment" | null>(null);
+  const [dialogsUsed, setDialogsUsed] = useState(false);
+  if (dialog && !dialogsUsed) setDialogsUsed(true);
   const canEdit = role !== "viewer";
   const filtered = countFriendFilters(filters) > 0;
 
@@ -125,14 +130,16 @@ export function FriendList({ role }: { role: "viewer" | "operator" | "admin" }) 
           </Button>
         </div>
       )}
-      <BulkTagDialog
-        mode={dialog === "remove" ? "remove" : "add"}
-        userIds={[...selected]}
-        open={dialog === "add" || dialog === "remove"}
-        onOpenChange={(o) => !o && setDialog(null)}
-        onDone={() => setSelected(new Set())}
-      />
-      <SaveSegmentDialog filters={filters} open={dialog === "segment"} onOpenChange={(o) => !o && setDialog(null)} />
+      {dialogsUsed && (
+        <BulkTagDialog
+          mode={dialog === "remove" ? "remove" : "add"}
+          userIds={[...selected]}
+          open={dialog === "add" || dialog === "remove"}
+          onOpenChange={(o) => !o && setDialog(null)}
+          onDone={() => setSelected(new Set())}
+        />
+      )}
+      {dialogsUsed && <SaveSegmentDialog filters={filters} open={dialog === "segment"} onOpenChange={(o) => !o && setDialog(null)} />}
     </PageContainer>
   );
 }
