@@ -3,12 +3,14 @@
 // The JavaScript each main page makes the browser load on a first visit, measured where it happens: the
 // production server (`npm start`) and real Chromium, signed in, with a cold cache. Every script response
 // is counted once per page, at its gzip size (what a server or proxy that compresses sends; the raw size
-// is reported beside it). With --check it exits 1 when a page is over its budget in bench/bundle-budgets.json:
-// CI runs it so that a page cannot grow unnoticed.
+// is reported beside it). Two figures a page: its first load (what it needs to show and hydrate) and
+// everything by network idle, with the code Next.js prefetches for the pages it links to. With --check it
+// exits 1 when a page is over either budget in bench/bundle-budgets.json: CI runs it so that a page cannot
+// grow unnoticed.
 import { gzipSync } from "node:zlib";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { chromium } from "@playwright/test";
+import { chromium, type Browser, type BrowserContext } from "@playwright/test";
 import { startApp } from "./lib/app-server";
 import { prepareAuth } from "./lib/auth";
 import { freshDatabase } from "./lib/databases";
@@ -54,39 +56,16 @@ async function main() {
     if (!res.ok()) throw new Error(`sign-in failed: ${res.status()}`);
     const storageState = await signIn.storageState();
     await signIn.close();
+    // Each page twice, each time in a new context (nothing cached, as a first visit): once with Next.js's
+    // prefetches of the linked pages refused — the page's own first load — and once as it comes, with the
+    // code those prefetches pull in during idle time. Refusing them, rather than dating scripts against
+    // hydration, keeps the split the same on a slow machine.
     for (const path of PAGES) {
-      // A new context per page: nothing cached from the page before, as a first visit.
-      const context = await browser.newContext({ baseURL: app.url, storageState });
-      const page = await context.newPage();
-      const bodies = new Map<string, Promise<Buffer | null>>();
-      page.on("response", (r) => {
-        if (r.request().resourceType() === "script" && !bodies.has(r.url()))
-          bodies.set(
-            r.url(),
-            r.body().catch(() => null),
-          );
-      });
-      await page.goto(path, { waitUntil: "networkidle" });
-      await page.locator("html[data-ready]").waitFor({ state: "attached" });
-      // When each script was asked for, against the moment the page was hydrated (the "oa:ready" mark):
-      // what came before is the page's own first load; what came after is Next.js prefetching the code of
-      // the pages its links lead to, in idle time.
-      const timing = await page.evaluate(() => ({
-        ready: performance.getEntriesByName("oa:ready")[0]?.startTime ?? Infinity,
-        started: Object.fromEntries(performance.getEntriesByType("resource").map((e) => [e.name, e.startTime])),
-      }));
-      const scripts = (await Promise.all([...bodies].map(async ([url, body]) => ({ url, body: await body })))).flatMap((s) =>
-        s.body
-          ? [
-              {
-                name: new URL(s.url).pathname.split("/").pop()!,
-                raw: s.body.length,
-                gzip: gzipSync(s.body, { level: 6 }).length,
-                first: (timing.started[s.url] ?? 0) <= timing.ready,
-              },
-            ]
-          : [],
-      );
+      const own = await visitScripts(browser, { baseURL: app.url, storageState, path, prefetch: false });
+      const everything = await visitScripts(browser, { baseURL: app.url, storageState, path, prefetch: true });
+      const ownUrls = new Set(own.map((s) => s.url));
+      const scripts = everything.map((s) => ({ ...s, first: ownUrls.has(s.url) }));
+      for (const s of own) if (!scripts.some((e) => e.url === s.url)) scripts.push({ ...s, first: true });
       if (opts.scripts) {
         console.log(`\n${path}`);
         for (const s of scripts.sort((a, b) => b.gzip - a.gzip))
@@ -110,7 +89,6 @@ async function main() {
       if (budget && row.firstGzipKb > budget.firstLoad) row.over.push("first load");
       if (budget && row.totalGzipKb > budget.withPrefetch) row.over.push("with prefetch");
       rows.push(row);
-      await context.close();
     }
   } finally {
     await browser.close();
@@ -135,6 +113,36 @@ async function main() {
 }
 
 await main();
+
+type Script = { url: string; name: string; raw: number; gzip: number };
+
+/** The scripts one visit to `path` makes the browser load, by network idle. */
+async function visitScripts(
+  browser: Browser,
+  params: { baseURL: string; storageState: Awaited<ReturnType<BrowserContext["storageState"]>>; path: string; prefetch: boolean },
+): Promise<Script[]> {
+  const context = await browser.newContext({ baseURL: params.baseURL, storageState: params.storageState });
+  try {
+    if (!params.prefetch) await context.route("**/*", (route) => (route.request().headers()["next-router-prefetch"] ? route.abort() : route.continue()));
+    const page = await context.newPage();
+    const bodies = new Map<string, Promise<Buffer | null>>();
+    page.on("response", (r) => {
+      if (r.request().resourceType() === "script" && !bodies.has(r.url()))
+        bodies.set(
+          r.url(),
+          r.body().catch(() => null),
+        );
+    });
+    await page.goto(params.path, { waitUntil: "networkidle" });
+    await page.locator("html[data-ready]").waitFor({ state: "attached" });
+    const loaded = await Promise.all([...bodies].map(async ([url, body]) => ({ url, body: await body })));
+    return loaded.flatMap((s) =>
+      s.body ? [{ url: s.url, name: new URL(s.url).pathname.split("/").pop()!, raw: s.body.length, gzip: gzipSync(s.body, { level: 6 }).length }] : [],
+    );
+  } finally {
+    await context.close();
+  }
+}
 
 function kb(bytes: number) {
   return bytes / 1024;

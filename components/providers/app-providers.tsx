@@ -13,11 +13,9 @@ import { TimeZoneSync } from "./time-zone-sync";
 export function AppProviders({ children, nonce }: { children: React.ReactNode; nonce?: string }) {
   const t = useTranslations("common");
   const queryClient = getQueryClient();
-  // Marks the page interactive (hydrated), for end-to-end tests and anyone scripting the console; the
-  // performance mark dates it, so bench:bundle can tell the page's own scripts from later prefetches.
+  // Marks the page interactive (hydrated), for end-to-end tests and anyone scripting the console.
   useEffect(() => {
     document.documentElement.dataset.ready = "true";
-    performance.mark("oa:ready");
   }, []);
   return (
     <QueryClientProvider client={queryClient}>
