@@ -2,6 +2,7 @@
 // always had: with no channel options it keeps the demo secret and token, the seed and the friends of the
 // top-level options, so a single-channel fake is unchanged. Later channels get ids, secrets and tokens
 // derived from the seed, so the same options always give the same credentials.
+import { z } from "zod";
 import { createRng } from "../core/prng";
 import { DEFAULTS, DEMO_CHANNEL_ACCESS_TOKEN, DEMO_CHANNEL_SECRET, PRESETS, type ChannelSpec, type FakeLineOptions } from "../options";
 import { DEFAULT_LANGUAGE_MIX, type LanguageMix } from "../world/generate-world";
@@ -63,10 +64,38 @@ function channelSpecs(options: FakeLineOptions): ChannelSpec[] {
     if (!Number.isInteger(channels) || channels < 1) throw new Error("channels must be a positive integer");
     return Array.from({ length: channels }, () => ({}));
   }
-  if (Array.isArray(channels) && channels.length > 0) return channels;
+  if (Array.isArray(channels) && channels.length > 0) return channels.map((c, i) => checkSpec(c, i));
   if (preset === "demo-two") return structuredClone(DEMO_TWO);
   if (preset !== undefined) throw new Error(`Unknown preset ${String(preset)} (known: ${PRESETS.join(", ")})`);
   return [{}];
+}
+
+const LANGUAGES = ["zh-TW", "ja", "th", "en", "id"] as const;
+
+const specSchema = z
+  .object({
+    channelId: z.string().regex(/^\d{6,12}$/, "digits"),
+    channelSecret: z.string().min(1),
+    channelAccessToken: z.string().min(1),
+    provider: z.string().min(1),
+    botName: z.string().min(1),
+    friends: z.number().int().min(0),
+    seed: z.number().int(),
+    languages: z.partialRecord(z.enum(LANGUAGES), z.number().min(0)),
+    webhookUrl: z.string().url().nullable(),
+    monthlyQuota: z.union([z.literal("none"), z.number().int().min(0)]),
+    sharedPeople: z.number().min(0).max(1),
+  })
+  .partial()
+  .strict();
+
+/** Specs come from JSON files too: a typo must fail loudly, not silently give a default channel. */
+function checkSpec(spec: unknown, index: number): ChannelSpec {
+  const result = specSchema.safeParse(spec);
+  if (!result.success) {
+    throw new Error(`channel ${index + 1}: ${result.error.issues.map((i) => `${i.path.join(".") || "spec"}: ${i.message}`).join("; ")}`);
+  }
+  return result.data;
 }
 
 /** Seed of a later channel's world, derived from the first channel's. */
