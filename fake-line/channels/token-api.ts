@@ -95,7 +95,8 @@ function verify(channels: Channels, token: string | null): Reply {
 function revoke(channels: Channels, token: string | null, channelId: string | null): Reply {
   if (!token) return oauthError(400, "invalid_request", "access_token is required");
   const check = channels.tokens.check(token, channels.first.clock.now());
-  if (check.state === "unknown") return { status: 200 };
+  // Nothing to revoke: LINE answers 200 for a token it does not know (expired and revoked ones alike).
+  if (check.state !== "valid") return { status: 200 };
   if (channelId !== null && check.entry.channelId !== channelId) return { status: 200 };
   if (check.entry.kind === "stateless") return oauthError(400, "invalid_request", "stateless channel access tokens cannot be revoked");
   channels.tokens.revoke(token);

@@ -74,6 +74,12 @@ describe("the channel access token API", () => {
     expect((await form("/v2/oauth/revoke", { access_token: token })).status).toBe(200);
   });
 
+  it("cannot revoke a live stateless token", async () => {
+    const token = (await form("/oauth2/v3/token", credentials(a))).json.access_token as string;
+    expect((await form("/v2/oauth/revoke", { access_token: token })).status).toBe(400);
+    expect((await botOf(token)).status).toBe(200);
+  });
+
   it("revokes with v2.1 only for the channel that owns the token", async () => {
     const token = (await form("/v2/oauth/accessToken", credentials(a))).json.access_token as string;
     expect((await form("/oauth2/v2.1/revoke", { client_id: b.channelId, client_secret: b.channelSecret, access_token: token })).status).toBe(200);
