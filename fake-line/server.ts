@@ -12,7 +12,7 @@ import { DEFAULTS, type FakeLineOptions, type RuntimeConfig } from "./options";
 import type { Platform } from "./platform";
 import { lineRouter } from "./routes/line-routes";
 
-export type { ChannelSpec, FakeLineOptions, RuntimeConfig } from "./options";
+export type { FakeLineOptions, RuntimeConfig } from "./options";
 
 /** One channel as startFakeLine's caller sees it. */
 export type FakeChannel = {
