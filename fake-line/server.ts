@@ -59,7 +59,7 @@ export async function startFakeLine(options: FakeLineOptions = {}): Promise<Fake
     const url = new URL(req.url ?? "/", "http://fake-line.local");
     let serve: Promise<void>;
     if (url.pathname === "/__fake" || url.pathname.startsWith("/__fake/")) serve = serveControl(channels, control, req, res, url);
-    else if (TOKEN_API_PATHS.has(url.pathname)) serve = serveTokenApi(channels, req, res, url);
+    else if (TOKEN_API_PATHS.has(url.pathname)) serve = serveTokenApi(channels, req, res, url, requestId);
     else {
       const auth = req.headers.authorization;
       const { platform: p } = channels.forBearer(Array.isArray(auth) ? auth[0] : auth);

@@ -4,6 +4,7 @@
 // No bearer token: the client id and secret are the credentials.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBody } from "../http/read-body";
+import { maskHeaders } from "../http/request-log";
 import type { Platform } from "../platform";
 import type { AccessToken } from "./access-tokens";
 import type { Channels } from "./channels";
@@ -25,25 +26,49 @@ export const TOKEN_API_PATHS = new Set([
   "/oauth2/v2.1/tokens",
 ]);
 
-export async function serveTokenApi(channels: Channels, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-  const reply = await answer(channels, req, url);
+/** Form fields and answer fields that are credentials: the request log keeps their last 4 characters only. */
+const SECRET_FIELDS = new Set(["client_secret", "client_assertion", "access_token"]);
+
+export async function serveTokenApi(channels: Channels, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
+  const started = performance.now();
+  const raw = await readBody(req);
+  const form = new URLSearchParams(raw.ok ? raw.body.toString("utf8") : "");
+  const reply = raw.ok ? answer(channels, req, url, raw.body, form) : oauthError(413, "invalid_request", "request entity too large");
   const text = reply.body === undefined ? "" : JSON.stringify(reply.body);
   res.writeHead(reply.status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), "cache-control": "no-store" });
   res.end(text);
-  channels.first.log(`${req.method} ${url.pathname} → ${reply.status} (token API)`);
+  // Logged in the request log of the channel the call is about (by client id or token), else the first.
+  const token = form.get("access_token") ?? url.searchParams.get("access_token");
+  const check = token ? channels.tokens.check(token, channels.first.clock.now()) : null;
+  const p = channels.byId(form.get("client_id") ?? "") ?? (check && "entry" in check ? channels.byId(check.entry.channelId) : undefined) ?? channels.first;
+  p.requestLog.add({
+    requestId,
+    time: new Date(p.clock.now()).toISOString(),
+    method: req.method ?? "GET",
+    path: url.pathname,
+    query: masked(Object.fromEntries(url.searchParams)) as Record<string, string>,
+    headers: maskHeaders(req.headers),
+    body: form.size > 0 ? masked(Object.fromEntries(form)) : null,
+    bodyTruncated: false,
+    status: reply.status,
+    response: reply.body === undefined ? null : masked(reply.body),
+    durationMs: Math.round((performance.now() - started) * 10) / 10,
+  });
+  p.log(`${req.method} ${url.pathname} → ${reply.status} (${requestId}, token API)`);
 }
 
-async function answer(channels: Channels, req: IncomingMessage, url: URL): Promise<Reply> {
+function masked(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, SECRET_FIELDS.has(k) && typeof v === "string" ? `********${v.slice(-4)}` : v]));
+}
+
+function answer(channels: Channels, req: IncomingMessage, url: URL, body: Buffer, form: URLSearchParams): Reply {
   const method = req.method ?? "GET";
   const path = url.pathname;
-  const raw = await readBody(req);
-  if (!raw.ok) return oauthError(413, "invalid_request", "request entity too large");
   if (path === "/oauth2/v2.1/verify" && method === "GET") return verify(channels, url.searchParams.get("access_token"));
   if (method !== "POST") return { status: 405, body: { error: "invalid_request", error_description: "method not allowed" } };
-  if (raw.body.length > 0 && !FORM.test(String(req.headers["content-type"] ?? ""))) {
+  if (body.length > 0 && !FORM.test(String(req.headers["content-type"] ?? ""))) {
     return oauthError(400, "invalid_request", "content type must be application/x-www-form-urlencoded");
   }
-  const form = new URLSearchParams(raw.body.toString("utf8"));
   switch (path) {
     case "/oauth2/v3/token":
       return issue(channels, form, "stateless");

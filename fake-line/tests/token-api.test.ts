@@ -122,3 +122,28 @@ describe("the channel access token API", () => {
     expect((await botOf(a.channelAccessToken)).status).toBe(200);
   });
 });
+
+describe("the token API in the request log", () => {
+  let t: TestFake;
+  beforeAll(async () => {
+    t = await startTestFake({ friends: 30, channels: 2 });
+  });
+  afterAll(() => t.close());
+
+  it("logs a call in its channel's request log with the secret and the token masked", async () => {
+    const [, b] = (await t.control.get<{ channels: ChannelJson[] }>("/__fake/channels")).channels as [ChannelJson, ChannelJson];
+    const res = await fetch(`${t.fake.url}/v2/oauth/accessToken`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: b.channelId, client_secret: b.channelSecret }).toString(),
+    });
+    const token = ((await res.json()) as { access_token: string }).access_token;
+    const { requests } = await t.control.get<{ requests: { path: string; body: Record<string, string>; response: Record<string, string> }[] }>(
+      `/__fake/channels/${b.channelId}/requests?path=/v2/oauth/accessToken`,
+    );
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.body).toEqual({ grant_type: "client_credentials", client_id: b.channelId, client_secret: `********${b.channelSecret.slice(-4)}` });
+    expect(requests[0]?.response.access_token).toBe(`********${token.slice(-4)}`);
+    expect((await t.control.get<{ requests: unknown[] }>("/__fake/requests?path=/v2/oauth/accessToken")).requests).toHaveLength(0);
+  });
+});
