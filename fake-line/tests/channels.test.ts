@@ -155,6 +155,34 @@ describe("several channels in one fake", () => {
     expect((await client(b).getWebhookEndpoint()).endpoint).toBe(receiverB.url);
   });
 
+  it("accepts a reply token only from the channel whose webhook carried it", async () => {
+    const userB = (await friendsOf(b)).find((f) => f.status === "following") as FriendJson;
+    const { events } = await t.control.post<{ events: { replyToken?: string }[] }>(`/__fake/channels/${b.channelId}/friends/${userB.userId}/messages`, {
+      type: "text",
+    });
+    const replyToken = events[0]?.replyToken ?? "";
+    const err = await httpError(client(a).replyMessage({ replyToken, messages: hello }));
+    expect(err.status).toBe(400);
+    expect(err.json.message).toBe("Invalid reply token");
+    await client(b).replyMessage({ replyToken, messages: hello });
+    const inbox = await t.control.get<InboxJson>(`/__fake/channels/${b.channelId}/inbox/${userB.userId}?kind=reply`);
+    expect(inbox.entries).toHaveLength(1);
+  });
+
+  it("keeps each channel's request log, sends and traffic apart", async () => {
+    await t.control.del(`/__fake/channels/${c.channelId}/requests`);
+    await t.control.del("/__fake/requests");
+    await client(c).getBotInfo();
+    const logged = async (path: string) => (await t.control.get<{ requests: { path: string }[] }>(path)).requests.map((r) => r.path);
+    expect(await logged(`/__fake/channels/${c.channelId}/requests`)).toEqual(["/v2/bot/info"]);
+    expect(await logged("/__fake/requests")).toEqual([]);
+    await client(c).broadcast({ messages: hello });
+    const sendsC = (await t.control.get<{ sends: { kind: string }[] }>(`/__fake/channels/${c.channelId}/sends?kind=broadcast`)).sends;
+    const sendsA = (await t.control.get<{ sends: { kind: string }[] }>("/__fake/sends?kind=broadcast")).sends;
+    expect(sendsC).toHaveLength(1);
+    expect(sendsA).toHaveLength(0);
+  });
+
   it("refuses an unknown token with 401 and an unknown channel in the control API with 404", async () => {
     const res = await lineFetch(t.fake, "GET", "/v2/bot/info", { token: "FAKEnot-a-token" });
     expect(res.status).toBe(401);
