@@ -115,7 +115,8 @@ function resolveOne(spec: ChannelSpec, index: number, baseSeed: number, baseFrie
     channelSecret: spec.channelSecret ?? (index === 0 ? DEMO_CHANNEL_SECRET : derivedSecret),
     channelAccessToken: spec.channelAccessToken ?? (index === 0 ? DEMO_CHANNEL_ACCESS_TOKEN : derivedToken),
     provider: spec.provider ?? DEFAULT_PROVIDER,
-    botName: spec.botName,
+    // Later channels are told apart by name in the console even when no spec names them.
+    botName: spec.botName ?? (index === 0 ? undefined : `OA Console Demo Shop ${index + 1}`),
     friends: spec.friends ?? baseFriends,
     seed: spec.seed ?? channelSeed(baseSeed, index),
     languages: spec.languages ? languageMix(spec.languages) : DEFAULT_LANGUAGE_MIX,

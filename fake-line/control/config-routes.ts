@@ -65,7 +65,7 @@ export const configRoutes: ControlRoute[] = [
   {
     method: "GET",
     path: "/__fake/health",
-    handle: ({ platform: p }) => ({
+    handle: ({ platform: p, channels }) => ({
       ok: true,
       service: "fake-line",
       url: p.publicUrl,
@@ -73,6 +73,7 @@ export const configRoutes: ControlRoute[] = [
       friends: p.world.followers().length,
       users: p.world.userCount,
       now: new Date(p.clock.now()).toISOString(),
+      channels: channels.platforms.length,
     }),
   },
   { method: "GET", path: "/__fake/config", handle: (ctx) => configView(ctx) },
