@@ -54,6 +54,8 @@ export function resolveChannels(options: FakeLineOptions): ResolvedChannel[] {
   if (options.channelAccessToken !== undefined) first.channelAccessToken = options.channelAccessToken;
   if (options.webhookUrl !== undefined) first.webhookUrl = options.webhookUrl;
   if (options.monthlyQuota !== undefined) first.monthlyQuota = options.monthlyQuota;
+  if (options.seed !== undefined) first.seed = options.seed;
+  if (options.friends !== undefined) first.friends = options.friends;
   assertUnique(resolved);
   return resolved;
 }

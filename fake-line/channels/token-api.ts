@@ -65,6 +65,7 @@ function answer(channels: Channels, req: IncomingMessage, url: URL, body: Buffer
   const method = req.method ?? "GET";
   const path = url.pathname;
   if (path === "/oauth2/v2.1/verify" && method === "GET") return verify(channels, url.searchParams.get("access_token"));
+  if (path === "/oauth2/v2.1/tokens/kid" || path === "/oauth2/v2.1/tokens") return jwtNotModelled();
   if (method !== "POST") return { status: 405, body: { error: "invalid_request", error_description: "method not allowed" } };
   if (body.length > 0 && !FORM.test(String(req.headers["content-type"] ?? ""))) {
     return oauthError(400, "invalid_request", "content type must be application/x-www-form-urlencoded");
@@ -83,13 +84,17 @@ function answer(channels: Channels, req: IncomingMessage, url: URL, body: Buffer
       return "status" in client ? client : revoke(channels, form.get("access_token"), client.channelId);
     }
     default:
-      // v2.1 issue and key-id listing need a JWT signed with the channel's assertion key.
-      return oauthError(
-        400,
-        "invalid_request",
-        "JWT assertions (channel access token v2.1) are not modelled by the fake; use /oauth2/v3/token or /v2/oauth/accessToken",
-      );
+      return jwtNotModelled();
   }
+}
+
+/** v2.1 issue and the key-id listing need a JWT signed with the channel's assertion key. */
+function jwtNotModelled(): Reply {
+  return oauthError(
+    400,
+    "invalid_request",
+    "JWT assertions (channel access token v2.1) are not modelled by the fake; use /oauth2/v3/token or /v2/oauth/accessToken",
+  );
 }
 
 function issue(channels: Channels, form: URLSearchParams, kind: "short-lived" | "stateless"): Reply {

@@ -35,5 +35,8 @@ describe("channel flags", () => {
     expect(second?.provider).toBe(first?.provider);
     const [own] = resolveChannels({ webhookUrl: "http://127.0.0.1:1/top", channels: [{ webhookUrl: "http://127.0.0.1:1/spec", provider: "x" }] });
     expect(own).toMatchObject({ webhookUrl: "http://127.0.0.1:1/top", provider: "x" });
+    const [seeded, later] = resolveChannels({ seed: 5, friends: 50, channels: [{ seed: 9, friends: 10 }, {}] });
+    expect(seeded).toMatchObject({ seed: 5, friends: 50 });
+    expect(later?.friends).toBe(50);
   });
 });

@@ -105,6 +105,8 @@ describe("the channel access token API", () => {
     expect(jwt.status).toBe(400);
     expect(jwt.json.error_description).toMatch(/not modelled/);
     expect((await fetch(`${t.fake.url}/oauth2/v2.1/verify`)).status).toBe(400);
+    expect((await fetch(`${t.fake.url}/oauth2/v2.1/tokens/kid?client_assertion=a.b.c`)).status).toBe(400);
+    expect((await fetch(`${t.fake.url}/v2/oauth/accessToken`)).status).toBe(405);
   });
 
   it("keeps at most 30 short-lived tokens per channel, revoking the oldest", async () => {
