@@ -123,6 +123,28 @@ describe("several channels in one fake", () => {
     }
   });
 
+  it("lets a person of A add B and C: the same userId in B (same provider), another in C", async () => {
+    const [fb, fc] = [await friendsOf(b), await friendsOf(c)];
+    const known = new Set([...fb, ...fc].map((f) => f.personId));
+    const person = (await friendsOf(a)).find((f) => f.status === "following" && !known.has(f.personId)) as FriendJson;
+    const inB = await t.control.post<{ userId: string; events: { type: string; source: { userId: string } }[] }>(
+      `/__fake/channels/${b.channelId}/people/${person.personId}/follow`,
+    );
+    const inC = await t.control.post<{ userId: string }>(`/__fake/people/${person.personId}/follow?channel=${c.channelId}`);
+    expect(inB.userId).toBe(person.userId);
+    expect(inB.events[0]).toMatchObject({ type: "follow", source: { userId: person.userId } });
+    expect(inC.userId).not.toBe(person.userId);
+    expect((await client(b).getProfile(person.userId)).displayName).toBe(person.displayName);
+    expect((await client(c).getProfile(inC.userId)).displayName).toBe(person.displayName);
+    const { accounts } = await t.control.get<{ accounts: { channelId: string; userId: string }[] }>(`/__fake/people/${person.personId}`);
+    expect(accounts.map((x) => [x.channelId, x.userId])).toEqual([
+      [a.channelId, person.userId],
+      [b.channelId, person.userId],
+      [c.channelId, inC.userId],
+    ]);
+    expect((await t.control.raw("POST", `/__fake/channels/${b.channelId}/people/${person.personId}/follow`)).status).toBe(400);
+  });
+
   it("signs each channel's webhooks with its own secret and sends them to its own URL", async () => {
     const userA = (await friendsOf(a)).find((f) => f.status === "following") as FriendJson;
     const userB = (await friendsOf(b)).find((f) => f.status === "following") as FriendJson;
