@@ -55,6 +55,11 @@ describe("several channels in one fake", () => {
     const bBot = await controlClient(t.fake.url).get<{ userId: string }>(`/__fake/channels/${b.channelId}/bot`);
     expect(bBot.userId).toBe(b.botUserId);
     expect((await t.control.get<{ userId: string }>(`/__fake/bot?channel=${c.channelId}`)).userId).toBe(c.botUserId);
+    const picture = (await client(b).getBotInfo()).pictureUrl ?? "";
+    expect(picture).toBe(`${t.fake.url}/__fake/channels/${b.channelId}/images/bot.png`);
+    const png = await fetch(picture);
+    expect(png.status).toBe(200);
+    expect(png.headers.get("content-type")).toBe("image/png");
   });
 
   it("delivers a push with B's token to B's inbox only and counts it against B's quota", async () => {
@@ -203,6 +208,21 @@ describe("several channels in one fake", () => {
     const sendsA = (await t.control.get<{ sends: { kind: string }[] }>("/__fake/sends?kind=broadcast")).sends;
     expect(sendsC).toHaveLength(1);
     expect(sendsA).toHaveLength(0);
+  });
+
+  it("resets one channel when scoped and every channel when not", async () => {
+    const usage = async (ch: ChannelJson) => (await t.control.get<{ totalUsage: number }>(`/__fake/channels/${ch.channelId}/quota`)).totalUsage;
+    await client(a).broadcast({ messages: hello });
+    expect(await usage(b)).toBeGreaterThan(0);
+    await t.control.post(`/__fake/channels/${b.channelId}/reset`, {});
+    expect(await usage(b)).toBe(0);
+    expect(await usage(a)).toBeGreaterThan(0);
+    await client(c).broadcast({ messages: hello });
+    await t.control.post("/__fake/reset", {});
+    for (const ch of channels) expect(await usage(ch)).toBe(0);
+    // The same worlds again: the shared people are rebuilt from the seeds.
+    const aIds = new Set((await friendsOf(a)).map((f) => f.userId));
+    expect((await friendsOf(b)).filter((f) => aIds.has(f.userId)).length).toBeGreaterThanOrEqual(40);
   });
 
   it("refuses an unknown token with 401 and an unknown channel in the control API with 404", async () => {
