@@ -1,6 +1,6 @@
 // LINE's channel access token API (developers.line.biz, "Channel access token"): issue a short-lived
 // (v2, 30 days) or stateless (v3, 15 minutes) token with the channel id and secret, verify any token
-// (v2.1), revoke (v2 / v2.1). Bodies are form-urlencoded; errors are OAuth-style {error, error_description}.
+// (v2 POST, v2.1 GET — the paths the SDK's ChannelAccessTokenClient calls), revoke (v2 / v2.1). Bodies are form-urlencoded; errors are OAuth-style {error, error_description}.
 // No bearer token: the client id and secret are the credentials.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBody } from "../http/read-body";
@@ -20,6 +20,7 @@ export const TOKEN_API_PATHS = new Set([
   "/v2/oauth/accessToken",
   "/v2/oauth/revoke",
   "/oauth2/v2.1/verify",
+  "/v2/oauth/verify",
   "/oauth2/v2.1/token",
   "/oauth2/v2.1/revoke",
   "/oauth2/v2.1/tokens/kid",
@@ -76,6 +77,7 @@ function answer(channels: Channels, req: IncomingMessage, url: URL, body: Buffer
     case "/v2/oauth/accessToken":
       return issue(channels, form, "short-lived");
     case "/oauth2/v2.1/verify":
+    case "/v2/oauth/verify":
       return verify(channels, form.get("access_token"));
     case "/v2/oauth/revoke":
       return revoke(channels, form.get("access_token"), null);

@@ -1,4 +1,4 @@
-import { messagingApi } from "@line/bot-sdk";
+import { channelAccessToken, HTTPFetchError, messagingApi } from "@line/bot-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lineFetch, startTestFake, type TestFake } from "./helpers/start-fake";
 
@@ -53,6 +53,22 @@ describe("the channel access token API", () => {
     });
     // The long-lived token is untouched.
     expect((await botOf(b.channelAccessToken)).status).toBe(200);
+  });
+
+  it("serves the SDK's ChannelAccessTokenClient: issue, verify (v2 and v2.1), revoke", async () => {
+    const sdk = new channelAccessToken.ChannelAccessTokenClient({ baseURL: t.fake.url });
+    const shortLived = await sdk.issueChannelToken("client_credentials", a.channelId, a.channelSecret);
+    expect(shortLived.token_type).toBe("Bearer");
+    expect((await sdk.verifyChannelToken(shortLived.access_token)).client_id).toBe(a.channelId);
+    expect((await sdk.verifyChannelTokenByJWT(shortLived.access_token)).client_id).toBe(a.channelId);
+    const stateless = await sdk.issueStatelessChannelTokenByClientSecret(b.channelId, b.channelSecret);
+    expect(stateless.expires_in).toBe(900);
+    expect((await sdk.verifyChannelToken(stateless.access_token)).client_id).toBe(b.channelId);
+    await sdk.revokeChannelToken(shortLived.access_token);
+    expect((await botOf(shortLived.access_token)).status).toBe(401);
+    const err = await sdk.verifyChannelToken(shortLived.access_token).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HTTPFetchError);
+    expect((err as HTTPFetchError).status).toBe(400);
   });
 
   it("issues a stateless token (v3, 15 minutes) that expires on the fake clock", async () => {
