@@ -1,9 +1,10 @@
 // Command-line flags and FAKE_LINE_* environment variables → FakeLineOptions. A flag wins over its
 // environment variable; both fall back to the defaults in options.ts.
 import { readFileSync } from "node:fs";
+import { parseChannelFlag } from "./channels/channel-flag";
 import { PRESETS, type FakeLineOptions } from "./options";
 
-type Kind = "int" | "number" | "string" | "bool" | "quota" | "preset" | "channels-file";
+type Kind = "int" | "number" | "string" | "bool" | "quota" | "preset" | "channel" | "channels-file";
 
 type Spec = { flag: string; env: string; key: keyof FakeLineOptions | "verbose"; kind: Kind; help: string };
 
@@ -54,6 +55,13 @@ export const CLI_SPECS: readonly Spec[] = [
   { flag: "inbox-limit", env: "FAKE_LINE_INBOX_LIMIT", key: "inboxLimit", kind: "int", help: "entries kept per inbox [500]" },
   { flag: "channels", env: "FAKE_LINE_CHANNELS", key: "channels", kind: "int", help: "number of channels, all under one provider [1]" },
   {
+    flag: "channel",
+    env: "FAKE_LINE_CHANNEL_SPECS",
+    key: "channels",
+    kind: "channel",
+    help: "one channel, key=value pairs (repeat per channel; env: ';' between channels) [none]",
+  },
+  {
     flag: "channels-file",
     env: "FAKE_LINE_CHANNELS_FILE",
     key: "channels",
@@ -89,7 +97,9 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
     }
     const value = inline ?? argv[++i];
     if (value === undefined) throw new Error(`--${name} needs a value`);
-    values.set(spec.flag, value);
+    // --channel repeats, one per channel: kept together as the environment variable writes them.
+    const previous = values.get(spec.flag);
+    values.set(spec.flag, spec.kind === "channel" && previous !== undefined ? `${previous};${value}` : value);
   }
   const options: Record<string, unknown> = {};
   let verbose = false;
@@ -131,6 +141,11 @@ function convert(spec: Spec, raw: string): unknown {
     case "preset":
       if (!(PRESETS as readonly string[]).includes(raw)) throw new Error(`--${spec.flag} / ${spec.env} must be one of ${PRESETS.join(", ")}, got "${raw}"`);
       return raw;
+    case "channel":
+      return raw
+        .split(";")
+        .filter((c) => c.trim() !== "")
+        .map(parseChannelFlag);
     case "channels-file":
       return channelsFile(spec, raw);
     case "number": {

@@ -18,6 +18,20 @@ describe("channel flags", () => {
     expect(parseCli([], { FAKE_LINE_CHANNELS_FILE: file }).options).toEqual({ channels: [{ provider: "a" }, { provider: "b", friends: 10 }] });
   });
 
+  it("reads repeated --channel specs, and the environment's list separated by ';'", () => {
+    const { options } = parseCli(
+      ["--channel", "provider=north,botName=North Café", "--channel=provider=south,friends=20,languages=th:80|en:20,monthlyQuota=none"],
+      {},
+    );
+    expect(options.channels).toEqual([
+      { provider: "north", botName: "North Café" },
+      { provider: "south", friends: 20, languages: { th: 80, en: 20 }, monthlyQuota: "none" },
+    ]);
+    expect(parseCli([], { FAKE_LINE_CHANNEL_SPECS: "provider=a;provider=b,seed=3" }).options.channels).toEqual([{ provider: "a" }, { provider: "b", seed: 3 }]);
+    expect(() => parseCli(["--channel", "friends=many"], {})).toThrow(/friends must be a number/);
+    expect(() => parseCli(["--channel", "provider"], {})).toThrow(/key=value/);
+  });
+
   it("rejects an unknown preset, an unreadable file and a spec with a typo", () => {
     expect(() => parseCli(["--preset", "demo-three"], {})).toThrow(/demo-two/);
     expect(() => parseCli(["--channels-file", join(dir, "missing.json")], {})).toThrow(/cannot read/);
