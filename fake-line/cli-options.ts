@@ -1,8 +1,10 @@
 // Command-line flags and FAKE_LINE_* environment variables → FakeLineOptions. A flag wins over its
 // environment variable; both fall back to the defaults in options.ts.
-import type { FakeLineOptions } from "./options";
+import { readFileSync } from "node:fs";
+import { parseChannelFlag } from "./channels/channel-flag";
+import { PRESETS, type FakeLineOptions } from "./options";
 
-type Kind = "int" | "number" | "string" | "bool" | "quota";
+type Kind = "int" | "number" | "string" | "bool" | "quota" | "preset" | "channel" | "channels-file";
 
 type Spec = { flag: string; env: string; key: keyof FakeLineOptions | "verbose"; kind: Kind; help: string };
 
@@ -51,6 +53,22 @@ export const CLI_SPECS: readonly Spec[] = [
   { flag: "rate-limits", env: "FAKE_LINE_RATE_LIMITS", key: "rateLimiting", kind: "bool", help: "enforce LINE's rate limits [true]" },
   { flag: "request-log-limit", env: "FAKE_LINE_REQUEST_LOG_LIMIT", key: "requestLogLimit", kind: "int", help: "requests kept in the request log [1000]" },
   { flag: "inbox-limit", env: "FAKE_LINE_INBOX_LIMIT", key: "inboxLimit", kind: "int", help: "entries kept per inbox [500]" },
+  { flag: "channels", env: "FAKE_LINE_CHANNELS", key: "channels", kind: "int", help: "number of channels, all under one provider [1]" },
+  {
+    flag: "channel",
+    env: "FAKE_LINE_CHANNEL_SPECS",
+    key: "channels",
+    kind: "channel",
+    help: "one channel, key=value pairs (repeat per channel; env: ';' between channels) [none]",
+  },
+  {
+    flag: "channels-file",
+    env: "FAKE_LINE_CHANNELS_FILE",
+    key: "channels",
+    kind: "channels-file",
+    help: "JSON file: an array of channel specs (wins over --channels) [none]",
+  },
+  { flag: "preset", env: "FAKE_LINE_PRESET", key: "preset", kind: "preset", help: `built-in channels: ${PRESETS.join(", ")} [none]` },
   { flag: "verbose", env: "FAKE_LINE_VERBOSE", key: "verbose", kind: "bool", help: "log every request and webhook [false]" },
 ];
 
@@ -79,7 +97,9 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
     }
     const value = inline ?? argv[++i];
     if (value === undefined) throw new Error(`--${name} needs a value`);
-    values.set(spec.flag, value);
+    // --channel repeats, one per channel: kept together as the environment variable writes them.
+    const previous = values.get(spec.flag);
+    values.set(spec.flag, spec.kind === "channel" && previous !== undefined ? `${previous};${value}` : value);
   }
   const options: Record<string, unknown> = {};
   let verbose = false;
@@ -118,6 +138,16 @@ function convert(spec: Spec, raw: string): unknown {
       return integer(spec, raw);
     case "int":
       return integer(spec, raw);
+    case "preset":
+      if (!(PRESETS as readonly string[]).includes(raw)) throw new Error(`--${spec.flag} / ${spec.env} must be one of ${PRESETS.join(", ")}, got "${raw}"`);
+      return raw;
+    case "channel":
+      return raw
+        .split(";")
+        .filter((c) => c.trim() !== "")
+        .map(parseChannelFlag);
+    case "channels-file":
+      return channelsFile(spec, raw);
     case "number": {
       const n = Number(raw);
       if (!Number.isFinite(n) || n <= 0) throw new Error(`--${spec.flag} / ${spec.env} must be a positive number, got "${raw}"`);
@@ -130,4 +160,19 @@ function integer(spec: Spec, raw: string): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`--${spec.flag} / ${spec.env} must be a non-negative integer, got "${raw}"`);
   return n;
+}
+
+/** A JSON array of channel specs, or {"channels": […]}; checked field by field when the fake starts. */
+function channelsFile(spec: Spec, path: string): unknown {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, "utf8"));
+  } catch (err) {
+    throw new Error(`--${spec.flag} / ${spec.env}: cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const list = Array.isArray(parsed) ? parsed : (parsed as { channels?: unknown } | null)?.channels;
+  if (!Array.isArray(list) || list.length === 0 || !list.every((c) => typeof c === "object" && c !== null && !Array.isArray(c))) {
+    throw new Error(`--${spec.flag} / ${spec.env}: ${path} must hold a non-empty array of channel objects`);
+  }
+  return list;
 }

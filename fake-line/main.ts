@@ -1,6 +1,6 @@
 // CLI: npm run fake-line -- --port 4010 --seed 42 --webhook-url http://localhost:3000/api/line/webhook
 import { parseCli, usage } from "./cli-options";
-import { startFakeLine } from "./server";
+import { startFakeLine, type FakeChannel } from "./server";
 
 async function main(): Promise<void> {
   let parsed;
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
       `  world                    seed ${fake.platform.seed}, ${fake.platform.world.followers().length} friends following, ${fake.platform.world.userCount} users`,
       `  webhook                  ${c.webhookUrl ?? "(none: set with --webhook-url or PUT /v2/bot/channel/webhook/endpoint)"}${c.redelivery ? ", redelivery on" : ""}`,
       `  quota                    ${c.monthlyQuota}   rate limits ${c.rateLimiting ? "on" : "off"}   narrowcast phase ${c.narrowcastPhaseMs} ms`,
+      ...(fake.channels.length > 1 ? fake.channels.flatMap(describeChannel) : []),
     ].join("\n"),
   );
   const stop = () => {
@@ -34,6 +35,15 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+}
+
+function describeChannel(ch: FakeChannel, i: number): string[] {
+  const bot = ch.platform.world.bot;
+  return [
+    `  channel ${i + 1}                ${ch.channelId} "${bot.displayName}" (provider ${ch.provider}), control API ${ch.controlUrl}`,
+    `    secret ${ch.channelSecret}   bot ${bot.userId}   webhook ${ch.config.webhookUrl ?? "(none)"}`,
+    `    token  ${ch.channelAccessToken}`,
+  ];
 }
 
 void main();

@@ -1,6 +1,7 @@
 // Options of the fake and their defaults. `FakeLineOptions` is what callers pass; `RuntimeConfig` is
 // the part that can change while the server runs (control API: GET/PATCH /__fake/config).
 import type { Clock } from "./core/clock";
+import type { Language } from "./world/name-pools";
 
 /** Rate-limit classes from line-api.md §3.6; each endpoint+method has its own counter. */
 export type RateClass = "default" | "multicast" | "broadcast" | "narrowcast" | "insight" | "audience" | "webhookTest" | "webhookEndpoint" | "loading";
@@ -58,8 +59,34 @@ export type FakeLineOptions = Omit<Partial<RuntimeConfig>, "rateLimits"> & {
   timeScale?: number;
   clock?: Clock;
   rateLimits?: Partial<Record<RateClass, RateLimit>>;
+  /** Several channels: how many (one provider), or one spec each; the first is the default channel. */
+  channels?: number | ChannelSpec[];
+  /** A built-in set of channels ("demo-two": a café in Taipei and a shop in Bangkok); `channels` wins. */
+  preset?: Preset;
   /** Where to write one line per request / event (the CLI passes console.log). Silent by default. */
   log?: (line: string) => void;
+};
+
+export const PRESETS = ["demo-two"] as const;
+export type Preset = (typeof PRESETS)[number];
+
+export type ChannelSpec = {
+  /** LINE's channel id (10 digits); the `client_id` of the token API. */
+  channelId?: string;
+  channelSecret?: string;
+  /** The long-lived channel access token. */
+  channelAccessToken?: string;
+  /** Channels of one provider see a person under one user id; other providers see another. */
+  provider?: string;
+  botName?: string;
+  friends?: number;
+  seed?: number;
+  /** Weights of the users' languages, e.g. {"th": 80, "en": 20}. */
+  languages?: Partial<Record<Language, number>>;
+  webhookUrl?: string | null;
+  monthlyQuota?: number | "none";
+  /** Share of this channel's users who are people the first channel knows too (0–1, default 0.2). */
+  sharedPeople?: number;
 };
 
 export const DEMO_CHANNEL_SECRET = "9bda289a5713840d4b41aa1945cdf89b";

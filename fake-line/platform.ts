@@ -1,6 +1,7 @@
 // Everything the fake knows, in one place: configuration, clock, the seeded world and all state that
 // LINE keeps per channel (quota, retry keys, reply tokens, inboxes, narrowcast jobs, audiences, …).
-// `reset()` rebuilds the world and forgets all state; the runtime configuration is kept.
+// `reset()` rebuilds the world and forgets all state; the runtime configuration is kept. A fake with
+// several channels runs one Platform per channel on one shared clock (see channels/channels.ts).
 import { createClock, type Clock } from "./core/clock";
 import { createMessageIdFactory, createUlidFactory } from "./core/ids";
 import { createRng, type Rng } from "./core/prng";
@@ -20,10 +21,22 @@ import { DEFAULTS, DEMO_CHANNEL_ACCESS_TOKEN, DEMO_CHANNEL_SECRET, runtimeConfig
 import { Traffic } from "./actors/traffic";
 import { EventStore } from "./webhook/events";
 import { WebhookDispatcher } from "./webhook/dispatcher";
-import { generateWorld } from "./world/generate-world";
+import { DEFAULT_LANGUAGE_MIX, generateWorld, type LanguageMix, type WorldOptions, type WorldSeed } from "./world/generate-world";
 import { World } from "./world/world";
 
+/** Who this platform is among the fake's channels; a lone fake is channel 0 of one provider. */
+export type ChannelIdentity = {
+  index: number;
+  channelId: string;
+  provider: string;
+  languages: LanguageMix;
+  botName?: string;
+  /** Builds the seeded world (channels/ adds the people shared with other channels). */
+  buildWorld?: (input: WorldOptions) => WorldSeed;
+};
+
 export class Platform {
+  readonly channel: ChannelIdentity;
   readonly config: RuntimeConfig;
   readonly startupConfig: RuntimeConfig;
   readonly clock: Clock;
@@ -57,7 +70,8 @@ export class Platform {
   #ulid!: (timeMs: number) => string;
   readonly #log: (line: string) => void;
 
-  constructor(options: FakeLineOptions) {
+  constructor(options: FakeLineOptions, channel?: ChannelIdentity) {
+    this.channel = channel ?? { index: 0, channelId: "", provider: "", languages: DEFAULT_LANGUAGE_MIX };
     this.config = runtimeConfigFrom(options);
     this.startupConfig = structuredClone(this.config);
     this.clock = options.clock ?? createClock({ scale: options.timeScale });
@@ -86,6 +100,19 @@ export class Platform {
     this.#teardown();
   }
 
+  get channelId(): string {
+    return this.channel.channelId;
+  }
+
+  get languages(): LanguageMix {
+    return this.channel.languages;
+  }
+
+  /** Base of this channel's control API (pictures are served under it): the first channel has no prefix. */
+  get controlUrl(): string {
+    return this.channel.index === 0 ? `${this.publicUrl}/__fake` : `${this.publicUrl}/__fake/channels/${this.channel.channelId}`;
+  }
+
   nextMessageId(): string {
     return this.#messageIds();
   }
@@ -100,7 +127,8 @@ export class Platform {
 
   #build(): void {
     const now = this.clock.now();
-    this.world = new World(generateWorld({ seed: this.seed, friends: this.friendCount, now }));
+    const build = this.channel.buildWorld ?? generateWorld;
+    this.world = new World(build({ seed: this.seed, friends: this.friendCount, now, languages: this.channel.languages, botName: this.channel.botName }));
     this.quota = new Quota(() => this.config.monthlyQuota, this.clock);
     this.retryKeys = new RetryKeys(() => this.config.retryKeyTtlMs);
     this.replyTokens = new ReplyTokens(() => this.config.replyTokenTtlMs);

@@ -36,7 +36,7 @@ export function sendMessage(p: Platform, userId: string, spec: SendSpec, chatId?
 export function follow(p: Platform, userId?: string): RenderedEvent[] {
   let user: User;
   if (userId === undefined) {
-    user = generateUser(p.runtimeRng, p.clock.now(), "new");
+    user = generateUser(p.runtimeRng, p.clock.now(), "new", p.languages);
     user.status = "none";
     user.friendSince = null;
     p.world.addUser(user);
@@ -107,7 +107,7 @@ export function membersJoin(p: Platform, chatId: string, userIds: string[], newU
   const chat = requireBotChat(p, chatId);
   const joining = userIds.map((id) => requireUser(p, id));
   for (let i = 0; i < newUsers; i++) {
-    const u = generateUser(p.runtimeRng, p.clock.now(), "stranger");
+    const u = generateUser(p.runtimeRng, p.clock.now(), "stranger", p.languages);
     p.world.addUser(u);
     joining.push(u);
   }

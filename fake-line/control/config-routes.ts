@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { RateClass } from "../options";
 import type { Platform } from "../platform";
-import { ControlError, intParam, parseBody, sinceParam, type ControlRoute } from "./control-route";
+import { ControlError, intParam, parseBody, sinceParam, type ControlContext, type ControlRoute } from "./control-route";
 
 const RATE_CLASSES = [
   "default",
@@ -65,7 +65,7 @@ export const configRoutes: ControlRoute[] = [
   {
     method: "GET",
     path: "/__fake/health",
-    handle: ({ platform: p }) => ({
+    handle: ({ platform: p, channels }) => ({
       ok: true,
       service: "fake-line",
       url: p.publicUrl,
@@ -73,15 +73,16 @@ export const configRoutes: ControlRoute[] = [
       friends: p.world.followers().length,
       users: p.world.userCount,
       now: new Date(p.clock.now()).toISOString(),
+      channels: channels.platforms.length,
     }),
   },
-  { method: "GET", path: "/__fake/config", handle: ({ platform }) => configView(platform) },
-  { method: "PATCH", path: "/__fake/config", handle: ({ platform, body }) => patchConfig(platform, body) },
-  { method: "PUT", path: "/__fake/config", handle: ({ platform, body }) => patchConfig(platform, body) },
+  { method: "GET", path: "/__fake/config", handle: (ctx) => configView(ctx) },
+  { method: "PATCH", path: "/__fake/config", handle: (ctx) => patchConfig(ctx) },
+  { method: "PUT", path: "/__fake/config", handle: (ctx) => patchConfig(ctx) },
   {
     method: "POST",
     path: "/__fake/reset",
-    handle({ platform, body }) {
+    handle({ platform, channels, scoped, body }) {
       const input = parseBody(
         z
           .object({
@@ -92,7 +93,9 @@ export const configRoutes: ControlRoute[] = [
           .strict(),
         body,
       );
-      platform.reset(input);
+      // Unscoped, every channel is reset (a new seed is the first channel's; the others derive theirs).
+      if (scoped) platform.reset(input);
+      else channels.reset(input);
       return { ok: true, seed: platform.seed, friends: platform.world.followers().length, users: platform.world.userCount };
     },
   },
@@ -167,25 +170,44 @@ export const configRoutes: ControlRoute[] = [
   },
 ];
 
-function patchConfig(p: Platform, body: unknown) {
-  const patch = parseBody(configPatch, body);
+/** Settings that belong to one channel; an unscoped PATCH applies every other setting to all channels. */
+const CHANNEL_OWN = new Set(["webhookUrl", "webhookActive", "monthlyQuota"]);
+
+function patchConfig(ctx: ControlContext) {
+  const patch = parseBody(configPatch, ctx.body);
+  applyPatch(ctx.platform, patch);
+  if (!ctx.scoped) {
+    const shared = Object.fromEntries(Object.entries(patch).filter(([key]) => !CHANNEL_OWN.has(key)));
+    for (const other of ctx.channels.platforms) if (other !== ctx.platform) applyPatch(other, shared);
+  }
+  return configView(ctx);
+}
+
+function applyPatch(p: Platform, patch: z.infer<typeof configPatch>): void {
   const { rateLimits, ...rest } = patch;
   Object.assign(p.config, rest);
   for (const [cls, limit] of Object.entries(rateLimits ?? {})) if (limit) p.config.rateLimits[cls as RateClass] = limit;
   if (rateLimits) p.rateLimiter.reset();
   p.requestLog.setLimit(p.config.requestLogLimit);
   p.webhook.attempts.setCapacity(p.config.webhookLogLimit);
-  return configView(p);
 }
 
-function configView(p: Platform) {
+function configView({ platform: p, channels }: ControlContext) {
   return {
     ...p.config,
     url: p.publicUrl,
     seed: p.seed,
     friends: p.friendCount,
     timeScale: p.clock.scale,
-    channel: { channelSecret: p.channelSecret, channelAccessToken: p.channelAccessToken, botUserId: p.world.bot.userId, basicId: p.world.bot.basicId },
+    channel: {
+      channelSecret: p.channelSecret,
+      channelAccessToken: p.channelAccessToken,
+      botUserId: p.world.bot.userId,
+      basicId: p.world.bot.basicId,
+      channelId: p.channelId,
+      provider: p.channel.provider,
+    },
+    channels: channels.platforms.map((c) => channels.info(c)),
   };
 }
 

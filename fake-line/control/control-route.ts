@@ -2,10 +2,15 @@
 // a ControlReply; ControlError, ActionError and zod errors become 4xx answers with a message.
 import type { IncomingMessage } from "node:http";
 import { z } from "zod";
+import type { Channels } from "../channels/channels";
 import type { Platform } from "../platform";
 
 export type ControlContext = {
+  /** The addressed channel (the first one unless a prefix or `channel` parameter names another). */
   platform: Platform;
+  channels: Channels;
+  /** A channel was named explicitly (then whole-fake operations such as reset act on it alone). */
+  scoped: boolean;
   params: Record<string, string>;
   query: URLSearchParams;
   body: unknown;

@@ -28,6 +28,8 @@ export function userJson(p: Platform, user: User): Record<string, unknown> {
     blockedAt: user.blockedAt === null ? null : new Date(user.blockedAt).toISOString(),
     targetable: isTargetable(user),
     thaiMinor: isThaiMinor(user),
+    // Not LINE's: the same person across channels (their userId differs between providers).
+    personId: user.personId ?? user.id,
   };
 }
 
@@ -36,7 +38,7 @@ export function chatJson(p: Platform, chat: Chat): Record<string, unknown> {
     chatId: chat.id,
     kind: chat.kind,
     name: chat.name,
-    pictureUrl: chat.hasPicture ? `${p.publicUrl}/__fake/images/group/${chat.id}.png` : null,
+    pictureUrl: chat.hasPicture ? `${p.controlUrl}/images/group/${chat.id}.png` : null,
     botIsMember: chat.botIsMember,
     memberCount: chat.memberIds.length,
     memberIds: chat.memberIds,

@@ -45,7 +45,7 @@ export const worldRoutes: ControlRoute[] = [
       };
     },
   },
-  { method: "GET", path: "/__fake/bot", handle: ({ platform: p }) => ({ ...p.world.bot, pictureUrl: `${p.publicUrl}/__fake/images/bot.png` }) },
+  { method: "GET", path: "/__fake/bot", handle: ({ platform: p }) => ({ ...p.world.bot, pictureUrl: `${p.controlUrl}/images/bot.png` }) },
   { method: "GET", path: "/__fake/chats", handle: ({ platform: p }) => ({ chats: p.world.chats().map((c) => chatJson(p, c)) }) },
   {
     method: "GET",

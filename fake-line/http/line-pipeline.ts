@@ -1,6 +1,8 @@
 // How the fake answers a LINE API request, in LINE's order of checks: injected fault, bearer token,
 // route, body size, rate limit, retry key, content type, then the endpoint itself. Every answer carries
-// a fresh x-line-request-id and is written to the request log.
+// a fresh x-line-request-id and is written to the request log. The server has already found the channel
+// the bearer token opens (`p`, with `authenticated`); a request no channel accepts runs on the first
+// channel's faults and log and is answered 401.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isUuid } from "../core/ids";
 import type { Platform } from "../platform";
@@ -11,7 +13,15 @@ import { loggedBody, maskHeaders } from "./request-log";
 import type { Route } from "./route";
 import type { Router } from "./router";
 
-export async function serveLineApi(p: Platform, router: Router<Route>, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
+export async function serveLineApi(
+  p: Platform,
+  authenticated: boolean,
+  router: Router<Route>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  requestId: string,
+): Promise<void> {
   const started = performance.now();
   const method = req.method ?? "GET";
   const path = url.pathname;
@@ -33,8 +43,7 @@ export async function serveLineApi(p: Platform, router: Router<Route>, req: Inco
   let acceptedKey: string | null = null;
   try {
     reply = await (async (): Promise<HttpReply> => {
-      if (!authorized(req, p.channelAccessToken))
-        return { ...lineError(401, MESSAGES.invalidToken), headers: { "www-authenticate": 'Bearer error="invalid_token"' } };
+      if (!authenticated) return { ...lineError(401, MESSAGES.invalidToken), headers: { "www-authenticate": 'Bearer error="invalid_token"' } };
       const { match, pathMatched } = router.match(method, path);
       if (!match) return pathMatched ? lineError(405, "Method not allowed") : lineError(404, MESSAGES.notFound);
       const body = await readBody(req);
@@ -119,13 +128,6 @@ function drop(req: IncomingMessage, res: ServerResponse, fault: Fault): void {
   const timer = setTimeout(() => res.socket?.destroy(), fault.delayMs ?? 5 * 60_000);
   timer.unref();
   res.on("close", () => clearTimeout(timer));
-}
-
-function authorized(req: IncomingMessage, token: string): boolean {
-  const value = header(req, "authorization");
-  if (!value) return false;
-  const m = /^Bearer\s+(.+)$/i.exec(value.trim());
-  return m?.[1] === token;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

@@ -50,7 +50,7 @@ export const chatRoutes: Route[] = (["group", "room"] as const).flatMap((kind): 
       handle: (ctx) =>
         withChat(ctx, kind, (chat) => {
           const body: Record<string, unknown> = { groupId: chat.id, groupName: chat.name ?? "" };
-          if (chat.hasPicture) body.pictureUrl = `${ctx.platform.publicUrl}/__fake/images/group/${chat.id}.png`;
+          if (chat.hasPicture) body.pictureUrl = `${ctx.platform.controlUrl}/images/group/${chat.id}.png`;
           return json(200, body);
         }),
     });

@@ -51,7 +51,7 @@ export const botInfoRoute: Route = {
       userId: bot.userId,
       basicId: bot.basicId,
       displayName: bot.displayName,
-      pictureUrl: `${p.publicUrl}/__fake/images/bot.png`,
+      pictureUrl: `${p.controlUrl}/images/bot.png`,
       chatMode: "bot",
       markAsReadMode: "auto",
     });
@@ -68,5 +68,5 @@ export function profileOf(p: Platform, user: User, full: boolean): Record<string
 }
 
 export function pictureUrl(p: Platform, userId: string): string {
-  return `${p.publicUrl}/__fake/images/profile/${userId}.png`;
+  return `${p.controlUrl}/images/profile/${userId}.png`;
 }

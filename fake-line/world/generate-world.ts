@@ -15,21 +15,35 @@ export type WorldSeed = {
   chats: Chat[];
 };
 
-export function generateWorld(options: { seed: number; friends: number; now: number }): WorldSeed {
+/** How often each language appears among users (weights); channels of the demo preset shift it. */
+export type LanguageMix = readonly (readonly [Language, number])[];
+
+export const DEFAULT_LANGUAGE_MIX: LanguageMix = [
+  ["zh-TW", 35],
+  ["ja", 30],
+  ["th", 20],
+  ["en", 8],
+  ["id", 7],
+];
+
+export type WorldOptions = { seed: number; friends: number; now: number; languages?: LanguageMix; botName?: string };
+
+export function generateWorld(options: WorldOptions): WorldSeed {
   const { seed, friends, now } = options;
+  const languages = options.languages ?? DEFAULT_LANGUAGE_MIX;
   const botRng = createRng(seed, "bot");
   const bot: Bot = {
     userId: userId(botRng),
     basicId: `@${botRng.int(100, 999)}${Array.from({ length: 5 }, () => botRng.pick([..."abcdefghijklmnopqrstuvwxyz"])).join("")}`,
-    displayName: "OA Console Demo Shop",
+    displayName: options.botName ?? "OA Console Demo Shop",
   };
 
   const userRng = createRng(seed, "users");
   const users: User[] = [];
-  for (let i = 0; i < friends; i++) users.push(generateUser(userRng, now, "friend"));
+  for (let i = 0; i < friends; i++) users.push(generateUser(userRng, now, "friend", languages));
   const strangerCount = Math.max(5, Math.round(friends * 0.05));
   const strangers: User[] = [];
-  for (let i = 0; i < strangerCount; i++) strangers.push(generateUser(userRng, now, "stranger"));
+  for (let i = 0; i < strangerCount; i++) strangers.push(generateUser(userRng, now, "stranger", languages));
   users.push(...strangers);
 
   const chats = generateChats(createRng(seed, "chats"), users, strangers, now);
@@ -37,14 +51,8 @@ export function generateWorld(options: { seed: number; friends: number; now: num
 }
 
 /** One user; also used at run time when the control API adds a brand-new friend. */
-export function generateUser(rng: Rng, now: number, kind: "friend" | "stranger" | "new"): User {
-  const language = rng.weighted<Language>([
-    ["zh-TW", 35],
-    ["ja", 30],
-    ["th", 20],
-    ["en", 8],
-    ["id", 7],
-  ]);
+export function generateUser(rng: Rng, now: number, kind: "friend" | "stranger" | "new", languages: LanguageMix = DEFAULT_LANGUAGE_MIX): User {
+  const language = rng.weighted<Language>(languages.map(([l, w]) => [l, w]));
   const country = countryOf(rng, language);
   const areaCode = rng.chance(0.12) ? null : pickArea(rng, country);
   const friendSince = kind === "friend" ? now - friendshipDaysAgo(rng) * DAY - rng.int(0, DAY - 1) : kind === "new" ? now : null;

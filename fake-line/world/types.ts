@@ -11,6 +11,11 @@ export type FriendshipStatus = "following" | "blocked" | "none";
 
 export type User = {
   id: string;
+  /**
+   * The real person behind this user id, the same in every channel of the fake (LINE gives one person
+   * a different user id per provider). Absent = a person seen by this channel only (personId = id).
+   */
+  personId?: string;
   displayName: string;
   /** Absent when the user has not consented to share it (LINE marks it optional). */
   language: Language | null;

@@ -19,6 +19,8 @@ export type FriendJson = {
   blockedAt: string | null;
   targetable: boolean;
   thaiMinor: boolean;
+  /** The same person across channels (their userId differs between providers). */
+  personId: string;
 };
 
 export type FriendsJson = { total: number; offset: number; users: FriendJson[] };
