@@ -19,6 +19,9 @@ export async function createFirstAdmin(db: Db, params: { name: string; email: st
   const id = randomUUID();
   const email = params.email.trim().toLowerCase();
   return db.transaction(async (tx) => {
+    // "No user yet" is read before the insert: two instances (or two set-up pages) racing would each see
+    // none and each make an admin. One at a time, across every instance on the database.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('oa-console:first-admin'))`);
     const inserted = await tx.execute(sql`
       insert into ${user} (id, name, email, email_verified, role)
       select ${id}, ${params.name}, ${email}, true, 'admin'
