@@ -67,64 +67,69 @@ export function FriendList({ role }: { role: "viewer" | "operator" | "admin" }) 
       />
       <FollowersSyncStatus canSync={role === "admin"} />
       <FriendFilterBar filters={filters} setFilters={setFilters} clearFilters={clearFilters} />
-      <Card className="overflow-hidden">
-        {query.isPending ? (
-          <FriendTableSkeleton />
-        ) : query.isError && friends.length === 0 ? (
-          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-        ) : friends.length === 0 ? (
-          <EmptyState
-            icon={<UsersRound />}
-            title={t(filtered ? "empty.filteredTitle" : "empty.title")}
-            description={t(filtered ? "empty.filteredDescription" : "empty.description")}
-            action={filtered ? <Button onClick={clearFilters}>{t("filters.clear")}</Button> : undefined}
-          />
-        ) : (
-          <FriendTable
-            friends={friends}
-            selected={selected}
-            selectable={canEdit}
-            onToggle={toggle}
-            onToggleAll={(all) =>
-              setSelected(
-                all ? new Set([...selected, ...friends.map((f) => f.userId)]) : new Set([...selected].filter((id) => !friends.some((f) => f.userId === id))),
-              )
-            }
-          />
-        )}
-      </Card>
-      {friends.length > 0 && (
-        <div className="flex justify-center">
-          {query.hasNextPage ? (
-            <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-              {query.isFetchingNextPage ? t("loadingMore") : t("loadMore")}
+      {/* The selection's actions come first in the tab order, just before the rows (a few Shift+Tabs from a
+          checked row), and show after them, held at the bottom of the view: at the end of the page they were
+          behind two Tab stops per row. */}
+      <div className="flex flex-col gap-5">
+        {selected.size > 0 && (
+          <div
+            role="region"
+            aria-label={t("selection.label")}
+            className="sticky bottom-4 z-20 order-last mx-auto flex w-fit max-w-full flex-wrap items-center gap-2 rounded-xl border border-border bg-surface-raised px-3 py-2 shadow-lg"
+          >
+            <span className="px-1 text-sm font-medium tabular">{t("selection.count", { count: selected.size })}</span>
+            <Button size="sm" variant="primary" onClick={() => setDialog("add")}>
+              <Tag aria-hidden />
+              {t("selection.addTag")}
             </Button>
+            <Button size="sm" onClick={() => setDialog("remove")}>
+              <TagsIcon aria-hidden />
+              {t("selection.removeTag")}
+            </Button>
+            <Button size="sm" variant="ghost" onClick={() => setSelected(new Set())}>
+              <X aria-hidden />
+              {t("selection.clear")}
+            </Button>
+          </div>
+        )}
+        <Card className="overflow-hidden">
+          {query.isPending ? (
+            <FriendTableSkeleton />
+          ) : query.isError && friends.length === 0 ? (
+            <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+          ) : friends.length === 0 ? (
+            <EmptyState
+              icon={<UsersRound />}
+              title={t(filtered ? "empty.filteredTitle" : "empty.title")}
+              description={t(filtered ? "empty.filteredDescription" : "empty.description")}
+              action={filtered ? <Button onClick={clearFilters}>{t("filters.clear")}</Button> : undefined}
+            />
           ) : (
-            <p className="text-xs text-subtle-foreground">{t("end", { count: friends.length })}</p>
+            <FriendTable
+              friends={friends}
+              selected={selected}
+              selectable={canEdit}
+              onToggle={toggle}
+              onToggleAll={(all) =>
+                setSelected(
+                  all ? new Set([...selected, ...friends.map((f) => f.userId)]) : new Set([...selected].filter((id) => !friends.some((f) => f.userId === id))),
+                )
+              }
+            />
           )}
-        </div>
-      )}
-      {selected.size > 0 && (
-        <div
-          role="region"
-          aria-label={t("selection.label")}
-          className="sticky bottom-4 z-20 mx-auto flex w-fit max-w-full flex-wrap items-center gap-2 rounded-xl border border-border bg-surface-raised px-3 py-2 shadow-lg"
-        >
-          <span className="px-1 text-sm font-medium tabular">{t("selection.count", { count: selected.size })}</span>
-          <Button size="sm" variant="primary" onClick={() => setDialog("add")}>
-            <Tag aria-hidden />
-            {t("selection.addTag")}
-          </Button>
-          <Button size="sm" onClick={() => setDialog("remove")}>
-            <TagsIcon aria-hidden />
-            {t("selection.removeTag")}
-          </Button>
-          <Button size="sm" variant="ghost" onClick={() => setSelected(new Set())}>
-            <X aria-hidden />
-            {t("selection.clear")}
-          </Button>
-        </div>
-      )}
+        </Card>
+        {friends.length > 0 && (
+          <div className="flex justify-center">
+            {query.hasNextPage ? (
+              <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+                {query.isFetchingNextPage ? t("loadingMore") : t("loadMore")}
+              </Button>
+            ) : (
+              <p className="text-xs text-subtle-foreground">{t("end", { count: friends.length })}</p>
+            )}
+          </div>
+        )}
+      </div>
       <BulkTagDialog
         mode={dialog === "remove" ? "remove" : "add"}
         userIds={[...selected]}
