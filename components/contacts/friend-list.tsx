@@ -3,7 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { BookmarkPlus, Download, Tag, TagsIcon, UsersRound, X } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { ErrorState } from "@/components/common/error-state";
 import { PageContainer, PageHeader } from "@/components/common/page-header";
 import { Button, buttonVariants } from "@/components/ui/button";
@@ -29,6 +29,15 @@ export function FriendList({ role }: { role: "viewer" | "operator" | "admin" }) 
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [dialog, setDialog] = useState<"add" | "remove" | "segment" | null>(null);
   const canEdit = role !== "viewer";
+  // After tagging, the selection (and its bar, where focus was) is gone: focus goes back to the rows'
+  // "select all" box, where the next selection starts, instead of being lost to the page.
+  const rowsRef = useRef<HTMLDivElement>(null);
+  const refocusRows = useRef(false);
+  useEffect(() => {
+    if (dialog !== null || !refocusRows.current) return;
+    refocusRows.current = false;
+    rowsRef.current?.querySelector<HTMLInputElement>('thead input[type="checkbox"]')?.focus();
+  }, [dialog]);
   const filtered = countFriendFilters(filters) > 0;
 
   const toggle = (id: string) =>
@@ -70,7 +79,7 @@ export function FriendList({ role }: { role: "viewer" | "operator" | "admin" }) 
       {/* The selection's actions come first in the tab order, just before the rows (a few Shift+Tabs from a
           checked row), and show after them, held at the bottom of the view: at the end of the page they were
           behind two Tab stops per row. */}
-      <div className="flex flex-col gap-5">
+      <div ref={rowsRef} className="flex flex-col gap-5">
         {selected.size > 0 && (
           <div
             role="region"
@@ -135,7 +144,10 @@ export function FriendList({ role }: { role: "viewer" | "operator" | "admin" }) 
         userIds={[...selected]}
         open={dialog === "add" || dialog === "remove"}
         onOpenChange={(o) => !o && setDialog(null)}
-        onDone={() => setSelected(new Set())}
+        onDone={() => {
+          refocusRows.current = true;
+          setSelected(new Set());
+        }}
       />
       <SaveSegmentDialog filters={filters} open={dialog === "segment"} onOpenChange={(o) => !o && setDialog(null)} />
     </PageContainer>

@@ -19,7 +19,13 @@ import { TagInput } from "./tag-input";
 export function FriendTagsEditor({ userId, tags, editable }: { userId: string; tags: string[]; editable: boolean }) {
   const t = useTranslations("friend.tags");
   const [adding, setAdding] = useState(false);
-  const change = useTagChange(() => setAdding(false));
+  // Closing the field (added, or cancelled) puts focus back on "Add tag", not on the page.
+  const [closed, setClosed] = useState(false);
+  const close = () => {
+    setAdding(false);
+    setClosed(true);
+  };
+  const change = useTagChange(() => adding && close());
 
   return (
     <div className="space-y-2">
@@ -46,13 +52,13 @@ export function FriendTagsEditor({ userId, tags, editable }: { userId: string; t
           </span>
         ))}
         {editable && !adding && (
-          <Button size="xs" variant="subtle" onClick={() => setAdding(true)}>
+          <Button size="xs" variant="subtle" autoFocus={closed} onClick={() => setAdding(true)}>
             <Plus aria-hidden />
             {t("add")}
           </Button>
         )}
       </div>
-      {adding && <AddTagsForm userId={userId} tags={tags} change={change} onCancel={() => setAdding(false)} />}
+      {adding && <AddTagsForm userId={userId} tags={tags} change={change} onCancel={close} />}
     </div>
   );
 }

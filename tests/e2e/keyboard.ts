@@ -27,7 +27,7 @@ export async function press(page: Page, key: string) {
  * control that draws its ring on a wrapper (a chip input's box, a radio card) counts when the wrapper's
  * ring is tied to focus in its classes (focus-within, has-[:focus-visible]).
  */
-export async function expectFocusVisible(page: Page) {
+async function expectFocusVisible(page: Page) {
   const focused = page.locator(":focus");
   await expect(focused, "something has focus").toHaveCount(1);
   await expect(focused).toBeInViewport();
