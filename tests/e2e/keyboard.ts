@@ -7,10 +7,12 @@ import { expect, type Locator, type Page } from "@playwright/test";
  */
 export async function tabTo(page: Page, target: Locator, { max = 40, backward = false }: { max?: number; backward?: boolean } = {}) {
   const key = backward ? "Shift+Tab" : "Tab";
+  // There first, so each stop's check is immediate (and a locator matching two elements fails loudly).
+  await expect(target).toBeAttached();
   for (let i = 0; i < max; i++) {
     await page.keyboard.press(key);
     await expectFocusVisible(page);
-    if (await target.evaluate((el) => el === document.activeElement, undefined, { timeout: 500 }).catch(() => false)) return;
+    if (await target.evaluate((el) => el === document.activeElement)) return;
   }
   throw new Error(`${String(target)} was not reached in ${max} presses of ${key}; focus is on ${await focusedElement(page)}`);
 }
