@@ -104,6 +104,30 @@ test.describe("keyboard walk", () => {
     }
   });
 
+  test("adds a tag on a friend's page: an empty submit keeps focus in the field and says why", async ({ page, request }) => {
+    const tag = `kb-${randomBytes(3).toString("hex")}`;
+    const { items } = (await (await request.get("/api/contacts?status=friend&limit=1")).json()) as { items: Array<{ userId: string }> };
+    const userId = items[0]!.userId;
+    await visit(page, `/contacts/${userId}`);
+    const add = page.getByRole("button", { name: "Add tag" });
+    await tabTo(page, add, { max: 60 });
+    await press(page, "Enter");
+    const input = page.getByRole("combobox", { name: "New tags" });
+    await expect(input).toBeFocused();
+    // Enter in the empty field submits: nothing to add, so the field says so and keeps focus.
+    await press(page, "Enter");
+    await expect(input).toHaveAttribute("aria-invalid", "true");
+    await expect(input).toHaveAccessibleDescription("This is required.");
+    await expect(input).toBeFocused();
+    await page.keyboard.type(tag);
+    await press(page, "Enter");
+    await press(page, "Enter");
+    await expect(add).toBeFocused();
+    await expect(page.getByRole("button", { name: `Remove tag ${tag}` })).toBeVisible();
+    const friend = (await (await request.get(`/api/contacts/${userId}`)).json()) as { tags: string[] };
+    expect(friend.tags).toContain(tag);
+  });
+
   test("invites a member", async ({ page }) => {
     const email = `kb-${randomBytes(3).toString("hex")}@example.com`;
     await visit(page, "/settings/members");
