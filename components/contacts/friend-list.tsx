@@ -4,7 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { BookmarkPlus, Download, Tag, TagsIcon, UsersRound, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { ErrorState } from "@/components/common/error-state";
 import { PageContainer, PageHeader } from "@/components/common/page-header";
 import { Button, buttonVariants } from "@/components/ui/button";
@@ -34,6 +34,15 @@ export function FriendList({ role }: { role: "viewer" | "operator" | "admin" }) 
   const [dialogsUsed, setDialogsUsed] = useState(false);
   if (dialog && !dialogsUsed) setDialogsUsed(true);
   const canEdit = role !== "viewer";
+  // After tagging, the selection (and its bar, where focus was) is gone: focus goes back to the rows'
+  // "select all" box, where the next selection starts, instead of being lost to the page.
+  const rowsRef = useRef<HTMLDivElement>(null);
+  const refocusRows = useRef(false);
+  useEffect(() => {
+    if (dialog !== null || !refocusRows.current) return;
+    refocusRows.current = false;
+    rowsRef.current?.querySelector<HTMLInputElement>('thead input[type="checkbox"]')?.focus();
+  }, [dialog]);
   const filtered = countFriendFilters(filters) > 0;
 
   const toggle = (id: string) =>
@@ -72,71 +81,79 @@ export function FriendList({ role }: { role: "viewer" | "operator" | "admin" }) 
       />
       <FollowersSyncStatus canSync={role === "admin"} />
       <FriendFilterBar filters={filters} setFilters={setFilters} clearFilters={clearFilters} />
-      <Card className="overflow-hidden">
-        {query.isPending ? (
-          <FriendTableSkeleton />
-        ) : query.isError && friends.length === 0 ? (
-          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-        ) : friends.length === 0 ? (
-          <EmptyState
-            icon={<UsersRound />}
-            title={t(filtered ? "empty.filteredTitle" : "empty.title")}
-            description={t(filtered ? "empty.filteredDescription" : "empty.description")}
-            action={filtered ? <Button onClick={clearFilters}>{t("filters.clear")}</Button> : undefined}
-          />
-        ) : (
-          <FriendTable
-            friends={friends}
-            selected={selected}
-            selectable={canEdit}
-            onToggle={toggle}
-            onToggleAll={(all) =>
-              setSelected(
-                all ? new Set([...selected, ...friends.map((f) => f.userId)]) : new Set([...selected].filter((id) => !friends.some((f) => f.userId === id))),
-              )
-            }
-          />
-        )}
-      </Card>
-      {friends.length > 0 && (
-        <div className="flex justify-center">
-          {query.hasNextPage ? (
-            <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-              {query.isFetchingNextPage ? t("loadingMore") : t("loadMore")}
+      {/* The selection's actions come first in the tab order, just before the rows (a few Shift+Tabs from a
+          checked row), and show after them, held at the bottom of the view: at the end of the page they were
+          behind two Tab stops per row. */}
+      <div ref={rowsRef} className="flex flex-col gap-5">
+        {selected.size > 0 && (
+          <div
+            role="region"
+            aria-label={t("selection.label")}
+            className="sticky bottom-4 z-20 order-last mx-auto flex w-fit max-w-full flex-wrap items-center gap-2 rounded-xl border border-border bg-surface-raised px-3 py-2 shadow-lg"
+          >
+            <span className="px-1 text-sm font-medium tabular">{t("selection.count", { count: selected.size })}</span>
+            <Button size="sm" variant="primary" onClick={() => setDialog("add")}>
+              <Tag aria-hidden />
+              {t("selection.addTag")}
             </Button>
+            <Button size="sm" onClick={() => setDialog("remove")}>
+              <TagsIcon aria-hidden />
+              {t("selection.removeTag")}
+            </Button>
+            <Button size="sm" variant="ghost" onClick={() => setSelected(new Set())}>
+              <X aria-hidden />
+              {t("selection.clear")}
+            </Button>
+          </div>
+        )}
+        <Card className="overflow-hidden">
+          {query.isPending ? (
+            <FriendTableSkeleton />
+          ) : query.isError && friends.length === 0 ? (
+            <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+          ) : friends.length === 0 ? (
+            <EmptyState
+              icon={<UsersRound />}
+              title={t(filtered ? "empty.filteredTitle" : "empty.title")}
+              description={t(filtered ? "empty.filteredDescription" : "empty.description")}
+              action={filtered ? <Button onClick={clearFilters}>{t("filters.clear")}</Button> : undefined}
+            />
           ) : (
-            <p className="text-xs text-subtle-foreground">{t("end", { count: friends.length })}</p>
+            <FriendTable
+              friends={friends}
+              selected={selected}
+              selectable={canEdit}
+              onToggle={toggle}
+              onToggleAll={(all) =>
+                setSelected(
+                  all ? new Set([...selected, ...friends.map((f) => f.userId)]) : new Set([...selected].filter((id) => !friends.some((f) => f.userId === id))),
+                )
+              }
+            />
           )}
-        </div>
-      )}
-      {selected.size > 0 && (
-        <div
-          role="region"
-          aria-label={t("selection.label")}
-          className="sticky bottom-4 z-20 mx-auto flex w-fit max-w-full flex-wrap items-center gap-2 rounded-xl border border-border bg-surface-raised px-3 py-2 shadow-lg"
-        >
-          <span className="px-1 text-sm font-medium tabular">{t("selection.count", { count: selected.size })}</span>
-          <Button size="sm" variant="primary" onClick={() => setDialog("add")}>
-            <Tag aria-hidden />
-            {t("selection.addTag")}
-          </Button>
-          <Button size="sm" onClick={() => setDialog("remove")}>
-            <TagsIcon aria-hidden />
-            {t("selection.removeTag")}
-          </Button>
-          <Button size="sm" variant="ghost" onClick={() => setSelected(new Set())}>
-            <X aria-hidden />
-            {t("selection.clear")}
-          </Button>
-        </div>
-      )}
+        </Card>
+        {friends.length > 0 && (
+          <div className="flex justify-center">
+            {query.hasNextPage ? (
+              <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+                {query.isFetchingNextPage ? t("loadingMore") : t("loadMore")}
+              </Button>
+            ) : (
+              <p className="text-xs text-subtle-foreground">{t("end", { count: friends.length })}</p>
+            )}
+          </div>
+        )}
+      </div>
       {dialogsUsed && (
         <BulkTagDialog
           mode={dialog === "remove" ? "remove" : "add"}
           userIds={[...selected]}
           open={dialog === "add" || dialog === "remove"}
           onOpenChange={(o) => !o && setDialog(null)}
-          onDone={() => setSelected(new Set())}
+          onDone={() => {
+            refocusRows.current = true;
+            setSelected(new Set());
+          }}
         />
       )}
       {dialogsUsed && <SaveSegmentDialog filters={filters} open={dialog === "segment"} onOpenChange={(o) => !o && setDialog(null)} />}

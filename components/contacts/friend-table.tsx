@@ -80,7 +80,7 @@ export function FriendTable({ friends, selected, onToggle, onToggleAll, selectab
                     <Link
                       href={`/contacts/${f.userId}`}
                       className={cn(
-                        "block truncate font-medium hover:underline focus-visible:underline focus-visible:outline-none",
+                        "block truncate rounded-sm font-medium hover:underline focus-visible:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
                         !f.displayName && "text-muted-foreground italic",
                       )}
                     >

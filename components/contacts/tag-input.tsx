@@ -10,18 +10,26 @@ interface TagInputProps {
   value: string[];
   onChange: (tags: string[]) => void;
   suggestions: string[];
-  label: string;
   placeholder: string;
   removeLabel: (tag: string) => string;
+  /** The text field's: a form moves focus here after a failed submit (react-hook-form's field ref). */
+  ref?: React.Ref<HTMLInputElement>;
+  /** Named by a <label htmlFor={id}> (FormField), or by `label` when there is none. */
+  id?: string;
+  label?: string;
+  "aria-invalid"?: true | undefined;
+  "aria-describedby"?: string | undefined;
+  onBlur?: () => void;
   autoFocus?: boolean;
   className?: string;
 }
 
 /**
  * Tags as chips, typed into one field: Enter or a comma adds (names are tidied as the API tidies them),
- * Backspace in an empty field takes the last one back; known tags are suggested as you type.
+ * Backspace in an empty field takes the last one back; known tags are suggested as you type. Enter in an
+ * empty field submits the form, as it does in any text field.
  */
-export function TagInput({ value, onChange, suggestions, label, placeholder, removeLabel, autoFocus, className }: TagInputProps) {
+export function TagInput({ value, onChange, suggestions, placeholder, removeLabel, ref, id, label, onBlur, autoFocus, className, ...aria }: TagInputProps) {
   const [text, setText] = useState("");
   const listId = useId();
   const add = (raw: string) => {
@@ -32,7 +40,7 @@ export function TagInput({ value, onChange, suggestions, label, placeholder, rem
   return (
     <div
       className={cn(
-        "flex min-h-8 flex-wrap items-center gap-1 rounded-md border border-input bg-surface px-1.5 py-1 shadow-xs focus-within:border-ring focus-within:ring-2 focus-within:ring-ring/30",
+        "flex min-h-8 flex-wrap items-center gap-1 rounded-md border border-input bg-surface px-1.5 py-1 shadow-xs focus-within:border-ring focus-within:ring-2 focus-within:ring-ring/30 has-[[aria-invalid=true]]:border-danger has-[[aria-invalid=true]]:focus-within:ring-danger/30",
         className,
       )}
     >
@@ -50,7 +58,11 @@ export function TagInput({ value, onChange, suggestions, label, placeholder, rem
         </span>
       ))}
       <input
+        ref={ref}
+        id={id}
         aria-label={label}
+        aria-invalid={aria["aria-invalid"]}
+        aria-describedby={aria["aria-describedby"]}
         list={listId}
         value={text}
         autoFocus={autoFocus}
@@ -62,14 +74,18 @@ export function TagInput({ value, onChange, suggestions, label, placeholder, rem
           else setText(v);
         }}
         onKeyDown={(e) => {
-          if (e.key === "Enter" && !isComposing(e)) {
+          if (isComposing(e)) return;
+          if (e.key === "Enter" && text.trim()) {
             e.preventDefault();
-            if (text.trim()) add(text);
+            add(text);
           } else if (e.key === "Backspace" && !text && value.length) {
             onChange(value.slice(0, -1));
           }
         }}
-        onBlur={() => text.trim() && add(text)}
+        onBlur={() => {
+          if (text.trim()) add(text);
+          onBlur?.();
+        }}
         className="h-6 min-w-24 flex-1 bg-transparent px-1 text-sm outline-none placeholder:text-subtle-foreground"
       />
       <datalist id={listId}>

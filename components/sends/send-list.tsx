@@ -42,7 +42,7 @@ export function SendList({ items, hasNextPage, isFetchingNextPage, fetchNextPage
               href={`/messages/${s.id}`}
               data-testid="send-row"
               data-send-id={s.id}
-              className={`grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 border-b border-border px-4 py-3 transition-colors hover:bg-hover focus-visible:bg-hover focus-visible:outline-none md:px-6 lg:px-8 lg:items-center ${GRID}`}
+              className={`grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 border-b border-border px-4 py-3 transition-colors hover:bg-hover focus-visible:bg-hover focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset focus-visible:outline-none md:px-6 lg:px-8 lg:items-center ${GRID}`}
             >
               <span className="col-start-1 row-start-1 text-xs text-muted-foreground lg:col-start-auto lg:row-start-auto">
                 <RelativeTime value={s.createdAt} withExact />

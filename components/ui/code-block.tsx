@@ -28,7 +28,13 @@ export function CodeBlock({ code, language = "text", toolbar, title, className, 
         </div>
       )}
       {wrapBody(
-        <div className="overflow-auto scrollbar-thin" style={{ maxHeight }} tabIndex={0} role="region" aria-label={label}>
+        <div
+          className="overflow-auto scrollbar-thin focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none focus-visible:ring-inset"
+          style={{ maxHeight }}
+          tabIndex={0}
+          role="region"
+          aria-label={label}
+        >
           {plain ? (
             <pre className="px-4 py-3 font-mono text-xs leading-5 whitespace-pre">{code}</pre>
           ) : (

@@ -25,6 +25,9 @@ const panelVariants = cva(
   },
 );
 
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
 type DialogProps = Omit<React.ComponentProps<"dialog">, "open"> &
   VariantProps<typeof panelVariants> & {
     open: boolean;
@@ -34,12 +37,24 @@ type DialogProps = Omit<React.ComponentProps<"dialog">, "open"> &
 export function Dialog({ open, onOpenChange, variant, className, children, ...props }: DialogProps) {
   // State, not a ref: the menus and tooltips inside render into the element.
   const [dialog, setDialog] = useState<HTMLDialogElement | null>(null);
+  // The content mounts once the dialog is open, not with the render that opens it: a control's
+  // autoFocus is a focus() call as it mounts, and in a closed (display: none) dialog that did nothing,
+  // so showModal() put focus on the first control instead (the header's Close button).
+  const [shown, setShown] = useState(false);
 
   useEffect(() => {
     if (!dialog) return;
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- follows showModal(), a DOM call only an effect can make
+    setShown(open);
   }, [open, dialog]);
+
+  // Content without an autoFocus control: focus its first control, as showModal() does, rather than
+  // leave it on the dialog box itself.
+  useEffect(() => {
+    if (shown && dialog && document.activeElement === dialog) dialog.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+  }, [shown, dialog]);
 
   return (
     <dialog
@@ -59,7 +74,7 @@ export function Dialog({ open, onOpenChange, variant, className, children, ...pr
       }}
       {...props}
     >
-      <LayerContainerContext value={dialog}>{open ? children : null}</LayerContainerContext>
+      <LayerContainerContext value={dialog}>{open && shown ? children : null}</LayerContainerContext>
     </dialog>
   );
 }

@@ -28,5 +28,13 @@ export function TabsTrigger({ className, size = "md", ...props }: React.Componen
 }
 
 export function TabsContent({ className, ...props }: React.ComponentProps<typeof TabsPrimitive.Content>) {
-  return <TabsPrimitive.Content data-slot="tabs-content" className={cn("outline-none", className)} {...props} />;
+  // Radix makes a panel a Tab stop (tabIndex 0): it shows focus like any other stop. Inset, as panels sit in
+  // boxes that clip what overflows them.
+  return (
+    <TabsPrimitive.Content
+      data-slot="tabs-content"
+      className={cn("rounded-sm outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset", className)}
+      {...props}
+    />
+  );
 }

@@ -27,3 +27,22 @@ export const tagFriendsBodySchema = z
   .refine((b) => b.add.length + b.remove.length > 0, { message: "add or remove at least one tag", path: ["add"] });
 
 export type TagFriendsBody = z.infer<typeof tagFriendsBodySchema>;
+
+/**
+ * The tag forms (a friend's tags, the bulk dialog) ask for the tags to add, or to remove, and send the
+ * route's body: their values pipe into tagFriendsBodySchema, so the form checks what the route checks.
+ * The tags carry the route's own rules (names, at most 20), and at least one, so a problem lands on the field.
+ */
+export function tagChangeFormSchema(mode: "add" | "remove") {
+  return (
+    z
+      .object({ userIds: z.array(z.string()), tags: tagFriendsBodySchema.shape.add.unwrap().min(1) })
+      // Typed as the route's input (its lists may be left out), which pipe() asks of what goes in.
+      .transform(({ userIds, tags }): z.input<typeof tagFriendsBodySchema> => ({
+        userIds,
+        add: mode === "add" ? tags : [],
+        remove: mode === "remove" ? tags : [],
+      }))
+      .pipe(tagFriendsBodySchema)
+  );
+}

@@ -10,8 +10,11 @@ import {
   twoFactorCodeBodySchema,
   withConfirm,
 } from "@/lib/auth/schemas";
+import { tagChangeFormSchema, tagFriendsBodySchema } from "@/lib/contacts/tag-schema";
 import { detailErrorKey, FIELD_ERROR_KEYS, zodErrorKey } from "@/lib/utils/zod-error-key";
 import { missingKeys } from "../helpers/catalogues";
+
+const FRIEND = `U${"0".repeat(32)}`;
 
 // Forms name a problem by zod's issue code and the field, never by the schema's English message.
 function keysOf(result: { error?: z.ZodError }): Record<string, string> {
@@ -67,6 +70,16 @@ describe("zodErrorKey", () => {
     expect(zodErrorKey({ code: "too_small", path: ["secret"], input: "short" })).toBe("fieldErrors.secretTooShort");
     expect(zodErrorKey({ code: "custom", path: ["secret"] })).toBe("fieldErrors.required");
     expect(zodErrorKey({ code: "invalid_format", path: ["eventTypes", 2] })).toBe("fieldErrors.eventTypeFormat");
+  });
+
+  it("asks the tag forms for at least one tag, on their field, and sends the route's body", () => {
+    expect(keysOf(tagChangeFormSchema("add").safeParse({ userIds: [FRIEND], tags: [] }))).toEqual({ tags: "fieldErrors.required" });
+    expect(keysOf(tagChangeFormSchema("add").safeParse({ userIds: [FRIEND], tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }))).toEqual({
+      tags: "fieldErrors.tooLong",
+    });
+    const body = tagChangeFormSchema("remove").parse({ userIds: [FRIEND], tags: ["ＶＩＰ"] });
+    expect(body).toEqual({ userIds: [FRIEND], add: [], remove: ["VIP"] });
+    expect(tagFriendsBodySchema.parse(body)).toEqual(body);
   });
 
   it("falls back by code for fields it has no words for, and to 'invalid' for the rest", () => {

@@ -34,7 +34,15 @@ export function PushPicker({ value, onChange }: { value: PushTarget | null; onCh
   // A search that failed (the server is unreachable): the operator can still paste an id.
   const unavailable = contacts.isError && chats.isError;
 
-  if (value) return <ChosenTarget value={value} onClear={() => onChange(null)} />;
+  // Picking or clearing swaps the field for the chosen target (or back): focus follows, instead of
+  // being lost with the element that had it. Not on first render (a draft's target is no one's action).
+  const [moved, setMoved] = useState(false);
+  const choose = (target: PushTarget | null) => {
+    setMoved(true);
+    onChange(target);
+  };
+
+  if (value) return <ChosenTarget value={value} onClear={() => choose(null)} autoFocus={moved} />;
   const problem = chatIdProblem(q);
 
   const options: PushTarget[] = [
@@ -77,7 +85,7 @@ export function PushPicker({ value, onChange }: { value: PushTarget | null; onCh
       requestAnimationFrame(() => document.getElementById(`${listId}-${next}`)?.scrollIntoView({ block: "nearest" }));
     } else if (e.key === "Enter" && expanded && !isComposing(e)) {
       e.preventDefault();
-      onChange(options[current]!);
+      choose(options[current]!);
     }
   };
 
@@ -100,6 +108,7 @@ export function PushPicker({ value, onChange }: { value: PushTarget | null; onCh
         }}
         placeholder={t("placeholder")}
         aria-label={t("label")}
+        autoFocus={moved}
         onKeyDown={onKeyDown}
       />
       {expanded && (
@@ -117,7 +126,7 @@ export function PushPicker({ value, onChange }: { value: PushTarget | null; onCh
               aria-selected={i === current}
               // Keeps focus in the input: the combobox, not the option, holds it.
               onMouseDown={(e) => e.preventDefault()}
-              onClick={() => onChange(o)}
+              onClick={() => choose(o)}
               onMouseEnter={() => setActive(i)}
               className={cn("flex w-full cursor-pointer items-center gap-3 px-3 py-2 text-left", i === current && "bg-hover")}
             >
@@ -151,7 +160,7 @@ export function PushPicker({ value, onChange }: { value: PushTarget | null; onCh
 
 // The chosen recipient with what the console knows of them: their name (also for an id that came
 // pre-filled from a link or a duplicated send) and a warning when LINE would not deliver to them.
-function ChosenTarget({ value, onClear }: { value: PushTarget; onClear: () => void }) {
+function ChosenTarget({ value, onClear, autoFocus }: { value: PushTarget; onClear: () => void; autoFocus: boolean }) {
   const t = useTranslations("composer.push");
   const standing = usePushStanding(value.id);
   const known = standing.kind === "friend" || standing.kind === "blocked" || standing.kind === "notFriend" || standing.kind === "chat" ? standing.name : null;
@@ -165,7 +174,7 @@ function ChosenTarget({ value, onClear }: { value: PushTarget; onClear: () => vo
           <p className="truncate font-mono text-2xs text-muted-foreground">{value.id}</p>
         </div>
         <Badge tone="outline">{t(kindOf(value.id))}</Badge>
-        <Button size="icon-sm" variant="subtle" aria-label={t("change")} onClick={onClear}>
+        <Button size="icon-sm" variant="subtle" aria-label={t("change")} onClick={onClear} autoFocus={autoFocus}>
           <X aria-hidden />
         </Button>
       </div>

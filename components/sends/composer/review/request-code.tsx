@@ -41,7 +41,12 @@ export function RequestCode({ kind, body: composed }: { kind: SendKind; body: Re
             </TabsTrigger>
           </TabsList>
         }
-        wrapBody={(body) => <TabsContent value={view}>{body}</TabsContent>}
+        // The panel's body (the code's scrolling region) is the Tab stop: the panel itself need not be one too.
+        wrapBody={(body) => (
+          <TabsContent value={view} tabIndex={-1}>
+            {body}
+          </TabsContent>
+        )}
         toolbar={<CopyButton value={full} label={t(`copy.${view}`)} copiedLabel={t("copied")} showLabel />}
       />
     </Tabs>
