@@ -108,8 +108,10 @@ function issue(channels: Channels, form: URLSearchParams, kind: "short-lived" | 
   }
   const client = authenticate(channels, form);
   if ("status" in client) return client;
-  const token = channels.tokens.issue(client.channelId, kind, client.clock.now());
-  const body: Record<string, unknown> = { access_token: token.token, expires_in: secondsLeft(token, client.clock.now()), token_type: "Bearer" };
+  // One reading of the clock: a second one a millisecond later would answer 899 seconds, not LINE's 900.
+  const now = client.clock.now();
+  const token = channels.tokens.issue(client.channelId, kind, now);
+  const body: Record<string, unknown> = { access_token: token.token, expires_in: secondsLeft(token, now), token_type: "Bearer" };
   // The v3 answer lists token_type first (LINE's example); key order does not matter to JSON clients.
   return { status: 200, body: kind === "stateless" ? { token_type: "Bearer", access_token: token.token, expires_in: body.expires_in } : body };
 }
