@@ -128,7 +128,11 @@ export function PushPicker({ value, onChange }: { value: PushTarget | null; onCh
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => choose(o)}
               onMouseEnter={() => setActive(i)}
-              className={cn("flex w-full cursor-pointer items-center gap-3 px-3 py-2 text-left", i === current && "bg-hover")}
+              // The active option is tinted and marked at its edge: bg-hover alone barely shows on the dark card.
+              className={cn(
+                "flex w-full cursor-pointer items-center gap-3 px-3 py-2 text-left",
+                i === current && "bg-selected shadow-[inset_3px_0_0_var(--primary)]",
+              )}
             >
               <TargetIcon id={o.id} />
               <span className="min-w-0 flex-1">
