@@ -179,13 +179,15 @@ test.describe("primitives", () => {
     test.setTimeout(90_000);
     // LINE refuses the upload; the console says so in a toast that lasts 8 s unless someone is reading it.
     await page.route(/\/api\/segments\/[^/]+\/audience$/, (route) =>
-      route.fulfill({ status: 502, json: { error: { code: "line_error", message: "LINE answered 400: The audience is too small" } } }),
+      route.fulfill({ status: 502, json: { code: "line_refused", message: "The audience is too small" } }),
     );
     const trigger = await segmentsPage(page);
     await trigger.click();
     await page.getByRole("menuitem", { name: "Upload to LINE as audience" }).click();
     const toast = page.locator('[data-slot="toast"]').filter({ hasText: "The upload could not start" });
     await expect(toast).toBeVisible();
+    // LINE's own words are what the operator needs to read.
+    await expect(toast).toContainText("The audience is too small");
     await toast.hover();
     await page.waitForTimeout(10_000);
     await expect(toast).toBeVisible();
