@@ -24,6 +24,9 @@ test.describe.configure({ mode: "serial", timeout: 120_000 });
 test.use({ storageState: SIGNED_OUT, baseURL: BASE });
 
 test.beforeAll(async () => {
+  // A first start makes a PGlite database, the fake's world and a production server: about 25 s on a busy
+  // 2-core machine, and past 90 s once in a CI run with builds beside it.
+  test.setTimeout(240_000);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(PORT),
@@ -48,7 +51,7 @@ test.beforeAll(async () => {
     delete env[name];
   const [command, ...args] = START.split(" ");
   server = spawn(command!, args, { env, stdio: "ignore", detached: true });
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 200_000;
   for (;;) {
     try {
       if ((await fetch(`${BASE}/api/health`)).ok) break;
