@@ -29,12 +29,17 @@ const nextConfig = {
   async headers() {
     const security = [
       { key: "X-Content-Type-Options", value: "nosniff" },
-      { key: "Referrer-Policy", value: "no-referrer" },
       { key: "X-Frame-Options", value: "DENY" },
       { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
       { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
     ];
-    return [{ source: "/:path*", headers: security }];
+    // Same-origin referrers tell the API which channel's page asked (an image, a download, the live
+    // stream: lib/channel/access.ts); no other site is ever sent one. The pages whose address carries a
+    // one-time token send none at all.
+    return [
+      { source: "/:path*", headers: [...security, { key: "Referrer-Policy", value: "same-origin" }] },
+      { source: "/(invite|reset-password)/:token*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+    ];
   },
 };
 

@@ -56,7 +56,7 @@ const handle = target.env.DATABASE_URL
   : await openDatabase({ kind: "pglite", dataDir: target.env.PGLITE_DATA_DIR });
 const channelId = await ensureDefaultChannel(handle.db, { lineChannelId: null });
 const clients = createLineClients({ accessToken: fake.channelAccessToken, apiBaseUrl: fake.url, dataApiBaseUrl: fake.url });
-const actor: Actor = { kind: "apiKey", id: "bench", name: "bench", role: "operator" };
+const actor: Actor = { kind: "apiKey", id: "bench", name: "bench", role: "operator", consoleRole: "operator", channelIds: [channelId] };
 
 await control("POST", "/__fake/faults", { path: "/v2/bot/message/multicast", method: "POST", kind: "error", status: 500, probability: failureRate });
 

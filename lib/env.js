@@ -88,6 +88,11 @@ const schema = z
     ECHO_BOT_PORT: optionalString.pipe(z.coerce.number().int().min(0).max(65535).default(4020)),
 
     BETTER_AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters (try: openssl rand -hex 32)").optional()),
+    // Seals channel secrets, access tokens and relay secrets in the database (lib/platform/secret-box.ts).
+    // Unset: derived from BETTER_AUTH_SECRET. To rotate, move the old one to SECRETS_KEY_PREVIOUS, set a
+    // new one, restart, and run `npm run admin -- rotate-secrets`.
+    SECRETS_KEY: optionalString.pipe(z.string().min(32, "must be at least 32 characters (try: openssl rand -hex 32)").optional()),
+    SECRETS_KEY_PREVIOUS: optionalString.pipe(z.string().min(32, "must be at least 32 characters (the key it replaces)").optional()),
     ADMIN_EMAIL: optionalString.pipe(z.string().email("must be an email address").optional()),
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, "must be at least 12 characters").optional()),
     TRUST_PROXY: proxyHops,

@@ -8,7 +8,10 @@ export interface CurrentMember {
   id: string;
   name: string;
   email: string;
+  /** Their role on the channel the page is on. */
   role: Role;
+  /** A console admin: members, API keys, channels and sign-in security are theirs to manage. */
+  consoleAdmin: boolean;
   /** "apiKey" when a page was opened with an API key (scripts); such a caller has no account menu. */
   kind: "user" | "apiKey";
   locale: string | null;
@@ -38,4 +41,9 @@ export function useRole(): Role | null {
 export function useCan(needed: Role): boolean {
   const role = useRole();
   return role !== null && roleAllows(role, needed);
+}
+
+/** Whether the signed-in member is a console admin (members, API keys, channels). */
+export function useConsoleAdmin(): boolean {
+  return use(MemberContext)?.consoleAdmin ?? false;
 }

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { DoorOpen, UsersRound } from "lucide-react";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { ConsoleLink as Link } from "@/components/common/console-link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { ErrorState } from "@/components/common/error-state";
 import { PageContainer, PageHeader } from "@/components/common/page-header";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import Link from "next/link";
+import { ConsoleLink as Link } from "@/components/common/console-link";
 import { useMemo } from "react";
 import { EventSummaryView } from "@/components/events/event-summary-view";
 import { SummaryIconView } from "@/components/events/summary-icon";

@@ -2,8 +2,8 @@
 
 import { ChevronRight } from "lucide-react";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { ConsoleLink as Link } from "@/components/common/console-link";
+import { useConsoleRouter } from "@/components/common/console-link";
 import { useEffect, useRef } from "react";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -25,7 +25,7 @@ interface FriendTableProps {
 /** One row per friend: who, status, tags, language, when last active and first seen. */
 export function FriendTable({ friends, selected, onToggle, onToggleAll, selectable }: FriendTableProps) {
   const t = useTranslations("contacts.table");
-  const router = useRouter();
+  const router = useConsoleRouter();
   const languageName = useLanguageName();
   const allSelected = friends.length > 0 && friends.every((f) => selected.has(f.userId));
   const someSelected = !allSelected && friends.some((f) => selected.has(f.userId));

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
+import { useConsoleRouter } from "@/components/common/console-link";
 import { errorDescription } from "@/components/common/error-message";
 import { useFieldErrorText, useZodForm } from "@/components/common/use-zod-form";
 import { Button } from "@/components/ui/button";
@@ -32,7 +32,7 @@ const nameSchema = segmentBodySchema.pick({ name: true });
 /** Name the current filters and keep them as a segment; then open it. */
 export function SaveSegmentDialog({ filters, open, onOpenChange }: { filters: FriendUrlFilters; open: boolean; onOpenChange: (open: boolean) => void }) {
   const t = useTranslations("contacts.saveSegment");
-  const router = useRouter();
+  const router = useConsoleRouter();
   const queryClient = useQueryClient();
   const { toast } = useToast();
   const errorText = useFieldErrorText();

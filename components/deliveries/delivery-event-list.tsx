@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { ConsoleLink as Link } from "@/components/common/console-link";
 import { useState } from "react";
 import { RelativeTime } from "@/components/common/relative-time";
 import { EventTypeBadge } from "@/components/events/event-type-badge";

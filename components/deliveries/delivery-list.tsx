@@ -3,8 +3,9 @@
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { ChevronRight, Inbox, ShieldCheck } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { ConsoleLink as Link } from "@/components/common/console-link";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useConsoleRouter } from "@/components/common/console-link";
 import { useMemo, useRef } from "react";
 import { ErrorState } from "@/components/common/error-state";
 import { PageContainer, PageHeader } from "@/components/common/page-header";
@@ -67,7 +68,7 @@ export function DeliveryList() {
 
 function DeliveryTable({ deliveries }: { deliveries: DeliveryItem[] }) {
   const t = useTranslations("deliveries");
-  const router = useRouter();
+  const router = useConsoleRouter();
   const locale = useLocale();
   return (
     <Table>

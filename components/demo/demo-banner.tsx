@@ -1,5 +1,5 @@
 import { FlaskConical } from "lucide-react";
-import Link from "next/link";
+import { ConsoleLink as Link } from "@/components/common/console-link";
 import { getTranslations } from "next-intl/server";
 import { BannerTraffic } from "./banner-traffic";
 

@@ -2,7 +2,7 @@
 
 import { ArrowRight } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import Link from "next/link";
+import { ConsoleLink as Link } from "@/components/common/console-link";
 import { ExactTime } from "@/components/common/relative-time";
 import { DeliveryEventList } from "@/components/deliveries/delivery-event-list";
 import { SignatureBadge, StatusBadge } from "@/components/deliveries/delivery-badges";

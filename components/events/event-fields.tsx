@@ -2,7 +2,7 @@
 
 import { Filter, UserRound, UsersRound } from "lucide-react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import Link from "next/link";
+import { ConsoleLink as Link } from "@/components/common/console-link";
 import { ExactTime } from "@/components/common/relative-time";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";

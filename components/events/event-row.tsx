@@ -2,7 +2,7 @@
 
 import { RotateCcw, EyeOff } from "lucide-react";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { ConsoleLink as Link } from "@/components/common/console-link";
 import { memo, useMemo } from "react";
 import { RelativeTime } from "@/components/common/relative-time";
 import { MediaThumb } from "@/components/media/media-thumb";

@@ -2,7 +2,7 @@
 
 import { Maximize2 } from "lucide-react";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { ConsoleLink as Link } from "@/components/common/console-link";
 import { buttonVariants } from "@/components/ui/button";
 import { Dialog, DialogBody, DialogClose, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import dynamic from "next/dynamic";

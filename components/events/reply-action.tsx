@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Reply, Timer } from "lucide-react";
 import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
-import Link from "next/link";
+import { ConsoleLink as Link } from "@/components/common/console-link";
 import { useState } from "react";
 import { useSecondsLeft } from "@/components/common/use-seconds-left";
 import { Button, buttonVariants } from "@/components/ui/button";

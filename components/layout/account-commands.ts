@@ -2,7 +2,7 @@
 
 import { KeyRound, LogOut, UserPlus } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
+import { useConsoleRouter } from "@/components/common/console-link";
 import { useMember } from "@/components/auth/member-context";
 import { useSignOut } from "@/components/auth/use-sign-out";
 import { settingsItems, visibleTo } from "./nav-config";
@@ -12,14 +12,14 @@ import type { PaletteCommand } from "./palette-commands";
 export function useAccountCommands(): PaletteCommand[] {
   const t = useTranslations("palette");
   const tSettings = useTranslations("settings.nav");
-  const router = useRouter();
+  const router = useConsoleRouter();
   const member = useMember();
   const { signOut } = useSignOut();
   if (!member) return [];
   const go = (href: string) => () => router.push(href);
   const admin = member.role === "admin";
 
-  const commands: PaletteCommand[] = visibleTo(settingsItems, member.role).map((item) => ({
+  const commands: PaletteCommand[] = visibleTo(settingsItems, member.role, false, member.consoleAdmin).map((item) => ({
     id: `settings:${item.href}`,
     group: "settings",
     label: t("settingsPage", { page: tSettings(item.label) }),

@@ -4,6 +4,7 @@ import {
   FlaskConical,
   Forward,
   KeyRound,
+  Layers,
   LayoutDashboard,
   MonitorSmartphone,
   RadioTower,
@@ -31,6 +32,8 @@ export interface NavItem {
   role?: Role;
   /** Only in demo mode (the simulator acts on the local fake platform). */
   demoOnly?: boolean;
+  /** Only for console admins (what concerns every channel: members, API keys, channels). */
+  consoleAdmin?: boolean;
 }
 
 export const navSections = ["monitor", "audience", "messaging", "manage"] as const;
@@ -54,16 +57,24 @@ export const navItems: NavItem[] = [
 export const settingsItems: Array<Omit<NavItem, "section">> = [
   { href: "/settings", label: "channel", icon: RadioTower, exact: true, role: "admin" },
   { href: "/settings/relay", label: "relay", icon: Forward },
-  { href: "/settings/members", label: "members", icon: Users, role: "admin" },
-  { href: "/settings/api-keys", label: "apiKeys", icon: KeyRound, role: "admin" },
+  { href: "/settings/channels", label: "channels", icon: Layers, role: "admin", consoleAdmin: true },
+  { href: "/settings/members", label: "members", icon: Users, role: "admin", consoleAdmin: true },
+  { href: "/settings/api-keys", label: "apiKeys", icon: KeyRound, role: "admin", consoleAdmin: true },
   { href: "/settings/audit", label: "audit", icon: ScrollText, role: "admin" },
   { href: "/settings/account", label: "account", icon: UserRound },
   { href: "/settings/sessions", label: "sessions", icon: MonitorSmartphone },
 ];
 
-/** What a member with `role` sees of a list (null: not signed in, so nothing role-limited). */
-export function visibleTo<T extends { role?: Role; demoOnly?: boolean }>(items: T[], role: Role | null, demo = false): T[] {
-  return items.filter((item) => (!item.role || (role !== null && roleAllows(role, item.role))) && (!item.demoOnly || demo));
+/** What a member with `role` (on the channel) sees of a list (null: not signed in, so nothing role-limited). */
+export function visibleTo<T extends { role?: Role; demoOnly?: boolean; consoleAdmin?: boolean }>(
+  items: T[],
+  role: Role | null,
+  demo = false,
+  consoleAdmin = false,
+): T[] {
+  return items.filter(
+    (item) => (!item.role || (role !== null && roleAllows(role, item.role))) && (!item.demoOnly || demo) && (!item.consoleAdmin || consoleAdmin),
+  );
 }
 
 /** The most specific item owns a path: /messages/new is "New message", not "Messages". */

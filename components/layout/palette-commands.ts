@@ -25,7 +25,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useDeferredValue } from "react";
 import { useTheme } from "next-themes";
-import { useRouter } from "next/navigation";
+import { useConsoleRouter } from "@/components/common/console-link";
 import { idFilterKey } from "@/lib/events/event-filters";
 import { chatSearchQuery, contactSearchQuery } from "@/lib/client/contacts";
 import { shortId } from "@/lib/utils/format";
@@ -54,7 +54,7 @@ export function usePaletteCommands(query: string): PaletteCommand[] {
   const t = useTranslations("palette");
   const tNav = useTranslations("nav");
   const tLang = useTranslations("languages");
-  const router = useRouter();
+  const router = useConsoleRouter();
   const { setTheme, theme } = useTheme();
   const locale = useLocale();
   const setLocale = useSetLocale();

@@ -2,8 +2,7 @@
 
 import { PanelLeftClose, PanelLeftOpen, Search } from "lucide-react";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { ConsoleLink as Link, useConsolePathname } from "@/components/common/console-link";
 import { useState } from "react";
 import { Kbd } from "@/components/ui/kbd";
 import { Tooltip } from "@/components/ui/tooltip";
@@ -64,7 +63,7 @@ export function Sidebar({ initialCollapsed }: { initialCollapsed: boolean }) {
 /** The search button and the nav list; also used inside the small-screen drawer. */
 export function NavContents({ expanded, onNavigate }: { expanded: boolean; onNavigate?: () => void }) {
   const t = useTranslations("nav");
-  const pathname = usePathname();
+  const pathname = useConsolePathname();
   const palette = useCommandPalette();
   const isMac = useIsMac();
   const items = visibleTo(navItems, useRole(), useConsoleFlags().demo);

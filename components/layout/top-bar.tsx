@@ -2,8 +2,7 @@
 
 import { ChevronRight, Menu, Search } from "lucide-react";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { ConsoleLink as Link, useConsolePathname } from "@/components/common/console-link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
@@ -51,7 +50,7 @@ export function TopBar() {
 function Breadcrumbs() {
   const t = useTranslations("nav");
   const tSettings = useTranslations("settings.nav");
-  const pathname = usePathname();
+  const pathname = useConsolePathname();
   const item = activeNavItem(pathname);
   if (!item) return null;
   const rest = pathname.slice(item.href.length).split("/").filter(Boolean);

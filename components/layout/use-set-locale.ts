@@ -1,6 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { useConsoleRouter } from "@/components/common/console-link";
 import { useCallback, useTransition } from "react";
 import { useMember } from "@/components/auth/member-context";
 import { LOCALE_COOKIE, type Locale } from "@/i18n/locales";
@@ -11,7 +11,7 @@ import { sendJson } from "@/lib/client/api-client";
  * follows them to another device, and wins over the cookie there). Set both, then render again.
  */
 export function useSetLocale() {
-  const router = useRouter();
+  const router = useConsoleRouter();
   const member = useMember();
   const signedIn = member?.kind === "user";
   const [, startTransition] = useTransition();

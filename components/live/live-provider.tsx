@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, use, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { currentChannelKey } from "@/lib/client/channel-path";
 
 export type LiveStatus = "connecting" | "open" | "offline";
 
@@ -40,7 +41,9 @@ export function LiveProvider({ children }: { children: React.ReactNode }) {
     const emit = (fn: (l: LiveListener) => void) => listeners.current.forEach(fn);
 
     const open = () => {
-      source = new EventSource("/api/live");
+      // The tab's channel by name (an EventSource cannot set headers): its events, nobody else's.
+      const key = currentChannelKey();
+      source = new EventSource(key ? `/api/live?channel=${encodeURIComponent(key)}` : "/api/live");
       source.onopen = () => {
         setStatus("open");
         if (lostConnection) emit((l) => l.onResync?.());

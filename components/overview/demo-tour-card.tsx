@@ -2,7 +2,7 @@
 
 import { Activity, FlaskConical, Send, Smartphone, Users } from "lucide-react";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { ConsoleLink as Link } from "@/components/common/console-link";
 import { buttonVariants } from "@/components/ui/button";
 
 /**

@@ -2,7 +2,7 @@
 
 import { ArrowUpRight, Inbox } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
-import Link from "next/link";
+import { ConsoleLink as Link } from "@/components/common/console-link";
 import { useState } from "react";
 import { EventTypeBadge } from "@/components/events/event-type-badge";
 import { eventFamily } from "@/lib/events/types/summary/event-family";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTimeZone } from "next-intl";
-import { useRouter } from "next/navigation";
+import { useConsoleRouter } from "@/components/common/console-link";
 import { useEffect, useRef } from "react";
 import { TIME_ZONE_COOKIE } from "@/i18n/locales";
 
@@ -12,7 +12,7 @@ import { TIME_ZONE_COOKIE } from "@/i18n/locales";
  * this browser's zone there is nothing more to sync.
  */
 export function TimeZoneSync() {
-  const router = useRouter();
+  const router = useConsoleRouter();
   const serverZone = useTimeZone();
   // Once per page load: if the server cannot use the zone (an old ICU), asking again would loop.
   const tried = useRef(false);

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CircleCheck, CircleX, Pause, Pencil, Play, ScrollText, Send, ShieldAlert, Trash2 } from "lucide-react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import Link from "next/link";
+import { ConsoleLink as Link } from "@/components/common/console-link";
 import { ErrorAlert } from "@/components/common/error-message";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ChevronRight } from "lucide-react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import Link from "next/link";
+import { ConsoleLink as Link } from "@/components/common/console-link";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { relayReplayQuery, type RelayItem } from "@/lib/client/relay";

@@ -3,7 +3,7 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { ArrowLeft, ChevronRight, Inbox } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import Link from "next/link";
+import { ConsoleLink as Link } from "@/components/common/console-link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { Fragment, useState } from "react";
 import { ErrorState } from "@/components/common/error-state";

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { FileJson, History } from "lucide-react";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { ConsoleLink as Link } from "@/components/common/console-link";
 import { useMemo, useState } from "react";
 import { useCan } from "@/components/auth/member-context";
 import { ErrorState } from "@/components/common/error-state";

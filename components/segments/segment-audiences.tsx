@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { CloudUpload, Download, Trash2 } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
+import { useConsoleRouter } from "@/components/common/console-link";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -16,7 +16,7 @@ const BUSY = new Set(["uploading", "in_progress", "activating"]);
 /** The segment's LINE audiences (for narrowcast), followed until ready; export and delete. */
 export function SegmentAudiences({ segment, canEdit }: { segment: SegmentDetail; canEdit: boolean }) {
   const t = useTranslations("segments.audience");
-  const router = useRouter();
+  const router = useConsoleRouter();
   const { upload, remove } = useSegmentActions();
   // While LINE is still preparing an audience, look again every few seconds.
   const detail = useQuery({

@@ -3,8 +3,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowLeft, Save, Send, UsersRound } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
-import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { ConsoleLink as Link } from "@/components/common/console-link";
+import { useConsoleRouter } from "@/components/common/console-link";
 import { useEffect, useState } from "react";
 import type { z } from "zod";
 import { errorDescription } from "@/components/common/error-message";
@@ -30,7 +30,7 @@ const COUNT_DEBOUNCE_MS = 400;
 export function SegmentEditor({ segment, canEdit }: { segment?: SegmentDetail; canEdit: boolean }) {
   const t = useTranslations("segments.editor");
   const format = useFormatter();
-  const router = useRouter();
+  const router = useConsoleRouter();
   const queryClient = useQueryClient();
   const { toast } = useToast();
   const errorText = useFieldErrorText();

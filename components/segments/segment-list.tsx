@@ -3,8 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { CloudUpload, Download, Filter, MoreHorizontal, Pencil, Plus, Trash2 } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
-import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { ConsoleLink as Link } from "@/components/common/console-link";
+import { useConsoleRouter } from "@/components/common/console-link";
 import { ErrorState } from "@/components/common/error-state";
 import { PageContainer, PageHeader } from "@/components/common/page-header";
 import { RelativeTime } from "@/components/common/relative-time";
@@ -24,7 +24,7 @@ const BUSY = new Set(["uploading", "in_progress", "activating"]);
 /** Saved segments: what each means, how many it held when last counted, its LINE audience. */
 export function SegmentList({ canEdit }: { canEdit: boolean }) {
   const t = useTranslations("segments");
-  const router = useRouter();
+  const router = useConsoleRouter();
   const query = useQuery({
     ...segmentListQuery(),
     refetchInterval: (q) => (q.state.data?.items.some((s) => s.audience && BUSY.has(s.audience.status)) ? 3000 : false),

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft, CopyPlus } from "lucide-react";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { ConsoleLink as Link } from "@/components/common/console-link";
 import { ErrorState } from "@/components/common/error-state";
 import { DetailPageSkeleton } from "@/components/common/detail-page-skeleton";
 import { PageContainer } from "@/components/common/page-header";

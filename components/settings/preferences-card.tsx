@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useFormatter, useLocale, useNow, useTimeZone, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
+import { useConsoleRouter } from "@/components/common/console-link";
 import { useMemo, useSyncExternalStore } from "react";
 import { errorDescription } from "@/components/common/error-message";
 import { useMember } from "@/components/auth/member-context";
@@ -26,7 +26,7 @@ export function PreferencesCard() {
   const locale = useLocale();
   const timeZone = useTimeZone() ?? "UTC";
   const setLocale = useSetLocale();
-  const router = useRouter();
+  const router = useConsoleRouter();
   const { toast } = useToast();
   const browserZone = useBrowserZone();
   const listed = useAllZones();

@@ -1,17 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { useRole } from "@/components/auth/member-context";
+import { ConsoleLink as Link, useConsolePathname } from "@/components/common/console-link";
+import { useConsoleAdmin, useRole } from "@/components/auth/member-context";
 import { isActive, settingsItems, visibleTo } from "@/components/layout/nav-config";
 import { cn } from "@/lib/utils/cn";
 
 /** The settings pages as segmented tabs (links: each page has its own URL), only those the role can use. */
 export function SettingsNav() {
   const t = useTranslations("settings.nav");
-  const pathname = usePathname();
-  const items = visibleTo(settingsItems, useRole());
+  const pathname = useConsolePathname();
+  const items = visibleTo(settingsItems, useRole(), false, useConsoleAdmin());
   return (
     <nav aria-label={t("label")} className="-mx-1 overflow-x-auto px-1 pb-1 scrollbar-thin">
       <ul className="inline-flex items-center gap-0.5 rounded-lg border border-border bg-muted p-0.5">

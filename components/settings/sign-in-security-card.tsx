@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ShieldCheck } from "lucide-react";
-import Link from "next/link";
+import { ConsoleLink as Link } from "@/components/common/console-link";
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { useMember } from "@/components/auth/member-context";

@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ShieldCheck, ShieldOff } from "lucide-react";
-import { useRouter } from "next/navigation";
+import { useConsoleRouter } from "@/components/common/console-link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useMember } from "@/components/auth/member-context";
@@ -24,7 +24,7 @@ type Open = "setup" | "disable" | "codes" | null;
 export function TwoFactorCard() {
   const t = useTranslations("twoFactor.card");
   const member = useMember();
-  const router = useRouter();
+  const router = useConsoleRouter();
   const queryClient = useQueryClient();
   const query = useQuery(twoFactorStatusQuery());
   const [open, setOpen] = useState<Open>(null);

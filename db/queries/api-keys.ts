@@ -1,11 +1,20 @@
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { apiKeys, user } from "../schema/auth";
+import { channels } from "../schema/channels";
 import type { ApiKeyRole } from "../schema/enums";
 import { announceAccessEnded } from "./access-notices";
 
-export async function createApiKey(db: Db, params: { id: string; name: string; role: ApiKeyRole; prefix: string; keyHash: string; createdBy: string | null }) {
-  const [row] = await db.insert(apiKeys).values(params).returning();
+/** A key for the given channels; without `channelIds` (the admin command, tests), for every channel there is. */
+export async function createApiKey(
+  db: Db,
+  params: { id: string; name: string; role: ApiKeyRole; prefix: string; keyHash: string; createdBy: string | null; channelIds?: number[] },
+) {
+  const channelIds = params.channelIds ?? (await db.select({ id: channels.id }).from(channels)).map((c) => c.id);
+  const [row] = await db
+    .insert(apiKeys)
+    .values({ ...params, channelIds })
+    .returning();
   return row!;
 }
 
@@ -15,6 +24,7 @@ export async function listApiKeys(db: Db) {
       id: apiKeys.id,
       name: apiKeys.name,
       role: apiKeys.role,
+      channelIds: apiKeys.channelIds,
       prefix: apiKeys.prefix,
       createdAt: apiKeys.createdAt,
       createdBy: user.name,
@@ -29,7 +39,7 @@ export async function listApiKeys(db: Db) {
 /** The live (not revoked) key with this hash. */
 export async function findApiKeyByHash(db: Db, params: { keyHash: string }) {
   const [row] = await db
-    .select({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role, lastUsedAt: apiKeys.lastUsedAt })
+    .select({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role, channelIds: apiKeys.channelIds, lastUsedAt: apiKeys.lastUsedAt })
     .from(apiKeys)
     .where(and(eq(apiKeys.keyHash, params.keyHash), isNull(apiKeys.revokedAt)));
   return row;

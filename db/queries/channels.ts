@@ -1,8 +1,171 @@
-import { eq } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { channels } from "../schema/channels";
+import { channelMembers, channels } from "../schema/channels";
+import type { Role } from "../schema/enums";
+import { user } from "../schema/auth";
 
 export const DEFAULT_CHANNEL_SLUG = "default";
+
+/** What the console shows of a channel (never its sealed credentials). */
+const summaryColumns = {
+  id: channels.id,
+  slug: channels.slug,
+  name: channels.name,
+  lineChannelId: channels.lineChannelId,
+  basicId: channels.basicId,
+  pictureUrl: channels.pictureUrl,
+  tokenSource: channels.tokenSource,
+  tokenExpiresAt: channels.tokenExpiresAt,
+  archivedAt: channels.archivedAt,
+  createdAt: channels.createdAt,
+};
+export type ChannelSummary = Awaited<ReturnType<typeof listChannels>>[number];
+
+/** Every channel, the first (the environment's) first. */
+export async function listChannels(db: Db) {
+  return db.select(summaryColumns).from(channels).orderBy(asc(channels.id));
+}
+
+export async function getChannel(db: Db, params: { id: number }) {
+  const [row] = await db.select(summaryColumns).from(channels).where(eq(channels.id, params.id));
+  return row ?? null;
+}
+
+export async function findChannelBySlug(db: Db, params: { slug: string }) {
+  const [row] = await db.select(summaryColumns).from(channels).where(eq(channels.slug, params.slug));
+  return row ?? null;
+}
+
+/** A channel's sealed credentials, for the server's LINE clients and webhook (lib/channel/credentials.ts). */
+export async function getChannelCredentials(db: Db, params: { id: number }) {
+  const [row] = await db
+    .select({
+      id: channels.id,
+      slug: channels.slug,
+      lineChannelId: channels.lineChannelId,
+      tokenSource: channels.tokenSource,
+      secretSealed: channels.secretSealed,
+      accessTokenSealed: channels.accessTokenSealed,
+      tokenExpiresAt: channels.tokenExpiresAt,
+      archivedAt: channels.archivedAt,
+    })
+    .from(channels)
+    .where(eq(channels.id, params.id));
+  return row ?? null;
+}
+export type ChannelCredentialsRow = NonNullable<Awaited<ReturnType<typeof getChannelCredentials>>>;
+
+export async function findChannelByLineId(db: Db, params: { lineChannelId: string }) {
+  const [row] = await db.select(summaryColumns).from(channels).where(eq(channels.lineChannelId, params.lineChannelId));
+  return row ?? null;
+}
+
+export async function insertChannel(
+  db: Db,
+  params: Pick<
+    typeof channels.$inferInsert,
+    "slug" | "name" | "lineChannelId" | "botUserId" | "basicId" | "pictureUrl" | "tokenSource" | "secretSealed" | "accessTokenSealed" | "tokenExpiresAt"
+  >,
+) {
+  const [row] = await db.insert(channels).values(params).returning({ id: channels.id });
+  return row!.id;
+}
+
+export async function updateChannel(
+  db: Db,
+  params: { id: number } & Partial<
+    Pick<typeof channels.$inferInsert, "name" | "botUserId" | "basicId" | "pictureUrl" | "archivedAt" | "secretSealed" | "accessTokenSealed" | "tokenExpiresAt">
+  >,
+) {
+  const { id, ...changes } = params;
+  await db.update(channels).set(changes).where(eq(channels.id, id));
+}
+
+/** An issued token replaced under a row lock, so two instances renewing at once issue one (lib/channel/tokens.ts). */
+export async function withChannelLocked<T>(db: Db, params: { id: number }, fn: (tx: Db, row: ChannelCredentialsRow) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({
+        id: channels.id,
+        slug: channels.slug,
+        lineChannelId: channels.lineChannelId,
+        tokenSource: channels.tokenSource,
+        secretSealed: channels.secretSealed,
+        accessTokenSealed: channels.accessTokenSealed,
+        tokenExpiresAt: channels.tokenExpiresAt,
+        archivedAt: channels.archivedAt,
+      })
+      .from(channels)
+      .where(eq(channels.id, params.id))
+      .for("update");
+    if (!row) throw new Error(`channel ${params.id} does not exist`);
+    return fn(tx as unknown as Db, row);
+  });
+}
+
+/**
+ * Delete a channel and everything it holds: every table with a channel_id column (found in the catalogue,
+ * so a table added later is not forgotten), then the row. The audit log keeps what happened.
+ */
+export async function deleteChannelAndData(db: Db, params: { id: number }) {
+  await db.transaction(async (tx) => {
+    const tables = await tx.execute(sql`
+      select c.table_name from information_schema.columns c
+      join information_schema.tables t on t.table_name = c.table_name and t.table_schema = c.table_schema
+      where c.column_name = 'channel_id' and c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
+        and c.table_name not in ('audit_log', 'channel_members')`);
+    for (const { table_name } of rowsOf<{ table_name: string }>(tables))
+      await tx.execute(sql`delete from ${sql.identifier(table_name)} where channel_id = ${params.id}`);
+    await tx.delete(channels).where(eq(channels.id, params.id));
+  });
+}
+
+/** A member's roles on the channels they have one on. */
+export async function channelRolesOf(db: Db, params: { userId: string }) {
+  return db.select({ channelId: channelMembers.channelId, role: channelMembers.role }).from(channelMembers).where(eq(channelMembers.userId, params.userId));
+}
+
+/** The role of one member on one channel (null: none). */
+export async function channelRoleOf(db: Db, params: { userId: string; channelId: number }): Promise<Role | null> {
+  const [row] = await db
+    .select({ role: channelMembers.role })
+    .from(channelMembers)
+    .where(and(eq(channelMembers.userId, params.userId), eq(channelMembers.channelId, params.channelId)));
+  return row?.role ?? null;
+}
+
+/** Every member's role on one channel (members without one are absent). */
+export async function channelRoles(db: Db, params: { channelId: number }) {
+  return db.select({ userId: channelMembers.userId, role: channelMembers.role }).from(channelMembers).where(eq(channelMembers.channelId, params.channelId));
+}
+
+/** Give a member a role on a channel, or take it away (null). */
+export async function setChannelRole(db: Db, params: { channelId: number; userId: string; role: Role | null }) {
+  if (params.role === null) {
+    await db.delete(channelMembers).where(and(eq(channelMembers.channelId, params.channelId), eq(channelMembers.userId, params.userId)));
+    return;
+  }
+  await db
+    .insert(channelMembers)
+    .values({ channelId: params.channelId, userId: params.userId, role: params.role })
+    .onConflictDoUpdate({ target: [channelMembers.channelId, channelMembers.userId], set: { role: params.role } });
+}
+
+/** Members of a channel who are not console admins (for "who can see this channel"). */
+export async function countChannelMembers(db: Db, params: { channelId: number }): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(channelMembers)
+    .innerJoin(user, eq(user.id, channelMembers.userId))
+    .where(and(eq(channelMembers.channelId, params.channelId), eq(user.disabled, false)));
+  return row?.n ?? 0;
+}
+
+/** Channels that take webhooks and sends (not archived). */
+export async function listActiveChannelIds(db: Db): Promise<number[]> {
+  const rows = await db.select({ id: channels.id }).from(channels).where(isNull(channels.archivedAt)).orderBy(asc(channels.id));
+  return rows.map((r) => r.id);
+}
 
 /** Create (or update) the channel configured from the environment and return its id. */
 export async function ensureDefaultChannel(db: Db, params: { lineChannelId: string | null }): Promise<number> {
@@ -51,4 +214,8 @@ export async function updateConversationSettings(db: Db, params: { channelId: nu
 export async function getBotUserId(db: Db, params: { channelId: number }): Promise<string | null> {
   const [row] = await db.select({ botUserId: channels.botUserId }).from(channels).where(eq(channels.id, params.channelId));
   return row?.botUserId ?? null;
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
 }

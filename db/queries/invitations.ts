@@ -4,7 +4,7 @@ import { invitations, user, type Role } from "../schema/auth";
 
 export async function createInvitation(
   db: Db,
-  params: { id: string; email: string; role: Role; tokenHash: string; invitedBy: string | null; expiresAt: Date },
+  params: { id: string; email: string; role: Role; channelIds?: number[]; tokenHash: string; invitedBy: string | null; expiresAt: Date },
 ) {
   const [row] = await db.insert(invitations).values(params).returning();
   return row!;

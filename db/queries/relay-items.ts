@@ -13,6 +13,7 @@ export const BODY_KEPT = sql`(d.id is not null and d.body_purged_at is null)`;
 /** A claimed item with what it takes to send it. */
 export interface ClaimedRelayItem {
   id: number;
+  channelId: number;
   destinationId: number | null;
   replayId: number | null;
   deliveryId: string;
@@ -66,9 +67,9 @@ export async function claimRelayItems(
     claimed as (
       update ${relayItems} i set lease_until = now() + ${`${params.leaseMs} milliseconds`}::interval, leased_by = ${params.worker}, attempts = i.attempts + 1
       from due where i.id = due.id
-      returning i.id, i.destination_id, i.replay_id, i.delivery_id, i.event_ids, i.whole, i.attempts, i.received_at
+      returning i.id, i.channel_id, i.destination_id, i.replay_id, i.delivery_id, i.event_ids, i.whole, i.attempts, i.received_at
     )
-    select c.id, c.destination_id, c.replay_id, c.delivery_id, c.whole and ${BODY_KEPT} as whole, c.attempts, c.received_at,
+    select c.id, c.channel_id, c.destination_id, c.replay_id, c.delivery_id, c.whole and ${BODY_KEPT} as whole, c.attempts, c.received_at,
       d.body, d.line_signature, d.destination,
       array_to_string(c.event_ids, ',') as event_ids_text,
       case when c.replay_id is not null or not (c.whole and ${BODY_KEPT}) then
@@ -78,6 +79,7 @@ export async function claimRelayItems(
     order by c.id`);
   type Row = {
     id: string;
+    channel_id: number;
     destination_id: number | null;
     replay_id: number | null;
     delivery_id: string;
@@ -93,6 +95,7 @@ export async function claimRelayItems(
   };
   return (result as unknown as { rows: Row[] }).rows.map((r) => ({
     id: Number(r.id),
+    channelId: Number(r.channel_id),
     destinationId: r.destination_id,
     replayId: r.replay_id,
     deliveryId: r.delivery_id,

@@ -91,6 +91,7 @@ export async function relayItemWithContent(
     // Retention took the delivery's body and every one of its events: nothing of what was sent is left.
     contentRemoved: (summary.replayId !== null || !row.whole) && row.payloads === null,
     id: summary.id,
+    channelId: params.channelId,
     destinationId: summary.destinationId,
     replayId: summary.replayId,
     deliveryId: summary.deliveryId,

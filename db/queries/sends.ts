@@ -190,9 +190,9 @@ export async function claimDuePolls(db: Db, params: { limit: number; leaseMs: nu
     )
     update ${sends} s set poll_locked_until = now() + ${`${params.leaseMs} milliseconds`}::interval
     from due where s.id = due.id
-    returning s.id, s.created_at as "createdAt",
+    returning s.id, s.channel_id as "channelId", s.created_at as "createdAt",
       (select coalesce(c.accepted_request_id, c.line_request_id) from ${sendChunks} c where c.send_id = s.id order by c.seq limit 1) as "requestId"`);
-  return (result as unknown as { rows: Array<{ id: string; requestId: string | null; createdAt: string | Date }> }).rows;
+  return (result as unknown as { rows: Array<{ id: string; channelId: number; requestId: string | null; createdAt: string | Date }> }).rows;
 }
 
 export async function saveProgress(

@@ -141,6 +141,11 @@ export const invitations = pgTable(
     id: text("id").primaryKey(),
     email: text("email").notNull(),
     role: text("role", { enum: ROLES }).notNull(),
+    /** The channels the role is given on (an admin invitation makes a console admin: every channel). */
+    channelIds: integer("channel_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     tokenHash: text("token_hash").notNull().unique(),
     invitedBy: text("invited_by").references(() => user.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -162,6 +167,11 @@ export const apiKeys = pgTable(
     /** The first characters, to recognise a key in lists ("oak_3f9a…"). */
     prefix: text("prefix").notNull(),
     keyHash: text("key_hash").notNull(),
+    /** The channels the key may act on (its role applies on each); console-wide routes ask the role alone. */
+    channelIds: integer("channel_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
@@ -195,6 +205,8 @@ export const auditLog = pgTable(
     actorKind: text("actor_kind", { enum: ["user", "apiKey", "system"] }).notNull(),
     actorId: text("actor_id"),
     actorLabel: text("actor_label").notNull(),
+    /** The channel it happened on; null for what concerns the whole console (members, keys, security). */
+    channelId: integer("channel_id"),
     ip: text("ip"),
     action: text("action").notNull(),
     target: text("target"),
@@ -204,6 +216,7 @@ export const auditLog = pgTable(
   },
   (t) => [
     index("audit_log_at_idx").on(t.at, t.id),
+    index("audit_log_channel_at_idx").on(t.channelId, t.at, t.id),
     index("audit_log_action_at_idx").on(t.action, t.at, t.id),
     index("audit_log_actor_at_idx").on(t.actorId, t.at, t.id),
   ],

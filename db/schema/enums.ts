@@ -9,6 +9,12 @@ export type Role = (typeof ROLES)[number];
 export const API_KEY_ROLES = [...ROLES, "metrics"] as const;
 export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
 
+/** A member's role on one channel (no row: no access). */
+export const CHANNEL_ROLES = ROLES;
+/** Where a channel's access token comes from (db/schema/channels.ts). */
+export const TOKEN_SOURCES = ["environment", "given", "issued"] as const;
+export type TokenSource = (typeof TOKEN_SOURCES)[number];
+
 /** friend: added the account; blocked: blocked it (unfollow); unknown: seen only in a group or room. */
 export const FRIEND_STATUSES = ["friend", "blocked", "unknown"] as const;
 export type FriendStatus = (typeof FRIEND_STATUSES)[number];

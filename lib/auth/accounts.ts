@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { setChannelRole } from "@/db/queries/channels";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { findOpenInvitation, findOpenInvitationSummary, markInvitationAccepted } from "@/db/queries/invitations";
@@ -48,6 +49,9 @@ export async function acceptInvitation(db: Db, params: { token: string; name: st
   return db.transaction(async (tx) => {
     await tx.insert(user).values({ id, name: params.name, email: invitation.email, emailVerified: true, role: invitation.role });
     await tx.insert(account).values({ id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: hash });
+    if (invitation.role !== "admin") {
+      for (const channelId of invitation.channelIds) await setChannelRole(tx, { channelId, userId: id, role: invitation.role });
+    }
     // Still open? (Two people racing with one link: the second rolls back.)
     if (!(await markInvitationAccepted(tx, { id: invitation.id, userId: id, at: now }))) {
       throw new HttpError(404, "invitation_invalid", "This invitation link was just used");

@@ -3,6 +3,7 @@ import { listApiKeys } from "@/db/queries/api-keys";
 import { auditActions, listAudit } from "@/db/queries/audit";
 import { listInvitations } from "@/db/queries/invitations";
 import { listMembers, listSessionsOf } from "@/db/queries/users";
+import { channelRoles } from "@/db/queries/channels";
 import { HttpError } from "@/lib/platform/http/errors";
 import type { Actor } from "./require-actor";
 import type { ListAuditQuery } from "./schemas";
@@ -10,8 +11,13 @@ import type { ListAuditQuery } from "./schemas";
 // The Settings pages' reads about who may use the console (members, invitations, API keys, sessions) and
 // what they did (the audit log), for their GET routes and the pages that show them.
 
-export async function readMembers(db: Db) {
-  return { items: await listMembers(db) };
+/** Every member, with their role on the channel the page is on (admin: a console admin; none: no access to it). */
+export async function readMembers(db: Db, params: { channelId: number }) {
+  const [members, roles] = await Promise.all([listMembers(db), channelRoles(db, { channelId: params.channelId })]);
+  const onChannel = new Map(roles.map((r) => [r.userId, r.role]));
+  return {
+    items: members.map((m) => ({ ...m, consoleAdmin: m.role === "admin", role: m.role === "admin" ? ("admin" as const) : (onChannel.get(m.id) ?? ("none" as const)) })),
+  };
 }
 
 export async function readInvitations(db: Db) {

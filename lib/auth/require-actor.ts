@@ -23,7 +23,10 @@ export type Actor =
       id: string;
       name: string;
       email: string;
+      /** The role where the request acts: on its channel (lib/channel/access.ts), or the console role. */
       role: Role;
+      /** The member's own role: admin is a console admin (every channel, members, keys, channels). */
+      consoleRole: Role;
       sessionId: string;
       locale: string | null;
       timeZone: string | null;
@@ -32,7 +35,16 @@ export type Actor =
       /** The console requires two-factor sign-in and this member has not set it up: they may do that, nothing else. */
       mustSetUpTwoFactor?: boolean;
     }
-  | { kind: "apiKey"; id: string; name: string; role: ApiKeyRole };
+  | {
+      kind: "apiKey";
+      id: string;
+      name: string;
+      /** As for a member: the role where the request acts (none on a channel the key is not for). */
+      role: ApiKeyRole;
+      consoleRole: ApiKeyRole;
+      /** The channels the key may act on. */
+      channelIds: number[];
+    };
 
 /**
  * Who is calling — an API key (Authorization: Bearer oak_…) or a session cookie — or null. A session is
@@ -47,7 +59,7 @@ export async function resolveActor(services: AuthServices, headers: Headers): Pr
     const key = await findApiKeyByHash(db, { keyHash: hashApiKey(token) });
     if (!key) return null;
     void touchApiKey(db, { id: key.id, at: new Date() }).catch(() => {});
-    return { kind: "apiKey", id: key.id, name: key.name, role: key.role };
+    return { kind: "apiKey", id: key.id, name: key.name, role: key.role, consoleRole: key.role, channelIds: key.channelIds };
   }
   const found = await auth.api.getSession({ headers });
   if (!found) return null;
@@ -63,6 +75,7 @@ export async function resolveActor(services: AuthServices, headers: Headers): Pr
     name: u.name,
     email: u.email,
     role: u.role,
+    consoleRole: u.role,
     sessionId: found.session.id,
     locale: u.locale ?? null,
     timeZone: u.timeZone ?? null,
@@ -86,13 +99,19 @@ export async function actorStillAllowed(db: Db, actor: Actor): Promise<boolean> 
  * console requires two-factor sign-in of, who has not set it up, is refused everything but the routes
  * that set it up (`beforeTwoFactor`); API keys are not members and are not asked.
  */
-export async function requireActor(services: AuthServices, req: Request, role: ApiKeyRole, options: { beforeTwoFactor?: boolean } = {}): Promise<Actor> {
+export async function requireActor(services: AuthServices, req: Request, role: ApiKeyRole | null, options: { beforeTwoFactor?: boolean } = {}): Promise<Actor> {
   const actor = await resolveActor(services, req.headers);
   if (!actor) throw new HttpError(401, "unauthenticated", "Sign in, or send an API key as Authorization: Bearer <key>");
   if (actor.kind === "user" && isStateChanging(req.method)) assertSameOrigin(req);
   if (actor.kind === "user" && actor.mustSetUpTwoFactor && !options.beforeTwoFactor) {
     throw new HttpError(403, "two_factor_setup_required", "This console requires two-factor sign-in: set it up first (Settings → Account, or /two-factor)");
   }
+  if (role) assertRole(actor, role);
+  return actor;
+}
+
+/** 403 unless the actor's role (where the request acts) allows `role`. */
+export function assertRole(actor: Actor, role: ApiKeyRole) {
   if (!roleAllows(actor.role, role)) {
     throw new HttpError(
       403,
@@ -100,7 +119,6 @@ export async function requireActor(services: AuthServices, req: Request, role: A
       `This needs the ${role} role; you are ${actor.kind === "apiKey" ? "using a key with" : ""} ${actor.role}`.replace(/\s+/g, " "),
     );
   }
-  return actor;
 }
 
 /**

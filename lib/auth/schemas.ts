@@ -14,6 +14,8 @@ export const password = z
   .max(128, "must be at most 128 characters")
   .refine((p) => new Set(p).size >= 5, "is too repetitive");
 const role = z.enum(ROLES, "must be viewer, operator or admin");
+/** A member's role as the members page sets it on the channel it is on: admin makes a console admin; none takes the channel away. */
+const memberRole = z.enum([...ROLES, "none"], "must be viewer, operator, admin or none");
 
 // POST /api/auth/sign-in/email is better-auth's own route (it checks the body itself): the form checks
 // the same fields first, so an empty field is named before the throttle counts a failure.
@@ -26,11 +28,18 @@ export const inviteBodySchema = z.object({ email, role }).strict();
 export const acceptInvitationBodySchema = z.object({ token: z.string().min(20).max(200), name, password }).strict();
 
 export const updateMemberBodySchema = z
-  .object({ role: role.optional(), disabled: z.boolean().optional() })
+  .object({ role: memberRole.optional(), disabled: z.boolean().optional() })
   .strict()
   .refine((v) => v.role !== undefined || v.disabled !== undefined, "give role or disabled");
 
-export const createApiKeyBodySchema = z.object({ name, role: z.enum(API_KEY_ROLES, "must be viewer, operator, admin or metrics") }).strict();
+/** A key for the given channels (their keys), or for the channel the page is on when none are named. */
+export const createApiKeyBodySchema = z
+  .object({
+    name,
+    role: z.enum(API_KEY_ROLES, "must be viewer, operator, admin or metrics"),
+    channels: z.array(z.string().trim().min(1).max(64)).min(1, "must name at least one channel").max(100).optional(),
+  })
+  .strict();
 
 export const preferencesBodySchema = z
   .object({

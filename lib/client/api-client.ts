@@ -1,9 +1,17 @@
 // How the browser reaches the API. A server render does not come through here: a page reads with the
 // same function its GET route calls (lib/runtime/page-read.ts) and hands the answer to the same queries.
 
+import { CHANNEL_HEADER, currentChannelKey } from "./channel-path";
+
 export type ApiFetch = (path: string, init?: { signal?: AbortSignal }) => Promise<Response>;
 
-export const browserFetch: ApiFetch = (path, init) => fetch(path, { signal: init?.signal, headers: { accept: "application/json" } });
+/** Every request names the tab's channel (its address says which): two tabs may be on two channels. */
+function channelHeaders(): Record<string, string> {
+  const key = currentChannelKey();
+  return key ? { [CHANNEL_HEADER]: key } : {};
+}
+
+export const browserFetch: ApiFetch = (path, init) => fetch(path, { signal: init?.signal, headers: { accept: "application/json", ...channelHeaders() } });
 
 /** A problem with one property: LINE's own English message, or ours with its catalogue key (validation.*). */
 export interface ApiErrorDetail {
@@ -50,7 +58,7 @@ export function withSearch(path: string, search: URLSearchParams): string {
 export async function sendJson<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T> {
   const res = await fetch(path, {
     method,
-    headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+    headers: { accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }), ...channelHeaders() },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json: unknown = res.status === 204 ? null : await res.json().catch(() => null);

@@ -21,7 +21,7 @@ export function chatInfoJob(options: LineJobOptions): JobHandler {
       const slot = await reserveLineRate(db, { channelId, kind: "profile", rates: options.rates });
       if (!slot.ok) return { retryAt: slot.retryAt, holdKind: true };
     }
-    const api = options.clients().api;
+    const api = (await options.clients(channelId)).api;
     const askedAt = new Date();
     try {
       if (type === "group") {

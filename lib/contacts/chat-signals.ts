@@ -2,7 +2,7 @@ import { HTTPFetchError } from "@line/bot-sdk";
 import type { Db } from "@/db/client";
 import { getConversationSettings } from "@/db/queries/channels";
 import { claimReadMark, newestReadToken, releaseReadMark } from "@/db/queries/read-marks";
-import { lineClients, type LineClients } from "@/lib/line/clients";
+import type { ClientsFor } from "@/lib/line/clients";
 import { reserveLineRate } from "@/lib/line/rates";
 import { log } from "@/lib/platform/log";
 
@@ -23,13 +23,13 @@ const SIGNAL_TIMEOUT_MS = 5_000;
 export type SignalResult =
   { done: true } | { done: false; skipped: "off" | "nothing_new" | "busy" } | { done: false; error: { status: number | null; message: string } };
 
-type Options = { channelId: number; userId: string; clients?: () => LineClients };
+type Options = { channelId: number; userId: string; clients: ClientsFor };
 
 /** Show LINE's loading animation in the friend's one-on-one chat (when the channel's setting is on). */
 export async function showLoadingAnimation(db: Db, o: Options): Promise<SignalResult> {
   if (!(await getConversationSettings(db, { channelId: o.channelId })).loadingAnimation) return { done: false, skipped: "off" };
   if (!(await loadingSlot(db, o.channelId))) return { done: false, skipped: "busy" };
-  return call("loading animation", () => (o.clients ?? lineClients)().api.showLoadingAnimation({ chatId: o.userId, loadingSeconds: LOADING_SECONDS }));
+  return call("loading animation", async () => (await o.clients(o.channelId)).api.showLoadingAnimation({ chatId: o.userId, loadingSeconds: LOADING_SECONDS }));
 }
 
 /**
@@ -38,11 +38,11 @@ export async function showLoadingAnimation(db: Db, o: Options): Promise<SignalRe
  */
 export async function markConversationRead(db: Db, o: Options): Promise<SignalResult> {
   if (!(await getConversationSettings(db, { channelId: o.channelId })).markAsRead) return { done: false, skipped: "off" };
-  const newest = await newestReadToken(db, o);
+  const newest = await newestReadToken(db, { channelId: o.channelId, userId: o.userId });
   if (!newest) return { done: false, skipped: "nothing_new" };
   const mark = await claimReadMark(db, { channelId: o.channelId, userId: o.userId, eventId: newest.eventId });
   if (!mark.claimed) return { done: false, skipped: "nothing_new" };
-  const result = await call("mark as read", () => (o.clients ?? lineClients)().api.markMessagesAsReadByToken({ markAsReadToken: newest.token }));
+  const result = await call("mark as read", async () => (await o.clients(o.channelId)).api.markMessagesAsReadByToken({ markAsReadToken: newest.token }));
   // Refused or unanswered: the mark goes back, so the next opening tries again.
   if (!result.done) await releaseReadMark(db, { channelId: o.channelId, userId: o.userId, eventId: newest.eventId, previous: mark.previous });
   return result;

@@ -39,7 +39,7 @@ export function followersSyncJob(options: LineJobOptions): JobHandler {
 
     let page;
     try {
-      page = await options.clients().api.getFollowers(p.start, PAGE);
+      page = await (await options.clients(channelId)).api.getFollowers(p.start, PAGE);
     } catch (err) {
       const status = err instanceof HTTPFetchError ? err.status : null;
       if (status === 403) {

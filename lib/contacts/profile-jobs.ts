@@ -26,7 +26,7 @@ export function profileJob(options: LineJobOptions): JobHandler {
     if (!slot.ok) return { retryAt: slot.retryAt, holdKind: true };
     const askedAt = new Date();
     try {
-      const profile = await options.clients().api.getProfile(userId);
+      const profile = await (await options.clients(channelId)).api.getProfile(userId);
       await saveProfile(db, { channelId, userId, askedAt, profile, friend: true });
       return;
     } catch (err) {
@@ -60,7 +60,7 @@ async function memberProfile(
   // The window is used up (or about to end): come back for this part alone.
   if (!slot.ok) return { retryAt: slot.retryAt, payload: { channelId, userId, memberOnly: true }, holdKind: true };
   try {
-    const api = options.clients().api;
+    const api = (await options.clients(channelId)).api;
     const profile = chat.type === "group" ? await api.getGroupMemberProfile(chat.chatId, userId) : await api.getRoomMemberProfile(chat.chatId, userId);
     await saveProfile(db, { channelId, userId, askedAt, profile, friend: false });
   } catch {

@@ -1,10 +1,10 @@
 import { insight, manageAudience, messagingApi } from "@line/bot-sdk";
-import { env } from "@/lib/env.js";
 import { metrics } from "@/lib/platform/metrics";
 
-// Every call to LINE goes through @line/bot-sdk clients built here, from the validated environment: the
-// real hosts, or the fake platform in demo mode and tests (baseURL). Server-only: the access token
-// never reaches a browser bundle (lib/env.js has no NEXT_PUBLIC_ variables).
+// Every call to LINE goes through @line/bot-sdk clients built here, for one channel's access token: the
+// real hosts, or the fake platform in demo mode and tests (baseURL). Server-only: no access token ever
+// reaches a browser bundle (lib/env.js has no NEXT_PUBLIC_ variables). Which token a channel uses, and
+// when an issued one is renewed, is lib/channel/credentials.ts's business.
 
 export interface LineClients {
   api: messagingApi.MessagingApiClient;
@@ -13,17 +13,8 @@ export interface LineClients {
   audience: manageAudience.ManageAudienceClient;
 }
 
-let cached: LineClients | undefined;
-
-export function lineClients(): LineClients {
-  if (cached) return cached;
-  const e = env();
-  if (!e.LINE_CHANNEL_ACCESS_TOKEN) {
-    throw new LineNotConfiguredError();
-  }
-  cached = createLineClients({ accessToken: e.LINE_CHANNEL_ACCESS_TOKEN, apiBaseUrl: e.LINE_API_BASE_URL, dataApiBaseUrl: e.LINE_DATA_API_BASE_URL });
-  return cached;
-}
+/** The clients of one channel (background work is handed this; tests hand their own). */
+export type ClientsFor = (channelId: number) => LineClients | Promise<LineClients>;
 
 export function createLineClients(o: { accessToken: string; apiBaseUrl: string; dataApiBaseUrl: string }): LineClients {
   const channelAccessToken = o.accessToken;
@@ -36,8 +27,8 @@ export function createLineClients(o: { accessToken: string; apiBaseUrl: string; 
 }
 
 export class LineNotConfiguredError extends Error {
-  constructor() {
-    super("No LINE channel access token is configured (LINE_CHANNEL_ACCESS_TOKEN)");
+  constructor(what = "No LINE channel access token is configured (LINE_CHANNEL_ACCESS_TOKEN)") {
+    super(what);
     this.name = "LineNotConfiguredError";
   }
 }

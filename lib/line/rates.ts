@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { reserveRate } from "@/db/queries/rate-windows";
-import type { LineClients } from "./clients";
+import type { ClientsFor } from "./clients";
 
 // The console's own background calls to LINE, paced through the shared rate_windows table so every
 // instance together stays inside these budgets. LINE allows 2,000/s for profiles, follower ids, group
@@ -18,7 +18,7 @@ export type LineRates = Record<LineRateClass, { limit: number; windowMs: number 
 
 /** What a background job that calls LINE is built with: the clients, and (tests) other rate budgets. */
 export interface LineJobOptions {
-  clients: () => LineClients;
+  clients: ClientsFor;
   rates?: Partial<LineRates>;
 }
 

@@ -23,7 +23,7 @@ export function mediaFetchJob(options: LineJobOptions & { storage: () => MediaSt
     const slot = await reserveLineRate(db, { channelId: p.channelId, kind: "content", rates: options.rates });
     if (!slot.ok) return { retryAt: slot.retryAt, holdKind: true };
     const storage = options.storage();
-    const blob = options.clients().blob;
+    const blob = (await options.clients(p.channelId)).blob;
     const settle = (fields: Omit<Parameters<typeof settleMedia>[1], "channelId" | "messageId">) =>
       settleMedia(db, { channelId: p.channelId, messageId: p.messageId, ...fields });
 
@@ -85,7 +85,7 @@ async function fetchPreview(db: Db, options: LineJobOptions, storage: MediaStora
   if (!slot.ok) return null;
   let body: Readable | undefined;
   try {
-    const res = await options.clients().blob.getMessageContentPreviewWithHttpInfo(p.messageId);
+    const res = await (await options.clients(p.channelId)).blob.getMessageContentPreviewWithHttpInfo(p.messageId);
     body = res.body;
     if (res.httpResponse.status !== 200) return null;
     const contentType = res.httpResponse.headers.get("content-type")?.split(";")[0]?.trim() || "image/jpeg";

@@ -55,6 +55,8 @@ export async function recordAudit(
     action: AuditAction;
     target?: string | null;
     details?: Record<string, unknown>;
+    /** The channel it happened on; null or absent for what concerns the whole console. */
+    channelId?: number | null;
   },
 ) {
   await appendAudit(db, {
@@ -62,6 +64,7 @@ export async function recordAudit(
     actorId: entry.actor.id ?? null,
     actorLabel: entry.actor.kind === "user" ? `${entry.actor.name} <${entry.actor.email}>` : entry.actor.name,
     ip: entry.ip,
+    channelId: entry.channelId ?? null,
     action: entry.action,
     target: entry.target ?? null,
     details: entry.details ?? {},

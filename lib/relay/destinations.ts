@@ -10,7 +10,7 @@ import {
 import { env } from "@/lib/env.js";
 import { HttpError, notFound } from "@/lib/platform/http/errors";
 import type { RelayDestinationInput, RelayDestinationPatch } from "./schemas";
-import { sealSecret } from "./secret-box";
+import { sealSecret } from "@/lib/platform/secret-box";
 import { checkRelayUrl } from "./url-guard";
 
 /** The destination named in the URL, or a 404. */

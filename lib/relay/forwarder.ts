@@ -14,7 +14,7 @@ import { createGroupCommit } from "@/lib/platform/group-commit";
 import { forwardBody } from "./forward-body";
 import { createBotAgents, postToBot } from "./post-to-bot";
 import { BREAKER_FIRST_MS, BREAKER_LONGEST_MS, BREAKER_THRESHOLD, nextAttemptDelay, REPLY_TOKEN_MS, verdict } from "./retry-policy";
-import { openSecret } from "./secret-box";
+import { openSecret } from "@/lib/platform/secret-box";
 import { log } from "@/lib/platform/log";
 import { metrics } from "@/lib/platform/metrics";
 
@@ -56,7 +56,8 @@ interface Target {
  */
 export function startRelayForwarder(options: {
   handle: DatabaseHandle;
-  channelSecret: string | null;
+  /** The secret of the item's channel, to sign with when a destination takes LINE's own signature. */
+  channelSecret: string | null | ((channelId: number) => Promise<string | null>);
   allowPrivate: boolean;
   /** How long an item is tried before it is given up (24 h unless configured). */
   retryWindowMs: number;
@@ -223,7 +224,8 @@ export function startRelayForwarder(options: {
         state: "expired",
       });
     }
-    const { body, signature } = forwardBody(item, { ...target.signing, channelSecret: options.channelSecret });
+    const channelSecret = typeof options.channelSecret === "function" ? await options.channelSecret(item.channelId) : options.channelSecret;
+    const { body, signature } = forwardBody(item, { ...target.signing, channelSecret });
     const answer = await postToBot(agents, { url: target.url, body, signature, timeoutMs: target.timeoutMs });
     const afterReplyDeadline = item.replayId === null && item.replyFrom !== null && Date.now() > item.replyFrom.getTime() + REPLY_TOKEN_MS;
     const v = verdict(answer);

@@ -4,7 +4,7 @@ import { cancelReplay, countReplayEvents, createReplay, getReplay, type ReplaySc
 import { env } from "@/lib/env.js";
 import { HttpError, notFound } from "@/lib/platform/http/errors";
 import type { RelayReplayInput } from "./schemas";
-import { sealSecret } from "./secret-box";
+import { sealSecret } from "@/lib/platform/secret-box";
 import { checkRelayUrl } from "./url-guard";
 
 /** The most events one replay sends: a bigger history is replayed in parts (by time range). */

@@ -2,7 +2,7 @@ import type { RelayDestinationRow } from "@/db/queries/relay-destinations";
 import { env } from "@/lib/env.js";
 import { lineSignature } from "./forward-body";
 import { createBotAgents, postToBot } from "./post-to-bot";
-import { openSecret } from "./secret-box";
+import { openSecret } from "@/lib/platform/secret-box";
 
 /**
  * "Send a test": LINE's own verification body (no events), signed as this destination's deliveries are,

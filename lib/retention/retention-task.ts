@@ -53,7 +53,8 @@ export interface RetentionTask extends BackgroundTask {
 export function retentionTask(
   db: Db,
   options: {
-    channelId: number;
+    /** The channels to purge (read at the start of each pass, so a channel added later is purged too). */
+    channelIds: () => Promise<number[]>;
     policy: RetentionPolicy;
     mediaDir: string;
     busy?: () => boolean;
@@ -69,7 +70,7 @@ export function retentionTask(
   let policy = options.policy;
   let nextCheckAt = now() + (options.firstCheckAfterMs ?? FIRST_CHECK_AFTER_MS);
   let pass: {
-    steps: Array<{ kind: RetainedKind; before: Date }>;
+    steps: Array<{ kind: RetainedKind; before: Date; channelId: number }>;
     step: number;
     /** Where the current step's last batch ended. */
     cursor: PurgeCursor | null;
@@ -80,8 +81,8 @@ export function retentionTask(
   const sizes = new Map<RetainedKind, number>();
   const stats: RetentionStats = { kinds: {}, passes: 0, runningSince: null, lastPass: null };
 
-  async function batch(kind: RetainedKind, before: Date, limit: number, after: PurgeCursor | null): Promise<PurgeResult> {
-    const p = { channelId: options.channelId, before, limit, after };
+  async function batch(channelId: number, kind: RetainedKind, before: Date, limit: number, after: PurgeCursor | null): Promise<PurgeResult> {
+    const p = { channelId, before, limit, after };
     switch (kind) {
       case "relayLog":
         return purgeRelayLog(db, p);
@@ -97,8 +98,8 @@ export function retentionTask(
       case "media": {
         const expired = await expireMedia(db, p);
         const inDirectory = expired.filter((m) => m.storage === "directory").map((m) => m.messageId);
-        for (const messageId of inDirectory) await deleteMediaFiles(options.mediaDir, { channelId: options.channelId, messageId });
-        await forgetMediaFiles(db, { channelId: options.channelId, messageIds: inDirectory });
+        for (const messageId of inDirectory) await deleteMediaFiles(options.mediaDir, { channelId, messageId });
+        await forgetMediaFiles(db, { channelId, messageIds: inDirectory });
         return { rows: expired.length, last: null };
       }
     }
@@ -143,18 +144,19 @@ export function retentionTask(
         const t = now();
         if (t < nextCheckAt) return 0;
         nextCheckAt = t + checkEveryMs;
-        const steps = retentionCutoffs(policy, new Date());
-        if (steps.length === 0) return 0;
+        const cutoffs = retentionCutoffs(policy, new Date());
+        if (cutoffs.length === 0) return 0;
+        const steps = (await options.channelIds()).flatMap((channelId) => cutoffs.map((c) => ({ ...c, channelId })));
         pass = { steps, step: 0, cursor: null, startedAt: new Date(), kinds: {} };
         stats.runningSince = pass.startedAt;
       }
       // One batch that purged something, then back to the runner; a kind with nothing (more) to purge
       // hands over to the next at once.
       while (pass.step < pass.steps.length) {
-        const { kind, before } = pass.steps[pass.step]!;
+        const { kind, before, channelId } = pass.steps[pass.step]!;
         const limit = sizes.get(kind) ?? FIRST_BATCH;
         const started = performance.now();
-        const { rows, last } = await batch(kind, before, limit, pass.cursor);
+        const { rows, last } = await batch(channelId, kind, before, limit, pass.cursor);
         record(kind, rows, performance.now() - started, limit);
         pass.cursor = last;
         // Fewer than asked: this kind is done (or another instance holds the rest).

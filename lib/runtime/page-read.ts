@@ -10,11 +10,14 @@ import { getRuntime } from "./runtime";
 // read.ts), from URL filters parsed with the route's own zod schema, and hands the answer to TanStack
 // Query — the browser then continues with lib/client/ over HTTP. No route handler is called in-process.
 
-/** What a page reads with: the signed-in member (checked once per render, shared with the layout) and the database. */
-export async function pageReads(role: Role = "viewer") {
-  const actor = await requirePageActor(role);
-  const { db, channelId } = await getRuntime();
-  return { actor, db, channelId };
+/**
+ * What a page reads with: the signed-in member on the page's channel (checked once per render, shared
+ * with the layout), the channel and the database.
+ */
+export async function pageReads(params: Promise<unknown>, role: Role = "viewer", options: { scope?: "channel" | "console" } = {}) {
+  const actor = await requirePageActor(params, role, options);
+  const { db } = await getRuntime();
+  return { actor, db, channel: actor.channel, channelId: actor.channel.id };
 }
 
 /** Search parameters as a route's schema reads them (parseSearchParams does the same with a Request). */

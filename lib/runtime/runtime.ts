@@ -2,7 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import { openDatabase, type DatabaseHandle, type Db } from "@/db/client";
 import { DatabaseLockedError } from "@/db/pglite-lock";
-import { ensureDefaultChannel } from "@/db/queries/channels";
+import { ensureDefaultChannel, listActiveChannelIds } from "@/db/queries/channels";
 import { createAuth, type Auth } from "@/lib/auth/auth";
 import { ensureEnvAdmin } from "@/lib/auth/env-admin";
 import { authHousekeepingTask } from "@/lib/auth/housekeeping";
@@ -10,7 +10,8 @@ import { scheduleContactSyncs } from "@/lib/contacts/followers-sync";
 import { friendsProjectionTask } from "@/lib/contacts/friends-projection";
 import { contactJobs } from "@/lib/contacts/jobs";
 import { env, type Env } from "@/lib/env.js";
-import { lineClients } from "@/lib/line/clients";
+import { channelForWebhook, lineClientsFor } from "@/lib/channel/credentials";
+import type { ClientsFor } from "@/lib/line/clients";
 import { mediaJobs } from "@/lib/media/jobs";
 import { mediaStorageFromEnv } from "@/lib/media/media-store";
 import { jobRegistry } from "@/lib/platform/background/job-registry";
@@ -36,7 +37,10 @@ import { log } from "@/lib/platform/log";
 export interface Runtime {
   handle: DatabaseHandle;
   db: Db;
-  channelId: number;
+  /** The first channel (the environment's): what the console served before channels could be added. */
+  firstChannelId: number;
+  /** LINE as one channel's bot. */
+  line: ClientsFor;
   auth: Auth;
   intake: WebhookIntake;
   live: LiveHub;
@@ -59,7 +63,7 @@ export function startRuntime(): Promise<Runtime> {
     const runtime = await createRuntime({ background: true });
     await ensureEnvAdmin(runtime.db);
     const demoBot = env().DEMO_ECHO_BOT_URL;
-    if (env().DEMO_MODE && demoBot) await ensureDemoDestination(runtime.db, { channelId: runtime.channelId, url: demoBot });
+    if (env().DEMO_MODE && demoBot) await ensureDemoDestination(runtime.db, { channelId: runtime.firstChannelId, url: demoBot });
     return runtime;
   });
 }
@@ -81,7 +85,8 @@ async function createRuntime(options: { background: boolean }): Promise<Runtime>
   });
   try {
     const db = handle.db;
-    const channelId = await ensureDefaultChannel(db, { lineChannelId: e.LINE_CHANNEL_ID ?? null });
+    const firstChannelId = await ensureDefaultChannel(db, { lineChannelId: e.LINE_CHANNEL_ID ?? null });
+    const line = lineClientsFor(db);
     const auth = createAuth(db);
     const intake = createWebhookIntake({
       db,
@@ -89,28 +94,27 @@ async function createRuntime(options: { background: boolean }): Promise<Runtime>
       // Two writes: one being written while the next gathers (see createGroupCommit's `outstanding`).
       // On PGlite the second waits on the database thread, ready to start the moment the first ends.
       writeConcurrency: 2,
-      channelId,
-      channelSecret: e.LINE_CHANNEL_SECRET,
+      channel: (channelId) => channelForWebhook(db, channelId),
     });
     // The handler latencies of the last second are written before the database closes.
     built.push(["webhook timings", () => intake.close()]);
     const live = await createLiveHub(handle);
     built.push(["live hub", () => live.close()]);
-    const background = options.background ? await startBackground(handle, channelId, () => intake.active()) : null;
+    const background = options.background ? await startBackground(handle, { clients: line, firstChannelId }, () => intake.active()) : null;
     // Jobs under way finish (or give their lease back) before the database closes.
     if (background) built.push(["background work", () => background.stop()]);
     // Relay has a loop of its own: it forwards within milliseconds of the write, never behind other work.
     const relay = options.background
       ? startRelayForwarder({
           handle,
-          channelSecret: e.LINE_CHANNEL_SECRET ?? null,
+          channelSecret: async (channelId) => (await channelForWebhook(db, channelId))?.secret ?? null,
           allowPrivate: e.relayAllowPrivate,
           retryWindowMs: e.RELAY_RETRY_HOURS * 3_600_000,
           onlyInstance: handle.kind === "pglite",
         })
       : null;
     if (relay) built.push(["relay", () => relay.stop()]);
-    return { handle, db, channelId, auth, intake, live, background, relay, stop };
+    return { handle, db, firstChannelId, line, auth, intake, live, background, relay, stop };
   } catch (err) {
     await stop();
     throw err;
@@ -119,18 +123,24 @@ async function createRuntime(options: { background: boolean }): Promise<Runtime>
 
 // This instance's share of the background work. Every task claims its work with a lease in the
 // database, so any number of instances run the same loop without doing anything twice.
-async function startBackground(handle: DatabaseHandle, channelId: number, webhookBusy: () => boolean) {
+async function startBackground(handle: DatabaseHandle, o: { clients: ClientsFor; firstChannelId: number }, webhookBusy: () => boolean) {
+  const { clients } = o;
   const db = handle.db;
   const e = env();
-  const line = { clients: lineClients };
+  const line = { clients };
   const jobs = jobRegistry([contactJobs(line), mediaJobs({ ...line, storage: mediaStorageFromEnv }), segmentJobs(line)]);
   // Two lanes: media and audiences never queue behind a follower sync's profile backlog.
   const normal = createJobWorker({ db, handlers: jobs.normal });
   const urgent = createJobWorker({ db, handlers: jobs.urgent, maxInFlight: 4, workerId: `${os.hostname()}:${process.pid}:jobs-priority` });
   // What is older than its RETAIN_* period goes, in batches sized to leave the webhook its database.
-  const retention = retentionTask(db, { channelId, policy: retentionPolicyFromEnv(), mediaDir: e.MEDIA_DIR, busy: webhookBusy });
+  const retention = retentionTask(db, {
+    channelIds: () => listActiveChannelIds(db),
+    policy: retentionPolicyFromEnv(),
+    mediaDir: e.MEDIA_DIR,
+    busy: webhookBusy,
+  });
   const tasks: BackgroundTask[] = [
-    ...(e.lineConfigured ? sendingTasks({ db, clients: lineClients }) : []),
+    ...sendingTasks({ db, clients }),
     friendsProjectionTask(db, { busy: webhookBusy }),
     { name: "jobs", tick: normal.tick, full: () => normal.busy >= 8, drain: normal.drain },
     { name: "jobs-priority", tick: urgent.tick, full: () => urgent.busy >= 4, drain: urgent.drain },
@@ -139,7 +149,8 @@ async function startBackground(handle: DatabaseHandle, channelId: number, webhoo
     // PostgreSQL has autovacuum; PGlite has nothing else to keep its statistics and tables in shape.
     ...(handle.kind === "pglite" ? [pgliteUpkeepTask(db, { busy: webhookBusy })] : []),
   ];
-  if (e.lineConfigured) await scheduleContactSyncs(db, { channelId });
+  // Each channel's friends are listed from LINE once a day (a channel added later is scheduled when added).
+  for (const channelId of await listActiveChannelIds(db)) if (channelId !== o.firstChannelId || e.lineConfigured) await scheduleContactSyncs(db, { channelId });
   return { ...startBackgroundRunner({ handle, tasks, yieldTo: webhookBusy }), retention };
 }
 

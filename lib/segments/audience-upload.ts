@@ -33,7 +33,7 @@ export function audienceUploadJob(options: LineJobOptions): JobHandler {
     if (!audience) return;
     const slot = await reserveLineRate(db, { channelId: audience.channelId, kind: "audience", rates: options.rates });
     if (!slot.ok) return { retryAt: slot.retryAt, holdKind: true };
-    const client = options.clients().audience;
+    const client = (await options.clients(audience.channelId)).audience;
 
     try {
       if ((p.phase ?? "upload") === "upload") {

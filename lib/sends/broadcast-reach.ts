@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { countEventsSince } from "@/db/queries/events";
 import { friendStatusCounts } from "@/db/queries/friends";
-import { followerStats } from "@/lib/line/insight";
+import { followerStats, type ChannelLine } from "@/lib/line/insight";
 
 /**
  * Who a broadcast reaches — and so how much quota it uses: every friend who has not blocked the
@@ -32,8 +32,8 @@ export interface FollowerFigures {
   targetedReaches: number;
 }
 
-export async function broadcastReach(db: Db, params: { channelId: number }): Promise<BroadcastReach> {
-  const stats = await followerStats().catch(() => null);
+export async function broadcastReach(db: Db, params: ChannelLine): Promise<BroadcastReach> {
+  const stats = await followerStats(params).catch(() => null);
   if (!stats) {
     // No insight (a new account, LINE down): the console's own friend list is the best figure left.
     const counts = await friendStatusCounts(db, { channelId: params.channelId });

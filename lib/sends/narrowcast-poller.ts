@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { claimDuePolls, saveProgress } from "@/db/queries/sends";
-import type { LineClients } from "@/lib/line/clients";
+import type { ClientsFor } from "@/lib/line/clients";
 import { classifyError } from "./classify";
 
 /**
@@ -13,13 +13,13 @@ export const NARROWCAST_ERROR_CODES = [1, 2, 3, 4, 5] as const;
 // LINE accepts a narrowcast (202) and works on it for seconds to minutes: waiting → sending →
 // succeeded | failed. Each accepted narrowcast is polled, by whichever instance leases it, until final.
 
-export async function pollNarrowcasts(db: Db, clients: () => LineClients, opts: { limit?: number } = {}) {
+export async function pollNarrowcasts(db: Db, clients: ClientsFor, opts: { limit?: number } = {}) {
   const due = await claimDuePolls(db, { limit: opts.limit ?? 10, leaseMs: 30_000 });
   await Promise.all(due.map((d) => pollOne(db, clients, d)));
   return due.length;
 }
 
-async function pollOne(db: Db, clients: () => LineClients, d: { id: string; requestId: string | null; createdAt: string | Date }) {
+async function pollOne(db: Db, clients: ClientsFor, d: { id: string; channelId: number; requestId: string | null; createdAt: string | Date }) {
   const age = Date.now() - new Date(d.createdAt).getTime();
   if (!d.requestId) {
     await saveProgress(db, {
@@ -32,7 +32,7 @@ async function pollOne(db: Db, clients: () => LineClients, d: { id: string; requ
     return;
   }
   try {
-    const res = await clients().api.getNarrowcastProgressWithHttpInfo(d.requestId);
+    const res = await (await clients(d.channelId)).api.getNarrowcastProgressWithHttpInfo(d.requestId);
     // acceptedTime / completedTime are typed Date by the SDK but arrive as ISO strings; kept as sent.
     const progress = res.body as unknown as Record<string, unknown>;
     const phase = progress.phase;

@@ -1,12 +1,12 @@
 import type { DatabaseHandle, Db } from "@/db/client";
 import { pruneRateWindows } from "@/db/queries/rate-windows";
 import { startBackgroundRunner, type BackgroundTask } from "@/lib/platform/background/runner";
-import type { LineClients } from "@/lib/line/clients";
+import type { ClientsFor } from "@/lib/line/clients";
 import { pollNarrowcasts } from "./narrowcast-poller";
 import { createSendWorker } from "./worker";
 
 /** Sending's background tasks: make due LINE requests; poll narrowcast progress; tidy rate windows. */
-export function sendingTasks(options: { db: Db; clients: () => LineClients; maxInFlight?: number; workerId?: string }): BackgroundTask[] {
+export function sendingTasks(options: { db: Db; clients: ClientsFor; maxInFlight?: number; workerId?: string }): BackgroundTask[] {
   const worker = createSendWorker(options);
   const maxInFlight = options.maxInFlight ?? 32;
   let lastPrune = 0;
@@ -27,6 +27,6 @@ export function sendingTasks(options: { db: Db; clients: () => LineClients; maxI
 }
 
 /** A runner with just the sending tasks (tests). */
-export function startSendRunner(options: { handle: DatabaseHandle; clients: () => LineClients; idleMs?: number; maxInFlight?: number; workerId?: string }) {
+export function startSendRunner(options: { handle: DatabaseHandle; clients: ClientsFor; idleMs?: number; maxInFlight?: number; workerId?: string }) {
   return startBackgroundRunner({ handle: options.handle, idleMs: options.idleMs, tasks: sendingTasks({ db: options.handle.db, ...options }) });
 }

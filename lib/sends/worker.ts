@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { reserveRate } from "@/db/queries/rate-windows";
 import { claimDueChunks, finishChunks, type ChunkFinish, type ChunkResult, type ClaimedChunk } from "@/db/queries/sends";
 import { createGroupCommit } from "@/lib/platform/group-commit";
-import type { LineClients } from "@/lib/line/clients";
+import type { ClientsFor } from "@/lib/line/clients";
 import type { CallOutcome } from "./classify";
 import { callLine } from "./line-request";
 import { rateWindow } from "./rate-limits";
@@ -18,7 +18,7 @@ const RETRY_KEY_LIFETIME_MS = 23 * 3_600_000;
 
 export interface SendWorkerOptions {
   db: Db;
-  clients: () => LineClients;
+  clients: ClientsFor;
   workerId?: string;
   maxInFlight?: number;
   leaseMs?: number;
@@ -60,7 +60,7 @@ export function createSendWorker(options: SendWorkerOptions) {
     }
     const startedAt = new Date();
     const t0 = performance.now();
-    const outcome = await callLine(options.clients(), chunk, chunk);
+    const outcome = await callLine(await options.clients(chunk.channelId), chunk, chunk);
     await finisher.submit({
       chunkId: chunk.id,
       result: nextStep(outcome, chunk, startedAt),

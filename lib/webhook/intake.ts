@@ -14,9 +14,11 @@ export interface IntakeOptions {
   priorityDb?: Db;
   /** Writes under way at once; deliveries are batched into them by how many are outstanding. */
   writeConcurrency: number;
-  channelId: number;
-  /** undefined when the console has no LINE credentials: every delivery is refused, with that reason. */
-  channelSecret: string | undefined;
+  /**
+   * A channel's secret (undefined when it has none: every delivery is refused, with that reason), whether
+   * it is archived, or null when there is no such channel.
+   */
+  channel: (channelId: number) => Promise<{ secret: string | undefined; archived: boolean } | null>;
   /** How long a delivery may wait for its write before LINE is told 503 (LINE gives up at 2 s). */
   storeTimeoutMs?: number;
   keepRejected?: number;
@@ -40,8 +42,8 @@ export function createWebhookIntake(options: IntakeOptions) {
       const events = deliveries.reduce((n, d) => n + d.events.length, 0);
       metrics().webhookEvents.inc({ outcome: "stored" }, inserted);
       if (events > inserted) metrics().webhookEvents.inc({ outcome: "duplicate" }, events - inserted);
-      if (deliveries.some((d) => d.statusCode >= 300)) {
-        await pruneRejectedDeliveries(storeDb, { channelId: options.channelId, keep: keepRejected });
+      for (const channelId of new Set(deliveries.filter((d) => d.statusCode >= 300).map((d) => d.channelId))) {
+        await pruneRejectedDeliveries(storeDb, { channelId, keep: keepRejected });
       }
     },
     {
@@ -53,23 +55,24 @@ export function createWebhookIntake(options: IntakeOptions) {
     },
   );
   // Measurements wait their turn with everything else: only what LINE waits for goes first.
-  const timings = createTimingRecorder(options.db, { channelId: options.channelId, keepRejected });
+  const timings = createTimingRecorder(options.db, { keepRejected });
   // Deliveries begun and not yet answered: the group commit sizes its batches from them.
   let outstanding = 0;
   let lastDeliveryAt: number | undefined;
 
-  async function handle(req: Request): Promise<Response> {
+  /** A delivery to one channel's URL (its id found from the URL's key by the route). */
+  async function handle(req: Request, channelId: number): Promise<Response> {
     const started = performance.now();
     const receivedAt = new Date();
     outstanding++;
-    const outcome = await receive(req, receivedAt).finally(() => outstanding--);
+    const outcome = await receive(req, channelId, receivedAt).finally(() => outstanding--);
     metrics().webhookDeliveries.inc({ outcome: outcome.label });
     metrics().webhookAck.observe((performance.now() - started) / 1000);
     const response = outcome.status === 503 ? unavailableResponse() : webhookResponse(outcome.body, outcome.status);
     if (outcome.deliveryId) {
       timings.add({
         deliveryId: outcome.deliveryId,
-        channelId: options.channelId,
+        channelId,
         receivedAt,
         statusCode: outcome.status,
         latencyMs: Math.round(performance.now() - started),
@@ -80,12 +83,15 @@ export function createWebhookIntake(options: IntakeOptions) {
 
   // The steps (./steps.ts), then the write within the deadline: every refusal is stored too (the
   // Deliveries page shows why), and only a delivery whose events are committed gets its 200.
-  async function receive(req: Request, receivedAt: Date): Promise<Outcome> {
-    const base: DeliveryBase = { id: ulid(receivedAt.getTime()), channelId: options.channelId, receivedAt, userAgent: req.headers.get("user-agent") };
+  async function receive(req: Request, channelId: number, receivedAt: Date): Promise<Outcome> {
+    const base: DeliveryBase = { id: ulid(receivedAt.getTime()), channelId, receivedAt, userAgent: req.headers.get("user-agent") };
     const raw = await readRawBody(req);
     if (raw.refusal) return reject(base, raw.refusal, clip(raw.bytes, raw.totalBytes));
+    const channel = await options.channel(channelId);
+    // Archived: nothing is taken in. 410 tells LINE (and whoever set the URL) that this is for good.
+    if (!channel || channel.archived) return { status: 410, body: { message: "This channel is archived in the console" }, deliveryId: null, label: "archived" };
     const signature = req.headers.get("x-line-signature");
-    const unsigned = verifySignature(raw.bytes, options.channelSecret, signature);
+    const unsigned = verifySignature(raw.bytes, channel.secret, signature);
     if (unsigned) return reject(base, unsigned, clip(raw.bytes));
     // Only LINE's own deliveries make background work step back: unsigned traffic must not be a lever.
     lastDeliveryAt = performance.now();
@@ -182,7 +188,7 @@ function isDataError(err: unknown): boolean {
 
 // Timing rows are written after the response, a batch a second, so measuring never delays an ack.
 // Those of refused requests are then pruned as the refused deliveries are.
-function createTimingRecorder(db: Db, prune: { channelId: number; keepRejected: number }) {
+function createTimingRecorder(db: Db, prune: { keepRejected: number }) {
   let pending: TimingRecord[] = [];
   let timer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
@@ -196,7 +202,8 @@ function createTimingRecorder(db: Db, prune: { channelId: number; keepRejected: 
     flushing = flushing
       .then(async () => {
         await recordTimings(db, { timings: batch });
-        if (batch.some((t) => t.statusCode >= 300)) await pruneRejectedTimings(db, { channelId: prune.channelId, keep: prune.keepRejected });
+        for (const channelId of new Set(batch.filter((t) => t.statusCode >= 300).map((t) => t.channelId)))
+          await pruneRejectedTimings(db, { channelId, keep: prune.keepRejected });
       })
       .catch((err: unknown) => log().error({ scope: "webhook", err }, "could not record timings"));
     return flushing;

@@ -64,7 +64,12 @@ describe("backup of the embedded database", () => {
     const live = path.join(dir, "live");
     const handle = await openDatabase({ kind: "pglite", dataDir: live });
     const channelId = await ensureDefaultChannel(handle.db, { lineChannelId: null });
-    const intake = createWebhookIntake({ db: handle.db, priorityDb: handle.priorityDb, writeConcurrency: 2, channelId, channelSecret: TEST_SECRET });
+    const intake = createWebhookIntake({
+      db: handle.db,
+      priorityDb: handle.priorityDb,
+      writeConcurrency: 2,
+      channel: async () => ({ secret: TEST_SECRET, archived: false }),
+    });
     const acknowledged: string[] = [];
     let writing = true;
     // Four senders as LINE sends (acknowledged = answered 200), and a fifth writer changing old rows, so
@@ -72,7 +77,7 @@ describe("backup of the embedded database", () => {
     const senders = Array.from({ length: 4 }, async () => {
       while (writing) {
         const d = delivery();
-        const res = await intake.handle(webhookRequest(d.body));
+        const res = await intake.handle(webhookRequest(d.body), channelId);
         if (res.status === 200) acknowledged.push(...d.ids);
       }
     });
@@ -127,9 +132,9 @@ describe("backup of the embedded database", () => {
           sql`select count(*)::int as n from (select webhook_event_id from events group by 1 having count(*) > 1) d`,
         );
         expect((duplicates as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBe(0);
-        const more = createWebhookIntake({ db: reopened.db, writeConcurrency: 1, channelId, channelSecret: TEST_SECRET });
+        const more = createWebhookIntake({ db: reopened.db, writeConcurrency: 1, channel: async () => ({ secret: TEST_SECRET, archived: false }) });
         const d = delivery();
-        expect((await more.handle(webhookRequest(d.body))).status).toBe(200);
+        expect((await more.handle(webhookRequest(d.body), channelId)).status).toBe(200);
         await more.close();
         expect(await missingEvents(reopened, d.ids)).toBe(0);
       } finally {

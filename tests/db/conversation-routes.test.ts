@@ -76,7 +76,7 @@ async function friendWrites(userId: string) {
   const { events } = (await control("POST", `/__fake/friends/${userId}/messages`, { type: "text" })) as {
     events: Array<Record<string, unknown> & { message: { id: string } }>;
   };
-  const { handle, channelId } = await getRuntime();
+  const { handle, firstChannelId: channelId } = await getRuntime();
   await storeEvents(handle.db, channelId, events);
   return events[0]!.message.id;
 }
@@ -155,7 +155,7 @@ describe("loading animation and mark as read (best effort)", () => {
   });
 
   it("wait for the next second when this second's share of LINE's rate is used up, rather than skip the animation", async () => {
-    const { handle, channelId } = await getRuntime();
+    const { handle, firstChannelId: channelId } = await getRuntime();
     const start = Math.floor(Date.now() / 1000) * 1000;
     await reserveRate(handle.db, { key: `line:${channelId}:loading`, windowStart: new Date(start), limit: 1000, n: LINE_BACKGROUND_RATES.loading.limit });
     const res = await operator.call(typingRoute.POST, "POST", "/", { params: { userId: friends[3]! } });

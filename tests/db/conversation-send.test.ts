@@ -11,7 +11,17 @@ import { createTestDatabase, resetTestDatabase, type TestDatabase } from "../hel
 
 let t: TestDatabase;
 const db = () => t.handle.db;
-const otto: Actor = { kind: "user", id: "u1", name: "Otto", email: "otto@example.com", role: "operator", sessionId: "s1", locale: null, timeZone: null };
+const otto: Actor = {
+  kind: "user",
+  id: "u1",
+  name: "Otto",
+  email: "otto@example.com",
+  role: "operator",
+  consoleRole: "operator",
+  sessionId: "s1",
+  locale: null,
+  timeZone: null,
+};
 const mia: Actor = { ...otto, id: "u2", name: "Mia", email: "mia@example.com", sessionId: "s2" };
 const FRIEND = `U${"a".repeat(32)}`;
 const GROUP = `C${"b".repeat(32)}`;

@@ -10,7 +10,17 @@ import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 let t: TestDatabase;
 const db = () => t.handle.db;
-const actor: Actor = { kind: "user", id: "u1", name: "Otto", email: "otto@example.com", role: "operator", sessionId: "s", locale: null, timeZone: null };
+const actor: Actor = {
+  kind: "user",
+  id: "u1",
+  name: "Otto",
+  email: "otto@example.com",
+  role: "operator",
+  consoleRole: "operator",
+  sessionId: "s",
+  locale: null,
+  timeZone: null,
+};
 const ME = `U${"1".repeat(32)}`;
 const OTHER = `U${"2".repeat(32)}`;
 const GROUP = `C${"3".repeat(32)}`;

@@ -55,12 +55,12 @@ describe("logging", () => {
 
   it("a delivery the database could not take is logged with its id, without the body, its reply tokens or the signature", async () => {
     const t = await createTestDatabase();
-    const intake = createWebhookIntake({ db: t.handle.db, writeConcurrency: 1, channelId: t.channelId, channelSecret: TEST_SECRET });
+    const intake = createWebhookIntake({ db: t.handle.db, writeConcurrency: 1, channel: async () => ({ secret: TEST_SECRET, archived: false }) });
     await t.close();
     capture();
     const event = eventBuilders["message/text"]!() as { replyToken: string; message: { text: string } };
     const body = callbackBody([event]);
-    const res = await intake.handle(webhookRequest(body));
+    const res = await intake.handle(webhookRequest(body), t.channelId);
     expect(res.status).toBe(503);
     const line = lines.find((l) => l.scope === "webhook");
     expect(line).toMatchObject({ level: "error", deliveryId: expect.stringMatching(/^[0-9A-Z]{26}$/) });

@@ -10,7 +10,7 @@ import { cancelReplay, getReplay } from "@/db/queries/relay-replays";
 import { startRelayForwarder } from "@/lib/relay/forwarder";
 import { startReplay } from "@/lib/relay/replay";
 import { relayReplaySchema } from "@/lib/relay/schemas";
-import { sealSecret } from "@/lib/relay/secret-box";
+import { sealSecret } from "@/lib/platform/secret-box";
 import { createWebhookIntake, type WebhookIntake } from "@/lib/webhook/intake";
 import { BOT, callbackBody, newEventId } from "../fixtures/webhook-events";
 import { startSdkBot, type SdkBot } from "../helpers/sdk-bot";
@@ -32,7 +32,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 beforeEach(async () => {
   await resetTestDatabase(t);
-  intake = createWebhookIntake({ db: t.handle.db, writeConcurrency: 2, channelId: t.channelId, channelSecret: TEST_SECRET });
+  intake = createWebhookIntake({ db: t.handle.db, writeConcurrency: 2, channel: async () => ({ secret: TEST_SECRET, archived: false }) });
 });
 afterEach(async () => {
   await Promise.all(forwarders.splice(0).map((f) => f.stop()));
@@ -86,7 +86,7 @@ function follow(userId: string) {
 const user = (n: number) => `U${n.toString(16).padStart(32, "0")}`;
 
 async function deliver(body: string) {
-  const res = await intake.handle(webhookRequest(body));
+  const res = await intake.handle(webhookRequest(body), t.channelId);
   expect(res.status).toBe(200);
 }
 

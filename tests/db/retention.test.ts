@@ -288,7 +288,7 @@ describe("retention", () => {
       expect(fs.existsSync(file("900002", "original"))).toBe(true);
 
       const task = retentionTask(db(), {
-        channelId: t.channelId,
+        channelIds: async () => [t.channelId],
         policy: { deliveryBodiesDays: 0, rejectedDeliveriesDays: 0, eventsDays: 0, relayLogDays: 0, mediaDays: 30 },
         mediaDir: dir,
         firstCheckAfterMs: 0,
@@ -334,7 +334,7 @@ describe("retention", () => {
     const lines: string[] = [];
     let clock = 0;
     const task = retentionTask(db(), {
-      channelId: t.channelId,
+      channelIds: async () => [t.channelId],
       policy: { deliveryBodiesDays: 30, rejectedDeliveriesDays: 30, eventsDays: 90, relayLogDays: 30, mediaDays: 0 },
       mediaDir: os.tmpdir(),
       now: () => clock,

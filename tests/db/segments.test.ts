@@ -20,7 +20,17 @@ import { createTestDatabase, resetTestDatabase, type TestDatabase } from "../hel
 let t: TestDatabase;
 let fake: FakeLine;
 const db = () => t.handle.db;
-const actor: Actor = { kind: "user", id: "u1", name: "Otto", email: "otto@example.com", role: "operator", sessionId: "s", locale: null, timeZone: null };
+const actor: Actor = {
+  kind: "user",
+  id: "u1",
+  name: "Otto",
+  email: "otto@example.com",
+  role: "operator",
+  consoleRole: "operator",
+  sessionId: "s",
+  locale: null,
+  timeZone: null,
+};
 const DAY = 86_400_000;
 
 beforeAll(async () => {

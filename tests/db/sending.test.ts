@@ -13,7 +13,17 @@ let t: TestDatabase;
 let fake: FakeLine;
 let clients: LineClients;
 let runner: ReturnType<typeof startSendRunner> | undefined;
-const actor: Actor = { kind: "user", id: "u1", name: "Otto", email: "otto@example.com", role: "operator", sessionId: "s", locale: null, timeZone: null };
+const actor: Actor = {
+  kind: "user",
+  id: "u1",
+  name: "Otto",
+  email: "otto@example.com",
+  role: "operator",
+  consoleRole: "operator",
+  sessionId: "s",
+  locale: null,
+  timeZone: null,
+};
 
 beforeAll(async () => {
   t = await createTestDatabase();

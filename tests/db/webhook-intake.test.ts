@@ -24,8 +24,7 @@ function makeIntake(overrides: Partial<Parameters<typeof createWebhookIntake>[0]
   return createWebhookIntake({
     db: t.handle.db,
     writeConcurrency: 2,
-    channelId: t.channelId,
-    channelSecret: TEST_SECRET,
+    channel: async () => ({ secret: TEST_SECRET, archived: false }),
     ...overrides,
   });
 }
@@ -73,7 +72,7 @@ describe("webhook intake", () => {
 
     it.each(Object.keys(eventBuilders))("stores %s with its columns and the raw event untouched", async (name) => {
       const event = eventBuilders[name]!();
-      const res = await intake.handle(webhookRequest(callbackBody([event])));
+      const res = await intake.handle(webhookRequest(callbackBody([event])), t.channelId);
       expect(res.status).toBe(200);
       const [row] = await all();
       expect(row).toMatchObject({ webhookEventId: event.webhookEventId, isRedelivery: false, ...expectations[name] });
@@ -88,7 +87,7 @@ describe("webhook intake", () => {
 
   it("stores all events of a batch in one delivery", async () => {
     const events = [eventBuilders["message/text"]!(), eventBuilders.follow!(), eventBuilders.unfollow!()];
-    const res = await intake.handle(webhookRequest(callbackBody(events)));
+    const res = await intake.handle(webhookRequest(callbackBody(events)), t.channelId);
     expect(res.status).toBe(200);
     const rows = await all();
     expect(rows).toHaveLength(3);
@@ -100,15 +99,15 @@ describe("webhook intake", () => {
 
   it("keeps the exact bytes LINE sent as the delivery body", async () => {
     const body = `{ "destination": "${BOT}",\n  "events": [${JSON.stringify(eventBuilders.follow!())}] }`;
-    await intake.handle(webhookRequest(body));
+    await intake.handle(webhookRequest(body), t.channelId);
     const [d] = await deliveries();
     expect((await getDelivery(t.handle.db, { channelId: t.channelId, id: d!.id }))!.body).toBe(body);
   });
 
   it("adds nothing when the same event is delivered twice", async () => {
     const event = eventBuilders["message/text"]!();
-    await intake.handle(webhookRequest(callbackBody([event])));
-    const res = await intake.handle(webhookRequest(callbackBody([event])));
+    await intake.handle(webhookRequest(callbackBody([event])), t.channelId);
+    const res = await intake.handle(webhookRequest(callbackBody([event])), t.channelId);
     expect(res.status).toBe(200);
     expect(await all()).toHaveLength(1);
     expect(await deliveries()).toHaveLength(2);
@@ -116,9 +115,9 @@ describe("webhook intake", () => {
 
   it("adds nothing for a redelivery (same webhookEventId, isRedelivery, new reply token)", async () => {
     const event = eventBuilders["message/text"]!();
-    await intake.handle(webhookRequest(callbackBody([event])));
+    await intake.handle(webhookRequest(callbackBody([event])), t.channelId);
     const redelivered = { ...event, replyToken: "ffffffffffffffffffffffffffffffff", deliveryContext: { isRedelivery: true } };
-    expect((await intake.handle(webhookRequest(callbackBody([redelivered])))).status).toBe(200);
+    expect((await intake.handle(webhookRequest(callbackBody([redelivered])), t.channelId)).status).toBe(200);
     const rows = await all();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.isRedelivery).toBe(false);
@@ -126,16 +125,16 @@ describe("webhook intake", () => {
 
   it("stores a redelivered event that never arrived the first time, flagged as redelivered", async () => {
     const event = { ...eventBuilders["message/text"]!(), deliveryContext: { isRedelivery: true } };
-    await intake.handle(webhookRequest(callbackBody([event])));
+    await intake.handle(webhookRequest(callbackBody([event])), t.channelId);
     const rows = await listEvents(t.handle.db, { channelId: t.channelId, limit: 10, redelivery: true });
     expect(rows.items).toHaveLength(1);
   });
 
   it("deduplicates events without webhookEventId on their content, ignoring reply token and delivery context", async () => {
     const { webhookEventId: _, ...event } = eventBuilders["message/text"]!();
-    await intake.handle(webhookRequest(callbackBody([event])));
-    await intake.handle(webhookRequest(callbackBody([{ ...event, replyToken: "another", deliveryContext: { isRedelivery: true } }])));
-    await intake.handle(webhookRequest(callbackBody([{ ...event, timestamp: 1763712009999 }])));
+    await intake.handle(webhookRequest(callbackBody([event])), t.channelId);
+    await intake.handle(webhookRequest(callbackBody([{ ...event, replyToken: "another", deliveryContext: { isRedelivery: true } }])), t.channelId);
+    await intake.handle(webhookRequest(callbackBody([{ ...event, timestamp: 1763712009999 }])), t.channelId);
     const rows = await all();
     expect(rows).toHaveLength(2);
     expect(rows.every((r) => r.webhookEventId === null)).toBe(true);
@@ -143,7 +142,7 @@ describe("webhook intake", () => {
 
   it("stores every one of many concurrent deliveries (group commit) and acknowledges each", async () => {
     const events = Array.from({ length: 60 }, () => eventBuilders["message/text"]!());
-    const responses = await Promise.all(events.map((e) => intake.handle(webhookRequest(callbackBody([e])))));
+    const responses = await Promise.all(events.map((e) => intake.handle(webhookRequest(callbackBody([e])), t.channelId)));
     expect(responses.map((r) => r.status)).toEqual(events.map(() => 200));
     expect(await all()).toHaveLength(60);
   });
@@ -153,17 +152,17 @@ describe("webhook intake", () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(intake.active()).toBe(false);
     const body = callbackBody([eventBuilders.follow!()]);
-    expect((await intake.handle(webhookRequest(body, { signature: null }))).status).toBe(401);
-    expect((await intake.handle(webhookRequest(body, { signature: sign(body, "ffffffffffffffffffffffffffffffff") }))).status).toBe(401);
+    expect((await intake.handle(webhookRequest(body, { signature: null }), t.channelId)).status).toBe(401);
+    expect((await intake.handle(webhookRequest(body, { signature: sign(body, "ffffffffffffffffffffffffffffffff") }), t.channelId)).status).toBe(401);
     expect(intake.active()).toBe(false);
     const before = performance.now();
-    expect((await intake.handle(webhookRequest(body))).status).toBe(200);
+    expect((await intake.handle(webhookRequest(body), t.channelId)).status).toBe(200);
     // Noted during this very request (any earlier delivery is further back than it took).
     expect(intake.active(performance.now() - before + 1)).toBe(true);
   });
 
   it("answers the console's Verify request (events: []) with 200 and records it as a verification", async () => {
-    const res = await intake.handle(webhookRequest(callbackBody([])));
+    const res = await intake.handle(webhookRequest(callbackBody([])), t.channelId);
     expect(res.status).toBe(200);
     const [d] = await deliveries();
     expect(d).toMatchObject({ isVerify: true, eventCount: 0, statusCode: 200 });
@@ -171,7 +170,7 @@ describe("webhook intake", () => {
 
   describe("refusals", () => {
     it("answers 401 to a missing signature, stores no event, and keeps the delivery with the reason", async () => {
-      const res = await intake.handle(webhookRequest(callbackBody([eventBuilders.follow!()]), { signature: null }));
+      const res = await intake.handle(webhookRequest(callbackBody([eventBuilders.follow!()]), { signature: null }), t.channelId);
       expect(res.status).toBe(401);
       expect(await all()).toHaveLength(0);
       expect(await deliveries()).toMatchObject([{ statusCode: 401, signature: "missing", reason: "missing_signature" }]);
@@ -179,7 +178,7 @@ describe("webhook intake", () => {
 
     it("answers 401 to a body signed with another secret", async () => {
       const body = callbackBody([eventBuilders.follow!()]);
-      const res = await intake.handle(webhookRequest(body, { signature: sign(body, "ffffffffffffffffffffffffffffffff") }));
+      const res = await intake.handle(webhookRequest(body, { signature: sign(body, "ffffffffffffffffffffffffffffffff") }), t.channelId);
       expect(res.status).toBe(401);
       expect(await all()).toHaveLength(0);
       expect(await deliveries()).toMatchObject([{ signature: "invalid", reason: "invalid_signature" }]);
@@ -187,14 +186,14 @@ describe("webhook intake", () => {
 
     it("answers 401 when a signed body is altered after signing", async () => {
       const body = callbackBody([eventBuilders.follow!()]);
-      const res = await intake.handle(webhookRequest(body.replace("follow", "unfollow"), { signature: sign(body) }));
+      const res = await intake.handle(webhookRequest(body.replace("follow", "unfollow"), { signature: sign(body) }), t.channelId);
       expect(res.status).toBe(401);
       expect(await all()).toHaveLength(0);
     });
 
     it("answers 401 with its reason when the console has no channel secret", async () => {
-      const unconfigured = makeIntake({ channelSecret: undefined });
-      const res = await unconfigured.handle(webhookRequest(callbackBody([eventBuilders.follow!()])));
+      const unconfigured = makeIntake({ channel: async () => ({ secret: undefined, archived: false }) });
+      const res = await unconfigured.handle(webhookRequest(callbackBody([eventBuilders.follow!()])), t.channelId);
       expect(res.status).toBe(401);
       expect(await deliveries()).toMatchObject([{ reason: "secret_not_configured", signature: "unchecked" }]);
     });
@@ -206,7 +205,7 @@ describe("webhook intake", () => {
       ["events that is not an array", JSON.stringify({ destination: BOT, events: {} }), "invalid_body"],
       ["an event that is not an object", JSON.stringify({ destination: BOT, events: ["hello"] }), "invalid_body"],
     ])("answers 400 with the reason to a signed body with %s", async (_, body, reason) => {
-      const res = await intake.handle(webhookRequest(body));
+      const res = await intake.handle(webhookRequest(body), t.channelId);
       expect(res.status).toBe(400);
       expect(((await res.json()) as { message: string }).message).toMatch(/not JSON|not a LINE webhook/);
       expect(await all()).toHaveLength(0);
@@ -215,7 +214,10 @@ describe("webhook intake", () => {
 
     it("answers 400 with the reason to a signed body nested 50,000 deep, stores none of it, and the deliveries beside it go through", async () => {
       const deep = `{"destination":"${BOT}","events":[{"type":"message","x":${"[".repeat(50_000)}${"]".repeat(50_000)}}]}`;
-      const [res, beside] = await Promise.all([intake.handle(webhookRequest(deep)), intake.handle(webhookRequest(callbackBody([eventBuilders.follow!()])))]);
+      const [res, beside] = await Promise.all([
+        intake.handle(webhookRequest(deep), t.channelId),
+        intake.handle(webhookRequest(callbackBody([eventBuilders.follow!()])), t.channelId),
+      ]);
       expect(res.status).toBe(400);
       expect(((await res.json()) as { message: string }).message).toMatch(/nested more than 64 levels/);
       expect(beside.status).toBe(200);
@@ -230,7 +232,7 @@ describe("webhook intake", () => {
 
     it("answers 413 to a body over 1 MiB and keeps at most its first 16 KB", async () => {
       const big = callbackBody([{ ...eventBuilders["message/text"]!(), padding: "x".repeat(1024 * 1024) }]);
-      const res = await intake.handle(webhookRequest(big));
+      const res = await intake.handle(webhookRequest(big), t.channelId);
       expect(res.status).toBe(413);
       expect(await all()).toHaveLength(0);
       const [d] = await deliveries();
@@ -244,7 +246,7 @@ describe("webhook intake", () => {
     });
 
     it("answers 413 from an announced Content-Length without reading the body", async () => {
-      const res = await intake.handle(webhookRequest("{}", { headers: { "content-length": String(2 * 1024 * 1024) } }));
+      const res = await intake.handle(webhookRequest("{}", { headers: { "content-length": String(2 * 1024 * 1024) } }), t.channelId);
       expect(res.status).toBe(413);
       const [d] = await deliveries();
       expect(d).toMatchObject({ statusCode: 413, bodyBytes: 2 * 1024 * 1024 });
@@ -252,7 +254,7 @@ describe("webhook intake", () => {
 
     it("cuts a rejected body at 16 KB", async () => {
       const body = callbackBody([{ ...eventBuilders.follow!(), padding: "y".repeat(40_000) }]);
-      await intake.handle(webhookRequest(body, { signature: "bad" }));
+      await intake.handle(webhookRequest(body, { signature: "bad" }), t.channelId);
       const [d] = await deliveries();
       const detail = await getDelivery(t.handle.db, { channelId: t.channelId, id: d!.id });
       expect(detail).toMatchObject({ bodyTruncated: true, bodyBytes: Buffer.byteLength(body) });
@@ -261,8 +263,8 @@ describe("webhook intake", () => {
 
     it("keeps only the newest rejected deliveries, and never drops accepted ones", async () => {
       const small = makeIntake({ keepRejected: 5 });
-      await small.handle(webhookRequest(callbackBody([eventBuilders.follow!()])));
-      for (let i = 0; i < 8; i++) await small.handle(webhookRequest(`{"n":${i}}`, { signature: "bad" }));
+      await small.handle(webhookRequest(callbackBody([eventBuilders.follow!()])), t.channelId);
+      for (let i = 0; i < 8; i++) await small.handle(webhookRequest(`{"n":${i}}`, { signature: "bad" }), t.channelId);
       const rows = await deliveries();
       expect(rows.filter((d) => d.statusCode === 401)).toHaveLength(5);
       expect(rows.filter((d) => d.statusCode === 200)).toHaveLength(1);
@@ -272,9 +274,9 @@ describe("webhook intake", () => {
 
     it("keeps the timing rows of refused requests bounded too: unsigned POSTs leave none behind their pruned deliveries", async () => {
       const small = makeIntake({ keepRejected: 5 });
-      await small.handle(webhookRequest(callbackBody([eventBuilders.follow!()])));
+      await small.handle(webhookRequest(callbackBody([eventBuilders.follow!()])), t.channelId);
       for (let i = 0; i < 12; i++) {
-        await small.handle(webhookRequest(`{"n":${i}}`, { signature: "bad" }));
+        await small.handle(webhookRequest(`{"n":${i}}`, { signature: "bad" }), t.channelId);
         if (i % 4 === 3) await small.flushTimings();
       }
       await small.flushTimings();
@@ -293,9 +295,9 @@ describe("webhook intake", () => {
   describe("database outage", () => {
     it("answers 503 and acknowledges nothing when the database is gone", async () => {
       const doomed = await createTestDatabase();
-      const broken = createWebhookIntake({ db: doomed.handle.db, writeConcurrency: 1, channelId: doomed.channelId, channelSecret: TEST_SECRET });
+      const broken = createWebhookIntake({ db: doomed.handle.db, writeConcurrency: 1, channel: async () => ({ secret: TEST_SECRET, archived: false }) });
       await doomed.close();
-      const res = await broken.handle(webhookRequest(callbackBody([eventBuilders.follow!()])));
+      const res = await broken.handle(webhookRequest(callbackBody([eventBuilders.follow!()])), doomed.channelId);
       expect(res.status).toBe(503);
     });
 
@@ -320,19 +322,19 @@ describe("webhook intake", () => {
             });
       await isLocked;
       const event = eventBuilders["message/text"]!();
-      const res = await stalled.handle(webhookRequest(callbackBody([event])));
+      const res = await stalled.handle(webhookRequest(callbackBody([event])), t.channelId);
       expect(res.status).toBe(503);
       release();
       await blocker;
-      const again = await stalled.handle(webhookRequest(callbackBody([{ ...event, deliveryContext: { isRedelivery: true } }])));
+      const again = await stalled.handle(webhookRequest(callbackBody([{ ...event, deliveryContext: { isRedelivery: true } }])), t.channelId);
       expect(again.status).toBe(200);
       expect(await all()).toHaveLength(1);
     });
   });
 
   it("records the handler's latency and the status LINE was given", async () => {
-    await intake.handle(webhookRequest(callbackBody([eventBuilders.follow!()])));
-    await intake.handle(webhookRequest("{}", { signature: "bad" }));
+    await intake.handle(webhookRequest(callbackBody([eventBuilders.follow!()])), t.channelId);
+    await intake.handle(webhookRequest("{}", { signature: "bad" }), t.channelId);
     await intake.flushTimings();
     const rows = await deliveries();
     expect(rows.map((d) => d.statusCode).sort()).toEqual([200, 401]);
@@ -342,7 +344,7 @@ describe("webhook intake", () => {
   it("stores text with characters PostgreSQL text cannot hold", async () => {
     const event = eventBuilders["message/text"]!();
     (event.message as Record<string, unknown>).text = "nul:\u0000 lone:\ud800 emoji:😀";
-    const res = await intake.handle(webhookRequest(callbackBody([event])));
+    const res = await intake.handle(webhookRequest(callbackBody([event])), t.channelId);
     expect(res.status).toBe(200);
     const [row] = await all();
     expect(row!.text).toContain("emoji:😀");
@@ -354,7 +356,7 @@ describe("webhook intake", () => {
     const event = eventBuilders["message/text"]!();
     const written = String.raw`escapes: \u0000 \ud800 \uDC00`;
     (event.message as Record<string, unknown>).text = written;
-    expect((await intake.handle(webhookRequest(callbackBody([event])))).status).toBe(200);
+    expect((await intake.handle(webhookRequest(callbackBody([event])), t.channelId)).status).toBe(200);
     const [row] = await all();
     expect(row!.text).toBe(written);
     expect((row!.payload as { message: { text: string } }).message.text).toBe(written);

@@ -6,7 +6,7 @@ import { apiRoute } from "@/lib/runtime/api-route";
  * `npm run admin -- backup <file>` calls it with an admin API key. It holds everything, password hashes
  * and sessions included: admins only, and every one is in the audit log.
  */
-export const POST = apiRoute({ role: "admin" }, async ({ runtime, audit }) => {
+export const POST = apiRoute({ scope: "console", role: "admin" }, async ({ runtime, audit }) => {
   const response = await backupResponse(runtime.handle);
   try {
     await audit("database.backup_taken");

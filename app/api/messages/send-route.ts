@@ -11,11 +11,11 @@ import { serializeSendSummary } from "@/lib/sends/serialize";
  * requests, answer 202 with its id and status. Workers send it; GET /api/messages/{id} follows it.
  */
 export function sendRoute(kind: SendKind) {
-  return apiRoute({ role: "operator" }, async ({ req, db, channelId, actor, audit }) => {
+  return apiRoute({ role: "operator" }, async ({ req, db, channelId, actor, audit, runtime }) => {
     const parsed = await parseJsonBody(sendBodySchemas[kind], req);
     const { body, segment } = await resolveSegmentRecipients(db, channelId, parsed);
     // LINE never says how many a broadcast reached; the estimate made now is what the send can show.
-    const estimatedRecipients = kind === "broadcast" ? (await broadcastReach(db, { channelId })).estimate : null;
+    const estimatedRecipients = kind === "broadcast" ? (await broadcastReach(db, { channelId, clients: runtime.line })).estimate : null;
     const { send, created } = await createSend(db, { channelId, kind, body, actor, segment, estimatedRecipients });
     if (created) {
       await audit("message.sent", send.id, {

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { Reply } from "lucide-react";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { ConsoleLink as Link } from "@/components/common/console-link";
 import { ErrorAlert } from "@/components/common/error-message";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Dialog, DialogBody, DialogClose, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";

@@ -4,7 +4,7 @@ import { parseJsonBody } from "@/lib/platform/http/parse";
 import { apiRoute } from "@/lib/runtime/api-route";
 
 /** Change a member's role, or disable / re-enable them (disabling ends their sessions at once). */
-export const PATCH = apiRoute<{ id: string }>({ role: "admin" }, async (ctx) => {
+export const PATCH = apiRoute<{ id: string }>({ scope: "console", role: "admin" }, async (ctx) => {
   const body = await parseJsonBody(updateMemberBodySchema, ctx.req);
-  return changeMember(ctx, { id: ctx.params.id, ...body });
+  return changeMember(ctx, { id: ctx.params.id, channel: ctx.channel, ...body });
 });

@@ -3,7 +3,6 @@ import { sendChunks, sends } from "@/db/schema/sends";
 import { parseJsonBody } from "@/lib/platform/http/parse";
 import { apiRoute } from "@/lib/runtime/api-route";
 import { followerStats, friendDemographics, messageQuota } from "@/lib/line/insight";
-import { lineClients } from "@/lib/line/clients";
 import { askLine } from "@/lib/line/line-errors";
 import type { Recipient } from "@/lib/sends/narrowcast-schema";
 import { broadcastReach } from "@/lib/sends/broadcast-reach";
@@ -11,20 +10,21 @@ import { estimateNarrowcast } from "@/lib/sends/estimate";
 import { estimateBodySchema } from "@/lib/sends/tools-schemas";
 
 /** How many friends a narrowcast would reach: an estimate from LINE's demographics, with warnings. */
-export const POST = apiRoute({ role: "operator" }, async ({ req, db, channelId }) => {
+export const POST = apiRoute({ role: "operator" }, async ({ req, db, channelId, runtime }) => {
   const body = await parseJsonBody(estimateBodySchema, req);
+  const line = { channelId, clients: runtime.line };
   const [followers, demographics, quota, reach] = await Promise.all([
-    askLine(followerStats),
-    body.filter ? askLine(friendDemographics).catch(() => null) : Promise.resolve(null),
-    askLine(messageQuota),
-    body.filter || body.recipient ? Promise.resolve(null) : broadcastReach(db, { channelId }),
+    askLine(() => followerStats(line)),
+    body.filter ? askLine(() => friendDemographics(line)).catch(() => null) : Promise.resolve(null),
+    askLine(() => messageQuota(line)),
+    body.filter || body.recipient ? Promise.resolve(null) : broadcastReach(db, line),
   ]);
   const audiences = leaves(body.recipient, "audience");
   const redeliveries = leaves(body.recipient, "redelivery");
   const audienceSizes: Record<string, number> = {};
   await Promise.all(
     audiences.map(async (id) => {
-      const res = await askLine(() => lineClients().audience.getAudienceData(Number(id))).catch(() => null);
+      const res = await askLine(async () => (await runtime.line(channelId)).audience.getAudienceData(Number(id))).catch(() => null);
       audienceSizes[id] = res?.audienceGroup?.audienceCount ?? 0;
     }),
   );

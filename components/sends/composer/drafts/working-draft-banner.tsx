@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { History } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
-import Link from "next/link";
+import { ConsoleLink as Link } from "@/components/common/console-link";
 import { useState } from "react";
 import { useSharedNow } from "@/components/common/use-shared-now";
 import { Button, buttonVariants } from "@/components/ui/button";

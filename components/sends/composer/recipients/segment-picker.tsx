@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Filter, RotateCw } from "lucide-react";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { ConsoleLink as Link } from "@/components/common/console-link";
 import { ErrorAlert } from "@/components/common/error-message";
 import { SegmentFilterSummary } from "@/components/segments/segment-filter-summary";
 import { Button } from "@/components/ui/button";

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CircleAlert, CircleCheck, FlaskConical, Loader2, Send, ShieldCheck, Users } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
+import { useConsoleRouter } from "@/components/common/console-link";
 import { useEffect, useState } from "react";
 import { ErrorMessage, errorDescription } from "@/components/common/error-message";
 import { Button } from "@/components/ui/button";
@@ -23,7 +23,7 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
   const t = useTranslations("composer.review");
   const tt = useTranslations("targeting");
   const locale = useLocale();
-  const router = useRouter();
+  const router = useConsoleRouter();
   const queryClient = useQueryClient();
   const { toast } = useToast();
   const { state, body, valid } = compose;

@@ -5,7 +5,7 @@ import { parseJsonBody } from "@/lib/platform/http/parse";
 import { apiRoute } from "@/lib/runtime/api-route";
 
 /** Finish turning it on with a first code from the app. This session is replaced by a new one (its cookie comes with the answer). */
-export const POST = apiRoute({ role: "viewer", beforeTwoFactor: true }, async ({ req, runtime, actor, audit }) => {
+export const POST = apiRoute({ scope: "console", role: "viewer", beforeTwoFactor: true }, async ({ req, runtime, actor, audit }) => {
   if (actor.kind !== "user") throw new HttpError(400, "not_a_member", "API keys do not sign in");
   const { code } = await parseJsonBody(twoFactorCodeBodySchema, req);
   const { headers } = await confirmTwoFactor(runtime, { code, headers: req.headers });

@@ -5,7 +5,7 @@ import { parseJsonBody } from "@/lib/platform/http/parse";
 import { apiRoute } from "@/lib/runtime/api-route";
 
 /** Turn two-factor sign-in off (your password). This session is replaced by a new one (its cookie comes with the answer). */
-export const POST = apiRoute({ role: "viewer" }, async ({ req, runtime, actor, ip, audit }) => {
+export const POST = apiRoute({ scope: "console", role: "viewer" }, async ({ req, runtime, actor, ip, audit }) => {
   if (actor.kind !== "user") throw new HttpError(400, "not_a_member", "API keys do not sign in");
   const { password } = await parseJsonBody(passwordBodySchema, req);
   const { headers } = await disableTwoFactor(runtime, { actor, ip, password, headers: req.headers });

@@ -7,7 +7,7 @@ import { apiRoute } from "@/lib/runtime/api-route";
  * A one-time link for a member to choose a new password (24 h), answered this once; only its hash is
  * kept. The audit log names who issued it, and names them again when the link is used.
  */
-export const POST = apiRoute<{ id: string }>({ role: "admin" }, async ({ params, db, actor, audit }) => {
+export const POST = apiRoute<{ id: string }>({ scope: "console", role: "admin" }, async ({ params, db, actor, audit }) => {
   const member = await getUser(db, { id: params.id });
   if (!member) throw notFound("Member");
   if (actor.kind === "user" && actor.id === member.id) {
