@@ -24,6 +24,8 @@ import { createFirstAdmin } from "../lib/auth/accounts";
 import { generateApiKey } from "../lib/auth/api-key-secret";
 import { issuePasswordReset, RESET_LINK_HOURS } from "../lib/auth/password-resets";
 import { setupBodySchema } from "../lib/auth/schemas";
+import { resealAll } from "../db/queries/sealed";
+import { openSecret, sealedWithCurrentKey, sealSecret } from "../lib/platform/secret-box";
 import { downloadBackup } from "../lib/backup/download";
 import { restoreBackup } from "../lib/backup/restore";
 import { EnvError, parseEnv, type Env } from "../lib/env.js";
@@ -144,6 +146,16 @@ async function run(db: Awaited<ReturnType<typeof openDatabase>>["db"]) {
       console.log(`two-factor sign-in is off for ${member.email}`);
       return;
     }
+    case "rotate-secrets": {
+      // SECRETS_KEY is the new key and SECRETS_KEY_PREVIOUS the old one: every sealed value is opened
+      // with whichever sealed it and sealed again with the new one. Run it once the console is on the new key.
+      const changed = await resealAll(db, (sealed) => (sealedWithCurrentKey(sealed) ? null : sealSecret(openSecret(sealed))));
+      const total = Object.values(changed).reduce((a, b) => a + b, 0);
+      await recordAudit(db, { actor: ADMIN_COMMAND, ip: null, action: "secrets.rotated", details: changed });
+      console.log(`sealed again with the current key: ${total} value${total === 1 ? "" : "s"} (${Object.entries(changed).map(([k, n]) => `${k} ${n}`).join(", ")})`);
+      console.log("SECRETS_KEY_PREVIOUS can be removed once every instance runs with the new SECRETS_KEY.");
+      return;
+    }
     case "list-members": {
       for (const m of await listMembers(db)) console.log(`${m.role.padEnd(8)} ${m.disabled ? "disabled " : ""}${m.email}  ${m.name}`);
       return;
@@ -153,6 +165,7 @@ async function run(db: Awaited<ReturnType<typeof openDatabase>>["db"]) {
         "usage: npm run admin -- create-api-key --name <name> --role viewer|operator|admin\n" +
           "       npm run admin -- create-admin --email <email> --password <password> [--name <name>]\n" +
           "       npm run admin -- list-members\n" +
+          "       npm run admin -- rotate-secrets   (after moving the old SECRETS_KEY to SECRETS_KEY_PREVIOUS)\n" +
           "       npm run admin -- reset-password <email>\n" +
           "       npm run admin -- disable-two-factor <email>\n" +
           "       npm run admin -- backup <file> [--url <console URL>]\n" +

@@ -29,10 +29,11 @@ export function ChannelProvider({ current, channels, children }: ChannelContextV
   // afresh, and should the tab reach another channel otherwise, what was read is dropped.
   const queryClient = useQueryClient();
   const shown = useRef(current.key);
-  if (shown.current !== current.key) {
+  useEffect(() => {
+    if (shown.current === current.key) return;
     shown.current = current.key;
     queryClient.clear();
-  }
+  }, [current.key, queryClient]);
   useEffect(() => {
     document.cookie = `${LAST_CHANNEL_COOKIE}=${encodeURIComponent(current.key)}; path=/; max-age=31536000; samesite=lax`;
   }, [current.key]);

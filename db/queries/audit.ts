@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { auditLog } from "../schema/auth";
 
@@ -10,6 +10,9 @@ export async function appendAudit(db: Db, entry: AuditEntry) {
 
 export interface ListAuditParams {
   limit: number;
+  /** This channel's entries, and (withConsole) those of no channel. */
+  channelId: number;
+  withConsole: boolean;
   action?: string;
   actorId?: string;
   from?: Date;
@@ -19,7 +22,7 @@ export interface ListAuditParams {
 
 /** Newest first, keyset-paginated. */
 export async function listAudit(db: Db, params: ListAuditParams) {
-  const c: SQL[] = [];
+  const c: SQL[] = [params.withConsole ? or(eq(auditLog.channelId, params.channelId), isNull(auditLog.channelId))! : eq(auditLog.channelId, params.channelId)];
   if (params.action) c.push(eq(auditLog.action, params.action));
   if (params.actorId) c.push(eq(auditLog.actorId, params.actorId));
   if (params.from) c.push(gte(auditLog.at, params.from));

@@ -26,16 +26,6 @@ export async function listChannels(db: Db) {
   return db.select(summaryColumns).from(channels).orderBy(asc(channels.id));
 }
 
-export async function getChannel(db: Db, params: { id: number }) {
-  const [row] = await db.select(summaryColumns).from(channels).where(eq(channels.id, params.id));
-  return row ?? null;
-}
-
-export async function findChannelBySlug(db: Db, params: { slug: string }) {
-  const [row] = await db.select(summaryColumns).from(channels).where(eq(channels.slug, params.slug));
-  return row ?? null;
-}
-
 /** A channel's sealed credentials, for the server's LINE clients and webhook (lib/channel/credentials.ts). */
 export async function getChannelCredentials(db: Db, params: { id: number }) {
   const [row] = await db
@@ -79,28 +69,6 @@ export async function updateChannel(
 ) {
   const { id, ...changes } = params;
   await db.update(channels).set(changes).where(eq(channels.id, id));
-}
-
-/** An issued token replaced under a row lock, so two instances renewing at once issue one (lib/channel/tokens.ts). */
-export async function withChannelLocked<T>(db: Db, params: { id: number }, fn: (tx: Db, row: ChannelCredentialsRow) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({
-        id: channels.id,
-        slug: channels.slug,
-        lineChannelId: channels.lineChannelId,
-        tokenSource: channels.tokenSource,
-        secretSealed: channels.secretSealed,
-        accessTokenSealed: channels.accessTokenSealed,
-        tokenExpiresAt: channels.tokenExpiresAt,
-        archivedAt: channels.archivedAt,
-      })
-      .from(channels)
-      .where(eq(channels.id, params.id))
-      .for("update");
-    if (!row) throw new Error(`channel ${params.id} does not exist`);
-    return fn(tx as unknown as Db, row);
-  });
 }
 
 /**
@@ -149,16 +117,6 @@ export async function setChannelRole(db: Db, params: { channelId: number; userId
     .insert(channelMembers)
     .values({ channelId: params.channelId, userId: params.userId, role: params.role })
     .onConflictDoUpdate({ target: [channelMembers.channelId, channelMembers.userId], set: { role: params.role } });
-}
-
-/** Members of a channel who are not console admins (for "who can see this channel"). */
-export async function countChannelMembers(db: Db, params: { channelId: number }): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(channelMembers)
-    .innerJoin(user, eq(user.id, channelMembers.userId))
-    .where(and(eq(channelMembers.channelId, params.channelId), eq(user.disabled, false)));
-  return row?.n ?? 0;
 }
 
 /** Channels that take webhooks and sends (not archived). */

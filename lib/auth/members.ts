@@ -27,7 +27,16 @@ export async function changeMember(ctx: Ctx, params: { id: string; channel: { id
     throw new HttpError(409, "last_admin", "This is the only active admin; make someone else admin first");
   }
   const from: MemberRole = member.role === "admin" ? "admin" : ((await channelRoleOf(ctx.db, { userId: member.id, channelId: params.channel.id })) ?? "none");
-  const consoleRole = params.role === undefined ? undefined : params.role === "admin" ? "admin" : member.role === "admin" ? (params.role === "none" ? "viewer" : params.role) : undefined;
+  const consoleRole =
+    params.role === undefined
+      ? undefined
+      : params.role === "admin"
+        ? "admin"
+        : member.role === "admin"
+          ? params.role === "none"
+            ? "viewer"
+            : params.role
+          : undefined;
   const updated = await updateMember(ctx.db, { id: params.id, role: consoleRole, disabled: params.disabled });
   if (params.role && params.role !== "admin" && params.channel.id !== 0) {
     await setChannelRole(ctx.db, { channelId: params.channel.id, userId: member.id, role: params.role === "none" ? null : params.role });

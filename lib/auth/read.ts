@@ -16,7 +16,11 @@ export async function readMembers(db: Db, params: { channelId: number }) {
   const [members, roles] = await Promise.all([listMembers(db), channelRoles(db, { channelId: params.channelId })]);
   const onChannel = new Map(roles.map((r) => [r.userId, r.role]));
   return {
-    items: members.map((m) => ({ ...m, consoleAdmin: m.role === "admin", role: m.role === "admin" ? ("admin" as const) : (onChannel.get(m.id) ?? ("none" as const)) })),
+    items: members.map((m) => ({
+      ...m,
+      consoleAdmin: m.role === "admin",
+      role: m.role === "admin" ? ("admin" as const) : (onChannel.get(m.id) ?? ("none" as const)),
+    })),
   };
 }
 
@@ -37,8 +41,8 @@ export async function readMySessions(db: Db, params: { actor: Actor }) {
 }
 
 /** The audit log, newest first, with the actions it holds (for the filter). */
-export async function readAudit(db: Db, params: { query: ListAuditQuery }) {
-  const page = await listAudit(db, params.query);
+export async function readAudit(db: Db, params: { query: ListAuditQuery; channelId: number; withConsole: boolean }) {
+  const page = await listAudit(db, { ...params.query, channelId: params.channelId, withConsole: params.withConsole });
   const last = page.items.at(-1);
   return {
     items: page.items,

@@ -44,6 +44,12 @@ export const AUDIT_ACTIONS = [
   "relay.replay_started",
   "relay.replay_cancelled",
   "database.backup_taken",
+  "secrets.rotated",
+  "channel.added",
+  "channel.renamed",
+  "channel.archived",
+  "channel.restored",
+  "channel.deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -3,5 +3,10 @@ import { listAuditQuerySchema } from "@/lib/auth/schemas";
 import { parseSearchParams } from "@/lib/platform/http/parse";
 import { apiRoute } from "@/lib/runtime/api-route";
 
-/** The audit log, newest first (admins only; nothing in the console can change it). */
-export const GET = apiRoute({ role: "admin" }, async ({ req, db }) => readAudit(db, { query: parseSearchParams(listAuditQuerySchema, req) }));
+/**
+ * The channel's audit log, newest first (its admins only; nothing in the console can change it). Console
+ * admins also see what concerns the whole console (members, keys, channels, security).
+ */
+export const GET = apiRoute({ role: "admin" }, async ({ req, db, channelId, actor }) =>
+  readAudit(db, { query: parseSearchParams(listAuditQuerySchema, req), channelId, withConsole: actor.consoleRole === "admin" }),
+);

@@ -19,11 +19,12 @@ export default async function AuditPage({
   params: Promise<{ channel: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { db } = await pageReads(params, "admin");
+  const { db, channelId, actor } = await pageReads(params, "admin");
   const filters = parseAuditFilters(await searchParams);
   const queryClient = getQueryClient();
   const query = listAuditQuerySchema.safeParse(searchObject(auditListSearch(filters, null)));
-  if (query.success) hydrateFirstPage(queryClient, auditListQuery(filters), await readAudit(db, { query: query.data }));
+  if (query.success)
+    hydrateFirstPage(queryClient, auditListQuery(filters), await readAudit(db, { query: query.data, channelId, withConsole: actor.consoleRole === "admin" }));
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <AuditView />
