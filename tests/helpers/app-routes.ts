@@ -9,7 +9,7 @@ export interface AppRoute {
   /** Repository-relative file, e.g. app/api/members/[id]/route.ts */
   file: string;
   kind: "api" | "page";
-  /** e.g. /api/members/e2e-dummy */
+  /** e.g. /api/members/e2e-dummy, /channels/default/settings/members */
   url: string;
   /** HTTP methods a route file exports (pages: GET). */
   methods: string[];
@@ -36,6 +36,9 @@ export function urlFor(segments: string[]): string {
   const parts: string[] = [];
   for (const s of segments) {
     if (/^\(.*\)$/.test(s) || s.startsWith("@")) continue;
+    // A channel's pages: the first channel's (every test console has it).
+    if (s === "[channel]") parts.push("default");
+    else
     if (/^\[\[\.\.\..+\]\]$/.test(s) || /^\[\.\.\..+\]$/.test(s)) parts.push("e2e-dummy", "more");
     else if (/^\[.+\]$/.test(s)) parts.push("e2e-dummy");
     else parts.push(s);

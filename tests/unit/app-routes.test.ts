@@ -20,7 +20,10 @@ describe("app routes walker", () => {
   it("sees this repository's routes and pages", () => {
     const routes = appRoutes();
     expect(routes.find((r) => r.file === "app/api/members/[id]/route.ts")).toMatchObject({ kind: "api", url: "/api/members/e2e-dummy", methods: ["PATCH"] });
-    expect(routes.find((r) => r.file === "app/(console)/settings/members/page.tsx")).toMatchObject({ kind: "page", url: "/settings/members" });
+    expect(routes.find((r) => r.file === "app/(console)/channels/[channel]/settings/members/page.tsx")).toMatchObject({
+      kind: "page",
+      url: "/channels/default/settings/members",
+    });
     expect(routes.find((r) => r.file === "app/api/auth/[...all]/route.ts")?.methods).toEqual(["GET", "POST"]);
     expect(routes.filter((r) => r.kind === "api").length).toBeGreaterThan(30);
   });

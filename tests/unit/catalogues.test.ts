@@ -34,7 +34,7 @@ describe("translations the components ask for", () => {
       expect.objectContaining({ file: "components/sends/composer/review/review-panel.tsx", key: "composer.review.testFailed", dynamic: false }),
     );
     // (await getTranslations("ns"))("key") in a page's metadata
-    expect(uses).toContainEqual(expect.objectContaining({ file: "app/(console)/chats/page.tsx", key: "chats.title" }));
+    expect(uses).toContainEqual(expect.objectContaining({ file: "app/(console)/channels/[channel]/chats/page.tsx", key: "chats.title" }));
     // a translator a helper receives as a parameter is not taken for the component's
     expect(uses.filter((u) => u.file === "components/sends/composer/message-card.tsx" && u.key === "composer.messages.text")).toEqual([]);
   });

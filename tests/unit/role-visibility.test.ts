@@ -18,12 +18,14 @@ describe("what each role sees", () => {
     expect(hrefs(visibleTo(navItems, "viewer", true))).toContain("/simulator");
   });
 
-  it("gives only admins the channel, members, API keys and audit log; everyone reads relay", () => {
+  it("gives a channel's admins its settings and audit log, console admins the channels, members and API keys; everyone reads relay", () => {
     expect(hrefs(visibleTo(settingsItems, "viewer"))).toEqual(["/settings/relay", "/settings/account", "/settings/sessions"]);
     expect(hrefs(visibleTo(settingsItems, "operator"))).toEqual(["/settings/relay", "/settings/account", "/settings/sessions"]);
-    expect(hrefs(visibleTo(settingsItems, "admin"))).toEqual([
+    expect(hrefs(visibleTo(settingsItems, "admin"))).toEqual(["/settings", "/settings/relay", "/settings/audit", "/settings/account", "/settings/sessions"]);
+    expect(hrefs(visibleTo(settingsItems, "admin", false, true))).toEqual([
       "/settings",
       "/settings/relay",
+      "/settings/channels",
       "/settings/members",
       "/settings/api-keys",
       "/settings/audit",
