@@ -2,7 +2,6 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { channelMembers, channels } from "../schema/channels";
 import type { Role } from "../schema/enums";
-import { user } from "../schema/auth";
 
 export const DEFAULT_CHANNEL_SLUG = "default";
 
