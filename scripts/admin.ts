@@ -152,7 +152,11 @@ async function run(db: Awaited<ReturnType<typeof openDatabase>>["db"]) {
       const changed = await resealAll(db, (sealed) => (sealedWithCurrentKey(sealed) ? null : sealSecret(openSecret(sealed))));
       const total = Object.values(changed).reduce((a, b) => a + b, 0);
       await recordAudit(db, { actor: ADMIN_COMMAND, ip: null, action: "secrets.rotated", details: changed });
-      console.log(`sealed again with the current key: ${total} value${total === 1 ? "" : "s"} (${Object.entries(changed).map(([k, n]) => `${k} ${n}`).join(", ")})`);
+      console.log(
+        `sealed again with the current key: ${total} value${total === 1 ? "" : "s"} (${Object.entries(changed)
+          .map(([k, n]) => `${k} ${n}`)
+          .join(", ")})`,
+      );
       console.log("SECRETS_KEY_PREVIOUS can be removed once every instance runs with the new SECRETS_KEY.");
       return;
     }

@@ -38,8 +38,7 @@ export function urlFor(segments: string[]): string {
     if (/^\(.*\)$/.test(s) || s.startsWith("@")) continue;
     // A channel's pages: the first channel's (every test console has it).
     if (s === "[channel]") parts.push("default");
-    else
-    if (/^\[\[\.\.\..+\]\]$/.test(s) || /^\[\.\.\..+\]$/.test(s)) parts.push("e2e-dummy", "more");
+    else if (/^\[\[\.\.\..+\]\]$/.test(s) || /^\[\.\.\..+\]$/.test(s)) parts.push("e2e-dummy", "more");
     else if (/^\[.+\]$/.test(s)) parts.push("e2e-dummy");
     else parts.push(s);
   }
