@@ -52,6 +52,9 @@ if (!env.lineConfigured && !/^(0|false|no)$/i.test(process.env.DEMO_MODE ?? ""))
   fake = await startFakeLine({
     port: fakePort,
     seed: Number(process.env.FAKE_LINE_SEED ?? 42),
+    // Two Official Accounts (a café in Taipei, a shop in Bangkok) under two providers: the console adds
+    // the second at start-up (lib/demo/demo-channels.ts), so the channel switcher is there from the start.
+    preset: "demo-two",
     webhookUrl: `http://${loopbackHost(listenOn)}:${env.PORT}/api/line/webhook`,
     redelivery: true,
   });

@@ -4,6 +4,8 @@ import { channelMembers, channels } from "../schema/channels";
 import type { Role } from "../schema/enums";
 
 export const DEFAULT_CHANNEL_SLUG = "default";
+/** The first channel's name until LINE's bot profile is read (lib/channel/bot-profile.ts). */
+export const DEFAULT_CHANNEL_NAME = "LINE Official Account";
 
 /** What the console shows of a channel (never its sealed credentials). */
 const summaryColumns = {
@@ -128,7 +130,7 @@ export async function listActiveChannelIds(db: Db): Promise<number[]> {
 export async function ensureDefaultChannel(db: Db, params: { lineChannelId: string | null }): Promise<number> {
   const [row] = await db
     .insert(channels)
-    .values({ slug: DEFAULT_CHANNEL_SLUG, name: "LINE Official Account", lineChannelId: params.lineChannelId })
+    .values({ slug: DEFAULT_CHANNEL_SLUG, name: DEFAULT_CHANNEL_NAME, lineChannelId: params.lineChannelId })
     .onConflictDoUpdate({ target: channels.slug, set: { lineChannelId: params.lineChannelId } })
     .returning({ id: channels.id });
   if (!row) throw new Error("could not create the default channel");

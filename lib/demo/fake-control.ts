@@ -10,11 +10,22 @@ export function demoEnabled(): boolean {
   return e.DEMO_MODE && !!e.FAKE_LINE_URL;
 }
 
-export async function fakeControl<T = unknown>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
+/**
+ * A call to the fake's control API, about one of its channels (`lineChannelId`, the console channel's
+ * LINE channel id; without one, the fake's first channel — the environment's).
+ */
+export async function fakeControl<T = unknown>(
+  method: "GET" | "POST" | "PATCH" | "DELETE",
+  path: string,
+  body?: unknown,
+  scope: { lineChannelId?: string | null } = {},
+): Promise<T> {
   if (!demoEnabled()) throw new HttpError(404, "not_found", "The simulator exists only in demo mode");
+  const url = new URL(`/__fake/${path}`, env().FAKE_LINE_URL);
+  if (scope.lineChannelId) url.searchParams.set("channel", scope.lineChannelId);
   let res: Response;
   try {
-    res = await fetch(new URL(`/__fake/${path}`, env().FAKE_LINE_URL), {
+    res = await fetch(url, {
       method,
       headers: body === undefined ? undefined : { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),

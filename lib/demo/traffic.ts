@@ -11,8 +11,13 @@ import { log } from "@/lib/platform/log";
 export async function startDemoTraffic(): Promise<void> {
   if (!demoEnabled() || !env().DEMO_TRAFFIC) return;
   try {
-    const status = await fakeControl<TrafficStatus>("GET", "traffic");
-    if (!status.running) await fakeControl("POST", "traffic", DEMO_TRAFFIC);
+    // Every account of the demo is alive, each at its own pace.
+    const { channels } = await fakeControl<{ channels: Array<{ channelId: string }> }>("GET", "channels");
+    for (const [i, c] of channels.entries()) {
+      const scope = { lineChannelId: i === 0 ? null : c.channelId };
+      const status = await fakeControl<TrafficStatus>("GET", "traffic", undefined, scope);
+      if (!status.running) await fakeControl("POST", "traffic", DEMO_TRAFFIC, scope);
+    }
   } catch (err) {
     log().warn({ scope: "demo", err }, "could not start the simulated traffic");
   }

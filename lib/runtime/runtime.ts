@@ -2,7 +2,9 @@ import os from "node:os";
 import path from "node:path";
 import { openDatabase, type DatabaseHandle, type Db } from "@/db/client";
 import { DatabaseLockedError } from "@/db/pglite-lock";
-import { ensureDefaultChannel, listActiveChannelIds } from "@/db/queries/channels";
+import { ensureDefaultChannel, listActiveChannelIds, listChannels } from "@/db/queries/channels";
+import { refreshBotProfile } from "@/lib/channel/bot-profile";
+import { ensureDemoChannels } from "@/lib/demo/demo-channels";
 import { createAuth, type Auth } from "@/lib/auth/auth";
 import { ensureEnvAdmin } from "@/lib/auth/env-admin";
 import { authHousekeepingTask } from "@/lib/auth/housekeeping";
@@ -64,6 +66,17 @@ export function startRuntime(): Promise<Runtime> {
     await ensureEnvAdmin(runtime.db);
     const demoBot = env().DEMO_ECHO_BOT_URL;
     if (env().DEMO_MODE && demoBot) await ensureDemoDestination(runtime.db, { channelId: runtime.firstChannelId, url: demoBot });
+    // The first channel's bot as LINE describes it (name, picture) for the switcher: waited for in demo
+    // mode (the fake is local), in the background otherwise. Then the demo's second account.
+    const profile = refreshBotProfile(runtime.db, {
+      channelId: runtime.firstChannelId,
+      clients: runtime.line,
+      currentName: await firstChannelName(runtime.db),
+    });
+    if (env().DEMO_MODE) {
+      await profile;
+      await ensureDemoChannels(runtime.db);
+    }
     return runtime;
   });
 }
@@ -180,6 +193,10 @@ function postgresAddress(url: string): string {
 function errorText(err: unknown): string {
   const e = err as Error & { code?: string; errors?: unknown[] };
   return e.message || e.errors?.map(errorText).join("; ") || e.code || String(err);
+}
+
+async function firstChannelName(db: Db): Promise<string> {
+  return (await listChannels(db))[0]?.name ?? "";
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {
