@@ -40,7 +40,8 @@ test.describe("security baseline", () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp).not.toContain("'unsafe-eval'");
     expect(h["x-content-type-options"]).toBe("nosniff");
-    expect(h["referrer-policy"]).toBe("no-referrer");
+    // Same-origin: the API learns which channel's page asked (images, downloads); no other site learns anything.
+    expect(h["referrer-policy"]).toBe("same-origin");
     expect(h["x-frame-options"]).toBe("DENY");
     // Every inline script the page ships carries this response's nonce.
     const html = await res.text();
@@ -53,7 +54,9 @@ test.describe("security baseline", () => {
 
     const api = await request.get("/api/health");
     expect(api.headers()["x-content-type-options"]).toBe("nosniff");
-    expect(api.headers()["referrer-policy"]).toBe("no-referrer");
+    expect(api.headers()["referrer-policy"]).toBe("same-origin");
+    // A page whose address carries a one-time token sends no referrer at all.
+    expect((await request.get("/invite/not-a-real-token-but-long-enough")).headers()["referrer-policy"]).toBe("no-referrer");
 
     // And the browser really runs the page under it (no CSP violation stops hydration).
     const violations: string[] = [];
