@@ -1,5 +1,6 @@
 "use client";
 
+import { channelPath } from "@/lib/client/channel-path";
 import { useQuery } from "@tanstack/react-query";
 import { Activity, ArrowLeft, DoorOpen, UsersRound } from "lucide-react";
 import { useTranslations } from "next-intl";
@@ -94,6 +95,27 @@ function Profile({ friend, canEdit }: { friend: FriendDetailData; canEdit: boole
           </span>
         </Field>
       </div>
+
+      {friend.alsoIn.length > 0 && (
+        <div className="space-y-1.5 text-sm">
+          <h2 className="text-xs font-medium tracking-wide text-subtle-foreground uppercase">{t("alsoIn.title")}</h2>
+          <ul className="flex flex-wrap gap-1.5">
+            {friend.alsoIn.map((c) => (
+              <li key={c.key}>
+                {/* Another channel: a page load of its own, so nothing read here crosses over. */}
+                <a
+                  href={channelPath(c.key, `/contacts/${friend.userId}`)}
+                  className="inline-flex items-center gap-1.5 rounded-md border border-border px-2 py-0.5 text-xs hover:bg-muted focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+                >
+                  {c.name}
+                  <FriendStatusBadge status={c.status} />
+                </a>
+              </li>
+            ))}
+          </ul>
+          <p className="text-xs text-muted-foreground">{t("alsoIn.why")}</p>
+        </div>
+      )}
 
       <div className="space-y-2">
         <h2 className="text-xs font-medium tracking-wide text-subtle-foreground uppercase">{t("tags.title")}</h2>

@@ -78,6 +78,15 @@ export async function friendsForExport(db: Db, params: { channelId: number; filt
     .limit(params.limit);
 }
 
+/** Which of these channels have this user id among their friends (LINE gives one id per provider). */
+export async function channelsWithFriend(db: Db, params: { userId: string; channelIds: number[] }) {
+  if (params.channelIds.length === 0) return [];
+  return db
+    .select({ channelId: friends.channelId, status: friends.status })
+    .from(friends)
+    .where(and(eq(friends.userId, params.userId), inArray(friends.channelId, params.channelIds)));
+}
+
 export async function getFriend(db: Db, params: { channelId: number; userId: string }) {
   const [row] = await db
     .select({ ...friendColumns, statusAt: friends.statusAt, followerSyncAt: friends.followerSyncAt })

@@ -23,6 +23,8 @@ export type FriendDetail = FriendItem & {
     current: boolean;
     joined: boolean;
   }>;
+  /** Other channels (of those the member sees) where the same user id is a friend: same provider. */
+  alsoIn: Array<{ key: string; name: string; status: "friend" | "blocked" | "unknown" }>;
 };
 
 export type ChatDetail = ChatItem & {

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { chatMembersSeen, chatsOfUser, getChat, listChats } from "@/db/queries/chats";
-import { friendStatusCounts, getFriend } from "@/db/queries/friends";
+import { channelsWithFriend, friendStatusCounts, getFriend } from "@/db/queries/friends";
 import { listTags, tagsOfFriends } from "@/db/queries/friend-tags";
 import { getLineSync } from "@/db/queries/line-syncs";
 import { HttpError, notFound } from "@/lib/platform/http/errors";
@@ -36,12 +36,18 @@ export async function readTags(db: Db, params: { channelId: number }) {
   return { items: await listTags(db, params) };
 }
 
-/** One friend: the list's fields plus profile freshness and the groups and rooms they were seen in. */
-export async function readFriend(db: Db, params: { channelId: number; userId: string }) {
+/**
+ * One friend: the list's fields plus profile freshness, the groups and rooms they were seen in, and the
+ * other channels (of those given: the ones the reader may see) where the same user id is a friend — LINE
+ * gives a person one user id across a provider's accounts, another under every other provider.
+ */
+export async function readFriend(db: Db, params: { channelId: number; userId: string; otherChannels?: Array<{ id: number; slug: string; name: string }> }) {
   const friend = await getFriend(db, params);
   if (!friend) throw notFound("This friend");
   if (friend.profileStatus === "pending") await askProfileSoon(db, params);
   const [tags, chats] = [await tagsOfFriends(db, { channelId: params.channelId, userIds: [params.userId] }), await chatsOfUser(db, params)];
+  const others = (params.otherChannels ?? []).filter((c) => c.id !== params.channelId);
+  const alsoIn = await channelsWithFriend(db, { userId: params.userId, channelIds: others.map((c) => c.id) });
   return {
     ...serializeFriend(friend, tags.get(params.userId) ?? []),
     profileStatus: friend.profileStatus,
@@ -56,6 +62,10 @@ export async function readFriend(db: Db, params: { channelId: number; userId: st
       current: c.current,
       joined: c.status === "joined",
     })),
+    alsoIn: alsoIn.map((a) => {
+      const c = others.find((o) => o.id === a.channelId)!;
+      return { key: c.slug, name: c.name, status: a.status };
+    }),
   };
 }
 

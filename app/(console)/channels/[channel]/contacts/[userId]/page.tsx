@@ -1,4 +1,5 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { channelsVisibleTo } from "@/lib/channel/access";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { FriendDetail } from "@/components/contacts/friend-detail";
@@ -20,7 +21,8 @@ export default async function FriendPage({ params }: Props) {
   const { userId } = await params;
   const { actor, db, channelId } = await pageReads(params);
   // Unknown to the console (never seen in an event or the follower list): a 404 page, not an error.
-  const friend = await orNotFound(Promise.resolve().then(() => readFriend(db, { channelId, userId: userIdParam(userId) })));
+  const otherChannels = await channelsVisibleTo(db, actor);
+  const friend = await orNotFound(Promise.resolve().then(() => readFriend(db, { channelId, userId: userIdParam(userId), otherChannels })));
   const conversation = await readConversation(db, {
     channelId,
     with: { userId },
