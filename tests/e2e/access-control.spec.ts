@@ -6,6 +6,7 @@ import { SIGNED_OUT } from "./members";
 // is covered the moment its file exists: forgetting the guard fails here.
 const PUBLIC: Record<string, string> = {
   "app/api/line/webhook/route.ts": "LINE's webhook: checked by its signature instead",
+  "app/api/line/webhook/[channel]/route.ts": "a channel's own webhook: checked by that channel's signature",
   "app/api/health/route.ts": "liveness for supervisors: answers while the process does, reads nothing",
   "app/api/health/ready/route.ts": "readiness for load balancers: names the failed check (runtime, database, migrations, background), nothing more",
   "app/api/auth/[...all]/route.ts": "better-auth: sign-in (and its code step) and sign-out; the rest closed (lib/auth/auth-endpoints.ts)",

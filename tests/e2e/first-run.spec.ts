@@ -30,7 +30,8 @@ test.describe("first run", () => {
     await page.getByLabel("Confirm password", { exact: true }).fill("night-market-lanterns-88");
     await page.getByRole("button", { name: "Create admin account" }).click();
 
-    await expect(page).toHaveURL(/\/$/);
+    // Home is the first channel's overview.
+    await expect(page).toHaveURL(/\/channels\/default$/);
     await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
     await page.getByRole("button", { name: "Account menu for Mei Lin" }).click();
     await expect(page.getByRole("menu")).toContainText("Admin");
