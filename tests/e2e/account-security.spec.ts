@@ -40,7 +40,7 @@ test.describe("account security", () => {
 
     const fresh = await signInPage(browser, baseURL!);
     await signInWithPassword(fresh, member.email, "a-brand-new-passphrase-7");
-    await expect(fresh).toHaveURL(/\/$/);
+    await expect(fresh).toHaveURL(/\/channels\/default$/);
     await fresh.context().close();
     await ctx.close();
     await member.api.dispose();
@@ -86,7 +86,7 @@ test.describe("account security", () => {
     await expect(field).toBeFocused();
     await phone.keyboard.type(totpCode(secret));
     await phone.keyboard.press("Enter");
-    await expect(phone).toHaveURL(/\/$/);
+    await expect(phone).toHaveURL(/\/channels\/default$/);
     await phone.context().close();
 
     // No phone at hand: a recovery code, once.
@@ -97,7 +97,7 @@ test.describe("account security", () => {
     await expect(recovery).toBeFocused();
     await recovery.fill(recoveryCodes[0]!);
     await laptop.getByRole("button", { name: "Verify and sign in" }).click();
-    await expect(laptop).toHaveURL(/\/$/);
+    await expect(laptop).toHaveURL(/\/channels\/default$/);
     await laptop.context().close();
 
     const again = await signInPage(browser, baseURL!);
@@ -140,7 +140,7 @@ test.describe("account security", () => {
     await expect(visitor.getByRole("status").filter({ hasText: "Your password is changed" })).toHaveText("Your password is changed. Sign in with the new one.");
     expect((await member.api.get("/api/me")).status()).toBe(401);
     await signInWithPassword(visitor, member.email, "lanterns-over-the-river-3");
-    await expect(visitor).toHaveURL(/\/$/);
+    await expect(visitor).toHaveURL(/\/channels\/default$/);
 
     const late = await signedOutPage(browser, baseURL!);
     await late.goto(link);

@@ -88,6 +88,31 @@ test("the first minute shows the console at work: simulated friends write at onc
   expect(((await (await page.request.get("/api/demo/traffic")).json()) as { running: boolean }).running).toBe(false);
 });
 
+test("the demo runs two Official Accounts: the Bangkok shop was added with its id and secret, and its own friends write to its own URL", async ({ page }) => {
+  await signIn(page);
+  const { items } = (await (await page.request.get("/api/channels")).json()) as {
+    items: Array<{ key: string; name: string; tokenSource: string; webhookUrl: string }>;
+  };
+  expect(items.map((c) => c.name)).toEqual(["森林咖啡 Forest Café 台北", "สยามช็อป Siam Shop Bangkok"]);
+  const shop = items[1]!;
+  // Added as an admin adds one with id and secret alone: the console issues its tokens itself.
+  expect(shop.tokenSource).toBe("issued");
+  expect(shop.webhookUrl).toBe(`${BASE}/api/line/webhook/${shop.key}`);
+  // Its simulated friends write too, and what they write is the shop's alone.
+  await expect
+    .poll(async () => ((await (await page.request.get(`/api/events?limit=5&channel=${shop.key}`)).json()) as { items: unknown[] }).items.length, {
+      timeout: 30_000,
+    })
+    .toBeGreaterThan(0);
+  const shopEvents = (await (await page.request.get(`/api/events?limit=50&channel=${shop.key}`)).json()) as { items: Array<{ id: number }> };
+  const cafeEvents = (await (await page.request.get("/api/events?limit=200&channel=default")).json()) as { items: Array<{ id: number }> };
+  const cafeIds = new Set(cafeEvents.items.map((e) => e.id));
+  expect(shopEvents.items.filter((e) => cafeIds.has(e.id))).toEqual([]);
+  // Its pages live under its key.
+  await visit(page, `/channels/${shop.key}/events`);
+  await expect(page.getByRole("heading", { level: 1, name: "Events" })).toBeVisible();
+});
+
 test("a friend's message in the simulator arrives in the timeline, and the phone shows who a narrowcast reached", async ({ page }) => {
   await signIn(page);
   await expect(page.getByRole("status").filter({ hasText: "Demo mode" })).toContainText("fake LINE platform");
@@ -136,7 +161,7 @@ test("an operator answering from the conversation: the friend's phone shows the 
   await page.getByLabel("Email").fill(ADMIN.email);
   await page.getByLabel("Password").fill(ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(`${BASE}/`);
+  await expect(page).toHaveURL(`${BASE}/channels/default`);
   const settings = await page.request.patch("/api/settings/channel/conversation", {
     headers: { origin: BASE },
     data: { loadingAnimation: true, markAsRead: true },
@@ -202,7 +227,7 @@ async function signIn(page: Page) {
   await page.getByLabel("Email").fill(ADMIN.email);
   await page.getByLabel("Password").fill(ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(`${BASE}/`);
+  await expect(page).toHaveURL(`${BASE}/channels/default`);
 }
 
 function escape(s: string) {

@@ -35,7 +35,7 @@ test.describe("invitations", () => {
     await p.getByLabel("Password", { exact: true }).fill("harbour-lights-2026");
     await p.getByLabel("Confirm password", { exact: true }).fill("harbour-lights-2026");
     await p.getByRole("button", { name: "Create account and sign in" }).click();
-    await expect(p).toHaveURL(/\/$/);
+    await expect(p).toHaveURL(/\/channels\/default$/);
     await expect(p.getByRole("button", { name: "Account menu for Ops Person" })).toBeVisible();
     expect(await (await p.request.get("/api/me")).json()).toMatchObject({ email, role: "operator", name: "Ops Person" });
     await invitee.close();

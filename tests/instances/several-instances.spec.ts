@@ -218,7 +218,7 @@ test("a browser on the surviving instance shows, without a reload, an event that
   await page.getByLabel("Email").fill(ADMIN.email);
   await page.getByLabel("Password").fill(ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(`${proxy!.url}/`);
+  await expect(page).toHaveURL(`${proxy!.url}/channels/default`);
 
   await page.goto(`${survivor!.url}/events`);
   await page.locator("html[data-ready]").waitFor({ state: "attached" });
