@@ -51,6 +51,13 @@ describe("tampered cursors are refused, never passed to the database", () => {
   });
 });
 
+describe("?channel= names the channel, whatever the route", () => {
+  it("is no route's parameter, so a strict schema does not refuse it", () => {
+    const req = new Request("http://console.test/api/events?limit=5&channel=599drjss");
+    expect(parseSearchParams(listEventsQuerySchema, req)).toMatchObject({ limit: 5 });
+  });
+});
+
 describe("NUL characters and deep nesting are refused with 400 before any handler", () => {
   it("in any query parameter", () => {
     expect(() => parseSearchParams(z.object({ q: z.string() }), new Request("http://console.test/api/events?q=%00"))).toThrow(

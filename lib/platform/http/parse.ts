@@ -9,7 +9,8 @@ import { API_MAX_NESTING, jsonNestingExceeds } from "./json-nesting";
 export function parseSearchParams<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
   const url = new URL(req.url);
   const raw: Record<string, string> = {};
-  for (const [key, value] of url.searchParams) raw[key] = value;
+  // ?channel= names the channel a request acts on (lib/runtime/api-route.ts has read it): no route's own.
+  for (const [key, value] of url.searchParams) if (key !== "channel") raw[key] = value;
   return schema.parse(refuseNul(raw));
 }
 
