@@ -1,7 +1,8 @@
 // npm run admin -- <command> [options]
-//   create-api-key --name <name> --role viewer|operator|admin   prints a new API key (shown once)
+//   create-api-key --name <name> --role viewer|operator|admin   prints a new API key for every channel (shown once)
 //   create-admin --email <email> --password <password> [--name <name>]   first admin, when none exists
 //   list-members
+//   rotate-secrets   seal every stored secret and token again with SECRETS_KEY (the old key in SECRETS_KEY_PREVIOUS)
 //   reset-password <email>   prints a one-time link (24 h) for the member to choose a new password: the
 //                            way back in for an admin locked out (the only admin, who forgot their password)
 //   disable-two-factor <email>   turns two-factor sign-in off for a member who lost their authenticator
@@ -166,7 +167,7 @@ async function run(db: Awaited<ReturnType<typeof openDatabase>>["db"]) {
     }
     default:
       fail(
-        "usage: npm run admin -- create-api-key --name <name> --role viewer|operator|admin\n" +
+        "usage: npm run admin -- create-api-key --name <name> --role viewer|operator|admin   (a key for every channel)\n" +
           "       npm run admin -- create-admin --email <email> --password <password> [--name <name>]\n" +
           "       npm run admin -- list-members\n" +
           "       npm run admin -- rotate-secrets   (after moving the old SECRETS_KEY to SECRETS_KEY_PREVIOUS)\n" +
