@@ -1,4 +1,4 @@
-import { fakeControl } from "./fake-control";
+import { fakeControl, type FakeChannelRef } from "./fake-control";
 
 export interface DemoScreen {
   loading: { startedAt: string; until: string } | null;
@@ -9,10 +9,10 @@ export interface DemoScreen {
  * Demo mode: a friend's (or group's) chat as their phone shows it — what the account's sends delivered
  * and, for a friend, the account's loading animation while it runs and how far their messages are read.
  */
-export async function demoInbox(chatId: string) {
+export async function demoInbox(channel: FakeChannelRef, chatId: string) {
   const [inbox, screen] = await Promise.all([
-    fakeControl<{ entries: unknown[] }>("GET", `inbox/${chatId}?limit=200`),
-    chatId.startsWith("U") ? fakeControl<DemoScreen>("GET", `friends/${chatId}/chat`) : Promise.resolve(null),
+    fakeControl<{ entries: unknown[] }>(channel, "GET", `inbox/${chatId}?limit=200`),
+    chatId.startsWith("U") ? fakeControl<DemoScreen>(channel, "GET", `friends/${chatId}/chat`) : Promise.resolve(null),
   ]);
   return { ...inbox, loading: screen?.loading ?? null, readUpTo: screen?.readUpTo ?? null };
 }

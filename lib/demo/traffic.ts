@@ -1,5 +1,5 @@
 import { env } from "@/lib/env.js";
-import { demoEnabled, fakeControl } from "./fake-control";
+import { demoEnabled, fakeControl, FIRST_FAKE_CHANNEL } from "./fake-control";
 import { DEMO_TRAFFIC, type TrafficStatus } from "./traffic-settings";
 import { log } from "@/lib/platform/log";
 
@@ -11,8 +11,8 @@ import { log } from "@/lib/platform/log";
 export async function startDemoTraffic(): Promise<void> {
   if (!demoEnabled() || !env().DEMO_TRAFFIC) return;
   try {
-    const status = await fakeControl<TrafficStatus>("GET", "traffic");
-    if (!status.running) await fakeControl("POST", "traffic", DEMO_TRAFFIC);
+    const status = await fakeControl<TrafficStatus>(FIRST_FAKE_CHANNEL, "GET", "traffic");
+    if (!status.running) await fakeControl(FIRST_FAKE_CHANNEL, "POST", "traffic", DEMO_TRAFFIC);
   } catch (err) {
     log().warn({ scope: "demo", err }, "could not start the simulated traffic");
   }

@@ -13,8 +13,8 @@ const params = z.object({
 });
 
 /** Demo mode: people join or leave a group, or the account is added to / removed from it. */
-export const POST = apiRoute<{ chatId: string; action: string[] }>({ role: "operator" }, async ({ req, params: p }) => {
+export const POST = apiRoute<{ chatId: string; action: string[] }>({ role: "operator" }, async ({ req, params: p, channel }) => {
   const { chatId, action } = params.parse(p);
   const body = await parseJsonBody(chatActionBodySchema, req);
-  return fakeControl("POST", `chats/${chatId}/${action}`, body);
+  return fakeControl(channel, "POST", `chats/${chatId}/${action}`, body);
 });
