@@ -269,6 +269,20 @@ export async function getSendRecipients(db: Db, params: { channelId: number; id:
   return chunks.flatMap((c) => c.recipients ?? []);
 }
 
+/**
+ * How many an earlier send of this channel reached, by LINE's request id (a narrowcast's re-delivery goes
+ * to them): request ids of another channel's sends count for nothing, as unknown ones do.
+ */
+export async function recipientsByRequestId(db: Db, params: { channelId: number; requestIds: string[] }): Promise<Map<string, number>> {
+  if (params.requestIds.length === 0) return new Map();
+  const rows = await db
+    .select({ lineRequestId: sendChunks.lineRequestId, recipients: sends.recipientCount })
+    .from(sendChunks)
+    .innerJoin(sends, eq(sends.id, sendChunks.sendId))
+    .where(and(eq(sends.channelId, params.channelId), inArray(sendChunks.lineRequestId, params.requestIds)));
+  return new Map(rows.map((r) => [r.lineRequestId!, r.recipients ?? 0]));
+}
+
 export async function getSend(db: Db, params: { channelId: number; id: string }) {
   const [send] = await db
     .select()

@@ -20,6 +20,17 @@ export async function roleOnChannel(db: Db, actor: Actor, channelId: number): Pr
   return channelRoleOf(db, { userId: actor.id, channelId });
 }
 
+/**
+ * Whether the caller is an admin of the whole console: a console admin, or an admin API key made for
+ * every channel. A key made for some channels is none, whatever its role — it would otherwise back up
+ * the other channels' data, make keys for them, or invite a console admin.
+ */
+export async function isConsoleAdmin(db: Db, actor: Actor): Promise<boolean> {
+  if (actor.consoleRole !== "admin") return false;
+  if (actor.kind === "user") return true;
+  return (await cachedChannels(db)).every((c) => actor.channelIds.includes(c.id));
+}
+
 /** The channels the caller may see (archived ones too, marked), the first configured first. */
 export async function channelsVisibleTo(db: Db, actor: Actor): Promise<ChannelWithRole[]> {
   const all = await cachedChannels(db);

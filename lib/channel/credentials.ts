@@ -48,6 +48,11 @@ export function lineClientsFor(db: Db): ClientsFor {
   };
 }
 
+/** 409 channel_archived for an archived channel: nothing is sent from it, so no send of it is stored either. */
+export async function assertChannelSends(db: Db, channelId: number): Promise<void> {
+  if ((await read(db, channelId)).row?.archivedAt) throw new ChannelArchivedError();
+}
+
 /** Forget what was read of a channel here (after it was changed on this instance). */
 export function channelCredentialsChanged(db: Db, channelId: number) {
   caches.get(db)?.delete(channelId);

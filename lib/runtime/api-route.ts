@@ -1,10 +1,10 @@
 import type { Db } from "@/db/client";
 import { clientIp } from "@/lib/auth/client-ip";
 import { assertRole, requireActor, type Actor, type ApiKeyRole } from "@/lib/auth/require-actor";
-import { actorOnChannel, channelRef, resolveChannel, type ChannelWithRole } from "@/lib/channel/access";
+import { actorOnChannel, channelRef, isConsoleAdmin, resolveChannel, type ChannelWithRole } from "@/lib/channel/access";
 import type { ChannelLine } from "@/lib/line/insight";
 import { recordAudit, type AuditAction } from "@/lib/platform/audit";
-import { errorResponse } from "@/lib/platform/http/errors";
+import { errorResponse, HttpError } from "@/lib/platform/http/errors";
 import { refuseNul } from "@/lib/platform/http/parse";
 import { getRuntime, type Runtime } from "./runtime";
 
@@ -37,7 +37,8 @@ type RouteContext<P> = { params: Promise<P> };
  * Every route acts on one channel (X-OA-Channel or ?channel=, else the caller's first), and `role` is
  * asked of the caller's role there — so a route cannot forget which channel it serves. `scope: "console"`
  * marks the few that concern the whole console (members, API keys, channels, security, backup, metrics,
- * one's own account): there `role` is asked of the console role, and no channel need be visible.
+ * one's own account): there `role` is asked of the console role, and no channel need be visible (an
+ * API key made for some channels only is no console admin: it may not act for the others).
  */
 export function apiRoute<P = Record<string, never>>(
   options: { role: ApiKeyRole; beforeTwoFactor?: boolean; scope?: "channel" | "console" },
@@ -49,6 +50,8 @@ export function apiRoute<P = Record<string, never>>(
       const { db } = runtime;
       const console = options.scope === "console";
       const caller = await requireActor(runtime, req, console ? options.role : null, { beforeTwoFactor: options.beforeTwoFactor });
+      // What needs more than a viewer of the console needs a console admin: a key made for some channels is none.
+      if (console && caller.consoleRole === "admin" && options.role !== "viewer" && !(await isConsoleAdmin(db, caller))) throw notConsoleWide();
       const channel = console ? await consoleChannel(db, caller, req) : await resolveChannel(db, caller, channelRef(req));
       const actor = console ? caller : actorOnChannel(caller, channel.role);
       if (!console) assertRole(actor, options.role);
@@ -102,6 +105,10 @@ async function consoleChannel(db: Db, actor: Actor, req: Request): Promise<Chann
   } catch {
     return NO_CHANNEL;
   }
+}
+
+function notConsoleWide() {
+  return new HttpError(403, "forbidden", "This needs a console admin: an API key made for some channels only is not one (make a key for every channel)");
 }
 
 const NO_CHANNEL: ChannelWithRole = {

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { insertSend, type NewChunk } from "@/db/queries/sends";
 import type { SendRow } from "@/db/schema/sends";
 import type { Actor } from "@/lib/auth/require-actor";
+import { assertChannelSends } from "@/lib/channel/credentials";
 import type { MulticastBody, SendBody } from "@/lib/sends/send-schemas";
 
 /** LINE takes at most 500 user ids per multicast request. */
@@ -24,9 +25,11 @@ export interface CreateSendInput {
 
 /**
  * Turn a validated body into a stored send: its LINE requests (multicast: duplicates removed, 500 ids
- * a request) each with its own X-Line-Retry-Key, ready for the workers. Nothing is sent here.
+ * a request) each with its own X-Line-Retry-Key, ready for the workers. Nothing is sent here; an archived
+ * channel's send is refused (409) before anything is stored.
  */
 export async function createSend(db: Db, input: CreateSendInput) {
+  await assertChannelSends(db, input.channelId);
   const { retryKey: clientKey, ...rest } = input.body;
   let request: Record<string, unknown> = rest;
   let chunks: NewChunk[];

@@ -3,7 +3,8 @@ import type { Db } from "@/db/client";
 import { reserveRate } from "@/db/queries/rate-windows";
 import { claimDueChunks, finishChunks, type ChunkFinish, type ChunkResult, type ClaimedChunk } from "@/db/queries/sends";
 import { createGroupCommit } from "@/lib/platform/group-commit";
-import type { ClientsFor } from "@/lib/line/clients";
+import { ChannelArchivedError } from "@/lib/channel/credentials";
+import type { ClientsFor, LineClients } from "@/lib/line/clients";
 import type { CallOutcome } from "./classify";
 import { callLine } from "./line-request";
 import { rateWindow } from "./rate-limits";
@@ -49,6 +50,8 @@ export function createSendWorker(options: SendWorkerOptions) {
   }
 
   async function work(chunk: ClaimedChunk) {
+    const clients = await clientsOf(chunk);
+    if (!clients) return;
     const window = rateWindow(chunk.channelId, chunk.kind);
     if (!(await reserveRate(options.db, { key: window.key, windowStart: window.windowStart, limit: window.limit }))) {
       // Our own share of LINE's rate limit is used up: come back next window; nothing was sent.
@@ -60,7 +63,7 @@ export function createSendWorker(options: SendWorkerOptions) {
     }
     const startedAt = new Date();
     const t0 = performance.now();
-    const outcome = await callLine(await options.clients(chunk.channelId), chunk, chunk);
+    const outcome = await callLine(clients, chunk, chunk);
     await finisher.submit({
       chunkId: chunk.id,
       result: nextStep(outcome, chunk, startedAt),
@@ -78,6 +81,17 @@ export function createSendWorker(options: SendWorkerOptions) {
         worker,
       },
     });
+  }
+
+  // A channel archived since the send was stored sends nothing: the request fails, saying why.
+  async function clientsOf(chunk: ClaimedChunk): Promise<LineClients | null> {
+    try {
+      return await options.clients(chunk.channelId);
+    } catch (err) {
+      if (!(err instanceof ChannelArchivedError)) throw err;
+      await finisher.submit({ chunkId: chunk.id, result: { status: "failed", lastError: { status: err.status, message: err.message, reason: err.code } } });
+      return null;
+    }
   }
 
   return {

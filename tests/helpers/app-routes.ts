@@ -11,6 +11,8 @@ export interface AppRoute {
   kind: "api" | "page";
   /** e.g. /api/members/e2e-dummy, /channels/default/settings/members */
   url: string;
+  /** The URL with its dynamic segments as written, e.g. /api/members/[id] (tests that fill them with real values). */
+  pattern: string;
   /** HTTP methods a route file exports (pages: GET). */
   methods: string[];
 }
@@ -26,7 +28,8 @@ export function appRoutes(root = "app"): AppRoute[] {
     const rel = path.relative(root, path.dirname(file)).split(path.sep).filter(Boolean);
     const url = urlFor(rel);
     const methods = kind === "api" ? exportedMethods(fs.readFileSync(file, "utf8")) : ["GET"];
-    out.push({ file: file.split(path.sep).join("/"), kind, url, methods });
+    const pattern = `/${rel.filter((s) => !/^\(.*\)$/.test(s) && !s.startsWith("@")).join("/")}`;
+    out.push({ file: file.split(path.sep).join("/"), kind, url, pattern, methods });
   }
   return out.sort((a, b) => a.file.localeCompare(b.file));
 }

@@ -14,7 +14,12 @@ export class RouteClient {
     readonly bearer?: string,
   ) {}
 
-  async call(handler: Handler, method: string, path: string, opts: { body?: unknown; params?: Record<string, string>; headers?: Record<string, string> } = {}) {
+  async call(
+    handler: Handler,
+    method: string,
+    path: string,
+    opts: { body?: unknown; params?: Record<string, string | string[]>; headers?: Record<string, string> } = {},
+  ) {
     const res = await this.send(handler, method, path, opts);
     const text = await res.text();
     let json: unknown = undefined;
@@ -30,7 +35,7 @@ export class RouteClient {
     handler: Handler,
     method: string,
     path: string,
-    opts: { body?: unknown; params?: Record<string, string>; headers?: Record<string, string> } = {},
+    opts: { body?: unknown; params?: Record<string, string | string[]>; headers?: Record<string, string> } = {},
   ): Promise<Response> {
     const headers = new Headers({ "x-forwarded-for": this.ip, origin: BASE, "sec-fetch-site": "same-origin", ...opts.headers });
     if (this.cookies.size) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));

@@ -1,5 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
-import { sendChunks, sends } from "@/db/schema/sends";
+import { recipientsByRequestId } from "@/db/queries/sends";
 import { parseJsonBody } from "@/lib/platform/http/parse";
 import { apiRoute } from "@/lib/runtime/api-route";
 import { followerStats, friendDemographics, messageQuota } from "@/lib/line/insight";
@@ -29,15 +28,7 @@ export const POST = apiRoute({ role: "operator" }, async ({ req, db, channelId, 
     }),
   );
   // Re-delivery goes to those an earlier narrowcast (ours) reached.
-  const redeliverySizes: Record<string, number> = {};
-  if (redeliveries.length) {
-    const rows = await db
-      .select({ lineRequestId: sendChunks.lineRequestId, acceptedRequestId: sendChunks.acceptedRequestId, recipients: sends.recipientCount })
-      .from(sendChunks)
-      .innerJoin(sends, eq(sends.id, sendChunks.sendId))
-      .where(inArray(sendChunks.lineRequestId, redeliveries));
-    for (const r of rows) redeliverySizes[r.lineRequestId!] = r.recipients ?? 0;
-  }
+  const redeliverySizes = Object.fromEntries(await recipientsByRequestId(db, { channelId, requestIds: redeliveries }));
   return {
     ...estimateNarrowcast({
       targetedReaches: followers?.targetedReaches ?? 0,
