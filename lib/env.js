@@ -121,7 +121,7 @@ const schema = z
     CONSOLE_API_KEY: optionalString.pipe(
       z
         .string()
-        .regex(/^oak_[0-9A-Za-z]{32}$/, "must be an API key (oak_…, from Settings → API keys, role admin)")
+        .regex(/^oak_[0-9A-Za-z]{32}$/, "must be an API key (oak_…, from Settings → API keys, role admin, for every channel)")
         .optional(),
     ),
 
