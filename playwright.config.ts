@@ -36,6 +36,16 @@ export const E2E_LINE = { channelSecret: DEMO_CHANNEL_SECRET, channelAccessToken
 export const E2E_AUTH_SECRET = "e2e-better-auth-secret-0123456789abcdef";
 export const E2E_FRESH_BASE_URL = freshBaseURL;
 
+// The fake's later channels (fake-line/README.md, "Several channels"): the first spec keeps the first
+// channel as it always was; the others get ids and secrets derived from the seed (GET /__fake/channels).
+// The second is channels-settings.spec.ts's to add and delete, the last two channels-screenshots.spec.ts's.
+const EXTRA_FAKE_CHANNELS = [
+  "--channel provider=provider-1",
+  '--channel "friends=40,botName=Siam Shop Bangkok"',
+  '--channel "friends=40,botName=Forest Café Taipei"',
+  '--channel "friends=40,botName=Sakura Bakery Osaka"',
+].join(" ");
+
 // What `npm start` runs (package.json), without npm in between: signals reach the server itself.
 export const START = "node --import tsx scripts/launch.ts start";
 
@@ -59,8 +69,9 @@ const serverEnv = {
 const webServers: NonNullable<PlaywrightTestConfig["webServer"]> = [
   {
     // Narrowcast phases short enough to watch to the end; no monthly quota in the way; webhooks (with
-    // reply tokens) delivered to the console under test.
-    command: `npx tsx fake-line/main.ts --port ${process.env.E2E_FAKE_LINE_PORT} --narrowcast-phase-ms 200 --content-preparing-ms 500 --audience-ready-ms 500 --quota none --webhook-url ${baseURL}/api/line/webhook`,
+    // reply tokens) delivered to the console under test. Three more channels, small, for Settings →
+    // Channels to add (the first stays the one the console's LINE_CHANNEL_* describe).
+    command: `npx tsx fake-line/main.ts --port ${process.env.E2E_FAKE_LINE_PORT} --narrowcast-phase-ms 200 --content-preparing-ms 500 --audience-ready-ms 500 --quota none --webhook-url ${baseURL}/api/line/webhook ${EXTRA_FAKE_CHANNELS}`,
     url: `${fakeLineURL}/__fake/health`,
     timeout: 60_000,
     reuseExistingServer: false,

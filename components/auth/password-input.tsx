@@ -7,10 +7,13 @@ import { Input } from "@/components/ui/input";
 import { passwordStrength } from "@/lib/auth/password-strength";
 import { cn } from "@/lib/utils/cn";
 
-type PasswordInputProps = Omit<React.ComponentProps<"input">, "type">;
+type PasswordInputProps = Omit<React.ComponentProps<"input">, "type"> & {
+  /** The toggle's names for what is not a password (a channel secret); "Show password" otherwise. */
+  revealLabels?: { show: string; hide: string };
+};
 
 /** A password input with a show/hide toggle (typing a new password blind on a tablet is error-prone). */
-export function PasswordInput({ className, ...props }: PasswordInputProps) {
+export function PasswordInput({ className, revealLabels, ...props }: PasswordInputProps) {
   const t = useTranslations("auth");
   const [visible, setVisible] = useState(false);
   return (
@@ -19,7 +22,7 @@ export function PasswordInput({ className, ...props }: PasswordInputProps) {
       <button
         type="button"
         onClick={() => setVisible((v) => !v)}
-        aria-label={visible ? t("hidePassword") : t("showPassword")}
+        aria-label={visible ? (revealLabels?.hide ?? t("hidePassword")) : (revealLabels?.show ?? t("showPassword"))}
         aria-pressed={visible}
         className="absolute inset-y-0 right-0 flex w-8 items-center justify-center rounded-r-md text-subtle-foreground hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
       >

@@ -21,13 +21,16 @@ import { detailErrorKey, zodErrorKey } from "@/lib/utils/zod-error-key";
 /**
  * A form checked by the same zod schema its route handler parses. Errors carry a catalogue key as their
  * message (see zodKeyResolver), focus goes to the first invalid field after a failed submit, and a field
- * is checked again as it changes once the form has been submitted.
+ * is checked again as it changes once the form has been submitted. `mode: "onTouched"` checks a field
+ * as soon as it is left, then at every change: for values with a fixed shape (a channel ID, a secret)
+ * that are easy to get wrong by copying, where waiting for the submit wastes a round trip to LINE.
  */
 export function useZodForm<Input extends FieldValues, Output>(
   schema: z.ZodType<Output, Input>,
   defaultValues: DefaultValues<Input>,
+  { mode = "onSubmit" }: { mode?: "onSubmit" | "onTouched" } = {},
 ): UseFormReturn<Input, unknown, Output> {
-  return useForm<Input, unknown, Output>({ resolver: zodKeyResolver(schema), defaultValues, shouldFocusError: true, mode: "onSubmit" });
+  return useForm<Input, unknown, Output>({ resolver: zodKeyResolver(schema), defaultValues, shouldFocusError: true, mode });
 }
 
 /** zodResolver with each error's message replaced by its catalogue key, named by the issue's code and field. */

@@ -23,6 +23,11 @@ export const FIELD_ERROR_KEYS = [
   "secretTooShort",
   "timeoutRange",
   "eventTypeFormat",
+  "channelIdFormat",
+  "channelSecretFormat",
+  "accessTokenTooShort",
+  "accessTokenOtherChannel",
+  "channelKeyFormat",
 ] as const;
 export type FieldErrorKey = (typeof FIELD_ERROR_KEYS)[number];
 
@@ -51,10 +56,15 @@ const BY_FIELD: Record<string, Partial<Record<string, FieldErrorKey>>> = {
   role: { invalid_value: "invalidRole" },
   code: { invalid_format: "codeFormat" },
   userId: { invalid_format: "userIdFormat" },
+  // A relay destination's own secret (custom, too_small) and a LINE channel's (its 32 hex digits).
+  secret: { custom: "required", too_small: "secretTooShort", invalid_format: "channelSecretFormat" },
   // Relay destinations: the form asks for seconds, so every problem with the number is its range.
-  secret: { custom: "required", too_small: "secretTooShort" },
   timeoutMs: { invalid_type: "timeoutRange", too_small: "timeoutRange", too_big: "timeoutRange" },
   eventTypes: { invalid_format: "eventTypeFormat" },
+  // Settings → Channels: a channel key's length and characters are one rule to the person typing it.
+  lineChannelId: { invalid_format: "channelIdFormat" },
+  accessToken: { too_small: "accessTokenTooShort" },
+  key: { too_small: "channelKeyFormat", too_big: "channelKeyFormat", invalid_format: "channelKeyFormat" },
 };
 
 // Any other field: the code alone says enough for a form (a size limit the input already enforces, a

@@ -27,6 +27,7 @@ const STATIC_PAGES = [
   "/settings/account",
   "/settings/members",
   "/settings/api-keys",
+  "/settings/channels",
   "/settings/sessions",
   "/settings/audit",
   "/settings/relay",

@@ -10,6 +10,7 @@ import {
   twoFactorCodeBodySchema,
   withConfirm,
 } from "@/lib/auth/schemas";
+import { addChannelBodySchema } from "@/lib/channel/schemas";
 import { tagChangeFormSchema, tagFriendsBodySchema } from "@/lib/contacts/tag-schema";
 import { detailErrorKey, FIELD_ERROR_KEYS, zodErrorKey } from "@/lib/utils/zod-error-key";
 import { missingKeys } from "../helpers/catalogues";
@@ -82,6 +83,18 @@ describe("zodErrorKey", () => {
     expect(tagFriendsBodySchema.parse(body)).toEqual(body);
   });
 
+  it("names the add-channel form's problems: a channel ID, a secret and a key each have one rule, a token a length", () => {
+    expect(keysOf(addChannelBodySchema.safeParse({ lineChannelId: "12a", secret: "not-hex", accessToken: "short", key: "A" }))).toEqual({
+      lineChannelId: "fieldErrors.channelIdFormat",
+      secret: "fieldErrors.channelSecretFormat",
+      accessToken: "fieldErrors.accessTokenTooShort",
+      key: "fieldErrors.channelKeyFormat",
+    });
+    expect(keysOf(addChannelBodySchema.safeParse({ lineChannelId: "2001234567", secret: "a".repeat(32), accessToken: "", key: "-shop" }))).toEqual({
+      key: "fieldErrors.channelKeyFormat",
+    });
+  });
+
   it("falls back by code for fields it has no words for, and to 'invalid' for the rest", () => {
     expect(zodErrorKey({ code: "too_small", path: ["segment", "name"] })).toBe("fieldErrors.required");
     expect(zodErrorKey({ code: "too_big", path: ["label"] })).toBe("fieldErrors.tooLong");
@@ -109,6 +122,8 @@ describe("detailErrorKey", () => {
     expect(detailErrorKey({ key: "validation.alreadyMember" })).toBe("fieldErrors.alreadyMember");
     expect(detailErrorKey({ key: "validation.wrongPassword" })).toBe("fieldErrors.wrongPassword");
     expect(detailErrorKey({ key: "validation.wrongCode" })).toBe("fieldErrors.wrongCode");
+    // LINE's "belongs to channel {channel}": the form's words need no value.
+    expect(detailErrorKey({ key: "validation.accessTokenOtherChannel", values: { channel: "2001234567" } })).toBe("fieldErrors.accessTokenOtherChannel");
   });
 
   it("keeps another validation key as it is, unless it needs values it cannot carry", () => {
