@@ -102,7 +102,10 @@ export function channelsChanged(db: Db) {
 // The channel list is small and read by every request: kept for two seconds per process (per database,
 // for tests that open several). A change made on another instance is seen within that; one made here at
 // once (channelsChanged).
-const caches = new WeakMap<Db, { at: number; channels: Promise<ChannelSummary[]> }>();
+// On globalThis: Next bundles this module once for route handlers and again for pages, and a change made
+// through one must clear what the other has (lib/runtime/current.ts keeps the runtime so for the same reason).
+const g = globalThis as typeof globalThis & { __oaChannelLists?: WeakMap<Db, { at: number; channels: Promise<ChannelSummary[]> }> };
+const caches = (g.__oaChannelLists ??= new WeakMap());
 export function cachedChannels(db: Db): Promise<ChannelSummary[]> {
   let entry = caches.get(db);
   if (!entry || performance.now() - entry.at > 2000) {

@@ -23,7 +23,10 @@ interface Entry {
   issuing?: Promise<LineClients>;
 }
 
-const caches = new WeakMap<Db, Map<number, Entry>>();
+// On globalThis, one per process: Next bundles this module for routes, pages and instrumentation apart,
+// and an archive made through a route must reach the webhook's and the background work's copies.
+const g = globalThis as typeof globalThis & { __oaChannelCredentials?: WeakMap<Db, Map<number, Entry>> };
+const caches = (g.__oaChannelCredentials ??= new WeakMap());
 
 /** The channel's secret and whether it is archived (null: no such channel). */
 export async function channelForWebhook(db: Db, channelId: number): Promise<{ secret: string | undefined; archived: boolean } | null> {
