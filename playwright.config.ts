@@ -59,8 +59,9 @@ const serverEnv = {
 const webServers: NonNullable<PlaywrightTestConfig["webServer"]> = [
   {
     // Narrowcast phases short enough to watch to the end; no monthly quota in the way; webhooks (with
-    // reply tokens) delivered to the console under test.
-    command: `npx tsx fake-line/main.ts --port ${process.env.E2E_FAKE_LINE_PORT} --narrowcast-phase-ms 200 --content-preparing-ms 500 --audience-ready-ms 500 --quota none --webhook-url ${baseURL}/api/line/webhook`,
+    // reply tokens) delivered to the console under test. A second LINE channel, for the tests that add
+    // it to the console (tests/e2e/channels.ts); the first is the same with or without it.
+    command: `npx tsx fake-line/main.ts --port ${process.env.E2E_FAKE_LINE_PORT} --channels 2 --narrowcast-phase-ms 200 --content-preparing-ms 500 --audience-ready-ms 500 --quota none --webhook-url ${baseURL}/api/line/webhook`,
     url: `${fakeLineURL}/__fake/health`,
     timeout: 60_000,
     reuseExistingServer: false,
