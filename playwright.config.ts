@@ -38,12 +38,14 @@ export const E2E_FRESH_BASE_URL = freshBaseURL;
 
 // The fake's later channels (fake-line/README.md, "Several channels"): the first spec keeps the first
 // channel as it always was; the others get ids and secrets derived from the seed (GET /__fake/channels).
-// The second is channels-settings.spec.ts's to add and delete, the last two channels-screenshots.spec.ts's.
+// The second is channels-settings.spec.ts's to add and delete, the third and fourth
+// channels-screenshots.spec.ts's, the fifth the one the switcher's tests add (tests/e2e/channels.ts).
 const EXTRA_FAKE_CHANNELS = [
   "--channel provider=provider-1",
   '--channel "friends=40,botName=Siam Shop Bangkok"',
   '--channel "friends=40,botName=Forest Café Taipei"',
   '--channel "friends=40,botName=Sakura Bakery Osaka"',
+  '--channel "friends=40,botName=Harbour Bakery Kaohsiung"',
 ].join(" ");
 
 // What `npm start` runs (package.json), without npm in between: signals reach the server itself.

@@ -17,7 +17,8 @@ export function useAccountCommands(): PaletteCommand[] {
   const { signOut } = useSignOut();
   if (!member) return [];
   const go = (href: string) => () => router.push(href);
-  const admin = member.role === "admin";
+  // Members and API keys are the whole console's: console admins only (as their pages are).
+  const admin = member.consoleAdmin;
 
   const commands: PaletteCommand[] = visibleTo(settingsItems, member.role, false, member.consoleAdmin).map((item) => ({
     id: `settings:${item.href}`,

@@ -7,6 +7,8 @@ import { LAST_CHANNEL_COOKIE } from "@/lib/client/channel-path";
 
 /** A channel as the browser sees it: never its secret or token. */
 export interface ChannelView {
+  /** The database id: what an API key's channelIds name. */
+  id: number;
   key: string;
   name: string;
   basicId: string | null;

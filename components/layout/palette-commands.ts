@@ -34,12 +34,13 @@ import { useSetLocale } from "./use-set-locale";
 import { useRole } from "@/components/auth/member-context";
 import { roleAllows } from "@/lib/auth/roles";
 import { useAccountCommands } from "./account-commands";
+import { useChannelCommands } from "./channel-commands";
 import { useConsoleFlags } from "./console-flags";
 import { navItems, visibleTo } from "./nav-config";
 
 export interface PaletteCommand {
   id: string;
-  group: "actions" | "people" | "navigation" | "settings" | "filters" | "preferences";
+  group: "actions" | "people" | "navigation" | "channels" | "settings" | "filters" | "preferences";
   label: string;
   /** Extra words that find this command (English and technical names work in every language). */
   keywords?: string;
@@ -61,6 +62,7 @@ export function usePaletteCommands(query: string): PaletteCommand[] {
   const role = useRole();
   const { demo } = useConsoleFlags();
   const accountCommands = useAccountCommands();
+  const channelCommands = useChannelCommands();
   const go = (href: string) => () => router.push(href);
   const canSend = role !== null && roleAllows(role, "operator");
 
@@ -77,7 +79,7 @@ export function usePaletteCommands(query: string): PaletteCommand[] {
       perform: go(item.href),
     });
   }
-  commands.push(...accountCommands);
+  commands.push(...channelCommands, ...accountCommands);
 
   // Start a send of one kind straight from the palette ("New push", "New narrowcast", …).
   const composeKinds: Array<[string, LucideIcon, string]> = [

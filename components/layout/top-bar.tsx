@@ -1,6 +1,6 @@
 "use client";
 
-import { ChevronRight, Menu, Search } from "lucide-react";
+import { ChevronRight, Menu, Search, Slash } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { ConsoleLink as Link, useConsolePathname } from "@/components/common/console-link";
 import { useState } from "react";
@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { shortId } from "@/lib/utils/format";
 import { BrandMark } from "./brand";
+import { ChannelSwitcher } from "./channel-switcher";
 import { useCommandPalette } from "./command-palette-provider";
 import { LiveIndicator } from "./live-indicator";
 import { UserMenu } from "@/components/auth/user-menu";
@@ -25,6 +26,7 @@ export function TopBar() {
       <Button variant="ghost" size="icon" className="md:hidden" aria-label={t("openMenu")} onClick={() => setDrawerOpen(true)}>
         <Menu aria-hidden />
       </Button>
+      <ChannelSwitcher />
       <Breadcrumbs />
       <div className="ml-auto flex items-center gap-1">
         <LiveIndicator />
@@ -46,7 +48,7 @@ export function TopBar() {
   );
 }
 
-/** Section › page, from the URL and the nav config (detail pages add their id, settings their tab). */
+/** Channel / section › page, from the URL and the nav config (detail pages add their id, settings their tab). */
 function Breadcrumbs() {
   const t = useTranslations("nav");
   const tSettings = useTranslations("settings.nav");
@@ -58,34 +60,37 @@ function Breadcrumbs() {
   const detail = settingsTab ? tSettings(settingsTab.label) : rest[0] ? decodeURIComponent(rest[0]) : null;
   const detailIsId = !settingsTab;
   return (
-    <nav aria-label={t("breadcrumbs")} className="min-w-0">
-      <ol className="flex min-w-0 items-center gap-1.5 text-sm">
-        <li className="min-w-0">
-          {detail ? (
-            <Link href={item.href} className="truncate text-muted-foreground transition-colors hover:text-foreground">
-              {t(item.label)}
-            </Link>
-          ) : (
-            <span aria-current="page" className="truncate font-medium">
-              {t(item.label)}
-            </span>
-          )}
-        </li>
-        {detail && (
-          <>
-            <ChevronRight aria-hidden className="size-3.5 shrink-0 text-subtle-foreground" />
-            {detailIsId ? (
-              <li aria-current="page" className="truncate font-mono text-xs font-medium">
-                {/^\d+$/.test(detail) ? `#${detail}` : shortId(detail, 8, 4)}
-              </li>
+    <>
+      <Slash aria-hidden className="size-3.5 shrink-0 -rotate-12 text-border-strong" />
+      <nav aria-label={t("breadcrumbs")} className="min-w-0">
+        <ol className="flex min-w-0 items-center gap-1.5 text-sm">
+          <li className="min-w-0">
+            {detail ? (
+              <Link href={item.href} className="truncate text-muted-foreground transition-colors hover:text-foreground">
+                {t(item.label)}
+              </Link>
             ) : (
-              <li aria-current="page" className="truncate font-medium">
-                {detail}
-              </li>
+              <span aria-current="page" className="truncate font-medium">
+                {t(item.label)}
+              </span>
             )}
-          </>
-        )}
-      </ol>
-    </nav>
+          </li>
+          {detail && (
+            <>
+              <ChevronRight aria-hidden className="size-3.5 shrink-0 text-subtle-foreground" />
+              {detailIsId ? (
+                <li aria-current="page" className="truncate font-mono text-xs font-medium">
+                  {/^\d+$/.test(detail) ? `#${detail}` : shortId(detail, 8, 4)}
+                </li>
+              ) : (
+                <li aria-current="page" className="truncate font-medium">
+                  {detail}
+                </li>
+              )}
+            </>
+          )}
+        </ol>
+      </nav>
+    </>
   );
 }

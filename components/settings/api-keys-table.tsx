@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { RoleBadge } from "@/components/auth/role-badge";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Badge } from "@/components/ui/badge";
+import { useChannels } from "@/components/layout/channel-context";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ApiKey } from "@/lib/client/api-keys";
@@ -13,12 +14,15 @@ import { cn } from "@/lib/utils/cn";
 export function ApiKeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) => void }) {
   const t = useTranslations("settings.apiKeys");
   const sorted = [...keys].sort((a, b) => Number(Boolean(a.revokedAt)) - Number(Boolean(b.revokedAt)));
+  // A console admin sees every channel, so each id a key names is one of these (a deleted one is gone).
+  const names = new Map(useChannels().map((c) => [c.id, c.name]));
   return (
     <Table>
       <TableHeader>
         <TableRow className="bg-muted/40">
           <TableHead className="w-full">{t("columns.name")}</TableHead>
           <TableHead>{t("columns.role")}</TableHead>
+          <TableHead>{t("columns.channels")}</TableHead>
           <TableHead>{t("columns.createdBy")}</TableHead>
           <TableHead>{t("columns.lastUsed")}</TableHead>
           <TableHead>{t("columns.status")}</TableHead>
@@ -36,6 +40,9 @@ export function ApiKeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (ke
             </TableCell>
             <TableCell>
               <RoleBadge role={k.role} />
+            </TableCell>
+            <TableCell data-testid="api-key-channels">
+              <KeyChannels role={k.role} channels={k.channelIds.flatMap((id) => (names.has(id) ? [{ id, name: names.get(id)! }] : []))} />
             </TableCell>
             <TableCell className="whitespace-nowrap">
               <p className="max-w-40 truncate">{k.createdBy ?? "—"}</p>
@@ -65,5 +72,20 @@ export function ApiKeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (ke
         ))}
       </TableBody>
     </Table>
+  );
+}
+
+/** The channels a key works on, one a line; a metrics key works on none (it reads the console's metrics). */
+function KeyChannels({ role, channels }: { role: ApiKey["role"]; channels: Array<{ id: number; name: string }> }) {
+  const t = useTranslations("settings.apiKeys");
+  if (role === "metrics" || channels.length === 0) return <span className="text-muted-foreground">{t("noChannels")}</span>;
+  return (
+    <ul className="space-y-0.5">
+      {channels.map((c) => (
+        <li key={c.id} className="max-w-44 truncate text-sm">
+          {c.name}
+        </li>
+      ))}
+    </ul>
   );
 }

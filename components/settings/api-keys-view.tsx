@@ -46,7 +46,7 @@ export function ApiKeysView({ appUrl }: { appUrl: string }) {
           </Button>
         </CardHeader>
         {query.isPending ? (
-          <TableSkeleton columns={5} rows={3} />
+          <TableSkeleton columns={6} rows={3} />
         ) : query.isError ? (
           <ErrorState error={query.error} onRetry={() => void query.refetch()} />
         ) : keys.length === 0 ? (

@@ -8,6 +8,7 @@ import { Controller } from "react-hook-form";
 import type { z } from "zod";
 import { ErrorMessage } from "@/components/common/error-message";
 import { setServerErrors, useFieldErrorText, useZodForm } from "@/components/common/use-zod-form";
+import { useChannels, useCurrentChannel } from "@/components/layout/channel-context";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormError, FormField } from "@/components/ui/form-field";
@@ -17,10 +18,11 @@ import { createApiKeyBodySchema } from "@/lib/auth/schemas";
 import { sendJson } from "@/lib/client/api-client";
 import { apiKeyKeys, type CreatedApiKey } from "@/lib/client/api-keys";
 import { auditKeys } from "@/lib/client/audit";
+import { ChannelChecklist } from "./channel-checklist";
 import { RolePicker } from "./role-picker";
 import { ShownOnceSecret } from "./shown-once-secret";
 
-/** Name and role, then the key — in this dialog only (the server keeps its hash). */
+/** Name, role and channels, then the key — in this dialog only (the server keeps its hash). */
 export function CreateApiKeyDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const t = useTranslations("settings.apiKeys.createDialog");
   return (
@@ -41,7 +43,11 @@ function CreateSteps({ onDone }: { onDone: () => void }) {
   const t = useTranslations("settings.apiKeys.createDialog");
   const errorText = useFieldErrorText();
   const queryClient = useQueryClient();
-  const form = useZodForm(createApiKeyBodySchema, { name: "", role: "viewer" });
+  const current = useCurrentChannel();
+  // A console admin sees every channel; the key starts with the one the page is on.
+  const channels = useChannels();
+  const form = useZodForm(createApiKeyBodySchema, { name: "", role: "viewer", channels: current ? [current.key] : undefined });
+  const role = form.watch("role");
   const create = useMutation({
     mutationFn: (body: z.output<typeof createApiKeyBodySchema>) => sendJson<CreatedApiKey>("POST", "/api/api-keys", body),
     onSuccess: () => {
@@ -54,7 +60,7 @@ function CreateSteps({ onDone }: { onDone: () => void }) {
   const submit = form.handleSubmit(async (body) => {
     setFormError(null);
     await create.mutateAsync(body).catch((err: unknown) => {
-      if (!setServerErrors(form, err, ["name", "role"])) setFormError(err);
+      if (!setServerErrors(form, err, ["name", "role", "channels"])) setFormError(err);
     });
   });
 
@@ -83,6 +89,28 @@ function CreateSteps({ onDone }: { onDone: () => void }) {
           name="role"
           render={({ field }) => <RolePicker name="key-role" label={t("role")} roles={API_KEY_ROLES} value={field.value} onChange={field.onChange} />}
         />
+        {/* A metrics key reads the console's metrics, which belong to no channel: the list goes, and with it
+            (shouldUnregister) whatever was ticked, so the key is the page's channel's as the API decides. */}
+        {role !== "metrics" && channels.length > 0 && (
+          <Controller
+            control={form.control}
+            name="channels"
+            shouldUnregister
+            render={({ field, fieldState }) => (
+              <ChannelChecklist
+                id="key-channels"
+                label={t("channels")}
+                hint={t("channelsHint")}
+                channels={channels}
+                value={field.value ?? []}
+                onChange={field.onChange}
+                inputRef={field.ref}
+                // Nothing ticked is the form's own refusal; the server's (a channel gone meanwhile) has its words.
+                error={fieldState.error ? (fieldState.error.type === "server" ? errorText(fieldState.error) : t("channelsRequired")) : undefined}
+              />
+            )}
+          />
+        )}
         {formError ? (
           <FormError>
             <ErrorMessage error={formError} lead={t("failed")} />

@@ -1,14 +1,16 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { UserPlus } from "lucide-react";
+import { Layers, UserPlus } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Controller } from "react-hook-form";
 import type { z } from "zod";
 import { ErrorMessage } from "@/components/common/error-message";
 import { setServerErrors, useFieldErrorText, useZodForm } from "@/components/common/use-zod-form";
+import { useCurrentChannel } from "@/components/layout/channel-context";
 import { Button } from "@/components/ui/button";
+import { Callout } from "@/components/ui/callout";
 import { Dialog, DialogClose, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormError, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -42,6 +44,8 @@ function InviteSteps({ onDone }: { onDone: () => void }) {
   const format = useFormatter();
   const queryClient = useQueryClient();
   const form = useZodForm(inviteBodySchema, { email: "", role: "operator" });
+  const role = form.watch("role");
+  const channel = useCurrentChannel()?.name ?? "";
   const create = useMutation({
     mutationFn: (body: z.output<typeof inviteBodySchema>) => sendJson<CreatedInvitation>("POST", "/api/invitations", body),
     onSuccess: () => {
@@ -91,6 +95,11 @@ function InviteSteps({ onDone }: { onDone: () => void }) {
           name="role"
           render={({ field }) => <RolePicker name="invite-role" label={t("role")} value={field.value} onChange={field.onChange} />}
         />
+        {/* An invitation's role is for the channel the page is on; only an admin's reaches every channel. */}
+        <Callout tone="neutral" data-testid="invite-scope">
+          <Layers aria-hidden />
+          <p>{role === "admin" ? t("scopeAdmin") : t("scopeChannel", { channel })}</p>
+        </Callout>
         {formError ? (
           <FormError>
             <ErrorMessage error={formError} lead={t("failed")} />

@@ -1,43 +1,47 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { KeyRound, ShieldCheck, Users } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useMember } from "@/components/auth/member-context";
 import { MemberAvatar } from "@/components/auth/member-avatar";
-import { ErrorMessage } from "@/components/common/error-message";
 import { ErrorState } from "@/components/common/error-state";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Badge, StatusDot } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { useToast } from "@/components/ui/toaster";
-import { ROLES, type Role } from "@/lib/auth/roles";
-import { ApiError, sendJson } from "@/lib/client/api-client";
-import { auditKeys } from "@/lib/client/audit";
-import { memberKeys, membersQuery, type Member } from "@/lib/client/members";
+import { useCurrentChannel } from "@/components/layout/channel-context";
+import type { MemberRole } from "@/lib/auth/members";
+import { ROLES } from "@/lib/auth/roles";
+import { membersQuery, type Member } from "@/lib/client/members";
+import { MemberChangeDialog, type MemberChange } from "./member-change-dialog";
 import { PasswordResetDialog } from "./password-reset-dialog";
 import { TableSkeleton } from "./table-skeleton";
 
-type Change = { member: Member; role: Role } | { member: Member; disabled: boolean };
+// A member's role as this page sets it, on the channel the page is on: "none" takes the channel away.
+const MEMBER_ROLES: readonly MemberRole[] = [...ROLES, "none"];
 
 export function MembersCard({ action }: { action: React.ReactNode }) {
   const t = useTranslations("settings.members");
   const query = useQuery(membersQuery());
-  const [change, setChange] = useState<Change | null>(null);
+  const [change, setChange] = useState<MemberChange | null>(null);
   const [resetting, setResetting] = useState<Member | null>(null);
   const members = query.data?.items ?? [];
+  const channel = useCurrentChannel();
   return (
     <Card className="overflow-hidden">
       <CardHeader className="flex-wrap">
         <div>
           <CardTitle>{t("title")}</CardTitle>
-          <CardDescription>{query.data ? t("count", { count: members.length }) : t("description")}</CardDescription>
+          <CardDescription>
+            {query.data ? t("count", { count: members.length }) : t("description")}
+            {/* Roles are per channel: the page says whose they are. */}
+            {channel && <span className="block">{t("rolesOn", { channel: channel.name })}</span>}
+          </CardDescription>
         </div>
         {action}
       </CardHeader>
@@ -52,14 +56,14 @@ export function MembersCard({ action }: { action: React.ReactNode }) {
       )}
       {/* Mounted per change, so a refusal shown for one change is not shown for the next. */}
       {change && (
-        <ChangeDialog key={`${change.member.id}:${"role" in change ? change.role : change.disabled}`} change={change} onClose={() => setChange(null)} />
+        <MemberChangeDialog key={`${change.member.id}:${"role" in change ? change.role : change.disabled}`} change={change} onClose={() => setChange(null)} />
       )}
       {resetting && <PasswordResetDialog key={resetting.id} member={resetting} onClose={() => setResetting(null)} />}
     </Card>
   );
 }
 
-function MembersTable({ members, onChange, onReset }: { members: Member[]; onChange: (c: Change) => void; onReset: (m: Member) => void }) {
+function MembersTable({ members, onChange, onReset }: { members: Member[]; onChange: (c: MemberChange) => void; onReset: (m: Member) => void }) {
   const t = useTranslations("settings.members");
   const tr = useTranslations("roles");
   const me = useMember();
@@ -102,17 +106,23 @@ function MembersTable({ members, onChange, onReset }: { members: Member[]; onCha
               <TableCell>
                 <Select
                   aria-label={t("roleOf", { name: m.name })}
+                  aria-describedby={m.consoleAdmin ? `console-admin-${m.id}` : undefined}
                   value={m.role}
                   disabled={m.disabled}
-                  onChange={(e) => onChange({ member: m, role: e.target.value as Role })}
-                  className="w-32"
+                  onChange={(e) => onChange({ member: m, role: e.target.value as MemberRole })}
+                  className="w-36"
                 >
-                  {ROLES.map((r) => (
+                  {MEMBER_ROLES.map((r) => (
                     <option key={r} value={r}>
                       {tr(r)}
                     </option>
                   ))}
                 </Select>
+                {m.consoleAdmin && (
+                  <p id={`console-admin-${m.id}`} className="mt-1 text-2xs whitespace-nowrap text-muted-foreground">
+                    {t("consoleAdminNote")}
+                  </p>
+                )}
               </TableCell>
               <TableCell className="whitespace-nowrap">
                 <span className="inline-flex items-center gap-1.5 text-sm">
@@ -148,62 +158,5 @@ function MembersTable({ members, onChange, onReset }: { members: Member[]; onCha
         })}
       </TableBody>
     </Table>
-  );
-}
-
-/** Confirms a role change or disabling/enabling, and shows the server's refusal (the last admin). */
-function ChangeDialog({ change, onClose }: { change: Change; onClose: () => void }) {
-  const t = useTranslations("settings.members");
-  const tr = useTranslations("roles");
-  const { toast } = useToast();
-  const queryClient = useQueryClient();
-  const me = useMember();
-  const mutation = useMutation({
-    mutationFn: (c: Change) => sendJson("PATCH", `/api/members/${encodeURIComponent(c.member.id)}`, "role" in c ? { role: c.role } : { disabled: c.disabled }),
-    onSuccess: (_, c) => {
-      void queryClient.invalidateQueries({ queryKey: memberKeys.members });
-      void queryClient.invalidateQueries({ queryKey: auditKeys.all });
-      toast({
-        tone: "success",
-        title:
-          "role" in c
-            ? t("roleChanged", { name: c.member.name, role: tr(c.role) })
-            : c.disabled
-              ? t("disabledDone", { name: c.member.name })
-              : t("enabledDone", { name: c.member.name }),
-      });
-      onClose();
-    },
-  });
-  const name = change.member.name;
-  const isRole = "role" in change;
-  const error = mutation.error ? (
-    <ErrorMessage error={mutation.error} lead={mutation.error instanceof ApiError && mutation.error.code === "last_admin" ? null : t("failed")} />
-  ) : null;
-  return (
-    <ConfirmDialog
-      open
-      onOpenChange={(open) => !open && onClose()}
-      tone={isRole ? "primary" : change.disabled ? "danger" : "primary"}
-      title={
-        isRole
-          ? t("confirmRoleTitle", { name, role: tr(change.role) })
-          : change.disabled
-            ? t("confirmDisableTitle", { name })
-            : t("confirmEnableTitle", { name })
-      }
-      description={
-        isRole
-          ? `${tr(`descriptions.${change.role}`)}${change.member.id === me?.id && change.role !== "admin" ? ` ${t("selfDemoteWarning")}` : ""}`
-          : change.disabled
-            ? t("confirmDisableDescription")
-            : t("confirmEnableDescription")
-      }
-      confirmLabel={isRole ? t("changeRole") : change.disabled ? t("disable") : t("enable")}
-      cancelLabel={t("cancel")}
-      pending={mutation.isPending}
-      error={error}
-      onConfirm={() => mutation.mutate(change)}
-    />
   );
 }

@@ -2,6 +2,7 @@
 
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import { Check } from "lucide-react";
+import { useRef } from "react";
 import { cn } from "@/lib/utils/cn";
 import { useLayerContainer } from "./layer-container";
 
@@ -28,8 +29,20 @@ export function RadixDropdownMenu({
   className,
   label,
   defaultOpen,
-}: DropdownMenuProps & { defaultOpen: boolean }) {
+  focusOnOpen,
+}: DropdownMenuProps & { defaultOpen: boolean; focusOnOpen: "first" | "last" | null }) {
   const { container, collisionBoundary } = useLayerContainer();
+  // Opened from the keyboard before Radix was loaded: Radix, which tells keyboard from pointer by the
+  // keys it hears, heard none, and focuses the menu itself (no item highlighted, no focus shown). As it
+  // does, an item takes the focus, as Radix gives it when it hears the key. Once: later opens are Radix's.
+  const pendingFocus = useRef(focusOnOpen);
+  const focusItem = (e: React.FocusEvent<HTMLDivElement>) => {
+    if (!pendingFocus.current || e.target !== e.currentTarget) return;
+    const items = e.currentTarget.querySelectorAll<HTMLElement>('[role^="menuitem"]:not([data-disabled])');
+    const item = pendingFocus.current === "last" ? items[items.length - 1] : items[0];
+    pendingFocus.current = null;
+    item?.focus({ preventScroll: true });
+  };
   return (
     <Menu.Root modal={false} defaultOpen={defaultOpen}>
       <Menu.Trigger asChild>{trigger}</Menu.Trigger>
@@ -37,6 +50,7 @@ export function RadixDropdownMenu({
         <Menu.Content
           // Radix names the menu after its trigger (aria-labelledby), which would win over a label given here.
           {...(label ? { "aria-label": label, "aria-labelledby": undefined } : {})}
+          onFocus={focusItem}
           collisionBoundary={collisionBoundary}
           align={align}
           side={side}

@@ -25,17 +25,22 @@ const OPENING_KEYS = new Set(["Enter", " ", "ArrowDown", "ArrowUp"]);
 /** A menu button (WAI-ARIA menu pattern: arrows, Home/End, type-ahead, Escape returns focus), portalled. */
 export function DropdownMenu(props: DropdownMenuProps) {
   const [impl, setImpl] = useState<Impl | null>(loaded);
-  const [openOnLoad, setOpenOnLoad] = useState(false);
+  // How the menu was first opened: from the keyboard, Radix (mounted only now, after the key) would not know.
+  const [openOnLoad, setOpenOnLoad] = useState<false | "pointer" | "first" | "last">(false);
   if (impl)
     return (
       <ImplContext value={impl}>
-        <impl.RadixDropdownMenu {...props} defaultOpen={openOnLoad} />
+        <impl.RadixDropdownMenu
+          {...props}
+          defaultOpen={openOnLoad !== false}
+          focusOnOpen={openOnLoad === "first" || openOnLoad === "last" ? openOnLoad : null}
+        />
       </ImplContext>
     );
 
-  const open = (e: React.SyntheticEvent) => {
+  const open = (e: React.SyntheticEvent, how: "pointer" | "first" | "last") => {
     e.preventDefault();
-    setOpenOnLoad(true);
+    setOpenOnLoad(how);
     void loadImpl().then(setImpl);
   };
   const trigger = props.trigger as React.ReactElement<React.HTMLAttributes<HTMLElement>>;
@@ -54,11 +59,11 @@ export function DropdownMenu(props: DropdownMenuProps) {
     // Radix opens a menu on pointer down (left button, no Ctrl), and from the keyboard on these keys.
     onPointerDown: (e: React.PointerEvent<HTMLElement>) => {
       own.onPointerDown?.(e);
-      if (e.button === 0 && !e.ctrlKey) open(e);
+      if (e.button === 0 && !e.ctrlKey) open(e, "pointer");
     },
     onKeyDown: (e: React.KeyboardEvent<HTMLElement>) => {
       own.onKeyDown?.(e);
-      if (OPENING_KEYS.has(e.key)) open(e);
+      if (OPENING_KEYS.has(e.key)) open(e, e.key === "ArrowUp" ? "last" : "first");
     },
   });
 }

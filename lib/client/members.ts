@@ -1,9 +1,10 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { listInvitations } from "@/db/queries/invitations";
-import type { listMembers } from "@/db/queries/users";
+import type { readMembers } from "@/lib/auth/read";
 import { browserFetch, getJson, type ApiFetch, type Jsonified } from "./api-client";
 
-export type Member = Jsonified<Awaited<ReturnType<typeof listMembers>>[number]>;
+/** A member with their role on the page's channel (admin: a console admin; none: no access to it). */
+export type Member = Jsonified<Awaited<ReturnType<typeof readMembers>>["items"][number]>;
 export type Invitation = Jsonified<Awaited<ReturnType<typeof listInvitations>>[number]>;
 /** POST /api/invitations: the invitation and, this once, its link. */
 export type CreatedInvitation = Omit<Invitation, "invitedBy"> & { link: string };

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { addSecondChannel, firstChannel } from "./channels";
 import { pushBody, SIGNED_OUT } from "./members";
 import { visit } from "./visit";
 
@@ -67,5 +68,54 @@ test.describe("API keys", () => {
     expect((await api.get("/api/events?limit=1")).status()).toBe(403);
     expect((await api.get("/api/overview")).status()).toBe(403);
     await api.dispose();
+  });
+
+  test("a key is made for the channels ticked (the page's channel to begin with) and works on those alone", async ({ page, playwright, baseURL, request }) => {
+    const second = await addSecondChannel(request);
+    const first = await firstChannel(request);
+    const name = `Two shops ${Date.now()}`;
+    await visit(page, `/channels/${first.key}/settings/api-keys`);
+    await page.getByRole("button", { name: "Create API key" }).first().click();
+    const dialog = page.getByRole("dialog", { name: "Create an API key" });
+    await dialog.getByLabel("Name").fill(name);
+    const channels = dialog.getByRole("group", { name: "Channels" });
+    const firstBox = channels.locator(`[data-channel="${first.key}"]`).getByRole("checkbox");
+    const secondBox = channels.locator(`[data-channel="${second.key}"]`).getByRole("checkbox");
+    await expect(firstBox).toBeChecked();
+    await expect(secondBox).not.toBeChecked();
+
+    // Nothing ticked: said at the list, and nothing is created.
+    await firstBox.uncheck();
+    await dialog.getByRole("button", { name: "Create key" }).click();
+    await expect(channels).toHaveAccessibleDescription(/Choose at least one channel\./);
+    await expect(firstBox).toBeFocused();
+
+    await firstBox.check();
+    await secondBox.check();
+    await dialog.getByRole("button", { name: "Create key" }).click();
+    const key = await dialog.getByTestId("api-key-secret").inputValue();
+    await dialog.getByRole("button", { name: "Done" }).click();
+    const row = page.locator(`[data-api-key="${name}"]`);
+    await expect(row.getByTestId("api-key-channels").getByRole("listitem")).toHaveText([first.name, second.name]);
+
+    const api = await playwright.request.newContext({ baseURL, storageState: SIGNED_OUT, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+    expect((await api.get("/api/events?limit=1", { headers: { "x-oa-channel": first.key } })).status()).toBe(200);
+    expect((await api.get("/api/events?limit=1", { headers: { "x-oa-channel": second.key } })).status()).toBe(200);
+    await api.dispose();
+
+    // Made on the second channel's page with nothing changed: that channel's key only.
+    await visit(page, `/channels/${second.key}/settings/api-keys`);
+    await page.getByRole("button", { name: "Create API key" }).first().click();
+    await dialog.getByLabel("Name").fill(`${name} B`);
+    await expect(secondBox).toBeChecked();
+    await expect(firstBox).not.toBeChecked();
+    await dialog.getByRole("button", { name: "Create key" }).click();
+    const keyB = await dialog.getByTestId("api-key-secret").inputValue();
+    await dialog.getByRole("button", { name: "Done" }).click();
+    await expect(page.locator(`[data-api-key="${name} B"]`).getByTestId("api-key-channels")).toHaveText(second.name);
+    const apiB = await playwright.request.newContext({ baseURL, storageState: SIGNED_OUT, extraHTTPHeaders: { authorization: `Bearer ${keyB}` } });
+    expect((await apiB.get("/api/events?limit=1", { headers: { "x-oa-channel": second.key } })).status()).toBe(200);
+    expect((await apiB.get("/api/events?limit=1", { headers: { "x-oa-channel": first.key } })).status()).toBe(404);
+    await apiB.dispose();
   });
 });

@@ -44,7 +44,7 @@ test.describe("roles", () => {
   test("an admin sees every settings page and the admin shortcuts", async ({ page }) => {
     await visit(page, "/settings");
     const tabs = page.getByRole("navigation", { name: "Settings pages" });
-    await expect(tabs.getByRole("link")).toHaveText(["Channel", "Relay", "Members", "API keys", "Audit log", "Account", "Sessions"]);
+    await expect(tabs.getByRole("link")).toHaveText(["Channel", "Relay", "Channels", "Members", "API keys", "Audit log", "Account", "Sessions"]);
     await page.keyboard.press("Control+k");
     await page.getByRole("combobox", { name: "Command palette" }).fill("invite");
     await page.keyboard.press("Enter");

@@ -1,4 +1,6 @@
+import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { MemberProvider, type CurrentMember } from "@/components/auth/member-context";
 import { DemoBanner } from "@/components/demo/demo-banner";
 import { AppShell } from "@/components/layout/app-shell";
@@ -6,10 +8,19 @@ import { ChannelProvider, type ChannelView } from "@/components/layout/channel-c
 import { ConsoleFlagsProvider } from "@/components/layout/console-flags";
 import { SIDEBAR_COOKIE } from "@/components/layout/sidebar-state";
 import { channelsVisibleTo, type ChannelWithRole } from "@/lib/channel/access";
-import { requirePageActor, type PageActor } from "@/lib/runtime/page-context";
+import { getPageChannel, requirePageActor, type PageActor } from "@/lib/runtime/page-context";
 import { getRuntime } from "@/lib/runtime/runtime";
 import { demoEnabled } from "@/lib/demo/fake-control";
 import { env } from "@/lib/env.js";
+
+// Each page's title names the channel too ("Events · Cafe Sakura · OA Console"): tabs of two channels
+// open side by side must not look alike. getPageChannel is cached per request; the layout asks it again.
+export async function generateMetadata({ params }: { params: Promise<{ channel: string }> }): Promise<Metadata> {
+  const channel = await getPageChannel((await params).channel);
+  if (!channel) return {};
+  const appName = (await getTranslations("common"))("appName");
+  return { title: { template: `%s · ${channel.name} · ${appName}`, default: `${channel.name} · ${appName}` } };
+}
 
 // Every console page is for signed-in members, on a channel they may see: checked here against the
 // database (proxy.ts only redirects when there is no cookie at all). The member's role on this channel
@@ -44,6 +55,7 @@ function currentMember(actor: PageActor): CurrentMember {
 
 function channelView(c: ChannelWithRole): ChannelView {
   return {
+    id: c.id,
     key: c.slug,
     name: c.name,
     basicId: c.basicId,
