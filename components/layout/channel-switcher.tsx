@@ -13,7 +13,7 @@ import { useSwitchChannel } from "./channel-switch";
 /**
  * The top bar's first crumb: the channel (Official Account) the page is on. A member who may see several
  * opens a menu of them here; one who sees a single channel just reads its name. Below 1024px only the
- * picture shows (the button keeps the name for screen readers).
+ * picture shows (the name stays, for screen readers only).
  */
 export function ChannelSwitcher() {
   const t = useTranslations("channelSwitcher");
@@ -37,17 +37,18 @@ export function ChannelSwitcher() {
   return (
     <DropdownMenu
       label={t("label")}
-      className="w-72"
+      className="w-80"
       trigger={
+        // Named by its content, not an aria-label: the name read out is the one on screen (WCAG 2.5.3).
         <button
           type="button"
           data-testid="channel-switcher"
-          aria-label={t("open", { name: current.name, archived: String(current.archived) })}
           className="flex h-8 min-w-0 shrink-0 items-center gap-2 rounded-md px-1.5 text-sm transition-colors hover:bg-hover focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none data-[state=open]:bg-hover"
         >
           <ChannelAvatar channel={current} className="size-6 text-2xs" />
-          <span className="hidden max-w-48 truncate font-medium lg:block">{current.name}</span>
+          <span className="max-w-48 truncate font-medium max-lg:sr-only">{current.name}</span>
           {current.archived && <ArchivedMark />}
+          <span className="sr-only">{t("switch")}</span>
           <ChevronsUpDown aria-hidden className="size-3.5 shrink-0 text-subtle-foreground" />
         </button>
       }
@@ -89,7 +90,8 @@ function ChannelLines({ channel }: { channel: ChannelView }) {
         <span className="truncate font-medium">{channel.name}</span>
         {channel.archived && <Badge tone="neutral">{t("archived")}</Badge>}
       </span>
-      <span className="block truncate text-xs text-muted-foreground">
+      {/* Wraps rather than cut off the role (Thai runs long). */}
+      <span className="block text-xs break-words text-muted-foreground">
         {channel.basicId ? `${channel.basicId} · ` : ""}
         {t("role", { role: tr(channel.role) })}
       </span>

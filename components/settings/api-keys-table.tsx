@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { RoleBadge } from "@/components/auth/role-badge";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Badge } from "@/components/ui/badge";
@@ -16,13 +16,15 @@ export function ApiKeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (ke
   const sorted = [...keys].sort((a, b) => Number(Boolean(a.revokedAt)) - Number(Boolean(b.revokedAt)));
   // A console admin sees every channel, so each id a key names is one of these (a deleted one is gone).
   const names = new Map(useChannels().map((c) => [c.id, c.name]));
+  const channelsOf = (k: ApiKey) => k.channelIds.flatMap((id) => (names.has(id) ? [{ id, name: names.get(id)! }] : []));
   return (
     <Table>
       <TableHeader>
         <TableRow className="bg-muted/40">
           <TableHead className="w-full">{t("columns.name")}</TableHead>
           <TableHead>{t("columns.role")}</TableHead>
-          <TableHead>{t("columns.channels")}</TableHead>
+          {/* A column from 1280px; narrower, the channels are a line under the key's name (the row keeps Revoke in view). */}
+          <TableHead className="max-xl:hidden">{t("columns.channels")}</TableHead>
           <TableHead>{t("columns.createdBy")}</TableHead>
           <TableHead>{t("columns.lastUsed")}</TableHead>
           <TableHead>{t("columns.status")}</TableHead>
@@ -37,12 +39,13 @@ export function ApiKeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (ke
             <TableCell className="max-w-0 min-w-48">
               <p className={cn("truncate font-medium", k.revokedAt && "text-muted-foreground line-through decoration-subtle-foreground/60")}>{k.name}</p>
               <p className="truncate font-mono text-xs text-subtle-foreground">{k.prefix}…</p>
+              <KeyChannels role={k.role} channels={channelsOf(k)} inline />
             </TableCell>
             <TableCell>
               <RoleBadge role={k.role} />
             </TableCell>
-            <TableCell data-testid="api-key-channels">
-              <KeyChannels role={k.role} channels={k.channelIds.flatMap((id) => (names.has(id) ? [{ id, name: names.get(id)! }] : []))} />
+            <TableCell data-testid="api-key-channels" className="max-xl:hidden">
+              <KeyChannels role={k.role} channels={channelsOf(k)} />
             </TableCell>
             <TableCell className="whitespace-nowrap">
               <p className="max-w-40 truncate">{k.createdBy ?? "—"}</p>
@@ -75,10 +78,28 @@ export function ApiKeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (ke
   );
 }
 
-/** The channels a key works on, one a line; a metrics key works on none (it reads the console's metrics). */
-function KeyChannels({ role, channels }: { role: ApiKey["role"]; channels: Array<{ id: number; name: string }> }) {
+/**
+ * The channels a key works on, one a line; a metrics key works on none (it reads the console's metrics).
+ * `inline`: one line of names under the key's name, below 1280px, where the table has no room for a column.
+ */
+function KeyChannels({ role, channels, inline = false }: { role: ApiKey["role"]; channels: Array<{ id: number; name: string }>; inline?: boolean }) {
   const t = useTranslations("settings.apiKeys");
-  if (role === "metrics" || channels.length === 0) return <span className="text-muted-foreground">{t("noChannels")}</span>;
+  const format = useFormatter();
+  const none = role === "metrics" || channels.length === 0;
+  if (inline) {
+    return (
+      <p className="mt-0.5 truncate text-xs text-muted-foreground xl:hidden">
+        <span className="sr-only">{t("columns.channels")}: </span>
+        {none
+          ? t("noChannels")
+          : format.list(
+              channels.map((c) => c.name),
+              { type: "conjunction", style: "narrow" },
+            )}
+      </p>
+    );
+  }
+  if (none) return <span className="text-muted-foreground">{t("noChannels")}</span>;
   return (
     <ul className="space-y-0.5">
       {channels.map((c) => (

@@ -110,7 +110,7 @@ function MembersTable({ members, onChange, onReset }: { members: Member[]; onCha
                   value={m.role}
                   disabled={m.disabled}
                   onChange={(e) => onChange({ member: m, role: e.target.value as MemberRole })}
-                  className="w-36"
+                  className="w-32"
                 >
                   {MEMBER_ROLES.map((r) => (
                     <option key={r} value={r}>

@@ -37,12 +37,15 @@ for (const v of VARIANTS) {
     await open(page, `/channels/${first.key}/events`);
     await page.getByTestId("channel-switcher").click();
     await page.getByRole("menu").waitFor();
+    // Past the menu's fade-in.
+    await page.waitForTimeout(400);
     await shot("channel-switcher-open", false);
     await page.keyboard.press("Escape");
 
     await page.keyboard.press("Control+k");
-    await page.getByRole("combobox").first().fill(second.name.slice(0, 4));
-    await page.getByRole("option").first().waitFor();
+    await page.getByRole("dialog").getByRole("combobox").fill(second.name.slice(0, 4));
+    await page.getByRole("dialog").getByRole("option").first().waitFor();
+    await page.waitForTimeout(400);
     await shot("channel-palette", false);
     await page.keyboard.press("Escape");
 
@@ -51,6 +54,7 @@ for (const v of VARIANTS) {
     await shot("channel-members");
     await page.locator(`tr[data-member="${outsider}"] select`).selectOption("none");
     await page.getByRole("alertdialog").waitFor();
+    await page.waitForTimeout(400);
     await shot("channel-members-none-confirm", false);
     await page.keyboard.press("Escape");
 
@@ -59,7 +63,7 @@ for (const v of VARIANTS) {
     await shot("channel-invite", false);
 
     await open(page, `/channels/${first.key}/settings/api-keys`);
-    await page.locator('[data-testid="api-key-channels"]').first().waitFor();
+    await page.locator("[data-api-key]").first().waitFor();
     await shot("channel-api-keys");
     await open(page, `/channels/${first.key}/settings/api-keys?create=1`);
     await page.getByRole("dialog").getByRole("group").last().waitFor();
