@@ -8,6 +8,6 @@ setup("sign in as the e2e admin", async ({ page }) => {
   await page.getByLabel("Email").fill(E2E_ADMIN.email);
   await page.getByLabel("Password").fill(E2E_ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/channels\/default$/);
   await page.context().storageState({ path: STORAGE_STATE });
 });
