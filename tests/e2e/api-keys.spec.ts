@@ -70,7 +70,7 @@ test.describe("API keys", () => {
     await api.dispose();
   });
 
-  test("a key is made for the channels ticked (the page's channel to begin with) and works on those alone", async ({ page, playwright, baseURL, request }) => {
+  test("a key is made for the channels ticked (the page's channel to begin with) and works on those", async ({ page, playwright, baseURL, request }) => {
     const second = await addSecondChannel(request);
     const first = await firstChannel(request);
     const name = `Two shops ${Date.now()}`;
@@ -102,17 +102,25 @@ test.describe("API keys", () => {
     expect((await api.get("/api/events?limit=1", { headers: { "x-oa-channel": first.key } })).status()).toBe(200);
     expect((await api.get("/api/events?limit=1", { headers: { "x-oa-channel": second.key } })).status()).toBe(200);
     await api.dispose();
+  });
 
-    // Made on the second channel's page with nothing changed: that channel's key only.
+  test("a key made on another channel's page, as it comes, is that channel's alone", async ({ page, playwright, baseURL, request }) => {
+    const second = await addSecondChannel(request);
+    const first = await firstChannel(request);
+    const name = `Harbour only ${Date.now()}`;
     await visit(page, `/channels/${second.key}/settings/api-keys`);
     await page.getByRole("button", { name: "Create API key" }).first().click();
-    await dialog.getByLabel("Name").fill(`${name} B`);
+    const dialog = page.getByRole("dialog", { name: "Create an API key" });
+    const channels = dialog.getByRole("group", { name: "Channels" });
+    const firstBox = channels.locator(`[data-channel="${first.key}"]`).getByRole("checkbox");
+    const secondBox = channels.locator(`[data-channel="${second.key}"]`).getByRole("checkbox");
+    await dialog.getByLabel("Name").fill(name);
     await expect(secondBox).toBeChecked();
     await expect(firstBox).not.toBeChecked();
     await dialog.getByRole("button", { name: "Create key" }).click();
     const keyB = await dialog.getByTestId("api-key-secret").inputValue();
     await dialog.getByRole("button", { name: "Done" }).click();
-    await expect(page.locator(`[data-api-key="${name} B"]`).getByTestId("api-key-channels")).toHaveText(second.name);
+    await expect(page.locator(`[data-api-key="${name}"]`).getByTestId("api-key-channels")).toHaveText(second.name);
     const apiB = await playwright.request.newContext({ baseURL, storageState: SIGNED_OUT, extraHTTPHeaders: { authorization: `Bearer ${keyB}` } });
     expect((await apiB.get("/api/events?limit=1", { headers: { "x-oa-channel": second.key } })).status()).toBe(200);
     expect((await apiB.get("/api/events?limit=1", { headers: { "x-oa-channel": first.key } })).status()).toBe(404);

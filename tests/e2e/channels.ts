@@ -30,6 +30,10 @@ export async function addSecondChannel(admin: APIRequestContext): Promise<Consol
   const added = await admin.post("/api/channels", { data: { lineChannelId: fake.channelId, secret: fake.channelSecret, ...SECOND_CHANNEL } });
   // 409: another spec (or this one's retry) added it first, perhaps under another key: found by its LINE id.
   expect([201, 409], await added.text()).toContain(added.status());
+  // Pages read the channel list from a per-process cache kept two seconds (lib/channel/access.ts), and the
+  // pages' copy of that module is not the API routes' (which forgot theirs on adding): wait it out, also
+  // when another spec added it a moment ago (409).
+  await new Promise((resolve) => setTimeout(resolve, 2_100));
   const found = (await consoleChannels(admin)).find((c) => c.lineChannelId === fake.channelId);
   if (!found) throw new Error(`Channel ${fake.channelId} is not in the console`);
   return found;
