@@ -9,7 +9,7 @@ test.describe("channel addresses", () => {
   });
 
   test("an unknown page inside a channel, and a channel nobody has, are not found — never a redirect loop", async ({ request }) => {
-    for (const path of ["/channels/default/nothing-here", "/channels/no-such-channel/events", "/channels"]) {
+    for (const path of ["/channels/default/nothing-here", "/channels/no-such-channel/events", "/channels", "/api/no-such-route", "/nothing-here"]) {
       const res = await request.get(path);
       expect(res.status(), path).toBe(404);
     }
