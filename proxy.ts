@@ -34,6 +34,10 @@ function contentSecurityPolicy(nonce: string): string {
   // Friends' pictures come from LINE's CDN; in demo mode, from the local fake platform.
   const images = ["'self'", "data:", "blob:", "https://profile.line-scdn.net", "https://obs.line-scdn.net", "https://stickershop.line-scdn.net"];
   if (e.DEMO_MODE && e.FAKE_LINE_URL) images.push(new URL(e.FAKE_LINE_URL).origin);
+  // A console pointed at another LINE API (the fake platform in tests) shows the bots' and friends'
+  // pictures that API names, as it does LINE's CDN's.
+  const api = new URL(e.LINE_API_BASE_URL).origin;
+  if (api !== "https://api.line.me" && !images.includes(api)) images.push(api);
   const dev = e.NODE_ENV !== "production";
   return [
     "default-src 'self'",

@@ -172,7 +172,7 @@ test.describe("relay", () => {
   test("the overview shows the relay card with the destination's health", async ({ page }) => {
     await visit(page, "/");
     const card = page.getByRole("region", { name: "Relay" });
-    await expect(card.getByRole("link", { name })).toHaveAttribute("href", `/settings/relay/${destinationId}`);
+    await expect(card.getByRole("link", { name })).toHaveAttribute("href", `/channels/default/settings/relay/${destinationId}`);
     await expect(card).toContainText("Success rate");
     await expect(card).toContainText("Forward latency");
   });
