@@ -36,6 +36,14 @@ export const sends = pgTable(
     /** Where a duplicated draft or a reply came from. */
     sourceDraftId: text("source_draft_id"),
     replyToEventId: bigint("reply_to_event_id", { mode: "number" }),
+    /** The campaign it is measured in (db/schema/campaigns.ts); null for replies and chat pushes. */
+    campaignId: text("campaign_id"),
+    /** An A/B test's variant ("A" … "D") or "winner"; null otherwise. */
+    variant: text("variant"),
+    /** The schedule that started it. */
+    scheduleId: text("schedule_id"),
+    /** The LINE custom aggregation unit its requests carried. */
+    aggregationUnit: text("aggregation_unit"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     error: jsonb("error"),
@@ -49,6 +57,9 @@ export const sends = pgTable(
     index("sends_channel_kind_created_idx").on(t.channelId, t.kind, t.createdAt, t.id),
     index("sends_channel_status_created_idx").on(t.channelId, t.status, t.createdAt, t.id),
     index("sends_channel_author_created_idx").on(t.channelId, t.authorId, t.createdAt, t.id),
+    index("sends_campaign_idx")
+      .on(t.campaignId, t.createdAt)
+      .where(sql`campaign_id is not null`),
     uniqueIndex("sends_client_key_idx")
       .on(t.channelId, t.clientKey)
       .where(sql`client_key is not null`),
