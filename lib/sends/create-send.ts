@@ -21,6 +21,10 @@ export interface CreateSendInput {
   segment?: { id: string; name: string; size: number };
   /** A broadcast: who it should reach, as estimated now (lib/sends/broadcast-reach.ts). */
   estimatedRecipients?: number | null;
+  /** The campaign it is measured in, its A/B variant, and the schedule that started it. */
+  campaignId?: string | null;
+  variant?: string | null;
+  scheduleId?: string | null;
 }
 
 /**
@@ -67,6 +71,9 @@ export async function createSend(db: Db, input: CreateSendInput) {
       authorLabel: input.actor.kind === "user" ? `${input.actor.name} <${input.actor.email}>` : `API key: ${input.actor.name}`,
       sourceDraftId: input.sourceDraftId ?? null,
       replyToEventId: input.replyToEventId ?? null,
+      campaignId: input.campaignId ?? null,
+      variant: input.variant ?? null,
+      scheduleId: input.scheduleId ?? null,
     },
     chunks,
   });
