@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { parseChannelFlag } from "./channels/channel-flag";
 import { PRESETS, type FakeLineOptions } from "./options";
 
-type Kind = "int" | "number" | "string" | "bool" | "quota" | "preset" | "channel" | "channels-file";
+type Kind = "int" | "number" | "share" | "string" | "bool" | "quota" | "preset" | "channel" | "channels-file";
 
 type Spec = { flag: string; env: string; key: keyof FakeLineOptions | "verbose"; kind: Kind; help: string };
 
@@ -53,6 +53,22 @@ export const CLI_SPECS: readonly Spec[] = [
   { flag: "rate-limits", env: "FAKE_LINE_RATE_LIMITS", key: "rateLimiting", kind: "bool", help: "enforce LINE's rate limits [true]" },
   { flag: "request-log-limit", env: "FAKE_LINE_REQUEST_LOG_LIMIT", key: "requestLogLimit", kind: "int", help: "requests kept in the request log [1000]" },
   { flag: "inbox-limit", env: "FAKE_LINE_INBOX_LIMIT", key: "inboxLimit", kind: "int", help: "entries kept per inbox [500]" },
+  { flag: "open-rate", env: "FAKE_LINE_OPEN_RATE", key: "openRate", kind: "share", help: "share of recipients who open a message by themselves, 0–1 [0.6]" },
+  { flag: "click-rate", env: "FAKE_LINE_CLICK_RATE", key: "clickRate", kind: "share", help: "share of openers who tap a link in it, 0–1 [0.3]" },
+  {
+    flag: "aggregation-unit-limit",
+    env: "FAKE_LINE_AGGREGATION_UNIT_LIMIT",
+    key: "aggregationUnitLimit",
+    kind: "int",
+    help: "different aggregation unit names per month [1000]",
+  },
+  {
+    flag: "statistics-delay-ms",
+    env: "FAKE_LINE_STATISTICS_DELAY_MS",
+    key: "statisticsDelayMs",
+    kind: "int",
+    help: "statistics lag this far behind what friends do [0]",
+  },
   { flag: "channels", env: "FAKE_LINE_CHANNELS", key: "channels", kind: "int", help: "number of channels, all under one provider [1]" },
   {
     flag: "channel",
@@ -148,6 +164,12 @@ function convert(spec: Spec, raw: string): unknown {
         .map(parseChannelFlag);
     case "channels-file":
       return channelsFile(spec, raw);
+    case "share": {
+      const n = Number(raw);
+      if (raw.trim() === "" || !Number.isFinite(n) || n < 0 || n > 1)
+        throw new Error(`--${spec.flag} / ${spec.env} must be a number from 0 to 1, got "${raw}"`);
+      return n;
+    }
     case "number": {
       const n = Number(raw);
       if (!Number.isFinite(n) || n <= 0) throw new Error(`--${spec.flag} / ${spec.env} must be a positive number, got "${raw}"`);

@@ -44,6 +44,16 @@ export type RuntimeConfig = {
   inboxLimit: number;
   /** Send records kept (for /__fake/sends, redelivery recipients and insight). */
   sendLogLimit: number;
+  /** Share of recipients who open a message by themselves, at a delay after delivery (0–1). */
+  openRate: number;
+  /** Share of those openers who tap a link in the message, when it has one (0–1). */
+  clickRate: number;
+  /** Different custom aggregation unit names a channel may use per month (LINE: 1,000). */
+  aggregationUnitLimit: number;
+  /** Statistics lag this far behind the interactions (0: counted at once). */
+  statisticsDelayMs: number;
+  /** Broadcasts, narrowcasts and unit-tagged pushes/multicasts kept for statistics. */
+  statisticsLogLimit: number;
 };
 
 export type FakeLineOptions = Omit<Partial<RuntimeConfig>, "rateLimits"> & {
@@ -141,6 +151,11 @@ export function defaultRuntimeConfig(): RuntimeConfig {
     eventStoreLimit: 5000,
     inboxLimit: 500,
     sendLogLimit: 2000,
+    openRate: 0.6,
+    clickRate: 0.3,
+    aggregationUnitLimit: 1000,
+    statisticsDelayMs: 0,
+    statisticsLogLimit: 20_000,
   };
 }
 

@@ -5,14 +5,17 @@
 import { createClock, type Clock } from "./core/clock";
 import { createMessageIdFactory, createUlidFactory } from "./core/ids";
 import { createRng, type Rng } from "./core/prng";
+import { AggregationUnits } from "./domain/aggregation-units";
 import { Audiences } from "./domain/audiences";
 import { ChatScreens } from "./domain/chat-screens";
 import { Inboxes } from "./domain/inboxes";
+import { Interactions } from "./domain/interactions";
 import { NarrowcastJobs, type NarrowcastFailure } from "./domain/narrowcast-jobs";
 import { Quota } from "./domain/quota";
 import { ReplyTokens } from "./domain/reply-tokens";
 import { RetryKeys } from "./domain/retry-keys";
 import { SendLog } from "./domain/send-log";
+import { TrackedSends } from "./domain/tracked-sends";
 import { UserMessages } from "./domain/user-messages";
 import { Faults } from "./http/faults";
 import { RateLimiter } from "./http/rate-limiter";
@@ -55,6 +58,10 @@ export class Platform {
   inboxes!: Inboxes;
   chatScreens!: ChatScreens;
   sends!: SendLog;
+  /** Sends LINE keeps statistics for, and what recipients did with them. */
+  trackedSends!: TrackedSends;
+  interactions!: Interactions;
+  aggregationUnits!: AggregationUnits;
   userMessages!: UserMessages;
   audiences!: Audiences;
   narrowcasts!: NarrowcastJobs;
@@ -135,6 +142,9 @@ export class Platform {
     this.inboxes = new Inboxes(() => this.config.inboxLimit);
     this.chatScreens = new ChatScreens();
     this.sends = new SendLog(() => this.config.sendLogLimit);
+    this.trackedSends = new TrackedSends(() => this.config.statisticsLogLimit);
+    this.interactions = new Interactions();
+    this.aggregationUnits = new AggregationUnits(() => this.config.aggregationUnitLimit);
     this.userMessages = new UserMessages();
     this.audiences = new Audiences(createRng(this.seed, "audiences"));
     this.narrowcasts = new NarrowcastJobs(this);

@@ -43,6 +43,11 @@ const configPatch = z
     eventStoreLimit: count,
     inboxLimit: count,
     sendLogLimit: count,
+    openRate: z.number().min(0).max(1),
+    clickRate: z.number().min(0).max(1),
+    aggregationUnitLimit: count,
+    statisticsDelayMs: ms,
+    statisticsLogLimit: count,
   })
   .partial()
   .strict();

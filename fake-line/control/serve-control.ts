@@ -10,6 +10,7 @@ import type { Platform } from "../platform";
 import { channelRoutes } from "./channel-routes";
 import { actionRoutes } from "./action-routes";
 import { configRoutes } from "./config-routes";
+import { engagementRoutes } from "./engagement-routes";
 import { ControlError, isControlReply, type ControlReply, type ControlRoute } from "./control-route";
 import { webhookRoutes } from "./webhook-routes";
 import { worldRoutes } from "./world-routes";
@@ -18,7 +19,8 @@ const CONTROL_BODY_LIMIT = 16 * 1024 * 1024;
 
 export function controlRouter(): Router<ControlRoute> {
   const router = new Router<ControlRoute>();
-  for (const route of [...configRoutes, ...worldRoutes, ...actionRoutes, ...webhookRoutes, ...channelRoutes]) router.add(route.method, route.path, route);
+  for (const route of [...configRoutes, ...worldRoutes, ...actionRoutes, ...engagementRoutes, ...webhookRoutes, ...channelRoutes])
+    router.add(route.method, route.path, route);
   return router;
 }
 

@@ -112,6 +112,7 @@ export class NarrowcastJobs {
     if (!job.record) {
       job.record = { requestId: job.requestId, kind: "narrowcast", at: job.waitingEnd, deliveredTo: [], notDelivered: 0, messages: job.messages };
       p.sends.add(job.record);
+      p.trackedSends.track(job.record, null);
     }
     const span = job.sendingEnd - job.waitingEnd;
     const fraction = span <= 0 ? 1 : Math.min(1, (now - job.waitingEnd) / span);

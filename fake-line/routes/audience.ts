@@ -1,7 +1,7 @@
 // Audience management (manage-audience.yml): upload audiences by JSON (create, add ids), click and
 // impression retargeting audiences from a broadcast/narrowcast request id, get, list, rename, delete.
 import { audienceStatus, expireTimestamp, type Audience } from "../domain/audiences";
-import { clicked, opened } from "../domain/engagement";
+import { engagedUsers, sourcesOf } from "../domain/statistics";
 import { invalidQueryParam, json, lineError, type HttpReply } from "../http/reply";
 import { jsonObject, type Route, type RouteContext } from "../http/route";
 import { Checker, join, type Obj } from "../validation/checker";
@@ -127,9 +127,10 @@ function retargeting(kind: "click" | "imp"): Route {
       const clickUrl = kind === "click" ? c.str(body, "clickUrl", "", { max: 2000 }) : undefined;
       const invalid = c.result();
       if (invalid || description === undefined || requestId === undefined) return invalid ?? NOT_FOUND;
-      const record = p.sends.get(requestId);
-      if (!record || (record.kind !== "broadcast" && record.kind !== "narrowcast")) return lineError(400, `Invalid request id: ${requestId}`);
-      const ids = retargeted(requestId, record.deliveredTo, kind);
+      const send = p.trackedSends.get(requestId);
+      if (!send || (send.record.kind !== "broadcast" && send.record.kind !== "narrowcast")) return lineError(400, `Invalid request id: ${requestId}`);
+      // Who opened the message (imp) or a link in it (click) by now, as the statistics count them.
+      const ids = engagedUsers(send, kind, sourcesOf(p), clickUrl);
       const audience = p.audiences.create({
         type: kind === "click" ? "CLICK" : "IMP",
         description,
@@ -224,9 +225,4 @@ function audienceIds(c: Checker, body: Obj, required: boolean): string[] {
     if (id) ids.push(id);
   });
   return ids;
-}
-
-/** Who saw (imp) or clicked (click) a broadcast/narrowcast. */
-function retargeted(requestId: string, deliveredTo: string[], kind: "click" | "imp"): string[] {
-  return deliveredTo.filter((id) => (kind === "imp" ? opened(requestId, id) : clicked(requestId, id)));
 }

@@ -1,10 +1,8 @@
-// Insight endpoints (insight.yml), computed from the world: followers, demographics, message
-// deliveries per day and per-request interaction statistics. All share the 60/hour limit class.
+// Insight endpoints (insight.yml), computed from the world: followers, demographics and message
+// deliveries per day (message statistics: message-statistics.ts). All share the 60/hour limit class.
 import { endOfJstDay, jstDate, DAY } from "../core/jst";
-import { hashString } from "../core/prng";
-import { clicked, opened } from "../domain/engagement";
 import { isTargetable, subscriptionDays } from "../domain/recipients";
-import { MESSAGES, invalidQueryParam, json, lineError } from "../http/reply";
+import { invalidQueryParam, json } from "../http/reply";
 import type { Route } from "../http/route";
 import type { Platform } from "../platform";
 import { areaByCode, insightAreaLabel } from "../world/areas";
@@ -68,26 +66,6 @@ export const insightRoutes: Route[] = [
       });
     },
   },
-  {
-    method: "GET",
-    path: "/v2/bot/insight/message/event",
-    rateClass: "insight",
-    handle(ctx) {
-      const requestId = ctx.query.get("requestId");
-      if (!requestId) return invalidQueryParam("requestId");
-      const record = ctx.platform.sends.get(requestId);
-      if (!record || (record.kind !== "broadcast" && record.kind !== "narrowcast")) return lineError(404, MESSAGES.notFound);
-      return json(
-        200,
-        messageEvent(
-          requestId,
-          record.at,
-          record.deliveredTo,
-          record.messages.map((m) => m.message),
-        ),
-      );
-    },
-  },
 ];
 
 function demographics(p: Platform) {
@@ -130,58 +108,4 @@ function periodTile(days: number | null): string {
   if (days < 180) return "within180days";
   if (days < 365) return "within365days";
   return "over365days";
-}
-
-/**
- * Simulated interaction statistics, stable per request and recipient: about 60 % open, about 20 % of
- * the openers click a link. LINE hides counts below 20 (null).
- */
-function messageEvent(requestId: string, at: number, deliveredTo: string[], messages: Record<string, unknown>[]) {
-  const hidden = (n: number) => (n < 20 ? null : n);
-  const openers = deliveredTo.filter((id) => opened(requestId, id));
-  const urls = messages.flatMap((m, i) => urlsIn(m).map((url) => ({ seq: i + 1, url })));
-  const clickers = urls.length === 0 ? [] : deliveredTo.filter((id) => clicked(requestId, id));
-  return {
-    overview: {
-      requestId,
-      timestamp: Math.floor(at / 1000),
-      delivered: deliveredTo.length,
-      uniqueImpression: hidden(openers.length),
-      uniqueClick: urls.length === 0 ? null : hidden(clickers.length),
-      uniqueMediaPlayed: null,
-      uniqueMediaPlayed100Percent: null,
-    },
-    messages: messages.map((_, i) => ({
-      seq: i + 1,
-      impression: hidden(Math.round(openers.length * (1.1 + (hashString(`${requestId}:${i}`) % 30) / 100))),
-      mediaPlayed: null,
-      mediaPlayed25Percent: null,
-      mediaPlayed50Percent: null,
-      mediaPlayed75Percent: null,
-      mediaPlayed100Percent: null,
-      uniqueMediaPlayed: null,
-      uniqueMediaPlayed25Percent: null,
-      uniqueMediaPlayed50Percent: null,
-      uniqueMediaPlayed75Percent: null,
-      uniqueMediaPlayed100Percent: null,
-    })),
-    clicks: urls.map(({ seq, url }) => {
-      const unique = clickers.filter((id) => hashString(`${url}:${id}`) % urls.length === 0 || urls.length === 1).length;
-      return { seq, url, click: hidden(Math.round(unique * 1.3)), uniqueClick: hidden(unique), uniqueClickOfRequest: hidden(unique) };
-    }),
-  };
-}
-
-/** URLs a recipient can open: uri actions anywhere in the message, and links in text. */
-function urlsIn(message: unknown): string[] {
-  const found = new Set<string>();
-  const walk = (v: unknown, key: string) => {
-    if (Array.isArray(v)) v.forEach((item) => walk(item, key));
-    else if (v && typeof v === "object") for (const [k, inner] of Object.entries(v)) walk(inner, k);
-    else if (typeof v !== "string") return;
-    else if ((key === "uri" || key === "linkUri") && /^https?:/.test(v)) found.add(v);
-    else if (key === "text") for (const m of v.matchAll(/https?:\/\/[^\s"]+/g)) found.add(m[0]);
-  };
-  walk(message, "");
-  return [...found];
 }

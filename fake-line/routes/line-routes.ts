@@ -2,11 +2,13 @@
 // paths do not collide, so one port serves both).
 import { Router } from "../http/router";
 import type { Route } from "../http/route";
+import { aggregationUnitRoutes } from "./aggregation-units";
 import { audienceRoutes } from "./audience";
 import { loadingStartRoute, markAsReadRoute } from "./chat";
 import { chatRoutes } from "./chats";
 import { contentRoutes } from "./content";
 import { insightRoutes } from "./insight";
+import { messageStatisticsRoutes } from "./message-statistics";
 import { broadcastRoute, multicastRoute, validateRoutes } from "./multicast-broadcast";
 import { narrowcastProgressRoute, narrowcastRoute } from "./narrowcast";
 import { quotaRoutes } from "./quota";
@@ -29,6 +31,8 @@ export const LINE_ROUTES: readonly Route[] = [
   ...chatRoutes,
   ...contentRoutes,
   ...insightRoutes,
+  ...messageStatisticsRoutes,
+  ...aggregationUnitRoutes,
   ...audienceRoutes,
   ...webhookEndpointRoutes,
   loadingStartRoute,

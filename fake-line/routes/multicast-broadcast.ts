@@ -1,6 +1,8 @@
 // POST /v2/bot/message/multicast, /v2/bot/message/broadcast and the five validate endpoints.
 import { ID_PATTERNS } from "../core/ids";
 import { deliverTo, inboxEntry, prepareMessages } from "../domain/delivery";
+import type { SendRecord } from "../domain/send-log";
+import { recordUnitSend, unitBudgetRefusal } from "../domain/unit-budget";
 import { MESSAGES, invalidProperty, json, lineError } from "../http/reply";
 import { jsonObject, type Route } from "../http/route";
 import { Checker } from "../validation/checker";
@@ -21,7 +23,7 @@ export const multicastRoute: Route = {
     const to = c.arr(body, "to", "", { required: true, min: 1, max: 500 });
     const messages = checkMessages(c, body);
     const notificationDisabled = checkNotificationDisabled(c, body);
-    checkAggregationUnits(c, body);
+    const unit = checkAggregationUnits(c, body);
     to?.forEach((id, i) => {
       if (typeof id !== "string") c.typeError(`to[${i}]`);
     });
@@ -34,19 +36,23 @@ export const multicastRoute: Route = {
 
     const unique = [...new Set(to as string[])];
     const reachable = unique.filter((id) => p.world.isFollowing(id));
+    const overBudget = unitBudgetRefusal(p, unit);
+    if (overBudget) return overBudget;
     if (!quotaCovers(p, reachable.length)) return lineError(429, MESSAGES.monthlyLimit);
     const delivered = prepareMessages(p, "multicast", messages);
     deliverTo(p, reachable, inboxEntry(p, ctx.requestId, "multicast", delivered, notificationDisabled));
     p.quota.consume(reachable.length);
-    p.sends.add({
+    const record: SendRecord = {
       requestId: ctx.requestId,
       kind: "multicast",
       at: p.clock.now(),
       deliveredTo: reachable,
       notDelivered: unique.length - reachable.length,
       messages: delivered,
-    });
-    p.sends.countDelivered("multicast", p.clock.now(), reachable.length);
+    };
+    p.sends.add(record);
+    p.sends.countDelivered("multicast", record.at, reachable.length);
+    recordUnitSend(p, record, unit);
     return json(200, {});
   },
 };
@@ -70,8 +76,10 @@ export const broadcastRoute: Route = {
     const delivered = prepareMessages(p, "broadcast", messages);
     deliverTo(p, followers, inboxEntry(p, ctx.requestId, "broadcast", delivered, notificationDisabled));
     p.quota.consume(followers.length);
-    p.sends.add({ requestId: ctx.requestId, kind: "broadcast", at: p.clock.now(), deliveredTo: followers, notDelivered: 0, messages: delivered });
-    p.sends.countDelivered("broadcast", p.clock.now(), followers.length);
+    const record: SendRecord = { requestId: ctx.requestId, kind: "broadcast", at: p.clock.now(), deliveredTo: followers, notDelivered: 0, messages: delivered };
+    p.sends.add(record);
+    p.trackedSends.track(record, null);
+    p.sends.countDelivered("broadcast", record.at, followers.length);
     return json(200, {});
   },
 };

@@ -1,5 +1,7 @@
 // POST /v2/bot/message/reply and /v2/bot/message/push.
 import { canReceivePush, deliverTo, inboxEntry, prepareMessages, sentMessages } from "../domain/delivery";
+import type { SendRecord } from "../domain/send-log";
+import { recordUnitSend, unitBudgetRefusal } from "../domain/unit-budget";
 import { MESSAGES, json, lineError, invalidProperty } from "../http/reply";
 import { jsonObject, type Route } from "../http/route";
 import { Checker } from "../validation/checker";
@@ -49,7 +51,7 @@ export const pushRoute: Route = {
     const to = c.str(body, "to", "", { required: true });
     const messages = checkMessages(c, body);
     const notificationDisabled = checkNotificationDisabled(c, body);
-    checkAggregationUnits(c, body);
+    const unit = checkAggregationUnits(c, body);
     const invalid = c.result();
     if (invalid) return invalid;
     if (!to || !messages) return invalidProperty("to");
@@ -68,14 +70,25 @@ export const pushRoute: Route = {
       // A message to a chat counts once per member (the bot excluded).
       recipients = chat.memberIds.length;
     }
+    const overBudget = unitBudgetRefusal(p, unit);
+    if (overBudget) return overBudget;
     if (!quotaCovers(p, recipients)) return lineError(429, MESSAGES.monthlyLimit);
 
     const delivered = prepareMessages(p, "push", messages);
     const chats = reachable ? [to] : [];
     deliverTo(p, chats, inboxEntry(p, ctx.requestId, "push", delivered, notificationDisabled));
     p.quota.consume(recipients);
-    p.sends.add({ requestId: ctx.requestId, kind: "push", at: p.clock.now(), deliveredTo: chats, notDelivered: reachable ? 0 : 1, messages: delivered });
-    p.sends.countDelivered("push", p.clock.now(), recipients);
+    const record: SendRecord = {
+      requestId: ctx.requestId,
+      kind: "push",
+      at: p.clock.now(),
+      deliveredTo: chats,
+      notDelivered: reachable ? 0 : 1,
+      messages: delivered,
+    };
+    p.sends.add(record);
+    p.sends.countDelivered("push", record.at, recipients);
+    recordUnitSend(p, record, unit);
     return json(200, { sentMessages: sentMessages(delivered) });
   },
 };

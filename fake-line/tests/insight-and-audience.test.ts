@@ -47,6 +47,8 @@ describe("insight", () => {
   it("reports interaction statistics for a broadcast by request id", async () => {
     const { httpResponse } = await t.api.broadcastWithHttpInfo({ messages: [{ type: "text", text: "Sale! https://example.com/sale" }] });
     const requestId = httpResponse.headers.get("x-line-request-id") ?? "";
+    // Friends open it over the following hours (the fake's default background open rate).
+    await t.control.post("/__fake/clock/advance", { ms: DAY });
     const stats = await t.insight.getMessageEvent(requestId);
     expect(stats.overview).toMatchObject({ requestId, delivered: friends.filter((f) => f.status === "following").length });
     expect(stats.overview?.uniqueImpression).toBeGreaterThan(0);
@@ -104,6 +106,7 @@ describe("audiences", () => {
 
   it("builds click and impression audiences from a narrowcast's request id", async () => {
     const { requestId } = await narrowcastAndWait(t, { messages: [{ type: "text", text: "https://example.com/x" }] });
+    await t.control.post("/__fake/clock/advance", { ms: DAY });
     const imp = await t.audience.createImpBasedAudienceGroup({ description: "opened", requestId });
     const click = await t.audience.createClickBasedAudienceGroup({ description: "clicked", requestId });
     expect(imp).toMatchObject({ type: "IMP", requestId });

@@ -129,6 +129,8 @@ describe("response shapes match LINE's examples", () => {
       subscriptionPeriods: tile("subscriptionPeriod"),
     });
     const { httpResponse } = await t.api.broadcastWithHttpInfo({ messages: [{ type: "text", text: "see https://line.me/" }] });
+    // Friends open and tap over the following hours; two days later the figures are past LINE's 20.
+    await t.control.post("/__fake/clock/advance", { ms: 2 * 24 * 3600 * 1000 });
     const event = await get(`/v2/bot/insight/message/event?requestId=${httpResponse.headers.get("x-line-request-id")}`);
     expect(Object.keys(event.overview as object)).toEqual([
       "requestId",
