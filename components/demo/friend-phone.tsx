@@ -10,8 +10,12 @@ import { EventSummaryView } from "@/components/events/event-summary-view";
 import type { DraftMessage } from "@/lib/sends/composer/compose-state";
 import { demoInboxQuery, demoSentQuery, type DemoFriend } from "@/lib/client/demo";
 import { FriendActions } from "./friend-actions";
+import { PhoneMessageTaps } from "./phone-message-taps";
+import { sendJson } from "@/lib/client/api-client";
 
-type Line = { at: number; key: string } & ({ from: "account"; message: DraftMessage; kind: string } | { from: "friend"; payload: Record<string, unknown> });
+type Line = { at: number; key: string } & (
+  { from: "account"; message: DraftMessage; kind: string; messageId: string } | { from: "friend"; payload: Record<string, unknown> }
+);
 
 /**
  * The friend's phone: their chat with the account — what they sent, what actually reached them, the
@@ -29,6 +33,7 @@ export function FriendPhone({ friend }: { friend: DemoFriend }) {
         from: "account" as const,
         at: Date.parse(e.sentAt),
         key: `${e.requestId}:${i}`,
+        messageId: m.id,
         message: m.message as DraftMessage,
         kind: e.kind,
       })),
@@ -40,6 +45,13 @@ export function FriendPhone({ friend }: { friend: DemoFriend }) {
   const readUpTo = inbox.data?.readUpTo;
   const readAt = readUpTo ? (lines.find((l) => l.from === "friend" && messageIdOf(l.payload) === readUpTo.messageId)?.at ?? Date.parse(readUpTo.sentAt)) : null;
   const typing = !!inbox.data?.loading;
+
+  // The chat is on screen: the friend has seen what reached them (LINE counts an impression). The fake
+  // counts each send once, so asking again as more arrive is harmless.
+  const received = inbox.data?.entries.length ?? 0;
+  useEffect(() => {
+    if (received > 0) void sendJson("POST", `/api/demo/friends/${friend.userId}/open`, {}).catch(() => {});
+  }, [received, friend.userId]);
 
   const end = useRef<HTMLDivElement>(null);
   // In braces: Chromium's scrollIntoView now returns a promise, which React would take for a clean-up.
@@ -62,6 +74,7 @@ export function FriendPhone({ friend }: { friend: DemoFriend }) {
                 <span aria-hidden className="mt-0.5 size-7 shrink-0 rounded-full bg-[#06C755] ring-2 ring-white/60" />
                 <div className="min-w-0">
                   <MessageBubble message={line.message} labels={{ sticker: tPreview("sticker"), mention: tPreview("mention"), emoji: tPreview("emoji") }} />
+                  <PhoneMessageTaps userId={friend.userId} messageId={line.messageId} message={line.message as unknown as Record<string, unknown>} />
                   <span className="mt-0.5 block text-[10px] text-white/80">
                     {t(`sendKind.${line.kind}`)} · {format.dateTime(new Date(line.at), { hour: "2-digit", minute: "2-digit" })}
                   </span>

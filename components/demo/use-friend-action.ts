@@ -6,6 +6,7 @@ import { errorDescription } from "@/components/common/error-message";
 import { useToast } from "@/components/ui/toaster";
 import { sendJson } from "@/lib/client/api-client";
 import { demoKeys } from "@/lib/client/demo";
+import type { FriendAction } from "@/lib/demo/schemas";
 
 /** Make a fake friend act; what they did reaches the console as a webhook, and their phone refreshes. */
 export function useFriendAction(userId: string) {
@@ -13,7 +14,7 @@ export function useFriendAction(userId: string) {
   const queryClient = useQueryClient();
   const { toast } = useToast();
   return useMutation({
-    mutationFn: ({ action, body }: { action: "messages" | "follow" | "block" | "unblock" | "postback"; body?: Record<string, unknown> }) =>
+    mutationFn: ({ action, body }: { action: FriendAction; body?: Record<string, unknown> }) =>
       sendJson("POST", `/api/demo/friends/${userId}/${action}`, body ?? {}),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ["demo"] });

@@ -1,7 +1,9 @@
 import { z } from "zod";
 
 // What a simulated friend can do (a subset of the fake's control API, see fake-line/README.md).
-export const FRIEND_ACTIONS = ["messages", "follow", "block", "unblock", "postback"] as const;
+// open / click / play: the friend reads the account's messages, taps a link, plays a video (statistics).
+export const FRIEND_ACTIONS = ["messages", "follow", "block", "unblock", "postback", "open", "click", "play"] as const;
+export type FriendAction = (typeof FRIEND_ACTIONS)[number];
 export const CHAT_ACTIONS = ["members", "members/leave", "bot-join", "bot-leave"] as const;
 
 export const friendActionBodySchema = z
@@ -23,6 +25,13 @@ export const friendActionBodySchema = z
       .regex(/^[CR][0-9a-f]{32}$/)
       .optional(),
     mentionBot: z.boolean().optional(),
+    requestId: z.string().max(100).optional(),
+    messageId: z.string().max(100).optional(),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .optional(),
+    percent: z.number().int().min(0).max(100).optional(),
   })
   .strict();
 
