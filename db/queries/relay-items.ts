@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { relayAttempts, relayItems } from "../schema/relay";
+import { relayAttempts, relayDestinations, relayItems } from "../schema/relay";
 import { events, webhookDeliveries } from "../schema/webhook";
 
 /**
@@ -15,6 +15,8 @@ export interface ClaimedRelayItem {
   id: number;
   channelId: number;
   destinationId: number | null;
+  /** When the destination was last changed, as the claim saw it (a newer URL than the forwarder's). */
+  destinationUpdatedAt: Date | null;
   replayId: number | null;
   deliveryId: string;
   eventIds: number[];
@@ -74,7 +76,8 @@ export async function claimRelayItems(
       array_to_string(c.event_ids, ',') as event_ids_text,
       case when c.replay_id is not null or not (c.whole and ${BODY_KEPT}) then
         (select string_agg(e.payload::text, ',' order by e.id) from ${events} e where e.id = any (c.event_ids)) end as payloads,
-      (select min(e."timestamp") from ${events} e where e.id = any (c.event_ids) and e.reply_token is not null) as reply_from
+      (select min(e."timestamp") from ${events} e where e.id = any (c.event_ids) and e.reply_token is not null) as reply_from,
+      (select rd.updated_at from ${relayDestinations} rd where rd.id = c.destination_id) as destination_updated_at
     from claimed c left join ${webhookDeliveries} d on d.id = c.delivery_id
     order by c.id`);
   type Row = {
@@ -92,11 +95,13 @@ export async function claimRelayItems(
     destination: string | null;
     payloads: string | null;
     reply_from: string | Date | null;
+    destination_updated_at: string | Date | null;
   };
   return (result as unknown as { rows: Row[] }).rows.map((r) => ({
     id: Number(r.id),
     channelId: Number(r.channel_id),
     destinationId: r.destination_id,
+    destinationUpdatedAt: r.destination_updated_at === null ? null : new Date(r.destination_updated_at),
     replayId: r.replay_id,
     deliveryId: r.delivery_id,
     eventIds: r.event_ids_text.split(",").map(Number),

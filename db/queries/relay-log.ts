@@ -93,6 +93,7 @@ export async function relayItemWithContent(
     id: summary.id,
     channelId: params.channelId,
     destinationId: summary.destinationId,
+    destinationUpdatedAt: null,
     replayId: summary.replayId,
     deliveryId: summary.deliveryId,
     eventIds: summary.eventIds,

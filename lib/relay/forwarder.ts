@@ -47,6 +47,9 @@ interface Target {
   breakerOpenUntil: Date | null;
   /** A paused destination still gets what an admin replays to it; its live backlog waits. */
   replaysOnly: boolean;
+  /** The announced changes this was read after (targetsVersion then), and the destination's last change. */
+  version: number;
+  updatedAt: Date | null;
 }
 
 /**
@@ -139,7 +142,7 @@ export function startRelayForwarder(options: {
     const version = targetsVersion;
     const destinations = await listForwardingDestinations(db);
     const oneOff = await listOneOffReplayTargets(db);
-    const list = [...destinations.map(destinationTarget), ...oneOff.map(oneOffTarget)];
+    const list = [...destinations.map((d) => destinationTarget(d, version)), ...oneOff.map((r) => oneOffTarget(r, version))];
     if (version === targetsVersion) cachedTargets = { at: Date.now(), list };
     return list;
   }
@@ -208,7 +211,19 @@ export function startRelayForwarder(options: {
     return state;
   }
 
-  async function send(target: Target, item: ClaimedRelayItem) {
+  async function send(claimedFor: Target, item: ClaimedRelayItem) {
+    // A change announced since the item was claimed (a new URL, a secret, a pause) applies to it too:
+    // an item claimed ahead must not go to the URL an admin just replaced.
+    // The claim also says when the destination last changed: a change whose announcement has not arrived yet.
+    const stale =
+      claimedFor.version !== targetsVersion ||
+      (item.destinationUpdatedAt !== null && claimedFor.updatedAt !== null && item.destinationUpdatedAt > claimedFor.updatedAt);
+    if (stale && claimedFor.version === targetsVersion) cachedTargets = undefined;
+    const target = stale ? (await targets()).find((t) => t.key === claimedFor.key) : claimedFor;
+    if (!target || (target.replaysOnly && item.replayId === null)) {
+      await releaseRelayItems(db, { ids: [item.id] });
+      return;
+    }
     const startedAt = new Date();
     const base = { itemId: item.id, attempt: item.attempts, startedAt, afterReplyDeadline: false, forwardMs: null, nextAttemptAt: null };
     // Live deliveries are tried for the retry window from their receipt; a replay from when it was asked for.
@@ -270,7 +285,7 @@ export function startRelayForwarder(options: {
     }
   }
 
-  function destinationTarget(d: RelayDestinationRow): Target {
+  function destinationTarget(d: RelayDestinationRow, version: number): Target {
     return {
       key: `destination:${d.id}`,
       name: d.name,
@@ -281,10 +296,12 @@ export function startRelayForwarder(options: {
       failures: d.consecutiveFailures,
       breakerOpenUntil: d.breakerOpenUntil,
       replaysOnly: !d.enabled,
+      version,
+      updatedAt: d.updatedAt,
     };
   }
 
-  function oneOffTarget(r: OneOffTarget): Target {
+  function oneOffTarget(r: OneOffTarget, version: number): Target {
     return {
       key: `replay:${r.id}`,
       name: "replay",
@@ -295,6 +312,8 @@ export function startRelayForwarder(options: {
       failures: 0,
       breakerOpenUntil: null,
       replaysOnly: true,
+      version,
+      updatedAt: null,
     };
   }
 
