@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, gte, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { campaigns } from "@/db/schema/campaigns";
 import { sends } from "@/db/schema/sends";
@@ -79,31 +79,15 @@ export async function dropAggregationUnit(db: Db, params: { sendId: string; camp
   });
 }
 
-export interface CampaignListItem extends CampaignRow {
-  sendCount: number;
-  recipients: number;
-  lastSentAt: Date | null;
-}
-
-/** A channel's campaigns, newest first (keyset on created_at, id), with how many sends and recipients. */
+/** A channel's campaigns, newest first (keyset on created_at, id). */
 export async function listCampaigns(
   db: Db,
   params: { channelId: number; limit: number; cursor?: { createdAt: Date; id: string } },
-): Promise<{ items: CampaignListItem[]; hasMore: boolean }> {
+): Promise<{ items: CampaignRow[]; hasMore: boolean }> {
   const c: SQL[] = [eq(campaigns.channelId, params.channelId)];
   if (params.cursor) c.push(sql`(${campaigns.createdAt}, ${campaigns.id}) < (${params.cursor.createdAt.toISOString()}::timestamptz, ${params.cursor.id})`);
   const rows = await db
-    .select({
-      ...getTableColumns(campaigns),
-      sendCount: sql<number>`(select count(*) from ${sends} s where s.campaign_id = ${campaigns.id})`.mapWith(Number),
-      recipients:
-        sql<number>`(select coalesce(sum(coalesce(s.recipient_count, s.estimated_recipients, 0)), 0) from ${sends} s where s.campaign_id = ${campaigns.id})`.mapWith(
-          Number,
-        ),
-      lastSentAt: sql<Date | null>`(select max(s.created_at) from ${sends} s where s.campaign_id = ${campaigns.id})`.mapWith((v) =>
-        v === null ? null : new Date(v as string),
-      ),
-    })
+    .select()
     .from(campaigns)
     .where(and(...c))
     .orderBy(desc(campaigns.createdAt), desc(campaigns.id))

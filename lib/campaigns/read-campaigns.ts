@@ -25,14 +25,16 @@ export async function readCampaigns(db: Db, params: { channelId: number; query: 
   const last = page.items.at(-1);
   return {
     items: page.items.map((c) => {
+      const own = sends.filter((s) => s.campaignId === c.id);
       const m = measureSends(
-        sends.filter((s) => s.campaignId === c.id),
+        own,
         rows.filter((r) => r.campaignId === c.id),
       );
       return {
         ...serializeCampaign(c),
-        sendCount: c.sendCount,
-        lastSentAt: c.lastSentAt?.toISOString() ?? null,
+        sendCount: own.length,
+        kinds: [...new Set(own.map((s) => s.kind))],
+        lastSentAt: own.at(-1)?.createdAt.toISOString() ?? null,
         totals: m.totals,
         fetchedAt: m.fetchedAt,
       };
