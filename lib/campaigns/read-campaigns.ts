@@ -102,6 +102,4 @@ function serializeCampaign(c: CampaignRow) {
 }
 
 export type CampaignPage = Awaited<ReturnType<typeof readCampaigns>>;
-export type CampaignListItem = CampaignPage["items"][number];
 export type CampaignDetail = Awaited<ReturnType<typeof readCampaign>>;
-export type CampaignSend = CampaignDetail["sends"][number];

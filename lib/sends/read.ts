@@ -33,11 +33,16 @@ export async function readSends(db: Db, params: { channelId: number; query: List
     items: page.items.map((s) => {
       const row = (s.aggregationUnit && bySubject.get(`unit:${s.aggregationUnit}`)) || bySend.get(s.id);
       const messages = (s.request as { messages?: unknown[] }).messages ?? [];
-      const funnel = row?.fetchedAt ? funnelOf({ body: row.body, byUnit: row.subject.startsWith("unit:"), sent: { value: null }, hasLinks: hasLinks(messages) }) : null;
+      const funnel = row?.fetchedAt
+        ? funnelOf({ body: row.body, byUnit: row.subject.startsWith("unit:"), sent: { value: null }, hasLinks: hasLinks(messages) })
+        : null;
       return {
         ...serializeSendSummary(s),
         lineRequestIds: s.lineRequestIds ?? [],
-        stats: funnel && row ? { opened: funnel.opened, clicked: funnel.clicked, fetchedAt: row.fetchedAt!.toISOString(), byUnit: row.subject.startsWith("unit:") } : null,
+        stats:
+          funnel && row
+            ? { opened: funnel.opened, clicked: funnel.clicked, fetchedAt: row.fetchedAt!.toISOString(), byUnit: row.subject.startsWith("unit:") }
+            : null,
       };
     }),
     nextCursor: page.hasMore && last ? encodeSendCursor(last) : null,

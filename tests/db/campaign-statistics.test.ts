@@ -127,7 +127,7 @@ describe("statistics of sends", () => {
     expect((fetched!.body!.overview as { delivered: number }).delivered).toBeGreaterThan(400);
     expect(ms(fetched!.fetched_at)).toBeGreaterThan(Date.now() - MINUTE);
     expect(ms(fetched!.next_fetch_at)).toBe(s.send.createdAt.getTime() + 60 * MINUTE);
-    expect((await requestsTo("/v2/bot/insight/message/event"))).toHaveLength(1);
+    expect(await requestsTo("/v2/bot/insight/message/event")).toHaveLength(1);
 
     const campaign = await page(s.send.campaignId!);
     expect(campaign.fetchedAt).toBe(new Date(fetched!.fetched_at!).toISOString());
@@ -184,7 +184,11 @@ describe("statistics of sends", () => {
   it("never fetches one statistic twice at once, with several instances fetching", async () => {
     for (let i = 0; i < 3; i++) await sent("broadcast");
     await due();
-    const taken = await Promise.all([fetchDueStatistics(db(), () => clients), fetchDueStatistics(db(), () => clients), fetchDueStatistics(db(), () => clients)]);
+    const taken = await Promise.all([
+      fetchDueStatistics(db(), () => clients),
+      fetchDueStatistics(db(), () => clients),
+      fetchDueStatistics(db(), () => clients),
+    ]);
     expect(taken.reduce((a, b) => a + b, 0)).toBe(3);
     const asked = (await requestsTo("/v2/bot/insight/message/event")).map((r) => r.query.requestId);
     expect(asked).toHaveLength(3);

@@ -1,8 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { getCampaign } from "@/db/queries/campaigns";
+import { getCampaign, insertCampaign } from "@/db/queries/campaigns";
 import { getSend } from "@/db/queries/sends";
-import { campaigns } from "@/db/schema/campaigns";
 import { sends } from "@/db/schema/sends";
 import { startFakeLine, type FakeLine } from "@/fake-line/server";
 import type { Actor } from "@/lib/auth/require-actor";
@@ -98,21 +97,19 @@ async function settled(id: string, timeoutMs = 20_000) {
 /** Campaigns that took units this month, as if made earlier: our own count of the month's units. */
 async function unitsAlreadyTaken(n: number) {
   const month = lineMonth(new Date());
-  const rows = Array.from({ length: n }, (_, i) => ({
-    id: `earlier-${i}`,
-    channelId: t.channelId,
-    name: `Earlier ${i}`,
-    kind: "single" as const,
-    aggregationUnit: `earlier_${i}`,
-    unitMonth: month,
-    authorKind: "user" as const,
-    authorId: "u1",
-    authorLabel: "Mei",
-  }));
-  for (let i = 0; i < rows.length; i += 500)
-    await db()
-      .insert(campaigns)
-      .values(rows.slice(i, i + 500));
+  for (let i = 0; i < n; i++) {
+    await insertCampaign(db(), {
+      id: `earlier-${i}`,
+      channelId: t.channelId,
+      name: `Earlier ${i}`,
+      kind: "single",
+      aggregationUnit: `earlier_${i}`,
+      unitMonth: month,
+      authorKind: "user",
+      authorId: "u1",
+      authorLabel: "Mei",
+    });
+  }
 }
 
 describe("aggregation units", () => {
