@@ -60,9 +60,12 @@ function Body({ campaign }: { campaign: CampaignDetailData }) {
             </dd>
           </>
         )}
-        <dd className="text-xs text-muted-foreground sm:col-span-2" data-testid="campaign-refreshed">
-          {campaign.fetchedAt ? t("detail.refreshed", { time: format.dateTime(new Date(campaign.fetchedAt), SHORT_TIME) }) : t("detail.notFetched")}
-        </dd>
+        {/* Until LINE's first figures, each send says when they come. */}
+        {campaign.fetchedAt && (
+          <dd className="text-xs text-muted-foreground sm:col-span-2" data-testid="campaign-refreshed">
+            {t("detail.refreshed", { time: format.dateTime(new Date(campaign.fetchedAt), SHORT_TIME) })}
+          </dd>
+        )}
       </dl>
 
       {campaign.sends.length > 1 && (

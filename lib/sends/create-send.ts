@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { findSendByClientKey, insertSend, type NewChunk } from "@/db/queries/sends";
 import type { SendRow } from "@/db/schema/sends";
 import type { Actor } from "@/lib/auth/require-actor";
-import { planSendCampaign } from "@/lib/campaigns/send-campaign";
+import { planSendCampaign, type SendCampaignPlan } from "@/lib/campaigns/send-campaign";
 import { assertChannelSends, lineClientsFor } from "@/lib/channel/credentials";
 import type { ClientsFor } from "@/lib/line/clients";
 import type { MulticastBody, PushBody, SendBody } from "@/lib/sends/send-schemas";
@@ -57,16 +57,6 @@ export async function createSend(db: Db, input: CreateSendInput) {
   // A repeated client key answers the send already made, without making another campaign for it.
   const repeated = clientKey ? await findSendByClientKey(db, { channelId: input.channelId, clientKey }) : undefined;
   if (repeated) return { send: repeated, created: false };
-  const plan = await planSendCampaign(db, {
-    channelId: input.channelId,
-    kind: input.kind,
-    actor: input.actor,
-    campaignId: input.campaignId,
-    newCampaign: input.isTest ? null : input.newCampaign,
-    variant: input.variant,
-    explicitUnit: units?.[0],
-    clients: input.clients ?? lineClientsFor(db),
-  });
   let request: Record<string, unknown> = rest;
   let chunks: NewChunk[];
   let recipientCount: number | null = null;
@@ -86,30 +76,58 @@ export async function createSend(db: Db, input: CreateSendInput) {
     if (input.kind === "push" || input.kind === "reply") recipientCount = 1;
   }
 
-  return insertSend(db, {
-    send: {
-      id: randomUUID(),
+  const planCampaign = () =>
+    planSendCampaign(db, {
       channelId: input.channelId,
       kind: input.kind,
-      status: "queued",
-      isTest: input.isTest ?? false,
-      request,
-      clientKey: clientKey ?? null,
-      recipientCount,
-      estimatedRecipients: input.estimatedRecipients ?? null,
-      chunkCount: chunks.length,
-      authorKind: input.actor.kind,
-      authorId: input.actor.id,
-      authorLabel: input.actor.kind === "user" ? `${input.actor.name} <${input.actor.email}>` : `API key: ${input.actor.name}`,
-      sourceDraftId: input.sourceDraftId ?? null,
-      replyToEventId: input.replyToEventId ?? null,
-      campaignId: plan.campaignId,
-      variant: input.variant ?? null,
-      scheduleId: input.scheduleId ?? null,
-      aggregationUnit: plan.unit,
-    },
-    chunks,
-    campaign: plan.campaign,
-    campaignUnit: plan.campaignUnit,
-  });
+      actor: input.actor,
+      campaignId: input.campaignId,
+      newCampaign: input.isTest ? null : input.newCampaign,
+      variant: input.variant,
+      explicitUnit: units?.[0],
+      clients: input.clients ?? lineClientsFor(db),
+    });
+  let plan = await planCampaign();
+  try {
+    return await store(plan);
+  } catch (err) {
+    // Two sends naming the same new unit at once: the one that lost joins the campaign the other made.
+    if (!units?.[0] || !isUniqueViolation(err)) throw err;
+    plan = await planCampaign();
+    return store(plan);
+  }
+
+  function store(plan: SendCampaignPlan) {
+    return insertSend(db, {
+      send: {
+        id: randomUUID(),
+        channelId: input.channelId,
+        kind: input.kind,
+        status: "queued",
+        isTest: input.isTest ?? false,
+        request,
+        clientKey: clientKey ?? null,
+        recipientCount,
+        estimatedRecipients: input.estimatedRecipients ?? null,
+        chunkCount: chunks.length,
+        authorKind: input.actor.kind,
+        authorId: input.actor.id,
+        authorLabel: input.actor.kind === "user" ? `${input.actor.name} <${input.actor.email}>` : `API key: ${input.actor.name}`,
+        sourceDraftId: input.sourceDraftId ?? null,
+        replyToEventId: input.replyToEventId ?? null,
+        campaignId: plan.campaignId,
+        variant: input.variant ?? null,
+        scheduleId: input.scheduleId ?? null,
+        aggregationUnit: plan.unit,
+      },
+      chunks,
+      campaign: plan.campaign,
+      campaignUnit: plan.campaignUnit,
+    });
+  }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return (e.cause?.code ?? e.code) === "23505";
 }

@@ -199,6 +199,15 @@ describe("aggregation units", () => {
     expect((count as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBe(1);
   });
 
+  it("puts two sends naming the same new unit at once in one campaign", async () => {
+    const [to] = await friends(1);
+    const [a, b] = await Promise.all(
+      ["First", "Second"].map((name) => send("push", { to, customAggregationUnits: ["flash_sale"] }, { newCampaign: { name } })),
+    );
+    expect(a!.send.campaignId).toBe(b!.send.campaignId);
+    expect([a!.send.aggregationUnit, b!.send.aggregationUnit]).toEqual(["flash_sale", "flash_sale"]);
+  });
+
   // Needs fake-line's GET /v2/bot/message/aggregation/info (added beside this work): LINE's own count
   // of the month's units, including those other tools of the channel took.
   it("goes by LINE's count of the month's units when it is higher than ours", async () => {
