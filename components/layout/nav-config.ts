@@ -1,5 +1,6 @@
 import {
   Activity,
+  ChartColumn,
   Filter,
   FlaskConical,
   Forward,
@@ -49,6 +50,7 @@ export const navItems: NavItem[] = [
   { href: "/segments", label: "segments", icon: Filter, section: "audience" },
   { href: "/messages", label: "messages", icon: SendHorizontal, section: "messaging" },
   { href: "/messages/new", label: "newMessage", icon: SquarePen, section: "messaging", role: "operator" },
+  { href: "/campaigns", label: "campaigns", icon: ChartColumn, section: "messaging" },
   { href: "/simulator", label: "simulator", icon: FlaskConical, section: "manage", demoOnly: true },
   { href: "/settings", label: "settings", icon: Settings, section: "manage" },
 ];

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ArrowLeft, CopyPlus } from "lucide-react";
+import { ArrowLeft, ChartColumn, CopyPlus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { ConsoleLink as Link } from "@/components/common/console-link";
 import { ErrorState } from "@/components/common/error-state";
@@ -68,12 +68,20 @@ function Body({ send, canSend }: { send: SendDetail; canSend: boolean }) {
             )}
           </p>
         </div>
-        {canSend && send.kind !== "reply" && (
-          <Link href={`/messages/new?from=${send.id}`} className={buttonVariants()}>
-            <CopyPlus aria-hidden />
-            {t("duplicate")}
-          </Link>
-        )}
+        <div className="flex flex-wrap gap-2">
+          {send.campaignId && (
+            <Link href={`/campaigns/${send.campaignId}`} className={buttonVariants({ variant: "secondary" })} data-testid="send-campaign-link">
+              <ChartColumn aria-hidden />
+              {t("openCampaign")}
+            </Link>
+          )}
+          {canSend && send.kind !== "reply" && (
+            <Link href={`/messages/new?from=${send.id}`} className={buttonVariants()}>
+              <CopyPlus aria-hidden />
+              {t("duplicate")}
+            </Link>
+          )}
+        </div>
       </div>
       <SendOutcome send={send} unreachable={unreachable} />
       <div className="grid items-start gap-5 xl:grid-cols-[minmax(0,1fr)_22rem]">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { StatValue } from "@/components/campaigns/stat-text";
 import { ConsoleLink as Link } from "@/components/common/console-link";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Button } from "@/components/ui/button";
@@ -11,6 +12,8 @@ import { SendKindBadge, SendStatusBadge } from "./send-badges";
 import { messagePreviewText } from "./message-summary";
 
 const GRID = "lg:grid-cols-[11.5rem_8rem_8.5rem_minmax(0,1fr)_7.5rem_10rem]";
+// Opens and clicks, beside the row: a link of its own, to the send's campaign (a link may not hold another).
+const STATS = "lg:w-56 lg:shrink-0 lg:grid lg:grid-cols-2 lg:gap-3";
 
 interface SendListProps {
   items: SendListItem[];
@@ -25,24 +28,28 @@ export function SendList({ items, hasNextPage, isFetchingNextPage, fetchNextPage
   const tType = useTranslations("composer.types");
   return (
     <div className="flex-1">
-      <div
-        className={`hidden border-b border-border px-4 py-2 text-2xs font-medium tracking-wide text-subtle-foreground uppercase md:px-6 lg:px-8 lg:grid lg:gap-3 ${GRID}`}
-      >
-        <span>{t("when")}</span>
-        <span>{t("kind")}</span>
-        <span>{t("status")}</span>
-        <span>{t("message")}</span>
-        <span className="text-right">{t("recipients")}</span>
-        <span>{t("author")}</span>
+      <div className="hidden border-b border-border text-2xs font-medium tracking-wide text-subtle-foreground uppercase lg:flex">
+        <div className={`min-w-0 flex-1 px-4 py-2 md:px-6 lg:grid lg:gap-3 lg:pr-3 lg:pl-8 ${GRID}`}>
+          <span>{t("when")}</span>
+          <span>{t("kind")}</span>
+          <span>{t("status")}</span>
+          <span>{t("message")}</span>
+          <span className="text-right">{t("recipients")}</span>
+          <span>{t("author")}</span>
+        </div>
+        <div className={`py-2 pr-8 ${STATS}`}>
+          <span className="text-right">{t("opened")}</span>
+          <span className="text-right">{t("clicked")}</span>
+        </div>
       </div>
       <ul aria-label={t("label")}>
         {items.map((s) => (
-          <li key={s.id}>
+          <li key={s.id} className="flex flex-col border-b border-border lg:flex-row lg:items-stretch">
             <Link
               href={`/messages/${s.id}`}
               data-testid="send-row"
               data-send-id={s.id}
-              className={`grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 border-b border-border px-4 py-3 transition-colors hover:bg-hover focus-visible:bg-hover focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset focus-visible:outline-none md:px-6 lg:px-8 lg:items-center ${GRID}`}
+              className={`grid min-w-0 flex-1 grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 px-4 pt-3 pb-1 transition-colors hover:bg-hover focus-visible:bg-hover focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset focus-visible:outline-none md:px-6 lg:py-3 lg:pr-3 lg:pl-8 lg:items-center ${GRID}`}
             >
               <span className="col-start-1 row-start-1 text-xs text-muted-foreground lg:col-start-auto lg:row-start-auto">
                 <RelativeTime value={s.createdAt} withExact />
@@ -67,6 +74,7 @@ export function SendList({ items, hasNextPage, isFetchingNextPage, fetchNextPage
               </span>
               <span className="col-span-2 row-start-4 truncate text-xs text-muted-foreground lg:col-span-1 lg:row-start-auto">{s.author.label}</span>
             </Link>
+            <StatsCells send={s} />
           </li>
         ))}
       </ul>
@@ -102,6 +110,38 @@ export function SendHistorySkeleton() {
         </div>
       ))}
     </div>
+  );
+}
+
+// LINE's opens and clicks as last fetched ("—" until then; "fewer than 20 (hidden by LINE)" below 20),
+// linking to the campaign the send is measured in.
+function StatsCells({ send }: { send: SendListItem }) {
+  const t = useTranslations("sends.list");
+  const cells = (
+    <>
+      <span className="text-sm lg:text-right" data-testid="send-opened">
+        <span className="mr-1 text-xs text-muted-foreground lg:sr-only">{t("opened")}</span>
+        {send.stats ? <StatValue stat={send.stats.opened} /> : <span className="text-muted-foreground">—</span>}
+      </span>
+      <span className="text-sm lg:text-right" data-testid="send-clicked">
+        <span className="mr-1 text-xs text-muted-foreground lg:sr-only">{t("clicked")}</span>
+        {send.stats ? <StatValue stat={send.stats.clicked} /> : <span className="text-muted-foreground">—</span>}
+      </span>
+    </>
+  );
+  const title = send.stats ? (send.stats.byUnit ? t("statsOfCampaign") : undefined) : t("statsPending");
+  const className = `flex gap-4 px-4 pb-3 md:px-6 lg:items-center lg:py-3 lg:pr-8 lg:pl-0 ${STATS}`;
+  if (!send.campaignId) return <div className={className}>{cells}</div>;
+  return (
+    <Link
+      href={`/campaigns/${send.campaignId}`}
+      className={`${className} transition-colors hover:bg-hover focus-visible:bg-hover focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset focus-visible:outline-none`}
+      title={title}
+      data-testid="send-campaign"
+    >
+      <span className="sr-only">{t("campaign")}:</span>
+      {cells}
+    </Link>
   );
 }
 

@@ -19,3 +19,10 @@ export async function reserveRate(db: Db, params: { key: string; windowStart: Da
 export async function pruneRateWindows(db: Db, params: { before: Date }) {
   await db.delete(rateWindows).where(lt(rateWindows.windowStart, params.before));
 }
+
+/** Mark a window as used up (LINE answered 429 though our count had room: someone else shares the limit). */
+export async function exhaustRate(db: Db, params: { key: string; windowStart: Date; limit: number }) {
+  await db.execute(sql`
+    insert into ${rateWindows} (key, window_start, used) values (${params.key}, ${params.windowStart.toISOString()}::timestamptz, ${params.limit})
+    on conflict (key, window_start) do update set used = greatest(${rateWindows.used}, excluded.used)`);
+}

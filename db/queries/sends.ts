@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
+import { campaigns } from "@/db/schema/campaigns";
 import { sendAttempts, sendChunks, sends, type ChunkRow, type SendRow } from "@/db/schema/sends";
 import { JOBS_CHANNEL } from "./jobs";
+import { statisticsDueForChunks } from "./send-statistics";
 
 export class SendConflictError extends Error {
   constructor() {
@@ -15,9 +17,19 @@ export type NewChunk = Omit<typeof sendChunks.$inferInsert, "sendId">;
 
 /**
  * Store a send and all its LINE requests (with their retry keys) in one transaction, before anything is
- * sent, and wake the workers. A repeated client key returns the send already stored for it.
+ * sent, and wake the workers. A repeated client key returns the send already stored for it (and creates
+ * no campaign). `campaign`: a campaign made for this send, stored with it; `campaignUnit`: the aggregation
+ * unit an existing campaign takes with this send.
  */
-export async function insertSend(db: Db, params: { send: NewSend; chunks: NewChunk[] }): Promise<{ send: SendRow; created: boolean }> {
+export async function insertSend(
+  db: Db,
+  params: {
+    send: NewSend;
+    chunks: NewChunk[];
+    campaign?: typeof campaigns.$inferInsert;
+    campaignUnit?: { id: string; unit: string; month: string };
+  },
+): Promise<{ send: SendRow; created: boolean }> {
   const { send, chunks } = params;
   if (send.clientKey) {
     const existing = await findSendByClientKey(db, { channelId: send.channelId, clientKey: send.clientKey });
@@ -30,6 +42,15 @@ export async function insertSend(db: Db, params: { send: NewSend; chunks: NewChu
       const existing = send.clientKey ? await findSendByClientKey(tx, { channelId: send.channelId, clientKey: send.clientKey }) : undefined;
       if (!existing) throw new SendConflictError();
       return { send: existing, created: false };
+    }
+    if (params.campaign) await tx.insert(campaigns).values(params.campaign);
+    if (params.campaignUnit) {
+      const u = params.campaignUnit;
+      // Two sends of one campaign at once take the same unit (it is derived from the campaign's id).
+      await tx
+        .update(campaigns)
+        .set({ aggregationUnit: sql`coalesce(${campaigns.aggregationUnit}, ${u.unit})`, unitMonth: u.month, updatedAt: new Date() })
+        .where(eq(campaigns.id, u.id));
     }
     for (let i = 0; i < chunks.length; i += 500) {
       await tx.insert(sendChunks).values(chunks.slice(i, i + 500).map((c) => ({ ...c, sendId: row.id })));
@@ -52,6 +73,8 @@ export interface ClaimedChunk extends ChunkRow {
   kind: SendRow["kind"];
   request: SendRow["request"];
   channelId: number;
+  campaignId: string | null;
+  aggregationUnit: string | null;
 }
 
 /**
@@ -87,12 +110,26 @@ export async function claimDueChunks(db: Db, params: { worker: string; limit: nu
   const ids = (result as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id);
   if (ids.length === 0) return [];
   const rows = await db
-    .select({ chunk: sendChunks, kind: sends.kind, request: sends.request, channelId: sends.channelId })
+    .select({
+      chunk: sendChunks,
+      kind: sends.kind,
+      request: sends.request,
+      channelId: sends.channelId,
+      campaignId: sends.campaignId,
+      aggregationUnit: sends.aggregationUnit,
+    })
     .from(sendChunks)
     .innerJoin(sends, eq(sends.id, sendChunks.sendId))
     .where(inArray(sendChunks.id, ids))
     .orderBy(asc(sendChunks.seq));
-  return rows.map((r) => ({ ...r.chunk, kind: r.kind, request: r.request, channelId: r.channelId }));
+  return rows.map((r) => ({
+    ...r.chunk,
+    kind: r.kind,
+    request: r.request,
+    channelId: r.channelId,
+    campaignId: r.campaignId,
+    aggregationUnit: r.aggregationUnit,
+  }));
 }
 
 export type ChunkResult =
@@ -104,6 +141,8 @@ export interface ChunkFinish {
   chunkId: string;
   result: ChunkResult;
   attempt?: typeof sendAttempts.$inferInsert;
+  /** An attempt made just before `attempt` in the same turn (LINE refused the aggregation unit). */
+  refusedAttempt?: typeof sendAttempts.$inferInsert;
 }
 
 /**
@@ -147,9 +186,13 @@ export async function finishChunks(db: Db, params: { worker: string; items: Chun
       where c.id = v.id and c.locked_by = ${params.worker}
       returning c.id`);
     const done = new Set((updated as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id));
-    const attempts = params.items.filter((i) => i.attempt && done.has(i.chunkId)).map((i) => i.attempt!);
+    const attempts = params.items
+      .filter((i) => i.attempt && done.has(i.chunkId))
+      .flatMap((i) => (i.refusedAttempt ? [i.refusedAttempt, i.attempt!] : [i.attempt!]));
     if (attempts.length) await tx.insert(sendAttempts).values(attempts);
     for (const sendId of sendIds) await refreshSendStatus(tx, { sendId });
+    // LINE's statistics of what was just accepted become due (in this transaction: never one without the other).
+    await statisticsDueForChunks(tx, { chunkIds: params.items.filter((i) => i.result.status === "accepted" && done.has(i.chunkId)).map((i) => i.chunkId) });
     return [...done];
   });
 }

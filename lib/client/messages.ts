@@ -1,11 +1,16 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import type { Stat } from "@/lib/campaigns/figures";
 import type { BroadcastReach } from "@/lib/sends/broadcast-reach";
 import type { SendDetail, SendSummary } from "@/lib/sends/serialize";
 import { browserFetch, getJson, withSearch, type ApiFetch } from "./api-client";
 
 // Sends (history and detail), quota and follower figures, drafts and test recipients.
 
-export type SendListItem = SendSummary & { lineRequestIds: string[] };
+export type SendListItem = SendSummary & {
+  lineRequestIds: string[];
+  /** LINE's opens and clicks as last fetched (a push's or multicast's: its campaign unit's); null until then. */
+  stats: { opened: Stat; clicked: Stat; fetchedAt: string; byUnit: boolean } | null;
+};
 export interface SendPage {
   items: SendListItem[];
   nextCursor: string | null;

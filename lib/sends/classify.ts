@@ -6,7 +6,7 @@ import { HTTPFetchError } from "@line/bot-sdk";
 // apart only by the message; any other 4xx will not get better by retrying.
 
 export type LineFailureReason =
-  "monthly_quota" | "invalid_request" | "invalid_reply_token" | "unauthorized" | "forbidden" | "not_found" | "too_large" | "gave_up";
+  "monthly_quota" | "aggregation_unit" | "invalid_request" | "invalid_reply_token" | "unauthorized" | "forbidden" | "not_found" | "too_large" | "gave_up";
 
 export type CallOutcome =
   | { kind: "accepted"; status: number; requestId: string | null; body: unknown }
@@ -25,6 +25,11 @@ export function classifyError(err: unknown): CallOutcome {
   const message = typeof body?.message === "string" ? body.message : `${err.status} ${err.statusText}`;
   if (err.status === 409) {
     return { kind: "duplicate", status: 409, requestId, acceptedRequestId: err.headers.get("x-line-accepted-request-id"), body };
+  }
+  // The request's aggregation unit was refused — LINE's monthly budget of unit names is spent (whatever
+  // status it says so with), or the name itself: the worker sends it again without (lib/sends/worker.ts).
+  if (err.status >= 400 && err.status < 500 && aboutAggregationUnits(message, body?.details)) {
+    return { kind: "failed", status: err.status, requestId, reason: "aggregation_unit", message, details: body?.details };
   }
   if (err.status === 429) {
     if (/monthly limit/i.test(message)) return { kind: "failed", status: 429, requestId, reason: "monthly_quota", message };
@@ -45,6 +50,11 @@ export function classifyError(err: unknown): CallOutcome {
               ? "invalid_reply_token"
               : "invalid_request";
   return { kind: "failed", status: err.status, requestId, reason, message, details: body?.details };
+}
+
+function aboutAggregationUnits(message: string, details: unknown): boolean {
+  if (/aggregation unit|customAggregationUnit/i.test(message)) return true;
+  return Array.isArray(details) && details.some((d) => /customAggregationUnit/i.test(String((d as { property?: unknown })?.property ?? "")));
 }
 
 function parseBody(text: string): { message?: unknown; details?: unknown } | null {

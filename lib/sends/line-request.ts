@@ -7,14 +7,18 @@ import { classifyError, type CallOutcome } from "./classify";
 /** No LINE call may hang a worker: the SDK's fetch has no timeout of its own. */
 export const CALL_TIMEOUT_MS = 30_000;
 
+type SendOfRequest = Pick<SendRow, "kind" | "request" | "aggregationUnit">;
+
 /**
  * The JSON body of the one LINE request a chunk stands for — exactly what LINE receives (undefined
- * fields are left out when it is sent), so the send's page can show it as sent.
+ * fields are left out when it is sent), so the send's page can show it as sent. A push or multicast in
+ * a measured campaign carries its one aggregation unit (the send row's, never the stored body's: the
+ * unit is dropped there when LINE refuses it).
  */
-export function lineRequestBody(send: Pick<SendRow, "kind" | "request">, chunk: Pick<ChunkRow, "recipients">): Record<string, unknown> {
+export function lineRequestBody(send: SendOfRequest, chunk: Pick<ChunkRow, "recipients">): Record<string, unknown> {
   const body = send.request as SendBody & { replyToken?: string };
   const base = { messages: body.messages, notificationDisabled: body.notificationDisabled };
-  const units = (body as PushBody).customAggregationUnits;
+  const units = send.aggregationUnit ? [send.aggregationUnit] : undefined;
   switch (send.kind) {
     case "push":
       return { to: (body as PushBody).to, ...base, customAggregationUnits: units };
@@ -32,11 +36,7 @@ export function lineRequestBody(send: Pick<SendRow, "kind" | "request">, chunk: 
 }
 
 /** Make the one LINE request a chunk stands for, with its retry key. */
-export async function callLine(
-  clients: LineClients,
-  send: Pick<SendRow, "kind" | "request">,
-  chunk: Pick<ChunkRow, "recipients" | "retryKey">,
-): Promise<CallOutcome> {
+export async function callLine(clients: LineClients, send: SendOfRequest, chunk: Pick<ChunkRow, "recipients" | "retryKey">): Promise<CallOutcome> {
   const body = lineRequestBody(send, chunk);
   try {
     const res = await withTimeout(() => {

@@ -4,7 +4,10 @@ import { messagesSchema } from "@/lib/line/messages/message-schema";
 import { countLeaves, demographicFilterSchema, limitSchema, recipientSchema } from "./narrowcast-schema";
 
 // POST /api/messages/{push,multicast,broadcast,narrowcast}: the body LINE's API takes, plus our own
-// optional retryKey (so a caller retrying a send to us is idempotent too) and `test` for test sends.
+// optional retryKey (so a caller retrying a send to us is idempotent too) and the campaign the send is
+// measured in: `campaignId` (an existing one) or else `campaignName` (the name of the campaign made for
+// it; by default the start of its first message). Ours stay ours: LINE's requests are built field by
+// field (lib/sends/line-request.ts) and never carry them.
 
 const userId = z.string().regex(/^U[0-9a-f]{32}$/, customCheck("must be a user id (U followed by 32 hex digits)", "validation.userId"));
 const chatId = z.string().regex(/^[UCR][0-9a-f]{32}$/, customCheck("must be a user, group or room id", "validation.chatId"));
@@ -17,6 +20,8 @@ const common = {
   messages: messagesSchema,
   notificationDisabled: z.boolean().optional(),
   retryKey: z.string().uuid().optional(),
+  campaignId: z.uuid(customCheck("must be a campaign id", "validation.campaignId")).optional(),
+  campaignName: z.string().trim().min(1).max(100).optional(),
 };
 
 export const pushBodySchema = z.object({ ...common, to: chatId, customAggregationUnits: aggregationUnits }).strict();

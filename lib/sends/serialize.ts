@@ -17,6 +17,9 @@ export function serializeSendSummary(s: SendRow) {
     error: s.error,
     progress: s.progress,
     messages: (s.request as { messages?: unknown[] }).messages ?? [],
+    campaignId: s.campaignId,
+    variant: s.variant,
+    aggregationUnit: s.aggregationUnit,
   };
 }
 

@@ -1,6 +1,7 @@
 import os from "node:os";
 import type { Db } from "@/db/client";
 import { reserveRate } from "@/db/queries/rate-windows";
+import { dropAggregationUnit } from "@/db/queries/campaigns";
 import { claimDueChunks, finishChunks, type ChunkFinish, type ChunkResult, type ClaimedChunk } from "@/db/queries/sends";
 import { createGroupCommit } from "@/lib/platform/group-commit";
 import { ChannelArchivedError } from "@/lib/channel/credentials";
@@ -61,26 +62,41 @@ export function createSendWorker(options: SendWorkerOptions) {
       });
       return;
     }
-    const startedAt = new Date();
-    const t0 = performance.now();
-    const outcome = await callLine(clients, chunk, chunk);
+    let startedAt = new Date();
+    let t0 = performance.now();
+    let outcome = await callLine(clients, chunk, chunk);
+    let refusedAttempt: ChunkFinish["refusedAttempt"];
+    if (chunk.aggregationUnit && outcome.kind === "failed" && outcome.reason === "aggregation_unit") {
+      // LINE refused the unit (its monthly budget spent elsewhere): the send goes unmeasured rather than
+      // not at all. The same retry key is safe: LINE accepted nothing. The send's other requests follow.
+      refusedAttempt = attemptOf(chunk, outcome, startedAt, t0, "unit_refused");
+      await dropAggregationUnit(options.db, { sendId: chunk.sendId, campaignId: chunk.campaignId, unit: chunk.aggregationUnit });
+      startedAt = new Date();
+      t0 = performance.now();
+      outcome = await callLine(clients, { ...chunk, aggregationUnit: null }, chunk);
+    }
     await finisher.submit({
       chunkId: chunk.id,
       result: nextStep(outcome, chunk, startedAt),
-      attempt: {
-        sendId: chunk.sendId,
-        chunkId: chunk.id,
-        attempt: chunk.attempts,
-        startedAt,
-        durationMs: Math.round(performance.now() - t0),
-        httpStatus: outcome.status,
-        lineRequestId: outcome.requestId,
-        acceptedRequestId: outcome.kind === "duplicate" ? outcome.acceptedRequestId : null,
-        outcome: outcome.kind,
-        error: outcome.kind === "accepted" || outcome.kind === "duplicate" ? null : errorOf(outcome),
-        worker,
-      },
+      attempt: attemptOf(chunk, outcome, startedAt, t0, outcome.kind),
+      refusedAttempt,
     });
+  }
+
+  function attemptOf(chunk: ClaimedChunk, outcome: CallOutcome, startedAt: Date, t0: number, kind: string): NonNullable<ChunkFinish["attempt"]> {
+    return {
+      sendId: chunk.sendId,
+      chunkId: chunk.id,
+      attempt: chunk.attempts,
+      startedAt,
+      durationMs: Math.round(performance.now() - t0),
+      httpStatus: outcome.status,
+      lineRequestId: outcome.requestId,
+      acceptedRequestId: outcome.kind === "duplicate" ? outcome.acceptedRequestId : null,
+      outcome: kind,
+      error: outcome.kind === "accepted" || outcome.kind === "duplicate" ? null : errorOf(outcome),
+      worker,
+    };
   }
 
   // A channel archived since the send was stored sends nothing: the request fails, saying why.

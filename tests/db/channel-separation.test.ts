@@ -413,6 +413,7 @@ function kindOf(route: AppRoute): "channel" | "console" | "public" {
 const SEGMENT_VALUES: Record<string, (s: Seeded) => string | string[]> = {
   "api-keys/[id]": (s) => s.apiKeyId,
   "auth/[...all]": () => ["get-session"],
+  "campaigns/[id]": (s) => s.campaignId,
   "channels/[key]": (s) => s.key,
   "chats/[chatId]": (s) => s.chatId,
   "chats/[...action]": () => ["members"],

@@ -52,6 +52,8 @@ export async function channelMarkers(db: Db, channelId: number): Promise<string[
       union select group_id from events where channel_id = ${id}
       union select id from webhook_deliveries where channel_id = ${id}
       union select id::text from sends where channel_id = ${id}
+      union select id from campaigns where channel_id = ${id}
+      union select aggregation_unit from campaigns where channel_id = ${id}
       union select id::text from segments where channel_id = ${id}
       union select name from segments where channel_id = ${id}
       union select id::text from audiences where channel_id = ${id}

@@ -64,6 +64,8 @@ export interface Seeded {
   relayItemId: number;
   pushSendId: string;
   multicastSendId: string;
+  /** The multicast's campaign (made with it). */
+  campaignId: string;
   /** LINE's request id of the multicast (once sent: runSends). */
   lineRequestId: string;
   /** Set by tests that make them: a member of this channel alone, one of their sessions, an open invitation, an API key. */
@@ -129,7 +131,7 @@ export async function seedChannel(fake: FakeLine, admin: RouteClient, t: SeedTar
   const [item] = await selectRows<{ id: string | number }>(db, sql`select id from relay_items where replay_id = ${replay.id}`);
   const messages = [{ type: "text", text: `${t.label}: we open at ten` }];
   const push = await as<{ id: string }>(pushRoute.POST, "/api/messages/push", { to: u0, messages });
-  const multicast = await as<{ id: string }>(multicastRoute.POST, "/api/messages/multicast", { to: [u0, u1], messages });
+  const multicast = await as<{ id: string; campaignId: string }>(multicastRoute.POST, "/api/messages/multicast", { to: [u0, u1], messages });
   await as(conversationSendRoute.POST, `/api/contacts/${u1}/messages`, { messages, allowPush: true }, { userId: u1 });
 
   return {
@@ -154,6 +156,7 @@ export async function seedChannel(fake: FakeLine, admin: RouteClient, t: SeedTar
     relayItemId: Number(item!.id),
     pushSendId: push.id,
     multicastSendId: multicast.id,
+    campaignId: multicast.campaignId,
     lineRequestId: "",
     memberId: "",
     memberSessionId: "",

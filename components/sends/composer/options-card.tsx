@@ -7,7 +7,7 @@ import { Switch } from "@/components/ui/switch";
 import { Field } from "./field";
 import type { ComposeApi } from "./use-compose";
 
-/** Silent delivery, and (push, multicast) LINE's custom aggregation unit for statistics. */
+/** Silent delivery, the campaign's name, and (push, multicast) LINE's custom aggregation unit for statistics. */
 export function OptionsCard({ compose }: { compose: ComposeApi }) {
   const t = useTranslations("composer.options");
   const { state, update } = compose;
@@ -30,6 +30,9 @@ export function OptionsCard({ compose }: { compose: ComposeApi }) {
             <span className="block text-xs text-muted-foreground">{t("silentHint")}</span>
           </span>
         </label>
+        <Field label={t("campaignName")} path="campaignName" hint={t("campaignNameHint")}>
+          {(p) => <Input {...p} value={state.campaignName} maxLength={100} onChange={(e) => update({ campaignName: e.target.value })} />}
+        </Field>
         {units && (
           <Field label={t("unit")} path="customAggregationUnits.0" hint={t("unitHint")}>
             {(p) => (

@@ -14,7 +14,8 @@ const METHODS: Record<SendKind, string> = { push: "pushMessage", multicast: "mul
 
 /** The body LINE takes: our own retryKey travels as the X-Line-Retry-Key header instead. */
 export function lineBody(body: Record<string, unknown>): Record<string, unknown> {
-  const { retryKey: _retryKey, ...rest } = body;
+  // The console's own fields (its retry key, the campaign) are not LINE's.
+  const { retryKey: _retryKey, campaignId: _campaignId, campaignName: _campaignName, ...rest } = body;
   return rest;
 }
 

@@ -33,6 +33,8 @@ export interface ComposeState {
   messages: ComposedMessage[];
   notificationDisabled: boolean;
   aggregationUnit: string;
+  /** The name of the campaign the send starts (empty: the start of its first message). */
+  campaignName: string;
   push: PushTarget | null;
   multicastMode: MulticastMode;
   multicastText: string;
@@ -48,6 +50,7 @@ export function initialState(kind: SendKind = "push"): ComposeState {
     messages: [{ id: uid(), message: { type: "text", text: "" } }],
     notificationDisabled: false,
     aggregationUnit: "",
+    campaignName: "",
     push: null,
     multicastMode: "ids",
     multicastText: "",
@@ -61,6 +64,7 @@ export function initialState(kind: SendKind = "push"): ComposeState {
 export function toSendBody(s: ComposeState): Record<string, unknown> {
   const body: Record<string, unknown> = { messages: s.messages.map((m) => m.message) };
   if (s.notificationDisabled) body.notificationDisabled = true;
+  if (s.campaignName.trim()) body.campaignName = s.campaignName.trim();
   const units = s.aggregationUnit.trim() ? { customAggregationUnits: [s.aggregationUnit.trim()] } : {};
   switch (s.kind) {
     case "push":
@@ -87,6 +91,7 @@ export function fromSendBody(kind: SendKind, body: Record<string, unknown>): Com
   const messages = Array.isArray(body.messages) ? (body.messages as DraftMessage[]) : [];
   if (messages.length) s.messages = messages.map((message) => ({ id: uid(), message }));
   s.notificationDisabled = body.notificationDisabled === true;
+  if (typeof body.campaignName === "string") s.campaignName = body.campaignName;
   const units = body.customAggregationUnits;
   if (Array.isArray(units) && typeof units[0] === "string") s.aggregationUnit = units[0];
   if (kind === "push" && typeof body.to === "string" && body.to) s.push = { id: body.to };
