@@ -121,6 +121,8 @@ describe("statistics of sends", () => {
     expect(ms(row!.next_fetch_at)! - Date.now()).toBeGreaterThan(19 * MINUTE);
     expect(ms(row!.keep_until)! - s.send.createdAt.getTime()).toBe(14 * 24 * 60 * MINUTE);
 
+    // Friends open and tap over the hours after a send (the fake's clock): look six hours on.
+    await control("POST", "/__fake/clock/advance", { ms: 6 * 60 * MINUTE });
     await due();
     expect(await fetchDueStatistics(db(), () => clients)).toBe(1);
     const [fetched] = await rows();

@@ -213,7 +213,9 @@ describe("aggregation units", () => {
   it("goes by LINE's count of the month's units when it is higher than ours", async () => {
     const [to] = await friends(1);
     const used = UNIT_MONTHLY_LIMIT - UNIT_RESERVE;
-    for (let i = 0; i < used; i += 50) {
+    // The units this file's earlier tests took count too.
+    const before = (await clients.api.getAggregationUnitUsage()).numOfCustomAggregationUnits;
+    for (let i = before; i < used; i += 50) {
       await Promise.all(
         Array.from({ length: Math.min(50, used - i) }, (_, j) =>
           clients.api.pushMessage({ to: to!, messages: [{ type: "text", text: "x" }], customAggregationUnits: [`other_tool_${i + j}`] }),
