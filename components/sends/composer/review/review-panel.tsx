@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { CircleAlert, CircleCheck, FlaskConical, Loader2, Send, ShieldCheck, Users } from "lucide-react";
+import { CircleAlert, CircleCheck, FlaskConical, Loader2, Send, ShieldCheck } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useConsoleRouter } from "@/components/common/console-link";
 import { useEffect, useState } from "react";
@@ -14,6 +14,7 @@ import { sendKeys } from "@/lib/client/messages";
 import { cn } from "@/lib/utils/cn";
 import type { ComposeApi } from "../use-compose";
 import { ConfirmSendDialog } from "./confirm-send-dialog";
+import { CostLine } from "./cost-line";
 import { EstimateLine } from "./estimate-line";
 import { TestRecipients } from "./test-recipients";
 import { useExpectedRecipients } from "./use-expected-recipients";
@@ -111,17 +112,7 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
             {t("lineCheck")}
           </Button>
         </li>
-        <li className="flex items-start gap-2">
-          <Users aria-hidden className="mt-0.5 size-4 text-subtle-foreground" />
-          <span className="flex-1" data-testid="quota-line">
-            {expected.count === null ? t("recipientsUnknown") : t(expected.isEstimate ? "recipientsEstimate" : "recipientsExact", { count: expected.count })}
-            {" · "}
-            {remaining === null ? t("quotaUnlimited") : t("quotaRemaining", { remaining })}
-            {remaining !== null && expected.count !== null && expected.count > remaining && (
-              <span className="ml-1 font-medium text-danger">{t("overQuota")}</span>
-            )}
-          </span>
-        </li>
+        <CostLine expected={expected} />
         {state.kind === "narrowcast" && <EstimateLine expected={expected} />}
       </ul>
       <div className="rounded-lg border border-border">
