@@ -142,7 +142,8 @@ export function ConfirmSendDialog({
           </label>
         )}
         {schedule && <ScheduleConflict schedule={schedule} />}
-        {error && !(schedule && schedule.save.error === error && isConflict(error)) ? <ErrorAlert error={error} /> : null}
+        {/* A lost edit (409) is said above, with the way on; any other refusal here. */}
+        {error && !(schedule && scheduleConflict(error)) ? <ErrorAlert error={error} /> : null}
       </DialogBody>
       <div className="flex items-center justify-end gap-2 border-t border-border px-5 py-3">
         <Button onClick={() => onOpenChange(false)} disabled={sending}>
@@ -155,8 +156,4 @@ export function ConfirmSendDialog({
       </div>
     </Dialog>
   );
-}
-
-function isConflict(error: unknown) {
-  return scheduleConflict(error) !== null;
 }
