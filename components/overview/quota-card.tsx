@@ -40,9 +40,7 @@ export function QuotaCard() {
             <Skeleton className="h-4 w-64" />
           </div>
         ) : query.isError ? (
-          <p className="text-sm text-danger">
-            <ErrorMessage error={query.error} lead={t("failed")} />
-          </p>
+          <ErrorMessage error={query.error} lead={t("failed")} className="text-sm text-danger" />
         ) : (
           <>
             <div>

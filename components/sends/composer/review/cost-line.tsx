@@ -28,9 +28,9 @@ export function CostLine({ expected }: { expected: Expected }) {
     <li className="flex items-start gap-2" data-testid="quota-line">
       <Gauge aria-hidden className="mt-0.5 size-4 shrink-0 text-subtle-foreground" />
       <div className="min-w-0 flex-1 space-y-1">
-        <p data-testid="cost" className="font-medium">
+        <div data-testid="cost" className="font-medium">
           <CostText expected={expected} />
-        </p>
+        </div>
         {quota && (
           <p className="text-xs text-muted-foreground" data-testid="cost-remaining">
             {remaining === null || quota.quota.limit === null ? t("unlimited", { used }) : t("remaining", { remaining, limit: quota.quota.limit })}
@@ -67,11 +67,7 @@ function CostText({ expected }: { expected: Expected }) {
         </span>
       );
     if (members.isError)
-      return (
-        <span className="font-normal text-muted-foreground">
-          <ErrorMessage error={members.error} lead={t("membersUnknown", { chat: costBasis })} hideDetails />
-        </span>
-      );
+      return <ErrorMessage error={members.error} lead={t("membersUnknown", { chat: costBasis })} hideDetails className="font-normal text-muted-foreground" />;
   }
   if (count === null) return <span className="font-normal text-muted-foreground">{t("unknown")}</span>;
   if (count === 0) return <span className="font-normal text-muted-foreground">{t("nobody")}</span>;
