@@ -8,6 +8,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Skeleton } from "@/components/ui/skeleton";
 import { quotaQuery } from "@/lib/client/messages";
 import { cn } from "@/lib/utils/cn";
+import { DATE_AND_MINUTE } from "@/lib/utils/date-formats";
 
 /**
  * The month's messages as LINE counts them (UTC+9): used of the quota, the use projected to the month's
@@ -32,7 +33,7 @@ export function QuotaCard() {
           <CardDescription>{t("description")}</CardDescription>
         </div>
       </CardHeader>
-      <CardContent className="space-y-4">
+      <CardContent>
         {query.isPending ? (
           <div className="space-y-2" aria-busy>
             <Skeleton className="h-7 w-40" />
@@ -42,7 +43,7 @@ export function QuotaCard() {
         ) : query.isError ? (
           <ErrorMessage error={query.error} lead={t("failed")} className="text-sm text-danger" />
         ) : (
-          <>
+          <div className="grid gap-5 lg:grid-cols-3">
             <div>
               <p className="flex flex-wrap items-baseline gap-x-2">
                 <span className="text-2xl font-semibold tracking-tight tabular">{format.number(used)}</span>
@@ -69,22 +70,22 @@ export function QuotaCard() {
             </div>
             <div className="space-y-0.5 text-sm" data-testid="quota-projection">
               <p className={cn(limit !== null && projected !== null && projected > limit && "font-medium text-warning-soft-foreground")}>
-                {projected === null ? t("tooEarly") : t(limit !== null && projected > limit ? "projectedOver" : "projected", { projected, limit: limit ?? 0 })}
+                {projected !== null
+                  ? t(limit !== null && projected > limit ? "projectedOver" : "projected", { projected, limit: limit ?? 0 })
+                  : t(used === 0 ? "nothingUsed" : "tooEarly")}
               </p>
               <p className="text-xs text-muted-foreground">
-                {t("projectionExplain", {
-                  end: format.dateTime(new Date(data!.month.end), { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tokyo" }),
-                })}
+                {t("projectionExplain", { end: format.dateTime(new Date(data!.month.end), { ...DATE_AND_MINUTE, timeZone: "Asia/Tokyo" }) })}
               </p>
             </div>
-            <div className="flex items-start gap-2 rounded-md bg-success-soft px-3 py-2 text-success-soft-foreground" data-testid="replies-saved">
+            <div className="flex items-start gap-2 self-start rounded-md bg-success-soft px-3 py-2 text-success-soft-foreground" data-testid="replies-saved">
               <Reply aria-hidden className="mt-0.5 size-4 shrink-0" />
               <div className="min-w-0">
                 <p className="text-sm font-medium">{t("repliesSaved", { count: data!.repliesSaved })}</p>
                 <p className="text-xs opacity-90">{t("repliesSavedHint")}</p>
               </div>
             </div>
-          </>
+          </div>
         )}
       </CardContent>
     </Card>

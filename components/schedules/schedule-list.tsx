@@ -12,7 +12,8 @@ import { ScheduleActions } from "./schedule-actions";
 import { ScheduleStatusBadges, useLateText } from "./schedule-status";
 import { RecipientTimesLine } from "./zone-times";
 
-const GRID = "lg:grid-cols-[13rem_7.5rem_minmax(0,1fr)_8rem_10rem_auto]";
+// Fixed widths (the actions' too): each row is a grid of its own, and the columns must line up.
+const GRID = "lg:grid-cols-[13rem_7.5rem_minmax(0,1fr)_8rem_9.5rem_12.5rem]";
 
 interface ScheduleListProps {
   items: Schedule[];

@@ -59,7 +59,7 @@ for (const v of VARIANTS) {
     await page.getByTestId("when-card").scrollIntoViewIfNeeded();
     await shot("schedule-when-card", false);
 
-    await page.locator("aside button.w-full").click();
+    await page.getByRole("button", { name: /…$/ }).last().click();
     await page.getByRole("dialog").waitFor();
     await settle(page);
     await shot("schedule-confirm", false);

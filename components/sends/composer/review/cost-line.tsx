@@ -6,6 +6,7 @@ import { ErrorMessage } from "@/components/common/error-message";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { costWarnings } from "@/lib/sends/quota-projection";
 import { cn } from "@/lib/utils/cn";
+import { DATE_AND_MINUTE } from "@/lib/utils/date-formats";
 import type { useExpectedRecipients } from "./use-expected-recipients";
 
 type Expected = ReturnType<typeof useExpectedRecipients>;
@@ -101,8 +102,8 @@ function Projection({ used, projected, elapsed, end }: { used: number; projected
         <PopoverContent className="max-w-72 text-xs leading-relaxed" side="top">
           {t("projectionExplain", {
             used,
-            elapsed,
-            end: format.dateTime(new Date(end), { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tokyo" }),
+            elapsed: format.number(elapsed, { style: "percent" }),
+            end: format.dateTime(new Date(end), { ...DATE_AND_MINUTE, timeZone: "Asia/Tokyo" }),
           })}
         </PopoverContent>
       </Popover>
