@@ -43,8 +43,8 @@ async function chooseTime(page: Page, date: string, time: string) {
   const card = page.getByTestId("when-card");
   await card.getByRole("radio", { name: "Schedule" }).click();
   await card.getByLabel("Your time zone").selectOption(TAIPEI);
-  await card.getByLabel("Date").fill(date);
-  await card.getByLabel("Time").fill(time);
+  await card.getByLabel("Date", { exact: true }).fill(date);
+  await card.getByLabel("Time", { exact: true }).fill(time);
   return card;
 }
 
@@ -95,7 +95,7 @@ test.describe("scheduling from the composer", () => {
     await expect(page.getByTestId("when-card")).toContainText("Choose a time at least a minute from now.");
     await page.getByRole("button", { name: "Review and schedule…" }).click();
     await expect(page.getByRole("dialog")).toHaveCount(0);
-    await expect(page.getByLabel("Date")).toBeFocused();
+    await expect(page.getByLabel("Date", { exact: true })).toBeFocused();
   });
 });
 
@@ -122,7 +122,7 @@ test.describe("the scheduled list", () => {
     await expect(page.getByLabel("Name", { exact: true })).toHaveValue(`${text} (theirs)`);
 
     // Now the edit goes through, and the list shows the new time.
-    await page.getByTestId("when-card").getByLabel("Time").fill("11:15");
+    await page.getByTestId("when-card").getByLabel("Time", { exact: true }).fill("11:15");
     await page.getByRole("button", { name: "Review and save…" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Save changes" }).click();
     await page.waitForURL(/\/messages\/scheduled$/);
