@@ -133,7 +133,7 @@ export function ConversationComposer({ target, outbox, name }: { target: Convers
         </div>
       )}
       <div className="space-y-2 px-3 py-2.5 md:px-4">
-        <ReplyWindowStatus expiresAt={expiresAt} chat={target.kind === "chat"} />
+        <ReplyWindowStatus expiresAt={expiresAt} chatId={target.kind === "chat" ? target.chatId : null} />
         {!editors && extras.length > 0 && <Attachments items={extras} onOpen={() => setEditors(true)} onRemove={(id) => compose.removeMessage(id)} />}
         {!editors && (
           <Textarea

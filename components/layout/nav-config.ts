@@ -1,6 +1,8 @@
 import {
   Activity,
+  CalendarClock,
   ChartColumn,
+  History,
   Filter,
   FlaskConical,
   Forward,
@@ -67,6 +69,12 @@ export const settingsItems: Array<Omit<NavItem, "section">> = [
   { href: "/settings/sessions", label: "sessions", icon: MonitorSmartphone },
 ];
 
+/** The Messages pages (tabs under /messages, breadcrumbs, palette), each labelled in "sends.nav". */
+export const messagesItems: Array<Omit<NavItem, "section">> = [
+  { href: "/messages", label: "history", icon: History, exact: true },
+  { href: "/messages/scheduled", label: "scheduled", icon: CalendarClock },
+];
+
 /** What a member with `role` (on the channel) sees of a list (null: not signed in, so nothing role-limited). */
 export function visibleTo<T extends { role?: Role; demoOnly?: boolean; consoleAdmin?: boolean }>(
   items: T[],
@@ -90,6 +98,11 @@ export function activeNavItem(pathname: string): NavItem | undefined {
 
 export function activeSettingsItem(pathname: string) {
   return settingsItems.find((item) => isActive(item, pathname, settingsItems));
+}
+
+/** The Messages tab a path is on ("/messages/scheduled"); a send's own page (/messages/<id>) is none. */
+export function activeMessagesTab(pathname: string) {
+  return messagesItems.find((item) => item.href !== "/messages" && isActive(item, pathname, messagesItems));
 }
 
 function matches(item: Pick<NavItem, "href" | "exact">, pathname: string): boolean {

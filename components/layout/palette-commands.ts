@@ -36,7 +36,7 @@ import { roleAllows } from "@/lib/auth/roles";
 import { useAccountCommands } from "./account-commands";
 import { useChannelCommands } from "./channel-commands";
 import { useConsoleFlags } from "./console-flags";
-import { navItems, visibleTo } from "./nav-config";
+import { messagesItems, navItems, visibleTo } from "./nav-config";
 
 export interface PaletteCommand {
   id: string;
@@ -79,6 +79,16 @@ export function usePaletteCommands(query: string): PaletteCommand[] {
       perform: go(item.href),
     });
   }
+  const scheduled = messagesItems.find((item) => item.href === "/messages/scheduled")!;
+  commands.push({
+    id: `nav:${scheduled.href}`,
+    group: "navigation",
+    label: t("scheduledMessages"),
+    keywords: `${scheduled.href} schedule later planned`,
+    hint: scheduled.href,
+    icon: scheduled.icon,
+    perform: go(scheduled.href),
+  });
   commands.push(...channelCommands, ...accountCommands);
 
   // Start a send of one kind straight from the palette ("New push", "New narrowcast", …).

@@ -12,7 +12,7 @@ import { ChannelSwitcher } from "./channel-switcher";
 import { useCommandPalette } from "./command-palette-provider";
 import { LiveIndicator } from "./live-indicator";
 import { UserMenu } from "@/components/auth/user-menu";
-import { activeNavItem, activeSettingsItem } from "./nav-config";
+import { activeNavItem, activeMessagesTab, activeSettingsItem } from "./nav-config";
 import { NavContents } from "./sidebar";
 import { ThemeToggle } from "./theme-toggle";
 
@@ -52,13 +52,15 @@ export function TopBar() {
 function Breadcrumbs() {
   const t = useTranslations("nav");
   const tSettings = useTranslations("settings.nav");
+  const tMessages = useTranslations("sends.nav");
   const pathname = useConsolePathname();
   const item = activeNavItem(pathname);
   if (!item) return null;
   const rest = pathname.slice(item.href.length).split("/").filter(Boolean);
   const settingsTab = item.href === "/settings" ? activeSettingsItem(pathname) : undefined;
-  const detail = settingsTab ? tSettings(settingsTab.label) : rest[0] ? decodeURIComponent(rest[0]) : null;
-  const detailIsId = !settingsTab;
+  const messagesTab = item.href === "/messages" ? activeMessagesTab(pathname) : undefined;
+  const detail = settingsTab ? tSettings(settingsTab.label) : messagesTab ? tMessages(messagesTab.label) : rest[0] ? decodeURIComponent(rest[0]) : null;
+  const detailIsId = !settingsTab && !messagesTab;
   return (
     <>
       <Slash aria-hidden className="size-3.5 shrink-0 -rotate-12 text-border-strong" />

@@ -14,6 +14,7 @@ import { DemoTourCard } from "./demo-tour-card";
 import { HourlyChart } from "./hourly-chart";
 import { OverviewSkeleton } from "./overview-skeleton";
 import { PerTypeCard } from "./per-type-card";
+import { QuotaCard } from "./quota-card";
 import { StatCards } from "./stat-cards";
 import { WebhookHealthCard } from "./webhook-health-card";
 
@@ -55,6 +56,7 @@ export function OverviewView({ webhookUrl }: { webhookUrl: string }) {
             <HourlyChart hours={query.data.hourly24h} />
             <WebhookHealthCard webhook={query.data.webhook} />
           </div>
+          <QuotaCard />
           <RelayOverviewCard />
           <PerTypeCard perType24h={query.data.perType24h} perType7d={query.data.perType7d} />
         </>

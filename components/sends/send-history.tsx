@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/common/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { parseSendFilters, sendFiltersToSearch, sendListQuery, type SendFilters } from "@/lib/client/messages";
+import { MessagesNav } from "./messages-nav";
 import { SendFilterBar } from "./send-filter-bar";
 import { SendHistorySkeleton, SendList } from "./send-list";
 
@@ -40,7 +41,7 @@ export function SendHistory({ canSend }: { canSend: boolean }) {
 
   return (
     <div className="flex h-full flex-col">
-      <div className="px-4 pt-6 pb-4 md:px-6 lg:px-8">
+      <div className="space-y-4 px-4 pt-6 pb-4 md:px-6 lg:px-8">
         <PageHeader
           title={t("title")}
           description={t("description")}
@@ -53,6 +54,7 @@ export function SendHistory({ canSend }: { canSend: boolean }) {
             )
           }
         />
+        <MessagesNav />
       </div>
       <SendFilterBar filters={filters} setFilters={setFilters} clear={clear} authors={authors} />
       {query.isPending ? (

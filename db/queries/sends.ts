@@ -357,3 +357,23 @@ export async function getSend(db: Db, params: { channelId: number; id: string })
     .where(and(eq(sendChunks.sendId, send.id), eq(sendChunks.seq, 0)));
   return { send, chunks, attempts, firstRecipients: first?.recipients ?? null };
 }
+
+/**
+ * Replies LINE accepted between `since` and `until` (by when they were made): each was free where a
+ * push would have counted against the month's quota.
+ */
+export async function countAcceptedReplies(db: Db, params: { channelId: number; since: Date; until: Date }): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(sends)
+    .where(
+      and(
+        eq(sends.channelId, params.channelId),
+        eq(sends.kind, "reply"),
+        sql`${sends.createdAt} >= ${params.since.toISOString()}::timestamptz`,
+        sql`${sends.createdAt} < ${params.until.toISOString()}::timestamptz`,
+        eq(sends.status, "sent"),
+      ),
+    );
+  return row?.n ?? 0;
+}

@@ -69,6 +69,7 @@ export const contactKeys = {
   tags: () => ["tags"] as const,
   chats: (q: string) => ["chats", "list", q] as const,
   chat: (chatId: string) => ["chats", "detail", chatId] as const,
+  memberCount: (chatId: string) => ["chats", "member-count", chatId] as const,
 };
 
 /** GET /api/contacts's parameters for the list's filters and a page (the page /contacts reads with them too). */
@@ -141,6 +142,20 @@ export function chatDetailQuery(chatId: string, api: ApiFetch = browserFetch) {
   return queryOptions({
     queryKey: contactKeys.chat(chatId),
     queryFn: ({ signal }) => getJson<ChatDetail>(api, `/api/chats/${encodeURIComponent(chatId)}`, signal),
+  });
+}
+
+/**
+ * A group's or room's member count, asked of LINE now: a push there counts once per member. Kept a few
+ * minutes (members come and go slowly); a chat the account is not in is a 404, not retried.
+ */
+export function chatMemberCountQuery(chatId: string, api: ApiFetch = browserFetch) {
+  return queryOptions({
+    queryKey: contactKeys.memberCount(chatId),
+    queryFn: ({ signal }) =>
+      getJson<{ chatId: string; type: "group" | "room"; count: number }>(api, `/api/chats/${encodeURIComponent(chatId)}/member-count`, signal),
+    staleTime: 5 * 60_000,
+    retry: false,
   });
 }
 

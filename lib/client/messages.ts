@@ -97,6 +97,10 @@ export function sendRecipientsQuery(id: string, api: ApiFetch = browserFetch) {
 
 export interface QuotaInfo {
   quota: { limit: number | null; used: number; remaining: number | null; type?: string };
+  /** LINE's month (UTC+9): its bounds, the share gone by, and the use so far extrapolated to its end. */
+  month: { start: string; end: string; elapsed: number; projected: number | null };
+  /** Replies LINE accepted this month: each would have counted as a push. */
+  repliesSaved: number;
   followers: { followers: number | null; targetedReaches: number | null; blocks?: number | null; date: string } | null;
   broadcast: BroadcastReach;
 }

@@ -19,6 +19,9 @@ export const SHORT_TIME = { month: "short", day: "numeric", hour: "2-digit", min
 /** With seconds, next to a relative time. */
 export const SHORT_TIME_SECONDS = { ...SHORT_TIME, second: "2-digit" } as const;
 
+/** Year, day and minute (a deadline, the month's end). */
+export const DATE_AND_MINUTE = { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const;
+
 export const HOUR_LABEL = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const;
 
 /**

@@ -20,6 +20,7 @@ const STATIC_PAGES = [
   "/chats",
   "/messages",
   "/messages/new",
+  "/messages/scheduled",
   "/segments",
   "/segments/new",
   "/simulator",

@@ -69,7 +69,7 @@ test.describe("answering from a conversation", () => {
     const { composer, field, log } = await openConversation(page, `/contacts/${friend!.userId}`);
     await expect(log.getByText(text)).toBeVisible();
     await expect(composer.getByTestId("reply-window")).toHaveAttribute("data-open", "true");
-    await expect(composer.getByTestId("reply-window")).toContainText("Free reply");
+    await expect(composer.getByTestId("reply-window")).toContainText("Reply — free");
 
     const answer = `ありがとうございます、10時から営業しています ${randomBytes(2).toString("hex")}`;
     await field.fill(answer);

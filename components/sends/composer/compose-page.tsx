@@ -1,14 +1,18 @@
 "use client";
 
 import { Check, CloudOff, FileText, Loader2, Save } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useTimeZone, useTranslations } from "next-intl";
 import { useState } from "react";
+import { ScheduleWhenCard } from "@/components/schedules/schedule-when-card";
+import { useSaveSchedule } from "@/components/schedules/use-save-schedule";
+import { defaultWhen, resolveWhen, whenFromSchedule, type WhenState } from "@/components/schedules/when-state";
 import { PageContainer, PageHeader } from "@/components/common/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { fromSendBody, type ComposeState } from "@/lib/sends/composer/compose-state";
 import { sendJson } from "@/lib/client/api-client";
+import type { Schedule } from "@/lib/client/schedules";
 import { DraftsDialog } from "./drafts/drafts-dialog";
 import { useAutosave, type SaveStatus } from "./drafts/use-autosave";
 import { WorkingDraftBanner } from "./drafts/working-draft-banner";
@@ -29,14 +33,21 @@ interface ComposePageProps {
   fresh?: boolean;
   /** Opened from a draft or an earlier send: show every problem at once. */
   reveal?: boolean;
+  /** Editing this scheduled send: saving changes it (with the version it was opened at). */
+  schedule?: Schedule | null;
+  /** After someone else changed the schedule: open it again as it is now. */
+  onReloadSchedule?: () => void;
 }
 
 /** /messages/new: choose the kind, the recipients and up to five messages; preview; check; send. */
-export function ComposePage({ initial, draft, fresh = false, reveal = false }: ComposePageProps) {
+export function ComposePage({ initial, draft, fresh = false, reveal = false, schedule = null, onReloadSchedule }: ComposePageProps) {
   const t = useTranslations("composer");
   const compose = useCompose(initial, { reveal });
   const { state, update, body, issues } = compose;
-  const [title, setTitle] = useState(draft?.title ?? "");
+  const operatorZone = useTimeZone() ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const [when, setWhen] = useState<WhenState>(() => (schedule ? whenFromSchedule(schedule) : defaultWhen(operatorZone)));
+  const resolved = resolveWhen(when);
+  const [title, setTitle] = useState(draft?.title ?? schedule?.title ?? "");
   const [titleTouched, setTitleTouched] = useState(false);
   const [draftsOpen, setDraftsOpen] = useState(false);
   const [sent, setSent] = useState(false);
@@ -48,7 +59,25 @@ export function ComposePage({ initial, draft, fresh = false, reveal = false }: C
     body,
     touched: compose.touched || titleTouched,
     initial: draft ? { id: draft.id, working: draft.working } : null,
-    enabled: !sent && worthSaving,
+    // Editing a schedule changes the schedule, not the member's working draft.
+    enabled: !sent && worthSaving && !schedule,
+  });
+  const afterSend = () => {
+    setSent(true);
+    // The working draft has done its job; a named or saved one stays for reuse.
+    if (autosave.draftId && autosave.working) void sendJson("DELETE", `/api/drafts/${autosave.draftId}`).catch(() => undefined);
+  };
+  const save = useSaveSchedule({
+    kind: state.kind,
+    body,
+    when,
+    resolved,
+    title,
+    draftId: autosave.draftId && !autosave.working ? autosave.draftId : null,
+    editing: schedule,
+    bodyChanged: compose.touched,
+    onDetails: compose.showServerDetails,
+    onSaved: afterSend,
   });
   const mentionsAllowed = state.kind === "push" && /^[CR]/.test(state.push?.id ?? "");
 
@@ -56,27 +85,29 @@ export function ComposePage({ initial, draft, fresh = false, reveal = false }: C
     <IssuesProvider value={issues}>
       <PageContainer className="space-y-5">
         <PageHeader
-          title={draft ? t("titleDraft") : t("title")}
-          description={t("description")}
+          title={schedule ? t("titleSchedule") : draft ? t("titleDraft") : t("title")}
+          description={schedule ? t("descriptionSchedule") : t("description")}
           actions={
-            <>
-              <SaveState status={autosave.status} />
-              <Button onClick={() => setDraftsOpen(true)}>
-                <FileText aria-hidden />
-                {t("drafts.title")}
-              </Button>
-              <Button onClick={() => void autosave.saveNow().catch(() => undefined)}>
-                <Save aria-hidden />
-                {t("drafts.save")}
-              </Button>
-            </>
+            !schedule && (
+              <>
+                <SaveState status={autosave.status} />
+                <Button onClick={() => setDraftsOpen(true)}>
+                  <FileText aria-hidden />
+                  {t("drafts.title")}
+                </Button>
+                <Button onClick={() => void autosave.saveNow().catch(() => undefined)}>
+                  <Save aria-hidden />
+                  {t("drafts.save")}
+                </Button>
+              </>
+            )
           }
         />
         {/* Gone once they write something new: that replaces the working draft. */}
         {fresh && !autosave.draftId && !compose.touched && <WorkingDraftBanner />}
         <div className="flex flex-wrap items-center gap-3">
           <label htmlFor="draft-title" className="text-xs font-medium text-muted-foreground">
-            {t("drafts.name")}
+            {schedule ? t("scheduleName") : t("drafts.name")}
           </label>
           <Input
             id="draft-title"
@@ -89,7 +120,8 @@ export function ComposePage({ initial, draft, fresh = false, reveal = false }: C
             }}
           />
         </div>
-        <KindSwitch value={state.kind} onChange={(kind) => update({ kind })} />
+        {/* A schedule keeps its kind: a different kind is a different send. */}
+        {!schedule && <KindSwitch value={state.kind} onChange={(kind) => update({ kind })} />}
         <div className="grid items-start gap-5 xl:grid-cols-[minmax(0,1fr)_22rem]">
           <div className="min-w-0 space-y-5">
             <RecipientsCard compose={compose} />
@@ -101,6 +133,7 @@ export function ComposePage({ initial, draft, fresh = false, reveal = false }: C
                 <MessageList compose={compose} mentionsAllowed={mentionsAllowed} />
               </CardContent>
             </Card>
+            <ScheduleWhenCard when={when} onChange={setWhen} resolved={resolved} kind={state.kind} editing={Boolean(schedule)} />
             <OptionsCard compose={compose} />
             <section aria-label={t("request.label")}>
               <RequestCode kind={state.kind} body={body} />
@@ -115,11 +148,8 @@ export function ComposePage({ initial, draft, fresh = false, reveal = false }: C
               <CardContent>
                 <ReviewPanel
                   compose={compose}
-                  onSent={() => {
-                    setSent(true);
-                    // The working draft has done its job; a named or saved one stays for reuse.
-                    if (autosave.draftId && autosave.working) void sendJson("DELETE", `/api/drafts/${autosave.draftId}`).catch(() => undefined);
-                  }}
+                  onSent={afterSend}
+                  schedule={{ when, resolved, editing: Boolean(schedule), save, reload: () => onReloadSchedule?.() }}
                 />
               </CardContent>
             </Card>

@@ -1,6 +1,6 @@
 "use client";
 
-import { Send, ShieldAlert } from "lucide-react";
+import { CalendarClock, Send, ShieldAlert } from "lucide-react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { ErrorAlert } from "@/components/common/error-message";
@@ -10,6 +10,9 @@ import { Dialog, DialogBody, DialogClose, DialogDescription, DialogHeader, Dialo
 import type { SendKind } from "@/lib/sends/send-schemas";
 import { cn } from "@/lib/utils/cn";
 import { lineDate } from "@/lib/utils/format";
+import { scheduleConflict } from "@/lib/client/schedules";
+import { useFormatWhen } from "@/components/schedules/format-when";
+import { ScheduleConflict, ScheduleWhenRow, type ScheduleReview } from "./schedule-review";
 import type { EstimateBasis } from "./use-expected-recipients";
 
 interface ConfirmSendDialogProps {
@@ -29,6 +32,8 @@ interface ConfirmSendDialogProps {
   sending: boolean;
   /** A refusal the fields cannot show (the quota, LINE being down, a segment gone empty…). */
   error: unknown;
+  /** Scheduling instead of sending now: "Schedule for …", and what happens at that time. */
+  schedule?: ScheduleReview;
   onConfirm: () => void;
 }
 
@@ -51,9 +56,13 @@ export function ConfirmSendDialog({
   lineCheck,
   sending,
   error,
+  schedule,
   onConfirm,
 }: ConfirmSendDialogProps) {
   const t = useTranslations("composer.confirm");
+  const ts = useTranslations("schedules.review");
+  const formatWhen = useFormatWhen();
+  const at = schedule?.resolved.instant ? formatWhen(schedule.resolved.instant, schedule.when.timeZone) : "";
   const format = useFormatter();
   const locale = useLocale();
   const cjk = locale === "ja" || locale.startsWith("zh");
@@ -71,13 +80,16 @@ export function ConfirmSendDialog({
     >
       <DialogHeader>
         <div className="min-w-0 flex-1">
-          <DialogTitle id="confirm-title">{t(`title.${kind}`)}</DialogTitle>
-          <DialogDescription>{t("description")}</DialogDescription>
+          <DialogTitle id="confirm-title">
+            {schedule ? ts(schedule.editing ? "confirmTitleEdit" : "confirmTitle", { when: at }) : t(`title.${kind}`)}
+          </DialogTitle>
+          <DialogDescription>{schedule ? ts("confirmDescription") : t("description")}</DialogDescription>
         </div>
         <DialogClose label={t("cancel")} onClick={() => onOpenChange(false)} />
       </DialogHeader>
       <DialogBody className="space-y-4 px-5 py-4">
         <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
+          {schedule && <ScheduleWhenRow schedule={schedule} kind={kind} />}
           <dt className="text-muted-foreground">{t("audience")}</dt>
           <dd data-testid="confirm-audience">
             <span className="font-medium">{audience}</span>
@@ -118,18 +130,28 @@ export function ConfirmSendDialog({
         {needsTick && (
           <label className="flex items-start gap-2.5 rounded-md border border-border p-3 text-sm">
             <Checkbox checked={ticked} onChange={(e) => setTicked(e.target.checked)} className="mt-0.5" />
-            <span>{count === null ? t("tick.unknown") : t(`tick.${kind}`, { count: n })}</span>
+            <span>
+              {schedule
+                ? count === null
+                  ? ts("tick.unknown")
+                  : ts(`tick.${kind as "broadcast" | "narrowcast"}`, { count: n })
+                : count === null
+                  ? t("tick.unknown")
+                  : t(`tick.${kind}`, { count: n })}
+            </span>
           </label>
         )}
-        {error ? <ErrorAlert error={error} /> : null}
+        {schedule && <ScheduleConflict schedule={schedule} />}
+        {/* A lost edit (409) is said above, with the way on; any other refusal here. */}
+        {error && !(schedule && scheduleConflict(error)) ? <ErrorAlert error={error} /> : null}
       </DialogBody>
       <div className="flex items-center justify-end gap-2 border-t border-border px-5 py-3">
         <Button onClick={() => onOpenChange(false)} disabled={sending}>
           {t("cancel")}
         </Button>
         <Button variant="primary" onClick={onConfirm} disabled={sending || (needsTick && !ticked)}>
-          <Send aria-hidden />
-          {sending ? t("sending") : t(`send.${kind}`)}
+          {schedule ? <CalendarClock aria-hidden /> : <Send aria-hidden />}
+          {schedule ? (sending ? ts("saving") : ts(schedule.editing ? "save" : "schedule")) : sending ? t("sending") : t(`send.${kind}`)}
         </Button>
       </div>
     </Dialog>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { CircleAlert, CircleCheck, FlaskConical, Loader2, Send, ShieldCheck, Users } from "lucide-react";
+import { CalendarClock, CircleAlert, CircleCheck, FlaskConical, Loader2, Send, ShieldCheck } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useConsoleRouter } from "@/components/common/console-link";
 import { useEffect, useState } from "react";
@@ -13,13 +13,18 @@ import { ApiError, sendJson } from "@/lib/client/api-client";
 import { sendKeys } from "@/lib/client/messages";
 import { cn } from "@/lib/utils/cn";
 import type { ComposeApi } from "../use-compose";
+import { ScheduleCheck, type ScheduleReview } from "./schedule-review";
 import { ConfirmSendDialog } from "./confirm-send-dialog";
+import { CostLine } from "./cost-line";
 import { EstimateLine } from "./estimate-line";
 import { TestRecipients } from "./test-recipients";
 import { useExpectedRecipients } from "./use-expected-recipients";
 
-/** Before sending: our checks, LINE's validate endpoint, quota against recipients, a test send, then confirm. */
-export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?: () => void }) {
+/**
+ * Before sending: our checks, LINE's validate endpoint, quota against recipients, a test send, then
+ * confirm — to send now, or (with `schedule` in schedule mode) to save the schedule.
+ */
+export function ReviewPanel({ compose, onSent, schedule }: { compose: ComposeApi; onSent?: () => void; schedule?: ScheduleReview }) {
   const t = useTranslations("composer.review");
   const tt = useTranslations("targeting");
   const locale = useLocale();
@@ -30,6 +35,7 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
   const expected = useExpectedRecipients(state, body);
   const remaining = expected.quota.data?.quota.remaining ?? null;
   const [confirm, setConfirm] = useState<{ retryKey: string } | null>(null);
+  const scheduling = schedule?.when.mode === "schedule" ? schedule : null;
   const [showTests, setShowTests] = useState(false);
 
   const validate = useMutation({
@@ -111,18 +117,9 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
             {t("lineCheck")}
           </Button>
         </li>
-        <li className="flex items-start gap-2">
-          <Users aria-hidden className="mt-0.5 size-4 text-subtle-foreground" />
-          <span className="flex-1" data-testid="quota-line">
-            {expected.count === null ? t("recipientsUnknown") : t(expected.isEstimate ? "recipientsEstimate" : "recipientsExact", { count: expected.count })}
-            {" · "}
-            {remaining === null ? t("quotaUnlimited") : t("quotaRemaining", { remaining })}
-            {remaining !== null && expected.count !== null && expected.count > remaining && (
-              <span className="ml-1 font-medium text-danger">{t("overQuota")}</span>
-            )}
-          </span>
-        </li>
+        <CostLine expected={expected} />
         {state.kind === "narrowcast" && <EstimateLine expected={expected} />}
+        {scheduling && <ScheduleCheck schedule={scheduling} />}
       </ul>
       <div className="rounded-lg border border-border">
         <div className="flex flex-wrap items-center gap-2 px-3 py-2">
@@ -151,14 +148,19 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
             requestAnimationFrame(() => document.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
             return;
           }
+          if (scheduling?.resolved.problem) {
+            document.getElementById("schedule-date")?.focus();
+            return;
+          }
           send.reset();
+          scheduling?.save.reset();
           setConfirm({ retryKey: crypto.randomUUID() });
           // LINE's own check (free) runs again for exactly what is about to go out.
           validate.mutate();
         }}
       >
-        <Send aria-hidden />
-        {t("reviewAndSend")}
+        {scheduling ? <CalendarClock aria-hidden /> : <Send aria-hidden />}
+        {scheduling ? t(scheduling.editing ? "reviewAndSave" : "reviewAndSchedule") : t("reviewAndSend")}
       </Button>
       {!valid && <p className="text-center text-2xs text-muted-foreground">{t("fixFirst")}</p>}
       <ConfirmSendDialog
@@ -173,9 +175,13 @@ export function ReviewPanel({ compose, onSent }: { compose: ComposeApi; onSent?:
         remaining={remaining}
         messageCount={state.messages.length}
         lineCheck={validate.isPending ? "checking" : validate.isSuccess ? "ok" : validate.isError ? "failed" : null}
-        sending={send.isPending || send.isSuccess}
-        error={send.error && !(send.error instanceof ApiError && send.error.details?.length) ? send.error : null}
-        onConfirm={() => confirm && send.mutate(confirm.retryKey)}
+        sending={scheduling ? scheduling.save.isPending || scheduling.save.isSuccess : send.isPending || send.isSuccess}
+        error={scheduling ? scheduling.save.error : send.error && !(send.error instanceof ApiError && send.error.details?.length) ? send.error : null}
+        schedule={scheduling ?? undefined}
+        onConfirm={() => {
+          if (scheduling) scheduling.save.mutate();
+          else if (confirm) send.mutate(confirm.retryKey);
+        }}
       />
     </div>
   );

@@ -22,5 +22,15 @@ export default async function NewMessagePage({
   const sp = await searchParams;
   const one = (k: string) => (typeof sp[k] === "string" ? (sp[k] as string) : undefined);
   const kind = KINDS.find((k) => k === one("kind")) as SendKind | undefined;
-  return <ComposeLoader kind={kind} draftId={one("draft")} copyDraftId={one("copyDraft")} fromSendId={one("from")} to={one("to")} segment={one("segment")} />;
+  return (
+    <ComposeLoader
+      kind={kind}
+      draftId={one("draft")}
+      copyDraftId={one("copyDraft")}
+      fromSendId={one("from")}
+      to={one("to")}
+      segment={one("segment")}
+      scheduleId={one("schedule")}
+    />
+  );
 }

@@ -1,0 +1,5 @@
+import { SendHistorySkeleton } from "@/components/sends/send-list";
+
+export default function Loading() {
+  return <SendHistorySkeleton />;
+}
