@@ -17,10 +17,10 @@ export interface SchedulerOptions {
   /** A start found later than this asks a person instead (SCHEDULE_LATE_GRACE_MINUTES). */
   graceMs: number;
   workerId?: string;
-  /** Schedules leased in one round. */
+  /** Schedules leased in one round at most. */
   batch?: number;
-  /** Starts made at once within a round. */
-  concurrency?: number;
+  /** Starts under way at once on this instance. */
+  maxInFlight?: number;
   leaseMs?: number;
   /** The clock next occurrences are counted from (tests move it). */
   now?: () => number;
@@ -29,11 +29,14 @@ export interface SchedulerOptions {
 /** Timers further ahead than this are not set: the runner's rounds (and NOTIFYs) come first anyway. */
 const MAX_TIMER_MS = 60_000;
 
-export function schedulerTask(options: SchedulerOptions): BackgroundTask {
+export function schedulerTask(options: SchedulerOptions): BackgroundTask & { idle(): Promise<void> } {
   const worker = options.workerId ?? `${os.hostname()}:${process.pid}:scheduler:${Math.random().toString(36).slice(2, 8)}`;
   const batch = options.batch ?? 100;
-  const concurrency = options.concurrency ?? 8;
+  const maxInFlight = options.maxInFlight ?? 16;
   const leaseMs = options.leaseMs ?? 60_000;
+  // Starts under way: a round does not wait for them, so the sending task takes each send at once
+  // (a thousand due in the same second would otherwise hold the round until the last was stored).
+  const inFlight = new Set<Promise<void>>();
   let wake: (() => void) | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
@@ -53,10 +56,14 @@ export function schedulerTask(options: SchedulerOptions): BackgroundTask {
     const askedAt = performance.now();
     const queue = await scheduleQueue(options.db);
     arm(queue.nextInMs, askedAt);
-    if (!queue.due) return 0;
-    const claimed = await claimDueSchedules(options.db, { worker, limit: batch, leaseMs });
+    const room = Math.min(batch, maxInFlight - inFlight.size);
+    if (!queue.due || room <= 0) return 0;
+    const claimed = await claimDueSchedules(options.db, { worker, limit: room, leaseMs });
     const ctx: StartContext = { db: options.db, clients: options.clients, worker, checks: startChecks(options.clients), now: options.now };
-    await eachLimited(claimed, concurrency, (s) => startOne(ctx, s));
+    for (const s of claimed) {
+      const p: Promise<void> = startOne(ctx, s).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+    }
     return claimed.length;
   }
 
@@ -73,20 +80,18 @@ export function schedulerTask(options: SchedulerOptions): BackgroundTask {
   return {
     name: "scheduler",
     tick,
+    full: () => inFlight.size >= maxInFlight,
     wakeWith(nudge) {
       wake = nudge;
+    },
+    /** Until the starts under way have ended (tests). */
+    async idle() {
+      await Promise.all(inFlight);
     },
     async drain() {
       stopped = true;
       clearTimeout(timer);
+      await Promise.all(inFlight);
     },
   };
-}
-
-async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>) {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  });
-  await Promise.all(lanes);
 }

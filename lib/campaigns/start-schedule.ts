@@ -77,7 +77,7 @@ export async function startSchedule(ctx: StartContext, s: ScheduleRow): Promise<
       action: "schedule.started",
       target: s.id,
       channelId: s.channelId,
-      details: { sendId: send.id, kind: s.kind, runAt: s.runAt.toISOString(), late: lateMs > 1000, lateMs, author: s.authorLabel },
+      details: { sendId: send.id, kind: s.kind, runAt: s.runAt.toISOString(), late: lateMs > 1000, lateMs, author: s.authorLabel, by: ctx.worker },
     });
   }
   return { outcome: "started", schedule: row };
