@@ -267,6 +267,20 @@ describe("checking a send again at its time", () => {
     expect((await auditOf("schedule.failed", made.id))[0]!.details).toMatchObject({ code: "draft_not_found" });
   });
 
+  it("refuses a multicast that no longer fits in the month's quota", async () => {
+    const made = (await schedule(w.operator, { kind: "multicast", request: { to: w.friends.slice(0, 3), ...text("Members' preview") } })).json.schedule;
+    const quota = (await w.control("GET", "/__fake/quota")) as { monthlyQuota: number; totalUsage: number };
+    await w.control("PATCH", "/__fake/quota", { totalUsage: quota.monthlyQuota - 2 });
+    try {
+      await comeDue(made.id);
+      await (await scheduler()).tick();
+    } finally {
+      await w.control("PATCH", "/__fake/quota", { totalUsage: quota.totalUsage });
+    }
+    expect((await readSchedule(w.viewer, made.id)).json.schedule).toMatchObject({ status: "failed", error: { code: "quota_exceeded" } });
+    expect(await sendsOf(made.id)).toHaveLength(0);
+  });
+
   it("refuses a one-off send of a channel archived meanwhile", async () => {
     const made = (await schedule(w.operator, { kind: "broadcast", request: text("Closing down sale") })).json.schedule;
     const archive = (archived: boolean) =>
