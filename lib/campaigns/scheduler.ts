@@ -28,6 +28,8 @@ export interface SchedulerOptions {
 
 /** Timers further ahead than this are not set: the runner's rounds (and NOTIFYs) come first anyway. */
 const MAX_TIMER_MS = 60_000;
+/** How long a round waits for the starts it began before letting the other tasks have their turn. */
+const ROUND_WAIT_MS = 200;
 
 export function schedulerTask(options: SchedulerOptions): BackgroundTask & { idle(): Promise<void> } {
   const worker = options.workerId ?? `${os.hostname()}:${process.pid}:scheduler:${Math.random().toString(36).slice(2, 8)}`;
@@ -60,10 +62,14 @@ export function schedulerTask(options: SchedulerOptions): BackgroundTask & { idl
     if (!queue.due || room <= 0) return 0;
     const claimed = await claimDueSchedules(options.db, { worker, limit: room, leaseMs });
     const ctx: StartContext = { db: options.db, clients: options.clients, worker, checks: startChecks(options.clients), now: options.now };
-    for (const s of claimed) {
+    const started = claimed.map((s) => {
       const p: Promise<void> = startOne(ctx, s).finally(() => inFlight.delete(p));
       inFlight.add(p);
-    }
+      return p;
+    });
+    // Usually they are stored within milliseconds, and the sending task takes them in this same round;
+    // a burst (hundreds due in one second) does not hold the round: its starts go on meanwhile.
+    await Promise.race([Promise.all(started), sleep(ROUND_WAIT_MS)]);
     return claimed.length;
   }
 
@@ -94,4 +100,8 @@ export function schedulerTask(options: SchedulerOptions): BackgroundTask & { idl
       await Promise.all(inFlight);
     },
   };
+}
+
+function sleep(ms: number) {
+  return new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 }

@@ -17,6 +17,7 @@ import type { Recipient } from "@/lib/sends/narrowcast-schema";
 import type { NarrowcastBody, SendBody } from "@/lib/sends/send-schemas";
 import { nextOccurrence } from "./recurrence";
 import { scheduledBody } from "./schedule-send";
+import { LATE_AFTER_MS } from "./serialize-schedule";
 
 // Starting a scheduled send: check it again as it is now (the channel, its draft or segment, the month's
 // quota, its audiences, LINE's own validation), then store the send — whose client key is the schedule's
@@ -77,7 +78,7 @@ export async function startSchedule(ctx: StartContext, s: ScheduleRow): Promise<
       action: "schedule.started",
       target: s.id,
       channelId: s.channelId,
-      details: { sendId: send.id, kind: s.kind, runAt: s.runAt.toISOString(), late: lateMs > 1000, lateMs, author: s.authorLabel, by: ctx.worker },
+      details: { sendId: send.id, kind: s.kind, runAt: s.runAt.toISOString(), late: lateMs > LATE_AFTER_MS, lateMs, author: s.authorLabel, by: ctx.worker },
     });
   }
   return { outcome: "started", schedule: row };
