@@ -110,6 +110,17 @@ const schema = z
     RELAY_ALLOW_PRIVATE_URLS: z.enum(["1", "0", "true", "false", "yes", "no", ""]).optional(),
     RELAY_RETRY_HOURS: z.coerce.number().min(0.01).max(168, "must be at most 168 hours (a week)").default(24),
 
+    // Scheduled sends (lib/campaigns/scheduler.ts): one found later than this (the console was down at its
+    // time) is not started but waits for a person to send or cancel it; a start later than its time but
+    // within this is made and marked late.
+    SCHEDULE_LATE_GRACE_MINUTES: optionalString.pipe(
+      z.coerce
+        .number({ error: "must be a number of minutes" })
+        .min(0, "must be a number of minutes (0: always ask)")
+        .max(10_080, "must be at most 10080 minutes (a week)")
+        .default(30),
+    ),
+
     // Retention (lib/retention/): how many days each kind of data is kept, 0 for good.
     RETAIN_DELIVERY_BODIES_DAYS: retainDays(30),
     RETAIN_REJECTED_DELIVERIES_DAYS: retainDays(30),

@@ -14,6 +14,7 @@ export function auditActionTone(action: string): BadgeTone {
     case "message":
     case "draft":
     case "segment":
+    case "schedule":
       return "message";
     case "session":
       return "system";

@@ -104,3 +104,22 @@ export async function sendsOfCampaigns(db: Db, params: { channelId: number; camp
     .where(and(eq(sends.channelId, params.channelId), inArray(sends.campaignId, params.campaignIds)))
     .orderBy(asc(sends.createdAt), asc(sends.id));
 }
+
+// --- Scheduled sends (lib/campaigns/create-schedule.ts): a schedule's campaign follows its title and repeat.
+
+/** Rename a campaign, or change its kind (a schedule made recurring, or one-off again). */
+export async function updateCampaign(
+  db: Db,
+  params: { channelId: number; id: string; name?: string; kind?: CampaignRow["kind"] },
+): Promise<CampaignRow | undefined> {
+  const set: Partial<NewCampaign> = {};
+  if (params.name !== undefined) set.name = params.name;
+  if (params.kind !== undefined) set.kind = params.kind;
+  if (Object.keys(set).length === 0) return getCampaign(db, params);
+  const [row] = await db
+    .update(campaigns)
+    .set({ ...set, updatedAt: new Date() })
+    .where(and(eq(campaigns.channelId, params.channelId), eq(campaigns.id, params.id)))
+    .returning();
+  return row;
+}

@@ -75,6 +75,12 @@ export const schedules = pgTable(
     timeZone: text("time_zone").notNull(),
     repeat: text("repeat", { enum: SCHEDULE_REPEATS }).notNull().default("none"),
     repeatUntil: timestamp("repeat_until", { withTimezone: true }),
+    /**
+     * The occurrence a recurrence counts from (the time the operator chose): each next start keeps its
+     * wall-clock time in `time_zone`, and a monthly one its day (the 31st falls on a shorter month's
+     * last day and comes back in the next long month), which `run_at` alone cannot remember.
+     */
+    anchorAt: timestamp("anchor_at", { withTimezone: true }),
     status: text("status", { enum: SCHEDULE_STATUSES }).notNull().default("scheduled"),
     /** The lease of the instance starting it (FOR UPDATE SKIP LOCKED, then this). */
     lockedUntil: timestamp("locked_until", { withTimezone: true }),

@@ -50,6 +50,13 @@ export const AUDIT_ACTIONS = [
   "channel.archived",
   "channel.restored",
   "channel.deleted",
+  "schedule.created",
+  "schedule.changed",
+  "schedule.cancelled",
+  "schedule.confirmed",
+  "schedule.started",
+  "schedule.failed",
+  "schedule.missed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -28,6 +28,7 @@ import { retentionTask, type RetentionTask } from "@/lib/retention/retention-tas
 import { startRelayForwarder } from "@/lib/relay/forwarder";
 import { segmentJobs } from "@/lib/segments/jobs";
 import { sendingTasks } from "@/lib/sends/runner";
+import { schedulerTask } from "@/lib/campaigns/scheduler";
 import { createWebhookIntake, type WebhookIntake } from "@/lib/webhook/intake";
 import { fillRuntimeSlot } from "./current";
 import { log } from "@/lib/platform/log";
@@ -47,7 +48,7 @@ export interface Runtime {
   auth: Auth;
   intake: WebhookIntake;
   live: LiveHub;
-  /** This instance's background loop (sending, narrowcast progress, jobs, projections, retention, upkeep), if started. */
+  /** This instance's background loop (scheduled sends, sending, narrowcast progress, jobs, projections, retention, upkeep), if started. */
   background: (ReturnType<typeof startBackgroundRunner> & { retention: RetentionTask }) | null;
   /** This instance's relay forwarder, if started (with background work). */
   relay: ReturnType<typeof startRelayForwarder> | null;
@@ -154,6 +155,8 @@ async function startBackground(handle: DatabaseHandle, o: { clients: ClientsFor;
     busy: webhookBusy,
   });
   const tasks: BackgroundTask[] = [
+    // First in each round: a send it starts is then taken by the sending task in the same round.
+    schedulerTask({ db, clients, graceMs: e.SCHEDULE_LATE_GRACE_MINUTES * 60_000 }),
     ...sendingTasks({ db, clients }),
     statisticsTask({ db, clients }),
     friendsProjectionTask(db, { busy: webhookBusy }),

@@ -125,7 +125,7 @@ const areaIndex = new Map<string, string>();
 for (const a of AREAS) {
   for (const name of [a.local, a.en]) areaIndex.set(normalizeArea(name), a.code);
 }
-function areaCodeOf(label: string): string | undefined {
+export function areaCodeOf(label: string): string | undefined {
   return areaIndex.get(normalizeArea(label));
 }
 function normalizeArea(s: string) {

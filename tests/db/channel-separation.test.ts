@@ -434,6 +434,7 @@ const SEGMENT_VALUES: Record<string, (s: Seeded) => string | string[]> = {
   "items/[id]": (s) => String(s.relayItemId),
   "replays/[id]": (s) => String(s.replayId),
   "segments/[id]": (s) => s.segmentId,
+  "schedules/[id]": (s) => s.scheduleId,
   "test-recipients/[id]": (s) => s.testRecipientId,
 };
 
@@ -480,6 +481,14 @@ function bodyFor(route: AppRoute, method: string, a: Seeded, b: Seeded): unknown
     "POST /api/contacts/[userId]/messages": { messages: TEXT, allowPush: true },
     "POST /api/events/[id]/reply": { messages: TEXT },
     "PUT /api/drafts/[id]": { kind: "push", title: "Taken over", body: {} },
+    "POST /api/schedules": {
+      kind: "push",
+      request: { to: a.userId, messages: TEXT },
+      runAt: new Date(Date.now() + 3_600_000).toISOString(),
+      timeZone: "Asia/Tokyo",
+    },
+    "PATCH /api/schedules/[id]": { version: 1, title: "Taken over" },
+    "POST /api/schedules/[id]/confirm": { action: "send" },
     "PATCH /api/segments/[id]": { name: "Renamed from A" },
     "POST /api/segments/[id]/audience": {},
     "PATCH /api/relay/destinations/[id]": { enabled: false },

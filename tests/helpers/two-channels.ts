@@ -6,6 +6,7 @@ import * as conversationSendRoute from "@/app/api/contacts/[userId]/messages/rou
 import * as draftsRoute from "@/app/api/drafts/route";
 import * as multicastRoute from "@/app/api/messages/multicast/route";
 import * as pushRoute from "@/app/api/messages/push/route";
+import * as schedulesRoute from "@/app/api/schedules/route";
 import * as destinationsRoute from "@/app/api/relay/destinations/route";
 import * as replaysRoute from "@/app/api/relay/replays/route";
 import * as audienceRoute from "@/app/api/segments/[id]/audience/route";
@@ -58,6 +59,7 @@ export interface Seeded {
   tag: string;
   segmentId: string;
   draftId: string;
+  scheduleId: string;
   testRecipientId: string;
   destinationId: number;
   replayId: number;
@@ -119,6 +121,13 @@ export async function seedChannel(fake: FakeLine, admin: RouteClient, t: SeedTar
   const segment = await as<{ id: string }>(segmentsRoute.POST, "/api/segments", { name: `${t.label} VIP segment`, filter: { tags: { values: [tag] } } });
   await as(audienceRoute.POST, `/api/segments/${segment.id}/audience`, {}, { id: segment.id });
   const draft = await as<{ id: string }>(draftsRoute.POST, "/api/drafts", { kind: "push", title: `${t.label} opening notice`, body: { to: u0 } });
+  const scheduled = await as<{ schedule: { id: string } }>(schedulesRoute.POST, "/api/schedules", {
+    kind: "push",
+    request: { to: u0, messages: [{ type: "text", text: `${t.label}: see you tomorrow` }] },
+    runAt: new Date(Date.now() + 86_400_000).toISOString(),
+    timeZone: "Asia/Taipei",
+    title: `${t.label} tomorrow's reminder`,
+  });
   const tester = await as<{ id: string }>(testRecipientsRoute.POST, "/api/test-recipients", { userId: u0, label: `${t.label} tester` });
   const destination = await as<{ id: number }>(destinationsRoute.POST, "/api/relay/destinations", {
     name: `${t.key}-team-bot`,
@@ -150,6 +159,7 @@ export async function seedChannel(fake: FakeLine, admin: RouteClient, t: SeedTar
     tag,
     segmentId: segment.id,
     draftId: draft.id,
+    scheduleId: scheduled.schedule.id,
     testRecipientId: tester.id,
     destinationId: destination.id,
     replayId: replay.id,

@@ -13,6 +13,11 @@ export interface BackgroundTask {
   /** True while the task cannot take more (all its slots busy). */
   full?(): boolean;
   drain?(): Promise<void>;
+  /**
+   * Handed the runner's nudge at start: a task that knows when its next work comes due (a scheduled send)
+   * wakes the runner at that moment instead of waiting for the next idle round.
+   */
+  wakeWith?(nudge: () => void): void;
 }
 
 /**
@@ -44,6 +49,7 @@ export function startBackgroundRunner(options: {
     wake?.();
   };
   const unlisten = options.handle.listen(JOBS_CHANNEL, nudge);
+  for (const task of options.tasks) task.wakeWith?.(nudge);
 
   // Per task: when it last looked for work, and whether it found any.
   const lastTick = new Map<BackgroundTask, { at: number; found: number }>();

@@ -1,0 +1,1 @@
+ALTER TABLE "schedules" ADD COLUMN "anchor_at" timestamp with time zone;
