@@ -13,6 +13,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { campaignDetailQuery, campaignExportUrl, type CampaignDetailData } from "@/lib/client/campaigns";
 import { SHORT_TIME } from "@/lib/utils/date-formats";
+import { AbTestResults } from "./ab-test-results";
 import { CampaignSendCard } from "./campaign-send-card";
 import { StatValue } from "./stat-text";
 
@@ -67,6 +68,8 @@ function Body({ campaign }: { campaign: CampaignDetailData }) {
           </dd>
         )}
       </dl>
+
+      {campaign.abTest && <AbTestResults campaign={campaign} />}
 
       {campaign.sends.length > 1 && (
         <Card>
