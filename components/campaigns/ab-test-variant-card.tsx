@@ -39,7 +39,9 @@ export function AbTestVariantCard({
     <Card data-testid="ab-variant" data-label={label}>
       <CardHeader>
         <CardTitle className="flex items-center gap-2">
-          <span className="flex size-6 items-center justify-center rounded-md bg-primary-soft text-sm text-primary-soft-foreground">{label}</span>
+          <span aria-hidden className="flex size-6 items-center justify-center rounded-md bg-primary-soft text-sm text-primary-soft-foreground">
+            {label}
+          </span>
           {t("variant", { label })}
         </CardTitle>
         {onRemove && (
