@@ -7,7 +7,7 @@ import * as winnerRoute from "@/app/api/campaigns/[id]/winner/route";
 import * as draftsRoute from "@/app/api/drafts/route";
 import * as segmentsRoute from "@/app/api/segments/route";
 import * as setupRoute from "@/app/api/setup/route";
-import type { Db } from "@/db/client";
+import { openDatabase, type Db } from "@/db/client";
 import { startFakeLine, type FakeLine } from "@/fake-line/server";
 import { campaignUnitName } from "@/lib/campaigns/aggregation-units";
 import { decideDueAbTests } from "@/lib/campaigns/ab-test-job";
@@ -16,6 +16,7 @@ import { fetchDueStatistics } from "@/lib/campaigns/statistics-job";
 import { getRuntime } from "@/lib/runtime/runtime";
 import { useProcessDatabase } from "../helpers/process-db";
 import { RouteClient } from "../helpers/route-client";
+import { engine } from "../helpers/test-db";
 import { runSends } from "../helpers/two-channels";
 
 // Issue 24's A/B tests, through their routes, with the fake LINE platform over HTTP: variants to
@@ -243,7 +244,10 @@ describe("A/B tests", () => {
     await open([...by.get("A")!.slice(0, 100), ...by.get("B")!.slice(0, 160)]);
     await pastDecision(id);
     const { line } = await getRuntime();
-    const taken = await Promise.all([decideDueAbTests(await db(), line), decideDueAbTests(await db(), line)]);
+    // On PostgreSQL the second task is another instance: a database handle of its own.
+    const other = engine() === "postgres" ? await openDatabase({ kind: "postgres", url: process.env.DATABASE_URL!, migrate: false }) : null;
+    const taken = await Promise.all([decideDueAbTests(await db(), line), decideDueAbTests(other?.db ?? (await db()), line)]);
+    await other?.close();
     expect(taken.reduce((n, x) => n + x, 0)).toBe(1);
     expect(await rows(sql`select id from sends where campaign_id = ${id} and variant = 'winner'`)).toHaveLength(1);
     const { abTest } = await page(id);
