@@ -13,6 +13,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { campaignDetailQuery, campaignExportUrl, type CampaignDetailData } from "@/lib/client/campaigns";
 import { SHORT_TIME } from "@/lib/utils/date-formats";
+import { AbTestResults } from "./ab-test-results";
 import { CampaignSendCard } from "./campaign-send-card";
 import { StatValue } from "./stat-text";
 
@@ -27,6 +28,8 @@ export function CampaignDetailView({ id }: { id: string }) {
 function Body({ campaign }: { campaign: CampaignDetailData }) {
   const t = useTranslations("campaigns");
   const format = useFormatter();
+  // An A/B test's variants (and its winner) are each measured by a unit of their own.
+  const units = campaign.abTest ? [...new Set(campaign.sends.flatMap((s) => (s.aggregationUnit ? [s.aggregationUnit] : [])))] : null;
   return (
     <PageContainer className="space-y-5">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -50,8 +53,8 @@ function Body({ campaign }: { campaign: CampaignDetailData }) {
       </div>
 
       <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_minmax(0,1fr)]" data-testid="campaign-facts">
-        <dt className="text-muted-foreground">{t("detail.unit")}</dt>
-        <dd className="font-mono text-xs leading-5">{campaign.aggregationUnit ?? t("detail.noUnit")}</dd>
+        <dt className="text-muted-foreground">{units ? t("detail.units") : t("detail.unit")}</dt>
+        <dd className="font-mono text-xs leading-5">{(units ? units.join(", ") : campaign.aggregationUnit) || t("detail.noUnit")}</dd>
         {campaign.unitBudget && (
           <>
             <dt className="sr-only">{t("detail.unitBudgetHint")}</dt>
@@ -67,6 +70,8 @@ function Body({ campaign }: { campaign: CampaignDetailData }) {
           </dd>
         )}
       </dl>
+
+      {campaign.abTest && <AbTestResults campaign={campaign} />}
 
       {campaign.sends.length > 1 && (
         <Card>

@@ -1,15 +1,16 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { ChartColumn } from "lucide-react";
+import { ChartColumn, FlaskConical } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
+import { useCan } from "@/components/auth/member-context";
 import { ConsoleLink as Link } from "@/components/common/console-link";
 import { ErrorState } from "@/components/common/error-state";
 import { PageContainer, PageHeader } from "@/components/common/page-header";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { campaignListQuery } from "@/lib/client/campaigns";
@@ -21,11 +22,23 @@ const GRID = "md:grid-cols-[minmax(0,1fr)_8rem_7rem_7rem_7rem_9rem]";
 export function CampaignList() {
   const t = useTranslations("campaigns");
   const tFunnel = useTranslations("campaigns.funnel");
+  const canCreate = useCan("operator");
   const query = useInfiniteQuery(campaignListQuery());
   const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
   return (
     <PageContainer className="space-y-5">
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          canCreate && (
+            <Link href="/campaigns/ab-tests/new" className={buttonVariants({ variant: "primary", size: "sm" })} data-testid="new-ab-test">
+              <FlaskConical aria-hidden />
+              {t("newAbTest")}
+            </Link>
+          )
+        }
+      />
       {query.isPending ? (
         <CampaignListSkeleton />
       ) : query.isError && items.length === 0 ? (

@@ -6,6 +6,7 @@ import { ConsoleLink as Link } from "@/components/common/console-link";
 import { RelativeTime } from "@/components/common/relative-time";
 import { messagePreviewText } from "@/components/sends/message-summary";
 import { SendKindBadge, SendStatusBadge } from "@/components/sends/send-badges";
+import { Badge } from "@/components/ui/badge";
 import { Callout } from "@/components/ui/callout";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -28,6 +29,7 @@ export function CampaignSendCard({ send }: { send: CampaignSend }) {
         <div className="min-w-0 space-y-1.5">
           <CardTitle className="flex flex-wrap items-center gap-2">
             <SendKindBadge kind={send.kind} />
+            {send.variant && <Badge tone="primary">{send.variant === "winner" ? t("variantWinner") : t("variant", { label: send.variant })}</Badge>}
             <SendStatusBadge send={send} />
             <RelativeTime value={send.createdAt} withExact className="text-xs font-normal text-muted-foreground" />
           </CardTitle>

@@ -12,6 +12,7 @@ export function auditActionTone(action: string): BadgeTone {
     case "api_key":
       return "account";
     case "message":
+    case "campaign":
     case "draft":
     case "segment":
     case "schedule":

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { campaigns } from "@/db/schema/campaigns";
-import { sends } from "@/db/schema/sends";
+import { sendChunks, sends } from "@/db/schema/sends";
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 export type NewCampaign = typeof campaigns.$inferInsert;
@@ -122,4 +122,63 @@ export async function updateCampaign(
     .where(and(eq(campaigns.channelId, params.channelId), eq(campaigns.id, params.id)))
     .returning();
   return row;
+}
+
+// — A/B tests —
+
+/** The user ids the variant sends of an A/B test went to: every request's recipients (the winner's excluded). */
+export async function variantRecipientIds(db: Db, params: { channelId: number; campaignId: string }): Promise<string[]> {
+  const result = await db.execute(sql`
+    select distinct unnest(c.recipients) as user_id from ${sendChunks} c join ${sends} s on s.id = c.send_id
+    where s.channel_id = ${params.channelId} and s.campaign_id = ${params.campaignId}
+      and s.variant is not null and s.variant <> 'winner'`);
+  return (result as unknown as { rows: Array<{ user_id: string }> }).rows.map((r) => r.user_id);
+}
+
+/** The campaign, locked until the transaction ends (a second winner waits, then sees the first). */
+export async function lockCampaign(db: Db, params: { channelId: number; id: string }): Promise<CampaignRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.channelId, params.channelId), eq(campaigns.id, params.id)))
+    .for("update");
+  return row;
+}
+
+/** Store an A/B test's state; `decideAt` null takes it off the automatic decision's queue. */
+export async function updateAbTest(db: Db, params: { id: string; abTest: unknown; decideAt?: Date | null }) {
+  await db
+    .update(campaigns)
+    .set({
+      abTest: params.abTest,
+      updatedAt: new Date(),
+      ...(params.decideAt !== undefined ? { decideAt: params.decideAt, decideLockedUntil: null } : {}),
+    })
+    .where(eq(campaigns.id, params.id));
+}
+
+/**
+ * Lease up to `limit` A/B tests whose winner is due to be picked (decide_at passed), FOR UPDATE SKIP
+ * LOCKED and then a lease: with several instances one test is decided by one of them; a lease that runs
+ * out (the instance died) makes it due again.
+ */
+export async function claimDueDecisions(db: Db, params: { limit: number; leaseMs: number }): Promise<CampaignRow[]> {
+  const result = await db.execute(sql`
+    with due as (
+      select id from ${campaigns}
+      where decide_at is not null and decide_at <= now() and (decide_locked_until is null or decide_locked_until < now())
+      order by decide_at limit ${params.limit}
+      for update skip locked
+    )
+    update ${campaigns} c set decide_locked_until = now() + ${`${params.leaseMs} milliseconds`}::interval
+    from due where c.id = due.id
+    returning c.id`);
+  const ids = (result as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id);
+  if (ids.length === 0) return [];
+  return db.select().from(campaigns).where(inArray(campaigns.id, ids));
+}
+
+/** Look again at `at` (the figures were not fresh yet): the lease is kept until then. */
+export async function postponeDecision(db: Db, params: { id: string; at: Date }) {
+  await db.update(campaigns).set({ decideLockedUntil: params.at }).where(eq(campaigns.id, params.id));
 }

@@ -146,3 +146,30 @@ export async function unfollowsAfterSends(
   }
   return counts;
 }
+
+/**
+ * Lease these statistics of a channel to be fetched now, whether due or not (an A/B test's decision
+ * wants fresh figures); one being fetched elsewhere at this moment is skipped.
+ */
+export async function claimStatistics(db: Db, params: { channelId: number; subjects: string[]; leaseMs: number }): Promise<StatisticsRow[]> {
+  if (params.subjects.length === 0) return [];
+  const subjects = sql.join(
+    params.subjects.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const result = await db.execute(sql`
+    with picked as (
+      select channel_id, subject from ${sendStatistics}
+      where channel_id = ${params.channelId} and subject in (${subjects}) and (locked_until is null or locked_until < now())
+      for update skip locked
+    )
+    update ${sendStatistics} st set locked_until = now() + ${`${params.leaseMs} milliseconds`}::interval, attempts = st.attempts + 1
+    from picked where st.channel_id = picked.channel_id and st.subject = picked.subject
+    returning st.subject`);
+  const picked = (result as unknown as { rows: Array<{ subject: string }> }).rows.map((r) => r.subject);
+  if (picked.length === 0) return [];
+  return db
+    .select()
+    .from(sendStatistics)
+    .where(and(eq(sendStatistics.channelId, params.channelId), inArray(sendStatistics.subject, picked)));
+}

@@ -6,6 +6,7 @@ import { notFound } from "@/lib/platform/http/errors";
 import { log } from "@/lib/platform/log";
 import { serializeSendSummary } from "@/lib/sends/serialize";
 import { shownUnitBudget } from "./aggregation-units";
+import { abTestResults } from "./ab-test-results";
 import { encodeCampaignCursor, type ListCampaignsQuery } from "./campaign-schemas";
 import { measureSends } from "./measure";
 
@@ -45,8 +46,8 @@ export async function readCampaigns(db: Db, params: { channelId: number; query: 
 
 /**
  * One campaign: its sends, each with its funnel, clicks per URL, media plays, unfollows in the 24 hours
- * after it and when its figures were last fetched; the month's budget of aggregation units. 404 when
- * the channel has no such campaign.
+ * after it and when its figures were last fetched; the month's budget of aggregation units; an A/B
+ * test's variants side by side with its verdict. 404 when the channel has no such campaign.
  */
 export async function readCampaign(db: Db, params: { channelId: number; id: string; clients: ClientsFor; now?: Date }) {
   const campaign = await getCampaign(db, { channelId: params.channelId, id: params.id });
@@ -74,6 +75,7 @@ export async function readCampaign(db: Db, params: { channelId: number; id: stri
   const m = measureSends(sends, rows);
   return {
     ...serializeCampaign(campaign),
+    abTest: campaign.kind === "ab_test" ? await abTestResults(db, { channelId: params.channelId, campaign, sends, measures: m.measures }) : null,
     totals: m.totals,
     fetchedAt: m.fetchedAt,
     unitBudget: budget ? { used: budget.used, limit: budget.limit } : null,

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { exhaustRate, reserveRate } from "@/db/queries/rate-windows";
-import { claimDueStatistics, saveStatistics, STATISTICS_KEPT_MS, type StatisticsRow } from "@/db/queries/send-statistics";
+import { claimDueStatistics, claimStatistics, saveStatistics, STATISTICS_KEPT_MS, type StatisticsRow } from "@/db/queries/send-statistics";
 import type { ClientsFor } from "@/lib/line/clients";
 import { lineDate } from "@/lib/line/line-dates";
 import type { BackgroundTask } from "@/lib/platform/background/runner";
@@ -43,6 +43,21 @@ export function statisticsTask(options: { db: Db; clients: ClientsFor; everyMs?:
 /** Fetch the statistics that are due (a batch, leased to this instance); answers how many were taken. */
 export async function fetchDueStatistics(db: Db, clients: ClientsFor, opts: { limit?: number } = {}) {
   const rows = await claimDueStatistics(db, { limit: opts.limit ?? 5, leaseMs: LEASE_MS });
+  for (const row of rows) {
+    await fetchOne(db, clients, row, Date.now()).catch(async (err: unknown) => {
+      log().error({ scope: "statistics", channelId: row.channelId, subject: row.subject, err }, "fetching statistics failed unexpectedly");
+      await saveStatistics(db, { channelId: row.channelId, subject: row.subject, nextFetchAt: new Date(Date.now() + HOUR_MS) });
+    });
+  }
+  return rows.length;
+}
+
+/**
+ * Fetch some statistics of a channel now, due or not (an A/B test's decision wants fresh figures),
+ * leased like the schedule's: one being fetched elsewhere at this moment is left to that fetch.
+ */
+export async function fetchStatisticsNow(db: Db, clients: ClientsFor, params: { channelId: number; subjects: string[] }) {
+  const rows = await claimStatistics(db, { ...params, leaseMs: LEASE_MS });
   for (const row of rows) {
     await fetchOne(db, clients, row, Date.now()).catch(async (err: unknown) => {
       log().error({ scope: "statistics", channelId: row.channelId, subject: row.subject, err }, "fetching statistics failed unexpectedly");

@@ -8,6 +8,7 @@ import { ensureDemoChannels } from "@/lib/demo/demo-channels";
 import { createAuth, type Auth } from "@/lib/auth/auth";
 import { ensureEnvAdmin } from "@/lib/auth/env-admin";
 import { authHousekeepingTask } from "@/lib/auth/housekeeping";
+import { abTestTask } from "@/lib/campaigns/ab-test-job";
 import { statisticsTask } from "@/lib/campaigns/statistics-job";
 import { scheduleContactSyncs } from "@/lib/contacts/followers-sync";
 import { friendsProjectionTask } from "@/lib/contacts/friends-projection";
@@ -159,6 +160,7 @@ async function startBackground(handle: DatabaseHandle, o: { clients: ClientsFor;
     schedulerTask({ db, clients, graceMs: e.SCHEDULE_LATE_GRACE_MINUTES * 60_000 }),
     ...sendingTasks({ db, clients }),
     statisticsTask({ db, clients }),
+    abTestTask({ db, clients }),
     friendsProjectionTask(db, { busy: webhookBusy }),
     { name: "jobs", tick: normal.tick, full: () => normal.busy >= 8, drain: normal.drain },
     { name: "jobs-priority", tick: urgent.tick, full: () => urgent.busy >= 4, drain: urgent.drain },

@@ -17,22 +17,27 @@ export async function resolveSegmentRecipients(
   body: SendBody,
 ): Promise<{ body: SendBody; segment?: { id: string; name: string; size: number } }> {
   if (!("segmentId" in body) || !body.segmentId) return { body };
-  const segment = await getSegment(db, { channelId, id: body.segmentId });
-  if (!segment)
-    throw new HttpError(400, "invalid_request", "segmentId: no such segment", [
-      { property: "segmentId", message: "no such segment", key: "validation.segmentNotFound" },
-    ]);
-  const filter = segmentToFriendFilter(segmentFilterSchema.parse(segment.filter));
-  const to: string[] = [];
-  for (let after: string | undefined; ;) {
-    const page = await friendUserIds(db, { channelId, filter, after, limit: PAGE });
-    to.push(...page);
-    if (page.length < PAGE) break;
-    after = page.at(-1);
-  }
+  const { segment, to } = await segmentRecipientIds(db, { channelId, segmentId: body.segmentId });
   if (to.length === 0)
     throw new HttpError(400, "segment_empty", "segmentId: the segment matches no friends now", [
       { property: "segmentId", message: "the segment matches no friends now", key: "validation.segmentEmpty" },
     ]);
   return { body: { ...body, to }, segment: { id: segment.id, name: segment.name, size: to.length } };
+}
+
+/** The user ids a saved segment matches now, in id order; 400 naming `property` when there is no such segment. */
+export async function segmentRecipientIds(db: Db, params: { channelId: number; segmentId: string; property?: string }) {
+  const segment = await getSegment(db, { channelId: params.channelId, id: params.segmentId });
+  const property = params.property ?? "segmentId";
+  if (!segment)
+    throw new HttpError(400, "invalid_request", `${property}: no such segment`, [{ property, message: "no such segment", key: "validation.segmentNotFound" }]);
+  const filter = segmentToFriendFilter(segmentFilterSchema.parse(segment.filter));
+  const to: string[] = [];
+  for (let after: string | undefined; ;) {
+    const page = await friendUserIds(db, { channelId: params.channelId, filter, after, limit: PAGE });
+    to.push(...page);
+    if (page.length < PAGE) break;
+    after = page.at(-1);
+  }
+  return { segment, to };
 }

@@ -31,6 +31,11 @@ export interface CreateSendInput {
   scheduleId?: string | null;
   /** LINE as the channel's bot (the month's count of aggregation units); the channel's own clients if not given. */
   clients?: ClientsFor;
+  /**
+   * Whether the send may take an aggregation unit, when the caller has decided it (an A/B test decides
+   * for all its sends at once, before its transaction); LINE's budget is asked when not given.
+   */
+  unitsAllowed?: boolean;
 }
 
 /**
@@ -86,6 +91,7 @@ export async function createSend(db: Db, input: CreateSendInput) {
       variant: input.variant,
       explicitUnit: units?.[0],
       clients: input.clients ?? lineClientsFor(db),
+      unitsAllowed: input.unitsAllowed,
     });
   let plan = await planCampaign();
   try {
