@@ -1,7 +1,7 @@
 "use client";
 
 import { CalendarClock, Info, Send, TriangleAlert } from "lucide-react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { Callout } from "@/components/ui/callout";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -9,7 +9,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { ToggleGroup } from "@/components/ui/toggle-group";
-import { SCHEDULE_REPEATS, type ScheduleRepeat, type ScheduleWarnings } from "@/lib/client/schedules";
+import { SCHEDULE_REPEATS, holidayName, type ScheduleRepeat, type ScheduleWarnings } from "@/lib/client/schedules";
 import { wallTimeOf } from "@/lib/utils/zoned-date";
 import { useScheduleWarnings } from "./use-schedule-warnings";
 import { defaultWhen, resolveWhen, type ResolvedWhen, type WhenState } from "./when-state";
@@ -173,6 +173,7 @@ function WarningsCallout({ instant, warnings }: { instant: Date; warnings: { dat
   const t = useTranslations("schedules.when");
   const format = useFormatter();
   const country = useCountryName();
+  const locale = useLocale();
   if (warnings.isError) return <p className="text-xs text-muted-foreground">{t("warningsUnavailable")}</p>;
   const found = (warnings.data?.zones ?? []).filter((z) => z.quiet || z.holiday);
   return (
@@ -189,7 +190,11 @@ function WarningsCallout({ instant, warnings }: { instant: Date; warnings: { dat
                 const date = format.dateTime(instant, { month: "long", day: "numeric", timeZone: z.zone });
                 return [
                   z.quiet ? <li key={`${z.zone}-quiet`}>{t("quietWarning", { time, country: country(z.country) })}</li> : null,
-                  z.holiday ? <li key={`${z.zone}-holiday`}>{t("holidayWarning", { date, country: country(z.country), name: z.holiday.name })}</li> : null,
+                  z.holiday ? (
+                    <li key={`${z.zone}-holiday`}>
+                      {t("holidayWarning", { date, country: country(z.country), name: holidayName(z.holiday, z.country, locale) })}
+                    </li>
+                  ) : null,
                 ];
               })}
             </ul>

@@ -3,7 +3,7 @@
 import { Moon, PartyPopper, Star } from "lucide-react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
-import { RECIPIENT_ZONES, type RecipientZone, type ZoneWarning } from "@/lib/client/schedules";
+import { RECIPIENT_ZONES, holidayName, type RecipientZone, type ZoneWarning } from "@/lib/client/schedules";
 import { cn } from "@/lib/utils/cn";
 import { zoneName } from "@/lib/utils/date-formats";
 
@@ -66,7 +66,7 @@ export function ZoneTimes({
                 </Badge>
               )}
               {w?.holiday && (
-                <Badge tone="warning" title={w.holiday.name}>
+                <Badge tone="warning" title={holidayName(w.holiday, w.country, locale)}>
                   <PartyPopper aria-hidden />
                   {t("holiday")}
                 </Badge>

@@ -60,7 +60,8 @@ export interface ZoneWarning {
   local: string;
   /** Between 22:00 and 08:00 there. */
   quiet: boolean;
-  holiday: { name: string } | null;
+  /** `name` in English, `localName` in the country's own language (date-holidays). */
+  holiday: { name: string; localName?: string } | null;
 }
 
 export interface ScheduleWarnings {
@@ -139,4 +140,10 @@ export function scheduleConflict(err: unknown): "changed" | "started" | null {
   if (!(err instanceof ApiError) || err.status !== 409) return null;
   if (err.code === "schedule_started") return "started";
   return "changed";
+}
+
+/** A holiday's name in the reader's language when it is the country's own (祝日 to a Japanese reader), else English. */
+export function holidayName(holiday: { name: string; localName?: string }, country: string, locale: string): string {
+  const own = { JP: "ja", TW: "zh", TH: "th" }[country];
+  return own && locale.toLowerCase().startsWith(own) && holiday.localName ? holiday.localName : holiday.name;
 }
