@@ -1,6 +1,8 @@
 // Fills a running console with a realistic week of webhook traffic: texts in Chinese, Japanese, Thai and
 // English, stickers, image sets, follows, postbacks, group mentions, redeliveries, plus a few refused
 // deliveries. Usage: npx tsx scripts/seed-events.ts [--url http://localhost:3300] [--count 300]
+// [--channel <key> --secret <that channel's secret>]: without --channel, the first channel's URL
+// (/api/line/webhook); with it, that channel's own (/api/line/webhook/<key>).
 import { createHmac, randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { eventBuilders } from "../tests/fixtures/webhook-events";
@@ -10,9 +12,10 @@ const { values } = parseArgs({
     url: { type: "string", default: process.env.SEED_URL ?? "http://localhost:3300" },
     count: { type: "string", default: "300" },
     secret: { type: "string", default: process.env.LINE_CHANNEL_SECRET ?? "0123456789abcdef0123456789abcdef" },
+    channel: { type: "string" },
   },
 });
-const endpoint = new URL("/api/line/webhook", values.url).toString();
+const endpoint = new URL(values.channel ? `/api/line/webhook/${encodeURIComponent(values.channel)}` : "/api/line/webhook", values.url).toString();
 const secret = values.secret!;
 const total = Number(values.count);
 

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { normalizeSearchText, textGrams } from "@/db/search-text";
 
@@ -67,7 +67,14 @@ function vocabulary(): string[] {
 export async function generateEvents(
   db: Db,
   params: {
-    channelId: number;
+    /** The one channel that receives everything; or `channelIds`. */
+    channelId?: number;
+    /**
+     * Several channels sharing the history: each delivery (and its events) goes to one of them, picked by
+     * a hash of the delivery's number, so every channel has deliveries throughout the 90 days (about
+     * total / channels events each, give or take a few per cent) and the rare sentences are spread too.
+     */
+    channelIds?: number[];
     total: number;
     chunk?: number;
     onProgress?: (n: number) => void;
@@ -81,6 +88,13 @@ export async function generateEvents(
   },
 ) {
   const per = params.eventsPerDelivery ?? 1000;
+  const channelIds = params.channelIds ?? (params.channelId === undefined ? [] : [params.channelId]);
+  if (channelIds.length === 0) throw new Error("generateEvents: give channelId or channelIds");
+  // The channel of delivery number `d` (an SQL expression); one channel: a constant.
+  const channelOf = (d: SQL) =>
+    channelIds.length === 1
+      ? sql`${channelIds[0]!}::int`
+      : sql`(${sql.raw(`'{${channelIds.map((id) => id | 0).join(",")}}'::int[]`)})[(1 + ((${d})::bigint * 2654435761 % 1000003) % ${channelIds.length})::int]`;
   const texts = vocabulary();
   await db.execute(sql`drop table if exists bench_texts`);
   await db.execute(sql`create table bench_texts (idx int primary key, text text, search_text text, search_grams int[])`);
@@ -96,7 +110,7 @@ export async function generateEvents(
   if (!params.deliveryBodies) {
     await db.execute(sql`
       insert into webhook_deliveries (id, channel_id, received_at, status_code, signature, event_count, body, body_bytes)
-      select 'BENCH' || lpad(g::text, 21, '0'), ${params.channelId}, now(), 200, 'valid', ${per}, '{}', 2
+      select 'BENCH' || lpad(g::text, 21, '0'), ${channelOf(sql`g`)}, now(), 200, 'valid', ${per}, '{}', 2
       from generate_series(1, ${deliveryCount}) g`);
   }
   // Whole deliveries per chunk (a delivery's events are made together).
@@ -122,7 +136,7 @@ export async function generateEvents(
       )
       insert into events (channel_id, delivery_id, dedupe_key, webhook_event_id, type, message_type, message_id, source_type,
         user_id, group_id, room_id, "timestamp", received_at, is_redelivery, mode, reply_token, text, search_text, search_grams, payload)
-      select ${params.channelId}, 'BENCH' || lpad((1 + (n - 1) / ${per})::text, 21, '0'),
+      select ${channelOf(sql`1 + (n - 1) / ${per}`)}, 'BENCH' || lpad((1 + (n - 1) / ${per})::text, 21, '0'),
         'B' || lpad(n::text, 25, '0'), 'B' || lpad(n::text, 25, '0'),
         s.type,
         case when s.type = 'message' then s.mtype end,
@@ -149,9 +163,9 @@ export async function generateEvents(
       const last = `BENCH${String(1 + Math.floor((to - 1) / per)).padStart(21, "0")}`;
       await db.execute(sql`
         insert into webhook_deliveries (id, channel_id, received_at, status_code, signature, destination, event_count, body, body_bytes, user_agent)
-        select d.id, ${params.channelId}, d.received_at, 200, 'valid', 'U58b2a2055bb55bcbb37d2f2a4276b0bd', d.n, d.body, octet_length(d.body), 'LineBotWebhook/2.0'
+        select d.id, d.channel_id, d.received_at, 200, 'valid', 'U58b2a2055bb55bcbb37d2f2a4276b0bd', d.n, d.body, octet_length(d.body), 'LineBotWebhook/2.0'
         from (
-          select delivery_id as id, max(received_at) + interval '150 milliseconds' as received_at, count(*)::int as n,
+          select delivery_id as id, min(channel_id) as channel_id, max(received_at) + interval '150 milliseconds' as received_at, count(*)::int as n,
             '{"destination":"U58b2a2055bb55bcbb37d2f2a4276b0bd","events":[' || string_agg(payload::text, ',' order by id) || ']}' as body
           from events where delivery_id between ${first} and ${last} group by delivery_id
         ) d`);
