@@ -1,7 +1,6 @@
 import type { Db } from "@/db/client";
 import { claimDueDecisions, lockCampaign, postponeDecision, sendsOfCampaigns, updateAbTest, type CampaignRow } from "@/db/queries/campaigns";
 import { statisticsOfCampaigns } from "@/db/queries/send-statistics";
-import type { Actor } from "@/lib/auth/require-actor";
 import type { ClientsFor } from "@/lib/line/clients";
 import { recordAudit } from "@/lib/platform/audit";
 import type { BackgroundTask } from "@/lib/platform/background/runner";
@@ -12,6 +11,7 @@ import { abVerdict } from "./ab-test-verdict";
 import { abTestOf, sendWinner } from "./ab-test-winner";
 import { measureSends } from "./measure";
 import { fetchStatisticsNow } from "./statistics-job";
+import { actorOfAuthor } from "@/lib/sends/author";
 
 // A/B tests that send their winner by themselves: at the decision time, each variant's figures are
 // fetched from LINE afresh and the leader by the test's metric goes to the rest. The tests due are
@@ -88,7 +88,7 @@ async function decide(db: Db, clients: ClientsFor, campaign: CampaignRow) {
       channelId,
       campaignId: campaign.id,
       variant: verdict.leader as VariantLabel,
-      actor: authorOf(campaign),
+      actor: actorOfAuthor(campaign),
       by: "auto",
       clients,
     });
@@ -126,30 +126,4 @@ async function needsPerson(db: Db, campaign: CampaignRow, reason: NeedsPersonRea
     target: campaign.id,
     details: { reason },
   });
-}
-
-// The automatic winner is sent on behalf of whoever made the test (and asked for it to be sent).
-function authorOf(c: CampaignRow): Actor {
-  if (c.authorKind === "apiKey") {
-    return {
-      kind: "apiKey",
-      id: c.authorId,
-      name: c.authorLabel.replace(/^API key: /, ""),
-      role: "operator",
-      consoleRole: "operator",
-      channelIds: [c.channelId],
-    };
-  }
-  const m = /^(.*) <([^>]*)>$/.exec(c.authorLabel);
-  return {
-    kind: "user",
-    id: c.authorId,
-    name: m?.[1] ?? c.authorLabel,
-    email: m?.[2] ?? "",
-    role: "operator",
-    consoleRole: "operator",
-    sessionId: "",
-    locale: null,
-    timeZone: null,
-  };
 }

@@ -12,6 +12,7 @@ import { UNIT_RESERVE, unitBudget } from "./aggregation-units";
 import { audienceIds } from "./ab-test-audience";
 import type { AbTestState, CreateAbTestBody } from "./ab-test-schemas";
 import { newSeed, splitAudience } from "./ab-test-split";
+import { authorLabel } from "@/lib/sends/author";
 
 // An A/B test made: its audience read now and split (seeded, disjoint shares, a stable holdout), and
 // each variant stored as one multicast of the test's campaign — its requests of 500 all carrying the
@@ -64,7 +65,7 @@ export async function createAbTest(db: Db, params: { channelId: number; actor: A
       decideAt: body.autoSendWinner ? new Date(body.decideAt) : null,
       authorKind: params.actor.kind,
       authorId: params.actor.id,
-      authorLabel: params.actor.kind === "user" ? `${params.actor.name} <${params.actor.email}>` : `API key: ${params.actor.name}`,
+      authorLabel: authorLabel(params.actor),
     });
     for (const [i, v] of body.variants.entries()) {
       const { send } = await createSend(tx, {

@@ -9,6 +9,7 @@ import { resolveSegmentRecipients } from "@/lib/segments/segment-recipients";
 import type { CreateScheduleBody } from "./schedule-schemas";
 import { scheduledBody, summarizeSend } from "./schedule-send";
 import { scheduleWarnings } from "./schedule-warnings";
+import { authorLabel } from "@/lib/sends/author";
 
 /**
  * Schedule a send: checked now as sending would check it (so a bad one is refused now, not at its time),
@@ -50,6 +51,6 @@ function authorFields(actor: Actor) {
   return {
     authorKind: actor.kind,
     authorId: actor.id,
-    authorLabel: actor.kind === "user" ? `${actor.name} <${actor.email}>` : `API key: ${actor.name}`,
+    authorLabel: authorLabel(actor),
   };
 }

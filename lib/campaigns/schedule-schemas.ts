@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { encodeTimeIdCursor, timeIdCursorSchema } from "@/lib/platform/http/time-id-cursor";
 import type { SCHEDULE_KINDS, SCHEDULE_REPEATS } from "@/db/schema/campaigns";
 import { custom, customCheck } from "@/lib/line/messages/common";
 import { sendBodySchemas } from "@/lib/sends/send-schemas";
@@ -76,22 +77,14 @@ export const listSchedulesQuerySchema = z
   .object({
     status: z.enum(["upcoming", "past", "all"]).default("upcoming"),
     limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z
-      .string()
-      .transform((s, ctx) => {
-        const m = /^(\d{1,16})\.([0-9a-f-]{36})$/.exec(Buffer.from(s, "base64url").toString("utf8"));
-        if (!m) {
-          ctx.addIssue({ code: "custom", message: "is not a cursor returned by this API" });
-          return z.NEVER;
-        }
-        return { runAt: new Date(Number(m[1])), id: m[2]! };
-      })
+    cursor: timeIdCursorSchema("[0-9a-f-]{36}")
+      .transform((c) => ({ runAt: c.at, id: c.id }))
       .optional(),
   })
   .strict();
 
 export function encodeScheduleCursor(s: { runAt: Date; id: string }) {
-  return Buffer.from(`${s.runAt.getTime()}.${s.id}`).toString("base64url");
+  return encodeTimeIdCursor(s.runAt, s.id);
 }
 
 export const scheduleWarningsQuerySchema = z

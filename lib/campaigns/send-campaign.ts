@@ -6,6 +6,7 @@ import type { ClientsFor } from "@/lib/line/clients";
 import { lineMonth, lineMonthStart } from "@/lib/line/line-dates";
 import { HttpError, notFound } from "@/lib/platform/http/errors";
 import { campaignUnitName, unitAvailable, unitBudget } from "./aggregation-units";
+import { authorLabel } from "@/lib/sends/author";
 
 // Which campaign a send is measured in, and the aggregation unit its requests carry. A send from the
 // composer or the API belongs to the campaign it names, or to a campaign of its own ("single") made
@@ -98,10 +99,6 @@ export function campaignNameFor(messages: unknown[]): string {
 async function budgetAllows(db: Db, input: SendCampaignInput, now: Date) {
   if (input.unitsAllowed !== undefined) return input.unitsAllowed;
   return unitAvailable(await unitBudget(db, { channelId: input.channelId, clients: input.clients, now }));
-}
-
-function authorLabel(actor: Actor) {
-  return actor.kind === "user" ? `${actor.name} <${actor.email}>` : `API key: ${actor.name}`;
 }
 
 function unitTaken(unit: string) {

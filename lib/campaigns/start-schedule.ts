@@ -3,7 +3,6 @@ import type { Db } from "@/db/client";
 import { finishScheduleStart, type NewSchedule, type ScheduleRow } from "@/db/queries/schedules";
 import { findSendByClientKey } from "@/db/queries/sends";
 import type { SendRow } from "@/db/schema/sends";
-import type { Actor } from "@/lib/auth/require-actor";
 import { assertChannelSends } from "@/lib/channel/credentials";
 import type { ClientsFor } from "@/lib/line/clients";
 import { messageQuota } from "@/lib/line/insight";
@@ -18,6 +17,7 @@ import type { NarrowcastBody, SendBody } from "@/lib/sends/send-schemas";
 import { nextOccurrence } from "./recurrence";
 import { scheduledBody } from "./schedule-send";
 import { LATE_AFTER_MS } from "./serialize-schedule";
+import { actorOfAuthor } from "@/lib/sends/author";
 
 // Starting a scheduled send: check it again as it is now (the channel, its draft or segment, the month's
 // quota, its audiences, LINE's own validation), then store the send — whose client key is the schedule's
@@ -171,7 +171,7 @@ async function prepare(ctx: StartContext, s: ScheduleRow) {
   await checks.validate(channelId, s.kind, body.messages);
   if (count !== null) await checks.takeQuota(channelId, count);
   const estimatedRecipients = s.kind === "broadcast" ? (await broadcastReach(db, { channelId, clients: ctx.clients })).estimate : null;
-  return { channelId, kind: s.kind, body: body as SendBody, actor: authorOf(s), segment, estimatedRecipients, sourceDraftId: s.draftId ?? undefined };
+  return { channelId, kind: s.kind, body: body as SendBody, actor: actorOfAuthor(s), segment, estimatedRecipients, sourceDraftId: s.draftId ?? undefined };
 }
 
 async function failed(ctx: StartContext, s: ScheduleRow, err: unknown): Promise<StartResult> {
@@ -199,27 +199,6 @@ async function failed(ctx: StartContext, s: ScheduleRow, err: unknown): Promise<
     });
   }
   return { outcome: "failed", schedule: row, error };
-}
-
-// The send is the schedule author's, as if they had pressed Send at its time. The label is rebuilt
-// into the parts createSend joins again (`Name <email>`, `API key: name`), so it reads the same.
-function authorOf(s: ScheduleRow): Actor {
-  if (s.authorKind === "apiKey") {
-    const name = s.authorLabel.replace(/^API key: /, "");
-    return { kind: "apiKey", id: s.authorId, name, role: "operator", consoleRole: "operator", channelIds: [s.channelId] };
-  }
-  const m = /^(.*) <([^<>]*)>$/.exec(s.authorLabel);
-  return {
-    kind: "user",
-    id: s.authorId,
-    name: m?.[1] ?? s.authorLabel,
-    email: m?.[2] ?? "",
-    role: "operator",
-    consoleRole: "operator",
-    sessionId: "",
-    locale: null,
-    timeZone: null,
-  };
 }
 
 function audienceIds(r: Recipient | undefined): number[] {

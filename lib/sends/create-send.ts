@@ -7,6 +7,7 @@ import { planSendCampaign, type SendCampaignPlan } from "@/lib/campaigns/send-ca
 import { assertChannelSends, lineClientsFor } from "@/lib/channel/credentials";
 import type { ClientsFor } from "@/lib/line/clients";
 import type { MulticastBody, PushBody, SendBody } from "@/lib/sends/send-schemas";
+import { authorLabel } from "@/lib/sends/author";
 
 /** LINE takes at most 500 user ids per multicast request. */
 export const MULTICAST_CHUNK = 500;
@@ -118,7 +119,7 @@ export async function createSend(db: Db, input: CreateSendInput) {
         chunkCount: chunks.length,
         authorKind: input.actor.kind,
         authorId: input.actor.id,
-        authorLabel: input.actor.kind === "user" ? `${input.actor.name} <${input.actor.email}>` : `API key: ${input.actor.name}`,
+        authorLabel: authorLabel(input.actor),
         sourceDraftId: input.sourceDraftId ?? null,
         replyToEventId: input.replyToEventId ?? null,
         campaignId: plan.campaignId,

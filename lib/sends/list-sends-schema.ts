@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SEND_KINDS, SEND_STATUSES } from "@/db/schema/sends";
 import { dateParam } from "@/lib/platform/http/date-params";
-import { storableDate } from "@/lib/utils/storable-date";
+import { encodeTimeIdCursor, timeIdCursorSchema } from "@/lib/platform/http/time-id-cursor";
 
 export const listSendsQuerySchema = z
   .object({
@@ -15,17 +15,8 @@ export const listSendsQuerySchema = z
       .transform((v) => v === "true")
       .optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z
-      .string()
-      .transform((s, ctx) => {
-        const m = /^(\d{1,16})\.([0-9a-f-]{36})$/.exec(Buffer.from(s, "base64url").toString("utf8"));
-        const createdAt = m ? storableDate(Number(m[1])) : null;
-        if (!m || !createdAt) {
-          ctx.addIssue({ code: "custom", message: "is not a cursor returned by this API" });
-          return z.NEVER;
-        }
-        return { createdAt, id: m[2]! };
-      })
+    cursor: timeIdCursorSchema("[0-9a-f-]{36}")
+      .transform((c) => ({ createdAt: c.at, id: c.id }))
       .optional(),
   })
   .strict();
@@ -33,5 +24,5 @@ export const listSendsQuerySchema = z
 export type ListSendsQuery = z.infer<typeof listSendsQuerySchema>;
 
 export function encodeSendCursor(s: { createdAt: Date; id: string }) {
-  return Buffer.from(`${s.createdAt.getTime()}.${s.id}`).toString("base64url");
+  return encodeTimeIdCursor(s.createdAt, s.id);
 }
