@@ -6,7 +6,7 @@ import { CHANNEL_HEADER, currentChannelKey } from "./channel-path";
 export type ApiFetch = (path: string, init?: { signal?: AbortSignal }) => Promise<Response>;
 
 /** Every request names the tab's channel (its address says which): two tabs may be on two channels. */
-function channelHeaders(): Record<string, string> {
+export function channelHeaders(): Record<string, string> {
   const key = currentChannelKey();
   return key ? { [CHANNEL_HEADER]: key } : {};
 }
