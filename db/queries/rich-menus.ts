@@ -69,6 +69,12 @@ export async function knownLineRichMenuIds(db: Db, params: { channelId: number }
   return new Set(rows.map((r) => r.id!));
 }
 
+/** Whether the channel ever had a rich menu in the console (deleted ones count). */
+export async function everHadRichMenus(db: Db, params: { channelId: number }): Promise<boolean> {
+  const [row] = await db.select({ id: richMenus.id }).from(richMenus).where(eq(richMenus.channelId, params.channelId)).limit(1);
+  return Boolean(row);
+}
+
 export async function listTabbedMenus(db: Db, params: { channelId: number }): Promise<TabbedMenuRow[]> {
   return db.select().from(tabbedMenus).where(eq(tabbedMenus.channelId, params.channelId)).orderBy(asc(tabbedMenus.createdAt));
 }
