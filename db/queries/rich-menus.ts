@@ -119,6 +119,26 @@ export async function updateRichMenuIfCurrent(
   return { ok: false, reason: (await getRichMenu(db, params)) ? "changed" : "not_found" };
 }
 
+/**
+ * Take a menu for publishing (one request at a time: two at once would each make a LINE menu and move
+ * the alias twice). The lease runs out by itself if the instance dies mid-publish.
+ */
+export async function takeRichMenuForPublish(db: Db, params: { channelId: number; id: string; leaseMs: number }): Promise<boolean> {
+  const rows = await db
+    .update(richMenus)
+    .set({ publishingUntil: sql`now() + ${`${params.leaseMs} milliseconds`}::interval` })
+    .where(and(...live(params.channelId), eq(richMenus.id, params.id), sql`(${richMenus.publishingUntil} is null or ${richMenus.publishingUntil} < now())`))
+    .returning({ id: richMenus.id });
+  return rows.length > 0;
+}
+
+export async function releaseRichMenuPublish(db: Db, params: { channelId: number; id: string }) {
+  await db
+    .update(richMenus)
+    .set({ publishingUntil: null })
+    .where(and(eq(richMenus.channelId, params.channelId), eq(richMenus.id, params.id)));
+}
+
 export async function softDeleteRichMenu(db: Db, params: { channelId: number; id: string }) {
   await db
     .update(richMenus)

@@ -210,6 +210,17 @@ describe("publishing", () => {
     expect((await list()).tabbedMenus).toEqual([{ id: tabbedMenuId, name: "Tabs", richMenuIds: res.json.richMenus.map((m: { id: string }) => m.id) }]);
   });
 
+  it("publishes once when two requests publish the same menu at the same moment", async () => {
+    const made = (await createMenu(w.operator, menuBody([postback("twice")], { name: "Published twice at once" }))).json.richMenu;
+    await putImage(w.operator, made.id, png());
+    const answers = await Promise.all([publish(w.operator, made.id), publish(w.admin, made.id)]);
+    for (const a of answers) expect([200, 409]).toContain(a.status);
+    expect(answers.filter((a) => a.status === 409).map((a) => a.json.code)).not.toContain("rich_menu_changed");
+    expect(answers.some((a) => a.status === 200)).toBe(true);
+    const onLine = (await (await api()).getRichMenuList()).richmenus.filter((m) => m.name === "Published twice at once");
+    expect(onLine).toHaveLength(1);
+  });
+
   it("answers LINE's rate limit as a 429 naming the limit, leaving the draft unpublished", async () => {
     const made = (await createMenu(w.operator, menuBody([postback("limited")], { name: "Limited" }))).json.richMenu;
     await putImage(w.operator, made.id, png());
