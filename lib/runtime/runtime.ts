@@ -5,6 +5,7 @@ import { DatabaseLockedError } from "@/db/pglite-lock";
 import { ensureDefaultChannel, listActiveChannelIds, listChannels } from "@/db/queries/channels";
 import { refreshBotProfile } from "@/lib/channel/bot-profile";
 import { ensureDemoChannels } from "@/lib/demo/demo-channels";
+import { ensureDemoRichMenu } from "@/lib/demo/demo-rich-menu";
 import { createAuth, type Auth } from "@/lib/auth/auth";
 import { ensureEnvAdmin } from "@/lib/auth/env-admin";
 import { authHousekeepingTask } from "@/lib/auth/housekeeping";
@@ -30,6 +31,7 @@ import { startRelayForwarder } from "@/lib/relay/forwarder";
 import { segmentJobs } from "@/lib/segments/jobs";
 import { sendingTasks } from "@/lib/sends/runner";
 import { schedulerTask } from "@/lib/campaigns/scheduler";
+import { linkRunTask } from "@/lib/rich-menus/link-worker";
 import { createWebhookIntake, type WebhookIntake } from "@/lib/webhook/intake";
 import { fillRuntimeSlot } from "./current";
 import { log } from "@/lib/platform/log";
@@ -79,6 +81,7 @@ export function startRuntime(): Promise<Runtime> {
     if (env().DEMO_MODE) {
       await profile;
       await ensureDemoChannels(runtime.db);
+      await ensureDemoRichMenu(runtime.db, { channelId: runtime.firstChannelId, line: { channelId: runtime.firstChannelId, clients: runtime.line } });
     }
     return runtime;
   });
@@ -161,6 +164,7 @@ async function startBackground(handle: DatabaseHandle, o: { clients: ClientsFor;
     ...sendingTasks({ db, clients }),
     statisticsTask({ db, clients }),
     abTestTask({ db, clients }),
+    linkRunTask({ db, clients }),
     friendsProjectionTask(db, { busy: webhookBusy }),
     { name: "jobs", tick: normal.tick, full: () => normal.busy >= 8, drain: normal.drain },
     { name: "jobs-priority", tick: urgent.tick, full: () => urgent.busy >= 4, drain: urgent.drain },
