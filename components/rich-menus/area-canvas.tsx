@@ -13,7 +13,7 @@ const HANDLES = ["nw", "n", "ne", "e", "se", "s", "sw", "w"] as const;
 type Handle = (typeof HANDLES)[number];
 
 type Drag =
-  | { mode: "draw"; index: number; x: number; y: number }
+  | { mode: "draw"; index: number; x: number; y: number; last: RichMenuBounds | null }
   | { mode: "move"; index: number; x: number; y: number; from: RichMenuBounds }
   | { mode: "resize"; index: number; handle: Handle; from: RichMenuBounds };
 
@@ -23,7 +23,8 @@ interface AreaCanvasProps {
   areas: RichMenuArea[];
   selected: number | null;
   onSelect: (index: number | null) => void;
-  onChange: (areas: RichMenuArea[]) => void;
+  /** An update of the areas as they are when it applies (pointer moves may come faster than renders). */
+  onChange: (update: (areas: RichMenuArea[]) => RichMenuArea[]) => void;
   invalid: Set<number>;
   readOnly?: boolean;
 }
@@ -45,7 +46,7 @@ export function AreaCanvas({ size, imageUrl, areas, selected, onSelect, onChange
       y: clamp(Math.round(((e.clientY - r.top) / r.height) * size.height), 0, size.height),
     };
   };
-  const setBounds = (index: number, bounds: RichMenuBounds) => onChange(areas.map((a, i) => (i === index ? { ...a, bounds } : a)));
+  const setBounds = (index: number, bounds: RichMenuBounds) => onChange((list) => list.map((a, i) => (i === index ? { ...a, bounds } : a)));
 
   const onPointerDown = (e: React.PointerEvent) => {
     if (readOnly || e.button !== 0) return;
@@ -62,8 +63,8 @@ export function AreaCanvas({ size, imageUrl, areas, selected, onSelect, onChange
       return;
     }
     const index = areas.length;
-    drag.current = { mode: "draw", index, x: p.x, y: p.y };
-    onChange([...areas, { bounds: { x: p.x, y: p.y, width: 1, height: 1 }, action: defaultAction(index + 1) }]);
+    drag.current = { mode: "draw", index, x: p.x, y: p.y, last: null };
+    onChange((list) => [...list, { bounds: { x: p.x, y: p.y, width: 1, height: 1 }, action: defaultAction(index + 1) }]);
     onSelect(index);
   };
 
@@ -71,7 +72,7 @@ export function AreaCanvas({ size, imageUrl, areas, selected, onSelect, onChange
     const d = drag.current;
     if (!d) return;
     const p = point(e);
-    if (d.mode === "draw") setBounds(d.index, fromCorners(d.x, d.y, p.x, p.y));
+    if (d.mode === "draw") setBounds(d.index, (d.last = fromCorners(d.x, d.y, p.x, p.y)));
     else if (d.mode === "move") setBounds(d.index, moveInside(d.from, p.x - d.x, p.y - d.y, size));
     else setBounds(d.index, resizeByHandle(d.from, d.handle, p, size));
   };
@@ -80,10 +81,9 @@ export function AreaCanvas({ size, imageUrl, areas, selected, onSelect, onChange
     const d = drag.current;
     drag.current = null;
     if (d?.mode !== "draw") return;
-    const drawn = areas[d.index];
     // A click on the image (no drag) draws nothing: it just clears the selection.
-    if (!drawn || drawn.bounds.width < MIN_SIDE || drawn.bounds.height < MIN_SIDE) {
-      onChange(areas.filter((_, i) => i !== d.index));
+    if (!d.last || d.last.width < MIN_SIDE || d.last.height < MIN_SIDE) {
+      onChange((list) => list.filter((_, i) => i !== d.index));
       onSelect(null);
     }
   };
@@ -103,7 +103,7 @@ export function AreaCanvas({ size, imageUrl, areas, selected, onSelect, onChange
       } else setBounds(index, moveInside(b, dx, dy, size));
     } else if (e.key === "Delete" || e.key === "Backspace") {
       e.preventDefault();
-      onChange(areas.filter((_, i) => i !== index));
+      onChange((list) => list.filter((_, i) => i !== index));
       onSelect(null);
     } else if (e.key === "Escape") onSelect(null);
   };

@@ -13,7 +13,7 @@ export async function askLine<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (err) {
     if (err instanceof LineNotConfiguredError) throw new HttpError(503, "line_not_configured", err.message);
-    if (err instanceof HTTPFetchError) {
+    if (isHttpFetchError(err)) {
       let body: { message?: string; details?: Array<{ message?: string; property?: string }> } = {};
       try {
         body = JSON.parse(err.body);
@@ -28,4 +28,13 @@ export async function askLine<T>(call: () => Promise<T>): Promise<T> {
     }
     throw new HttpError(502, "line_unreachable", `LINE could not be reached: ${(err as Error).message}`);
   }
+}
+
+// The runtime's clients may come from another bundle's copy of the SDK (the server's start-up code is
+// bundled apart from the routes), whose HTTPFetchError is another class: `instanceof` alone misses it.
+function isHttpFetchError(err: unknown): err is HTTPFetchError {
+  return (
+    err instanceof HTTPFetchError ||
+    (err instanceof Error && typeof (err as Partial<HTTPFetchError>).status === "number" && "statusText" in err && "body" in err)
+  );
 }
