@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRef } from "react";
+import { Fragment, useRef } from "react";
 import type { RichMenuArea, RichMenuBounds } from "@/lib/rich-menus/rich-menu-schema";
 import { cn } from "@/lib/utils/cn";
 import { areaTitle, defaultAction, type MenuSize } from "./rich-menu-layouts";
@@ -117,7 +117,10 @@ export function AreaCanvas({ size, imageUrl, areas, selected, onSelect, onChange
         role="group"
         aria-label={t("label")}
         aria-describedby="area-canvas-help"
-        className={cn("relative w-full touch-none overflow-hidden rounded-md border border-border bg-muted select-none", !readOnly && "cursor-crosshair")}
+        className={cn(
+          "relative w-full max-w-3xl touch-none overflow-hidden rounded-md border border-border bg-muted select-none",
+          !readOnly && "cursor-crosshair",
+        )}
         style={{ aspectRatio: `${size.width} / ${size.height}` }}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
@@ -134,30 +137,39 @@ export function AreaCanvas({ size, imageUrl, areas, selected, onSelect, onChange
           />
         )}
         {areas.map((area, i) => (
-          <button
-            key={i}
-            type="button"
-            data-area-index={i}
-            data-testid={`area-${i}`}
-            aria-pressed={selected === i}
-            aria-label={t("area", { n: i + 1, title: areaTitle(area, i), ...area.bounds })}
-            onFocus={() => onSelect(i)}
-            onKeyDown={onKeyDown(i)}
-            className={cn(
-              "absolute flex items-center justify-center border-2 text-xs font-semibold outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-1",
-              selected === i ? "z-10 border-primary bg-primary/25 text-foreground" : "border-white/90 bg-black/20 text-white",
-              invalid.has(i) && "border-danger bg-danger/25",
-              !readOnly && "cursor-move",
-            )}
-            style={pct(area.bounds, size)}
-          >
-            <span className="pointer-events-none rounded bg-black/60 px-1.5 py-0.5 text-white">{i + 1}</span>
-            {selected === i &&
-              !readOnly &&
-              HANDLES.map((h) => (
-                <span key={h} data-handle={h} aria-hidden className={cn("absolute size-3 rounded-sm border border-white bg-primary", HANDLE_POS[h])} />
-              ))}
-          </button>
+          <Fragment key={i}>
+            <button
+              type="button"
+              data-area-index={i}
+              data-testid={`area-${i}`}
+              aria-pressed={selected === i}
+              aria-label={t("area", { n: i + 1, title: areaTitle(area, i), ...area.bounds })}
+              onFocus={() => onSelect(i)}
+              onKeyDown={onKeyDown(i)}
+              className={cn(
+                "absolute border-2 outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-1",
+                selected === i ? "z-10 border-primary bg-primary/25 text-foreground" : "border-white/90 bg-black/20",
+                invalid.has(i) && "border-danger bg-danger/25",
+                !readOnly && "cursor-move",
+              )}
+              style={pct(area.bounds, size)}
+            >
+              {selected === i &&
+                !readOnly &&
+                HANDLES.map((h) => (
+                  <span key={h} data-handle={h} aria-hidden className={cn("absolute size-3 rounded-sm border border-white bg-primary", HANDLE_POS[h])} />
+                ))}
+            </button>
+            {/* Beside the button, not in it: its name is the label above (a number and a title inside would have to be part of it). */}
+            <div
+              aria-hidden
+              className="pointer-events-none absolute z-20 flex items-center justify-center text-xs font-semibold"
+              style={pct(area.bounds, size)}
+            >
+              <span className="absolute top-1 left-1 rounded bg-black/70 px-1.5 py-0.5 text-white">{i + 1}</span>
+              {!imageUrl && <span className="truncate px-2 text-foreground">{areaTitle(area, i)}</span>}
+            </div>
+          </Fragment>
         ))}
       </div>
       <p id="area-canvas-help" className="text-xs text-muted-foreground">

@@ -107,7 +107,8 @@ function RichMenuEditor({ menu, initial }: { menu: RichMenu | null; initial: Dra
                   size="sm"
                   variant="primary"
                   onClick={() => actions.publish.mutate(dirty)}
-                  disabled={busy || (menu.status === "published" && !dirty)}
+                  disabled={busy || (menu.status === "published" && !dirty) || !imageUrl}
+                  title={imageUrl ? undefined : t("publishNeedsImage")}
                   data-testid="publish-menu"
                 >
                   <Send aria-hidden />

@@ -22,6 +22,28 @@ test.beforeAll(async ({ request }) => {
   });
   expect(made.status()).toBe(201);
   menuId = ((await made.json()) as { richMenu: { id: string } }).richMenu.id;
+  // A tabbed menu of two, grouped in the list.
+  const size = { width: 2500, height: 1686 };
+  const tab = (own: number, other: number) => ({
+    aliasId: `shots-${Date.now().toString(36)}-${own}`,
+    body: {
+      name: `Shop — ${own}`,
+      chatBarText: "Shop",
+      selected: own === 1,
+      size,
+      areas: [
+        {
+          bounds: { x: other === 2 ? 1250 : 0, y: 0, width: 1250, height: 280 },
+          action: { type: "richmenuswitch", richMenuAliasId: "", data: `tab-${other}` },
+        },
+        { bounds: { x: 0, y: 280, width: 2500, height: 1406 }, action: { type: "message", text: own === 1 ? "New arrivals" : "Opening hours" } },
+      ],
+    },
+  });
+  const tabs = [tab(1, 2), tab(2, 1)];
+  tabs[0]!.body.areas[0]!.action.richMenuAliasId = tabs[1]!.aliasId;
+  tabs[1]!.body.areas[0]!.action.richMenuAliasId = tabs[0]!.aliasId;
+  expect((await request.post("/api/rich-menus/tabbed", { data: { name: "Shop", tabs } })).status()).toBe(201);
 });
 
 for (const v of VARIANTS) {
