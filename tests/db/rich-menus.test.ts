@@ -60,6 +60,13 @@ describe("rich menu drafts", () => {
     expect(entry).toMatchObject({ target: id, details: { name: "Main", aliasId: "main" } });
   });
 
+  it("still lists the drafts when LINE cannot say which menu is the default, saying why", async () => {
+    await w.control("POST", "/__fake/faults", { path: "/v2/bot/user/all/richmenu", method: "GET", kind: "error", status: 500, count: 1 });
+    const res = await list();
+    expect(res).toMatchObject({ count: 1, default: { richMenuId: null, lineRichMenuId: null }, lineError: expect.stringMatching(/Internal server error|500/) });
+    expect((await list()).lineError).toBeNull();
+  });
+
   it("refuses bad menus with the property and reason, writing nothing", async () => {
     const before = (await list()).count;
     const outside = await createMenu(w.operator, {
