@@ -170,6 +170,15 @@ describe("publishing", () => {
     expect((await a.getRichMenu(now.lineRichMenuId)).name).toBe("Replaced");
   });
 
+  it("a renamed alias moves at the next publish: the new one points at the new menu, the old one is gone", async () => {
+    const menu = await publishedMenu(w.operator, { ...menuBody([postback("al")], { name: "Alias rename" }), aliasId: "before-rename" });
+    await patchMenu(w.operator, menu.id, { ...menuBody([postback("al")], { name: "Alias rename" }), aliasId: "after-rename", version: menu.version });
+    const now = (await publish(w.operator, menu.id)).json.richMenu;
+    const a = await api();
+    expect((await a.getRichMenuAlias("after-rename")).richMenuId).toBe(now.lineRichMenuId);
+    await expect(a.getRichMenuAlias("before-rename")).rejects.toMatchObject({ status: 404 });
+  });
+
   it("deletes: the default only with ?force=1; on LINE too, with its alias", async () => {
     const all = await list();
     const def = all.richMenus.find((m: { isDefault: boolean }) => m.isDefault);
