@@ -1,5 +1,6 @@
 import { expect, test, type Locator } from "@playwright/test";
 import { lineRequests } from "./fake-line";
+import { tabTo } from "./keyboard";
 import { uniqueText } from "./webhook";
 import { visit } from "./visit";
 
@@ -48,8 +49,10 @@ test("a menu drawn, resized and moved with mouse and keyboard, validated, saved,
   expect(w1).toBeGreaterThan(w0 + 300);
   expect(await numberIn(fields, "X")).toBe(x0);
 
-  // The keyboard: arrows move 10 px, Shift+arrows resize, and the live region says where it is.
-  await page.getByTestId("area-1").focus();
+  // The keyboard: Tab reaches the area (focus shown at every stop), arrows move it 10 px, Shift+arrows
+  // resize it, and the live region says where it is.
+  await page.getByTestId("add-area").focus();
+  await tabTo(page, page.getByTestId("area-1"));
   await page.keyboard.press("ArrowLeft");
   await page.keyboard.press("ArrowLeft");
   await expect.poll(() => numberIn(fields, "X")).toBe(x0 - 20);
