@@ -137,6 +137,20 @@ test("a menu drawn, resized and moved with mouse and keyboard, validated, saved,
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${name} (theirs)`);
   await expect(page.getByTestId("menu-status")).toHaveText("Unpublished changes");
   await expect(page.getByRole("button", { name: "Publish changes" })).toBeEnabled();
+
+  // In the list: made the default, no longer the default, then deleted after a confirmation.
+  await visit(page, "/rich-menus");
+  const row = page.getByTestId("rich-menu-row").filter({ hasText: `${name} (theirs)` });
+  await row.getByRole("button", { name: /^Set default/ }).click();
+  await expect(row.getByTestId("default-badge")).toBeVisible();
+  await row.getByRole("button", { name: /^Clear default/ }).click();
+  await expect(row.getByTestId("default-badge")).toHaveCount(0);
+  await row.getByRole("button", { name: `Delete ${name} (theirs)` }).click();
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toContainText("It is removed from LINE too");
+  await dialog.getByRole("button", { name: "Delete" }).click();
+  await expect(row).toHaveCount(0);
+  expect((await request.get(`/api/rich-menus/${id}`)).status()).toBe(404);
 });
 
 test("an image LINE would refuse is refused before upload, with the reason", async ({ page }) => {
