@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Fragment, useRef } from "react";
 import type { RichMenuArea, RichMenuBounds } from "@/lib/rich-menus/rich-menu-schema";
 import { cn } from "@/lib/utils/cn";
-import { areaTitle, defaultAction, type MenuSize } from "./rich-menu-layouts";
+import { areaTitle, defaultAction, type DraftLabels, type MenuSize } from "./rich-menu-layouts";
 
 /** The keyboard's step in image pixels (arrows move, Shift+arrows resize; with Alt, one pixel). */
 export const KEY_STEP = 10;
@@ -27,6 +27,7 @@ interface AreaCanvasProps {
   onChange: (update: (areas: RichMenuArea[]) => RichMenuArea[]) => void;
   invalid: Set<number>;
   readOnly?: boolean;
+  labels: DraftLabels;
 }
 
 /**
@@ -34,7 +35,7 @@ interface AreaCanvasProps {
  * resize it. The keyboard does the same on a focused area (each area is a Tab stop): arrows move it,
  * Shift+arrows resize it, Delete removes it; a live region says which area is selected and where.
  */
-export function AreaCanvas({ size, imageUrl, areas, selected, onSelect, onChange, invalid, readOnly }: AreaCanvasProps) {
+export function AreaCanvas({ size, imageUrl, areas, selected, onSelect, onChange, invalid, readOnly, labels }: AreaCanvasProps) {
   const t = useTranslations("richMenus.canvas");
   const surface = useRef<HTMLDivElement>(null);
   const drag = useRef<Drag | null>(null);
@@ -64,7 +65,7 @@ export function AreaCanvas({ size, imageUrl, areas, selected, onSelect, onChange
     }
     const index = areas.length;
     drag.current = { mode: "draw", index, x: p.x, y: p.y, last: null };
-    onChange((list) => [...list, { bounds: { x: p.x, y: p.y, width: 1, height: 1 }, action: defaultAction(index + 1) }]);
+    onChange((list) => [...list, { bounds: { x: p.x, y: p.y, width: 1, height: 1 }, action: defaultAction(index + 1, labels) }]);
     onSelect(index);
   };
 

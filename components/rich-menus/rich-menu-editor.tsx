@@ -21,7 +21,7 @@ import { AreaFields } from "./area-fields";
 import { ImagePicker } from "./image-picker";
 import { MenuSettings } from "./menu-settings";
 import { PhonePreview, type PreviewMenu } from "./phone-preview";
-import { aliasFromName, defaultAction, generateImage, layoutAreas, overlappingPairs, scaleAreas, tabbedDrafts } from "./rich-menu-layouts";
+import { aliasFromName, defaultAction, generateImage, layoutAreas, overlappingPairs, scaleAreas, tabbedDrafts, type DraftLabels } from "./rich-menu-layouts";
 import { RichMenuStatusBadge } from "./rich-menu-status";
 import { RichMenuTabs } from "./rich-menu-tabs";
 import { useMenuActions, type Draft } from "./use-menu-actions";
@@ -30,7 +30,9 @@ import { useIssueText, useMenuIssues } from "./use-menu-issues";
 /** /rich-menus/new (one menu, or ?tabs=2–4 for a tabbed menu) and /rich-menus/[id]. */
 export function RichMenuEditorPage({ id, tabs, aliasBase = "tabs" }: { id?: string; tabs?: number; aliasBase?: string }) {
   const query = useQuery({ ...richMenuQuery(id ?? ""), enabled: !!id });
-  if (!id) return <RichMenuEditor key="new" menu={null} initial={newDrafts(tabs, aliasBase)} />;
+  const t = useTranslations("richMenus.editor");
+  const labels = useDraftLabels();
+  if (!id) return <RichMenuEditor key="new" menu={null} initial={newDrafts(tabs, aliasBase, labels, t)} />;
   if (query.isPending) return <EditorSkeleton />;
   if (query.isError)
     return (
@@ -48,6 +50,7 @@ function RichMenuEditor({ menu, initial }: { menu: RichMenu | null; initial: Dra
   const canEdit = useCan("operator");
   const readOnly = !canEdit || menu?.origin === "line";
   const list = useQuery(richMenuListQuery());
+  const labels = useDraftLabels();
   const [drafts, setDrafts] = useState(initial);
   const [tab, setTab] = useState(0);
   const [selected, setSelected] = useState<number | null>(null);
@@ -173,7 +176,7 @@ function RichMenuEditor({ menu, initial }: { menu: RichMenu | null; initial: Dra
                     ...draft.body.areas,
                     {
                       bounds: { x: Math.round((draft.body.size.width - w) / 2), y: Math.round((draft.body.size.height - h) / 2), width: w, height: h },
-                      action: defaultAction(n + 1),
+                      action: defaultAction(n + 1, labels),
                     },
                   ]);
                   setSelected(n);
@@ -200,11 +203,11 @@ function RichMenuEditor({ menu, initial }: { menu: RichMenu | null; initial: Dra
                   });
                 }}
                 onLayout={(layoutId) => {
-                  setDraft({ ...draft, image: null, body: { ...draft.body, ...layoutAreas(layoutId) } });
+                  setDraft({ ...draft, image: null, body: { ...draft.body, ...layoutAreas(layoutId, labels) } });
                   setSelected(null);
                 }}
                 onGenerate={async () => {
-                  const blob = await generateImage(draft.body.size, draft.body.areas, drafts.length > 1 ? tab : undefined);
+                  const blob = await generateImage(draft.body.size, draft.body.areas, drafts.length > 1 ? tab : undefined, labels);
                   setDraft({ ...draft, image: { blob, url: URL.createObjectURL(blob) } });
                 }}
               />
@@ -217,6 +220,7 @@ function RichMenuEditor({ menu, initial }: { menu: RichMenu | null; initial: Dra
                 onChange={updateAreas}
                 invalid={invalid}
                 readOnly={readOnly}
+                labels={labels}
               />
               {overlaps.length > 0 && (
                 <Callout tone="warning" data-testid="overlap-warning">
@@ -349,7 +353,13 @@ function fromMenu(menu: RichMenu): Draft {
 
 // A tabbed menu's aliases start from a base the server page picks (unique enough, and the same in the
 // server render and the browser's).
-function newDrafts(tabs: number | undefined, aliasBase: string): Draft[] {
-  if (tabs && tabs >= 2 && tabs <= 4) return tabbedDrafts("Tabbed menu", tabs, aliasFromName(aliasBase)).map((d) => ({ ...d, image: null }));
-  return [{ body: { name: "Rich menu", chatBarText: "Menu", selected: true, ...layoutAreas("full-6") }, aliasId: "", image: null }];
+function newDrafts(tabs: number | undefined, aliasBase: string, labels: DraftLabels, t: (key: "defaultName" | "defaultTabbedName") => string): Draft[] {
+  if (tabs && tabs >= 2 && tabs <= 4) return tabbedDrafts(t("defaultTabbedName"), tabs, aliasFromName(aliasBase), labels).map((d) => ({ ...d, image: null }));
+  return [{ body: { name: t("defaultName"), chatBarText: labels.chatBar, selected: true, ...layoutAreas("full-6", labels) }, aliasId: "", image: null }];
+}
+
+/** New areas, tabs and the chat bar named in the operator's language (the operator renames them). */
+function useDraftLabels(): DraftLabels {
+  const t = useTranslations("richMenus");
+  return useMemo(() => ({ area: (n) => t("area.title", { n }), tab: (n) => t("editor.tabLabel", { n }), chatBar: t("preview.noChatBar") }), [t]);
 }

@@ -60,14 +60,22 @@ export function gridBounds(grid: Grid, box: RichMenuBounds): RichMenuBounds[] {
   return out;
 }
 
-export function defaultAction(n: number): RichMenuArea["action"] {
-  return { type: "postback", label: `Area ${n}`, data: `area-${n}` };
+/** What a new area, tab or menu is called before the operator names it (the editor passes its language's). */
+export interface DraftLabels {
+  area: (n: number) => string;
+  tab: (n: number) => string;
+  chatBar: string;
+}
+const ENGLISH: DraftLabels = { area: (n) => `Area ${n}`, tab: (n) => `Tab ${n}`, chatBar: "Menu" };
+
+export function defaultAction(n: number, labels: DraftLabels = ENGLISH): RichMenuArea["action"] {
+  return { type: "postback", label: labels.area(n).slice(0, 20), data: `area-${n}` };
 }
 
-export function layoutAreas(layoutId: string): { size: MenuSize; areas: RichMenuArea[] } {
+export function layoutAreas(layoutId: string, labels: DraftLabels = ENGLISH): { size: MenuSize; areas: RichMenuArea[] } {
   const layout = LAYOUTS.find((l) => l.id === layoutId) ?? LAYOUTS[0]!;
   const size = layoutSize(layout.size);
-  const areas = gridBounds(layout.grid, { x: 0, y: 0, ...size }).map((bounds, i) => ({ bounds, action: defaultAction(i + 1) }));
+  const areas = gridBounds(layout.grid, { x: 0, y: 0, ...size }).map((bounds, i) => ({ bounds, action: defaultAction(i + 1, labels) }));
   return { size, areas };
 }
 
@@ -78,7 +86,7 @@ export const TAB_BAR_HEIGHT = 280;
  * The menus of a new tabbed menu: each tab has the tab bar on top (its other tabs' cells switch to their
  * aliases; its own cell does nothing) and one area under it, to be redrawn.
  */
-export function tabbedDrafts(name: string, count: number, baseAlias: string): { body: RichMenuBody; aliasId: string }[] {
+export function tabbedDrafts(name: string, count: number, baseAlias: string, labels: DraftLabels = ENGLISH): { body: RichMenuBody; aliasId: string }[] {
   const size = { ...FULL_SIZE };
   const aliases = Array.from({ length: count }, (_, i) => `${baseAlias}-${i + 1}`.slice(-32));
   const bar = gridBounds([Array.from({ length: count }, () => 1)], { x: 0, y: 0, width: size.width, height: TAB_BAR_HEIGHT });
@@ -86,13 +94,23 @@ export function tabbedDrafts(name: string, count: number, baseAlias: string): { 
     const switches: RichMenuArea[] = bar.flatMap((bounds, other) =>
       other === tab
         ? []
-        : [{ bounds, action: { type: "richmenuswitch" as const, label: `Tab ${other + 1}`, richMenuAliasId: aliases[other]!, data: `tab-${other + 1}` } }],
+        : [
+            {
+              bounds,
+              action: {
+                type: "richmenuswitch" as const,
+                label: labels.tab(other + 1).slice(0, 20),
+                richMenuAliasId: aliases[other]!,
+                data: `tab-${other + 1}`,
+              },
+            },
+          ],
     );
     const body: RichMenuArea = {
       bounds: { x: 0, y: TAB_BAR_HEIGHT, width: size.width, height: size.height - TAB_BAR_HEIGHT },
-      action: { type: "postback", label: `Tab ${tab + 1}`, data: `tab-${tab + 1}-area-1` },
+      action: { type: "postback", label: labels.tab(tab + 1).slice(0, 20), data: `tab-${tab + 1}-area-1` },
     };
-    return { aliasId, body: { name: `${name} — ${tab + 1}`, chatBarText: "Menu", selected: tab === 0, size, areas: [...switches, body] } };
+    return { aliasId, body: { name: `${name} — ${tab + 1}`, chatBarText: labels.chatBar, selected: tab === 0, size, areas: [...switches, body] } };
   });
 }
 
@@ -186,7 +204,7 @@ export function areaTitle(area: RichMenuArea, index: number): string {
 const PALETTE = ["#06c755", "#2f80ed", "#f2994a", "#9b51e0", "#eb5757", "#219653"];
 
 /** A plain image from the area labels (canvas → PNG), so a menu can be published before a designer draws one. */
-export async function generateImage(size: MenuSize, areas: RichMenuArea[], activeTab?: number): Promise<Blob> {
+export async function generateImage(size: MenuSize, areas: RichMenuArea[], activeTab?: number, labels: DraftLabels = ENGLISH): Promise<Blob> {
   const canvas = document.createElement("canvas");
   canvas.width = size.width;
   canvas.height = size.height;
@@ -206,12 +224,12 @@ export async function generateImage(size: MenuSize, areas: RichMenuArea[], activ
     ctx.textBaseline = "middle";
     ctx.fillText(areaTitle(area, i), x + width / 2, y + height / 2, width - 40);
   });
-  if (activeTab !== undefined) drawActiveTab(ctx, size, areas, activeTab);
+  if (activeTab !== undefined) drawActiveTab(ctx, size, areas, activeTab, labels.tab(activeTab + 1));
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("toBlob failed"))), "image/png"));
 }
 
 // A tabbed menu's own tab has no area (tapping it does nothing): draw it as the selected one in the gap.
-function drawActiveTab(ctx: CanvasRenderingContext2D, size: MenuSize, areas: RichMenuArea[], activeTab: number) {
+function drawActiveTab(ctx: CanvasRenderingContext2D, size: MenuSize, areas: RichMenuArea[], activeTab: number, title: string) {
   const tabs = areas.filter((a) => a.action.type === "richmenuswitch").length + 1;
   const [cell] = gridBounds([Array.from({ length: tabs }, () => 1)], { x: 0, y: 0, width: size.width, height: TAB_BAR_HEIGHT }).slice(activeTab, activeTab + 1);
   if (!cell) return;
@@ -221,5 +239,5 @@ function drawActiveTab(ctx: CanvasRenderingContext2D, size: MenuSize, areas: Ric
   ctx.font = "700 96px system-ui, sans-serif";
   ctx.textAlign = "center";
   ctx.textBaseline = "middle";
-  ctx.fillText(`Tab ${activeTab + 1}`, cell.x + cell.width / 2, cell.y + cell.height / 2, cell.width - 40);
+  ctx.fillText(title, cell.x + cell.width / 2, cell.y + cell.height / 2, cell.width - 40);
 }
