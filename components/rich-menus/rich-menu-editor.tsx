@@ -1,21 +1,18 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { CheckCircle2, Plus, RotateCw, Save, Send, ShieldCheck } from "lucide-react";
+import { Plus, RotateCw, Save, Send, ShieldCheck } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { useCan } from "@/components/auth/member-context";
-import { ConsoleLink as Link } from "@/components/common/console-link";
 import { ErrorMessage } from "@/components/common/error-message";
 import { ErrorState } from "@/components/common/error-state";
 import { PageContainer, PageHeader } from "@/components/common/page-header";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
 import { isRichMenuConflict, richMenuKeys, richMenuListQuery, richMenuQuery, type RichMenu } from "@/lib/client/rich-menus";
 import { RICH_MENU_MAX_AREAS } from "@/lib/rich-menus/rich-menu-schema";
-import { cn } from "@/lib/utils/cn";
 import { AreaCanvas } from "./area-canvas";
 import { AreaFields } from "./area-fields";
 import { ImagePicker } from "./image-picker";
@@ -25,6 +22,7 @@ import { aliasFromName, defaultAction, generateImage, layoutAreas, overlappingPa
 import { RichMenuStatusBadge } from "./rich-menu-status";
 import { RichMenuTabs } from "./rich-menu-tabs";
 import { useMenuActions, type Draft } from "./use-menu-actions";
+import { CheckResult, RichMenuEditorSkeleton, TabRow } from "./editor-parts";
 import { useIssueText, useMenuIssues } from "./use-menu-issues";
 
 /** /rich-menus/new (one menu, or ?tabs=2–4 for a tabbed menu) and /rich-menus/[id]. */
@@ -33,7 +31,7 @@ export function RichMenuEditorPage({ id, tabs, aliasBase = "tabs" }: { id?: stri
   const t = useTranslations("richMenus.editor");
   const labels = useDraftLabels();
   if (!id) return <RichMenuEditor key="new" menu={null} initial={newDrafts(tabs, aliasBase, labels, t)} />;
-  if (query.isPending) return <EditorSkeleton />;
+  if (query.isPending) return <RichMenuEditorSkeleton />;
   if (query.isError)
     return (
       <PageContainer>
@@ -266,83 +264,6 @@ function RichMenuEditor({ menu, initial }: { menu: RichMenu | null; initial: Dra
   );
 }
 
-function TabRow({ labels, active, onPick, hrefs }: { labels: string[]; active: number; onPick?: (i: number) => void; hrefs: string[] }) {
-  const t = useTranslations("richMenus.editor");
-  const cls = (i: number) =>
-    cn(
-      "inline-flex h-8 items-center rounded-md px-3 text-sm font-medium focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
-      i === active ? "bg-surface-raised text-foreground shadow-sm" : "text-muted-foreground hover:text-foreground",
-    );
-  return (
-    <nav aria-label={t("tabsLabel")} className="inline-flex gap-0.5 rounded-lg border border-border bg-muted p-0.5" data-testid="menu-tab-row">
-      {labels.map((label, i) =>
-        onPick ? (
-          <button key={i} type="button" className={cls(i)} aria-current={i === active ? "true" : undefined} onClick={() => onPick(i)}>
-            {t("tab", { n: i + 1, alias: label })}
-          </button>
-        ) : (
-          <Link key={i} href={hrefs[i]!} className={cls(i)} aria-current={i === active ? "page" : undefined}>
-            {t("tab", { n: i + 1, alias: label })}
-          </Link>
-        ),
-      )}
-    </nav>
-  );
-}
-
-function CheckResult({
-  result,
-  error,
-  text,
-}: {
-  result: ReturnType<typeof useMenuActions>["check"]["data"];
-  error: unknown;
-  text: ReturnType<typeof useIssueText>;
-}) {
-  const t = useTranslations("richMenus.editor");
-  if (error)
-    return (
-      <Callout tone="danger" role="alert">
-        <ErrorMessage error={error} />
-      </Callout>
-    );
-  if (!result) return null;
-  if (result.ok && result.line.ok)
-    return (
-      <Callout tone="success" role="status" data-testid="check-result">
-        <CheckCircle2 aria-hidden />
-        {t("checkOk")}
-      </Callout>
-    );
-  return (
-    <Callout tone="danger" role="alert" data-testid="check-result">
-      <div className="space-y-1">
-        <p className="font-medium">{result.ok ? t("checkLineRefused") : t("checkOursRefused")}</p>
-        <ul className="list-disc pl-4 text-xs">
-          {result.issues.map((i, k) => (
-            <li key={k}>{`${Array.isArray(i.path) ? i.path.join(".") : i.path}: ${text({ key: i.key, message: i.message })}`}</li>
-          ))}
-          {result.line.message && <li lang="en">{result.line.message}</li>}
-          {result.line.details?.map((d, k) => (
-            <li key={`l${k}`} lang="en">{`${d.property ?? ""} ${d.message}`}</li>
-          ))}
-        </ul>
-      </div>
-    </Callout>
-  );
-}
-
-function EditorSkeleton() {
-  return (
-    <PageContainer className="space-y-4" aria-busy>
-      <Skeleton className="h-8 w-64" />
-      <Skeleton className="h-96 w-full" />
-    </PageContainer>
-  );
-}
-
-export { EditorSkeleton as RichMenuEditorSkeleton };
-
 function fromMenu(menu: RichMenu): Draft {
   return {
     body: { name: menu.name, chatBarText: menu.chatBarText, selected: menu.selected, size: menu.size, areas: menu.areas },
@@ -363,3 +284,5 @@ function useDraftLabels(): DraftLabels {
   const t = useTranslations("richMenus");
   return useMemo(() => ({ area: (n) => t("area.title", { n }), tab: (n) => t("editor.tabLabel", { n }), chatBar: t("preview.noChatBar") }), [t]);
 }
+
+export { RichMenuEditorSkeleton };
