@@ -39,7 +39,7 @@ export function MenuSettings({
         {(c) => <Input {...c} value={draft.body.chatBarText} onChange={(e) => set({ chatBarText: e.target.value })} />}
       </FormField>
       <FormField id="menu-alias" label={t("alias")} error={fieldError(issues, "aliasId", text)} hint={t("aliasHint")}>
-        {(c) => <Input {...c} value={draft.aliasId} placeholder="main-menu" onChange={(e) => onChange({ ...draft, aliasId: e.target.value })} />}
+        {(c) => <Input {...c} value={draft.aliasId} placeholder={t("aliasPlaceholder")} onChange={(e) => onChange({ ...draft, aliasId: e.target.value })} />}
       </FormField>
       <div className="flex items-start gap-2 sm:pt-7">
         <Switch

@@ -6,20 +6,15 @@ import { richMenuAliasId, richMenuBodySchema, type RichMenuBody } from "@/lib/ri
 import { issuesFromZod, type FieldIssue, type IssueMap } from "@/lib/sends/composer/issues";
 
 // Validation as the operator types: the shared schema's issues by dotted path ("areas.0.action.data"),
-// each in the operator's language. Our own keys live under "richMenus.", the generic ones under "validation.".
+// each in the operator's language (the catalogues' validation namespace).
 
 export function useMenuIssues(body: RichMenuBody, aliasId: string): IssueMap {
   return useMemo(() => {
     const parsed = richMenuBodySchema.safeParse(body);
     const map: IssueMap = parsed.success ? new Map() : issuesFromZod(parsed.error);
-    // The alias's regex keeps only its message (zod drops a regex check's params): name it here.
-    if (aliasId && !richMenuAliasId.safeParse(aliasId).success) map.set("aliasId", [{ key: "richMenus.validation.alias", message: "alias" }]);
-    for (const [path, list] of map) {
-      if (path.endsWith(".richMenuAliasId"))
-        map.set(
-          path,
-          list.map((i) => (i.key === "format" ? { ...i, key: "richMenus.validation.alias" } : i)),
-        );
+    if (aliasId) {
+      const alias = richMenuAliasId.safeParse(aliasId);
+      if (!alias.success) map.set("aliasId", [...issuesFromZod(alias.error).values()].flat());
     }
     return map;
   }, [body, aliasId]);
@@ -30,7 +25,8 @@ export function useIssueText(): (issue: FieldIssue) => string {
   return useCallback(
     (issue: FieldIssue) => {
       if (!issue.key) return issue.message;
-      const key = issue.key.startsWith("richMenus.") ? issue.key : `validation.${issue.key}`;
+      // The server's details name their key with the namespace (validation.x), ours without (x).
+      const key = `validation.${issue.key.replace(/^validation\./, "")}`;
       return t.has(key) ? t(key, issue.values) : issue.message;
     },
     [t],

@@ -1,4 +1,5 @@
-import { HTTPFetchError, channelAccessToken } from "@line/bot-sdk";
+import { channelAccessToken } from "@line/bot-sdk";
+import { isHttpFetchError } from "@/lib/line/line-errors";
 import type { Db } from "@/db/client";
 import {
   DEFAULT_CHANNEL_SLUG,
@@ -137,7 +138,7 @@ async function checkTokenBelongs(accessToken: string, lineChannelId: string) {
 
 // LINE's 4xx about credentials is the admin's to fix (400 with the field); anything else is LINE's (502).
 function lineRefusal(err: unknown, property: string, message: string, key: string): HttpError {
-  if (err instanceof HTTPFetchError && err.status >= 400 && err.status < 500) {
+  if (isHttpFetchError(err) && err.status >= 400 && err.status < 500) {
     let said = "";
     try {
       const body = JSON.parse(err.body) as { message?: string; error_description?: string };

@@ -1,4 +1,4 @@
-import { HTTPFetchError } from "@line/bot-sdk";
+import { isHttpFetchError } from "@/lib/line/line-errors";
 import { getChat, markChatLeft, saveChatInfo } from "@/db/queries/chats";
 import type { JobHandler } from "@/lib/platform/background/job-worker";
 import { reserveLineRate } from "@/lib/line/rates";
@@ -32,7 +32,7 @@ export function chatInfoJob(options: LineJobOptions): JobHandler {
         await saveChatInfo(db, { channelId, chatId, memberCount: count.count });
       }
     } catch (err) {
-      const status = err instanceof HTTPFetchError ? err.status : null;
+      const status = isHttpFetchError(err) ? err.status : null;
       if (status === 404) {
         await markChatLeft(db, { channelId, chatId, askedAt });
         return;

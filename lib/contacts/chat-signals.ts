@@ -1,4 +1,5 @@
 import { HTTPFetchError } from "@line/bot-sdk";
+import { isHttpFetchError } from "@/lib/line/line-errors";
 import type { Db } from "@/db/client";
 import { getConversationSettings } from "@/db/queries/channels";
 import { claimReadMark, newestReadToken, releaseReadMark } from "@/db/queries/read-marks";
@@ -66,8 +67,7 @@ async function call(what: string, fn: () => Promise<unknown>): Promise<SignalRes
     ]);
     return { done: true };
   } catch (err) {
-    const error =
-      err instanceof HTTPFetchError ? { status: err.status, message: lineMessage(err) } : { status: null, message: (err as Error)?.message ?? String(err) };
+    const error = isHttpFetchError(err) ? { status: err.status, message: lineMessage(err) } : { status: null, message: (err as Error)?.message ?? String(err) };
     log().warn(
       { scope: "conversation", what, status: error.status ?? null, lineMessage: error.message },
       "best-effort call to LINE failed (nothing else affected)",

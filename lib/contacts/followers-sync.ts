@@ -1,4 +1,4 @@
-import { HTTPFetchError } from "@line/bot-sdk";
+import { isHttpFetchError } from "@/lib/line/line-errors";
 import type { Db } from "@/db/client";
 import { markUnlistedFollowersBlocked, upsertFollowers } from "@/db/queries/friends";
 import { enqueueJob, enqueueJobs, expediteJob } from "@/db/queries/jobs";
@@ -41,7 +41,7 @@ export function followersSyncJob(options: LineJobOptions): JobHandler {
     try {
       page = await (await options.clients(channelId)).api.getFollowers(p.start, PAGE);
     } catch (err) {
-      const status = err instanceof HTTPFetchError ? err.status : null;
+      const status = isHttpFetchError(err) ? err.status : null;
       if (status === 403) {
         await setLineSync(db, { ...base, status: "not_available", finishedAt: new Date(), details: { reason: "not_available" } });
         return { retryAt: new Date(Date.now() + DAY_MS), payload: { channelId } };

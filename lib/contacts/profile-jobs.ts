@@ -1,4 +1,4 @@
-import { HTTPFetchError } from "@line/bot-sdk";
+import { isHttpFetchError } from "@/lib/line/line-errors";
 import type { Db } from "@/db/client";
 import { anyCurrentChatOf } from "@/db/queries/chats";
 import { markProfileError, markProfileNotFound, profilesDue, saveProfile } from "@/db/queries/friends";
@@ -30,7 +30,7 @@ export function profileJob(options: LineJobOptions): JobHandler {
       await saveProfile(db, { channelId, userId, askedAt, profile, friend: true });
       return;
     } catch (err) {
-      const status = err instanceof HTTPFetchError ? err.status : null;
+      const status = isHttpFetchError(err) ? err.status : null;
       if (status === 404) {
         await markProfileNotFound(db, { channelId, userId, askedAt });
         return memberProfile(options, db, channelId, userId, askedAt);

@@ -30,9 +30,13 @@ export async function askLine<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-// The runtime's clients may come from another bundle's copy of the SDK (the server's start-up code is
-// bundled apart from the routes), whose HTTPFetchError is another class: `instanceof` alone misses it.
-function isHttpFetchError(err: unknown): err is HTTPFetchError {
+/**
+ * LINE answered with an error status. The runtime's clients may come from another bundle's copy of the SDK
+ * (the server's start-up code is bundled apart from the routes, and the SDK ships both an ES module and a
+ * CommonJS build), whose HTTPFetchError is another class: `instanceof` alone misses it, and a LINE 404 read
+ * by a route became "LINE could not be reached". Use this, never `instanceof HTTPFetchError`.
+ */
+export function isHttpFetchError(err: unknown): err is HTTPFetchError {
   return (
     err instanceof HTTPFetchError ||
     (err instanceof Error && typeof (err as Partial<HTTPFetchError>).status === "number" && "statusText" in err && "body" in err)

@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { HTTPFetchError } from "@line/bot-sdk";
+import { isHttpFetchError } from "@/lib/line/line-errors";
 import type { Db } from "@/db/client";
 import { getMedia, settleMedia } from "@/db/queries/media";
 import { reserveLineRate } from "@/lib/line/rates";
@@ -31,7 +31,7 @@ export function mediaFetchJob(options: LineJobOptions & { storage: () => MediaSt
     try {
       res = await blob.getMessageContentWithHttpInfo(p.messageId);
     } catch (err) {
-      const status = err instanceof HTTPFetchError ? err.status : null;
+      const status = isHttpFetchError(err) ? err.status : null;
       if (status === 410) return void (await settle({ status: "gone", error: "LINE: the content is gone (410)" }));
       if (status === 404) return void (await settle({ status: "missing", error: "LINE: not found (404)" }));
       if (status === 429) return { retryAt: new Date(Date.now() + 2000 + Math.random() * 3000), holdKind: true };

@@ -27,7 +27,7 @@ export async function createRichMenu(db: Db, params: { channelId: number; actor:
   await assertRoom(db, channelId, 1);
   if (body.aliasId) await assertAliasFree(db, { channelId, aliasId: body.aliasId });
   if (body.tabbedMenuId && !(await getTabbedMenu(db, { channelId, id: body.tabbedMenuId }))) {
-    throw invalid("tabbedMenuId", "no such tabbed menu", "richMenus.validation.tabbedMenuNotFound");
+    throw invalid("tabbedMenuId", "no such tabbed menu", "validation.tabbedMenuNotFound");
   }
   const [menu] = await insertUnique(db, [
     {
@@ -137,7 +137,7 @@ async function assertAliasFree(db: Db, params: { channelId: number; aliasId: str
 
 function aliasTakenError(aliasId: string, property = "aliasId") {
   return new HttpError(409, "rich_menu_alias_taken", `${property}: the alias "${aliasId}" is already used by another rich menu of this channel`, [
-    { property, message: "is already used by another rich menu", key: "richMenus.validation.aliasTaken" },
+    { property, message: "is already used by another rich menu", key: "validation.richMenuAliasTaken" },
   ]);
 }
 

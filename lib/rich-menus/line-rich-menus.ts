@@ -1,6 +1,6 @@
-import { HTTPFetchError, type messagingApi } from "@line/bot-sdk";
+import { type messagingApi } from "@line/bot-sdk";
 import type { RichMenuRow } from "@/db/queries/rich-menus";
-import { askLine } from "@/lib/line/line-errors";
+import { askLine, isHttpFetchError } from "@/lib/line/line-errors";
 import { HttpError } from "@/lib/platform/http/errors";
 
 // Calling LINE's rich menu endpoints: the request LINE takes for one of our menus, and LINE's refusals
@@ -39,7 +39,7 @@ export async function askRichMenuLine<T>(call: () => Promise<T>, limit?: RateLim
 
 /** Whether LINE answered 404 (no such menu, alias, default or per-user link). */
 export function isLineNotFound(err: unknown): boolean {
-  return (err instanceof HTTPFetchError && err.status === 404) || (err instanceof HttpError && err.status === 404);
+  return (isHttpFetchError(err) && err.status === 404) || (err instanceof HttpError && err.status === 404);
 }
 
 /** A call whose 404 means "none": null then. */

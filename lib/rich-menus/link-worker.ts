@@ -1,5 +1,5 @@
 import os from "node:os";
-import { HTTPFetchError } from "@line/bot-sdk";
+import { isHttpFetchError } from "@/lib/line/line-errors";
 import type { Db } from "@/db/client";
 import { claimLinkBatches, finishLinkBatch, type BatchOutcome, type ClaimedBatch } from "@/db/queries/rich-menu-link-runs";
 import { getRichMenu } from "@/db/queries/rich-menus";
@@ -96,7 +96,7 @@ export function linkRunTask(options: LinkWorkerOptions): BackgroundTask {
 }
 
 function errorOf(err: unknown): { status: number | null; message: string; retryable: boolean } {
-  if (err instanceof HTTPFetchError) {
+  if (isHttpFetchError(err)) {
     let message = `LINE answered ${err.status}`;
     try {
       message = (JSON.parse(err.body) as { message?: string }).message ?? message;

@@ -21,7 +21,7 @@ export function checkRichMenuImage(bytes: Uint8Array, contentType: string | null
       422,
       "rich_menu_image_size",
       `The image is ${found.width}×${found.height} pixels; this menu is ${size.width}×${size.height} (LINE requires them to be equal)`,
-      [{ property: "image", message: `must be ${size.width}×${size.height} pixels`, key: "richMenus.validation.imageSize", values: { ...size } }],
+      [{ property: "image", message: `must be ${size.width}×${size.height} pixels`, key: "validation.richMenuImageSize", values: { ...size } }],
     );
   }
   return type as RichMenuImageType;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { datetimePickerAction, messageAction, postbackAction, uriAction } from "@/lib/line/messages/actions";
-import { custom } from "@/lib/line/messages/common";
+import { custom, customCheck } from "@/lib/line/messages/common";
 
 // One schema for a rich menu, shared by the editor (validation as you type) and the route handlers.
 // LINE's rules (messaging-api.yml and its reference): an image 800–2500 px wide, at least 250 px high, wide
@@ -21,7 +21,7 @@ export const RICH_MENU_LIMIT = 1000;
 /** LINE's bulk link and unlink take at most this many user IDs a request. */
 export const BULK_LINK_SIZE = 500;
 
-export const richMenuAliasId = z.string().regex(/^[a-z0-9_-]{1,32}$/, custom("1–32 lower-case letters, digits, _ or -", "richMenus.validation.alias"));
+export const richMenuAliasId = z.string().regex(/^[a-z0-9_-]{1,32}$/, customCheck("1–32 lower-case letters, digits, _ or -", "validation.richMenuAlias"));
 
 export const richMenuSwitchAction = z.object({
   type: z.literal("richmenuswitch"),
@@ -47,7 +47,7 @@ export const richMenuSize = z
     width: z.number().int().min(RICH_MENU_IMAGE.minWidth).max(RICH_MENU_IMAGE.maxWidth),
     height: z.number().int().min(RICH_MENU_IMAGE.minHeight),
   })
-  .refine((s) => s.width / s.height >= RICH_MENU_IMAGE.minAspect, custom("must be at least 1.45 times as wide as it is high", "richMenus.validation.aspect"));
+  .refine((s) => s.width / s.height >= RICH_MENU_IMAGE.minAspect, custom("must be at least 1.45 times as wide as it is high", "validation.richMenuAspect"));
 
 /** A rich menu as the operator edits it (our draft); publishing turns it into LINE's RichMenuRequest. */
 export const richMenuBodySchema = z
@@ -66,7 +66,7 @@ export const richMenuBodySchema = z
         ctx.addIssue({
           code: "custom",
           path: ["areas", i, "bounds"],
-          ...custom("must lie inside the image", "richMenus.validation.outside"),
+          ...custom("must lie inside the image", "validation.areaOutside"),
         });
       }
     });

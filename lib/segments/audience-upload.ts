@@ -1,4 +1,4 @@
-import { HTTPFetchError } from "@line/bot-sdk";
+import { isHttpFetchError } from "@/lib/line/line-errors";
 import { friendUserIds } from "@/db/queries/friends";
 import { getAudience, getSegment, updateAudience } from "@/db/queries/segments";
 import type { AudienceStatus } from "@/db/schema/segments";
@@ -66,7 +66,7 @@ export function audienceUploadJob(options: LineJobOptions): JobHandler {
       const polls = (p.polls ?? 0) + 1;
       return { retryAt: new Date(Date.now() + Math.min(60_000, 2000 * 1.5 ** Math.min(polls, 10))), payload: { ...p, polls } };
     } catch (err) {
-      const status = err instanceof HTTPFetchError ? err.status : null;
+      const status = isHttpFetchError(err) ? err.status : null;
       if (status === 429) return { retryAt: new Date(Date.now() + 15_000), holdKind: true };
       if ((status !== null && status < 500) || job.attempts >= job.maxAttempts) {
         await updateAudience(db, { id: audience.id, status: "error", error: lineMessage(err) });
@@ -85,7 +85,7 @@ function toStatus(s: string | undefined): AudienceStatus {
 // An audience's error is one of our codes (errors.codes.*, translated in the console) or LINE's own
 // words prefixed "LINE <status>:", shown as LINE wrote them.
 function lineMessage(err: unknown): string {
-  if (err instanceof HTTPFetchError) {
+  if (isHttpFetchError(err)) {
     try {
       return `LINE ${err.status}: ${(JSON.parse(err.body) as { message?: string }).message ?? err.statusText}`;
     } catch {

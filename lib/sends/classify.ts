@@ -1,4 +1,4 @@
-import { HTTPFetchError } from "@line/bot-sdk";
+import { isHttpFetchError } from "@/lib/line/line-errors";
 
 // What one call to LINE came to, and what to do next. LINE's documented behaviour (line-api.md §3):
 // retry 5xx, timeouts and network errors with the same X-Line-Retry-Key; 409 means an earlier attempt
@@ -16,7 +16,7 @@ export type CallOutcome =
   | { kind: "failed"; status: number; requestId: string | null; reason: LineFailureReason; message: string; details?: unknown };
 
 export function classifyError(err: unknown): CallOutcome {
-  if (!(err instanceof HTTPFetchError)) {
+  if (!isHttpFetchError(err)) {
     // fetch failed / timed out / connection reset: the request may or may not have reached LINE.
     return { kind: "retry", status: null, requestId: null, message: (err as Error)?.message ?? String(err) };
   }

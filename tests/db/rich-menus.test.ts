@@ -75,7 +75,7 @@ describe("rich menu drafts", () => {
     });
     expect([outside.status, outside.json.details[0]]).toEqual([
       400,
-      expect.objectContaining({ property: "areas[0].bounds", key: expect.stringContaining("richMenus.validation.outside") }),
+      expect.objectContaining({ property: "areas[0].bounds", key: expect.stringContaining("areaOutside") }),
     ]);
     const narrow = await createMenu(w.operator, menuBody([postback("a")], { size: { width: 800, height: 600 } }));
     expect(narrow.status).toBe(400);
