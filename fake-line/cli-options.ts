@@ -69,6 +69,20 @@ export const CLI_SPECS: readonly Spec[] = [
     kind: "int",
     help: "statistics lag this far behind what friends do [0]",
   },
+  {
+    flag: "rich-menu-insight",
+    env: "FAKE_LINE_RICH_MENU_INSIGHT",
+    key: "richMenuInsight",
+    kind: "bool",
+    help: "rich menu statistics are available (else 403 as for most accounts) [false]",
+  },
+  {
+    flag: "rich-menu-batch-ms",
+    env: "FAKE_LINE_RICH_MENU_BATCH_MS",
+    key: "richMenuBatchMs",
+    kind: "int",
+    help: "a rich menu batch reports 'ongoing' this long [2000]",
+  },
   { flag: "channels", env: "FAKE_LINE_CHANNELS", key: "channels", kind: "int", help: "number of channels, all under one provider [1]" },
   {
     flag: "channel",

@@ -4,7 +4,8 @@ import type { Clock } from "./core/clock";
 import type { Language } from "./world/name-pools";
 
 /** Rate-limit classes from line-api.md §3.6; each endpoint+method has its own counter. */
-export type RateClass = "default" | "multicast" | "broadcast" | "narrowcast" | "insight" | "audience" | "webhookTest" | "webhookEndpoint" | "loading";
+export type RateClass =
+  "default" | "multicast" | "broadcast" | "narrowcast" | "insight" | "audience" | "webhookTest" | "webhookEndpoint" | "loading" | "richMenu" | "richMenuBatch";
 
 export type RateLimit = { limit: number; windowMs: number };
 
@@ -54,6 +55,10 @@ export type RuntimeConfig = {
   statisticsDelayMs: number;
   /** Broadcasts, narrowcasts and unit-tagged pushes/multicasts kept for statistics. */
   statisticsLogLimit: number;
+  /** A rich menu batch (`POST /v2/bot/richmenu/batch`) reports `ongoing` this long before its outcome. */
+  richMenuBatchMs: number;
+  /** Rich menu statistics (insight richmenu summary/daily) are available; off, they answer 403 as for most accounts. */
+  richMenuInsight: boolean;
 };
 
 export type FakeLineOptions = Omit<Partial<RuntimeConfig>, "rateLimits"> & {
@@ -117,6 +122,9 @@ export const DEFAULT_RATE_LIMITS: Record<RateClass, RateLimit> = {
   webhookTest: { limit: 60, windowMs: HOUR },
   webhookEndpoint: { limit: 1000, windowMs: MINUTE },
   loading: { limit: 100, windowMs: SECOND },
+  // Create rich menu, delete rich menu and delete rich menu alias (each its own counter).
+  richMenu: { limit: 100, windowMs: HOUR },
+  richMenuBatch: { limit: 3, windowMs: HOUR },
 };
 
 export const DEFAULTS = {
@@ -156,6 +164,8 @@ export function defaultRuntimeConfig(): RuntimeConfig {
     aggregationUnitLimit: 1000,
     statisticsDelayMs: 0,
     statisticsLogLimit: 20_000,
+    richMenuBatchMs: 2 * SECOND,
+    richMenuInsight: false,
   };
 }
 

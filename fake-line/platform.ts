@@ -14,6 +14,7 @@ import { NarrowcastJobs, type NarrowcastFailure } from "./domain/narrowcast-jobs
 import { Quota } from "./domain/quota";
 import { ReplyTokens } from "./domain/reply-tokens";
 import { RetryKeys } from "./domain/retry-keys";
+import { RichMenus } from "./domain/rich-menus";
 import { SendLog } from "./domain/send-log";
 import { TrackedSends } from "./domain/tracked-sends";
 import { UserMessages } from "./domain/user-messages";
@@ -65,6 +66,7 @@ export class Platform {
   userMessages!: UserMessages;
   audiences!: Audiences;
   narrowcasts!: NarrowcastJobs;
+  richMenus!: RichMenus;
   events!: EventStore;
   webhook!: WebhookDispatcher;
   faults!: Faults;
@@ -148,6 +150,7 @@ export class Platform {
     this.userMessages = new UserMessages();
     this.audiences = new Audiences(createRng(this.seed, "audiences"));
     this.narrowcasts = new NarrowcastJobs(this);
+    this.richMenus = new RichMenus(createRng(this.seed, "rich-menus"));
     this.events = new EventStore(() => this.config.eventStoreLimit);
     this.webhook = new WebhookDispatcher(this);
     this.faults = new Faults(this.seed);

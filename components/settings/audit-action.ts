@@ -16,6 +16,7 @@ export function auditActionTone(action: string): BadgeTone {
     case "draft":
     case "segment":
     case "schedule":
+    case "richMenu":
       return "message";
     case "session":
       return "system";

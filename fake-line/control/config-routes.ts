@@ -14,6 +14,8 @@ const RATE_CLASSES = [
   "webhookTest",
   "webhookEndpoint",
   "loading",
+  "richMenu",
+  "richMenuBatch",
 ] as const satisfies readonly RateClass[];
 const ms = z.number().int().min(0);
 const count = z.number().int().min(0);
@@ -48,6 +50,8 @@ const configPatch = z
     aggregationUnitLimit: count,
     statisticsDelayMs: ms,
     statisticsLogLimit: count,
+    richMenuBatchMs: ms,
+    richMenuInsight: z.boolean(),
   })
   .partial()
   .strict();

@@ -12,6 +12,9 @@ import { messageStatisticsRoutes } from "./message-statistics";
 import { broadcastRoute, multicastRoute, validateRoutes } from "./multicast-broadcast";
 import { narrowcastProgressRoute, narrowcastRoute } from "./narrowcast";
 import { quotaRoutes } from "./quota";
+import { richMenuAliasRoutes } from "./rich-menu-aliases";
+import { richMenuInsightRoutes } from "./rich-menu-insight";
+import { richMenuRoutes } from "./rich-menus";
 import { pushRoute, replyRoute } from "./reply-push";
 import { botInfoRoute, followersRoute, profileRoute } from "./users";
 import { webhookEndpointRoutes } from "./webhook-endpoint";
@@ -37,6 +40,10 @@ export const LINE_ROUTES: readonly Route[] = [
   ...webhookEndpointRoutes,
   loadingStartRoute,
   markAsReadRoute,
+  // Aliases first: `/v2/bot/richmenu/alias/list` and `/v2/bot/richmenu/batch` before `/v2/bot/richmenu/:richMenuId`.
+  ...richMenuAliasRoutes,
+  ...richMenuRoutes,
+  ...richMenuInsightRoutes,
 ];
 
 export function lineRouter(): Router<Route> {

@@ -60,6 +60,17 @@ export const AUDIT_ACTIONS = [
   "schedule.started",
   "schedule.failed",
   "schedule.missed",
+  "richMenu.created",
+  "richMenu.changed",
+  "richMenu.deleted",
+  "richMenu.published",
+  "richMenu.defaultSet",
+  "richMenu.defaultCleared",
+  "richMenu.linked",
+  "richMenu.unlinked",
+  "richMenu.imported",
+  "richMenu.linkRun.started",
+  "richMenu.linkRun.resumed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,0 +1,81 @@
+import type { Db } from "@/db/client";
+import { getRichMenu, softDeleteRichMenu } from "@/db/queries/rich-menus";
+import type { ChannelLine } from "@/lib/line/insight";
+import { HttpError, notFound } from "@/lib/platform/http/errors";
+import { askRichMenuLine, lineDefaultRichMenuId, orNone } from "./line-rich-menus";
+import { richMenuBodySchema } from "./rich-menu-schema";
+import { lineRichMenuRequest } from "./line-rich-menus";
+import { zodDetails } from "@/lib/platform/http/errors";
+
+// LINE's default menu, deleting a menu (here and on LINE), and validation (ours, then LINE's).
+
+export async function setDefaultRichMenu(db: Db, params: { channelId: number; id: string; line: ChannelLine }) {
+  const menu = await getRichMenu(db, params);
+  if (!menu) throw notFound("Rich menu");
+  if (!menu.lineRichMenuId) throw notPublished();
+  const lineId = menu.lineRichMenuId;
+  const { api } = await params.line.clients(params.channelId);
+  await askRichMenuLine(() => api.setDefaultRichMenu(lineId));
+  return menu;
+}
+
+/** No default set through the API any more: friends without a link see the manager's menu, if any. */
+export async function clearDefaultRichMenu(params: { line: ChannelLine }) {
+  const { api } = await params.line.clients(params.line.channelId);
+  const previous = await lineDefaultRichMenuId(api);
+  if (previous) await askRichMenuLine(() => api.cancelDefaultRichMenu());
+  return { previous };
+}
+
+/**
+ * Delete a menu: on LINE (its alias, then the menu — LINE unlinks its friends), then here with the links
+ * the console recorded. The default menu only when `force` (friends then see the manager's menu, if any).
+ */
+export async function deleteRichMenu(db: Db, params: { channelId: number; id: string; force: boolean; line: ChannelLine }) {
+  const menu = await getRichMenu(db, params);
+  if (!menu) throw notFound("Rich menu");
+  const lineId = menu.lineRichMenuId;
+  if (lineId) {
+    const { api } = await params.line.clients(params.channelId);
+    if (!params.force && (await lineDefaultRichMenuId(api)) === lineId) {
+      throw new HttpError(409, "rich_menu_is_default", "This is the default rich menu: clear the default first, or delete with ?force=1");
+    }
+    const aliasId = menu.aliasId;
+    if (aliasId) {
+      const alias = await orNone(() => api.getRichMenuAlias(aliasId));
+      if (alias?.richMenuId === lineId) await orNone(() => api.deleteRichMenuAlias(aliasId));
+    }
+    await askRichMenuLine(async () => {
+      try {
+        return await api.deleteRichMenu(lineId);
+      } catch (err) {
+        // Already gone on LINE (deleted elsewhere): nothing left to delete there.
+        if ((err as { status?: number }).status === 404) return null;
+        throw err;
+      }
+    }, "delete");
+  }
+  await softDeleteRichMenu(db, params);
+  return menu;
+}
+
+/** Our schema first (every problem, keyed for the editor); LINE's validate endpoint when ours passes. */
+export async function validateRichMenu(params: { body: unknown; line: ChannelLine }) {
+  const parsed = richMenuBodySchema.safeParse(params.body);
+  if (!parsed.success) {
+    return { ok: false, issues: zodDetails(parsed.error).map((d) => ({ path: d.property, message: d.message, key: d.key ?? null })), line: null };
+  }
+  const { api } = await params.line.clients(params.line.channelId);
+  const m = parsed.data;
+  try {
+    await askRichMenuLine(() => api.validateRichMenuObject(lineRichMenuRequest({ ...m, width: m.size.width, height: m.size.height })));
+    return { ok: true, issues: [], line: { ok: true } };
+  } catch (err) {
+    if (err instanceof HttpError && err.status === 400) return { ok: false, issues: [], line: { ok: false, message: err.message, details: err.details ?? [] } };
+    throw err;
+  }
+}
+
+function notPublished() {
+  return new HttpError(409, "rich_menu_not_published", "Publish this rich menu first: LINE knows only published menus");
+}

@@ -1,0 +1,119 @@
+import { randomUUID } from "node:crypto";
+import type { messagingApi } from "@line/bot-sdk";
+import type { Db } from "@/db/client";
+import {
+  getRichMenu,
+  getRichMenuImage,
+  getTabbedMenu,
+  linkedCounts,
+  listRichMenus,
+  moveRichMenuLinks,
+  updateRichMenuIfCurrent,
+  type RichMenuRow,
+} from "@/db/queries/rich-menus";
+import type { ChannelLine } from "@/lib/line/insight";
+import { HttpError, notFound } from "@/lib/platform/http/errors";
+import { log } from "@/lib/platform/log";
+import { rowOfOutcome } from "./change-rich-menus";
+import { askRichMenuLine, lineDefaultRichMenuId, lineRichMenuRequest, orNone } from "./line-rich-menus";
+
+// Publishing: LINE's menus are immutable, so a draft becomes a new LINE menu each time it is published
+// with changes — created, its image uploaded, its alias pointed at it; when it replaces an older one,
+// LINE's default and the friends linked to the old one move to it (one batch request, whose progress is
+// followed), then the old one is deleted. A friend never sees no menu in between.
+
+/** How long publishing follows the batch that moves linked friends before it stops waiting. */
+const BATCH_WAIT_MS = 60_000;
+
+export interface PublishOptions {
+  /** Between progress polls of a batch (tests shorten it). */
+  pollMs?: number;
+}
+
+export async function publishRichMenu(db: Db, params: { channelId: number; id: string; line: ChannelLine } & PublishOptions) {
+  const menu = await getRichMenu(db, params);
+  if (!menu) throw notFound("Rich menu");
+  return publishOne(db, { ...params, menu });
+}
+
+/** Every tab of a tabbed menu, in tab order (each switches to the others' aliases). */
+export async function publishTabbedMenu(db: Db, params: { channelId: number; tabbedMenuId: string; line: ChannelLine } & PublishOptions) {
+  if (!(await getTabbedMenu(db, { channelId: params.channelId, id: params.tabbedMenuId }))) throw notFound("Tabbed menu");
+  const tabs = await listRichMenus(db, { channelId: params.channelId, tabbedMenuId: params.tabbedMenuId });
+  const missing = tabs.filter((t) => !t.hasImage);
+  if (missing.length) throw noImage(missing.map((t) => t.name).join(", "));
+  const published: RichMenuRow[] = [];
+  for (const menu of tabs.sort((a, b) => (a.tabIndex ?? 0) - (b.tabIndex ?? 0))) published.push(await publishOne(db, { ...params, menu }));
+  return published;
+}
+
+async function publishOne(db: Db, params: { channelId: number; line: ChannelLine; menu: RichMenuRow } & PublishOptions): Promise<RichMenuRow> {
+  const { channelId, menu } = params;
+  if (menu.lineRichMenuId && menu.publishedVersion === menu.version) return menu;
+  const image = await getRichMenuImage(db, { channelId, id: menu.id });
+  if (!image?.image || !image.imageType) throw noImage(menu.name);
+  const { api, blob } = await params.line.clients(channelId);
+  const old = menu.lineRichMenuId;
+  const { richMenuId } = await askRichMenuLine(() => api.createRichMenu(lineRichMenuRequest(menu)), "create");
+  try {
+    await askRichMenuLine(() => blob.setRichMenuImage(richMenuId, new Blob([new Uint8Array(image.image!)], { type: image.imageType! })));
+    if (menu.aliasId) await pointAlias(api, menu.aliasId, richMenuId);
+  } catch (err) {
+    // Nothing points at the new menu yet: take it back so a failed publish leaves no stray menu on LINE.
+    await askRichMenuLine(() => api.deleteRichMenu(richMenuId)).catch(() => {});
+    throw err;
+  }
+  let oldKept = false;
+  if (old) {
+    if ((await lineDefaultRichMenuId(api)) === old) await askRichMenuLine(() => api.setDefaultRichMenu(richMenuId));
+    if ((await linkedCounts(db, { channelId })).get(menu.id)) {
+      oldKept = !(await moveLinkedFriends(api, { from: old, to: richMenuId, pollMs: params.pollMs ?? 1_000 }));
+      if (!oldKept) await moveRichMenuLinks(db, { channelId, richMenuId: menu.id, lineRichMenuId: richMenuId });
+    }
+  }
+  const row = rowOfOutcome(
+    await updateRichMenuIfCurrent(db, {
+      channelId,
+      id: menu.id,
+      bump: false,
+      set: { lineRichMenuId: richMenuId, publishedVersion: menu.version, publishedAt: new Date() },
+    }),
+  );
+  // The old menu goes once nothing of ours points at it; if moving its friends failed it stays (they keep it).
+  if (old && !oldKept)
+    await orNone(() => api.deleteRichMenu(old)).catch((err: unknown) => log().warn({ scope: "rich-menus", old, err }, "old menu not deleted"));
+  if (oldKept) log().warn({ scope: "rich-menus", old, richMenuId }, "linked friends not moved: the old menu is kept on LINE");
+  return row;
+}
+
+/** An alias on LINE pointing at `richMenuId`: moved if it exists, made if not. */
+async function pointAlias(api: messagingApi.MessagingApiClient, aliasId: string, richMenuId: string) {
+  const existing = await orNone(() => api.getRichMenuAlias(aliasId));
+  if (existing) await askRichMenuLine(() => api.updateRichMenuAlias(aliasId, { richMenuId }));
+  else await askRichMenuLine(() => api.createRichMenuAlias({ richMenuAliasId: aliasId, richMenuId }));
+}
+
+/**
+ * Every friend linked to `from` linked to `to` instead, with LINE's batch endpoint (3 an hour); its
+ * progress is asked by the request id LINE answered with. Answers whether it succeeded.
+ */
+async function moveLinkedFriends(api: messagingApi.MessagingApiClient, o: { from: string; to: string; pollMs: number }): Promise<boolean> {
+  const res = await askRichMenuLine(
+    () => api.richMenuBatchWithHttpInfo({ operations: [{ type: "link", from: o.from, to: o.to }], resumeRequestKey: randomUUID() }),
+    "batch",
+  );
+  const requestId = res.httpResponse.headers.get("x-line-request-id");
+  if (!requestId) return false;
+  const until = Date.now() + BATCH_WAIT_MS;
+  while (Date.now() < until) {
+    await new Promise((r) => setTimeout(r, o.pollMs));
+    const progress = await askRichMenuLine(() => api.getRichMenuBatchProgress(requestId));
+    if (progress.phase === "succeeded") return true;
+    if (progress.phase === "failed") return false;
+  }
+  return false;
+}
+
+function noImage(names: string) {
+  return new HttpError(409, "rich_menu_no_image", `Upload an image before publishing (LINE shows no menu without one): ${names}`);
+}
