@@ -11,6 +11,7 @@ import { channelRoutes } from "./channel-routes";
 import { actionRoutes } from "./action-routes";
 import { configRoutes } from "./config-routes";
 import { engagementRoutes } from "./engagement-routes";
+import { richMenuControlRoutes } from "./rich-menu-routes";
 import { ControlError, isControlReply, type ControlReply, type ControlRoute } from "./control-route";
 import { webhookRoutes } from "./webhook-routes";
 import { worldRoutes } from "./world-routes";
@@ -19,7 +20,7 @@ const CONTROL_BODY_LIMIT = 16 * 1024 * 1024;
 
 export function controlRouter(): Router<ControlRoute> {
   const router = new Router<ControlRoute>();
-  for (const route of [...configRoutes, ...worldRoutes, ...actionRoutes, ...engagementRoutes, ...webhookRoutes, ...channelRoutes])
+  for (const route of [...configRoutes, ...worldRoutes, ...actionRoutes, ...engagementRoutes, ...webhookRoutes, ...channelRoutes, ...richMenuControlRoutes])
     router.add(route.method, route.path, route);
   return router;
 }

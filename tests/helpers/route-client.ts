@@ -40,8 +40,11 @@ export class RouteClient {
     const headers = new Headers({ "x-forwarded-for": this.ip, origin: BASE, "sec-fetch-site": "same-origin", ...opts.headers });
     if (this.cookies.size) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
     if (this.bearer) headers.set("authorization", `Bearer ${this.bearer}`);
-    if (opts.body !== undefined) headers.set("content-type", "application/json");
-    const res = await handler(new Request(`${BASE}${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) }), {
+    // Bytes go as they are (an image upload names its own content-type); anything else as JSON.
+    const raw = opts.body instanceof Uint8Array;
+    if (opts.body !== undefined && !raw) headers.set("content-type", "application/json");
+    const body = opts.body === undefined ? undefined : raw ? (opts.body as Uint8Array<ArrayBuffer>) : JSON.stringify(opts.body);
+    const res = await handler(new Request(`${BASE}${path}`, { method, headers, body }), {
       params: Promise.resolve(opts.params ?? {}),
     });
     for (const c of res.headers.getSetCookie()) {
