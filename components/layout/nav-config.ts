@@ -10,6 +10,7 @@ import {
   Layers,
   LayoutDashboard,
   MonitorSmartphone,
+  PanelBottom,
   RadioTower,
   ScrollText,
   SendHorizontal,
@@ -53,6 +54,7 @@ export const navItems: NavItem[] = [
   { href: "/messages", label: "messages", icon: SendHorizontal, section: "messaging" },
   { href: "/messages/new", label: "newMessage", icon: SquarePen, section: "messaging", role: "operator" },
   { href: "/campaigns", label: "campaigns", icon: ChartColumn, section: "messaging" },
+  { href: "/rich-menus", label: "richMenus", icon: PanelBottom, section: "messaging" },
   { href: "/simulator", label: "simulator", icon: FlaskConical, section: "manage", demoOnly: true },
   { href: "/settings", label: "settings", icon: Settings, section: "manage" },
 ];

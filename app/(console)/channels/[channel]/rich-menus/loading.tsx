@@ -1,0 +1,5 @@
+import { RichMenuEditorSkeleton } from "@/components/rich-menus/rich-menu-editor";
+
+export default function Loading() {
+  return <RichMenuEditorSkeleton />;
+}
