@@ -33,7 +33,9 @@ function OpenableMenu({ userId, menu, imageUrl, source }: { userId: string; menu
   const tap = useMutation({
     mutationFn: (areaIndex: number) => tapPhoneRichMenu(userId, areaIndex),
     onSuccess: (result) => {
-      if (result.action.type === "uri") toast({ tone: "info", title: t("opensPage"), description: String(result.action.uri ?? "") });
+      if (result.uri) toast({ tone: "info", title: t("opensPage"), description: result.uri });
+      // LINE still sends the postback when the alias is missing; the phone keeps the menu it had.
+      if (result.status && result.status !== "SUCCESS") toast({ tone: "danger", title: t("switchFailed"), description: result.status });
       void queryClient.invalidateQueries({ queryKey: phoneRichMenuKey(userId) });
       void queryClient.invalidateQueries({ queryKey: demoKeys.sent(userId) });
     },

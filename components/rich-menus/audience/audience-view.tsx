@@ -8,6 +8,7 @@ import { ErrorState } from "@/components/common/error-state";
 import { PageContainer, PageHeader } from "@/components/common/page-header";
 import { Callout } from "@/components/ui/callout";
 import { richMenuQuery } from "@/lib/client/rich-menus";
+import { RichMenuTabs } from "../rich-menu-tabs";
 import { DefaultCard } from "./default-card";
 import { LinkForm } from "./link-form";
 import { LinkRuns } from "./link-runs";
@@ -16,7 +17,7 @@ import { LinkRuns } from "./link-runs";
  * Who sees this menu: the default for every friend without one of their own, or linked to one friend,
  * a list or a segment (a link overrides the default for those friends), and the runs that did it.
  */
-export function AudienceView({ id, canEdit, nav }: { id: string; canEdit: boolean; nav?: React.ReactNode }) {
+export function AudienceView({ id, canEdit }: { id: string; canEdit: boolean }) {
   const t = useTranslations("richMenus.audience");
   const menu = useQuery(richMenuQuery(id));
   if (menu.isPending) return <DetailPageSkeleton />;
@@ -32,7 +33,7 @@ export function AudienceView({ id, canEdit, nav }: { id: string; canEdit: boolea
   return (
     <PageContainer className="space-y-5">
       <PageHeader title={m.name} description={t("description")} />
-      {nav}
+      <RichMenuTabs id={m.id} />
       {!linkable && (
         <Callout tone="warning" data-testid="not-linkable">
           <TriangleAlert aria-hidden />

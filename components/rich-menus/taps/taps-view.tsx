@@ -12,6 +12,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { richMenuQuery } from "@/lib/client/rich-menus";
+import { RichMenuTabs } from "../rich-menu-tabs";
 import { dayRange, lastDays, tapsQuery } from "@/lib/client/rich-menu-taps";
 import { segmentListQuery } from "@/lib/client/segments";
 import { HeatMap } from "./heat-map";
@@ -23,7 +24,7 @@ import { TapsTable } from "./taps-table";
  * How the menu is used: taps per area over a period (and within a segment), counted from the events the
  * console stored — postbacks and messages that match an area — beside LINE's own statistics.
  */
-export function TapsView({ id, nav }: { id: string; nav?: React.ReactNode }) {
+export function TapsView({ id }: { id: string }) {
   const t = useTranslations("richMenus.taps");
   const menu = useQuery(richMenuQuery(id));
   const [choice, setChoice] = useState<PeriodChoice>("30");
@@ -53,7 +54,7 @@ export function TapsView({ id, nav }: { id: string; nav?: React.ReactNode }) {
   return (
     <PageContainer className="space-y-5">
       <PageHeader title={m.name} description={t("description")} />
-      {nav}
+      <RichMenuTabs id={m.id} />
       <div className="flex flex-wrap items-center gap-3">
         <PeriodPicker choice={choice} onChoice={setChoice} custom={custom} onCustom={setCustom} />
         <label className="flex items-center gap-2 text-sm">
