@@ -131,14 +131,6 @@ export async function linkedCounts(db: Db, params: { channelId: number }): Promi
   return new Map(rows.map((r) => [r.id, Number(r.n)]));
 }
 
-export async function getRichMenuLink(db: Db, params: { channelId: number; userId: string }) {
-  const [row] = await db
-    .select()
-    .from(richMenuLinks)
-    .where(and(eq(richMenuLinks.channelId, params.channelId), eq(richMenuLinks.userId, params.userId)));
-  return row;
-}
-
 /** Record links the console made (a friend has one per-user menu: a newer link replaces the older). */
 export async function recordRichMenuLinks(
   db: Db,

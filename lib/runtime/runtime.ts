@@ -30,6 +30,7 @@ import { startRelayForwarder } from "@/lib/relay/forwarder";
 import { segmentJobs } from "@/lib/segments/jobs";
 import { sendingTasks } from "@/lib/sends/runner";
 import { schedulerTask } from "@/lib/campaigns/scheduler";
+import { linkRunTask } from "@/lib/rich-menus/link-worker";
 import { createWebhookIntake, type WebhookIntake } from "@/lib/webhook/intake";
 import { fillRuntimeSlot } from "./current";
 import { log } from "@/lib/platform/log";
@@ -161,6 +162,7 @@ async function startBackground(handle: DatabaseHandle, o: { clients: ClientsFor;
     ...sendingTasks({ db, clients }),
     statisticsTask({ db, clients }),
     abTestTask({ db, clients }),
+    linkRunTask({ db, clients }),
     friendsProjectionTask(db, { busy: webhookBusy }),
     { name: "jobs", tick: normal.tick, full: () => normal.busy >= 8, drain: normal.drain },
     { name: "jobs-priority", tick: urgent.tick, full: () => urgent.busy >= 4, drain: urgent.drain },
