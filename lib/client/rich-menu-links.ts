@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { browserFetch, getJson, sendJson, withSearch, type ApiFetch } from "./api-client";
+import { browserFetch, getJson, sendJson, type ApiFetch } from "./api-client";
 import { richMenuKeys, type LinkRun, type RichMenu } from "./rich-menus";
 
 // Who sees a rich menu beyond the default: the bulk link runs of a menu (LINE's bulk link in requests
@@ -16,12 +16,15 @@ export interface FriendRichMenu {
   linkedAt?: string | null;
 }
 
-/** A menu's runs, newest first; polled while one is running so its progress moves. */
+/**
+ * A menu's runs and the channel's unlink runs (an unlink is of whatever menu each friend has, so it names
+ * no menu), newest first; polled while one is running so its progress moves.
+ */
 export function linkRunsQuery(richMenuId: string, api: ApiFetch = browserFetch) {
   return queryOptions({
     queryKey: richMenuKeys.linkRuns(richMenuId),
     queryFn: async ({ signal }) =>
-      (await getJson<{ runs: LinkRun[] }>(api, withSearch("/api/rich-menus/link-runs", new URLSearchParams({ richMenuId })), signal)).runs,
+      (await getJson<{ runs: LinkRun[] }>(api, "/api/rich-menus/link-runs", signal)).runs.filter((r) => r.richMenuId === richMenuId || r.action === "unlink"),
     refetchInterval: (q) => (q.state.data?.some((r) => r.status === "running") ? 1500 : false),
   });
 }

@@ -7,7 +7,8 @@ import { richMenuKeys } from "./rich-menus";
 // area), beside LINE's own statistics when the account may read them.
 
 export interface RichMenuTaps {
-  areas: Array<{ index: number; taps: number; friends: number }>;
+  /** `counted: false`: a uri area, which sends no event. */
+  areas: Array<{ index: number; counted: boolean; taps: number; friends: number }>;
   total: number;
   from: string;
   to: string;

@@ -56,14 +56,14 @@ export function LineStats({ taps }: { taps: RichMenuTaps }) {
   );
 }
 
-// The server's reason is a short code when it knows one; anything else is LINE's own words.
+// The server says why in English (with LINE's own words): the usual reasons in the operator's language,
+// LINE's words after them.
 function LineReason({ available, reason }: { available: boolean; reason?: string }) {
   const t = useTranslations("richMenus.taps.line.reason");
   if (available) return <span>{t("belowThreshold")}</span>;
-  if (reason && t.has(reason)) return <span>{t(reason)}</span>;
   return (
     <span>
-      {t("unavailable")}
+      {t(reasonKey(reason))}
       {reason && (
         <span lang="en" className="ml-1 italic">
           “{reason}”
@@ -71,6 +71,14 @@ function LineReason({ available, reason }: { available: boolean; reason?: string
       )}
     </span>
   );
+}
+
+function reasonKey(reason: string | undefined): "not_available" | "not_published" | "error" | "unavailable" {
+  if (!reason) return "unavailable";
+  if (/\b403\b/.test(reason)) return "not_available";
+  if (/not published/i.test(reason)) return "not_published";
+  if (/could not be reached|answered 5\d\d|answered 429/.test(reason)) return "error";
+  return "unavailable";
 }
 
 function yyyymmdd(s: string): string {
