@@ -150,7 +150,7 @@ export class Platform {
     this.userMessages = new UserMessages();
     this.audiences = new Audiences(createRng(this.seed, "audiences"));
     this.narrowcasts = new NarrowcastJobs(this);
-    this.richMenus = new RichMenus(createRng(this.seed, "rich-menus"));
+    this.richMenus = new RichMenus();
     this.events = new EventStore(() => this.config.eventStoreLimit);
     this.webhook = new WebhookDispatcher(this);
     this.faults = new Faults(this.seed);

@@ -65,6 +65,7 @@ CREATE TABLE "rich_menus" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"published_at" timestamp with time zone,
+	"publishing_until" timestamp with time zone,
 	"deleted_at" timestamp with time zone
 );
 --> statement-breakpoint

@@ -69,6 +69,12 @@ export async function knownLineRichMenuIds(db: Db, params: { channelId: number }
   return new Set(rows.map((r) => r.id!));
 }
 
+/** Whether the channel ever had a rich menu in the console (deleted ones count). */
+export async function everHadRichMenus(db: Db, params: { channelId: number }): Promise<boolean> {
+  const [row] = await db.select({ id: richMenus.id }).from(richMenus).where(eq(richMenus.channelId, params.channelId)).limit(1);
+  return Boolean(row);
+}
+
 export async function listTabbedMenus(db: Db, params: { channelId: number }): Promise<TabbedMenuRow[]> {
   return db.select().from(tabbedMenus).where(eq(tabbedMenus.channelId, params.channelId)).orderBy(asc(tabbedMenus.createdAt));
 }
@@ -111,6 +117,26 @@ export async function updateRichMenuIfCurrent(
     .returning({ id: richMenus.id });
   if (row) return { ok: true, row: (await getRichMenu(db, params))! };
   return { ok: false, reason: (await getRichMenu(db, params)) ? "changed" : "not_found" };
+}
+
+/**
+ * Take a menu for publishing (one request at a time: two at once would each make a LINE menu and move
+ * the alias twice). The lease runs out by itself if the instance dies mid-publish.
+ */
+export async function takeRichMenuForPublish(db: Db, params: { channelId: number; id: string; leaseMs: number }): Promise<boolean> {
+  const rows = await db
+    .update(richMenus)
+    .set({ publishingUntil: sql`now() + ${`${params.leaseMs} milliseconds`}::interval` })
+    .where(and(...live(params.channelId), eq(richMenus.id, params.id), sql`(${richMenus.publishingUntil} is null or ${richMenus.publishingUntil} < now())`))
+    .returning({ id: richMenus.id });
+  return rows.length > 0;
+}
+
+export async function releaseRichMenuPublish(db: Db, params: { channelId: number; id: string }) {
+  await db
+    .update(richMenus)
+    .set({ publishingUntil: null })
+    .where(and(eq(richMenus.channelId, params.channelId), eq(richMenus.id, params.id)));
 }
 
 export async function softDeleteRichMenu(db: Db, params: { channelId: number; id: string }) {

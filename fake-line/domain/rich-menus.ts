@@ -2,7 +2,7 @@
 // API default, per-user links, aliases, batch requests and their progress; plus what the phone shows
 // (a tapped richmenuswitch replaces the menu on screen without linking), and the views and taps the
 // fake has seen (for the insight endpoints and tests). Routes check requests; this holds the state.
-import type { Rng } from "../core/prng";
+import { randomBytes } from "node:crypto";
 import type { RichMenuObject } from "../validation/rich-menu";
 
 export type StoredRichMenu = RichMenuObject & {
@@ -16,6 +16,8 @@ export type BatchOperation = { type: "link"; from: string; to: string } | { type
 type Batch = { requestId: string; acceptedAt: number; failed: boolean; resumeRequestKey?: string };
 
 export type ShownSource = "user" | "default" | "switched" | "none";
+
+const TOUCH_LIMIT = 200_000;
 
 type Touch = { richMenuId: string; userId: string; at: number; areaIndex: number | null };
 
@@ -35,10 +37,8 @@ export class RichMenus {
   /** Phone views (areaIndex null) and taps, for the insight endpoints. */
   readonly touches: Touch[] = [];
 
-  constructor(private readonly rng: Rng) {}
-
   create(menu: RichMenuObject, now: number): StoredRichMenu {
-    const stored: StoredRichMenu = { ...menu, richMenuId: `richmenu-${this.rng.hex(32)}`, createdAt: now, image: null };
+    const stored: StoredRichMenu = { ...menu, richMenuId: newRichMenuId(), createdAt: now, image: null };
     this.menus.set(stored.richMenuId, stored);
     return stored;
   }
@@ -137,11 +137,17 @@ export class RichMenus {
   }
 
   recordView(richMenuId: string, userId: string, at: number): void {
-    this.touches.push({ richMenuId, userId, at, areaIndex: null });
+    this.#touch({ richMenuId, userId, at, areaIndex: null });
   }
 
   recordTap(richMenuId: string, userId: string, at: number, areaIndex: number): void {
-    this.touches.push({ richMenuId, userId, at, areaIndex });
+    this.#touch({ richMenuId, userId, at, areaIndex });
+  }
+
+  #touch(touch: Touch): void {
+    // A simulator left polling for days must not grow without bound: the oldest half goes.
+    if (this.touches.length >= TOUCH_LIMIT) this.touches.splice(0, TOUCH_LIMIT / 2);
+    this.touches.push(touch);
   }
 
   #phase(batch: Batch, now: number, ongoingMs: number): "ongoing" | "succeeded" | "failed" {
@@ -153,4 +159,10 @@ export class RichMenus {
 /** A menu as LINE's get/list return it (no image, no internal fields). */
 export function richMenuJson(menu: StoredRichMenu): Record<string, unknown> {
   return { richMenuId: menu.richMenuId, size: menu.size, selected: menu.selected, name: menu.name, chatBarText: menu.chatBarText, areas: menu.areas };
+}
+
+// Random, not seeded: a console whose database outlives a restarted fake must not find its old menu ids
+// pointing at new menus.
+function newRichMenuId(): string {
+  return `richmenu-${randomBytes(16).toString("hex")}`;
 }

@@ -72,6 +72,27 @@ describe("rich menus on the fake LINE", () => {
     expect(Buffer.from(await got.arrayBuffer()).equals(bytes)).toBe(true);
   });
 
+  it("takes the image from the SDK's blob client and serves it back through it", async () => {
+    const { richMenuId } = await t.api.createRichMenu(menuBody([postbackAction("sdk")]));
+    const bytes = png(800, 270);
+    await t.blob.setRichMenuImage(richMenuId, new Blob([new Uint8Array(bytes)], { type: "image/png" }));
+    const res = await t.blob.getRichMenuImageWithHttpInfo(richMenuId);
+    expect(res.httpResponse.headers.get("content-type")).toBe("image/png");
+    const chunks: Buffer[] = [];
+    for await (const chunk of res.body) chunks.push(Buffer.from(chunk as Uint8Array));
+    expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
+  });
+
+  it("a bulk link that fails after taking effect can be retried: the friends stay linked, each link counted", async () => {
+    const id = await publishedMenu(t, [postbackAction("retry")]);
+    const some = friends.slice(32, 36);
+    await t.control.post("/__fake/faults", { path: "/v2/bot/richmenu/bulk/link", method: "POST", kind: "error", status: 500, phase: "after", count: 1 });
+    expect((await httpError(t.api.linkRichMenuIdToUsers({ richMenuId: id, userIds: some }))).status).toBe(500);
+    for (const u of some) expect(await t.api.getRichMenuIdOfUser(u)).toEqual({ richMenuId: id });
+    await t.api.linkRichMenuIdToUsers({ richMenuId: id, userIds: some });
+    expect(some.map((u) => t.fake.platform.richMenus.linkCounts.get(u))).toEqual([2, 2, 2, 2]);
+  });
+
   it("sets, reads and cancels the default menu with LINE's 404 when there is none", async () => {
     const id = await publishedMenu(t, [postbackAction("d")]);
     const none = await httpError(t.api.getDefaultRichMenuId());

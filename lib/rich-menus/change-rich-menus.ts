@@ -41,7 +41,7 @@ export async function createRichMenu(db: Db, params: { channelId: number; actor:
 }
 
 /** A tabbed menu and its 2–4 tabs in one transaction (each tab's alias set; LINE learns them at publish). */
-export async function createTabbedMenu(db: Db, params: { channelId: number; actor: Actor; body: CreateTabbedMenuBody }) {
+export async function createTabbedMenu(db: Db, params: { channelId: number; actor: Actor | RichMenuAuthor; body: CreateTabbedMenuBody }) {
   const { channelId, body } = params;
   await assertRoom(db, channelId, body.tabs.length);
   for (const [i, tab] of body.tabs.entries()) await assertAliasFree(db, { channelId, aliasId: tab.aliasId, property: `tabs[${i}].aliasId` });
@@ -93,7 +93,15 @@ export function rowOfOutcome(outcome: RichMenuEditOutcome): RichMenuRow {
   throw new HttpError(409, "rich_menu_changed", "Someone changed this rich menu meanwhile: reload it and change it again");
 }
 
-function rowOf(body: RichMenuBody, channelId: number, actor: Actor): NewRichMenu {
+/** Who made a menu as stored beside it; demo mode's menus are the system's. */
+export interface RichMenuAuthor {
+  authorKind: "user" | "apiKey" | "system";
+  authorId: string;
+  authorLabel: string;
+}
+
+function rowOf(body: RichMenuBody, channelId: number, actor: Actor | RichMenuAuthor): NewRichMenu {
+  const author = "authorKind" in actor ? actor : { authorKind: actor.kind, authorId: actor.id, authorLabel: authorLabel(actor) };
   return {
     id: ulid(),
     channelId,
@@ -104,9 +112,7 @@ function rowOf(body: RichMenuBody, channelId: number, actor: Actor): NewRichMenu
     height: body.size.height,
     areas: body.areas,
     origin: "console",
-    authorKind: actor.kind,
-    authorId: actor.id,
-    authorLabel: authorLabel(actor),
+    ...author,
   };
 }
 

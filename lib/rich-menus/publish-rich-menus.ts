@@ -8,6 +8,8 @@ import {
   linkedCounts,
   listRichMenus,
   moveRichMenuLinks,
+  releaseRichMenuPublish,
+  takeRichMenuForPublish,
   updateRichMenuIfCurrent,
   type RichMenuRow,
 } from "@/db/queries/rich-menus";
@@ -24,6 +26,8 @@ import { askRichMenuLine, lineDefaultRichMenuId, lineRichMenuRequest, orNone } f
 
 /** How long publishing follows the batch that moves linked friends before it stops waiting. */
 const BATCH_WAIT_MS = 60_000;
+/** Longer than a publish can take (LINE calls time out at 30 s, the batch is followed for a minute). */
+const PUBLISH_LEASE_MS = 5 * 60_000;
 
 export interface PublishOptions {
   /** Between progress polls of a batch (tests shorten it). */
@@ -48,8 +52,24 @@ export async function publishTabbedMenu(db: Db, params: { channelId: number; tab
 }
 
 async function publishOne(db: Db, params: { channelId: number; line: ChannelLine; menu: RichMenuRow } & PublishOptions): Promise<RichMenuRow> {
+  const { channelId } = params;
+  if (params.menu.lineRichMenuId && params.menu.publishedVersion === params.menu.version) return params.menu;
+  if (!(await takeRichMenuForPublish(db, { channelId, id: params.menu.id, leaseMs: PUBLISH_LEASE_MS }))) {
+    throw new HttpError(409, "rich_menu_publishing", "This rich menu is being published by another request: wait a moment and reload it");
+  }
+  try {
+    // Read again under the lease: a publish that ended meanwhile changed what LINE has.
+    const menu = await getRichMenu(db, { channelId, id: params.menu.id });
+    if (!menu) throw notFound("Rich menu");
+    if (menu.lineRichMenuId && menu.publishedVersion === menu.version) return menu;
+    return await publishTaken(db, { ...params, menu });
+  } finally {
+    await releaseRichMenuPublish(db, { channelId, id: params.menu.id });
+  }
+}
+
+async function publishTaken(db: Db, params: { channelId: number; line: ChannelLine; menu: RichMenuRow } & PublishOptions): Promise<RichMenuRow> {
   const { channelId, menu } = params;
-  if (menu.lineRichMenuId && menu.publishedVersion === menu.version) return menu;
   const image = await getRichMenuImage(db, { channelId, id: menu.id });
   if (!image?.image || !image.imageType) throw noImage(menu.name);
   const { api, blob } = await params.line.clients(channelId);

@@ -5,6 +5,7 @@ import { DatabaseLockedError } from "@/db/pglite-lock";
 import { ensureDefaultChannel, listActiveChannelIds, listChannels } from "@/db/queries/channels";
 import { refreshBotProfile } from "@/lib/channel/bot-profile";
 import { ensureDemoChannels } from "@/lib/demo/demo-channels";
+import { ensureDemoRichMenu } from "@/lib/demo/demo-rich-menu";
 import { createAuth, type Auth } from "@/lib/auth/auth";
 import { ensureEnvAdmin } from "@/lib/auth/env-admin";
 import { authHousekeepingTask } from "@/lib/auth/housekeeping";
@@ -80,6 +81,7 @@ export function startRuntime(): Promise<Runtime> {
     if (env().DEMO_MODE) {
       await profile;
       await ensureDemoChannels(runtime.db);
+      await ensureDemoRichMenu(runtime.db, { channelId: runtime.firstChannelId, line: { channelId: runtime.firstChannelId, clients: runtime.line } });
     }
     return runtime;
   });

@@ -400,6 +400,7 @@ const ANSWERED_ON_A = new Map([
   ["/api/chats/[chatId]/messages", "a push by A's bot to that LINE group id"],
   ["/api/deliveries/[id]/relay", "what relay sent of that delivery in A: nothing"],
   ["/api/auth/[...all]", "better-auth's session of the caller"],
+  ["/api/contacts/[userId]/rich-menu", "which of A's rich menus that LINE user id sees (A's bot asked)"],
 ]);
 
 function kindOf(route: AppRoute): "channel" | "console" | "public" {
@@ -436,6 +437,9 @@ const SEGMENT_VALUES: Record<string, (s: Seeded) => string | string[]> = {
   "segments/[id]": (s) => s.segmentId,
   "schedules/[id]": (s) => s.scheduleId,
   "test-recipients/[id]": (s) => s.testRecipientId,
+  "rich-menus/[id]": (s) => s.richMenuId,
+  "tabbed/[tabbedMenuId]": (s) => s.tabbedMenuId,
+  "link-runs/[id]": (s) => s.linkRunId,
 };
 
 function paramsFor(route: AppRoute, s: Seeded): Params {

@@ -210,6 +210,30 @@ describe("publishing", () => {
     expect((await list()).tabbedMenus).toEqual([{ id: tabbedMenuId, name: "Tabs", richMenuIds: res.json.richMenus.map((m: { id: string }) => m.id) }]);
   });
 
+  it("publishes once when two requests publish the same menu at the same moment", async () => {
+    const made = (await createMenu(w.operator, menuBody([postback("twice")], { name: "Published twice at once" }))).json.richMenu;
+    await putImage(w.operator, made.id, png());
+    const answers = await Promise.all([publish(w.operator, made.id), publish(w.admin, made.id)]);
+    for (const a of answers) expect([200, 409]).toContain(a.status);
+    expect(answers.filter((a) => a.status === 409).map((a) => a.json.code)).not.toContain("rich_menu_changed");
+    expect(answers.some((a) => a.status === 200)).toBe(true);
+    const onLine = (await (await api()).getRichMenuList()).richmenus.filter((m) => m.name === "Published twice at once");
+    expect(onLine).toHaveLength(1);
+  });
+
+  it("answers LINE's rate limit as a 429 naming the limit, leaving the draft unpublished", async () => {
+    const made = (await createMenu(w.operator, menuBody([postback("limited")], { name: "Limited" }))).json.richMenu;
+    await putImage(w.operator, made.id, png());
+    await w.control("POST", "/__fake/faults", { path: "/v2/bot/richmenu", method: "POST", kind: "error", status: 429, count: 1 });
+    const res = await publish(w.operator, made.id);
+    expect([res.status, res.json.code]).toEqual([429, "line_rate_limited"]);
+    expect(res.json.message).toMatch(/100 rich menus to be created an hour/);
+    expect(res.headers.get("retry-after")).toBe("60");
+    const after = (await w.viewer.call(menuRoute.GET, "GET", `/api/rich-menus/${made.id}`, { params: { id: made.id } })).json.richMenu;
+    expect(after).toMatchObject({ status: "draft", lineRichMenuId: null });
+    expect((await publish(w.operator, made.id)).json.richMenu.status).toBe("published");
+  });
+
   it("imports the menus on LINE it did not make (origin line, image downloaded), once", async () => {
     const a = await api();
     const { richMenuId } = await a.createRichMenu({

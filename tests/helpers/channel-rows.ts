@@ -54,6 +54,13 @@ export async function channelMarkers(db: Db, channelId: number): Promise<string[
       union select id::text from sends where channel_id = ${id}
       union select id from campaigns where channel_id = ${id}
       union select aggregation_unit from campaigns where channel_id = ${id}
+      union select id from rich_menus where channel_id = ${id}
+      union select name from rich_menus where channel_id = ${id}
+      union select line_rich_menu_id from rich_menus where channel_id = ${id}
+      union select alias_id from rich_menus where channel_id = ${id}
+      union select id from tabbed_menus where channel_id = ${id}
+      union select name from tabbed_menus where channel_id = ${id}
+      union select id from rich_menu_link_runs where channel_id = ${id}
       union select id::text from segments where channel_id = ${id}
       union select name from segments where channel_id = ${id}
       union select id::text from audiences where channel_id = ${id}

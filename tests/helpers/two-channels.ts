@@ -7,6 +7,11 @@ import * as draftsRoute from "@/app/api/drafts/route";
 import * as multicastRoute from "@/app/api/messages/multicast/route";
 import * as pushRoute from "@/app/api/messages/push/route";
 import * as schedulesRoute from "@/app/api/schedules/route";
+import * as richMenuImageRoute from "@/app/api/rich-menus/[id]/image/route";
+import * as richMenuLinksRoute from "@/app/api/rich-menus/[id]/links/route";
+import * as tabbedMenusRoute from "@/app/api/rich-menus/tabbed/route";
+import * as tabbedPublishRoute from "@/app/api/rich-menus/tabbed/[tabbedMenuId]/publish/route";
+import { flatPng } from "@/lib/rich-menus/flat-png";
 import * as destinationsRoute from "@/app/api/relay/destinations/route";
 import * as replaysRoute from "@/app/api/relay/replays/route";
 import * as audienceRoute from "@/app/api/segments/[id]/audience/route";
@@ -66,6 +71,10 @@ export interface Seeded {
   relayItemId: number;
   pushSendId: string;
   multicastSendId: string;
+  /** A tabbed menu of two tabs, published; the first tab, and a run linking it to the first friend. */
+  tabbedMenuId: string;
+  richMenuId: string;
+  linkRunId: string;
   /** The multicast's campaign (made with it). */
   campaignId: string;
   /** LINE's request id of the multicast (once sent: runSends). */
@@ -142,6 +151,7 @@ export async function seedChannel(fake: FakeLine, admin: RouteClient, t: SeedTar
   const push = await as<{ id: string }>(pushRoute.POST, "/api/messages/push", { to: u0, messages });
   const multicast = await as<{ id: string; campaignId: string }>(multicastRoute.POST, "/api/messages/multicast", { to: [u0, u1], messages });
   await as(conversationSendRoute.POST, `/api/contacts/${u1}/messages`, { messages, allowPush: true }, { userId: u1 });
+  const { tabbedMenuId, richMenuId, linkRunId } = await seedRichMenus(admin, t, u0);
 
   return {
     key: t.key,
@@ -167,12 +177,58 @@ export async function seedChannel(fake: FakeLine, admin: RouteClient, t: SeedTar
     pushSendId: push.id,
     multicastSendId: multicast.id,
     campaignId: multicast.campaignId,
+    tabbedMenuId,
+    richMenuId,
+    linkRunId,
     lineRequestId: "",
     memberId: "",
     memberSessionId: "",
     invitationId: "",
     apiKeyId: "",
   };
+}
+
+// Rich menus: a tabbed menu (two tabs with images, published) and a run linking its first tab to a friend.
+async function seedRichMenus(admin: RouteClient, t: SeedTarget, userId: string) {
+  const headers = { "x-oa-channel": t.key };
+  const size = { width: 800, height: 270 };
+  const tab = (name: string, other: string) => ({
+    name: `${t.label} ${name} tab`,
+    chatBarText: name,
+    selected: false,
+    size,
+    areas: [{ bounds: { x: 0, y: 0, width: 800, height: 270 }, action: { type: "richmenuswitch", richMenuAliasId: other, data: `${t.key}-${other}` } }],
+  });
+  const made = await admin.call(tabbedMenusRoute.POST, "POST", "/api/rich-menus/tabbed", {
+    headers,
+    body: {
+      name: `${t.label} tabs`,
+      tabs: [
+        { body: tab("Shop", `${t.key}-info`), aliasId: `${t.key}-shop` },
+        { body: tab("Info", `${t.key}-shop`), aliasId: `${t.key}-info` },
+      ],
+    },
+  });
+  expect(made.status, JSON.stringify(made.json)).toBe(201);
+  const tabbedMenuId = made.json.tabbedMenu.id as string;
+  const [richMenuId, second] = made.json.tabbedMenu.richMenuIds as [string, string];
+  for (const id of [richMenuId, second]) {
+    const up = await admin.call(richMenuImageRoute.PUT, "PUT", `/api/rich-menus/${id}/image`, {
+      params: { id },
+      body: flatPng(size.width, size.height, [200, 100, 50]),
+      headers: { ...headers, "content-type": "image/png" },
+    });
+    expect(up.status, JSON.stringify(up.json)).toBe(200);
+  }
+  const published = await admin.call(tabbedPublishRoute.POST, "POST", `/api/rich-menus/tabbed/${tabbedMenuId}/publish`, { params: { tabbedMenuId }, headers });
+  expect(published.status, JSON.stringify(published.json)).toBe(200);
+  const run = await admin.call(richMenuLinksRoute.POST, "POST", `/api/rich-menus/${richMenuId}/links`, {
+    params: { id: richMenuId },
+    headers,
+    body: { target: { kind: "friends", userIds: [userId] } },
+  });
+  expect(run.status, JSON.stringify(run.json)).toBe(202);
+  return { tabbedMenuId, richMenuId, linkRunId: run.json.run.id as string };
 }
 
 /** Make the LINE requests of every stored send, each as its own channel's bot (as the background worker does). */
