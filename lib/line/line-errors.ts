@@ -13,7 +13,7 @@ export async function askLine<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (err) {
     if (err instanceof LineNotConfiguredError) throw new HttpError(503, "line_not_configured", err.message);
-    if (err instanceof HTTPFetchError) {
+    if (isHttpFetchError(err)) {
       let body: { message?: string; details?: Array<{ message?: string; property?: string }> } = {};
       try {
         body = JSON.parse(err.body);
@@ -28,4 +28,15 @@ export async function askLine<T>(call: () => Promise<T>): Promise<T> {
     }
     throw new HttpError(502, "line_unreachable", `LINE could not be reached: ${(err as Error).message}`);
   }
+}
+
+/**
+ * The SDK's error for a non-2xx answer. By its shape as well as its class: the runtime's clients are built
+ * in instrumentation's bundle, whose copy of @line/bot-sdk is not a route bundle's (lib/runtime/current.ts),
+ * so `instanceof` fails for every error a route gets from them.
+ */
+function isHttpFetchError(err: unknown): err is HTTPFetchError {
+  if (err instanceof HTTPFetchError) return true;
+  const e = err as Partial<HTTPFetchError> | null;
+  return err instanceof Error && typeof e?.status === "number" && typeof e.statusText === "string" && typeof e.body === "string";
 }
