@@ -6,7 +6,7 @@ import { redirectIntoChannel, searchString } from "@/lib/runtime/channel-redirec
 // in the channel last used. Anything else that lands here — an unknown page inside a channel
 // (/channels/<key>/nothing-here), an unknown API or asset path — is not found: redirecting it would only
 // prefix the channel again, without end, or turn a 404 into a page.
-const CONSOLE_SECTIONS = new Set(["events", "deliveries", "contacts", "chats", "segments", "messages", "campaigns", "settings", "simulator"]);
+const CONSOLE_SECTIONS = new Set(["events", "deliveries", "contacts", "chats", "segments", "messages", "campaigns", "rich-menus", "settings", "simulator"]);
 
 export default async function WithoutChannel({
   params,
