@@ -62,7 +62,12 @@ test("a menu linked to a segment: the run shows its progress to the end, and LIN
   await context.addCookies([{ name: "oa_locale", value: "en", url: baseURL! }]);
 });
 
-test("a friend's page says which menu they see and why: linked to them, the API's default, or none the API can see", async ({ page, request }) => {
+test("a friend's page says which menu they see and why: linked to them, the API's default, or none the API can see", async ({
+  page,
+  request,
+  context,
+  baseURL,
+}) => {
   const linked = await publishedMenu({ request }, `VIP ${run}`, [{ type: "postback", data: `vip=${run}` }]);
   const fallback = await publishedMenu({ request }, `Everyone ${run}`, [{ type: "postback", data: `all=${run}` }]);
   const [friend, other] = await knownFriends(request, 2, 150);
@@ -95,6 +100,15 @@ test("a friend's page says which menu they see and why: linked to them, the API'
   await expect(card).toContainText(`VIP ${run}`);
   await expect(card).toContainText("Linked to this friend");
   expect((await fakeGet<{ links: Record<string, string> }>(request, "/__fake/richmenus/links")).links[friend!]).toBe(linked.lineRichMenuId);
+  for (const v of [SCREENSHOT_VARIANTS[0], SCREENSHOT_VARIANTS[2], SCREENSHOT_VARIANTS[3]]) {
+    const shot = await applyVariant(page, context, baseURL!, v);
+    await page.reload();
+    await page.locator("html[data-ready]").waitFor({ state: "attached" });
+    await expect(card).toHaveAttribute("data-source", "user");
+    await shot("friend-rich-menu", false);
+  }
+  await context.addCookies([{ name: "oa_locale", value: "en", url: baseURL! }]);
+  await page.reload();
   await card.getByTestId("friend-rich-menu-unlink").click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Unlink" }).click();
   await expect(card).toHaveAttribute("data-source", "default");

@@ -78,7 +78,7 @@ export function LinkForm({ richMenuId, linkable }: { richMenuId: string; linkabl
         {kind === "friend" && <FriendPicker value={friend} onChange={setFriend} />}
         {kind === "list" && (
           <div className="space-y-1.5">
-            <label htmlFor="rich-menu-link-ids" className="text-xs font-medium text-muted-foreground">
+            <label htmlFor="rich-menu-link-ids" className="block text-xs font-medium text-muted-foreground">
               {t("listLabel")}
             </label>
             <Textarea
@@ -103,7 +103,7 @@ export function LinkForm({ richMenuId, linkable }: { richMenuId: string; linkabl
         )}
         {kind === "segment" && (
           <div className="space-y-1.5">
-            <label htmlFor="rich-menu-link-segment" className="text-xs font-medium text-muted-foreground">
+            <label htmlFor="rich-menu-link-segment" className="block text-xs font-medium text-muted-foreground">
               {t("segmentLabel")}
             </label>
             <Select id="rich-menu-link-segment" value={segmentId} onChange={(e) => setSegmentId(e.target.value)} className="w-full max-w-md">

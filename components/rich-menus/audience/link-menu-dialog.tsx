@@ -47,7 +47,7 @@ export function LinkMenuDialog({
       error={link.isError ? <ErrorMessage error={link.error} /> : undefined}
       onConfirm={() => chosen && link.mutate(chosen)}
     >
-      <label htmlFor="friend-link-menu" className="text-xs font-medium text-muted-foreground">
+      <label htmlFor="friend-link-menu" className="block text-xs font-medium text-muted-foreground">
         {t("menuLabel")}
       </label>
       <Select id="friend-link-menu" value={chosen} onChange={(e) => setChosen(e.target.value)} className="mt-1 w-full">

@@ -19,13 +19,14 @@ export function HeatMap({ menu, taps, describedBy }: { menu: RichMenu; taps: Ric
   return (
     <figure className="space-y-2" aria-describedby={describedBy}>
       <div
-        className="relative w-full overflow-hidden rounded-lg border border-border bg-muted"
+        className="relative w-full overflow-hidden rounded-lg border border-border bg-neutral-700"
         style={{ aspectRatio: `${menu.size.width} / ${menu.size.height}` }}
         data-testid="heat-map"
       >
         {menu.imageUrl && (
+          // In grey, so the tints read as the heat whatever the image's own colours.
           // eslint-disable-next-line @next/next/no-img-element -- the console's own API serves it, sized by the menu
-          <img src={onThisChannel(menu.imageUrl)} alt="" className="absolute inset-0 size-full object-fill" />
+          <img src={onThisChannel(menu.imageUrl)} alt="" className="absolute inset-0 size-full object-fill opacity-70 grayscale" />
         )}
         {menu.areas.map((area, i) => {
           const a = byIndex.get(i);
