@@ -166,6 +166,11 @@ export async function listLinkBatches(db: Db, params: { runId: string }): Promis
 // A run's counts and status from its batches: running while any is pending; then done, or failed when
 // one failed (Resume re-queues those).
 async function settleRun(db: Db, params: { runId: string; error?: unknown }) {
+  // The run's row first: finishes of one run's batches on other connections then settle one after the
+  // other, and the count below (a statement of its own, so a snapshot of its own under READ COMMITTED)
+  // sees every batch committed before it. Counted in the update itself, two finishing at once each
+  // missed the other's batch and left the run "running" short of its last batch.
+  await db.execute(sql`select id from ${richMenuLinkRuns} where id = ${params.runId} for update`);
   await db.execute(sql`
     update ${richMenuLinkRuns} r set
       done_count = s.done, failed_count = s.failed,

@@ -60,7 +60,7 @@ export async function listRichMenus(db: Db, params: { channelId: number; tabbedM
     .orderBy(asc(richMenus.createdAt), asc(richMenus.tabIndex), asc(richMenus.id));
 }
 
-/** Every LINE id the console knows (deleted menus too: import must not bring back what was deleted here). */
+/** The LINE ids of the channel's menus (a deleted menu was deleted on LINE first, so it is not on LINE to import). */
 export async function knownLineRichMenuIds(db: Db, params: { channelId: number }): Promise<Set<string>> {
   const rows = await db
     .select({ id: richMenus.lineRichMenuId })

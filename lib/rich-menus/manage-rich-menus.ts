@@ -1,11 +1,9 @@
 import type { Db } from "@/db/client";
 import { getRichMenu, softDeleteRichMenu } from "@/db/queries/rich-menus";
 import type { ChannelLine } from "@/lib/line/insight";
-import { HttpError, notFound } from "@/lib/platform/http/errors";
-import { askRichMenuLine, lineDefaultRichMenuId, orNone } from "./line-rich-menus";
+import { HttpError, notFound, zodDetails } from "@/lib/platform/http/errors";
+import { askRichMenuLine, lineDefaultRichMenuId, lineRichMenuRequest } from "./line-rich-menus";
 import { richMenuBodySchema } from "./rich-menu-schema";
-import { lineRichMenuRequest } from "./line-rich-menus";
-import { zodDetails } from "@/lib/platform/http/errors";
 
 // LINE's default menu, deleting a menu (here and on LINE), and validation (ours, then LINE's).
 
@@ -40,11 +38,9 @@ export async function deleteRichMenu(db: Db, params: { channelId: number; id: st
     if (!params.force && (await lineDefaultRichMenuId(api)) === lineId) {
       throw new HttpError(409, "rich_menu_is_default", "This is the default rich menu: clear the default first, or delete with ?force=1");
     }
-    const aliasId = menu.aliasId;
-    if (aliasId) {
-      const alias = await orNone(() => api.getRichMenuAlias(aliasId));
-      if (alias?.richMenuId === lineId) await orNone(() => api.deleteRichMenuAlias(aliasId));
-    }
+    // Every alias pointing at it (its own, and one it had before a rename): LINE keeps them otherwise.
+    const { aliases } = await askRichMenuLine(() => api.getRichMenuAliasList());
+    for (const a of aliases.filter((x) => x.richMenuId === lineId)) await askRichMenuLine(() => api.deleteRichMenuAlias(a.richMenuAliasId), "delete");
     await askRichMenuLine(async () => {
       try {
         return await api.deleteRichMenu(lineId);

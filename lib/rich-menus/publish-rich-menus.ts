@@ -99,11 +99,22 @@ async function publishTaken(db: Db, params: { channelId: number; line: ChannelLi
       set: { lineRichMenuId: richMenuId, publishedVersion: menu.version, publishedAt: new Date() },
     }),
   );
-  // The old menu goes once nothing of ours points at it; if moving its friends failed it stays (they keep it).
-  if (old && !oldKept)
+  // The old menu goes once nothing of ours points at it (an alias the menu no longer has goes with it);
+  // if moving its friends failed it stays (they keep it).
+  if (old && !oldKept) {
+    await dropOldAliases(api, { old, keep: menu.aliasId }).catch((err: unknown) => log().warn({ scope: "rich-menus", old, err }, "old alias not deleted"));
     await orNone(() => api.deleteRichMenu(old)).catch((err: unknown) => log().warn({ scope: "rich-menus", old, err }, "old menu not deleted"));
+  }
   if (oldKept) log().warn({ scope: "rich-menus", old, richMenuId }, "linked friends not moved: the old menu is kept on LINE");
   return row;
+}
+
+/** Aliases still pointing at a replaced menu (the menu's alias was renamed since it was published). */
+async function dropOldAliases(api: messagingApi.MessagingApiClient, o: { old: string; keep: string | null }) {
+  const { aliases } = await askRichMenuLine(() => api.getRichMenuAliasList());
+  for (const a of aliases.filter((x) => x.richMenuId === o.old && x.richMenuAliasId !== o.keep)) {
+    await orNone(() => api.deleteRichMenuAlias(a.richMenuAliasId));
+  }
 }
 
 /** An alias on LINE pointing at `richMenuId`: moved if it exists, made if not. */

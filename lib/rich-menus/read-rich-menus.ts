@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { getRichMenu, getRichMenuImage, linkedCounts, listRichMenus, listTabbedMenus, type RichMenuRow } from "@/db/queries/rich-menus";
 import type { ChannelLine } from "@/lib/line/insight";
-import { notFound } from "@/lib/platform/http/errors";
+import { HttpError, notFound } from "@/lib/platform/http/errors";
 import { lineDefaultRichMenuId } from "./line-rich-menus";
 import { RICH_MENU_LIMIT } from "./rich-menu-schema";
 import { serializeRichMenu, type RichMenuContext } from "./serialize-rich-menu";
@@ -9,12 +9,20 @@ import { serializeRichMenu, type RichMenuContext } from "./serialize-rich-menu";
 /** Every menu of the channel, its tabbed menus, and which one LINE shows by default. */
 export async function readRichMenus(db: Db, params: { channelId: number; line: ChannelLine }) {
   const { channelId } = params;
-  const [rows, tabbed, counts, defaultLine] = await Promise.all([
+  const [rows, tabbed, counts, lineDefault] = await Promise.all([
     listRichMenus(db, { channelId }),
     listTabbedMenus(db, { channelId }),
     linkedCounts(db, { channelId }),
-    defaultOf(params.line),
+    // LINE down or unreachable: the drafts are still listed, the default unknown (and said so).
+    defaultOf(params.line).then(
+      (id) => ({ id, error: null }),
+      (err: unknown) => {
+        if (err instanceof HttpError && err.status < 500) throw err;
+        return { id: null, error: (err as Error).message };
+      },
+    ),
   ]);
+  const defaultLine = lineDefault.id;
   const richMenus = rows.map((m) => serializeRichMenu(m, { defaultLineRichMenuId: defaultLine, linkedCount: counts.get(m.id) ?? 0 }));
   const defaultMenu = defaultLine ? rows.find((m) => m.lineRichMenuId === defaultLine) : undefined;
   return {
@@ -30,6 +38,8 @@ export async function readRichMenus(db: Db, params: { channelId: number; line: C
     default: { richMenuId: defaultMenu?.id ?? null, lineRichMenuId: defaultLine },
     count: rows.length,
     limit: RICH_MENU_LIMIT,
+    /** Why LINE could not be asked for its default menu (null when it answered). */
+    lineError: lineDefault.error,
   };
 }
 

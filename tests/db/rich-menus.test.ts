@@ -60,6 +60,13 @@ describe("rich menu drafts", () => {
     expect(entry).toMatchObject({ target: id, details: { name: "Main", aliasId: "main" } });
   });
 
+  it("still lists the drafts when LINE cannot say which menu is the default, saying why", async () => {
+    await w.control("POST", "/__fake/faults", { path: "/v2/bot/user/all/richmenu", method: "GET", kind: "error", status: 500, count: 1 });
+    const res = await list();
+    expect(res).toMatchObject({ count: 1, default: { richMenuId: null, lineRichMenuId: null }, lineError: expect.stringMatching(/Internal server error|500/) });
+    expect((await list()).lineError).toBeNull();
+  });
+
   it("refuses bad menus with the property and reason, writing nothing", async () => {
     const before = (await list()).count;
     const outside = await createMenu(w.operator, {
@@ -161,6 +168,15 @@ describe("publishing", () => {
     for (const userId of w.friends.slice(0, 2)) expect((await a.getRichMenuIdOfUser(userId)).richMenuId).toBe(now.lineRichMenuId);
     await expect(a.getRichMenu(old)).rejects.toMatchObject({ status: 404 });
     expect((await a.getRichMenu(now.lineRichMenuId)).name).toBe("Replaced");
+  });
+
+  it("a renamed alias moves at the next publish: the new one points at the new menu, the old one is gone", async () => {
+    const menu = await publishedMenu(w.operator, { ...menuBody([postback("al")], { name: "Alias rename" }), aliasId: "before-rename" });
+    await patchMenu(w.operator, menu.id, { ...menuBody([postback("al")], { name: "Alias rename" }), aliasId: "after-rename", version: menu.version });
+    const now = (await publish(w.operator, menu.id)).json.richMenu;
+    const a = await api();
+    expect((await a.getRichMenuAlias("after-rename")).richMenuId).toBe(now.lineRichMenuId);
+    await expect(a.getRichMenuAlias("before-rename")).rejects.toMatchObject({ status: 404 });
   });
 
   it("deletes: the default only with ?force=1; on LINE too, with its alias", async () => {
