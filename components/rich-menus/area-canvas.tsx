@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRef } from "react";
+import { Fragment, useRef } from "react";
 import type { RichMenuArea, RichMenuBounds } from "@/lib/rich-menus/rich-menu-schema";
 import { cn } from "@/lib/utils/cn";
 import { areaTitle, defaultAction, type MenuSize } from "./rich-menu-layouts";
@@ -13,7 +13,7 @@ const HANDLES = ["nw", "n", "ne", "e", "se", "s", "sw", "w"] as const;
 type Handle = (typeof HANDLES)[number];
 
 type Drag =
-  | { mode: "draw"; index: number; x: number; y: number }
+  | { mode: "draw"; index: number; x: number; y: number; last: RichMenuBounds | null }
   | { mode: "move"; index: number; x: number; y: number; from: RichMenuBounds }
   | { mode: "resize"; index: number; handle: Handle; from: RichMenuBounds };
 
@@ -23,7 +23,8 @@ interface AreaCanvasProps {
   areas: RichMenuArea[];
   selected: number | null;
   onSelect: (index: number | null) => void;
-  onChange: (areas: RichMenuArea[]) => void;
+  /** An update of the areas as they are when it applies (pointer moves may come faster than renders). */
+  onChange: (update: (areas: RichMenuArea[]) => RichMenuArea[]) => void;
   invalid: Set<number>;
   readOnly?: boolean;
 }
@@ -45,7 +46,7 @@ export function AreaCanvas({ size, imageUrl, areas, selected, onSelect, onChange
       y: clamp(Math.round(((e.clientY - r.top) / r.height) * size.height), 0, size.height),
     };
   };
-  const setBounds = (index: number, bounds: RichMenuBounds) => onChange(areas.map((a, i) => (i === index ? { ...a, bounds } : a)));
+  const setBounds = (index: number, bounds: RichMenuBounds) => onChange((list) => list.map((a, i) => (i === index ? { ...a, bounds } : a)));
 
   const onPointerDown = (e: React.PointerEvent) => {
     if (readOnly || e.button !== 0) return;
@@ -62,8 +63,8 @@ export function AreaCanvas({ size, imageUrl, areas, selected, onSelect, onChange
       return;
     }
     const index = areas.length;
-    drag.current = { mode: "draw", index, x: p.x, y: p.y };
-    onChange([...areas, { bounds: { x: p.x, y: p.y, width: 1, height: 1 }, action: defaultAction(index + 1) }]);
+    drag.current = { mode: "draw", index, x: p.x, y: p.y, last: null };
+    onChange((list) => [...list, { bounds: { x: p.x, y: p.y, width: 1, height: 1 }, action: defaultAction(index + 1) }]);
     onSelect(index);
   };
 
@@ -71,7 +72,7 @@ export function AreaCanvas({ size, imageUrl, areas, selected, onSelect, onChange
     const d = drag.current;
     if (!d) return;
     const p = point(e);
-    if (d.mode === "draw") setBounds(d.index, fromCorners(d.x, d.y, p.x, p.y));
+    if (d.mode === "draw") setBounds(d.index, (d.last = fromCorners(d.x, d.y, p.x, p.y)));
     else if (d.mode === "move") setBounds(d.index, moveInside(d.from, p.x - d.x, p.y - d.y, size));
     else setBounds(d.index, resizeByHandle(d.from, d.handle, p, size));
   };
@@ -80,10 +81,9 @@ export function AreaCanvas({ size, imageUrl, areas, selected, onSelect, onChange
     const d = drag.current;
     drag.current = null;
     if (d?.mode !== "draw") return;
-    const drawn = areas[d.index];
     // A click on the image (no drag) draws nothing: it just clears the selection.
-    if (!drawn || drawn.bounds.width < MIN_SIDE || drawn.bounds.height < MIN_SIDE) {
-      onChange(areas.filter((_, i) => i !== d.index));
+    if (!d.last || d.last.width < MIN_SIDE || d.last.height < MIN_SIDE) {
+      onChange((list) => list.filter((_, i) => i !== d.index));
       onSelect(null);
     }
   };
@@ -103,7 +103,7 @@ export function AreaCanvas({ size, imageUrl, areas, selected, onSelect, onChange
       } else setBounds(index, moveInside(b, dx, dy, size));
     } else if (e.key === "Delete" || e.key === "Backspace") {
       e.preventDefault();
-      onChange(areas.filter((_, i) => i !== index));
+      onChange((list) => list.filter((_, i) => i !== index));
       onSelect(null);
     } else if (e.key === "Escape") onSelect(null);
   };
@@ -117,7 +117,10 @@ export function AreaCanvas({ size, imageUrl, areas, selected, onSelect, onChange
         role="group"
         aria-label={t("label")}
         aria-describedby="area-canvas-help"
-        className={cn("relative w-full touch-none overflow-hidden rounded-md border border-border bg-muted select-none", !readOnly && "cursor-crosshair")}
+        className={cn(
+          "relative w-full max-w-3xl touch-none overflow-hidden rounded-md border border-border bg-muted select-none",
+          !readOnly && "cursor-crosshair",
+        )}
         style={{ aspectRatio: `${size.width} / ${size.height}` }}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
@@ -134,30 +137,39 @@ export function AreaCanvas({ size, imageUrl, areas, selected, onSelect, onChange
           />
         )}
         {areas.map((area, i) => (
-          <button
-            key={i}
-            type="button"
-            data-area-index={i}
-            data-testid={`area-${i}`}
-            aria-pressed={selected === i}
-            aria-label={t("area", { n: i + 1, title: areaTitle(area, i), ...area.bounds })}
-            onFocus={() => onSelect(i)}
-            onKeyDown={onKeyDown(i)}
-            className={cn(
-              "absolute flex items-center justify-center border-2 text-xs font-semibold outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-1",
-              selected === i ? "z-10 border-primary bg-primary/25 text-foreground" : "border-white/90 bg-black/20 text-white",
-              invalid.has(i) && "border-danger bg-danger/25",
-              !readOnly && "cursor-move",
-            )}
-            style={pct(area.bounds, size)}
-          >
-            <span className="pointer-events-none rounded bg-black/60 px-1.5 py-0.5 text-white">{i + 1}</span>
-            {selected === i &&
-              !readOnly &&
-              HANDLES.map((h) => (
-                <span key={h} data-handle={h} aria-hidden className={cn("absolute size-3 rounded-sm border border-white bg-primary", HANDLE_POS[h])} />
-              ))}
-          </button>
+          <Fragment key={i}>
+            <button
+              type="button"
+              data-area-index={i}
+              data-testid={`area-${i}`}
+              aria-pressed={selected === i}
+              aria-label={t("area", { n: i + 1, title: areaTitle(area, i), ...area.bounds })}
+              onFocus={() => onSelect(i)}
+              onKeyDown={onKeyDown(i)}
+              className={cn(
+                "absolute border-2 outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-1",
+                selected === i ? "z-10 border-primary bg-primary/25 text-foreground" : "border-white/90 bg-black/20",
+                invalid.has(i) && "border-danger bg-danger/25",
+                !readOnly && "cursor-move",
+              )}
+              style={pct(area.bounds, size)}
+            >
+              {selected === i &&
+                !readOnly &&
+                HANDLES.map((h) => (
+                  <span key={h} data-handle={h} aria-hidden className={cn("absolute size-3 rounded-sm border border-white bg-primary", HANDLE_POS[h])} />
+                ))}
+            </button>
+            {/* Beside the button, not in it: its name is the label above (a number and a title inside would have to be part of it). */}
+            <div
+              aria-hidden
+              className="pointer-events-none absolute z-20 flex items-center justify-center text-xs font-semibold"
+              style={pct(area.bounds, size)}
+            >
+              <span className="absolute top-1 left-1 rounded bg-black/70 px-1.5 py-0.5 text-white">{i + 1}</span>
+              {!imageUrl && <span className="truncate px-2 text-foreground">{areaTitle(area, i)}</span>}
+            </div>
+          </Fragment>
         ))}
       </div>
       <p id="area-canvas-help" className="text-xs text-muted-foreground">

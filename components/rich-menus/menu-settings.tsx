@@ -41,14 +41,22 @@ export function MenuSettings({
       <FormField id="menu-alias" label={t("alias")} error={fieldError(issues, "aliasId", text)} hint={t("aliasHint")}>
         {(c) => <Input {...c} value={draft.aliasId} placeholder="main-menu" onChange={(e) => onChange({ ...draft, aliasId: e.target.value })} />}
       </FormField>
-      <div className="flex items-center gap-2 self-center">
-        <Switch id="menu-selected" checked={draft.body.selected} onCheckedChange={(selected) => set({ selected })} aria-describedby="menu-selected-hint" />
-        <label htmlFor="menu-selected" className="text-sm font-medium">
-          {t("selected")}
-        </label>
-        <span id="menu-selected-hint" className="text-xs text-muted-foreground">
-          {t("selectedHint")}
-        </span>
+      <div className="flex items-start gap-2 sm:pt-7">
+        <Switch
+          id="menu-selected"
+          checked={draft.body.selected}
+          onCheckedChange={(selected) => set({ selected })}
+          aria-describedby="menu-selected-hint"
+          className="mt-0.5"
+        />
+        <div className="min-w-0">
+          <label htmlFor="menu-selected" className="block text-sm font-medium">
+            {t("selected")}
+          </label>
+          <p id="menu-selected-hint" className="text-xs text-muted-foreground">
+            {t("selectedHint")}
+          </p>
+        </div>
       </div>
     </fieldset>
   );

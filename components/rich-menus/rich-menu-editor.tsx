@@ -53,7 +53,9 @@ function RichMenuEditor({ menu, initial }: { menu: RichMenu | null; initial: Dra
   const [selected, setSelected] = useState<number | null>(null);
   const draft = drafts[tab]!;
   const setDraft = (d: Draft) => setDrafts((all) => all.map((x, i) => (i === tab ? d : x)));
-  const setAreas = (areas: Draft["body"]["areas"]) => setDraft({ ...draft, body: { ...draft.body, areas } });
+  const updateAreas = (update: (areas: Draft["body"]["areas"]) => Draft["body"]["areas"]) =>
+    setDrafts((all) => all.map((d, i) => (i === tab ? { ...d, body: { ...d.body, areas: update(d.body.areas) } } : d)));
+  const setAreas = (areas: Draft["body"]["areas"]) => updateAreas(() => areas);
   const issues = useMenuIssues(draft.body, draft.aliasId);
   const text = useIssueText();
   const overlaps = useMemo(() => overlappingPairs(draft.body.areas), [draft.body.areas]);
@@ -105,7 +107,8 @@ function RichMenuEditor({ menu, initial }: { menu: RichMenu | null; initial: Dra
                   size="sm"
                   variant="primary"
                   onClick={() => actions.publish.mutate(dirty)}
-                  disabled={busy || (menu.status === "published" && !dirty)}
+                  disabled={busy || (menu.status === "published" && !dirty) || !imageUrl}
+                  title={imageUrl ? undefined : t("publishNeedsImage")}
                   data-testid="publish-menu"
                 >
                   <Send aria-hidden />
@@ -211,7 +214,7 @@ function RichMenuEditor({ menu, initial }: { menu: RichMenu | null; initial: Dra
                 areas={draft.body.areas}
                 selected={selected}
                 onSelect={setSelected}
-                onChange={setAreas}
+                onChange={updateAreas}
                 invalid={invalid}
                 readOnly={readOnly}
               />

@@ -10,6 +10,7 @@ import { ErrorMessage } from "@/components/common/error-message";
 import { ErrorState } from "@/components/common/error-state";
 import { PageContainer, PageHeader } from "@/components/common/page-header";
 import { Button, buttonVariants } from "@/components/ui/button";
+import { Callout } from "@/components/ui/callout";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -75,6 +76,13 @@ export function RichMenuList() {
           {t("count", { count: data.count, limit: data.limit })}
           {full && <span className="ml-2 font-medium text-danger">{t("full")}</span>}
         </p>
+      )}
+      {data?.lineError && (
+        <Callout tone="warning" role="status" data-testid="line-default-unknown">
+          <div>
+            {t("defaultUnknown")} <span lang="en">{data.lineError}</span>
+          </div>
+        </Callout>
       )}
       {query.isPending ? (
         <div className="space-y-2" aria-busy>

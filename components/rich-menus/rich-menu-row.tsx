@@ -48,7 +48,7 @@ export function RichMenuRow({ menu, canEdit }: { menu: RichMenu; canEdit: boolea
       >
         {menu.imageUrl ? (
           // eslint-disable-next-line @next/next/no-img-element -- our own image route, a small thumbnail
-          <img src={menu.imageUrl} alt="" className="h-14 w-24 rounded border border-border object-cover" />
+          <img src={menu.imageUrl} alt="" className="h-14 w-24 rounded border border-border bg-muted object-contain" />
         ) : (
           <span className="flex h-14 w-24 items-center justify-center rounded border border-dashed border-border-strong text-2xs text-muted-foreground">
             {t("noImage")}
@@ -78,10 +78,10 @@ export function RichMenuRow({ menu, canEdit }: { menu: RichMenu; canEdit: boolea
             onClick={() => setDefault.mutate()}
             disabled={setDefault.isPending || (!menu.isDefault && !published)}
             title={!menu.isDefault && !published ? t("defaultNeedsPublish") : undefined}
-            aria-label={menu.isDefault ? t("clearDefaultLabel", { name: menu.name }) : t("setDefaultLabel", { name: menu.name })}
           >
             {menu.isDefault ? <StarOff aria-hidden /> : <Star aria-hidden />}
             {menu.isDefault ? t("clearDefault") : t("setDefault")}
+            <span className="sr-only"> {t("forMenu", { name: menu.name })}</span>
           </Button>
           <Button size="sm" variant="subtle" onClick={() => (remove.reset(), setConfirming(true))} aria-label={t("deleteLabel", { name: menu.name })}>
             <Trash2 aria-hidden />

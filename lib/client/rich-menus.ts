@@ -48,6 +48,8 @@ export interface RichMenuList {
   default: { richMenuId: string | null; lineRichMenuId: string | null };
   count: number;
   limit: number;
+  /** Why LINE could not say which menu is its default (null when it answered): the default badges may be missing. */
+  lineError?: string | null;
 }
 
 /** POST /api/rich-menus and PATCH's body: the shared schema plus where the menu sits. */

@@ -30,13 +30,11 @@ export async function askLine<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-/**
- * The SDK's error for a non-2xx answer. By its shape as well as its class: the runtime's clients are built
- * in instrumentation's bundle, whose copy of @line/bot-sdk is not a route bundle's (lib/runtime/current.ts),
- * so `instanceof` fails for every error a route gets from them.
- */
+// The runtime's clients may come from another bundle's copy of the SDK (the server's start-up code is
+// bundled apart from the routes), whose HTTPFetchError is another class: `instanceof` alone misses it.
 function isHttpFetchError(err: unknown): err is HTTPFetchError {
-  if (err instanceof HTTPFetchError) return true;
-  const e = err as Partial<HTTPFetchError> | null;
-  return err instanceof Error && typeof e?.status === "number" && typeof e.statusText === "string" && typeof e.body === "string";
+  return (
+    err instanceof HTTPFetchError ||
+    (err instanceof Error && typeof (err as Partial<HTTPFetchError>).status === "number" && "statusText" in err && "body" in err)
+  );
 }
