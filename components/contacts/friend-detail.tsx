@@ -17,6 +17,7 @@ import { ConversationView } from "./conversation-view";
 import { FriendAvatar } from "./friend-avatar";
 import { FriendStatusBadge } from "./friend-status-badge";
 import { FriendTagsEditor } from "./friend-tags-editor";
+import { FriendRichMenuCard } from "@/components/rich-menus/audience/friend-rich-menu-card";
 import { useLanguageName } from "./language-name";
 import { useOutbox } from "./use-outbox";
 
@@ -121,6 +122,8 @@ function Profile({ friend, canEdit }: { friend: FriendDetailData; canEdit: boole
         <h2 className="text-xs font-medium tracking-wide text-subtle-foreground uppercase">{t("tags.title")}</h2>
         <FriendTagsEditor userId={friend.userId} tags={friend.tags} editable={canEdit} />
       </div>
+
+      <FriendRichMenuCard userId={friend.userId} canEdit={canEdit} />
 
       {friend.chats.length > 0 && (
         <div className="space-y-2">

@@ -11,6 +11,7 @@ import type { DraftMessage } from "@/lib/sends/composer/compose-state";
 import { demoInboxQuery, demoSentQuery, type DemoFriend } from "@/lib/client/demo";
 import { FriendActions } from "./friend-actions";
 import { PhoneMessageTaps } from "./phone-message-taps";
+import { PhoneRichMenu } from "./phone-rich-menu";
 import { sendJson } from "@/lib/client/api-client";
 
 type Line = { at: number; key: string } & (
@@ -108,6 +109,7 @@ export function FriendPhone({ friend }: { friend: DemoFriend }) {
           )}
           <div ref={end} />
         </div>
+        <PhoneRichMenu userId={friend.userId} />
         <FriendActions friend={friend} />
       </div>
     </figure>

@@ -9,7 +9,7 @@ export interface RichMenuContext {
 
 export type RichMenuStatus = "draft" | "published" | "changed";
 
-/** A menu as the API answers it (RichMenuJson). */
+/** A menu as the API answers it (the contract's RichMenuJson). */
 export function serializeRichMenu(m: RichMenuRow, ctx: RichMenuContext) {
   return {
     id: m.id,
@@ -36,8 +36,6 @@ export function serializeRichMenu(m: RichMenuRow, ctx: RichMenuContext) {
     author: { kind: m.authorKind, label: m.authorLabel },
   };
 }
-
-export type RichMenuJson = ReturnType<typeof serializeRichMenu>;
 
 export function richMenuStatus(m: Pick<RichMenuRow, "lineRichMenuId" | "version" | "publishedVersion">): RichMenuStatus {
   if (!m.lineRichMenuId || m.publishedVersion === null) return "draft";

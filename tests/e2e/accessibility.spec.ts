@@ -3,6 +3,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { fakePost, following } from "./fake-line";
 import { pushBody, SIGNED_OUT } from "./members";
 import { visit } from "./visit";
+import { publishedMenu } from "./rich-menu-fixtures";
 import { postWebhook, textEvent } from "./webhook";
 
 // axe-core (WCAG 2.1 A and AA) on every page of the console, signed in, in both themes and the four
@@ -109,6 +110,10 @@ async function recordPages(request: APIRequestContext): Promise<string[]> {
     data: { name: `axe-${Date.now()}`, url: "http://127.0.0.1:9/webhook", enabled: false },
   });
   expect(destination.status()).toBe(201);
+  const menu = await publishedMenu({ request }, `axe ${Date.now()}`, [
+    { type: "postback", data: "axe=1", displayText: "Coupons" },
+    { type: "uri", uri: "https://example.com/axe" },
+  ]);
   return [
     `/events/${events.items[0]!.id}`,
     `/deliveries/${deliveries.items[0]!.id}`,
@@ -117,5 +122,7 @@ async function recordPages(request: APIRequestContext): Promise<string[]> {
     `/messages/${send.id}`,
     `/segments/${((await segment.json()) as { id: number }).id}`,
     `/settings/relay/${((await destination.json()) as { id: number }).id}`,
+    `/rich-menus/${menu.id}/audience`,
+    `/rich-menus/${menu.id}/taps`,
   ];
 }

@@ -91,4 +91,7 @@ const sameInEveryLanguage = new Set([
   "eventDetail.fields.replyToken",
   "eventDetail.delivery.userAgent",
   "deliveries.detail.userAgent",
+  // LINE's own word for the action (as eventTypes.postback), and an example user ID.
+  "richMenus.taps.action.postback",
+  "richMenus.audience.target.listPlaceholder",
 ]);
