@@ -185,6 +185,17 @@ export async function recordRichMenuLinks(
     });
 }
 
+/** When the console linked this friend to this LINE menu (undefined: the link was made elsewhere). */
+export async function getRichMenuLink(db: Db, params: { channelId: number; userId: string; lineRichMenuId: string }) {
+  const [row] = await db
+    .select({ linkedAt: richMenuLinks.linkedAt })
+    .from(richMenuLinks)
+    .where(
+      and(eq(richMenuLinks.channelId, params.channelId), eq(richMenuLinks.userId, params.userId), eq(richMenuLinks.lineRichMenuId, params.lineRichMenuId)),
+    );
+  return row;
+}
+
 export async function forgetRichMenuLinks(db: Db, params: { channelId: number; userIds: string[] }) {
   if (params.userIds.length === 0) return;
   await db.delete(richMenuLinks).where(and(eq(richMenuLinks.channelId, params.channelId), inArray(richMenuLinks.userId, params.userIds)));

@@ -12,7 +12,7 @@ export interface RichMenuTaps {
   total: number;
   from: string;
   to: string;
-  line: { available: boolean; reason?: string; summary?: LineRichMenuSummary };
+  line: { available: boolean; code?: "not_published" | "not_available" | "error"; reason?: string; summary?: LineRichMenuSummary };
 }
 
 interface Metrics {

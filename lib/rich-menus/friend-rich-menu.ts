@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { forgetRichMenuLinks, getRichMenu, getRichMenuByLineId, recordRichMenuLinks } from "@/db/queries/rich-menus";
+import { forgetRichMenuLinks, getRichMenu, getRichMenuByLineId, getRichMenuLink, recordRichMenuLinks } from "@/db/queries/rich-menus";
 import type { ChannelLine } from "@/lib/line/insight";
 import { HttpError, notFound } from "@/lib/platform/http/errors";
 import { askRichMenuLine, lineDefaultRichMenuId, orNone } from "./line-rich-menus";
@@ -11,7 +11,8 @@ import { serializeRichMenu } from "./serialize-rich-menu";
 /**
  * "Which menu does this friend see, and why?" — LINE's per-user link, else the default set through the
  * API, else none the API knows of: a menu set in LINE Official Account Manager may be shown then, which
- * the API cannot see (`managerMayApply`). A LINE menu the console does not know has `richMenu: null`.
+ * the API cannot see (`managerMayApply`). A LINE menu the console does not know has `richMenu: null`;
+ * `linkedAt` is when the console made the friend's link (null when it was made elsewhere).
  */
 export async function resolveFriendRichMenu(db: Db, params: { channelId: number; userId: string; line: ChannelLine }) {
   const { api } = await params.line.clients(params.channelId);
@@ -19,8 +20,10 @@ export async function resolveFriendRichMenu(db: Db, params: { channelId: number;
   const lineRichMenuId = linked ?? (await lineDefaultRichMenuId(api));
   const source = linked ? "user" : lineRichMenuId ? "default" : "none";
   const row = lineRichMenuId ? await getRichMenuByLineId(db, { channelId: params.channelId, lineRichMenuId }) : undefined;
+  const link = linked ? await getRichMenuLink(db, { channelId: params.channelId, userId: params.userId, lineRichMenuId: linked }) : undefined;
   return {
     source,
+    linkedAt: link?.linkedAt.toISOString() ?? null,
     richMenu: row ? serializeRichMenu(row, await richMenuContext(db, { channelId: params.channelId, id: row.id, line: params.line })) : null,
     lineRichMenuId,
     managerMayApply: source === "none",

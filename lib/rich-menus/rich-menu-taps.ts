@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { countRichMenuTaps } from "@/db/queries/rich-menu-taps";
 import { getRichMenu } from "@/db/queries/rich-menus";
 import type { ChannelLine } from "@/lib/line/insight";
+import { isHttpFetchError } from "@/lib/line/line-errors";
 import { notFound } from "@/lib/platform/http/errors";
 import { segmentRecipientIds } from "@/lib/segments/segment-recipients";
 import type { tapsQuerySchema } from "./rich-menu-requests";
@@ -60,20 +61,25 @@ function tapKey(action: RichMenuArea["action"]): { kind: "postback" | "message";
   }
 }
 
-/** LINE's rich menu statistics for the period, where the account may read them (many get 403). */
+/**
+ * LINE's rich menu statistics for the period, where the account may read them (many get 403). When LINE
+ * gives none, `code` says why for the operator's language (not_published · not_available: LINE refuses the
+ * account · error: LINE failed or could not be reached) and `reason` keeps LINE's own words.
+ */
 async function lineSummary(line: ChannelLine, lineRichMenuId: string | null, from: Date, to: Date) {
-  if (!lineRichMenuId) return { available: false, reason: "The rich menu is not published: LINE has no statistics of it" };
+  if (!lineRichMenuId) return { available: false, code: "not_published", reason: "The rich menu is not published: LINE has no statistics of it" };
   try {
     const { insight } = await line.clients(line.channelId);
     const summary = await insight.getRichMenuInsightSummary(lineRichMenuId, jstDay(from), jstDay(to));
     return { available: true, summary };
   } catch (err) {
-    const e = err as { status?: number; body?: string; message?: string };
-    let message = e.message ?? String(err);
+    if (!isHttpFetchError(err)) return { available: false, code: "error", reason: `LINE could not be reached: ${(err as Error).message}` };
+    let message = err.message;
     try {
-      message = (JSON.parse(e.body ?? "") as { message?: string }).message ?? message;
+      message = (JSON.parse(err.body) as { message?: string }).message ?? message;
     } catch {}
-    return { available: false, reason: e.status ? `LINE answered ${e.status}: ${message}` : `LINE could not be reached: ${message}` };
+    const code = err.status === 403 ? "not_available" : "error";
+    return { available: false, code, reason: `LINE answered ${err.status}: ${message}` };
   }
 }
 

@@ -37,14 +37,20 @@ const phone = async (userId: string) =>
 describe("which menu a friend sees, and why", () => {
   it("none: no link and no default — the manager's menu may be shown, which the API cannot see", async () => {
     const userId = w.friends[0]!;
-    expect(await resolve(userId)).toEqual({ source: "none", richMenu: null, lineRichMenuId: null, managerMayApply: true });
+    expect(await resolve(userId)).toEqual({ source: "none", linkedAt: null, richMenu: null, lineRichMenuId: null, managerMayApply: true });
     expect((await phone(userId)).source).toBe("none");
   });
 
   it("default: the menu set as default through the API", async () => {
     await w.operator.call(defaultRoute.POST, "POST", `/api/rich-menus/${menu.id}/default`, { params: { id: menu.id } });
     const seen = await resolve(w.friends[0]!);
-    expect(seen).toMatchObject({ source: "default", lineRichMenuId: menu.lineRichMenuId, managerMayApply: false, richMenu: { id: menu.id, isDefault: true } });
+    expect(seen).toMatchObject({
+      source: "default",
+      linkedAt: null,
+      lineRichMenuId: menu.lineRichMenuId,
+      managerMayApply: false,
+      richMenu: { id: menu.id, isDefault: true },
+    });
     expect(await phone(w.friends[0]!)).toMatchObject({ source: "default", richMenu: { richMenuId: menu.lineRichMenuId } });
   });
 
@@ -56,6 +62,8 @@ describe("which menu a friend sees, and why", () => {
     expect((await put(w.operator, { richMenuId: "nope" })).status).toBe(400);
     const linked = await put();
     expect(linked.json).toMatchObject({ source: "user", lineRichMenuId: other.lineRichMenuId, richMenu: { id: other.id, linkedCount: 1 } });
+    // Since when: the console's own record of the link it made.
+    expect(Date.now() - Date.parse((linked.json as { linkedAt: string }).linkedAt)).toBeLessThan(60_000);
     expect(await phone(userId)).toMatchObject({ source: "user", richMenu: { richMenuId: other.lineRichMenuId } });
     expect((await resolve(w.friends[0]!)).source).toBe("default");
     const unlinked = await w.operator.call(friendMenuRoute.DELETE, "DELETE", `/api/contacts/${userId}/rich-menu`, { params: { userId } });
@@ -121,7 +129,7 @@ describe("taps per area (the heat map)", () => {
       { index: 2, counted: true, taps: 2, friends: 1 },
       { index: 3, counted: false, taps: 0, friends: 0 },
     ]);
-    expect(all).toMatchObject({ total: 41, from: start, to: end, line: { available: false, reason: expect.stringContaining("403") } });
+    expect(all).toMatchObject({ total: 41, from: start, to: end, line: { available: false, code: "not_available", reason: expect.stringContaining("403") } });
     const segment = await taps(`from=${start}&to=${end}&segmentId=${segmentId}`);
     expect(known).toEqual(w.friends.slice(0, 5));
     expect(segment.areas.map((a: { taps: number; friends: number }) => [a.taps, a.friends])).toEqual([

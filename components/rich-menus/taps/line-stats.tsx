@@ -46,7 +46,7 @@ export function LineStats({ taps }: { taps: RichMenuTaps }) {
           ) : (
             <p className="flex items-start gap-2 text-sm text-muted-foreground" data-testid="line-stats-reason">
               <Info aria-hidden className="mt-0.5 size-4 shrink-0" />
-              <LineReason available={taps.line.available} reason={taps.line.reason} />
+              <LineReason available={taps.line.available} code={taps.line.code} reason={taps.line.reason} />
             </p>
           )}
           <p className="text-xs text-muted-foreground">{t("line.differ")}</p>
@@ -56,14 +56,13 @@ export function LineStats({ taps }: { taps: RichMenuTaps }) {
   );
 }
 
-// The server says why in English (with LINE's own words): the usual reasons in the operator's language,
-// LINE's words after them.
-function LineReason({ available, reason }: { available: boolean; reason?: string }) {
+// The server says why with a code (in the operator's language here) and LINE's own words (kept in English).
+function LineReason({ available, code, reason }: { available: boolean; code?: string; reason?: string }) {
   const t = useTranslations("richMenus.taps.line.reason");
   if (available) return <span>{t("belowThreshold")}</span>;
   return (
     <span>
-      {t(reasonKey(reason))}
+      {t(code === "not_published" || code === "not_available" || code === "error" ? code : "unavailable")}
       {reason && (
         <span lang="en" className="ml-1 italic">
           “{reason}”
@@ -71,14 +70,6 @@ function LineReason({ available, reason }: { available: boolean; reason?: string
       )}
     </span>
   );
-}
-
-function reasonKey(reason: string | undefined): "not_available" | "not_published" | "error" | "unavailable" {
-  if (!reason) return "unavailable";
-  if (/\b403\b/.test(reason)) return "not_available";
-  if (/not published/i.test(reason)) return "not_published";
-  if (/could not be reached|answered 5\d\d|answered 429/.test(reason)) return "error";
-  return "unavailable";
 }
 
 function yyyymmdd(s: string): string {
