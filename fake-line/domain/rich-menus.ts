@@ -18,6 +18,8 @@ type Batch = { requestId: string; acceptedAt: number; failed: boolean; resumeReq
 export type ShownSource = "user" | "default" | "switched" | "none";
 
 const TOUCH_LIMIT = 200_000;
+/** How long a phone looking at the same menu counts as one chat opening (one impression). */
+const VIEW_WINDOW_MS = 10 * 60_000;
 
 type Touch = { richMenuId: string; userId: string; at: number; areaIndex: number | null };
 
@@ -36,6 +38,7 @@ export class RichMenus {
   readonly #resumeKeys = new Map<string, string>();
   /** Phone views (areaIndex null) and taps, for the insight endpoints. */
   readonly touches: Touch[] = [];
+  readonly #lastView = new Map<string, number>();
 
   create(menu: RichMenuObject, now: number): StoredRichMenu {
     const stored: StoredRichMenu = { ...menu, richMenuId: newRichMenuId(), createdAt: now, image: null };
@@ -136,7 +139,16 @@ export class RichMenus {
     return { phase, acceptedTime, completedTime: new Date(batch.acceptedAt + ongoingMs).toISOString() };
   }
 
+  /**
+   * The phone showed the menu. One look is one impression per friend and menu per chat opening: a phone
+   * that keeps asking (the simulator polls) within VIEW_WINDOW_MS of its last counted look adds none.
+   */
   recordView(richMenuId: string, userId: string, at: number): void {
+    const key = `${userId} ${richMenuId}`;
+    const last = this.#lastView.get(key);
+    if (last !== undefined && at - last < VIEW_WINDOW_MS) return;
+    if (this.#lastView.size >= TOUCH_LIMIT) this.#lastView.clear();
+    this.#lastView.set(key, at);
     this.#touch({ richMenuId, userId, at, areaIndex: null });
   }
 
