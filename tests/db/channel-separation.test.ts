@@ -134,7 +134,7 @@ describe("channel separation", () => {
     expect(bMarkers).toEqual(expect.arrayContaining([b.userId, b.chatId, b.deliveryId, b.segmentId, b.draftId, b.tag, B_KEY]));
     for (const route of await walkable()) {
       if (!route.methods.includes("GET") || !route.pattern.includes("[") || kindOf(route) !== "channel") continue;
-      const res = await request(admin, route, "GET", { channel: B_KEY, params: paramsFor(route, b) });
+      const res = await request(admin, route, "GET", { channel: B_KEY, params: paramsFor(route, b), query: queryOnB(route, b) });
       expect.soft(res.status, `GET ${route.pattern} on B: ${res.text.slice(0, 200)}`).toBe(200);
     }
   });
@@ -503,6 +503,12 @@ function bodyFor(route: AppRoute, method: string, a: Seeded, b: Seeded): unknown
     "DELETE /api/channels/[key]": { confirmName: "Siam Shop B" },
   };
   return bodies[`${method} ${route.pattern}`] ?? {};
+}
+
+/** What a route needs beside its path to answer B's admin (the simulator's menu image names LINE's menu). */
+function queryOnB(route: AppRoute, b: Seeded): string | undefined {
+  if (route.pattern === "/api/demo/friends/[userId]/richmenu/image") return `?richMenuId=${encodeURIComponent(b.lineRichMenuId)}`;
+  return undefined;
 }
 
 /** A refusal that says nothing: not this channel's (404), not valid here (400), not for you (403), nothing to do (422). */

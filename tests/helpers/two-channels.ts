@@ -74,6 +74,8 @@ export interface Seeded {
   /** A tabbed menu of two tabs, published; the first tab, and a run linking it to the first friend. */
   tabbedMenuId: string;
   richMenuId: string;
+  /** Its first tab's id on LINE (the fake), which the simulator's image route is asked for. */
+  lineRichMenuId: string;
   linkRunId: string;
   /** The multicast's campaign (made with it). */
   campaignId: string;
@@ -151,7 +153,7 @@ export async function seedChannel(fake: FakeLine, admin: RouteClient, t: SeedTar
   const push = await as<{ id: string }>(pushRoute.POST, "/api/messages/push", { to: u0, messages });
   const multicast = await as<{ id: string; campaignId: string }>(multicastRoute.POST, "/api/messages/multicast", { to: [u0, u1], messages });
   await as(conversationSendRoute.POST, `/api/contacts/${u1}/messages`, { messages, allowPush: true }, { userId: u1 });
-  const { tabbedMenuId, richMenuId, linkRunId } = await seedRichMenus(admin, t, u0);
+  const { tabbedMenuId, richMenuId, lineRichMenuId, linkRunId } = await seedRichMenus(admin, t, u0);
 
   return {
     key: t.key,
@@ -179,6 +181,7 @@ export async function seedChannel(fake: FakeLine, admin: RouteClient, t: SeedTar
     campaignId: multicast.campaignId,
     tabbedMenuId,
     richMenuId,
+    lineRichMenuId,
     linkRunId,
     lineRequestId: "",
     memberId: "",
@@ -228,7 +231,8 @@ async function seedRichMenus(admin: RouteClient, t: SeedTarget, userId: string) 
     body: { target: { kind: "friends", userIds: [userId] } },
   });
   expect(run.status, JSON.stringify(run.json)).toBe(202);
-  return { tabbedMenuId, richMenuId, linkRunId: run.json.run.id as string };
+  const lineRichMenuId = (published.json.richMenus as Array<{ id: string; lineRichMenuId: string }>).find((m) => m.id === richMenuId)!.lineRichMenuId;
+  return { tabbedMenuId, richMenuId, lineRichMenuId, linkRunId: run.json.run.id as string };
 }
 
 /** Make the LINE requests of every stored send, each as its own channel's bot (as the background worker does). */
