@@ -72,7 +72,7 @@ export async function ensureDemoRichMenu(db: Db, params: { channelId: number; li
     for (const [i, m] of richMenus.entries()) {
       await setRichMenuImage(db, { channelId: params.channelId, id: m.id, bytes: image(i, palettes[i]!), contentType: "image/png" });
     }
-    const published = await publishTabbedMenu(db, { channelId: params.channelId, tabbedMenuId: tabbedMenu.id, line: params.line });
+    const published = (await publishTabbedMenu(db, { channelId: params.channelId, tabbedMenuId: tabbedMenu.id, line: params.line })).rows;
     await setDefaultRichMenu(db, { channelId: params.channelId, id: published[0]!.id, line: params.line });
     const system = { kind: "system" as const, name: "demo mode" };
     await recordAudit(db, {

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/require-actor";
 import type { ChannelLine } from "@/lib/line/insight";
 import { ulid } from "@/lib/platform/ids";
 import { authorLabel } from "@/lib/sends/author";
-import { askRichMenuLine } from "./line-rich-menus";
+import { askRichMenuLine, richMenuClients } from "./line-rich-menus";
 import { RICH_MENU_IMAGE } from "./rich-menu-schema";
 
 /**
@@ -15,7 +15,7 @@ import { RICH_MENU_IMAGE } from "./rich-menu-schema";
  */
 export async function importRichMenus(db: Db, params: { channelId: number; actor: Actor; line: ChannelLine }) {
   const { channelId } = params;
-  const { api, blob } = await params.line.clients(channelId);
+  const { api, blob } = await richMenuClients(params.line, channelId);
   const [list, aliases, known] = await Promise.all([
     askRichMenuLine(() => api.getRichMenuList()),
     askRichMenuLine(() => api.getRichMenuAliasList()),

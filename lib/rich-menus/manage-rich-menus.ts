@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { getRichMenu, softDeleteRichMenu } from "@/db/queries/rich-menus";
 import type { ChannelLine } from "@/lib/line/insight";
 import { HttpError, notFound, zodDetails } from "@/lib/platform/http/errors";
-import { askRichMenuLine, lineDefaultRichMenuId, lineRichMenuRequest } from "./line-rich-menus";
+import { askRichMenuLine, lineDefaultRichMenuId, lineRichMenuRequest, richMenuClients } from "./line-rich-menus";
 import { richMenuBodySchema } from "./rich-menu-schema";
 
 // LINE's default menu, deleting a menu (here and on LINE), and validation (ours, then LINE's).
@@ -12,14 +12,14 @@ export async function setDefaultRichMenu(db: Db, params: { channelId: number; id
   if (!menu) throw notFound("Rich menu");
   if (!menu.lineRichMenuId) throw notPublished();
   const lineId = menu.lineRichMenuId;
-  const { api } = await params.line.clients(params.channelId);
+  const { api } = await richMenuClients(params.line, params.channelId);
   await askRichMenuLine(() => api.setDefaultRichMenu(lineId));
   return menu;
 }
 
 /** No default set through the API any more: friends without a link see the manager's menu, if any. */
 export async function clearDefaultRichMenu(params: { line: ChannelLine }) {
-  const { api } = await params.line.clients(params.line.channelId);
+  const { api } = await richMenuClients(params.line, params.line.channelId);
   const previous = await lineDefaultRichMenuId(api);
   if (previous) await askRichMenuLine(() => api.cancelDefaultRichMenu());
   return { previous };
@@ -34,7 +34,7 @@ export async function deleteRichMenu(db: Db, params: { channelId: number; id: st
   if (!menu) throw notFound("Rich menu");
   const lineId = menu.lineRichMenuId;
   if (lineId) {
-    const { api } = await params.line.clients(params.channelId);
+    const { api } = await richMenuClients(params.line, params.channelId);
     if (!params.force && (await lineDefaultRichMenuId(api)) === lineId) {
       throw new HttpError(409, "rich_menu_is_default", "This is the default rich menu: clear the default first, or delete with ?force=1");
     }
@@ -61,7 +61,7 @@ export async function validateRichMenu(params: { body: unknown; line: ChannelLin
   if (!parsed.success) {
     return { ok: false, issues: zodDetails(parsed.error).map((d) => ({ path: d.property, message: d.message, key: d.key ?? null })), line: null };
   }
-  const { api } = await params.line.clients(params.line.channelId);
+  const { api } = await richMenuClients(params.line, params.line.channelId);
   const m = parsed.data;
   try {
     await askRichMenuLine(() => api.validateRichMenuObject(lineRichMenuRequest({ ...m, width: m.size.width, height: m.size.height })));

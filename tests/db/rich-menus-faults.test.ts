@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as defaultRoute from "@/app/api/rich-menus/[id]/default/route";
+import * as menuRoute from "@/app/api/rich-menus/[id]/route";
+import { getRuntime } from "@/lib/runtime/runtime";
+import { createMenu, menuBody, patchMenu, postback, publish, publishedMenu } from "../helpers/rich-menus";
+import { startScheduleWorld, type ScheduleWorld } from "../helpers/schedules";
+
+// Rich menus when LINE fails part-way: a publish whose new menu is live is recorded even if moving the
+// linked friends fails after (the old menu kept for them, the answer warning), and LINE being down never
+// turns a saved draft into an error.
+
+let w: ScheduleWorld;
+beforeAll(async () => {
+  w = await startScheduleWorld();
+});
+afterAll(async () => w.cleanup());
+
+const api = async () => (await (await getRuntime()).line((await getRuntime()).firstChannelId)).api;
+const read = async (id: string) => w.viewer.call(menuRoute.GET, "GET", `/api/rich-menus/${id}`, { params: { id } });
+
+describe("publishing when LINE refuses the linked friends' batch", () => {
+  it("answers 200 with a warning, records the new LINE menu (alias and default moved), keeps the old one; republishing works", async () => {
+    const menu = await publishedMenu(w.operator, { ...menuBody([postback("b1")], { name: "Batch fails" }), aliasId: "batch-fails" });
+    const old = menu.lineRichMenuId as string;
+    await w.operator.call(defaultRoute.POST, "POST", `/api/rich-menus/${menu.id}/default`, { params: { id: menu.id } });
+    const { linkFriend } = await import("@/lib/rich-menus/friend-rich-menu");
+    const { db, firstChannelId, line } = await getRuntime();
+    const friend = w.friends[0]!;
+    await linkFriend(db, { channelId: firstChannelId, userId: friend, richMenuId: menu.id, line: { channelId: firstChannelId, clients: line } });
+    const edited = (
+      await patchMenu(w.operator, menu.id, { ...menuBody([postback("b2")], { name: "Batch fails" }), aliasId: "batch-fails", version: menu.version })
+    ).json.richMenu;
+
+    await w.control("POST", "/__fake/faults", { path: "/v2/bot/richmenu/batch", method: "POST", kind: "error", status: 429, count: 1 });
+    const res = await publish(w.operator, menu.id);
+    expect(res.status).toBe(200);
+    expect(res.json.warnings).toEqual(["linked_friends_not_moved"]);
+    const now = res.json.richMenu;
+    expect(now).toMatchObject({ status: "published", publishedVersion: edited.version });
+    expect(now.lineRichMenuId).not.toBe(old);
+    expect((await read(menu.id)).json.richMenu.lineRichMenuId).toBe(now.lineRichMenuId);
+    const a = await api();
+    expect((await a.getRichMenuAlias("batch-fails")).richMenuId).toBe(now.lineRichMenuId);
+    expect((await a.getDefaultRichMenuId()).richMenuId).toBe(now.lineRichMenuId);
+    // The friend still sees the old menu, which LINE keeps.
+    expect((await a.getRichMenuIdOfUser(friend)).richMenuId).toBe(old);
+    expect((await a.getRichMenu(old)).name).toBe("Batch fails");
+
+    const again = await patchMenu(w.operator, menu.id, {
+      ...menuBody([postback("b3")], { name: "Batch fails" }),
+      aliasId: "batch-fails",
+      version: now.version,
+    });
+    expect(again.status).toBe(200);
+    const third = await publish(w.operator, menu.id);
+    expect([third.status, third.json.richMenu.status]).toEqual([200, "published"]);
+    expect((await a.getRichMenuAlias("batch-fails")).richMenuId).toBe(third.json.richMenu.lineRichMenuId);
+  });
+});
+
+describe("LINE unreachable", () => {
+  it("creates, saves and reads a draft (the default unknown)", async () => {
+    await w.control("POST", "/__fake/faults", { path: "/v2/bot/user/all/richmenu", method: "GET", kind: "error", status: 500, count: 3 });
+    const made = await createMenu(w.operator, menuBody([postback("down")], { name: "LINE down" }));
+    expect(made.status).toBe(201);
+    const id = made.json.richMenu.id;
+    const saved = await patchMenu(w.operator, id, { ...menuBody([postback("down2")], { name: "LINE down" }), version: 1 });
+    expect([saved.status, saved.json.richMenu?.version]).toEqual([200, 2]);
+    const got = await read(id);
+    expect([got.status, got.json.richMenu?.isDefault]).toEqual([200, false]);
+  });
+});
