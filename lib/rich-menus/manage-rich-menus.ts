@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { getRichMenu, softDeleteRichMenu } from "@/db/queries/rich-menus";
+import { getRichMenu, releaseRichMenuPublish, softDeleteRichMenu, takeRichMenuForPublish } from "@/db/queries/rich-menus";
 import type { ChannelLine } from "@/lib/line/insight";
 import { HttpError, notFound, zodDetails } from "@/lib/platform/http/errors";
 import { askRichMenuLine, lineDefaultRichMenuId, lineRichMenuRequest, richMenuClients } from "./line-rich-menus";
@@ -30,6 +30,24 @@ export async function clearDefaultRichMenu(params: { line: ChannelLine }) {
  * the console recorded. The default menu only when `force` (friends then see the manager's menu, if any).
  */
 export async function deleteRichMenu(db: Db, params: { channelId: number; id: string; force: boolean; line: ChannelLine }) {
+  if (!(await getRichMenu(db, params))) throw notFound("Rich menu");
+  // Under the publish lease: a publish under way would otherwise make a new LINE menu and point the
+  // alias at it after the deletion, leaving it on LINE with nothing here to see or delete it.
+  if (!(await takeRichMenuForPublish(db, { channelId: params.channelId, id: params.id, leaseMs: DELETE_LEASE_MS }))) {
+    throw new HttpError(409, "rich_menu_publishing", "This rich menu is being published: wait a moment, then delete it");
+  }
+  try {
+    return await deleteTaken(db, params);
+  } finally {
+    await releaseRichMenuPublish(db, { channelId: params.channelId, id: params.id });
+  }
+}
+
+/** Longer than a deletion can take (a few LINE calls, each timing out at 30 s). */
+const DELETE_LEASE_MS = 3 * 60_000;
+
+async function deleteTaken(db: Db, params: { channelId: number; id: string; force: boolean; line: ChannelLine }) {
+  // Read again under the lease: a publish that ended meanwhile changed the LINE menu.
   const menu = await getRichMenu(db, params);
   if (!menu) throw notFound("Rich menu");
   const lineId = menu.lineRichMenuId;

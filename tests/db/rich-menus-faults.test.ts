@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as defaultRoute from "@/app/api/rich-menus/[id]/default/route";
+import * as imageRoute from "@/app/api/rich-menus/[id]/image/route";
 import * as menuRoute from "@/app/api/rich-menus/[id]/route";
+import * as tapsRoute from "@/app/api/rich-menus/[id]/taps/route";
 import { getRuntime } from "@/lib/runtime/runtime";
 import { createMenu, menuBody, patchMenu, postback, publish, publishedMenu } from "../helpers/rich-menus";
 import { startScheduleWorld, type ScheduleWorld } from "../helpers/schedules";
@@ -68,5 +70,53 @@ describe("LINE unreachable", () => {
     expect([saved.status, saved.json.richMenu?.version]).toEqual([200, 2]);
     const got = await read(id);
     expect([got.status, got.json.richMenu?.isDefault]).toEqual([200, false]);
+  });
+});
+
+describe("image uploads without a Content-Length", () => {
+  it("refuses a chunked 2 MB image with 413 after reading little more than 1 MB of it", async () => {
+    const id = (await createMenu(w.operator, menuBody([postback("chunked")], { name: "Chunked" }))).json.richMenu.id;
+    const chunk = 64 * 1024;
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= 2 * 1024 * 1024) return controller.close();
+        pulled += chunk;
+        controller.enqueue(new Uint8Array(chunk));
+      },
+    });
+    const res = await w.operator.call(imageRoute.PUT, "PUT", `/api/rich-menus/${id}/image`, {
+      params: { id },
+      body: stream,
+      headers: { "content-type": "image/png" },
+    });
+    expect([res.status, res.json.code]).toEqual([413, "rich_menu_image_too_large"]);
+    expect(pulled).toBeLessThan(1.5 * 1024 * 1024);
+    expect((await read(id)).json.richMenu.hasImage).toBe(false);
+  });
+});
+
+describe("deleting and reading taps", () => {
+  it("refuses to delete a menu while it is being published (409 rich_menu_publishing), deletes it after", async () => {
+    const menu = await publishedMenu(w.operator, menuBody([postback("del")], { name: "Deleted while publishing" }));
+    const { takeRichMenuForPublish, releaseRichMenuPublish } = await import("@/db/queries/rich-menus");
+    const { db, firstChannelId } = await getRuntime();
+    expect(await takeRichMenuForPublish(db, { channelId: firstChannelId, id: menu.id, leaseMs: 60_000 })).toBe(true);
+    const del = () => w.operator.call(menuRoute.DELETE, "DELETE", `/api/rich-menus/${menu.id}`, { params: { id: menu.id } });
+    const refused = await del();
+    expect([refused.status, refused.json.code]).toEqual([409, "rich_menu_publishing"]);
+    expect((await (await api()).getRichMenu(menu.lineRichMenuId)).name).toBe("Deleted while publishing");
+    await releaseRichMenuPublish(db, { channelId: firstChannelId, id: menu.id });
+    expect((await del()).status).toBe(204);
+    await expect((await api()).getRichMenu(menu.lineRichMenuId)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("refuses a taps period longer than 396 days with a 400 saying so", async () => {
+    const id = (await createMenu(w.operator, menuBody([postback("taps")], { name: "Taps" }))).json.richMenu.id;
+    const taps = (q: string) => w.viewer.call(tapsRoute.GET, "GET", `/api/rich-menus/${id}/taps?${q}`, { params: { id } });
+    const long = await taps("from=2024-01-01T00:00:00Z&to=2026-01-01T00:00:00Z");
+    expect([long.status, long.json.code, long.json.message]).toEqual([400, "rich_menu_taps_period", expect.stringContaining("396 days")]);
+    expect((await taps("from=2000-01-01T00:00:00Z")).status).toBe(400);
+    expect((await taps("from=2025-01-01T00:00:00Z&to=2026-01-01T00:00:00Z")).status).toBe(200);
   });
 });
