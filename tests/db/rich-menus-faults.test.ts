@@ -3,8 +3,10 @@ import * as defaultRoute from "@/app/api/rich-menus/[id]/default/route";
 import * as imageRoute from "@/app/api/rich-menus/[id]/image/route";
 import * as menuRoute from "@/app/api/rich-menus/[id]/route";
 import * as tapsRoute from "@/app/api/rich-menus/[id]/taps/route";
+import * as importRoute from "@/app/api/rich-menus/import/route";
+import * as menusRoute from "@/app/api/rich-menus/route";
 import { getRuntime } from "@/lib/runtime/runtime";
-import { createMenu, menuBody, patchMenu, postback, publish, publishedMenu } from "../helpers/rich-menus";
+import { createMenu, menuBody, patchMenu, postback, publish, publishedMenu, SIZE } from "../helpers/rich-menus";
 import { startScheduleWorld, type ScheduleWorld } from "../helpers/schedules";
 
 // Rich menus when LINE fails part-way: a publish whose new menu is live is recorded even if moving the
@@ -118,5 +120,30 @@ describe("deleting and reading taps", () => {
     expect([long.status, long.json.code, long.json.message]).toEqual([400, "rich_menu_taps_period", expect.stringContaining("396 days")]);
     expect((await taps("from=2000-01-01T00:00:00Z")).status).toBe(400);
     expect((await taps("from=2025-01-01T00:00:00Z&to=2026-01-01T00:00:00Z")).status).toBe(200);
+  });
+});
+
+describe("importing", () => {
+  it("two imports at the same moment both answer 200 and import each LINE menu once", async () => {
+    const a = await api();
+    const made: string[] = [];
+    for (const name of ["Elsewhere 1", "Elsewhere 2", "Elsewhere 3"]) {
+      const { richMenuId } = await a.createRichMenu({
+        size: SIZE,
+        selected: false,
+        name,
+        chatBarText: "Elsewhere",
+        areas: [{ bounds: { x: 0, y: 0, width: 800, height: 270 }, action: { type: "message", text: "hi" } }],
+      });
+      made.push(richMenuId);
+    }
+    const answers = await Promise.all([
+      w.operator.call(importRoute.POST, "POST", "/api/rich-menus/import"),
+      w.admin.call(importRoute.POST, "POST", "/api/rich-menus/import"),
+    ]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    expect(answers.reduce((n, r) => n + r.json.imported, 0)).toBe(3);
+    const all = (await w.viewer.call(menusRoute.GET, "GET", "/api/rich-menus")).json.richMenus as Array<{ lineRichMenuId: string }>;
+    for (const id of made) expect(all.filter((m) => m.lineRichMenuId === id)).toHaveLength(1);
   });
 });
