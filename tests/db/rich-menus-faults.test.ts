@@ -126,6 +126,9 @@ describe("deleting and reading taps", () => {
 describe("importing", () => {
   it("two imports at the same moment both answer 200 and import each LINE menu once", async () => {
     const a = await api();
+    const before = (await w.viewer.call(menusRoute.GET, "GET", "/api/rich-menus")).json.richMenus.filter(
+      (m: { lineRichMenuId: string | null }) => m.lineRichMenuId,
+    ).length;
     const made: string[] = [];
     for (const name of ["Elsewhere 1", "Elsewhere 2", "Elsewhere 3"]) {
       const { richMenuId } = await a.createRichMenu({
@@ -142,8 +145,11 @@ describe("importing", () => {
       w.admin.call(importRoute.POST, "POST", "/api/rich-menus/import"),
     ]);
     expect(answers.map((r) => r.status)).toEqual([200, 200]);
-    expect(answers.reduce((n, r) => n + r.json.imported, 0)).toBe(3);
-    const all = (await w.viewer.call(menusRoute.GET, "GET", "/api/rich-menus")).json.richMenus as Array<{ lineRichMenuId: string }>;
+    const all = (await w.viewer.call(menusRoute.GET, "GET", "/api/rich-menus")).json.richMenus as Array<{ lineRichMenuId: string | null }>;
     for (const id of made) expect(all.filter((m) => m.lineRichMenuId === id)).toHaveLength(1);
+    const lineIds = all.flatMap((m) => (m.lineRichMenuId ? [m.lineRichMenuId] : []));
+    expect(new Set(lineIds).size).toBe(lineIds.length);
+    // Between them the two imports stored every LINE menu the console did not know, once.
+    expect(answers.reduce((n, r) => n + r.json.imported, 0)).toBe((await a.getRichMenuList()).richmenus.length - before);
   });
 });
