@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRef } from "react";
 import { useTranslations } from "next-intl";
 import { useConsoleRouter } from "@/components/common/console-link";
 import { useToast } from "@/components/ui/toaster";
@@ -36,12 +37,22 @@ export function useMenuActions({ menu, drafts, onSaved }: { menu: RichMenu | nul
   const { toast } = useToast();
   const refresh = () => void queryClient.invalidateQueries({ queryKey: richMenuKeys.list() });
 
+  // What this editor already wrote: a save whose image upload failed made (or changed) the menu, so the
+  // next Save changes that menu at the version it got — not a second menu, not a 409 for its own write.
+  const written = useRef<{ menu: RichMenu | null; tabs: RichMenu[] | null }>({ menu: null, tabs: null });
+  const current = () => {
+    const w = written.current.menu;
+    return w && (!menu || (w.id === menu.id && w.version > menu.version)) ? w : menu;
+  };
+
   const saveOne = async (): Promise<RichMenu> => {
     const draft = drafts[0]!;
     const body = { ...draft.body, aliasId: draft.aliasId || null };
-    let saved = menu
-      ? (await updateRichMenu(menu.id, { ...body, tabbedMenuId: menu.tabbedMenuId, tabIndex: menu.tabIndex, version: menu.version })).richMenu
+    const base = current();
+    let saved = base
+      ? (await updateRichMenu(base.id, { ...body, tabbedMenuId: base.tabbedMenuId, tabIndex: base.tabIndex, version: base.version })).richMenu
       : (await createRichMenu(body)).richMenu;
+    written.current.menu = saved;
     if (draft.image) saved = (await uploadRichMenuImage(saved.id, draft.image.blob)).richMenu ?? { ...saved, hasImage: true };
     queryClient.setQueryData(richMenuKeys.detail(saved.id), { richMenu: saved });
     return saved;
@@ -50,12 +61,17 @@ export function useMenuActions({ menu, drafts, onSaved }: { menu: RichMenu | nul
   const save = useMutation({
     mutationFn: async () => {
       if (!menu && drafts.length > 1) {
-        const made = await createTabbedMenu({
-          name: drafts[0]!.body.name.replace(/ — \d+$/, ""),
-          tabs: drafts.map((d) => ({ body: d.body, aliasId: d.aliasId })),
-        });
-        await Promise.all(made.richMenus.map((m, i) => (drafts[i]?.image ? uploadRichMenuImage(m.id, drafts[i].image.blob) : null)));
-        return made.richMenus[0]!;
+        const made =
+          written.current.tabs ??
+          (
+            await createTabbedMenu({
+              name: drafts[0]!.body.name.replace(/ — \d+$/, ""),
+              tabs: drafts.map((d) => ({ body: d.body, aliasId: d.aliasId })),
+            })
+          ).richMenus;
+        written.current.tabs = made;
+        await Promise.all(made.map((m, i) => (drafts[i]?.image ? uploadRichMenuImage(m.id, drafts[i].image.blob) : null)));
+        return made[0]!;
       }
       return saveOne();
     },
@@ -69,14 +85,20 @@ export function useMenuActions({ menu, drafts, onSaved }: { menu: RichMenu | nul
 
   const publish = useMutation({
     mutationFn: async (dirty: boolean) => {
-      const saved = dirty || !menu ? await saveOne() : menu;
-      if (saved.tabbedMenuId) await publishTabbedMenu(saved.tabbedMenuId);
-      else await publishRichMenu(saved.id);
-      return (await queryClient.fetchQuery({ ...richMenuQuery(saved.id), staleTime: 0 })).richMenu;
+      const saved = dirty || !current() ? await saveOne() : current()!;
+      const { warnings } = saved.tabbedMenuId ? await publishTabbedMenu(saved.tabbedMenuId) : await publishRichMenu(saved.id);
+      return { published: (await queryClient.fetchQuery({ ...richMenuQuery(saved.id), staleTime: 0 })).richMenu, warnings: warnings ?? [] };
     },
-    onSuccess: (published) => {
+    onSuccess: ({ published, warnings }) => {
       refresh();
-      toast({ tone: "success", title: t("publishedToast"), description: published.name });
+      if (warnings.length)
+        toast({
+          tone: "danger",
+          title: t("publishWarningTitle"),
+          description: warnings.map((w) => t(`publishWarning.${w}`)).join(" "),
+          durationMs: 15_000,
+        });
+      else toast({ tone: "success", title: t("publishedToast"), description: published.name });
       onSaved(published);
     },
   });

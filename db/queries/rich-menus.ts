@@ -19,6 +19,15 @@ export async function insertRichMenus(db: Db, rows: NewRichMenu[]): Promise<Rich
   return ids.map((id) => made.find((m) => m.id === id)!);
 }
 
+/**
+ * One menu unless another with its LINE menu id or alias is there already (an import running at the same
+ * moment took it): the row, or null then.
+ */
+export async function insertRichMenuIfNew(db: Db, row: NewRichMenu): Promise<RichMenuRow | null> {
+  const [made] = await db.insert(richMenus).values(row).onConflictDoNothing().returning({ id: richMenus.id });
+  return made ? ((await getRichMenu(db, { channelId: row.channelId, id: made.id })) ?? null) : null;
+}
+
 export async function insertTabbedMenu(db: Db, row: typeof tabbedMenus.$inferInsert): Promise<TabbedMenuRow> {
   const [made] = await db.insert(tabbedMenus).values(row).returning();
   return made!;

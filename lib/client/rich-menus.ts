@@ -118,9 +118,11 @@ export const updateRichMenu = (id: string, body: RichMenuPatchBody) => sendJson<
 export const deleteRichMenu = (id: string, force = false) => sendJson<null>("DELETE", force ? `${menuPath(id)}?force=1` : menuPath(id));
 export const createTabbedMenu = (body: TabbedMenuBody) => sendJson<{ tabbedMenu: TabbedMenu; richMenus: RichMenu[] }>("POST", "/api/rich-menus/tabbed", body);
 export const validateRichMenu = (body: RichMenuBody) => sendJson<RichMenuValidation>("POST", "/api/rich-menus/validate", body);
-export const publishRichMenu = (id: string) => sendJson<{ richMenu: RichMenu }>("POST", `${menuPath(id)}/publish`);
+/** What a publish could not move on LINE once the new menu was live (the old menu kept for it). */
+export type PublishWarning = "default_not_moved" | "linked_friends_not_moved";
+export const publishRichMenu = (id: string) => sendJson<{ richMenu: RichMenu; warnings?: PublishWarning[] }>("POST", `${menuPath(id)}/publish`);
 export const publishTabbedMenu = (tabbedMenuId: string) =>
-  sendJson<{ richMenus?: RichMenu[] }>("POST", `/api/rich-menus/tabbed/${encodeURIComponent(tabbedMenuId)}/publish`);
+  sendJson<{ richMenus?: RichMenu[]; warnings?: PublishWarning[] }>("POST", `/api/rich-menus/tabbed/${encodeURIComponent(tabbedMenuId)}/publish`);
 export const setDefaultRichMenu = (id: string) => sendJson<unknown>("POST", `${menuPath(id)}/default`);
 export const clearDefaultRichMenu = () => sendJson<unknown>("DELETE", "/api/rich-menus/default");
 export const importRichMenus = () => sendJson<{ imported: number }>("POST", "/api/rich-menus/import");

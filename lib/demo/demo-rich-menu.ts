@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { everHadRichMenus } from "@/db/queries/rich-menus";
+import { everHadRichMenus, listRichMenus, listTabbedMenus } from "@/db/queries/rich-menus";
 import type { ChannelLine } from "@/lib/line/insight";
 import { recordAudit } from "@/lib/platform/audit";
 import { log } from "@/lib/platform/log";
@@ -14,7 +14,10 @@ import { demoEnabled } from "./fake-control";
 
 // Demo mode shows rich menus from the first minute: a tabbed menu of two tabs (Shop, Info) switching
 // to each other through their aliases, drawn in flat colours, published and set as the default — once:
-// a channel that ever had a menu in the console is left as its operator left it. Best effort.
+// a channel that ever had a menu in the console is left as its operator left it, except the demo's own
+// menu when publishing it failed (LINE down at start-up): that is finished at the next start. Best effort.
+
+const NAME = "Demo: Shop and Info";
 
 const SIZE = { width: 2500, height: 843 };
 const TAB_H = 200;
@@ -24,13 +27,21 @@ const HALF = SIZE.width / 2;
 export async function ensureDemoRichMenu(db: Db, params: { channelId: number; line: ChannelLine }): Promise<void> {
   if (!demoEnabled()) return;
   try {
-    if (await everHadRichMenus(db, { channelId: params.channelId })) return;
+    const system = { kind: "system" as const, name: "demo mode" };
+    if (await everHadRichMenus(db, { channelId: params.channelId })) {
+      // Ours, made at an earlier start and never published (publishing failed then): finish it.
+      const ours = (await listTabbedMenus(db, { channelId: params.channelId })).find((t) => t.name === NAME);
+      if (!ours) return;
+      const tabs = await listRichMenus(db, { channelId: params.channelId, tabbedMenuId: ours.id });
+      if (tabs.length && tabs.every((m) => m.lineRichMenuId)) return;
+      return await publishDemo(db, { ...params, tabbedMenuId: ours.id, tabs });
+    }
     const author = { authorKind: "system" as const, authorId: "demo", authorLabel: "demo mode" };
     const { tabbedMenu, richMenus } = await createTabbedMenu(db, {
       channelId: params.channelId,
       actor: author,
       body: createTabbedMenuBodySchema.parse({
-        name: "Demo: Shop and Info",
+        name: NAME,
         tabs: [
           {
             aliasId: "demo-shop",
@@ -51,30 +62,6 @@ export async function ensureDemoRichMenu(db: Db, params: { channelId: number; li
         ],
       }),
     });
-    const palettes: Array<[Rgb, Rgb[]]> = [
-      [
-        [6, 199, 85],
-        [
-          [255, 183, 77],
-          [129, 212, 250],
-          [206, 147, 216],
-        ],
-      ],
-      [
-        [33, 150, 243],
-        [
-          [255, 241, 118],
-          [165, 214, 167],
-          [239, 154, 154],
-        ],
-      ],
-    ];
-    for (const [i, m] of richMenus.entries()) {
-      await setRichMenuImage(db, { channelId: params.channelId, id: m.id, bytes: image(i, palettes[i]!), contentType: "image/png" });
-    }
-    const published = await publishTabbedMenu(db, { channelId: params.channelId, tabbedMenuId: tabbedMenu.id, line: params.line });
-    await setDefaultRichMenu(db, { channelId: params.channelId, id: published[0]!.id, line: params.line });
-    const system = { kind: "system" as const, name: "demo mode" };
     await recordAudit(db, {
       actor: system,
       ip: null,
@@ -83,14 +70,7 @@ export async function ensureDemoRichMenu(db: Db, params: { channelId: number; li
       target: tabbedMenu.id,
       details: { name: tabbedMenu.name },
     });
-    await recordAudit(db, {
-      actor: system,
-      ip: null,
-      channelId: params.channelId,
-      action: "richMenu.defaultSet",
-      target: published[0]!.id,
-      details: { name: published[0]!.name },
-    });
+    await publishDemo(db, { ...params, tabbedMenuId: tabbedMenu.id, tabs: richMenus });
   } catch (err) {
     log().warn({ scope: "demo", err }, "could not set up the demo's rich menu");
   }
@@ -125,4 +105,39 @@ function image(index: number, [accent, blocks]: [Rgb, Rgb[]]): Uint8Array {
       ...blocks.map((color, i) => ({ x: i * COL + gutter, y: TAB_H + gutter, width: COL - 2 * gutter, height: SIZE.height - TAB_H - 2 * gutter, color })),
     ],
   );
+}
+
+/** The demo's tabs given their images (those without), published, and the first one made LINE's default. */
+async function publishDemo(db: Db, params: { channelId: number; line: ChannelLine; tabbedMenuId: string; tabs: Array<{ id: string; hasImage: boolean }> }) {
+  const palettes: Array<[Rgb, Rgb[]]> = [
+    [
+      [6, 199, 85],
+      [
+        [255, 183, 77],
+        [129, 212, 250],
+        [206, 147, 216],
+      ],
+    ],
+    [
+      [33, 150, 243],
+      [
+        [255, 241, 118],
+        [165, 214, 167],
+        [239, 154, 154],
+      ],
+    ],
+  ];
+  for (const [i, m] of params.tabs.entries()) {
+    if (!m.hasImage) await setRichMenuImage(db, { channelId: params.channelId, id: m.id, bytes: image(i, palettes[i]!), contentType: "image/png" });
+  }
+  const published = (await publishTabbedMenu(db, { channelId: params.channelId, tabbedMenuId: params.tabbedMenuId, line: params.line })).rows;
+  await setDefaultRichMenu(db, { channelId: params.channelId, id: published[0]!.id, line: params.line });
+  await recordAudit(db, {
+    actor: { kind: "system", name: "demo mode" },
+    ip: null,
+    channelId: params.channelId,
+    action: "richMenu.defaultSet",
+    target: published[0]!.id,
+    details: { name: published[0]!.name },
+  });
 }

@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { forgetRichMenuLinks, getRichMenu, getRichMenuByLineId, getRichMenuLink, recordRichMenuLinks } from "@/db/queries/rich-menus";
 import type { ChannelLine } from "@/lib/line/insight";
 import { HttpError, notFound } from "@/lib/platform/http/errors";
-import { askRichMenuLine, lineDefaultRichMenuId, orNone } from "./line-rich-menus";
+import { askRichMenuLine, lineDefaultRichMenuId, orNone, richMenuClients } from "./line-rich-menus";
 import { richMenuContext } from "./read-rich-menus";
 import { serializeRichMenu } from "./serialize-rich-menu";
 
@@ -15,7 +15,7 @@ import { serializeRichMenu } from "./serialize-rich-menu";
  * `linkedAt` is when the console made the friend's link (null when it was made elsewhere).
  */
 export async function resolveFriendRichMenu(db: Db, params: { channelId: number; userId: string; line: ChannelLine }) {
-  const { api } = await params.line.clients(params.channelId);
+  const { api } = await richMenuClients(params.line, params.channelId);
   const linked = (await orNone(() => api.getRichMenuIdOfUser(params.userId)))?.richMenuId ?? null;
   const lineRichMenuId = linked ?? (await lineDefaultRichMenuId(api));
   const source = linked ? "user" : lineRichMenuId ? "default" : "none";
@@ -36,7 +36,7 @@ export async function linkFriend(db: Db, params: { channelId: number; userId: st
   if (!menu) throw new HttpError(400, "invalid_request", "richMenuId: no such rich menu", [{ property: "richMenuId", message: "no such rich menu" }]);
   if (!menu.lineRichMenuId) throw new HttpError(409, "rich_menu_not_published", "Publish this rich menu first: LINE knows only published menus");
   const lineRichMenuId = menu.lineRichMenuId;
-  const { api } = await params.line.clients(params.channelId);
+  const { api } = await richMenuClients(params.line, params.channelId);
   await askRichMenuLine(() => api.linkRichMenuIdToUser(params.userId, lineRichMenuId));
   await recordRichMenuLinks(db, { channelId: params.channelId, userIds: [params.userId], richMenuId: menu.id, lineRichMenuId });
   return menu;
@@ -44,7 +44,7 @@ export async function linkFriend(db: Db, params: { channelId: number; userId: st
 
 /** Unlink one friend now: they see the default again (or the manager's menu). */
 export async function unlinkFriend(db: Db, params: { channelId: number; userId: string; line: ChannelLine }) {
-  const { api } = await params.line.clients(params.channelId);
+  const { api } = await richMenuClients(params.line, params.channelId);
   const had = await orNone(() => api.getRichMenuIdOfUser(params.userId));
   if (!had) throw notFound("A rich menu linked to this friend");
   await askRichMenuLine(() => api.unlinkRichMenuIdFromUser(params.userId));

@@ -1,11 +1,11 @@
 import type { Readable } from "node:stream";
 import type { Db } from "@/db/client";
-import { aliasTaken, insertRichMenus, knownLineRichMenuIds, type NewRichMenu } from "@/db/queries/rich-menus";
+import { aliasTaken, insertRichMenuIfNew, knownLineRichMenuIds, type RichMenuRow } from "@/db/queries/rich-menus";
 import type { Actor } from "@/lib/auth/require-actor";
 import type { ChannelLine } from "@/lib/line/insight";
 import { ulid } from "@/lib/platform/ids";
 import { authorLabel } from "@/lib/sends/author";
-import { askRichMenuLine } from "./line-rich-menus";
+import { askRichMenuLine, richMenuClients } from "./line-rich-menus";
 import { RICH_MENU_IMAGE } from "./rich-menu-schema";
 
 /**
@@ -15,20 +15,22 @@ import { RICH_MENU_IMAGE } from "./rich-menu-schema";
  */
 export async function importRichMenus(db: Db, params: { channelId: number; actor: Actor; line: ChannelLine }) {
   const { channelId } = params;
-  const { api, blob } = await params.line.clients(channelId);
+  const { api, blob } = await richMenuClients(params.line, channelId);
   const [list, aliases, known] = await Promise.all([
     askRichMenuLine(() => api.getRichMenuList()),
     askRichMenuLine(() => api.getRichMenuAliasList()),
     knownLineRichMenuIds(db, { channelId }),
   ]);
   const aliasOf = new Map(aliases.aliases.map((a) => [a.richMenuId, a.richMenuAliasId]));
-  const rows: NewRichMenu[] = [];
+  // Each menu stored as soon as its image is here (one image in memory at a time); one another import
+  // stored meanwhile is skipped, not a unique violation.
+  const imported: RichMenuRow[] = [];
   for (const m of list.richmenus.filter((r) => !known.has(r.richMenuId))) {
     // An alias already used by one of our drafts stays with the draft.
     const alias = aliasOf.get(m.richMenuId);
     const aliasId = alias && !(await aliasTaken(db, { channelId, aliasId: alias })) ? alias : null;
     const image = await downloadImage(() => blob.getRichMenuImageWithHttpInfo(m.richMenuId));
-    rows.push({
+    const row = await insertRichMenuIfNew(db, {
       id: ulid(),
       channelId,
       name: m.name,
@@ -48,8 +50,8 @@ export async function importRichMenus(db: Db, params: { channelId: number; actor
       authorId: params.actor.id,
       authorLabel: authorLabel(params.actor),
     });
+    if (row) imported.push(row);
   }
-  const imported = await insertRichMenus(db, rows);
   return { imported: imported.length, richMenus: imported };
 }
 

@@ -1,6 +1,7 @@
 import { type messagingApi } from "@line/bot-sdk";
 import type { RichMenuRow } from "@/db/queries/rich-menus";
 import { askLine, isHttpFetchError } from "@/lib/line/line-errors";
+import type { ChannelLine } from "@/lib/line/insight";
 import { HttpError } from "@/lib/platform/http/errors";
 
 // Calling LINE's rich menu endpoints: the request LINE takes for one of our menus, and LINE's refusals
@@ -55,4 +56,9 @@ export async function orNone<T>(call: () => Promise<T>): Promise<T | null> {
 /** LINE's default menu (null when none is set through the API). */
 export async function lineDefaultRichMenuId(api: messagingApi.MessagingApiClient): Promise<string | null> {
   return (await orNone(() => api.getDefaultRichMenuId()))?.richMenuId ?? null;
+}
+
+/** The channel's LINE clients; no access token configured answers 503 line_not_configured, as askLine does. */
+export async function richMenuClients(line: Pick<ChannelLine, "clients">, channelId: number) {
+  return askRichMenuLine(async () => line.clients(channelId));
 }

@@ -17,7 +17,7 @@ import type { ChannelLine } from "@/lib/line/insight";
 import { HttpError, notFound } from "@/lib/platform/http/errors";
 import { log } from "@/lib/platform/log";
 import { rowOfOutcome } from "./change-rich-menus";
-import { askRichMenuLine, lineDefaultRichMenuId, lineRichMenuRequest, orNone } from "./line-rich-menus";
+import { askRichMenuLine, lineDefaultRichMenuId, lineRichMenuRequest, orNone, richMenuClients } from "./line-rich-menus";
 
 // Publishing: LINE's menus are immutable, so a draft becomes a new LINE menu each time it is published
 // with changes — created, its image uploaded, its alias pointed at it; when it replaces an older one,
@@ -34,7 +34,18 @@ export interface PublishOptions {
   pollMs?: number;
 }
 
-export async function publishRichMenu(db: Db, params: { channelId: number; id: string; line: ChannelLine } & PublishOptions) {
+/**
+ * What a publish could not finish on LINE after the new menu went live (its alias points at it and the
+ * console records it): LINE's default or the linked friends not moved — the old LINE menu is kept then.
+ */
+export type PublishWarning = "default_not_moved" | "linked_friends_not_moved";
+
+export interface Published {
+  row: RichMenuRow;
+  warnings: PublishWarning[];
+}
+
+export async function publishRichMenu(db: Db, params: { channelId: number; id: string; line: ChannelLine } & PublishOptions): Promise<Published> {
   const menu = await getRichMenu(db, params);
   if (!menu) throw notFound("Rich menu");
   return publishOne(db, { ...params, menu });
@@ -46,14 +57,19 @@ export async function publishTabbedMenu(db: Db, params: { channelId: number; tab
   const tabs = await listRichMenus(db, { channelId: params.channelId, tabbedMenuId: params.tabbedMenuId });
   const missing = tabs.filter((t) => !t.hasImage);
   if (missing.length) throw noImage(missing.map((t) => t.name).join(", "));
-  const published: RichMenuRow[] = [];
-  for (const menu of tabs.sort((a, b) => (a.tabIndex ?? 0) - (b.tabIndex ?? 0))) published.push(await publishOne(db, { ...params, menu }));
-  return published;
+  const rows: RichMenuRow[] = [];
+  const warnings = new Set<PublishWarning>();
+  for (const menu of tabs.sort((a, b) => (a.tabIndex ?? 0) - (b.tabIndex ?? 0))) {
+    const one = await publishOne(db, { ...params, menu });
+    rows.push(one.row);
+    for (const w of one.warnings) warnings.add(w);
+  }
+  return { rows, warnings: [...warnings] };
 }
 
-async function publishOne(db: Db, params: { channelId: number; line: ChannelLine; menu: RichMenuRow } & PublishOptions): Promise<RichMenuRow> {
+async function publishOne(db: Db, params: { channelId: number; line: ChannelLine; menu: RichMenuRow } & PublishOptions): Promise<Published> {
   const { channelId } = params;
-  if (params.menu.lineRichMenuId && params.menu.publishedVersion === params.menu.version) return params.menu;
+  if (params.menu.lineRichMenuId && params.menu.publishedVersion === params.menu.version) return { row: params.menu, warnings: [] };
   if (!(await takeRichMenuForPublish(db, { channelId, id: params.menu.id, leaseMs: PUBLISH_LEASE_MS }))) {
     throw new HttpError(409, "rich_menu_publishing", "This rich menu is being published by another request: wait a moment and reload it");
   }
@@ -61,18 +77,18 @@ async function publishOne(db: Db, params: { channelId: number; line: ChannelLine
     // Read again under the lease: a publish that ended meanwhile changed what LINE has.
     const menu = await getRichMenu(db, { channelId, id: params.menu.id });
     if (!menu) throw notFound("Rich menu");
-    if (menu.lineRichMenuId && menu.publishedVersion === menu.version) return menu;
+    if (menu.lineRichMenuId && menu.publishedVersion === menu.version) return { row: menu, warnings: [] };
     return await publishTaken(db, { ...params, menu });
   } finally {
     await releaseRichMenuPublish(db, { channelId, id: params.menu.id });
   }
 }
 
-async function publishTaken(db: Db, params: { channelId: number; line: ChannelLine; menu: RichMenuRow } & PublishOptions): Promise<RichMenuRow> {
+async function publishTaken(db: Db, params: { channelId: number; line: ChannelLine; menu: RichMenuRow } & PublishOptions): Promise<Published> {
   const { channelId, menu } = params;
   const image = await getRichMenuImage(db, { channelId, id: menu.id });
   if (!image?.image || !image.imageType) throw noImage(menu.name);
-  const { api, blob } = await params.line.clients(channelId);
+  const { api, blob } = await richMenuClients(params.line, channelId);
   const old = menu.lineRichMenuId;
   const { richMenuId } = await askRichMenuLine(() => api.createRichMenu(lineRichMenuRequest(menu)), "create");
   try {
@@ -83,14 +99,8 @@ async function publishTaken(db: Db, params: { channelId: number; line: ChannelLi
     await askRichMenuLine(() => api.deleteRichMenu(richMenuId)).catch(() => {});
     throw err;
   }
-  let oldKept = false;
-  if (old) {
-    if ((await lineDefaultRichMenuId(api)) === old) await askRichMenuLine(() => api.setDefaultRichMenu(richMenuId));
-    if ((await linkedCounts(db, { channelId })).get(menu.id)) {
-      oldKept = !(await moveLinkedFriends(api, { from: old, to: richMenuId, pollMs: params.pollMs ?? 1_000 }));
-      if (!oldKept) await moveRichMenuLinks(db, { channelId, richMenuId: menu.id, lineRichMenuId: richMenuId });
-    }
-  }
+  // The alias points at the new menu now: recorded at once, so whatever fails after never leaves the
+  // console holding a LINE menu that is no longer the live one (and the next publish strands none).
   const row = rowOfOutcome(
     await updateRichMenuIfCurrent(db, {
       channelId,
@@ -99,14 +109,31 @@ async function publishTaken(db: Db, params: { channelId: number; line: ChannelLi
       set: { lineRichMenuId: richMenuId, publishedVersion: menu.version, publishedAt: new Date() },
     }),
   );
-  // The old menu goes once nothing of ours points at it (an alias the menu no longer has goes with it);
-  // if moving its friends failed it stays (they keep it).
-  if (old && !oldKept) {
+  if (!old) return { row, warnings: [] };
+  // Moving LINE's default and the linked friends is best effort: when one fails the old menu stays on
+  // LINE (its friends, or LINE's default, keep seeing it) and the answer says so.
+  const warnings: PublishWarning[] = [];
+  try {
+    if ((await lineDefaultRichMenuId(api)) === old) await askRichMenuLine(() => api.setDefaultRichMenu(richMenuId));
+  } catch (err) {
+    log().warn({ scope: "rich-menus", old, richMenuId, err }, "default not moved: the old menu is kept on LINE");
+    warnings.push("default_not_moved");
+  }
+  try {
+    if ((await linkedCounts(db, { channelId })).get(menu.id)) {
+      if (!(await moveLinkedFriends(api, { from: old, to: richMenuId, pollMs: params.pollMs ?? 1_000 }))) throw new Error("batch did not succeed");
+      await moveRichMenuLinks(db, { channelId, richMenuId: menu.id, lineRichMenuId: richMenuId });
+    }
+  } catch (err) {
+    log().warn({ scope: "rich-menus", old, richMenuId, err }, "linked friends not moved: the old menu is kept on LINE");
+    warnings.push("linked_friends_not_moved");
+  }
+  // The old menu goes once nothing of ours points at it (an alias the menu no longer has goes with it).
+  if (!warnings.length) {
     await dropOldAliases(api, { old, keep: menu.aliasId }).catch((err: unknown) => log().warn({ scope: "rich-menus", old, err }, "old alias not deleted"));
     await orNone(() => api.deleteRichMenu(old)).catch((err: unknown) => log().warn({ scope: "rich-menus", old, err }, "old menu not deleted"));
   }
-  if (oldKept) log().warn({ scope: "rich-menus", old, richMenuId }, "linked friends not moved: the old menu is kept on LINE");
-  return row;
+  return { row, warnings };
 }
 
 /** Aliases still pointing at a replaced menu (the menu's alias was renamed since it was published). */

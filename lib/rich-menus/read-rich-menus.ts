@@ -1,8 +1,8 @@
 import type { Db } from "@/db/client";
 import { getRichMenu, getRichMenuImage, linkedCounts, listRichMenus, listTabbedMenus, type RichMenuRow } from "@/db/queries/rich-menus";
 import type { ChannelLine } from "@/lib/line/insight";
-import { HttpError, notFound } from "@/lib/platform/http/errors";
-import { lineDefaultRichMenuId } from "./line-rich-menus";
+import { notFound } from "@/lib/platform/http/errors";
+import { lineDefaultRichMenuId, richMenuClients } from "./line-rich-menus";
 import { RICH_MENU_LIMIT } from "./rich-menu-schema";
 import { serializeRichMenu, type RichMenuContext } from "./serialize-rich-menu";
 
@@ -14,13 +14,7 @@ export async function readRichMenus(db: Db, params: { channelId: number; line: C
     listTabbedMenus(db, { channelId }),
     linkedCounts(db, { channelId }),
     // LINE down or unreachable: the drafts are still listed, the default unknown (and said so).
-    defaultOf(params.line).then(
-      (id) => ({ id, error: null }),
-      (err: unknown) => {
-        if (err instanceof HttpError && err.status < 500) throw err;
-        return { id: null, error: (err as Error).message };
-      },
-    ),
+    defaultOrError(params.line),
   ]);
   const defaultLine = lineDefault.id;
   const richMenus = rows.map((m) => serializeRichMenu(m, { defaultLineRichMenuId: defaultLine, linkedCount: counts.get(m.id) ?? 0 }));
@@ -51,8 +45,9 @@ export async function readRichMenu(db: Db, params: { channelId: number; id: stri
 
 /** What serializeRichMenu needs beside the row. */
 export async function richMenuContext(db: Db, params: { channelId: number; id: string; line: ChannelLine }): Promise<RichMenuContext> {
-  const [counts, defaultLine] = await Promise.all([linkedCounts(db, params), defaultOf(params.line)]);
-  return { defaultLineRichMenuId: defaultLine, linkedCount: counts.get(params.id) ?? 0 };
+  // Asked after a write too: LINE down or not configured must not turn a saved change into an error.
+  const [counts, defaultLine] = await Promise.all([linkedCounts(db, params), defaultOrError(params.line)]);
+  return { defaultLineRichMenuId: defaultLine.id, linkedCount: counts.get(params.id) ?? 0 };
 }
 
 /** The image as stored, for the editor and the phone preview (cached by its version in the URL). */
@@ -65,8 +60,13 @@ export async function richMenuImageResponse(db: Db, params: { channelId: number;
   });
 }
 
-async function defaultOf(line: ChannelLine): Promise<string | null> {
-  return lineDefaultRichMenuId((await line.clients(line.channelId)).api);
+/** LINE's default menu, or why LINE could not say (down, unreachable, no access token): never thrown. */
+async function defaultOrError(line: ChannelLine): Promise<{ id: string | null; error: string | null }> {
+  try {
+    return { id: await lineDefaultRichMenuId((await richMenuClients(line, line.channelId)).api), error: null };
+  } catch (err) {
+    return { id: null, error: (err as Error).message };
+  }
 }
 
 /** One menu as the API answers it, after a change. */

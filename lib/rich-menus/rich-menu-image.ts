@@ -1,4 +1,5 @@
 import { HttpError } from "@/lib/platform/http/errors";
+import { readBodyLimited } from "@/lib/platform/http/read-body";
 import { RICH_MENU_IMAGE } from "./rich-menu-schema";
 
 // A menu's image, checked before it is stored as LINE would check it at upload: JPEG or PNG (415),
@@ -67,11 +68,9 @@ export function jpegSize(b: Uint8Array): { width: number; height: number } | nul
   return null;
 }
 
-/** The raw body of an image upload, refused as soon as it is known to be over 1 MB. */
+/** The raw body of an image upload, refused as soon as it is known to be over 1 MB (never buffered past it). */
 export async function readImageBody(req: Request): Promise<Uint8Array> {
-  const declared = Number(req.headers.get("content-length") ?? "");
-  if (Number.isFinite(declared) && declared > RICH_MENU_IMAGE.maxBytes) throw tooLarge(declared);
-  const bytes = new Uint8Array(await req.arrayBuffer());
-  if (bytes.length > RICH_MENU_IMAGE.maxBytes) throw tooLarge(bytes.length);
-  return bytes;
+  const body = await readBodyLimited(req, RICH_MENU_IMAGE.maxBytes);
+  if (body.tooLarge) throw tooLarge(body.totalBytes);
+  return new Uint8Array(body.bytes);
 }

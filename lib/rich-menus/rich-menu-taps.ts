@@ -4,7 +4,7 @@ import { countRichMenuTaps } from "@/db/queries/rich-menu-taps";
 import { getRichMenu } from "@/db/queries/rich-menus";
 import type { ChannelLine } from "@/lib/line/insight";
 import { isHttpFetchError } from "@/lib/line/line-errors";
-import { notFound } from "@/lib/platform/http/errors";
+import { HttpError, notFound } from "@/lib/platform/http/errors";
 import { segmentRecipientIds } from "@/lib/segments/segment-recipients";
 import type { tapsQuerySchema } from "./rich-menu-requests";
 import type { RichMenuArea } from "./rich-menu-schema";
@@ -17,12 +17,20 @@ import type { RichMenuArea } from "./rich-menu-schema";
 
 const DEFAULT_DAYS = 30;
 
+/** The longest period asked at once: LINE's own limit for its rich menu statistics. */
+const MAX_DAYS = 396;
+
 export async function readRichMenuTaps(db: Db, params: { channelId: number; id: string; query: z.infer<typeof tapsQuerySchema>; line: ChannelLine }) {
   const { channelId, query } = params;
   const menu = await getRichMenu(db, params);
   if (!menu) throw notFound("Rich menu");
   const to = query.to ? new Date(query.to) : new Date();
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_DAYS * 86_400_000);
+  if (to.getTime() - from.getTime() > MAX_DAYS * 86_400_000) {
+    throw new HttpError(400, "rich_menu_taps_period", `The period may be at most ${MAX_DAYS} days (LINE keeps its rich menu statistics that long)`, [
+      { property: "from", message: `at most ${MAX_DAYS} days before to` },
+    ]);
+  }
   const areas = (menu.areas as RichMenuArea[]).map((a, index) => ({ index, key: tapKey(a.action) }));
   const userIds = query.segmentId ? (await segmentRecipientIds(db, { channelId, segmentId: query.segmentId })).to : undefined;
   const counts = await countRichMenuTaps(db, {

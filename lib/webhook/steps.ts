@@ -3,7 +3,7 @@ import type { DeliveryRecord } from "@/db/queries/webhook";
 import { toEventRow } from "@/lib/events/types/columns";
 import { jsonNestingExceeds, WEBHOOK_MAX_NESTING } from "@/lib/platform/http/json-nesting";
 import { callbackBodySchema, type CallbackBody } from "./callback-schema";
-import { readBodyLimited } from "./read-body";
+import { readBodyLimited } from "@/lib/platform/http/read-body";
 
 // The webhook's steps, in the order LINE's delivery goes through them: raw body (capped) → signature →
 // parse → rows. Each answers what the next step needs, or why the delivery is refused (the reason code

@@ -32,9 +32,14 @@ const control = async (method: string, path: string, body?: unknown) =>
   ).json();
 
 describe("demo mode's rich menu", () => {
-  it("publishes a two-tab menu as the default, whose tabs switch on the phone; once", async () => {
+  it("publishes a two-tab menu as the default, whose tabs switch on the phone; once (retried at the next start when LINE failed)", async () => {
     const { db, firstChannelId, line } = await getRuntime();
     const channelLine = { channelId: firstChannelId, clients: line };
+    // LINE failing at the first start: the drafts are made but not published…
+    await control("POST", "/__fake/faults", { path: "/v2/bot/richmenu", method: "POST", kind: "error", status: 500, count: 1 });
+    await ensureDemoRichMenu(db, { channelId: firstChannelId, line: channelLine });
+    expect((await listRichMenus(db, { channelId: firstChannelId })).map((m) => m.lineRichMenuId)).toEqual([null, null]);
+    // …and published at the next.
     await ensureDemoRichMenu(db, { channelId: firstChannelId, line: channelLine });
     const menus = await listRichMenus(db, { channelId: firstChannelId });
     expect(menus.map((m) => [m.name, m.aliasId, m.tabIndex, m.publishedVersion === m.version, m.hasImage])).toEqual([

@@ -40,11 +40,13 @@ export class RouteClient {
     const headers = new Headers({ "x-forwarded-for": this.ip, origin: BASE, "sec-fetch-site": "same-origin", ...opts.headers });
     if (this.cookies.size) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
     if (this.bearer) headers.set("authorization", `Bearer ${this.bearer}`);
-    // Bytes go as they are (an image upload names its own content-type); anything else as JSON.
-    const raw = opts.body instanceof Uint8Array;
+    // Bytes go as they are (an image upload names its own content-type), a stream too (chunked: no
+    // Content-Length); anything else as JSON.
+    const raw = opts.body instanceof Uint8Array || opts.body instanceof ReadableStream;
     if (opts.body !== undefined && !raw) headers.set("content-type", "application/json");
-    const body = opts.body === undefined ? undefined : raw ? (opts.body as Uint8Array<ArrayBuffer>) : JSON.stringify(opts.body);
-    const res = await handler(new Request(`${BASE}${path}`, { method, headers, body }), {
+    const body = opts.body === undefined ? undefined : raw ? (opts.body as Uint8Array<ArrayBuffer> | ReadableStream) : JSON.stringify(opts.body);
+    const init: RequestInit & { duplex?: "half" } = { method, headers, body, ...(opts.body instanceof ReadableStream ? { duplex: "half" } : {}) };
+    const res = await handler(new Request(`${BASE}${path}`, init), {
       params: Promise.resolve(opts.params ?? {}),
     });
     for (const c of res.headers.getSetCookie()) {
