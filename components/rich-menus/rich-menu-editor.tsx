@@ -284,5 +284,3 @@ function useDraftLabels(): DraftLabels {
   const t = useTranslations("richMenus");
   return useMemo(() => ({ area: (n) => t("area.title", { n }), tab: (n) => t("editor.tabLabel", { n }), chatBar: t("preview.noChatBar") }), [t]);
 }
-
-export { RichMenuEditorSkeleton };

@@ -1,5 +1,5 @@
-import { RichMenuEditorSkeleton } from "@/components/rich-menus/rich-menu-editor";
+import { RichMenuPageSkeleton } from "@/components/rich-menus/rich-menu-skeleton";
 
 export default function Loading() {
-  return <RichMenuEditorSkeleton />;
+  return <RichMenuPageSkeleton />;
 }
