@@ -142,7 +142,8 @@ test("an A/B test made in the console sends its variants, then the winner to the
     const shot = await applyVariant(page, context, baseURL!, v);
     await page.reload();
     await page.locator("html[data-ready]").waitFor({ state: "attached" });
-    await page.getByTestId("ab-test").waitFor();
+    // The page's own card: while a reload settles, a second (hidden) copy can exist outside #main.
+    await page.locator("#main").getByTestId("ab-test").waitFor();
     await shot("ab-test-campaign");
   }
   await context.addCookies([{ name: "oa_locale", value: "en", url: baseURL! }]);
